@@ -1,0 +1,3 @@
+from echobot.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,200 @@
+"""The echobot command line: run, check, db upgrade, db backup."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sqlite3
+import sys
+from pathlib import Path
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from echobot import __version__
+from echobot.logs import configure_logging
+from echobot.settings import Settings, SettingsError, load_database_settings, load_settings
+from echobot.storage import Database
+
+log = logging.getLogger("echobot")
+
+AUTH_ADVICE = {
+    "invalid_auth": "Slack rejected SLACK_BOT_TOKEN: copy the Bot User OAuth Token again from the app's "
+    "OAuth & Permissions page.",
+    "not_authed": "SLACK_BOT_TOKEN is empty.",
+    "account_inactive": "The app was uninstalled or its bot deactivated: reinstall it to the workspace.",
+    "token_revoked": "SLACK_BOT_TOKEN was revoked: reinstall the app and use the new token.",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="echobot", description="Project ECHO teleECHO programs in Slack. Settings come from the "
+        "environment or a .env file (see the README)."
+    )
+    parser.add_argument("--version", action="version", version=f"echobot {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="start the bot (Socket Mode when SLACK_APP_TOKEN is set)")
+    run.add_argument("--http", action="store_true", help="serve Slack's requests over HTTP instead")
+    run.add_argument("--host", default="0.0.0.0", help="HTTP mode: address to listen on (default 0.0.0.0)")
+    run.add_argument("--port", type=int, default=3000, help="HTTP mode: port (default 3000)")
+    run.set_defaults(func=run_command)
+
+    check = commands.add_parser("check", help="check settings, the database and the Slack connection")
+    check.set_defaults(func=check_command)
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_commands.add_parser("upgrade", help="apply pending schema migrations")
+    upgrade.set_defaults(func=upgrade_command)
+    backup = db_commands.add_parser("backup", help="copy the database safely, even while the bot runs")
+    backup.add_argument("path", help="where to write the copy")
+    backup.add_argument("--force", action="store_true", help="overwrite an existing file")
+    backup.set_defaults(func=backup_command)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(asyncio.run(args.func(args)) or 0)
+    except SettingsError as error:
+        print(f"echobot: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+async def run_command(args: argparse.Namespace) -> int:
+    from aiohttp import web
+    from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+
+    from echobot.runtime import Runtime
+    from echobot.web import build_web_app
+
+    settings = load_settings()
+    if args.http and settings.slack_signing_secret is None:
+        raise SettingsError("SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify Slack's requests")
+    if not args.http and settings.slack_app_token is None:
+        raise SettingsError("SLACK_APP_TOKEN is not set: set it for Socket Mode, or run with --http")
+    configure_logging(settings.log_level, settings.secrets())
+    runtime = await Runtime.open(settings)
+    await runtime.start()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        if args.http:
+            runner = web.AppRunner(build_web_app(runtime), shutdown_timeout=10, access_log=None)
+            await runner.setup()
+            await web.TCPSite(runner, args.host, args.port).start()
+            log.info("echobot %s ready: HTTP on %s:%d (database %s)", __version__, args.host, args.port,
+                     settings.database)
+            await stop.wait()
+            log.info("stopping: finishing requests in flight")
+            await runner.cleanup()
+        else:
+            assert settings.slack_app_token is not None
+            handler = AsyncSocketModeHandler(runtime.app, settings.slack_app_token.get_secret_value())
+            await handler.connect_async()
+            log.info("echobot %s ready: Socket Mode (database %s)", __version__, settings.database)
+            await stop.wait()
+            log.info("stopping: closing the Socket Mode connection")
+            await handler.close_async()
+    finally:
+        await runtime.stop()
+        log.info("stopped")
+    return 0
+
+
+async def check_command(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    problems = 0
+    print(f"settings: ok ({'Socket Mode' if settings.socket_mode else 'HTTP mode'}, hub {settings.hub_name!r}, "
+          f"time zone {settings.timezone})")
+    if not settings.socket_mode and settings.slack_signing_secret is None:
+        print("settings: neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is set")
+        problems += 1
+    if not settings.admins:
+        print("settings: ECHOBOT_ADMINS is empty, so nobody can set up programs yet")
+    try:
+        db = await Database.open(settings.database)
+        print(f"database: ok ({settings.database}, schema version {await db.schema_version()})")
+        await db.close()
+    except (sqlite3.Error, OSError, RuntimeError) as error:
+        print(f"database: cannot use {settings.database}: {error}")
+        problems += 1
+    problems += await _check_slack(settings)
+    print("all good" if problems == 0 else f"{problems} problem(s) found")
+    return 0 if problems == 0 else 1
+
+
+async def _check_slack(settings: Settings) -> int:
+    client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url)
+    try:
+        auth = await client.auth_test()
+        print(f"slack: ok (workspace {auth.get('team')!r}, bot @{auth.get('user')})")
+    except SlackApiError as error:
+        code = str(error.response.get("error"))
+        print(f"slack: {AUTH_ADVICE.get(code, f'Slack answered {code!r} to auth.test')}")
+        return 1
+    except (aiohttp.ClientError, TimeoutError, OSError) as error:
+        print(f"slack: cannot reach {settings.slack_api_url} ({type(error).__name__}): check the network or "
+              "ECHOBOT_SLACK_API_URL")
+        return 1
+    if settings.slack_app_token is not None:
+        app_client = AsyncWebClient(token=settings.slack_app_token.get_secret_value(), base_url=settings.slack_api_url)
+        try:
+            await app_client.apps_connections_open(app_token=settings.slack_app_token.get_secret_value())
+            print("slack: ok (Socket Mode app token accepted)")
+        except SlackApiError as error:
+            print(f"slack: SLACK_APP_TOKEN was refused ({error.response.get('error')}): create an app-level "
+                  "token with the connections:write scope")
+            return 1
+    return 0
+
+
+async def upgrade_command(args: argparse.Namespace) -> int:
+    settings = load_database_settings()
+    configure_logging("WARNING", [])
+    db = await Database.open(settings.database, migrate=False)
+    try:
+        applied = await db.migrate()
+        version = await db.schema_version()
+    finally:
+        await db.close()
+    if applied:
+        print(f"{settings.database}: applied {', '.join(applied)}; now at schema version {version}")
+    else:
+        print(f"{settings.database}: already up to date (schema version {version})")
+    return 0
+
+
+async def backup_command(args: argparse.Namespace) -> int:
+    from echobot.storage.database import backup_file
+
+    settings = load_database_settings()
+    source, target = Path(settings.database), Path(args.path)
+    if not source.exists():
+        print(f"echobot: there is no database at {source}", file=sys.stderr)
+        return 1
+    if target.exists() and not args.force:
+        print(f"echobot: {target} exists; choose another path or add --force", file=sys.stderr)
+        return 1
+    await asyncio.to_thread(backup_file, str(source), str(target))
+    result = await asyncio.to_thread(_integrity, str(target))
+    print(f"backup written to {target} ({target.stat().st_size} bytes, integrity {result})")
+    return 0 if result == "ok" else 1
+
+
+def _integrity(path: str) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    finally:
+        conn.close()

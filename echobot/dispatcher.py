@@ -1,0 +1,235 @@
+"""The dispatcher: sends due outbox rows to Slack, once each, in order per channel.
+
+Rows are grouped into lanes by target (a channel, or a user for a direct message). A lane
+claims its head row, sends it, records Slack's ts, then waits out the per-channel pacing
+before the next. Lanes run concurrently up to a bound. The database is the schedule: the
+dispatcher keeps nothing in memory that a restart would lose.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import suppress
+from datetime import datetime, timedelta
+from typing import Any
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from echobot.clock import Clock
+from echobot.models import OutboxItem, OutboxKind, OutboxState
+from echobot.storage import Database
+from echobot.storage import outbox as outbox_repo
+
+log = logging.getLogger(__name__)
+
+METADATA_EVENT = "echobot_outbox"
+
+# Errors that no retry will cure: give up on the first one.
+PERMANENT_ERRORS = frozenset(
+    {
+        "invalid_blocks",
+        "invalid_blocks_format",
+        "msg_too_long",
+        "no_text",
+        "invalid_arguments",
+        "invalid_metadata_format",
+        "user_not_found",
+        "cannot_dm_bot",
+        "account_inactive",
+        "message_not_found",
+        "cant_update_message",
+        "cant_delete_message",
+        "edit_window_closed",
+        "is_archived",
+        "channel_not_found",
+    }
+)
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        db: Database,
+        client: AsyncWebClient,
+        clock: Clock,
+        *,
+        pacing: float = 1.0,
+        max_lanes: int = 32,
+        max_attempts: int = 6,
+        backoff: timedelta = timedelta(seconds=10),
+    ) -> None:
+        self._db = db
+        self._client = client
+        self._clock = clock
+        self._pacing = pacing
+        self._max_lanes = max_lanes
+        self._max_attempts = max_attempts
+        self._backoff = backoff
+        self._lanes: dict[str, asyncio.Task[None]] = {}
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._loop_task: asyncio.Task[None] | None = None
+        self.on_next_wake: Any = None  # callable(datetime | None), set by the scheduler wiring
+        db.on_commit(outbox_repo.TOPIC, self.wake)
+
+    def wake(self) -> None:
+        """Look for due rows now (called after commits that planned messages, and by the scheduler)."""
+        self._wake.set()
+
+    def start(self) -> None:
+        self._stopping = False
+        self._loop_task = asyncio.create_task(self._run(), name="outbox-dispatcher")
+
+    async def stop(self, timeout: float = 10.0) -> None:
+        """Let lanes finish the message in hand, then stop."""
+        self._stopping = True
+        self.wake()
+        lanes = list(self._lanes.values())
+        if lanes:
+            _, pending = await asyncio.wait(lanes, timeout=timeout)
+            for task in pending:
+                task.cancel()
+        if self._loop_task is not None:
+            self._loop_task.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._loop_task
+            self._loop_task = None
+
+    async def recover(self) -> int:
+        """Return rows a crash left in flight to the queue. Returns how many there were."""
+        async with self._db.transaction() as tx:
+            items = await outbox_repo.recover_in_flight(tx)
+        for item in items:
+            log.warning("outbox %s was in flight at the last stop; it will be sent again", item.key)
+        return len(items)
+
+    async def run_until_idle(self) -> None:
+        """Send everything sendable now, and return when nothing more is (tests and one-shot tools)."""
+        while True:
+            await self._fill_lanes()
+            if not self._lanes:
+                return
+            await asyncio.gather(*list(self._lanes.values()), return_exceptions=True)
+
+    async def _run(self) -> None:
+        while not self._stopping:
+            self._wake.clear()
+            try:
+                await self._fill_lanes()
+                if self.on_next_wake is not None:
+                    self.on_next_wake(await outbox_repo.next_wake_at(self._db.reader))
+            except Exception:
+                log.exception("dispatcher pass failed; retrying shortly")
+                await asyncio.sleep(1)
+                continue
+            await self._wake.wait()
+
+    async def _fill_lanes(self) -> None:
+        room = self._max_lanes - len(self._lanes)
+        if room <= 0 or self._stopping:
+            return
+        targets = await outbox_repo.ready_targets(self._db.reader, self._clock.now(), room + len(self._lanes))
+        for target in targets:
+            if target in self._lanes:
+                continue
+            if len(self._lanes) >= self._max_lanes:
+                break
+            self._lanes[target] = asyncio.create_task(self._lane(target), name=f"outbox-lane-{target}")
+
+    async def _lane(self, target: str) -> None:
+        try:
+            while not self._stopping:
+                async with self._db.transaction() as tx:
+                    item = await outbox_repo.claim_head(tx, target, self._clock.now())
+                if item is None:
+                    return
+                started = asyncio.get_running_loop().time()
+                if await self._deliver(item) and self._pacing > 0:
+                    elapsed = asyncio.get_running_loop().time() - started
+                    await asyncio.sleep(max(0.0, self._pacing - elapsed))
+        except Exception:
+            log.exception("outbox lane %s failed", target)
+        finally:
+            self._lanes.pop(target, None)
+            self.wake()
+
+    async def _deliver(self, item: OutboxItem) -> bool:
+        """Send one claimed row and record the outcome. True when Slack was called."""
+        now = self._clock.now()
+        if item.stale_at is not None and now >= item.stale_at:
+            await self._finish(item, OutboxState.SKIPPED, "stale: its moment passed while echobot was down")
+            log.info("skipped stale outbox %s (due %s)", item.key, item.due_at.isoformat())
+            return False
+        parent = await self._parent_of(item, now)
+        if parent is False:
+            return False
+        try:
+            channel, ts = await self._send(item, parent or None)
+        except SlackApiError as error:
+            code = str(error.response.get("error") or f"http_{error.response.status_code}")
+            await self._failed(item, code, retryable=code not in PERMANENT_ERRORS)
+            return True
+        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+            await self._failed(item, type(error).__name__, retryable=True)
+            return True
+        async with self._db.transaction() as tx:
+            await outbox_repo.mark_sent(tx, item.id, channel, ts, self._clock.now())
+        return True
+
+    async def _parent_of(self, item: OutboxItem, now: datetime) -> OutboxItem | bool | None:
+        """The sent message this row threads under or changes; False when it cannot go yet."""
+        if item.parent_key is None:
+            return None
+        parent = await outbox_repo.get(self._db.reader, item.parent_key)
+        if parent is not None and parent.state is OutboxState.SENT:
+            return parent
+        if parent is None or parent.state in (OutboxState.FAILED, OutboxState.SKIPPED, OutboxState.CANCELLED):
+            await self._finish(item, OutboxState.FAILED, "the message it belongs to was never sent")
+            return False
+        async with self._db.transaction() as tx:
+            await outbox_repo.mark_retry(
+                tx, item.id, "waiting for the message it belongs to", now + timedelta(seconds=1), attempted=False
+            )
+        return False
+
+    async def _send(self, item: OutboxItem, parent: OutboxItem | None) -> tuple[str | None, str | None]:
+        message = item.message
+        blocks = message.blocks or None
+        if item.kind is OutboxKind.POST:
+            response = await self._client.chat_postMessage(
+                channel=(parent.slack_channel or item.target) if parent else item.target,
+                thread_ts=parent.slack_ts if parent else None,
+                text=message.text,
+                blocks=blocks,
+                unfurl_links=message.unfurl_links,
+                unfurl_media=False,
+                metadata={"event_type": METADATA_EVENT, "event_payload": {"key": item.key}},
+            )
+            return response.get("channel"), response.get("ts")
+        if parent is None or parent.slack_ts is None:
+            raise ValueError(f"outbox {item.key}: {item.kind} needs a sent parent message")
+        if item.kind is OutboxKind.UPDATE:
+            response = await self._client.chat_update(
+                channel=parent.slack_channel or parent.target, ts=parent.slack_ts, text=message.text, blocks=blocks
+            )
+            return response.get("channel"), response.get("ts")
+        await self._client.chat_delete(channel=parent.slack_channel or parent.target, ts=parent.slack_ts)
+        return parent.slack_channel, parent.slack_ts
+
+    async def _failed(self, item: OutboxItem, error: str, *, retryable: bool) -> None:
+        attempts = item.attempts + 1
+        if retryable and attempts < self._max_attempts:
+            delay = self._backoff * (2 ** (attempts - 1))
+            async with self._db.transaction() as tx:
+                await outbox_repo.mark_retry(tx, item.id, error, self._clock.now() + delay, attempted=True)
+            log.warning("outbox %s: %s (attempt %d); retrying in %s", item.key, error, attempts, delay)
+            return
+        await self._finish(item, OutboxState.FAILED, error, attempted=True)
+        log.error("outbox %s: gave up after %d attempt(s): %s", item.key, attempts, error)
+
+    async def _finish(self, item: OutboxItem, state: OutboxState, reason: str, *, attempted: bool = False) -> None:
+        async with self._db.transaction() as tx:
+            await outbox_repo.mark_final(tx, item.id, state, reason, attempted=attempted)

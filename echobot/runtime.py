@@ -1,0 +1,75 @@
+"""A running echobot: database, Slack client, Bolt app, dispatcher and scheduler, started and
+stopped together."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from slack_bolt.async_app import AsyncApp
+
+from echobot.app import build_app
+from echobot.clock import Clock, SystemClock
+from echobot.container import Services
+from echobot.dispatcher import Dispatcher
+from echobot.inflight import InFlight
+from echobot.scheduler import add_periodic, build_scheduler, wire_dispatcher
+from echobot.settings import Settings
+from echobot.slack_client import build_client
+from echobot.storage import Database, inbound
+
+log = logging.getLogger(__name__)
+
+
+class Runtime:
+    def __init__(self, services: Services, app: AsyncApp, dispatcher: Dispatcher, inflight: InFlight) -> None:
+        self.services = services
+        self.app = app
+        self.dispatcher = dispatcher
+        self.inflight = inflight
+        self.scheduler = build_scheduler()
+        self._started = False
+
+    @property
+    def db(self) -> Database:
+        return self.services.db
+
+    @classmethod
+    async def open(cls, settings: Settings, *, clock: Clock | None = None, pacing: float = 1.0) -> Runtime:
+        """Open (and migrate) the database and build everything; nothing runs until start()."""
+        clock = clock or SystemClock()
+        db = await Database.open(settings.database)
+        client = build_client(settings.slack_bot_token.get_secret_value(), settings.slack_api_url)
+        services = Services.build(settings, clock, db)
+        inflight = InFlight()
+        app = build_app(services, client, inflight)
+        dispatcher = Dispatcher(db, client, clock, pacing=pacing)
+        return cls(services, app, dispatcher, inflight)
+
+    async def start(self, *, background: bool = True) -> None:
+        """Recover rows a crash left in flight, then (in the background) dispatch and schedule."""
+        await self.dispatcher.recover()
+        if background:
+            wire_dispatcher(self.scheduler, self.dispatcher)
+            add_periodic(self.scheduler, "inbound-prune", self._prune_inbound, timedelta(hours=6))
+            self.scheduler.start()
+            self.dispatcher.start()
+        self._started = background
+
+    async def stop(self, timeout: float = 10.0) -> None:
+        """Finish in-flight requests and messages, stop the scheduler, close the database."""
+        if not await self.inflight.wait_idle(timeout):
+            log.warning("stopping with %d request(s) still running", self.inflight.count)
+        if self._started:
+            self.scheduler.shutdown(wait=False)
+        await self.dispatcher.stop(timeout)
+        await self.db.close()
+
+    async def settle(self) -> None:
+        """Wait for running listeners, then send everything due (tests and one-shot tools)."""
+        await self.inflight.wait_idle(10)
+        await self.dispatcher.run_until_idle()
+
+    async def _prune_inbound(self) -> None:
+        async with self.db.transaction() as tx:
+            await inbound.forget_before(tx, self.services.clock.now() - inbound.RETRY_HORIZON)

@@ -1,0 +1,195 @@
+"""Provider registration: validation of the form, storing it, and switching role."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from echobot.clock import Clock
+from echobot.ids import Consent, RegistrationField
+from echobot.models import Credential, Provider, Role
+from echobot.reference import US_STATES
+from echobot.storage import Database
+from echobot.storage import outbox as outbox_repo
+from echobot.storage import providers as providers_repo
+from echobot.validation import email_error, month_day_error, npi_error
+from echobot.views.registration import confirmation_message
+
+F = RegistrationField
+
+MAX_LENGTH = {
+    F.NAME: 100,
+    F.DISCIPLINE: 100,
+    F.ORGANIZATION: 150,
+    F.COUNTY: 100,
+    F.EMAIL: 254,
+    F.LICENCE: 40,
+}
+
+
+class RegistrationForm(BaseModel):
+    """What the registration modal holds, as typed (nothing validated yet)."""
+
+    name: str = ""
+    credential: str | None = None
+    discipline: str = ""
+    organization: str = ""
+    state: str | None = None
+    county: str = ""
+    email: str = ""
+    role: str | None = None
+    npi: str = ""
+    licence_number: str = ""
+    birth_month: str | None = None
+    birth_day: str | None = None
+    consent: list[str] = Field(default_factory=list)
+
+    @classmethod
+    def from_provider(cls, provider: Provider) -> RegistrationForm:
+        consent = [Consent.LICENCE.value] if provider.licence_consent else []
+        consent += [Consent.BIRTH.value] if provider.birth_consent else []
+        return cls(
+            name=provider.name,
+            credential=provider.credential.value,
+            discipline=provider.discipline,
+            organization=provider.organization,
+            state=provider.state,
+            county=provider.county,
+            email=provider.email,
+            role=provider.role.value,
+            npi=provider.npi or "",
+            licence_number=provider.licence_number or "",
+            birth_month=None if provider.birth_month is None else str(provider.birth_month),
+            birth_day=None if provider.birth_day is None else str(provider.birth_day),
+            consent=consent,
+        )
+
+
+class RegistrationResult(BaseModel):
+    errors: dict[str, str] = Field(default_factory=dict)
+    provider: Provider | None = None
+    created: bool = False
+
+
+class RoleChange(StrEnum):
+    NOT_REGISTERED = "not_registered"
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+
+
+def validate(form: RegistrationForm) -> dict[str, str]:
+    """Every problem with the form, keyed by the field (block id) it belongs to."""
+    errors: dict[str, str] = {}
+    required = {
+        F.NAME: (form.name, "Enter your name as it should appear on certificates."),
+        F.DISCIPLINE: (form.discipline, "Enter your discipline or specialty (for example Family medicine)."),
+        F.ORGANIZATION: (form.organization, "Enter your organization (your clinic or spoke site)."),
+        F.COUNTY: (form.county, "Enter the county where you practise."),
+        F.EMAIL: (form.email, "Enter the e-mail address for your certificates."),
+    }
+    for field, (value, message) in required.items():
+        if not value.strip():
+            errors[field] = message
+        elif len(value.strip()) > MAX_LENGTH[field]:
+            errors[field] = f"Keep this under {MAX_LENGTH[field]} characters."
+    if F.EMAIL not in errors and (problem := email_error(form.email.strip())):
+        errors[F.EMAIL] = problem
+    if form.credential not in {c.value for c in Credential}:
+        errors[F.CREDENTIAL] = "Choose your professional credential."
+    if form.state not in US_STATES:
+        errors[F.STATE] = "Choose the state where you practise."
+    if form.role not in {r.value for r in Role}:
+        errors[F.ROLE] = "Choose participant or observer."
+    if form.npi.strip() and (problem := npi_error(form.npi.strip())):
+        errors[F.NPI] = problem
+    licence = form.licence_number.strip()
+    if len(licence) > MAX_LENGTH[F.LICENCE]:
+        errors[F.LICENCE] = f"Keep this under {MAX_LENGTH[F.LICENCE]} characters."
+    elif licence and Consent.LICENCE not in form.consent:
+        errors[F.LICENCE] = "Tick the consent box to share your licence number, or leave it empty."
+    errors.update(_birth_errors(form))
+    return errors
+
+
+def _birth_errors(form: RegistrationForm) -> dict[str, str]:
+    month, day = form.birth_month, form.birth_day
+    if month is None and day is None:
+        return {}
+    if month is None:
+        return {F.BIRTH_MONTH: "Choose the month too, or clear the day."}
+    if day is None:
+        return {F.BIRTH_DAY: "Choose the day too, or clear the month."}
+    if not (month.isdigit() and day.isdigit()):
+        return {F.BIRTH_DAY: "Choose a month and a day."}
+    if problem := month_day_error(int(month), int(day)):
+        return {F.BIRTH_DAY: problem}
+    if Consent.BIRTH not in form.consent:
+        return {F.BIRTH_MONTH: "Tick the consent box to share your birth month and day, or clear them."}
+    return {}
+
+
+class Registration:
+    def __init__(self, db: Database, clock: Clock, hub_name: str) -> None:
+        self._db = db
+        self._clock = clock
+        self._hub_name = hub_name
+
+    async def get(self, user_id: str) -> Provider | None:
+        return await providers_repo.get(self._db.reader, user_id)
+
+    async def register(self, user_id: str, form: RegistrationForm, submission_id: str) -> RegistrationResult:
+        """Store a valid registration (new or edited) and plan its confirmation DM.
+
+        `submission_id` identifies the submitted modal: Slack resending the same submission
+        leads to the same stored row and one confirmation.
+        """
+        errors = validate(form)
+        if errors:
+            return RegistrationResult(errors=errors)
+        now = self._clock.now()
+        async with self._db.transaction() as tx:
+            existing = await providers_repo.get(tx, user_id)
+            provider = _provider_from(user_id, form, existing.registered_at if existing else now, now)
+            await providers_repo.save(tx, provider)
+            await outbox_repo.enqueue(
+                tx,
+                key=f"registration:{user_id}:{submission_id}",
+                target=user_id,
+                message=confirmation_message(provider, created=existing is None, hub_name=self._hub_name),
+                now=now,
+            )
+        return RegistrationResult(provider=provider, created=existing is None)
+
+    async def set_role(self, user_id: str, role: Role) -> RoleChange:
+        async with self._db.transaction() as tx:
+            if await providers_repo.get(tx, user_id) is None:
+                return RoleChange.NOT_REGISTERED
+            changed = await providers_repo.set_role(tx, user_id, role, self._clock.now())
+        return RoleChange.CHANGED if changed else RoleChange.UNCHANGED
+
+
+def _provider_from(user_id: str, form: RegistrationForm, registered_at: datetime, now: datetime) -> Provider:
+    has_birth = form.birth_month is not None and form.birth_day is not None
+    return Provider.model_validate(
+        {
+            "user_id": user_id,
+            "name": form.name.strip(),
+            "credential": form.credential,
+            "discipline": form.discipline.strip(),
+            "organization": form.organization.strip(),
+            "state": form.state,
+            "county": form.county.strip(),
+            "email": form.email.strip(),
+            "role": form.role,
+            "npi": form.npi.strip() or None,
+            "licence_number": form.licence_number.strip() or None,
+            "licence_consent": Consent.LICENCE in form.consent,
+            "birth_month": int(form.birth_month) if has_birth and form.birth_month else None,
+            "birth_day": int(form.birth_day) if has_birth and form.birth_day else None,
+            "birth_consent": Consent.BIRTH in form.consent,
+            "registered_at": registered_at,
+            "updated_at": now,
+        }
+    )

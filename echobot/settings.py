@@ -1,0 +1,139 @@
+"""Configuration from the environment (and an optional .env file)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+SLACK_API_URL = "https://slack.com/api/"
+
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class SettingsError(Exception):
+    """A missing or invalid setting, described in one line that names it."""
+
+
+class DatabaseSettings(BaseSettings):
+    """What the database commands need (no Slack tokens)."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database: str = Field(default="echobot.db", validation_alias="ECHOBOT_DATABASE")
+
+
+class Settings(DatabaseSettings):
+    slack_bot_token: SecretStr = Field(validation_alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
+    slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
+    slack_api_url: str = Field(default=SLACK_API_URL, validation_alias="ECHOBOT_SLACK_API_URL")
+    admins: Annotated[tuple[str, ...], NoDecode] = Field(default=(), validation_alias="ECHOBOT_ADMINS")
+    hub_name: str = Field(default="ECHO Hub", validation_alias="ECHOBOT_HUB_NAME")
+    timezone: str = Field(default="America/New_York", validation_alias="ECHOBOT_TIMEZONE")
+    log_level: str = Field(default="INFO", validation_alias="ECHOBOT_LOG_LEVEL")
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token(cls, value: SecretStr) -> SecretStr:
+        if not value.get_secret_value().startswith("xoxb-"):
+            raise ValueError("must be a bot token starting with xoxb-")
+        return value
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value():
+            return None
+        if value is not None and not value.get_secret_value().startswith("xapp-"):
+            raise ValueError("must be an app-level token starting with xapp-")
+        return value
+
+    @field_validator("slack_signing_secret")
+    @classmethod
+    def _signing_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        return value if value is not None and value.get_secret_value() else None
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL such as https://slack.com/api/")
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _admins(cls, value: object) -> tuple[str, ...]:
+        if isinstance(value, str):
+            items = [item.strip() for item in value.split(",")]
+        elif isinstance(value, list | tuple):
+            items = [str(item).strip() for item in value]
+        else:
+            raise ValueError("must be a comma-separated list of Slack user ids")
+        ids = tuple(item for item in items if item)
+        for item in ids:
+            if item[:1] not in ("U", "W") or not item.isalnum() or not item.isupper():
+                raise ValueError(f"{item!r} is not a Slack user id (like U012ABCDEF)")
+        return ids
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not an IANA time zone (like America/Chicago)") from None
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _log_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in _LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(_LOG_LEVELS)}")
+        return level
+
+    @property
+    def socket_mode(self) -> bool:
+        return self.slack_app_token is not None
+
+    def secrets(self) -> list[str]:
+        """Every secret value, so that logging can redact them."""
+        values = [self.slack_bot_token, self.slack_signing_secret, self.slack_app_token]
+        return [value.get_secret_value() for value in values if value is not None]
+
+
+_ENV_NAMES = {
+    name: str(field.validation_alias) for name, field in Settings.model_fields.items() if field.validation_alias
+}
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings; a problem becomes a SettingsError whose message names the variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        raise SettingsError(describe(error)) from None
+
+
+def load_database_settings() -> DatabaseSettings:
+    try:
+        return DatabaseSettings()
+    except ValidationError as error:
+        raise SettingsError(describe(error)) from None
+
+
+def describe(error: ValidationError) -> str:
+    """One line per problem, naming the environment variable and never echoing its value."""
+    lines = []
+    for problem in error.errors(include_input=False, include_url=False):
+        location = str(problem["loc"][0]) if problem["loc"] else ""
+        name = _ENV_NAMES.get(location, location)
+        if problem["type"] == "missing":
+            lines.append(f"{name} is not set")
+        else:
+            message = str(problem["msg"]).removeprefix("Value error, ")
+            lines.append(f"{name} {message}")
+    return "; ".join(lines)

@@ -1,0 +1,1 @@
+"""Block Kit builders: pure functions from domain models to Slack views and messages."""

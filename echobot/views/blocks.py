@@ -1,0 +1,172 @@
+"""Small Block Kit building blocks used by every view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+Block = dict[str, Any]
+
+MODAL_TITLE_LIMIT = 24
+
+
+def escape(text: str) -> str:
+    """Escape the three characters Slack's mrkdwn treats as control characters."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def plain(text: str) -> dict[str, Any]:
+    return {"type": "plain_text", "text": text, "emoji": True}
+
+
+def mrkdwn(text: str) -> dict[str, Any]:
+    return {"type": "mrkdwn", "text": text}
+
+
+def section(text: str, *, block_id: str | None = None, accessory: Block | None = None) -> Block:
+    block: Block = {"type": "section", "text": mrkdwn(text)}
+    if block_id:
+        block["block_id"] = block_id
+    if accessory:
+        block["accessory"] = accessory
+    return block
+
+
+def fields(pairs: Iterable[tuple[str, str]]) -> list[Block]:
+    """Label/value pairs as section fields, ten per section (Slack's limit)."""
+    items = [mrkdwn(f"*{label}*\n{value}") for label, value in pairs]
+    return [{"type": "section", "fields": items[i : i + 10]} for i in range(0, len(items), 10)]
+
+
+def header(text: str) -> Block:
+    return {"type": "header", "text": plain(text[:150])}
+
+
+def context(text: str) -> Block:
+    return {"type": "context", "elements": [mrkdwn(text)]}
+
+
+def divider() -> Block:
+    return {"type": "divider"}
+
+
+def button(text: str, action_id: str, value: str = "", *, style: str | None = None) -> Block:
+    element: Block = {"type": "button", "text": plain(text), "action_id": action_id}
+    if value:
+        element["value"] = value
+    if style:
+        element["style"] = style
+    return element
+
+
+def actions(*elements: Block, block_id: str | None = None) -> Block:
+    block: Block = {"type": "actions", "elements": list(elements)}
+    if block_id:
+        block["block_id"] = block_id
+    return block
+
+
+def option(text: str, value: str) -> Block:
+    return {"text": plain(text[:75]), "value": value}
+
+
+def static_select(
+    action_id: str, options: Sequence[tuple[str, str]], *, initial: str | None = None, placeholder: str = "Choose"
+) -> Block:
+    choices = [option(text, value) for text, value in options]
+    element: Block = {
+        "type": "static_select",
+        "action_id": action_id,
+        "placeholder": plain(placeholder),
+        "options": choices,
+    }
+    chosen = next((choice for choice in choices if choice["value"] == initial), None)
+    if chosen:
+        element["initial_option"] = chosen
+    return element
+
+
+def radio_buttons(action_id: str, options: Sequence[tuple[str, str]], *, initial: str | None = None) -> Block:
+    choices = [option(text, value) for text, value in options]
+    element: Block = {"type": "radio_buttons", "action_id": action_id, "options": choices}
+    chosen = next((choice for choice in choices if choice["value"] == initial), None)
+    if chosen:
+        element["initial_option"] = chosen
+    return element
+
+
+def checkboxes(action_id: str, options: Sequence[tuple[str, str]], *, initial: Iterable[str] = ()) -> Block:
+    choices = [{"text": mrkdwn(text), "value": value} for text, value in options]
+    element: Block = {"type": "checkboxes", "action_id": action_id, "options": choices}
+    chosen = [choice for choice in choices if choice["value"] in set(initial)]
+    if chosen:
+        element["initial_options"] = chosen
+    return element
+
+
+def text_input(
+    action_id: str,
+    *,
+    initial: str = "",
+    multiline: bool = False,
+    max_length: int | None = None,
+    placeholder: str = "",
+    kind: str = "plain_text_input",
+) -> Block:
+    element: Block = {"type": kind, "action_id": action_id}
+    if kind == "plain_text_input":
+        element["multiline"] = multiline
+    if initial:
+        element["initial_value"] = initial
+    if max_length:
+        element["max_length"] = max_length
+    if placeholder:
+        element["placeholder"] = plain(placeholder)
+    return element
+
+
+def input_block(
+    block_id: str, label: str, element: Block, *, optional: bool = False, hint: str = ""
+) -> Block:
+    block: Block = {
+        "type": "input",
+        "block_id": block_id,
+        "label": plain(label),
+        "element": element,
+        "optional": optional,
+    }
+    if hint:
+        block["hint"] = plain(hint)
+    return block
+
+
+def modal(
+    title: str,
+    callback_id: str,
+    blocks: list[Block],
+    *,
+    submit: str | None = "Submit",
+    close: str = "Cancel",
+    private_metadata: str = "",
+) -> Block:
+    if len(title) > MODAL_TITLE_LIMIT:
+        raise ValueError(f"modal title {title!r} is longer than Slack's {MODAL_TITLE_LIMIT} characters")
+    view: Block = {
+        "type": "modal",
+        "callback_id": callback_id,
+        "title": plain(title),
+        "close": plain(close),
+        "blocks": blocks,
+    }
+    if submit:
+        view["submit"] = plain(submit)
+    if private_metadata:
+        view["private_metadata"] = private_metadata
+    return view
+
+
+def slack_date(moment: datetime, token: str = "{date_short_pretty} at {time}") -> str:
+    """A date every reader sees in their own time zone; the fallback is UTC."""
+    fallback = moment.strftime("%Y-%m-%d %H:%M UTC")
+    return f"<!date^{int(moment.timestamp())}^{token}|{fallback}>"

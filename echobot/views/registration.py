@@ -1,0 +1,133 @@
+"""The registration modal, the confirmation DM, and how a registration is shown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from echobot.ids import Action, Callback, Consent, RegistrationField
+from echobot.models import Credential, Message, Provider, Role
+from echobot.reference import MONTHS, US_STATES
+from echobot.views.blocks import (
+    Block,
+    actions,
+    button,
+    checkboxes,
+    context,
+    escape,
+    fields,
+    input_block,
+    modal,
+    radio_buttons,
+    section,
+    static_select,
+    text_input,
+)
+
+if TYPE_CHECKING:
+    from echobot.services.registration import RegistrationForm
+
+F = RegistrationField
+
+ROLE_OPTIONS = [
+    ("Participant: I attend and may present cases", Role.PARTICIPANT.value),
+    ("Observer: I attend, without presenting cases", Role.OBSERVER.value),
+]
+
+
+def registration_modal(form: RegistrationForm, *, editing: bool) -> Block:
+    """The modal, filled with what we already know (the Slack profile, or the stored registration)."""
+    state_options = [(f"{name} ({code})", code) for code, name in US_STATES.items()]
+    credential_options = [(credential.value, credential.value) for credential in Credential]
+    blocks: list[Block] = [
+        section(
+            "Your registration is used for session attendance and your continuing-education certificates. "
+            "It holds *your* details as a provider: never enter patient information here."
+        ),
+        input_block(F.NAME, "Full name", text_input(F.NAME, initial=form.name, max_length=100),
+                    hint="As it should appear on your certificates."),
+        input_block(F.CREDENTIAL, "Professional credential",
+                    static_select(F.CREDENTIAL, credential_options, initial=form.credential)),
+        input_block(F.DISCIPLINE, "Discipline or specialty",
+                    text_input(F.DISCIPLINE, initial=form.discipline, max_length=100,
+                               placeholder="Family medicine, psychiatry, pharmacy…")),
+        input_block(F.ORGANIZATION, "Organization (spoke site)",
+                    text_input(F.ORGANIZATION, initial=form.organization, max_length=150)),
+        input_block(F.STATE, "State", static_select(F.STATE, state_options, initial=form.state)),
+        input_block(F.COUNTY, "County", text_input(F.COUNTY, initial=form.county, max_length=100)),
+        input_block(F.EMAIL, "E-mail for certificates",
+                    text_input(F.EMAIL, initial=form.email, kind="email_text_input")),
+        input_block(F.ROLE, "How will you take part?", radio_buttons(F.ROLE, ROLE_OPTIONS, initial=form.role),
+                    hint="You can switch to participant at any time."),
+        input_block(F.NPI, "NPI", text_input(F.NPI, initial=form.npi, max_length=10), optional=True,
+                    hint="Your 10-digit National Provider Identifier, for credit reporting."),
+        section("*For credit reporting (optional).* Some accreditors need these to report your credit. "
+                "They are shared only with your consent."),
+        input_block(F.LICENCE, "State licence number",
+                    text_input(F.LICENCE, initial=form.licence_number, max_length=40), optional=True),
+        input_block(F.BIRTH_MONTH, "Birth month",
+                    static_select(F.BIRTH_MONTH, [(name, str(n)) for n, name in MONTHS.items()],
+                                  initial=form.birth_month), optional=True),
+        input_block(F.BIRTH_DAY, "Birth day",
+                    static_select(F.BIRTH_DAY, [(str(day), str(day)) for day in range(1, 32)],
+                                  initial=form.birth_day), optional=True),
+        input_block(F.CONSENT, "Consent",
+                    checkboxes(F.CONSENT, [
+                        ("I consent to my *licence number* being reported with my credit", Consent.LICENCE),
+                        ("I consent to my *birth month and day* being reported with my credit", Consent.BIRTH),
+                    ], initial=form.consent), optional=True),
+    ]  # fmt: skip
+    title = "Edit registration" if editing else "Register for ECHO"
+    return modal(title, Callback.REGISTER_VIEW, blocks, submit="Save" if editing else "Register")
+
+
+def provider_fields(provider: Provider) -> list[Block]:
+    pairs = [
+        ("Name", escape(provider.name)),
+        ("Credential", provider.credential.value),
+        ("Discipline", escape(provider.discipline)),
+        ("Organization", escape(provider.organization)),
+        ("Location", f"{escape(provider.county)}, {US_STATES.get(provider.state, provider.state)}"),
+        ("E-mail", escape(provider.email)),
+        ("Role", f"{provider.role.label}: {provider.role.explanation}"),
+        ("NPI", provider.npi or "not given"),
+    ]
+    if provider.licence_number:
+        pairs.append(("Licence number", f"{escape(provider.licence_number)} (reporting consented)"))
+    if provider.birth_month and provider.birth_day:
+        pairs.append(("Birth month and day", f"{MONTHS[provider.birth_month]} {provider.birth_day} (consented)"))
+    return fields(pairs)
+
+
+def registration_blocks(provider: Provider) -> list[Block]:
+    """A registration with buttons to edit it or switch role (for /echo me and App Home)."""
+    other = Role.OBSERVER if provider.role is Role.PARTICIPANT else Role.PARTICIPANT
+    return [
+        *provider_fields(provider),
+        actions(
+            button("Edit registration", Action.OPEN_REGISTRATION),
+            button(f"Switch to {other.value}", Action.SWITCH_ROLE, other.value),
+        ),
+    ]
+
+
+def confirmation_message(provider: Provider, *, created: bool, hub_name: str) -> Message:
+    if created:
+        lead = f"Welcome to {escape(hub_name)}, {escape(provider.name)}: you are registered as a *{provider.role.value}*."
+    else:
+        lead = "Your registration is updated."
+    return Message(
+        text=lead,
+        blocks=[
+            section(lead),
+            *provider_fields(provider),
+            context("Change anything with `/echo register`; see everything you can do with `/echo help`."),
+        ],
+    )
+
+
+def register_prompt(reason: str) -> list[Block]:
+    """An ephemeral answer for someone who must register first."""
+    return [
+        section(reason),
+        actions(button("Register", Action.OPEN_REGISTRATION, style="primary")),
+    ]

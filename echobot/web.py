@@ -1,0 +1,37 @@
+"""HTTP mode: Slack requests on POST /slack/events, a health check on GET /healthz."""
+
+from __future__ import annotations
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+
+from echobot.runtime import Runtime
+from echobot.storage import outbox
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+
+
+def build_web_app(runtime: Runtime) -> web.Application:
+    async def slack_events(request: web.Request) -> web.Response:
+        bolt_request = await to_bolt_request(request)
+        bolt_response = await runtime.app.async_dispatch(bolt_request)
+        return await to_aiohttp_response(bolt_response)
+
+    async def healthz(request: web.Request) -> web.Response:
+        try:
+            counts = await outbox.counts(runtime.db.reader)
+        except Exception as error:
+            return web.json_response({"ok": False, "database": type(error).__name__}, status=503)
+        return web.json_response(
+            {
+                "ok": True,
+                "outbox": {"pending": counts.get("pending", 0), "failed": counts.get("failed", 0)},
+                "requests_in_flight": runtime.inflight.count,
+            }
+        )
+
+    app = web.Application(client_max_size=1024 * 1024)
+    app.router.add_post(EVENTS_PATH, slack_events)
+    app.router.add_get(HEALTH_PATH, healthz)
+    return app

@@ -1,0 +1,31 @@
+"""App Home: published when a person opens it, and after changes to what it shows."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from echobot.container import Services
+from echobot.views.home import home_view
+
+log = logging.getLogger(__name__)
+
+
+async def publish_home(services: Services, client: AsyncWebClient, user_id: str) -> None:
+    """Rebuild a person's Home tab. Best effort: the next visit rebuilds it anyway."""
+    person = await services.people.whois(user_id)
+    try:
+        await client.views_publish(user_id=user_id, view=home_view(person, services.settings.hub_name))
+    except SlackApiError as error:
+        log.warning("could not publish App Home for %s: %s", user_id, error.response.get("error"))
+
+
+def register(app: AsyncApp, services: Services) -> None:
+    @app.event("app_home_opened")
+    async def on_home_opened(event: dict, client: AsyncWebClient) -> None:
+        if event.get("tab", "home") != "home" or not isinstance(event.get("user"), str):
+            return
+        await publish_home(services, client, event["user"])

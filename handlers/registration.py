@@ -1,0 +1,144 @@
+"""Registration: /echo register, the global shortcut, the modal, /echo me and /echo role."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from echobot.container import Services
+from echobot.handlers.command import CommandRequest, Router
+from echobot.handlers.forms import choice, choices, read_values, text
+from echobot.handlers.home import publish_home
+from echobot.handlers.modals import open_modal
+from echobot.ids import Action, Callback, RegistrationField
+from echobot.models import Role
+from echobot.services.registration import RegistrationForm, RoleChange
+from echobot.views.registration import registration_blocks, registration_modal
+
+log = logging.getLogger(__name__)
+F = RegistrationField
+
+ROLE_USAGE = "Usage: `/echo role participant` or `/echo role observer`."
+
+
+def form_from_values(values: dict[str, Any]) -> RegistrationForm:
+    return RegistrationForm(
+        name=text(values, F.NAME),
+        credential=choice(values, F.CREDENTIAL),
+        discipline=text(values, F.DISCIPLINE),
+        organization=text(values, F.ORGANIZATION),
+        state=choice(values, F.STATE),
+        county=text(values, F.COUNTY),
+        email=text(values, F.EMAIL),
+        role=choice(values, F.ROLE),
+        npi=text(values, F.NPI),
+        licence_number=text(values, F.LICENCE),
+        birth_month=choice(values, F.BIRTH_MONTH),
+        birth_day=choice(values, F.BIRTH_DAY),
+        consent=choices(values, F.CONSENT),
+    )
+
+
+def form_from_profile(user: dict[str, Any]) -> RegistrationForm:
+    """A first-time form prefilled from the Slack profile (users.info)."""
+    profile = user.get("profile") if isinstance(user.get("profile"), dict) else {}
+    name = profile.get("real_name") or user.get("real_name") or ""
+    return RegistrationForm(
+        name=str(name)[:100],
+        email=str(profile.get("email") or "")[:254],
+        discipline=str(profile.get("title") or "")[:100],
+        role=Role.PARTICIPANT.value,
+    )
+
+
+def register(app: AsyncApp, services: Services, router: Router) -> None:
+    registration = services.registration
+
+    async def open_form(client: AsyncWebClient, trigger_id: str, user_id: str, channel_id: str = "") -> None:
+        provider = await registration.get(user_id)
+        if provider is not None:
+            form = RegistrationForm.from_provider(provider)
+        else:
+            form = RegistrationForm(role=Role.PARTICIPANT.value)
+            try:
+                form = form_from_profile((await client.users_info(user=user_id)).get("user") or {})
+            except SlackApiError as error:
+                log.info("no Slack profile to prefill for %s: %s", user_id, error.response.get("error"))
+        view = registration_modal(form, editing=provider is not None)
+        await open_modal(client, trigger_id, view, user_id=user_id, channel_id=channel_id)
+
+    async def register_command(request: CommandRequest) -> None:
+        await request.ack()
+        await open_form(request.client, request.trigger_id, request.person.user_id, request.channel_id)
+
+    async def me_command(request: CommandRequest) -> None:
+        provider = request.person.provider
+        assert provider is not None  # the router lets only registered providers through
+        await request.ack(text=f"Your registration: {provider.name}", blocks=registration_blocks(provider))
+
+    async def role_command(request: CommandRequest) -> None:
+        wanted = request.args[0].lower() if len(request.args) == 1 else ""
+        if wanted not in (Role.PARTICIPANT, Role.OBSERVER):
+            await request.ack(text=ROLE_USAGE)
+            return
+        role = Role(wanted)
+        change = await registration.set_role(request.person.user_id, role)
+        await request.ack(text=role_reply(change, role))
+        if change is RoleChange.CHANGED:
+            await publish_home(services, request.client, request.person.user_id)
+
+    router.add("register", register_command)
+    router.add("me", me_command)
+    router.add("role", role_command)
+
+    @app.shortcut(Callback.REGISTER_SHORTCUT)
+    async def on_shortcut(ack: AsyncAck, body: dict, client: AsyncWebClient) -> None:
+        await ack()
+        await open_form(client, str(body.get("trigger_id") or ""), body["user"]["id"])
+
+    @app.action(Action.OPEN_REGISTRATION)
+    async def on_open(ack: AsyncAck, body: dict, client: AsyncWebClient) -> None:
+        await ack()
+        channel = (body.get("channel") or {}).get("id", "")
+        await open_form(client, str(body.get("trigger_id") or ""), body["user"]["id"], channel)
+
+    @app.action(Action.SWITCH_ROLE)
+    async def on_switch(ack: AsyncAck, body: dict, action: dict, client: AsyncWebClient,
+                        respond: AsyncRespond) -> None:
+        await ack()
+        user_id = body["user"]["id"]
+        if action.get("value") not in (Role.PARTICIPANT, Role.OBSERVER):
+            return
+        role = Role(action["value"])
+        change = await registration.set_role(user_id, role)
+        if body.get("container", {}).get("type") == "message":
+            await respond(text=role_reply(change, role), replace_original=False)
+        await publish_home(services, client, user_id)
+
+    @app.view(Callback.REGISTER_VIEW)
+    async def on_submit(ack: AsyncAck, body: dict, view: dict, client: AsyncWebClient) -> None:
+        user_id = body["user"]["id"]
+        form = form_from_values(read_values(view))
+        result = await registration.register(user_id, form, submission_id=str(view.get("id") or ""))
+        if result.errors:
+            await ack(response_action="errors", errors=result.errors)
+            return
+        await ack()
+        await publish_home(services, client, user_id)
+
+
+def role_reply(change: RoleChange, role: Role) -> str:
+    if change is RoleChange.NOT_REGISTERED:
+        return "You are not registered yet: use `/echo register` first."
+    if change is RoleChange.UNCHANGED:
+        return f"You are already a {role.value}."
+    if role is Role.PARTICIPANT:
+        return "You are now a *participant*: you attend sessions and may present cases."
+    return "You are now an *observer*: you attend sessions without presenting cases."
+

@@ -1,0 +1,189 @@
+"""The outbox: every outbound Slack message as a row with an idempotency key and a due time.
+
+A row is written in the same transaction as the change that causes it; the dispatcher claims
+due rows one channel ("lane") at a time, in (due_at, id) order, so messages to one channel
+leave in the order they were planned.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import datetime
+
+from echobot.models import Message, OutboxItem, OutboxKind, OutboxState
+from echobot.storage.codec import from_db, opt_from_db, opt_to_db, to_db
+from echobot.storage.database import Reader, Tx
+
+TOPIC = "outbox"
+_LIVE = "('pending', 'sending')"
+
+
+def _from_row(row: sqlite3.Row) -> OutboxItem:
+    return OutboxItem(
+        id=row["id"],
+        key=row["key"],
+        kind=OutboxKind(row["kind"]),
+        target=row["target"],
+        parent_key=row["parent_key"],
+        message=Message.model_validate_json(row["payload"]),
+        due_at=from_db(row["due_at"]),
+        stale_at=opt_from_db(row["stale_at"]),
+        not_before=opt_from_db(row["not_before"]),
+        state=OutboxState(row["state"]),
+        attempts=row["attempts"],
+        last_error=row["last_error"],
+        slack_channel=row["slack_channel"],
+        slack_ts=row["slack_ts"],
+        created_at=from_db(row["created_at"]),
+        sent_at=opt_from_db(row["sent_at"]),
+    )
+
+
+async def enqueue(
+    tx: Tx,
+    *,
+    key: str,
+    target: str,
+    message: Message,
+    now: datetime,
+    due_at: datetime | None = None,
+    stale_at: datetime | None = None,
+    kind: OutboxKind = OutboxKind.POST,
+    parent_key: str | None = None,
+) -> bool:
+    """Plan a message. False (and no change) when a row with this key already exists."""
+    inserted = await tx.execute(
+        """
+        INSERT INTO outbox (key, kind, target, parent_key, payload, due_at, stale_at, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (key) DO NOTHING
+        """,
+        (
+            key,
+            kind.value,
+            target,
+            parent_key,
+            message.model_dump_json(exclude_defaults=True),
+            to_db(due_at or now),
+            opt_to_db(stale_at),
+            to_db(now),
+        ),
+    )
+    if inserted:
+        tx.touch(TOPIC)
+    return inserted > 0
+
+
+async def get(db: Reader, key: str) -> OutboxItem | None:
+    row = await db.fetchone("SELECT * FROM outbox WHERE key = ?", (key,))
+    return None if row is None else _from_row(row)
+
+
+async def by_prefix(db: Reader, prefix: str) -> list[OutboxItem]:
+    rows = await db.fetchall(
+        "SELECT * FROM outbox WHERE key >= ? AND key < ? ORDER BY id", (prefix, prefix + "\uffff")
+    )
+    return [_from_row(row) for row in rows]
+
+
+async def reschedule(tx: Tx, key: str, due_at: datetime, stale_at: datetime | None) -> bool:
+    """Move a still-pending row to a new due time."""
+    changed = await tx.execute(
+        "UPDATE outbox SET due_at = ?, stale_at = ?, not_before = NULL WHERE key = ? AND state = 'pending'",
+        (to_db(due_at), opt_to_db(stale_at), key),
+    )
+    if changed:
+        tx.touch(TOPIC)
+    return changed > 0
+
+
+async def cancel(tx: Tx, keys: Iterable[str], reason: str) -> int:
+    """Withdraw pending rows (a cancelled session's reminders, say)."""
+    total = 0
+    for key in keys:
+        total += await tx.execute(
+            "UPDATE outbox SET state = 'cancelled', last_error = ? WHERE key = ? AND state = 'pending'",
+            (reason, key),
+        )
+    return total
+
+
+async def recover_in_flight(tx: Tx) -> list[OutboxItem]:
+    """At start-up: rows left 'sending' by a crash go back to 'pending' (returned for inspection)."""
+    rows = await tx.fetchall("UPDATE outbox SET state = 'pending' WHERE state = 'sending' RETURNING *")
+    if rows:
+        tx.touch(TOPIC)
+    return [_from_row(row) for row in rows]
+
+
+async def ready_targets(db: Reader, now: datetime, limit: int) -> list[str]:
+    """Targets whose first live row is due and not backing off, oldest first."""
+    stamp = to_db(now)
+    rows = await db.fetchall(
+        f"""
+        SELECT o.target FROM outbox AS o
+        WHERE o.state = 'pending' AND o.due_at <= ? AND (o.not_before IS NULL OR o.not_before <= ?)
+          AND o.id = (SELECT h.id FROM outbox AS h WHERE h.target = o.target AND h.state IN {_LIVE}
+                      ORDER BY h.due_at, h.id LIMIT 1)
+        ORDER BY o.due_at, o.id
+        LIMIT ?
+        """,
+        (stamp, stamp, limit),
+    )
+    return [row[0] for row in rows]
+
+
+async def claim_head(tx: Tx, target: str, now: datetime) -> OutboxItem | None:
+    """Claim the first live row of `target` when it is due; None when there is nothing to send now."""
+    stamp = to_db(now)
+    row = await tx.fetchone(
+        f"""
+        UPDATE outbox SET state = 'sending'
+        WHERE id = (SELECT id FROM outbox WHERE target = ? AND state IN {_LIVE} ORDER BY due_at, id LIMIT 1)
+          AND state = 'pending' AND due_at <= ? AND (not_before IS NULL OR not_before <= ?)
+        RETURNING *
+        """,
+        (target, stamp, stamp),
+    )
+    return None if row is None else _from_row(row)
+
+
+async def next_wake_at(db: Reader) -> datetime | None:
+    """The earliest moment at which some live row becomes sendable."""
+    value = await db.scalar(
+        f"SELECT min(max(due_at, coalesce(not_before, due_at))) FROM outbox WHERE state IN {_LIVE}"
+    )
+    return None if value is None else from_db(value)
+
+
+async def mark_sent(tx: Tx, item_id: int, channel: str | None, ts: str | None, at: datetime) -> None:
+    await tx.execute(
+        "UPDATE outbox SET state = 'sent', attempts = attempts + 1, slack_channel = ?, slack_ts = ?,"
+        " sent_at = ?, last_error = NULL, not_before = NULL WHERE id = ?",
+        (channel, ts, to_db(at), item_id),
+    )
+
+
+async def mark_retry(tx: Tx, item_id: int, error: str, not_before: datetime, *, attempted: bool) -> None:
+    """Back to pending until `not_before`; `attempted` counts a real send attempt."""
+    await tx.execute(
+        "UPDATE outbox SET state = 'pending', attempts = attempts + ?, last_error = ?, not_before = ?"
+        " WHERE id = ?",
+        (int(attempted), error, to_db(not_before), item_id),
+    )
+    tx.touch(TOPIC)
+
+
+async def mark_final(tx: Tx, item_id: int, state: OutboxState, reason: str, *, attempted: bool) -> None:
+    """End a row without sending it: failed (gave up) or skipped (stale)."""
+    await tx.execute(
+        "UPDATE outbox SET state = ?, attempts = attempts + ?, last_error = ?, not_before = NULL WHERE id = ?",
+        (state.value, int(attempted), reason, item_id),
+    )
+
+
+async def counts(db: Reader) -> dict[str, int]:
+    rows = await db.fetchall("SELECT state, count(*) FROM outbox GROUP BY state")
+    return {row[0]: row[1] for row in rows}
+

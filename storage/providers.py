@@ -1,0 +1,90 @@
+"""Registered providers."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from echobot.models import Credential, Provider, Role
+from echobot.storage.codec import from_db, to_db
+from echobot.storage.database import Reader, Tx
+
+_COLUMNS = (
+    "user_id, name, credential, discipline, organization, state, county, email, role, npi, "
+    "licence_number, licence_consent, birth_month, birth_day, birth_consent, registered_at, updated_at"
+)
+
+
+def _from_row(row: sqlite3.Row) -> Provider:
+    return Provider(
+        user_id=row["user_id"],
+        name=row["name"],
+        credential=Credential(row["credential"]),
+        discipline=row["discipline"],
+        organization=row["organization"],
+        state=row["state"],
+        county=row["county"],
+        email=row["email"],
+        role=Role(row["role"]),
+        npi=row["npi"],
+        licence_number=row["licence_number"],
+        licence_consent=bool(row["licence_consent"]),
+        birth_month=row["birth_month"],
+        birth_day=row["birth_day"],
+        birth_consent=bool(row["birth_consent"]),
+        registered_at=from_db(row["registered_at"]),
+        updated_at=from_db(row["updated_at"]),
+    )
+
+
+async def get(db: Reader, user_id: str) -> Provider | None:
+    row = await db.fetchone(f"SELECT {_COLUMNS} FROM providers WHERE user_id = ?", (user_id,))
+    return None if row is None else _from_row(row)
+
+
+async def count(db: Reader) -> int:
+    return int(await db.scalar("SELECT count(*) FROM providers"))
+
+
+async def save(tx: Tx, provider: Provider) -> None:
+    """Insert or replace the whole registration (registered_at is kept on edits)."""
+    await tx.execute(
+        f"""
+        INSERT INTO providers ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (user_id) DO UPDATE SET
+            name = excluded.name, credential = excluded.credential, discipline = excluded.discipline,
+            organization = excluded.organization, state = excluded.state, county = excluded.county,
+            email = excluded.email, role = excluded.role, npi = excluded.npi,
+            licence_number = excluded.licence_number, licence_consent = excluded.licence_consent,
+            birth_month = excluded.birth_month, birth_day = excluded.birth_day,
+            birth_consent = excluded.birth_consent, updated_at = excluded.updated_at
+        """,
+        (
+            provider.user_id,
+            provider.name,
+            provider.credential.value,
+            provider.discipline,
+            provider.organization,
+            provider.state,
+            provider.county,
+            provider.email,
+            provider.role.value,
+            provider.npi,
+            provider.licence_number,
+            int(provider.licence_consent),
+            provider.birth_month,
+            provider.birth_day,
+            int(provider.birth_consent),
+            to_db(provider.registered_at),
+            to_db(provider.updated_at),
+        ),
+    )
+
+
+async def set_role(tx: Tx, user_id: str, role: Role, at: datetime) -> bool:
+    """Change the role; False when the provider already had it (or is not registered)."""
+    changed = await tx.execute(
+        "UPDATE providers SET role = ?, updated_at = ? WHERE user_id = ? AND role != ?",
+        (role.value, to_db(at), user_id, role.value),
+    )
+    return changed > 0
