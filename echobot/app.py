@@ -19,7 +19,6 @@ def build_app(services: Services, client: AsyncWebClient, inflight: InFlight) ->
         client=client,
         signing_secret=secret.get_secret_value() if secret else None,
         request_verification_enabled=secret is not None,
-        token_verification_enabled=False,
         logger=logging.getLogger("echobot.bolt"),
     )
     track(app, inflight)

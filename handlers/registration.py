@@ -137,7 +137,7 @@ def role_reply(change: RoleChange, role: Role) -> str:
     if change is RoleChange.NOT_REGISTERED:
         return "You are not registered yet: use `/echo register` first."
     if change is RoleChange.UNCHANGED:
-        return f"You are already a {role.value}."
+        return f"You are already {'an observer' if role is Role.OBSERVER else 'a participant'}."
     if role is Role.PARTICIPANT:
         return "You are now a *participant*: you attend sessions and may present cases."
     return "You are now an *observer*: you attend sessions without presenting cases."

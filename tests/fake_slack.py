@@ -1,0 +1,434 @@
+"""A loopback fake of the Slack Web API for tests and benchmarks.
+
+It answers the methods echobot uses, records every call, checks Slack's basic limits (and
+fails the call the way Slack does), and answers 429, 500, ok:false or a dropped connection
+on demand, either scripted (`fail`) or at random rates (`fault_rates`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import random
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+
+BOT_TOKEN = "xoxb-test-bot-token-0000"
+APP_TOKEN = "xapp-test-app-token-0000"
+BOT_USER = "UECHOBOT"
+
+
+@dataclass
+class Call:
+    method: str
+    args: dict[str, Any]
+    at: float
+    status: int = 200
+    response: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == 200 and bool(self.response.get("ok"))
+
+
+@dataclass
+class Fault:
+    method: str
+    status: int = 200
+    error: str = ""
+    retry_after: int = 1
+    times: int = 1
+    disconnect: bool = False
+
+
+class FakeSlack:
+    def __init__(self, *, seed: int = 7) -> None:
+        self.calls: list[Call] = []
+        self.users: dict[str, dict[str, Any]] = {}
+        self.channels: dict[str, dict[str, Any]] = {}
+        self.messages: dict[tuple[str, str], dict[str, Any]] = {}
+        self.homes: dict[str, dict[str, Any]] = {}
+        self.uploads: dict[str, bytes] = {}
+        self.responses: list[dict[str, Any]] = []  # what apps sent to response_url
+        self.faults: list[Fault] = []
+        self.rates = {"429": 0.0, "500": 0.0, "disconnect": 0.0}
+        self.fault_methods: set[str] | None = None
+        self.delay = 0.0
+        self._random = random.Random(seed)
+        self._counter = itertools.count(1)
+        self._changed = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+        self.root = ""
+
+    # ---- lifecycle -------------------------------------------------------------------------
+    async def start(self, port: int = 0) -> str:
+        app = web.Application(client_max_size=50 * 1024 * 1024)
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)
+        app.router.add_post("/upload/{file_id}", self._upload)
+        app.router.add_post("/respond/{n}", self._respond)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
+        await site.start()
+        host, bound = site._server.sockets[0].getsockname()[:2]  # type: ignore[union-attr]
+        self.root = f"http://{host}:{bound}"
+        return self.api_url
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.root}/api/"
+
+    def response_url(self) -> str:
+        return f"{self.root}/respond/{next(self._counter)}"
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # ---- scripting ---------------------------------------------------------------------------
+    def add_user(self, user_id: str, real_name: str, email: str = "", title: str = "", **extra: Any) -> None:
+        self.users[user_id] = {
+            "id": user_id,
+            "name": real_name.lower().replace(" ", "."),
+            "real_name": real_name,
+            "tz": "America/New_York",
+            "is_bot": False,
+            "profile": {"real_name": real_name, "email": email, "title": title},
+            **extra,
+        }
+
+    def add_channel(self, channel_id: str, name: str, *, private: bool = False, members: list[str] | None = None) -> None:
+        self.channels[channel_id] = {
+            "id": channel_id,
+            "name": name,
+            "is_private": private,
+            "is_member": True,
+            "members": list(members or []),
+        }
+
+    def fail(
+        self,
+        method: str,
+        *,
+        status: int = 200,
+        error: str = "",
+        retry_after: int = 1,
+        times: int = 1,
+        disconnect: bool = False,
+    ) -> None:
+        """Make the next `times` calls of `method` fail: 429/500 by status, ok:false by error."""
+        if status == 200 and not error and not disconnect:
+            raise ValueError("say how the call fails: status, error or disconnect")
+        self.faults.append(Fault(method, status, error, retry_after, times, disconnect))
+
+    def fault_rates(self, *, r429: float = 0.0, r500: float = 0.0, disconnect: float = 0.0,
+                    methods: set[str] | None = None) -> None:
+        self.rates = {"429": r429, "500": r500, "disconnect": disconnect}
+        self.fault_methods = methods
+
+    # ---- reading what happened ----------------------------------------------------------------
+    def calls_to(self, method: str, *, ok_only: bool = True) -> list[Call]:
+        return [call for call in self.calls if call.method == method and (call.ok or not ok_only)]
+
+    def last(self, method: str) -> Call:
+        calls = self.calls_to(method)
+        assert calls, f"no successful {method} call; calls were: {[c.method for c in self.calls]}"
+        return calls[-1]
+
+    def opened_views(self) -> list[dict[str, Any]]:
+        return [call.response["view"] for call in self.calls if call.method in ("views.open", "views.push")
+                and call.ok]
+
+    def posts_to(self, channel: str) -> list[dict[str, Any]]:
+        """Messages posted to a channel, or to a user's DM (pass the user id), oldest first."""
+        wanted = {channel, dm_channel(channel)}
+        return [call.args for call in self.calls_to("chat.postMessage") if call.args.get("channel") in wanted
+                or call.response.get("channel") in wanted]
+
+    def ephemerals_to(self, user: str) -> list[dict[str, Any]]:
+        return [call.args for call in self.calls_to("chat.postEphemeral") if call.args.get("user") == user]
+
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        async def enough() -> None:
+            async with self._changed:
+                await self._changed.wait_for(lambda: len(self.calls_to(method)) >= count)
+
+        await asyncio.wait_for(enough(), timeout)
+        return self.calls_to(method)
+
+    # ---- the API ------------------------------------------------------------------------------
+    async def _arguments(self, request: web.Request) -> dict[str, Any]:
+        args: dict[str, Any] = dict(request.query)
+        if request.can_read_body:
+            raw = await request.read()
+            if request.content_type == "application/json":
+                args.update(json.loads(raw or b"{}"))
+            else:
+                args.update(dict(parse_qsl(raw.decode())))
+        for key in ("blocks", "view", "metadata", "attachments"):
+            if isinstance(args.get(key), str):
+                try:
+                    args[key] = json.loads(args[key])
+                except json.JSONDecodeError:
+                    pass
+        return args
+
+    def _pick_fault(self, method: str) -> Fault | None:
+        for fault in self.faults:
+            if fault.method == method and fault.times > 0:
+                fault.times -= 1
+                return fault
+        if self.fault_methods is not None and method not in self.fault_methods:
+            return None
+        roll = self._random.random()
+        if roll < self.rates["429"]:
+            return Fault(method, status=429, retry_after=1)
+        roll -= self.rates["429"]
+        if roll < self.rates["500"]:
+            return Fault(method, status=500)
+        roll -= self.rates["500"]
+        if roll < self.rates["disconnect"]:
+            return Fault(method, disconnect=True)
+        return None
+
+    async def _api(self, request: web.Request) -> web.StreamResponse:
+        method = request.match_info["method"]
+        args = await self._arguments(request)
+        call = Call(method, args, asyncio.get_running_loop().time())
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        fault = self._pick_fault(method)
+        if fault is not None and fault.disconnect:
+            call.status = 0
+            await self._record(call)
+            assert request.transport is not None
+            request.transport.close()
+            raise asyncio.CancelledError
+        if fault is not None and fault.status == 429:
+            call.status = 429
+            call.response = {"ok": False, "error": "ratelimited"}
+            await self._record(call)
+            return web.json_response(call.response, status=429, headers={"Retry-After": str(fault.retry_after)})
+        if fault is not None and fault.status >= 500:
+            call.status = fault.status
+            await self._record(call)
+            return web.Response(status=fault.status, text="upstream connect error")
+        if fault is not None:
+            call.response = {"ok": False, "error": fault.error}
+        else:
+            call.response = self._answer(method, args, request.headers.get("Authorization", ""))
+        await self._record(call)
+        return web.json_response(call.response)
+
+    async def _record(self, call: Call) -> None:
+        self.calls.append(call)
+        async with self._changed:
+            self._changed.notify_all()
+
+    def _answer(self, method: str, args: dict[str, Any], authorization: str) -> dict[str, Any]:
+        token = authorization.removeprefix("Bearer ").strip() or str(args.get("token", ""))
+        if method == "apps.connections.open":
+            if token != APP_TOKEN:
+                return {"ok": False, "error": "invalid_auth"}
+            return {"ok": True, "url": "wss://127.0.0.1:9/never"}
+        if token != BOT_TOKEN:
+            return {"ok": False, "error": "invalid_auth" if token else "not_authed"}
+        handler = getattr(self, "_m_" + method.replace(".", "_"), None)
+        if handler is None:
+            return {"ok": False, "error": "unknown_method"}
+        return handler(args)
+
+    def _ts(self) -> str:
+        n = next(self._counter)
+        return f"{1_700_000_000 + n}.{n:06d}"
+
+    # auth, users, conversations
+    def _m_auth_test(self, args: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "url": "https://echo-hub.slack.com/", "team": "ECHO Hub", "user": "echobot",
+                "team_id": "T0ECHO", "user_id": BOT_USER, "bot_id": "B0ECHO"}
+
+    def _m_users_info(self, args: dict[str, Any]) -> dict[str, Any]:
+        user = self.users.get(str(args.get("user")))
+        return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+
+    def _m_conversations_open(self, args: dict[str, Any]) -> dict[str, Any]:
+        users = str(args.get("users", ""))
+        if not users:
+            return {"ok": False, "error": "users_list_not_supplied"}
+        return {"ok": True, "channel": {"id": dm_channel(users.split(",")[0])}}
+
+    def _m_conversations_info(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = self.channels.get(str(args.get("channel")))
+        return {"ok": True, "channel": channel} if channel else {"ok": False, "error": "channel_not_found"}
+
+    def _m_conversations_members(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = self.channels.get(str(args.get("channel")))
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        return {"ok": True, "members": channel["members"], "response_metadata": {"next_cursor": ""}}
+
+    # messages
+    def _channel_of(self, channel: str) -> str:
+        return dm_channel(channel) if channel[:1] in ("U", "W") else channel
+
+    def _m_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
+        if problem := message_problem(args):
+            return problem
+        channel = self._channel_of(str(args.get("channel", "")))
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        ts = self._ts()
+        message = {"type": "message", "user": BOT_USER, "ts": ts, "text": args.get("text", ""),
+                   "blocks": args.get("blocks") or [], "thread_ts": args.get("thread_ts"),
+                   "metadata": args.get("metadata")}
+        if args.get("thread_ts") and (channel, args["thread_ts"]) not in self.messages:
+            return {"ok": False, "error": "thread_not_found"}
+        self.messages[(channel, ts)] = message
+        return {"ok": True, "channel": channel, "ts": ts, "message": message}
+
+    def _m_chat_update(self, args: dict[str, Any]) -> dict[str, Any]:
+        if problem := message_problem(args):
+            return problem
+        key = (str(args.get("channel")), str(args.get("ts")))
+        if key not in self.messages:
+            return {"ok": False, "error": "message_not_found"}
+        self.messages[key].update(text=args.get("text", ""), blocks=args.get("blocks") or [])
+        return {"ok": True, "channel": key[0], "ts": key[1], "text": args.get("text", "")}
+
+    def _m_chat_delete(self, args: dict[str, Any]) -> dict[str, Any]:
+        key = (str(args.get("channel")), str(args.get("ts")))
+        if self.messages.pop(key, None) is None:
+            return {"ok": False, "error": "message_not_found"}
+        return {"ok": True, "channel": key[0], "ts": key[1]}
+
+    def _m_chat_postEphemeral(self, args: dict[str, Any]) -> dict[str, Any]:
+        if problem := message_problem(args):
+            return problem
+        if not args.get("user"):
+            return {"ok": False, "error": "user_not_found"}
+        return {"ok": True, "message_ts": self._ts()}
+
+    # views
+    def _store_view(self, args: dict[str, Any], *, view_id: str | None = None) -> dict[str, Any]:
+        view = args.get("view")
+        if not isinstance(view, dict):
+            return {"ok": False, "error": "invalid_arguments"}
+        if problem := view_problem(view):
+            return problem
+        stored = {**view, "id": view_id or f"V{next(self._counter):08d}", "hash": f"h{next(self._counter)}",
+                  "state": {"values": {}}}
+        return {"ok": True, "view": stored}
+
+    def _m_views_open(self, args: dict[str, Any]) -> dict[str, Any]:
+        trigger = str(args.get("trigger_id", ""))
+        if not trigger:
+            return {"ok": False, "error": "invalid_trigger_id"}
+        if trigger.startswith("expired"):
+            return {"ok": False, "error": "expired_trigger_id"}
+        return self._store_view(args)
+
+    def _m_views_push(self, args: dict[str, Any]) -> dict[str, Any]:
+        return self._m_views_open(args)
+
+    def _m_views_update(self, args: dict[str, Any]) -> dict[str, Any]:
+        return self._store_view(args, view_id=str(args.get("view_id") or "") or None)
+
+    def _m_views_publish(self, args: dict[str, Any]) -> dict[str, Any]:
+        answer = self._store_view(args)
+        if answer["ok"]:
+            self.homes[str(args.get("user_id"))] = answer["view"]
+        return answer
+
+    # files (the files_upload_v2 flow)
+    def _m_files_getUploadURLExternal(self, args: dict[str, Any]) -> dict[str, Any]:
+        file_id = f"F{next(self._counter):08d}"
+        return {"ok": True, "upload_url": f"{self.root}/upload/{file_id}", "file_id": file_id}
+
+    def _m_files_completeUploadExternal(self, args: dict[str, Any]) -> dict[str, Any]:
+        files = args.get("files")
+        if isinstance(files, str):
+            files = json.loads(files)
+        missing = [f["id"] for f in files or [] if f["id"] not in self.uploads]
+        if missing:
+            return {"ok": False, "error": "file_not_found"}
+        return {"ok": True, "files": [{"id": f["id"], "title": f.get("title", "")} for f in files or []]}
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        data = await request.post()
+        upload = data.get("file") or next(iter(data.values()), b"")
+        content = upload.file.read() if hasattr(upload, "file") else (await request.read())
+        self.uploads[request.match_info["file_id"]] = content if isinstance(content, bytes) else bytes(content)
+        return web.Response(text="OK - " + str(len(self.uploads[request.match_info["file_id"]])))
+
+    async def _respond(self, request: web.Request) -> web.Response:
+        self.responses.append(await request.json())
+        async with self._changed:
+            self._changed.notify_all()
+        return web.Response(text="ok")
+
+
+def dm_channel(user_id: str) -> str:
+    return "D" + user_id[1:] if user_id[:1] in ("U", "W") else user_id
+
+
+# ---- Slack's limits ------------------------------------------------------------------------------
+
+def _invalid(message: str) -> dict[str, Any]:
+    return {"ok": False, "error": "invalid_blocks", "response_metadata": {"messages": [f"[ERROR] {message}"]}}
+
+
+def blocks_problem(blocks: list[dict[str, Any]], limit: int) -> dict[str, Any] | None:
+    if len(blocks) > limit:
+        return _invalid(f"no more than {limit} items allowed [json-pointer:/blocks]")
+    block_ids = [block["block_id"] for block in blocks if "block_id" in block]
+    if len(block_ids) != len(set(block_ids)):
+        return _invalid("block_id must be unique [json-pointer:/blocks]")
+    for index, block in enumerate(blocks):
+        text = block.get("text", {}).get("text", "") if isinstance(block.get("text"), dict) else ""
+        if block.get("type") == "section" and len(text) > 3000:
+            return _invalid(f"must be less than 3001 characters [json-pointer:/blocks/{index}/text]")
+        if block.get("type") == "header" and len(text) > 150:
+            return _invalid(f"must be less than 151 characters [json-pointer:/blocks/{index}/text]")
+        if block.get("type") == "section" and len(block.get("fields", [])) > 10:
+            return _invalid(f"no more than 10 items allowed [json-pointer:/blocks/{index}/fields]")
+        elements = block.get("elements", []) if block.get("type") == "actions" else []
+        elements += [block[key] for key in ("element", "accessory") if isinstance(block.get(key), dict)]
+        action_ids = [element["action_id"] for element in elements if "action_id" in element]
+        if len(action_ids) != len(set(action_ids)):
+            return _invalid(f"action_id must be unique in a block [json-pointer:/blocks/{index}]")
+        for element in elements:
+            options = element.get("options", [])
+            if len(options) > 100:
+                return _invalid(f"no more than 100 options allowed [json-pointer:/blocks/{index}]")
+            if any(len(option.get("text", {}).get("text", "")) > 75 for option in options
+                   if element.get("type") != "checkboxes"):
+                return _invalid(f"option text must be less than 76 characters [json-pointer:/blocks/{index}]")
+            initial = element.get("initial_value")
+            if initial and element.get("max_length") and len(initial) > element["max_length"]:
+                return _invalid(f"initial_value longer than max_length [json-pointer:/blocks/{index}]")
+    return None
+
+
+def message_problem(args: dict[str, Any]) -> dict[str, Any] | None:
+    blocks = args.get("blocks") or []
+    if not args.get("text") and not blocks:
+        return {"ok": False, "error": "no_text"}
+    if len(str(args.get("text", ""))) > 40_000:
+        return {"ok": False, "error": "msg_too_long"}
+    return blocks_problem(blocks, 50) if isinstance(blocks, list) else _invalid("blocks must be a list")
+
+
+def view_problem(view: dict[str, Any]) -> dict[str, Any] | None:
+    title = view.get("title", {}).get("text", "") if isinstance(view.get("title"), dict) else ""
+    if view.get("type") == "modal" and not 0 < len(title) <= 24:
+        return {"ok": False, "error": "invalid_arguments",
+                "response_metadata": {"messages": ["[ERROR] must be less than 25 characters [json-pointer:/view/title/text]"]}}
+    if len(str(view.get("private_metadata", ""))) > 3000:
+        return {"ok": False, "error": "invalid_arguments",
+                "response_metadata": {"messages": ["[ERROR] private_metadata must be under 3001 characters"]}}
+    return blocks_problem(view.get("blocks", []), 100)

@@ -1,0 +1,86 @@
+"""A running echobot on a real SQLite file, served over loopback HTTP, talking to the fake Slack."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from echobot.clock import FrozenClock
+from echobot.runtime import Runtime
+from echobot.settings import Settings
+from echobot.web import EVENTS_PATH, build_web_app
+from tests.fake_slack import BOT_TOKEN, FakeSlack
+from tests.slack_driver import SlackDriver
+
+SIGNING_SECRET = "test-signing-secret-0123456789"
+ADMIN = "UADMIN0001"
+START = datetime(2026, 11, 2, 14, 0, tzinfo=UTC)
+
+
+def make_settings(db_path: Path, api_url: str, **extra: Any) -> Settings:
+    values = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "ECHOBOT_DATABASE": str(db_path),
+        "ECHOBOT_SLACK_API_URL": api_url,
+        "ECHOBOT_ADMINS": ADMIN,
+        "ECHOBOT_HUB_NAME": "Test Hub",
+        "ECHOBOT_TIMEZONE": "America/New_York",
+        **extra,
+    }
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+class Bot:
+    """echobot as Slack sees it. `settle()` waits for listeners and sends what is due."""
+
+    def __init__(self, db_path: Path, fake: FakeSlack, clock: FrozenClock, **settings: Any) -> None:
+        self.db_path = db_path
+        self.fake = fake
+        self.clock = clock
+        self.settings = make_settings(db_path, fake.api_url, **settings)
+        self.runtime: Runtime | None = None
+        self.slack: SlackDriver | None = None
+        self._runner: web.AppRunner | None = None
+
+    async def start(self) -> Bot:
+        self.runtime = await Runtime.open(self.settings, clock=self.clock, pacing=0)
+        await self.runtime.start(background=False)
+        self._runner = web.AppRunner(build_web_app(self.runtime), access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        host, port = site._server.sockets[0].getsockname()[:2]  # type: ignore[union-attr]
+        self.base_url = f"http://{host}:{port}"
+        self.slack = SlackDriver(self.base_url + EVENTS_PATH, SIGNING_SECRET, self.fake)
+        return self
+
+    async def stop(self) -> None:
+        if self.slack is not None:
+            await self.slack.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+        if self.runtime is not None:
+            await self.runtime.stop()
+        self.runtime = self.slack = self._runner = None
+
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
+    async def settle(self) -> None:
+        assert self.runtime is not None
+        await self.runtime.settle()
+
+    @property
+    def db(self) -> Any:
+        assert self.runtime is not None
+        return self.runtime.db
+
+    @property
+    def driver(self) -> SlackDriver:
+        assert self.slack is not None
+        return self.slack

@@ -1,0 +1,188 @@
+"""Provider registration end to end: signed Slack requests in, recorded Web API calls out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from echobot.ids import Action, Callback, Consent
+from echobot.ids import RegistrationField as F
+from echobot.storage import providers
+from tests.harness import Bot
+from tests.slack_driver import blocks_text
+
+ALICE = "UALICE0001"
+VALID_NPI = "1234567893"  # the CMS example NPI
+
+GOOD = {
+    F.NAME: "Alice Moreno",
+    F.CREDENTIAL: "NP",
+    F.DISCIPLINE: "Family medicine",
+    F.ORGANIZATION: "Valley Community Clinic",
+    F.STATE: "NM",
+    F.COUNTY: "Sierra",
+    F.EMAIL: "alice@valley.example.org",
+    F.ROLE: "participant",
+}
+
+
+async def open_registration(bot: Bot, user: str = ALICE) -> dict[str, Any]:
+    reply = await bot.driver.command(user, "register")
+    assert reply.status == 200
+    await bot.settle()
+    view = bot.fake.opened_views()[-1]
+    assert view["callback_id"] == Callback.REGISTER_VIEW
+    return view
+
+
+async def register(bot: Bot, user: str = ALICE, **overrides: Any) -> None:
+    view = await open_registration(bot, user)
+    reply = await bot.driver.submit(user, view, {**GOOD, **overrides})
+    assert reply.status == 200 and reply.text == "", reply.text
+    await bot.settle()
+
+
+async def test_register_prefills_from_slack_profile_and_stores(bot: Bot) -> None:
+    bot.fake.add_user(ALICE, "Alice Moreno", email="alice@valley.example.org", title="Nurse practitioner")
+    view = await open_registration(bot)
+    assert view["title"]["text"] == "Register for ECHO"
+    shown = {b["block_id"]: b["element"].get("initial_value") for b in view["blocks"] if b["type"] == "input"}
+    assert shown[F.NAME] == "Alice Moreno"
+    assert shown[F.EMAIL] == "alice@valley.example.org"
+    assert shown[F.DISCIPLINE] == "Nurse practitioner"
+
+    reply = await bot.driver.submit(ALICE, view, {**GOOD, F.NPI: VALID_NPI})
+    assert reply.status == 200 and reply.text == ""
+    await bot.settle()
+
+    stored = await providers.get(bot.db.reader, ALICE)
+    assert stored is not None and stored.name == "Alice Moreno" and stored.npi == VALID_NPI
+    assert stored.role == "participant" and stored.state == "NM"
+    dm = bot.fake.posts_to(ALICE)
+    assert len(dm) == 1 and "registered as a *participant*" in dm[0]["text"]
+    home = bot.fake.homes[ALICE]
+    assert "Alice Moreno" in blocks_text(home["blocks"]) and "Switch to observer" in blocks_text(home["blocks"])
+
+
+async def test_every_bad_field_gets_its_own_message_and_nothing_is_stored(bot: Bot) -> None:
+    view = await open_registration(bot)
+    reply = await bot.driver.submit(ALICE, view, {
+        F.NAME: "  ", F.CREDENTIAL: None, F.DISCIPLINE: "", F.ORGANIZATION: "", F.STATE: None, F.COUNTY: "",
+        F.EMAIL: "", F.ROLE: None,
+    })
+    errors = reply.errors
+    assert set(errors) == {F.NAME, F.CREDENTIAL, F.DISCIPLINE, F.ORGANIZATION, F.STATE, F.COUNTY, F.EMAIL, F.ROLE}
+    assert "certificates" in errors[F.NAME]
+    assert await providers.get(bot.db.reader, ALICE) is None
+    await bot.settle()
+    assert bot.fake.posts_to(ALICE) == []
+
+
+async def test_field_checks_email_npi_birthday_and_consent(bot: Bot) -> None:
+    view = await open_registration(bot)
+    cases: list[tuple[dict[str, Any], str, str]] = [
+        ({F.EMAIL: "alice-at-clinic"}, F.EMAIL, "e-mail address"),
+        ({F.NPI: "12345"}, F.NPI, "10 digits"),
+        ({F.NPI: "1234567890"}, F.NPI, "check digit"),
+        ({F.BIRTH_MONTH: "2", F.BIRTH_DAY: "30", F.CONSENT: [Consent.BIRTH]}, F.BIRTH_DAY, "February has no day 30"),
+        ({F.BIRTH_MONTH: "4", F.BIRTH_DAY: None, F.CONSENT: [Consent.BIRTH]}, F.BIRTH_DAY, "day too"),
+        ({F.BIRTH_MONTH: "4", F.BIRTH_DAY: "12"}, F.BIRTH_MONTH, "consent"),
+        ({F.LICENCE: "RN-998877"}, F.LICENCE, "consent"),
+    ]
+    for values, field, fragment in cases:
+        reply = await bot.driver.submit(ALICE, view, {**GOOD, **values})
+        assert field in reply.errors, (values, reply.text)
+        assert fragment in reply.errors[field], (values, reply.errors)
+    assert await providers.get(bot.db.reader, ALICE) is None
+
+    leap = {F.BIRTH_MONTH: "2", F.BIRTH_DAY: "29", F.LICENCE: "RN-998877",
+            F.CONSENT: [Consent.BIRTH, Consent.LICENCE]}
+    reply = await bot.driver.submit(ALICE, view, {**GOOD, **leap})
+    assert reply.text == ""
+    stored = await providers.get(bot.db.reader, ALICE)
+    assert stored is not None and (stored.birth_month, stored.birth_day) == (2, 29)
+    assert stored.licence_number == "RN-998877" and stored.licence_consent and stored.birth_consent
+
+
+async def test_editing_prefills_from_the_stored_registration(bot: Bot) -> None:
+    await register(bot)
+    view = await open_registration(bot)
+    assert view["title"]["text"] == "Edit registration"
+    shown = {b["block_id"]: b["element"] for b in view["blocks"] if b["type"] == "input"}
+    assert shown[F.ORGANIZATION]["initial_value"] == "Valley Community Clinic"
+    assert shown[F.CREDENTIAL]["initial_option"]["value"] == "NP"
+    reply = await bot.driver.submit(ALICE, view, {F.ORGANIZATION: "Mesa Health Center"})
+    assert reply.text == ""
+    await bot.settle()
+    stored = await providers.get(bot.db.reader, ALICE)
+    assert stored is not None and stored.organization == "Mesa Health Center"
+    assert stored.registered_at < stored.updated_at or stored.registered_at == stored.updated_at
+    dms = bot.fake.posts_to(ALICE)
+    assert [m["text"] for m in dms][-1] == "Your registration is updated."
+
+
+async def test_resubmitted_view_gives_one_registration_and_one_confirmation(bot: Bot) -> None:
+    view = await open_registration(bot)
+    first = await bot.driver.submit(ALICE, view, GOOD)
+    again = await bot.driver.submit(ALICE, view, GOOD)
+    assert first.text == again.text == ""
+    await bot.settle()
+    assert await providers.count(bot.db.reader) == 1
+    assert len(bot.fake.posts_to(ALICE)) == 1
+
+
+async def test_global_shortcut_and_home_button_open_the_form(bot: Bot) -> None:
+    await bot.driver.shortcut(ALICE, Callback.REGISTER_SHORTCUT)
+    await bot.settle()
+    assert bot.fake.opened_views()[-1]["callback_id"] == Callback.REGISTER_VIEW
+    await bot.driver.click(ALICE, Action.OPEN_REGISTRATION, home={"id": "VHOME"})
+    await bot.settle()
+    assert len(bot.fake.opened_views()) == 2
+
+
+async def test_role_command_switches_and_explains(bot: Bot) -> None:
+    reply = await bot.driver.command(ALICE, "role observer")
+    assert "for registered providers" in reply.message_text and "Register" in reply.message_text
+    await register(bot)
+    reply = await bot.driver.command(ALICE, "role observer")
+    assert "now an *observer*" in reply.json["text"]
+    reply = await bot.driver.command(ALICE, "role observer")
+    assert "already an observer" in reply.json["text"]
+    reply = await bot.driver.command(ALICE, "role specialist")
+    assert reply.json["text"].startswith("Usage: `/echo role participant`")
+    reply = await bot.driver.command(ALICE, "role")
+    assert reply.json["text"].startswith("Usage:")
+    stored = await providers.get(bot.db.reader, ALICE)
+    assert stored is not None and stored.role == "observer"
+
+
+async def test_switch_role_button_in_home_updates_home(bot: Bot) -> None:
+    await register(bot)
+    await bot.driver.click(ALICE, Action.SWITCH_ROLE, "observer", home=bot.fake.homes[ALICE])
+    await bot.settle()
+    stored = await providers.get(bot.db.reader, ALICE)
+    assert stored is not None and stored.role == "observer"
+    assert "Switch to participant" in blocks_text(bot.fake.homes[ALICE]["blocks"])
+    # a forged value changes nothing
+    await bot.driver.click(ALICE, Action.SWITCH_ROLE, "coordinator", home=bot.fake.homes[ALICE])
+    await bot.settle()
+    stored = await providers.get(bot.db.reader, ALICE)
+    assert stored is not None and stored.role == "observer"
+
+
+async def test_me_shows_registration_or_asks_to_register(bot: Bot) -> None:
+    reply = await bot.driver.command(ALICE, "me")
+    assert reply.status == 200
+    assert any(e.get("action_id") == Action.OPEN_REGISTRATION
+               for b in reply.json["blocks"] if b["type"] == "actions" for e in b["elements"])
+    await register(bot, **{F.NPI: VALID_NPI})
+    reply = await bot.driver.command(ALICE, "me")
+    assert "Valley Community Clinic" in reply.message_text and VALID_NPI in reply.message_text
+    assert "Sierra, New Mexico" in reply.message_text
+
+
+async def test_expired_trigger_gets_a_friendly_answer(bot: Bot) -> None:
+    reply = await bot.driver.command(ALICE, "register", trigger_id="expired-trigger")
+    assert reply.status == 200
+    await bot.settle()
+    [ephemeral] = bot.fake.ephemerals_to(ALICE)
+    assert "took too long" in ephemeral["text"]
