@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sqlite3
 import sys
@@ -17,7 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from echobot import __version__
 from echobot.logs import configure_logging
 from echobot.settings import Settings, SettingsError, load_database_settings, load_settings
-from echobot.storage import Database
+from echobot.storage import Database, SchemaError
 
 log = logging.getLogger("echobot")
 
@@ -65,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"echobot: {error}", file=sys.stderr)
         return 2
+    except (sqlite3.Error, SchemaError) as error:
+        database = os.environ.get("ECHOBOT_DATABASE", "echobot.db")
+        print(f"echobot: cannot use the database {database}: {error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 
@@ -126,7 +131,7 @@ async def check_command(args: argparse.Namespace) -> int:
         db = await Database.open(settings.database)
         print(f"database: ok ({settings.database}, schema version {await db.schema_version()})")
         await db.close()
-    except (sqlite3.Error, OSError, RuntimeError) as error:
+    except (sqlite3.Error, OSError, SchemaError) as error:
         print(f"database: cannot use {settings.database}: {error}")
         problems += 1
     problems += await _check_slack(settings)

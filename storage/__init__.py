@@ -4,6 +4,6 @@ All SQL in echobot lives in this package. Repositories take a `Reader` (or a `Tx
 they write) and return domain models from `echobot.models`.
 """
 
-from echobot.storage.database import Database, Reader, Tx
+from echobot.storage.database import Database, Reader, SchemaError, Tx
 
-__all__ = ["Database", "Reader", "Tx"]
+__all__ = ["Database", "Reader", "SchemaError", "Tx"]

@@ -29,6 +29,10 @@ _PRAGMAS = (
 )
 
 
+class SchemaError(Exception):
+    """The database's schema cannot be used by this version of echobot."""
+
+
 class Reader:
     """Read access to one connection."""
 
@@ -152,7 +156,7 @@ def migration_scripts() -> list[tuple[int, str, str]]:
     scripts.sort()
     numbers = [number for number, _, _ in scripts]
     if numbers != list(range(1, len(numbers) + 1)):
-        raise RuntimeError(f"migrations must be numbered 1..n without gaps, found {numbers}")
+        raise SchemaError(f"migrations must be numbered 1..n without gaps, found {numbers}")
     return scripts
 
 
@@ -178,7 +182,7 @@ async def apply_migrations(conn: aiosqlite.Connection) -> list[str]:
     current = int(row[0]) if row else 0
     scripts = migration_scripts()
     if current > len(scripts):
-        raise RuntimeError(
+        raise SchemaError(
             f"the database is at schema version {current}, newer than this echobot ({len(scripts)}); "
             "upgrade echobot before using this database"
         )
