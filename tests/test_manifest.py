@@ -1,0 +1,30 @@
+"""The Slack app manifest matches what the code listens for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from echobot.handlers.command import SLASH_COMMAND
+from echobot.ids import Callback
+
+MANIFEST = yaml.safe_load((Path(__file__).parent.parent / "manifest.yml").read_text())
+
+
+def test_slash_command_and_shortcuts_match_the_code() -> None:
+    [command] = MANIFEST["features"]["slash_commands"]
+    assert command["command"] == SLASH_COMMAND and command["should_escape"] is True
+    shortcut_ids = {s["callback_id"] for s in MANIFEST["features"]["shortcuts"]}
+    assert shortcut_ids <= {c.value for c in Callback}
+    assert Callback.REGISTER_SHORTCUT in shortcut_ids
+
+
+def test_events_scopes_and_socket_mode() -> None:
+    settings = MANIFEST["settings"]
+    assert "app_home_opened" in settings["event_subscriptions"]["bot_events"]
+    assert settings["interactivity"]["is_enabled"] and settings["socket_mode_enabled"]
+    scopes = set(MANIFEST["oauth_config"]["scopes"]["bot"])
+    assert {"commands", "chat:write", "im:write", "users:read", "users:read.email", "files:write"} <= scopes
+    assert MANIFEST["features"]["app_home"]["home_tab_enabled"]
+    assert len(MANIFEST["display_information"]["name"]) <= 35
