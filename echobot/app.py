@@ -9,18 +9,24 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
 from echobot.handlers import register_all
-from echobot.inflight import InFlight, track
+from echobot.inflight import track
 
 
-def build_app(services: Services, client: AsyncWebClient, inflight: InFlight) -> AsyncApp:
-    """Requests are verified with the signing secret whenever one is configured (always in HTTP mode)."""
+def build_app(services: Services, client: AsyncWebClient) -> AsyncApp:
+    """Requests are verified with the signing secret whenever one is configured (always in HTTP mode).
+
+    The answer goes back to Slack as soon as a listener returns (`process_before_response`): Bolt's
+    default instead polls for the ack every 10 ms. Listeners that call Slack after acking hand that
+    work to `services.inflight.spawn`.
+    """
     secret = services.settings.slack_signing_secret
     app = AsyncApp(
         client=client,
         signing_secret=secret.get_secret_value() if secret else None,
         request_verification_enabled=secret is not None,
+        process_before_response=True,
         logger=logging.getLogger("echobot.bolt"),
     )
-    track(app, inflight)
+    track(app, services.inflight)
     register_all(app, services)
     return app

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from echobot.clock import Clock
+from echobot.inflight import InFlight
 from echobot.services.people import People
 from echobot.services.registration import Registration
 from echobot.settings import Settings
@@ -18,6 +19,7 @@ class Services:
     db: Database
     people: People
     registration: Registration
+    inflight: InFlight
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -25,6 +27,7 @@ class Services:
             settings=settings,
             clock=clock,
             db=db,
+            inflight=InFlight(),
             people=People(db, settings.admins),
             registration=Registration(db, clock, settings.hub_name),
         )

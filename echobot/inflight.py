@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import traceback
+from collections.abc import Coroutine
+from typing import Any
 
 from slack_bolt.listener.async_listener_completion_handler import AsyncListenerCompletionHandler
 from slack_bolt.listener.async_listener_start_handler import AsyncListenerStartHandler
@@ -10,11 +14,32 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 
+log = logging.getLogger(__name__)
+
+
 class InFlight:
+    """Listeners still running and work they started after acking Slack."""
+
     def __init__(self) -> None:
         self.count = 0
         self._idle = asyncio.Event()
         self._idle.set()
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    def spawn(self, work: Coroutine[Any, Any, Any], name: str) -> None:
+        """Run `work` after the ack has gone back to Slack; counted until it ends."""
+        self.begin()
+        task = asyncio.create_task(work, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        self.end()
+        if not task.cancelled() and (error := task.exception()) is not None:
+            # The message is left out: it may quote what a person typed.
+            where = "".join(traceback.format_tb(error.__traceback__)[-3:])
+            log.error("background work %s failed with %s\n%s", task.get_name(), type(error).__name__, where)
 
     def begin(self) -> None:
         self.count += 1

@@ -12,7 +12,6 @@ from echobot.app import build_app
 from echobot.clock import Clock, SystemClock
 from echobot.container import Services
 from echobot.dispatcher import Dispatcher
-from echobot.inflight import InFlight
 from echobot.scheduler import add_periodic, build_scheduler, wire_dispatcher
 from echobot.settings import Settings
 from echobot.slack_client import build_client
@@ -22,11 +21,11 @@ log = logging.getLogger(__name__)
 
 
 class Runtime:
-    def __init__(self, services: Services, app: AsyncApp, dispatcher: Dispatcher, inflight: InFlight) -> None:
+    def __init__(self, services: Services, app: AsyncApp, dispatcher: Dispatcher) -> None:
         self.services = services
         self.app = app
         self.dispatcher = dispatcher
-        self.inflight = inflight
+        self.inflight = services.inflight
         self.scheduler = build_scheduler()
         self._started = False
 
@@ -41,10 +40,9 @@ class Runtime:
         db = await Database.open(settings.database)
         client = build_client(settings.slack_bot_token.get_secret_value(), settings.slack_api_url)
         services = Services.build(settings, clock, db)
-        inflight = InFlight()
-        app = build_app(services, client, inflight)
+        app = build_app(services, client)
         dispatcher = Dispatcher(db, client, clock, pacing=pacing)
-        return cls(services, app, dispatcher, inflight)
+        return cls(services, app, dispatcher)
 
     async def start(self, *, background: bool = True) -> None:
         """Recover rows a crash left in flight, then (in the background) dispatch and schedule."""

@@ -28,4 +28,4 @@ def register(app: AsyncApp, services: Services) -> None:
     async def on_home_opened(event: dict, client: AsyncWebClient) -> None:
         if event.get("tab", "home") != "home" or not isinstance(event.get("user"), str):
             return
-        await publish_home(services, client, event["user"])
+        services.inflight.spawn(publish_home(services, client, event["user"]), "publish-home")

@@ -73,9 +73,15 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         view = registration_modal(form, editing=provider is not None)
         await open_modal(client, trigger_id, view, user_id=user_id, channel_id=channel_id)
 
+    def open_later(client: AsyncWebClient, trigger_id: str, user_id: str, channel_id: str = "") -> None:
+        services.inflight.spawn(open_form(client, trigger_id, user_id, channel_id), "open-registration")
+
+    def refresh_home(client: AsyncWebClient, user_id: str) -> None:
+        services.inflight.spawn(publish_home(services, client, user_id), "publish-home")
+
     async def register_command(request: CommandRequest) -> None:
         await request.ack()
-        await open_form(request.client, request.trigger_id, request.person.user_id, request.channel_id)
+        open_later(request.client, request.trigger_id, request.person.user_id, request.channel_id)
 
     async def me_command(request: CommandRequest) -> None:
         provider = request.person.provider
@@ -91,7 +97,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         change = await registration.set_role(request.person.user_id, role)
         await request.ack(text=role_reply(change, role))
         if change is RoleChange.CHANGED:
-            await publish_home(services, request.client, request.person.user_id)
+            refresh_home(request.client, request.person.user_id)
 
     router.add("register", register_command)
     router.add("me", me_command)
@@ -100,13 +106,13 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
     @app.shortcut(Callback.REGISTER_SHORTCUT)
     async def on_shortcut(ack: AsyncAck, body: dict, client: AsyncWebClient) -> None:
         await ack()
-        await open_form(client, str(body.get("trigger_id") or ""), body["user"]["id"])
+        open_later(client, str(body.get("trigger_id") or ""), body["user"]["id"])
 
     @app.action(Action.OPEN_REGISTRATION)
     async def on_open(ack: AsyncAck, body: dict, client: AsyncWebClient) -> None:
         await ack()
         channel = (body.get("channel") or {}).get("id", "")
-        await open_form(client, str(body.get("trigger_id") or ""), body["user"]["id"], channel)
+        open_later(client, str(body.get("trigger_id") or ""), body["user"]["id"], channel)
 
     @app.action(Action.SWITCH_ROLE)
     async def on_switch(ack: AsyncAck, body: dict, action: dict, client: AsyncWebClient,
@@ -118,8 +124,8 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         role = Role(action["value"])
         change = await registration.set_role(user_id, role)
         if body.get("container", {}).get("type") == "message":
-            await respond(text=role_reply(change, role), replace_original=False)
-        await publish_home(services, client, user_id)
+            services.inflight.spawn(respond(text=role_reply(change, role), replace_original=False), "respond")
+        refresh_home(client, user_id)
 
     @app.view(Callback.REGISTER_VIEW)
     async def on_submit(ack: AsyncAck, body: dict, view: dict, client: AsyncWebClient) -> None:
@@ -130,7 +136,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
             await ack(response_action="errors", errors=result.errors)
             return
         await ack()
-        await publish_home(services, client, user_id)
+        refresh_home(client, user_id)
 
 
 def role_reply(change: RoleChange, role: Role) -> str:

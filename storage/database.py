@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import aiosqlite
@@ -138,10 +139,18 @@ class Database:
 
 
 async def _connect(path: str) -> aiosqlite.Connection:
+    folder = Path(path).resolve().parent
+    if path != ":memory:" and not folder.is_dir():
+        # Checked here because a failed aiosqlite.connect leaves its worker thread answering late.
+        raise sqlite3.OperationalError(f"the folder {folder} does not exist")
     conn = await aiosqlite.connect(path, isolation_level=None)
-    conn.row_factory = sqlite3.Row
-    for pragma in _PRAGMAS:
-        await conn.execute(pragma)
+    try:
+        conn.row_factory = sqlite3.Row
+        for pragma in _PRAGMAS:
+            await conn.execute(pragma)
+    except BaseException:
+        await conn.close()
+        raise
     return conn
 
 
