@@ -5,12 +5,11 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp
 
 from echobot.container import Services
-from echobot.handlers import command, errors, events, home, registration
+from echobot.handlers import command, errors, home, registration
 
 
 def register_all(app: AsyncApp, services: Services) -> None:
     errors.register(app)
-    events.register(app, services)
     router = command.register(app, services)
     registration.register(app, services, router)
     home.register(app, services)

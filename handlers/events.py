@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
-from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
 
 from echobot.container import Services
@@ -14,13 +13,15 @@ from echobot.storage import inbound
 log = logging.getLogger(__name__)
 
 
-def register(app: AsyncApp, services: Services) -> None:
-    @app.middleware
-    async def drop_repeated_events(
-        body: dict, next: Callable[[], Awaitable[BoltResponse]]
-    ) -> BoltResponse | None:
-        event_id = body.get("event_id") if isinstance(body, dict) else None
-        if body.get("type") != "event_callback" or not isinstance(event_id, str):
+EventMiddleware = Callable[[dict, Callable[[], Awaitable[BoltResponse]]], Awaitable[BoltResponse | None]]
+
+
+def once_per_event(services: Services) -> EventMiddleware:
+    """Listener middleware for event listeners: a delivery whose event_id was seen is acked and dropped."""
+
+    async def drop_repeated_events(body: dict, next: Callable[[], Awaitable[BoltResponse]]) -> BoltResponse | None:
+        event_id = body.get("event_id")
+        if not isinstance(event_id, str):
             return await next()
         async with services.db.transaction() as tx:
             first = await inbound.first_sighting(tx, event_id, services.clock.now())
@@ -28,4 +29,6 @@ def register(app: AsyncApp, services: Services) -> None:
             return await next()
         log.info("ignored repeated delivery of event %s", event_id)
         return BoltResponse(status=200, body="")
+
+    return drop_repeated_events
 

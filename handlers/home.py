@@ -9,6 +9,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
+from echobot.handlers.events import once_per_event
 from echobot.views.home import home_view
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ async def publish_home(services: Services, client: AsyncWebClient, user_id: str)
 
 
 def register(app: AsyncApp, services: Services) -> None:
-    @app.event("app_home_opened")
+    @app.event("app_home_opened", middleware=[once_per_event(services)])
     async def on_home_opened(event: dict, client: AsyncWebClient) -> None:
         if event.get("tab", "home") != "home" or not isinstance(event.get("user"), str):
             return

@@ -42,6 +42,21 @@ async def get(db: Reader, user_id: str) -> Provider | None:
     return None if row is None else _from_row(row)
 
 
+async def get_with_coordinator_flag(db: Reader, user_id: str) -> tuple[Provider | None, bool]:
+    """A person's registration and whether they were added as a coordinator, in one query."""
+    row = await db.fetchone(
+        f"""
+        SELECT {_COLUMNS.replace("user_id,", "p.user_id AS user_id,", 1)},
+               EXISTS (SELECT 1 FROM coordinators WHERE user_id = :user) AS is_coordinator
+        FROM (SELECT :user AS wanted) LEFT JOIN providers AS p ON p.user_id = wanted
+        """,
+        {"user": user_id},
+    )
+    assert row is not None
+    provider = None if row["user_id"] is None else _from_row(row)
+    return provider, bool(row["is_coordinator"])
+
+
 async def count(db: Reader) -> int:
     return int(await db.scalar("SELECT count(*) FROM providers"))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from echobot.models import Person
 from echobot.storage import Database
-from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import providers as providers_repo
 
 
@@ -14,7 +13,7 @@ class People:
         self._admins = frozenset(admins)
 
     async def whois(self, user_id: str) -> Person:
-        provider = await providers_repo.get(self._db.reader, user_id)
+        provider, added_coordinator = await providers_repo.get_with_coordinator_flag(self._db.reader, user_id)
         is_admin = user_id in self._admins
-        is_coordinator = is_admin or await coordinators_repo.is_coordinator(self._db.reader, user_id)
+        is_coordinator = is_admin or added_coordinator
         return Person(user_id=user_id, provider=provider, is_admin=is_admin, is_coordinator=is_coordinator)
