@@ -28,12 +28,23 @@ SECRET = "bench-signing-secret-0123456789"
 
 
 def signed_command(verifier: SignatureVerifier, user: str) -> tuple[bytes, dict[str, str]]:
-    body = urlencode({"command": "/echo", "text": "help", "user_id": user, "channel_id": "C0BENCH",
-                      "team_id": "T0ECHO", "trigger_id": "1.2.3", "response_url": "http://127.0.0.1:9/r"})
+    body = urlencode(
+        {
+            "command": "/echo",
+            "text": "help",
+            "user_id": user,
+            "channel_id": "C0BENCH",
+            "team_id": "T0ECHO",
+            "trigger_id": "1.2.3",
+            "response_url": "http://127.0.0.1:9/r",
+        }
+    )
     stamp = str(int(time.time()))
-    return body.encode(), {"Content-Type": "application/x-www-form-urlencoded",
-                           "X-Slack-Request-Timestamp": stamp,
-                           "X-Slack-Signature": verifier.generate_signature(timestamp=stamp, body=body) or ""}
+    return body.encode(), {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Slack-Request-Timestamp": stamp,
+        "X-Slack-Signature": verifier.generate_signature(timestamp=stamp, body=body) or "",
+    }
 
 
 async def load(url: str, requests: list[tuple[bytes, dict[str, str]]], concurrency: int) -> list[float]:
@@ -41,6 +52,7 @@ async def load(url: str, requests: list[tuple[bytes, dict[str, str]]], concurren
     queue = list(requests)
     connector = aiohttp.TCPConnector(limit=concurrency)
     async with aiohttp.ClientSession(connector=connector) as session:
+
         async def worker() -> None:
             while queue:
                 body, headers = queue.pop()
@@ -59,14 +71,20 @@ async def main(requests: int, concurrency: int, rounds: int) -> None:
     fake = FakeSlack()
     api_url = await fake.start()
     workdir = Path(tempfile.mkdtemp(prefix="echobot-bench-"))
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "ECHOBOT_"))},
-           "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SECRET, "ECHOBOT_SLACK_API_URL": api_url,
-           "ECHOBOT_DATABASE": str(workdir / "bench.db"), "ECHOBOT_LOG_LEVEL": "WARNING",
-           "PYTHONPATH": str(ROOT)}
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "ECHOBOT_"))},
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SECRET,
+        "ECHOBOT_SLACK_API_URL": api_url,
+        "ECHOBOT_DATABASE": str(workdir / "bench.db"),
+        "ECHOBOT_LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+    }
     echo_port, bare_port = free_port(), free_port()
     spawned = time.perf_counter()
-    echobot = await spawn("-m", "echobot", "run", "--http", "--host", "127.0.0.1", "--port", str(echo_port),
-                          env=env, cwd=workdir)
+    echobot = await spawn(
+        "-m", "echobot", "run", "--http", "--host", "127.0.0.1", "--port", str(echo_port), env=env, cwd=workdir
+    )
     echo_ready = await wait_ready(f"http://127.0.0.1:{echo_port}/healthz")
     bare = await spawn(str(ROOT / "bench" / "bare_bolt.py"), str(bare_port), env=env, cwd=workdir)
     bare_ready = await wait_ready(f"http://127.0.0.1:{bare_port}/healthz")
@@ -75,8 +93,10 @@ async def main(requests: int, concurrency: int, rounds: int) -> None:
         await asyncio.sleep(1.0)
         idle = {"echobot": rss_mb(echobot.pid), "bare": rss_mb(bare.pid)}
         verifier = SignatureVerifier(SECRET)
-        targets = {"echobot": f"http://127.0.0.1:{echo_port}/slack/events",
-                   "bare": f"http://127.0.0.1:{bare_port}/slack/events"}
+        targets = {
+            "echobot": f"http://127.0.0.1:{echo_port}/slack/events",
+            "bare": f"http://127.0.0.1:{bare_port}/slack/events",
+        }
         for url in targets.values():  # warm up (Bolt calls auth.test on its first request)
             await load(url, [signed_command(verifier, f"UWARM{n:05d}") for n in range(100)], concurrency)
         results: dict[str, list[float]] = {"echobot": [], "bare": []}
@@ -98,11 +118,15 @@ async def main(requests: int, concurrency: int, rounds: int) -> None:
     print(f"{'':10} {'median ms':>10} {'p99 ms':>10}")
     print(f"{'bare Bolt':10} {median(base):10.2f} {percentile(base, 0.99):10.2f}")
     print(f"{'echobot':10} {median(echo):10.2f} {percentile(echo, 0.99):10.2f}")
-    print(f"ratio median {median(echo) / median(base):.2f} (goal <= 1.3), "
-          f"p99 {percentile(echo, 0.99) / percentile(base, 0.99):.2f} (goal <= 1.5)")
+    print(
+        f"ratio median {median(echo) / median(base):.2f} (goal <= 1.3), "
+        f"p99 {percentile(echo, 0.99) / percentile(base, 0.99):.2f} (goal <= 1.5)"
+    )
     print(f"start to ready: echobot {echo_ready:.2f} s, bare Bolt {bare_ready:.2f} s")
-    print(f"idle RSS: echobot {idle['echobot']:.1f} MB (goal < 80), bare Bolt {idle['bare']:.1f} MB; "
-          f"after load: echobot {busy['echobot']:.1f} MB, bare {busy['bare']:.1f} MB")
+    print(
+        f"idle RSS: echobot {idle['echobot']:.1f} MB (goal < 80), bare Bolt {idle['bare']:.1f} MB; "
+        f"after load: echobot {busy['echobot']:.1f} MB, bare {busy['bare']:.1f} MB"
+    )
 
 
 if __name__ == "__main__":

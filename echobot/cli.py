@@ -19,6 +19,7 @@ from echobot import __version__
 from echobot.logs import configure_logging
 from echobot.settings import Settings, SettingsError, load_database_settings, load_settings
 from echobot.storage import Database, SchemaError
+from echobot.storage.database import backup_file
 
 log = logging.getLogger("echobot")
 
@@ -33,8 +34,9 @@ AUTH_ADVICE = {
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="echobot", description="Project ECHO teleECHO programs in Slack. Settings come from the "
-        "environment or a .env file (see the README)."
+        prog="echobot",
+        description="Project ECHO teleECHO programs in Slack. Settings come from the "
+        "environment or a .env file (see the README).",
     )
     parser.add_argument("--version", action="version", version=f"echobot {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -98,8 +100,9 @@ async def run_command(args: argparse.Namespace) -> int:
             runner = web.AppRunner(build_web_app(runtime), shutdown_timeout=10, access_log=None)
             await runner.setup()
             await web.TCPSite(runner, args.host, args.port).start()
-            log.info("echobot %s ready: HTTP on %s:%d (database %s)", __version__, args.host, args.port,
-                     settings.database)
+            log.info(
+                "echobot %s ready: HTTP on %s:%d (database %s)", __version__, args.host, args.port, settings.database
+            )
             await stop.wait()
             log.info("stopping: finishing requests in flight")
             await runner.cleanup()
@@ -120,8 +123,10 @@ async def run_command(args: argparse.Namespace) -> int:
 async def check_command(args: argparse.Namespace) -> int:
     settings = load_settings()
     problems = 0
-    print(f"settings: ok ({'Socket Mode' if settings.socket_mode else 'HTTP mode'}, hub {settings.hub_name!r}, "
-          f"time zone {settings.timezone})")
+    print(
+        f"settings: ok ({'Socket Mode' if settings.socket_mode else 'HTTP mode'}, hub {settings.hub_name!r}, "
+        f"time zone {settings.timezone})"
+    )
     if not settings.socket_mode and settings.slack_signing_secret is None:
         print("settings: neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is set")
         problems += 1
@@ -149,8 +154,10 @@ async def _check_slack(settings: Settings) -> int:
         print(f"slack: {AUTH_ADVICE.get(code, f'Slack answered {code!r} to auth.test')}")
         return 1
     except (aiohttp.ClientError, TimeoutError, OSError) as error:
-        print(f"slack: cannot reach {settings.slack_api_url} ({type(error).__name__}): check the network or "
-              "ECHOBOT_SLACK_API_URL")
+        print(
+            f"slack: cannot reach {settings.slack_api_url} ({type(error).__name__}): check the network or "
+            "ECHOBOT_SLACK_API_URL"
+        )
         return 1
     if settings.slack_app_token is not None:
         app_client = AsyncWebClient(token=settings.slack_app_token.get_secret_value(), base_url=settings.slack_api_url)
@@ -158,8 +165,10 @@ async def _check_slack(settings: Settings) -> int:
             await app_client.apps_connections_open(app_token=settings.slack_app_token.get_secret_value())
             print("slack: ok (Socket Mode app token accepted)")
         except SlackApiError as error:
-            print(f"slack: SLACK_APP_TOKEN was refused ({error.response.get('error')}): create an app-level "
-                  "token with the connections:write scope")
+            print(
+                f"slack: SLACK_APP_TOKEN was refused ({error.response.get('error')}): create an app-level "
+                "token with the connections:write scope"
+            )
             return 1
     return 0
 
@@ -181,25 +190,23 @@ async def upgrade_command(args: argparse.Namespace) -> int:
 
 
 async def backup_command(args: argparse.Namespace) -> int:
-    from echobot.storage.database import backup_file
 
     settings = load_database_settings()
-    source, target = Path(settings.database), Path(args.path)
+    return await asyncio.to_thread(_backup, Path(settings.database), Path(args.path), args.force)
+
+
+def _backup(source: Path, target: Path, force: bool) -> int:
     if not source.exists():
         print(f"echobot: there is no database at {source}", file=sys.stderr)
         return 1
-    if target.exists() and not args.force:
+    if target.exists() and not force:
         print(f"echobot: {target} exists; choose another path or add --force", file=sys.stderr)
         return 1
-    await asyncio.to_thread(backup_file, str(source), str(target))
-    result = await asyncio.to_thread(_integrity, str(target))
-    print(f"backup written to {target} ({target.stat().st_size} bytes, integrity {result})")
-    return 0 if result == "ok" else 1
-
-
-def _integrity(path: str) -> str:
-    conn = sqlite3.connect(path)
+    backup_file(str(source), str(target))
+    conn = sqlite3.connect(target)
     try:
-        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+        result = str(conn.execute("PRAGMA integrity_check").fetchone()[0])
     finally:
         conn.close()
+    print(f"backup written to {target} ({target.stat().st_size} bytes, integrity {result})")
+    return 0 if result == "ok" else 1

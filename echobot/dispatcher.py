@@ -163,11 +163,11 @@ class Dispatcher:
             await self._finish(item, OutboxState.SKIPPED, "stale: its moment passed while echobot was down")
             log.info("skipped stale outbox %s (due %s)", item.key, item.due_at.isoformat())
             return False
-        parent = await self._parent_of(item, now)
-        if parent is False:
+        ready, parent = await self._parent_of(item, now)
+        if not ready:
             return False
         try:
-            channel, ts = await self._send(item, parent or None)
+            channel, ts = await self._send(item, parent)
         except SlackApiError as error:
             code = str(error.response.get("error") or f"http_{error.response.status_code}")
             await self._failed(item, code, retryable=code not in PERMANENT_ERRORS)
@@ -179,21 +179,25 @@ class Dispatcher:
             await outbox_repo.mark_sent(tx, item.id, channel, ts, self._clock.now())
         return True
 
-    async def _parent_of(self, item: OutboxItem, now: datetime) -> OutboxItem | bool | None:
-        """The sent message this row threads under or changes; False when it cannot go yet."""
+    async def _parent_of(self, item: OutboxItem, now: datetime) -> tuple[bool, OutboxItem | None]:
+        """(ready, parent): the sent message this row threads under or changes, if it has one.
+
+        Not ready while the parent is still pending (the row waits a second); a parent that will
+        never be sent fails the row.
+        """
         if item.parent_key is None:
-            return None
+            return True, None
         parent = await outbox_repo.get(self._db.reader, item.parent_key)
         if parent is not None and parent.state is OutboxState.SENT:
-            return parent
+            return True, parent
         if parent is None or parent.state in (OutboxState.FAILED, OutboxState.SKIPPED, OutboxState.CANCELLED):
             await self._finish(item, OutboxState.FAILED, "the message it belongs to was never sent")
-            return False
+            return False, None
         async with self._db.transaction() as tx:
             await outbox_repo.mark_retry(
                 tx, item.id, "waiting for the message it belongs to", now + timedelta(seconds=1), attempted=False
             )
-        return False
+        return False, None
 
     async def _send(self, item: OutboxItem, parent: OutboxItem | None) -> tuple[str | None, str | None]:
         message = item.message

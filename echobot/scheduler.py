@@ -33,9 +33,7 @@ def wire_dispatcher(scheduler: AsyncIOScheduler, dispatcher: Dispatcher, poll_se
                 scheduler.remove_job(WAKE_JOB)
             return
         soonest = datetime.now(UTC) + timedelta(milliseconds=50)
-        scheduler.add_job(
-            dispatcher.wake, "date", run_date=max(moment, soonest), id=WAKE_JOB, replace_existing=True
-        )
+        scheduler.add_job(dispatcher.wake, "date", run_date=max(moment, soonest), id=WAKE_JOB, replace_existing=True)
 
     dispatcher.on_next_wake = next_wake
     scheduler.add_job(dispatcher.wake, "interval", seconds=poll_seconds, id=POLL_JOB, replace_existing=True)

@@ -16,5 +16,9 @@ def register(app: AsyncApp) -> None:
     async def on_error(error: Exception, request: AsyncBoltRequest) -> None:
         # The exception's own message is left out: validation errors can quote submitted text.
         where = "".join(traceback.format_tb(error.__traceback__)[-3:])
-        log.error("listener failed with %s (request type %s)\n%s", type(error).__name__,
-                  request.body.get("type", "command") if isinstance(request.body, dict) else "?", where)
+        log.error(
+            "listener failed with %s (request type %s)\n%s",
+            type(error).__name__,
+            request.body.get("type", "command") if isinstance(request.body, dict) else "?",
+            where,
+        )

@@ -31,4 +31,3 @@ def once_per_event(services: Services) -> EventMiddleware:
         return BoltResponse(status=200, body="")
 
     return drop_repeated_events
-

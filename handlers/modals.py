@@ -10,9 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 log = logging.getLogger(__name__)
 
-TRIGGER_EXPIRED = (
-    "Sorry, Slack took too long to open that form (it allows 3 seconds). Please try once more."
-)
+TRIGGER_EXPIRED = "Sorry, Slack took too long to open that form (it allows 3 seconds). Please try once more."
 
 
 async def open_modal(

@@ -47,7 +47,8 @@ def form_from_values(values: dict[str, Any]) -> RegistrationForm:
 
 def form_from_profile(user: dict[str, Any]) -> RegistrationForm:
     """A first-time form prefilled from the Slack profile (users.info)."""
-    profile = user.get("profile") if isinstance(user.get("profile"), dict) else {}
+    raw = user.get("profile")
+    profile: dict[str, Any] = raw if isinstance(raw, dict) else {}
     name = profile.get("real_name") or user.get("real_name") or ""
     return RegistrationForm(
         name=str(name)[:100],
@@ -115,8 +116,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         open_later(client, str(body.get("trigger_id") or ""), body["user"]["id"], channel)
 
     @app.action(Action.SWITCH_ROLE)
-    async def on_switch(ack: AsyncAck, body: dict, action: dict, client: AsyncWebClient,
-                        respond: AsyncRespond) -> None:
+    async def on_switch(ack: AsyncAck, body: dict, action: dict, client: AsyncWebClient, respond: AsyncRespond) -> None:
         await ack()
         user_id = body["user"]["id"]
         if action.get("value") not in (Role.PARTICIPANT, Role.OBSERVER):
@@ -147,4 +147,3 @@ def role_reply(change: RoleChange, role: Role) -> str:
     if role is Role.PARTICIPANT:
         return "You are now a *participant*: you attend sessions and may present cases."
     return "You are now an *observer*: you attend sessions without presenting cases."
-

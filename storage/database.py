@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import aiosqlite
@@ -138,11 +138,15 @@ class Database:
             return await apply_migrations(self._writer)
 
 
-async def _connect(path: str) -> aiosqlite.Connection:
-    folder = Path(path).resolve().parent
-    if path != ":memory:" and not folder.is_dir():
-        # Checked here because a failed aiosqlite.connect leaves its worker thread answering late.
+def _check_folder(path: str) -> None:
+    """Fail early and clearly: a failed aiosqlite.connect leaves its worker thread answering late."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if path != ":memory:" and not os.path.isdir(folder):
         raise sqlite3.OperationalError(f"the folder {folder} does not exist")
+
+
+async def _connect(path: str) -> aiosqlite.Connection:
+    _check_folder(path)
     conn = await aiosqlite.connect(path, isolation_level=None)
     try:
         conn.row_factory = sqlite3.Row

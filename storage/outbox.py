@@ -81,9 +81,7 @@ async def get(db: Reader, key: str) -> OutboxItem | None:
 
 
 async def by_prefix(db: Reader, prefix: str) -> list[OutboxItem]:
-    rows = await db.fetchall(
-        "SELECT * FROM outbox WHERE key >= ? AND key < ? ORDER BY id", (prefix, prefix + "\uffff")
-    )
+    rows = await db.fetchall("SELECT * FROM outbox WHERE key >= ? AND key < ? ORDER BY id", (prefix, prefix + "\uffff"))
     return [_from_row(row) for row in rows]
 
 
@@ -151,9 +149,7 @@ async def claim_head(tx: Tx, target: str, now: datetime) -> OutboxItem | None:
 
 async def next_wake_at(db: Reader) -> datetime | None:
     """The earliest moment at which some live row becomes sendable."""
-    value = await db.scalar(
-        f"SELECT min(max(due_at, coalesce(not_before, due_at))) FROM outbox WHERE state IN {_LIVE}"
-    )
+    value = await db.scalar(f"SELECT min(max(due_at, coalesce(not_before, due_at))) FROM outbox WHERE state IN {_LIVE}")
     return None if value is None else from_db(value)
 
 
@@ -168,8 +164,7 @@ async def mark_sent(tx: Tx, item_id: int, channel: str | None, ts: str | None, a
 async def mark_retry(tx: Tx, item_id: int, error: str, not_before: datetime, *, attempted: bool) -> None:
     """Back to pending until `not_before`; `attempted` counts a real send attempt."""
     await tx.execute(
-        "UPDATE outbox SET state = 'pending', attempts = attempts + ?, last_error = ?, not_before = ?"
-        " WHERE id = ?",
+        "UPDATE outbox SET state = 'pending', attempts = attempts + ?, last_error = ?, not_before = ? WHERE id = ?",
         (int(attempted), error, to_db(not_before), item_id),
     )
     tx.touch(TOPIC)
@@ -186,4 +181,3 @@ async def mark_final(tx: Tx, item_id: int, state: OutboxState, reason: str, *, a
 async def counts(db: Reader) -> dict[str, int]:
     rows = await db.fetchall("SELECT state, count(*) FROM outbox GROUP BY state")
     return {row[0]: row[1] for row in rows}
-

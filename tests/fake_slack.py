@@ -8,6 +8,7 @@ on demand, either scripted (`fail`) or at random rates (`fault_rates`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import random
@@ -102,7 +103,9 @@ class FakeSlack:
             **extra,
         }
 
-    def add_channel(self, channel_id: str, name: str, *, private: bool = False, members: list[str] | None = None) -> None:
+    def add_channel(
+        self, channel_id: str, name: str, *, private: bool = False, members: list[str] | None = None
+    ) -> None:
         self.channels[channel_id] = {
             "id": channel_id,
             "name": name,
@@ -126,8 +129,9 @@ class FakeSlack:
             raise ValueError("say how the call fails: status, error or disconnect")
         self.faults.append(Fault(method, status, error, retry_after, times, disconnect))
 
-    def fault_rates(self, *, r429: float = 0.0, r500: float = 0.0, disconnect: float = 0.0,
-                    methods: set[str] | None = None) -> None:
+    def fault_rates(
+        self, *, r429: float = 0.0, r500: float = 0.0, disconnect: float = 0.0, methods: set[str] | None = None
+    ) -> None:
         self.rates = {"429": r429, "500": r500, "disconnect": disconnect}
         self.fault_methods = methods
 
@@ -141,14 +145,16 @@ class FakeSlack:
         return calls[-1]
 
     def opened_views(self) -> list[dict[str, Any]]:
-        return [call.response["view"] for call in self.calls if call.method in ("views.open", "views.push")
-                and call.ok]
+        return [call.response["view"] for call in self.calls if call.method in ("views.open", "views.push") and call.ok]
 
     def posts_to(self, channel: str) -> list[dict[str, Any]]:
         """Messages posted to a channel, or to a user's DM (pass the user id), oldest first."""
         wanted = {channel, dm_channel(channel)}
-        return [call.args for call in self.calls_to("chat.postMessage") if call.args.get("channel") in wanted
-                or call.response.get("channel") in wanted]
+        return [
+            call.args
+            for call in self.calls_to("chat.postMessage")
+            if call.args.get("channel") in wanted or call.response.get("channel") in wanted
+        ]
 
     def ephemerals_to(self, user: str) -> list[dict[str, Any]]:
         return [call.args for call in self.calls_to("chat.postEphemeral") if call.args.get("user") == user]
@@ -172,10 +178,8 @@ class FakeSlack:
                 args.update(dict(parse_qsl(raw.decode())))
         for key in ("blocks", "view", "metadata", "attachments"):
             if isinstance(args.get(key), str):
-                try:
+                with contextlib.suppress(json.JSONDecodeError):
                     args[key] = json.loads(args[key])
-                except json.JSONDecodeError:
-                    pass
         return args
 
     def _pick_fault(self, method: str) -> Fault | None:
@@ -249,8 +253,15 @@ class FakeSlack:
 
     # auth, users, conversations
     def _m_auth_test(self, args: dict[str, Any]) -> dict[str, Any]:
-        return {"ok": True, "url": "https://echo-hub.slack.com/", "team": "ECHO Hub", "user": "echobot",
-                "team_id": "T0ECHO", "user_id": BOT_USER, "bot_id": "B0ECHO"}
+        return {
+            "ok": True,
+            "url": "https://echo-hub.slack.com/",
+            "team": "ECHO Hub",
+            "user": "echobot",
+            "team_id": "T0ECHO",
+            "user_id": BOT_USER,
+            "bot_id": "B0ECHO",
+        }
 
     def _m_users_info(self, args: dict[str, Any]) -> dict[str, Any]:
         user = self.users.get(str(args.get("user")))
@@ -283,9 +294,15 @@ class FakeSlack:
         if not channel:
             return {"ok": False, "error": "channel_not_found"}
         ts = self._ts()
-        message = {"type": "message", "user": BOT_USER, "ts": ts, "text": args.get("text", ""),
-                   "blocks": args.get("blocks") or [], "thread_ts": args.get("thread_ts"),
-                   "metadata": args.get("metadata")}
+        message = {
+            "type": "message",
+            "user": BOT_USER,
+            "ts": ts,
+            "text": args.get("text", ""),
+            "blocks": args.get("blocks") or [],
+            "thread_ts": args.get("thread_ts"),
+            "metadata": args.get("metadata"),
+        }
         if args.get("thread_ts") and (channel, args["thread_ts"]) not in self.messages:
             return {"ok": False, "error": "thread_not_found"}
         self.messages[(channel, ts)] = message
@@ -320,8 +337,12 @@ class FakeSlack:
             return {"ok": False, "error": "invalid_arguments"}
         if problem := view_problem(view):
             return problem
-        stored = {**view, "id": view_id or f"V{next(self._counter):08d}", "hash": f"h{next(self._counter)}",
-                  "state": {"values": {}}}
+        stored = {
+            **view,
+            "id": view_id or f"V{next(self._counter):08d}",
+            "hash": f"h{next(self._counter)}",
+            "state": {"values": {}},
+        }
         return {"ok": True, "view": stored}
 
     def _m_views_open(self, args: dict[str, Any]) -> dict[str, Any]:
@@ -378,6 +399,7 @@ def dm_channel(user_id: str) -> str:
 
 # ---- Slack's limits ------------------------------------------------------------------------------
 
+
 def _invalid(message: str) -> dict[str, Any]:
     return {"ok": False, "error": "invalid_blocks", "response_metadata": {"messages": [f"[ERROR] {message}"]}}
 
@@ -405,8 +427,11 @@ def blocks_problem(blocks: list[dict[str, Any]], limit: int) -> dict[str, Any] |
             options = element.get("options", [])
             if len(options) > 100:
                 return _invalid(f"no more than 100 options allowed [json-pointer:/blocks/{index}]")
-            if any(len(option.get("text", {}).get("text", "")) > 75 for option in options
-                   if element.get("type") != "checkboxes"):
+            if any(
+                len(option.get("text", {}).get("text", "")) > 75
+                for option in options
+                if element.get("type") != "checkboxes"
+            ):
                 return _invalid(f"option text must be less than 76 characters [json-pointer:/blocks/{index}]")
             initial = element.get("initial_value")
             if initial and element.get("max_length") and len(initial) > element["max_length"]:
@@ -426,9 +451,17 @@ def message_problem(args: dict[str, Any]) -> dict[str, Any] | None:
 def view_problem(view: dict[str, Any]) -> dict[str, Any] | None:
     title = view.get("title", {}).get("text", "") if isinstance(view.get("title"), dict) else ""
     if view.get("type") == "modal" and not 0 < len(title) <= 24:
-        return {"ok": False, "error": "invalid_arguments",
-                "response_metadata": {"messages": ["[ERROR] must be less than 25 characters [json-pointer:/view/title/text]"]}}
+        return {
+            "ok": False,
+            "error": "invalid_arguments",
+            "response_metadata": {
+                "messages": ["[ERROR] must be less than 25 characters [json-pointer:/view/title/text]"]
+            },
+        }
     if len(str(view.get("private_metadata", ""))) > 3000:
-        return {"ok": False, "error": "invalid_arguments",
-                "response_metadata": {"messages": ["[ERROR] private_metadata must be under 3001 characters"]}}
+        return {
+            "ok": False,
+            "error": "invalid_arguments",
+            "response_metadata": {"messages": ["[ERROR] private_metadata must be under 3001 characters"]},
+        }
     return blocks_problem(view.get("blocks", []), 100)

@@ -82,24 +82,33 @@ class SlackDriver:
             "X-Slack-Signature": self._verifier.generate_signature(timestamp=stamp, body=body) or "",
         }
 
-    async def send(self, body: str, content_type: str, *, headers: dict[str, str] | None = None,
-                   sign: bool = True) -> Reply:
+    async def send(
+        self, body: str, content_type: str, *, headers: dict[str, str] | None = None, sign: bool = True
+    ) -> Reply:
         if self._session is None:
             self._session = aiohttp.ClientSession()
-        all_headers = {"Content-Type": content_type, **(self.signed_headers(body) if sign else {}),
-                       **(headers or {})}
+        all_headers = {"Content-Type": content_type, **(self.signed_headers(body) if sign else {}), **(headers or {})}
         async with self._session.post(self.app_url, data=body.encode(), headers=all_headers) as response:
             return Reply(response.status, await response.text())
 
     def trigger(self) -> str:
         return f"{next(self._counter)}.{int(time.time())}.trigger"
 
-    async def command(self, user: str, text: str = "", *, channel: str = "C0GENERAL",
-                      trigger_id: str | None = None) -> Reply:
+    async def command(
+        self, user: str, text: str = "", *, channel: str = "C0GENERAL", trigger_id: str | None = None
+    ) -> Reply:
         form = {
-            "token": "legacy", "team_id": TEAM["id"], "team_domain": TEAM["domain"], "channel_id": channel,
-            "channel_name": "general", "user_id": user, "user_name": user.lower(), "command": "/echo",
-            "text": text, "api_app_id": "A0ECHO", "response_url": self.fake.response_url(),
+            "token": "legacy",
+            "team_id": TEAM["id"],
+            "team_domain": TEAM["domain"],
+            "channel_id": channel,
+            "channel_name": "general",
+            "user_id": user,
+            "user_name": user.lower(),
+            "command": "/echo",
+            "text": text,
+            "api_app_id": "A0ECHO",
+            "response_url": self.fake.response_url(),
             "trigger_id": trigger_id or self.trigger(),
         }
         return await self.send(urlencode(form), "application/x-www-form-urlencoded")
@@ -109,48 +118,89 @@ class SlackDriver:
         return await self.send(body, "application/x-www-form-urlencoded")
 
     async def shortcut(self, user: str, callback_id: str) -> Reply:
-        return await self.interactive({
-            "type": "shortcut", "callback_id": callback_id, "trigger_id": self.trigger(),
-            "user": {"id": user, "team_id": TEAM["id"]}, "team": TEAM, "api_app_id": "A0ECHO", "token": "legacy",
-        })
+        return await self.interactive(
+            {
+                "type": "shortcut",
+                "callback_id": callback_id,
+                "trigger_id": self.trigger(),
+                "user": {"id": user, "team_id": TEAM["id"]},
+                "team": TEAM,
+                "api_app_id": "A0ECHO",
+                "token": "legacy",
+            }
+        )
 
     async def submit(self, user: str, view: dict[str, Any], values: dict[str, Any] | None = None) -> Reply:
         """Submit a modal as a person would: what it showed, with `values` typed over it (by action id)."""
         submitted = {**view, "state": {"values": state_values(view, values or {})}}
-        return await self.interactive({
-            "type": "view_submission", "team": TEAM, "user": {"id": user, "team_id": TEAM["id"]},
-            "api_app_id": "A0ECHO", "token": "legacy", "trigger_id": self.trigger(), "view": submitted,
-        })
+        return await self.interactive(
+            {
+                "type": "view_submission",
+                "team": TEAM,
+                "user": {"id": user, "team_id": TEAM["id"]},
+                "api_app_id": "A0ECHO",
+                "token": "legacy",
+                "trigger_id": self.trigger(),
+                "view": submitted,
+            }
+        )
 
-    async def click(self, user: str, action_id: str, value: str = "", *, block_id: str = "b",
-                    home: dict[str, Any] | None = None, message: dict[str, Any] | None = None,
-                    channel: str = "C0GENERAL") -> Reply:
+    async def click(
+        self,
+        user: str,
+        action_id: str,
+        value: str = "",
+        *,
+        block_id: str = "b",
+        home: dict[str, Any] | None = None,
+        message: dict[str, Any] | None = None,
+        channel: str = "C0GENERAL",
+    ) -> Reply:
         """Click a button in a message (the default) or in a view such as the Home tab (`home=`)."""
-        action = {"type": "button", "action_id": action_id, "block_id": block_id, "value": value,
-                  "action_ts": str(time.time())}
+        action = {
+            "type": "button",
+            "action_id": action_id,
+            "block_id": block_id,
+            "value": value,
+            "action_ts": str(time.time()),
+        }
         payload: dict[str, Any] = {
-            "type": "block_actions", "team": TEAM, "user": {"id": user, "team_id": TEAM["id"]},
-            "api_app_id": "A0ECHO", "token": "legacy", "trigger_id": self.trigger(), "actions": [action],
+            "type": "block_actions",
+            "team": TEAM,
+            "user": {"id": user, "team_id": TEAM["id"]},
+            "api_app_id": "A0ECHO",
+            "token": "legacy",
+            "trigger_id": self.trigger(),
+            "actions": [action],
         }
         if home is not None:
             payload["container"] = {"type": "view", "view_id": home.get("id", "V0")}
             payload["view"] = home
         else:
             msg = message or {"ts": "1700000000.000001", "text": "", "blocks": []}
-            payload["container"] = {"type": "message", "message_ts": msg.get("ts"), "channel_id": channel,
-                                    "is_ephemeral": message is None}
+            payload["container"] = {
+                "type": "message",
+                "message_ts": msg.get("ts"),
+                "channel_id": channel,
+                "is_ephemeral": message is None,
+            }
             payload["channel"] = {"id": channel}
             payload["message"] = msg
             payload["response_url"] = self.fake.response_url()
         return await self.interactive(payload)
 
-    async def event(self, event: dict[str, Any], *, event_id: str | None = None,
-                    retry_num: int | None = None) -> Reply:
-        body = json.dumps({
-            "token": "legacy", "team_id": TEAM["id"], "api_app_id": "A0ECHO", "event": event,
-            "type": "event_callback", "event_id": event_id or f"Ev{next(self._counter):08d}",
-            "event_time": int(time.time()),
-        })
+    async def event(self, event: dict[str, Any], *, event_id: str | None = None, retry_num: int | None = None) -> Reply:
+        body = json.dumps(
+            {
+                "token": "legacy",
+                "team_id": TEAM["id"],
+                "api_app_id": "A0ECHO",
+                "event": event,
+                "type": "event_callback",
+                "event_id": event_id or f"Ev{next(self._counter):08d}",
+                "event_time": int(time.time()),
+            }
+        )
         headers = {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"} if retry_num else {}
         return await self.send(body, "application/json", headers=headers)
 
@@ -177,9 +227,14 @@ def _initial(element: dict[str, Any]) -> Any:
         return (element.get("initial_option") or {}).get("value")
     if kind in ("checkboxes", "multi_static_select"):
         return [option["value"] for option in element.get("initial_options", [])]
-    keys = {"users_select": "initial_user", "multi_users_select": "initial_users",
-            "conversations_select": "initial_conversation", "channels_select": "initial_channel",
-            "datepicker": "initial_date", "timepicker": "initial_time"}
+    keys = {
+        "users_select": "initial_user",
+        "multi_users_select": "initial_users",
+        "conversations_select": "initial_conversation",
+        "channels_select": "initial_channel",
+        "datepicker": "initial_date",
+        "timepicker": "initial_time",
+    }
     return element.get(keys.get(kind, "initial_value"))
 
 
@@ -188,7 +243,12 @@ def _element_state(kind: str, value: Any) -> dict[str, Any]:
         return {"type": kind, "selected_option": None if value is None else {"value": value}}
     if kind in ("checkboxes", "multi_static_select"):
         return {"type": kind, "selected_options": [{"value": v} for v in value or []]}
-    keys = {"users_select": "selected_user", "multi_users_select": "selected_users",
-            "conversations_select": "selected_conversation", "channels_select": "selected_channel",
-            "datepicker": "selected_date", "timepicker": "selected_time"}
+    keys = {
+        "users_select": "selected_user",
+        "multi_users_select": "selected_users",
+        "conversations_select": "selected_conversation",
+        "channels_select": "selected_channel",
+        "datepicker": "selected_date",
+        "timepicker": "selected_time",
+    }
     return {"type": kind, keys.get(kind, "value"): value}

@@ -25,8 +25,14 @@ CLEAN_ENV = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", 
 
 
 def echobot(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "echobot", *args], env={**CLEAN_ENV, **(env or {})},
-                          capture_output=True, text=True, timeout=60, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "echobot", *args],
+        env={**CLEAN_ENV, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+    )
 
 
 def free_port() -> int:
@@ -39,8 +45,9 @@ def test_missing_and_invalid_settings_print_one_line_and_exit_2(tmp_path: Path) 
     result = echobot("run", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip() == "echobot: SLACK_BOT_TOKEN is not set"
-    result = echobot("run", env={"SLACK_BOT_TOKEN": "xoxp-user-token-secret", "ECHOBOT_LOG_LEVEL": "LOUD"},
-                     cwd=tmp_path)
+    result = echobot(
+        "run", env={"SLACK_BOT_TOKEN": "xoxp-user-token-secret", "ECHOBOT_LOG_LEVEL": "LOUD"}, cwd=tmp_path
+    )
     assert result.returncode == 2
     assert "SLACK_BOT_TOKEN must be a bot token starting with xoxb-" in result.stderr
     assert "ECHOBOT_LOG_LEVEL must be one of" in result.stderr
@@ -53,8 +60,12 @@ def test_missing_and_invalid_settings_print_one_line_and_exit_2(tmp_path: Path) 
 
 
 def test_settings_parse_admins_and_normalise_the_api_url() -> None:
-    settings = load_settings(_env_file=None, SLACK_BOT_TOKEN=BOT_TOKEN, ECHOBOT_ADMINS=" U01, W02 ,",
-                             ECHOBOT_SLACK_API_URL="http://127.0.0.1:9/api")
+    settings = load_settings(
+        _env_file=None,
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        ECHOBOT_ADMINS=" U01, W02 ,",
+        ECHOBOT_SLACK_API_URL="http://127.0.0.1:9/api",
+    )
     assert settings.admins == ("U01", "W02")
     assert settings.slack_api_url == "http://127.0.0.1:9/api/"
     assert not settings.socket_mode
@@ -71,14 +82,18 @@ def test_log_redaction_hides_tokens_and_secrets() -> None:
 
 
 async def test_check_reports_what_is_wrong_in_words(tmp_path: Path, fake_slack: FakeSlack) -> None:
-    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": APP_TOKEN, "ECHOBOT_SLACK_API_URL": fake_slack.api_url,
-           "ECHOBOT_DATABASE": str(tmp_path / "check.db"), "ECHOBOT_ADMINS": "U0ADMIN"}
+    env = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_APP_TOKEN": APP_TOKEN,
+        "ECHOBOT_SLACK_API_URL": fake_slack.api_url,
+        "ECHOBOT_DATABASE": str(tmp_path / "check.db"),
+        "ECHOBOT_ADMINS": "U0ADMIN",
+    }
     result = await asyncio.to_thread(echobot, "check", env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "database: ok" in result.stdout and "workspace 'ECHO Hub'" in result.stdout
     assert "all good" in result.stdout
-    result = await asyncio.to_thread(echobot, "check", env={**env, "SLACK_BOT_TOKEN": "xoxb-wrong-token"},
-                                     cwd=tmp_path)
+    result = await asyncio.to_thread(echobot, "check", env={**env, "SLACK_BOT_TOKEN": "xoxb-wrong-token"}, cwd=tmp_path)
     assert result.returncode == 1
     assert "Slack rejected SLACK_BOT_TOKEN" in result.stdout and "xoxb-wrong-token" not in result.stdout
 
@@ -113,11 +128,27 @@ def test_a_database_newer_than_the_code_is_refused(tmp_path: Path) -> None:
 
 async def test_http_mode_serves_and_stops_gracefully_on_sigterm(tmp_path: Path, fake_slack: FakeSlack) -> None:
     port = free_port()
-    env = {**CLEAN_ENV, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-           "ECHOBOT_SLACK_API_URL": fake_slack.api_url, "ECHOBOT_DATABASE": str(tmp_path / "run.db")}
+    env = {
+        **CLEAN_ENV,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "ECHOBOT_SLACK_API_URL": fake_slack.api_url,
+        "ECHOBOT_DATABASE": str(tmp_path / "run.db"),
+    }
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "echobot", "run", "--http", "--host", "127.0.0.1", "--port", str(port),
-        env=env, cwd=tmp_path, stderr=asyncio.subprocess.PIPE)
+        sys.executable,
+        "-m",
+        "echobot",
+        "run",
+        "--http",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        env=env,
+        cwd=tmp_path,
+        stderr=asyncio.subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 20
         async with aiohttp.ClientSession() as session:

@@ -17,8 +17,13 @@ BOB = "UBOB000001"
 
 
 def home_opened(user: str) -> dict:
-    return {"type": "app_home_opened", "user": user, "channel": "D0" + user[1:], "tab": "home",
-            "event_ts": str(time.time())}
+    return {
+        "type": "app_home_opened",
+        "user": user,
+        "channel": "D0" + user[1:],
+        "tab": "home",
+        "event_ts": str(time.time()),
+    }
 
 
 async def test_help_for_someone_unregistered_offers_registration(bot: Bot) -> None:
@@ -27,8 +32,12 @@ async def test_help_for_someone_unregistered_offers_registration(bot: Bot) -> No
         assert reply.status == 200
         shown = reply.message_text
         assert "/echo register" in shown and "/echo me" not in shown
-        assert any(e.get("action_id") == Action.OPEN_REGISTRATION for b in reply.json["blocks"]
-                   if b["type"] == "actions" for e in b["elements"])
+        assert any(
+            e.get("action_id") == Action.OPEN_REGISTRATION
+            for b in reply.json["blocks"]
+            if b["type"] == "actions"
+            for e in b["elements"]
+        )
 
 
 async def test_help_lists_what_a_registered_provider_can_do(bot: Bot) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -34,11 +35,11 @@ def dispatcher_for(db: Database, fake: FakeSlack, clock: FrozenClock | SystemClo
     return Dispatcher(db, client, clock, **{"pacing": 0.0, **options})  # type: ignore[arg-type]
 
 
-async def plan(db: Database, clock: FrozenClock | SystemClock, key: str, text: str, target: str = CHANNEL,
-               **options: object) -> bool:
+async def plan(
+    db: Database, clock: FrozenClock | SystemClock, key: str, text: str, target: str = CHANNEL, **options: object
+) -> bool:
     async with db.transaction() as tx:
-        return await repo.enqueue(tx, key=key, target=target, message=Message(text=text), now=clock.now(),
-                                  **options)  # type: ignore[arg-type]
+        return await repo.enqueue(tx, key=key, target=target, message=Message(text=text), now=clock.now(), **options)  # type: ignore[arg-type]
 
 
 async def test_a_key_is_planned_once(db: Database, clock: FrozenClock) -> None:
@@ -55,8 +56,9 @@ async def test_a_rolled_back_change_plans_nothing(db: Database, clock: FrozenClo
     assert await repo.get(db.reader, "k1") is None
 
 
-async def test_messages_to_one_channel_leave_in_order_and_paced(db: Database, fake_slack: FakeSlack,
-                                                                clock: FrozenClock) -> None:
+async def test_messages_to_one_channel_leave_in_order_and_paced(
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock
+) -> None:
     for n in range(4):
         await plan(db, clock, f"a{n}", f"first channel {n}")
         await plan(db, clock, f"b{n}", f"second channel {n}", target="C0OTHER")
@@ -64,7 +66,7 @@ async def test_messages_to_one_channel_leave_in_order_and_paced(db: Database, fa
     posts = fake_slack.calls_to("chat.postMessage")
     first = [c for c in posts if c.args["channel"] == CHANNEL]
     assert [c.args["text"] for c in first] == [f"first channel {n}" for n in range(4)]
-    gaps = [b.at - a.at for a, b in zip(first, first[1:], strict=False)]
+    gaps = [b.at - a.at for a, b in itertools.pairwise(first)]
     assert min(gaps) >= 0.19
     # the two channels are served side by side, not one after the other
     second = [c for c in posts if c.args["channel"] == "C0OTHER"]
@@ -74,8 +76,9 @@ async def test_messages_to_one_channel_leave_in_order_and_paced(db: Database, fa
     assert first[0].args["metadata"] == {"event_type": "echobot_outbox", "event_payload": {"key": "a0"}}
 
 
-async def test_rate_limits_and_server_errors_delay_but_never_drop(db: Database, fake_slack: FakeSlack,
-                                                                  clock: FrozenClock) -> None:
+async def test_rate_limits_and_server_errors_delay_but_never_drop(
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock
+) -> None:
     fake_slack.fail("chat.postMessage", status=429, retry_after=1, times=1)
     fake_slack.fail("chat.postMessage", status=500, times=2)
     await plan(db, clock, "k1", "survives")
@@ -86,9 +89,9 @@ async def test_rate_limits_and_server_errors_delay_but_never_drop(db: Database, 
     assert [c.args["text"] for c in fake_slack.calls_to("chat.postMessage")] == ["survives", "and keeps its place"]
 
 
-async def test_a_permanent_error_fails_at_once_and_is_logged(db: Database, fake_slack: FakeSlack,
-                                                              clock: FrozenClock,
-                                                              caplog: pytest.LogCaptureFixture) -> None:
+async def test_a_permanent_error_fails_at_once_and_is_logged(
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock, caplog: pytest.LogCaptureFixture
+) -> None:
     fake_slack.fail("chat.postMessage", error="channel_not_found")
     await plan(db, clock, "k1", "lost channel")
     await plan(db, clock, "k2", "next one")
@@ -121,8 +124,9 @@ async def test_a_transient_error_backs_off_holds_the_lane_and_gives_up_after_a_b
     assert [c.args["text"] for c in fake_slack.calls_to("chat.postMessage")] == ["second"]
 
 
-async def test_future_rows_wait_and_stale_rows_are_skipped(db: Database, fake_slack: FakeSlack,
-                                                            clock: FrozenClock) -> None:
+async def test_future_rows_wait_and_stale_rows_are_skipped(
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock
+) -> None:
     start = clock.now() + timedelta(hours=1)
     await plan(db, clock, "later", "in an hour", due_at=clock.now() + timedelta(minutes=30), stale_at=start)
     dispatcher = dispatcher_for(db, fake_slack, clock)
@@ -136,8 +140,9 @@ async def test_future_rows_wait_and_stale_rows_are_skipped(db: Database, fake_sl
     assert fake_slack.calls_to("chat.postMessage") == []
 
 
-async def test_updates_and_thread_replies_find_their_message(db: Database, fake_slack: FakeSlack,
-                                                              clock: FrozenClock) -> None:
+async def test_updates_and_thread_replies_find_their_message(
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock
+) -> None:
     await plan(db, clock, "case:1", "Case 1: submitted")
     await plan(db, clock, "case:1:update:1", "Case 1: in review", kind=OutboxKind.UPDATE, parent_key="case:1")
     await plan(db, clock, "case:1:thread:1", "Claimed by Dr. Lee", parent_key="case:1")
@@ -150,8 +155,9 @@ async def test_updates_and_thread_replies_find_their_message(db: Database, fake_
     assert fake_slack.messages[(post["channel"], post["ts"])]["text"] == "Case 1: in review"
 
 
-async def test_a_reply_to_a_message_that_never_went_out_fails(db: Database, fake_slack: FakeSlack,
-                                                              clock: FrozenClock) -> None:
+async def test_a_reply_to_a_message_that_never_went_out_fails(
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock
+) -> None:
     fake_slack.fail("chat.postMessage", error="is_archived")
     await plan(db, clock, "case:2", "Case 2")
     await plan(db, clock, "case:2:update:1", "Case 2 changed", kind=OutboxKind.UPDATE, parent_key="case:2")
@@ -169,8 +175,9 @@ async def test_direct_messages_go_to_the_user(db: Database, fake_slack: FakeSlac
     assert fake_slack.posts_to("UALICE0001")[0]["text"] == "Hello Alice"
 
 
-async def test_a_row_left_in_flight_by_a_crash_is_sent_after_restart(db: Database, fake_slack: FakeSlack,
-                                                                      clock: FrozenClock) -> None:
+async def test_a_row_left_in_flight_by_a_crash_is_sent_after_restart(
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock
+) -> None:
     await plan(db, clock, "k1", "was being sent when the process died")
     async with db.transaction() as tx:
         claimed = await repo.claim_head(tx, CHANNEL, clock.now())

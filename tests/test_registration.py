@@ -65,10 +65,20 @@ async def test_register_prefills_from_slack_profile_and_stores(bot: Bot) -> None
 
 async def test_every_bad_field_gets_its_own_message_and_nothing_is_stored(bot: Bot) -> None:
     view = await open_registration(bot)
-    reply = await bot.driver.submit(ALICE, view, {
-        F.NAME: "  ", F.CREDENTIAL: None, F.DISCIPLINE: "", F.ORGANIZATION: "", F.STATE: None, F.COUNTY: "",
-        F.EMAIL: "", F.ROLE: None,
-    })
+    reply = await bot.driver.submit(
+        ALICE,
+        view,
+        {
+            F.NAME: "  ",
+            F.CREDENTIAL: None,
+            F.DISCIPLINE: "",
+            F.ORGANIZATION: "",
+            F.STATE: None,
+            F.COUNTY: "",
+            F.EMAIL: "",
+            F.ROLE: None,
+        },
+    )
     errors = reply.errors
     assert set(errors) == {F.NAME, F.CREDENTIAL, F.DISCIPLINE, F.ORGANIZATION, F.STATE, F.COUNTY, F.EMAIL, F.ROLE}
     assert "certificates" in errors[F.NAME]
@@ -94,8 +104,7 @@ async def test_field_checks_email_npi_birthday_and_consent(bot: Bot) -> None:
         assert fragment in reply.errors[field], (values, reply.errors)
     assert await providers.get(bot.db.reader, ALICE) is None
 
-    leap = {F.BIRTH_MONTH: "2", F.BIRTH_DAY: "29", F.LICENCE: "RN-998877",
-            F.CONSENT: [Consent.BIRTH, Consent.LICENCE]}
+    leap = {F.BIRTH_MONTH: "2", F.BIRTH_DAY: "29", F.LICENCE: "RN-998877", F.CONSENT: [Consent.BIRTH, Consent.LICENCE]}
     reply = await bot.driver.submit(ALICE, view, {**GOOD, **leap})
     assert reply.text == ""
     stored = await providers.get(bot.db.reader, ALICE)
@@ -172,8 +181,12 @@ async def test_switch_role_button_in_home_updates_home(bot: Bot) -> None:
 async def test_me_shows_registration_or_asks_to_register(bot: Bot) -> None:
     reply = await bot.driver.command(ALICE, "me")
     assert reply.status == 200
-    assert any(e.get("action_id") == Action.OPEN_REGISTRATION
-               for b in reply.json["blocks"] if b["type"] == "actions" for e in b["elements"])
+    assert any(
+        e.get("action_id") == Action.OPEN_REGISTRATION
+        for b in reply.json["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+    )
     await register(bot, **{F.NPI: VALID_NPI})
     reply = await bot.driver.command(ALICE, "me")
     assert "Valley Community Clinic" in reply.message_text and VALID_NPI in reply.message_text

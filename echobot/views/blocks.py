@@ -126,9 +126,7 @@ def text_input(
     return element
 
 
-def input_block(
-    block_id: str, label: str, element: Block, *, optional: bool = False, hint: str = ""
-) -> Block:
+def input_block(block_id: str, label: str, element: Block, *, optional: bool = False, hint: str = "") -> Block:
     block: Block = {
         "type": "input",
         "block_id": block_id,

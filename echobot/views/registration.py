@@ -112,7 +112,9 @@ def registration_blocks(provider: Provider) -> list[Block]:
 
 def confirmation_message(provider: Provider, *, created: bool, hub_name: str) -> Message:
     if created:
-        lead = f"Welcome to {escape(hub_name)}, {escape(provider.name)}: you are registered as a *{provider.role.value}*."
+        lead = (
+            f"Welcome to {escape(hub_name)}, {escape(provider.name)}: you are registered as a *{provider.role.value}*."
+        )
     else:
         lead = "Your registration is updated."
     return Message(
