@@ -9,7 +9,10 @@ import os
 import signal
 import sqlite3
 import sys
+from collections.abc import Coroutine
+from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
@@ -109,15 +112,31 @@ async def run_command(args: argparse.Namespace) -> int:
         else:
             assert settings.slack_app_token is not None
             handler = AsyncSocketModeHandler(runtime.app, settings.slack_app_token.get_secret_value())
-            await handler.connect_async()
-            log.info("echobot %s ready: Socket Mode (database %s)", __version__, settings.database)
-            await stop.wait()
+            connected = await _until_stopped(handler.connect_async(), stop)
+            if connected:
+                log.info("echobot %s ready: Socket Mode (database %s)", __version__, settings.database)
+                await stop.wait()
             log.info("stopping: closing the Socket Mode connection")
             await handler.close_async()
     finally:
         await runtime.stop()
         log.info("stopped")
     return 0
+
+
+async def _until_stopped(work: Coroutine[Any, Any, Any], stop: asyncio.Event) -> bool:
+    """Run `work` unless a stop signal comes first; True when it finished."""
+    task = asyncio.ensure_future(work)
+    stopper = asyncio.ensure_future(stop.wait())
+    await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
+    stopper.cancel()
+    if task.done():
+        task.result()
+        return True
+    task.cancel()
+    with suppress(asyncio.CancelledError):
+        await task
+    return False
 
 
 async def check_command(args: argparse.Namespace) -> int:

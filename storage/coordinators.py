@@ -6,6 +6,7 @@ from datetime import datetime
 
 from echobot.storage.codec import to_db
 from echobot.storage.database import Reader, Tx
+from echobot.storage.providers import TOPIC
 
 
 async def is_coordinator(db: Reader, user_id: str) -> bool:
@@ -17,6 +18,7 @@ async def all_ids(db: Reader) -> list[str]:
 
 
 async def add(tx: Tx, user_id: str, added_by: str, at: datetime) -> bool:
+    tx.touch(TOPIC)
     inserted = await tx.execute(
         "INSERT INTO coordinators (user_id, added_by, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         (user_id, added_by, to_db(at)),
@@ -25,4 +27,5 @@ async def add(tx: Tx, user_id: str, added_by: str, at: datetime) -> bool:
 
 
 async def remove(tx: Tx, user_id: str) -> bool:
+    tx.touch(TOPIC)
     return await tx.execute("DELETE FROM coordinators WHERE user_id = ?", (user_id,)) > 0

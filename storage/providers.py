@@ -9,6 +9,8 @@ from echobot.models import Credential, Provider, Role
 from echobot.storage.codec import from_db, to_db
 from echobot.storage.database import Reader, Tx
 
+TOPIC = "people"  # touched by every write that changes who someone is; see echobot.services.people
+
 _COLUMNS = (
     "user_id, name, credential, discipline, organization, state, county, email, role, npi, "
     "licence_number, licence_consent, birth_month, birth_day, birth_consent, registered_at, updated_at"
@@ -63,6 +65,7 @@ async def count(db: Reader) -> int:
 
 async def save(tx: Tx, provider: Provider) -> None:
     """Insert or replace the whole registration (registered_at is kept on edits)."""
+    tx.touch(TOPIC)
     await tx.execute(
         f"""
         INSERT INTO providers ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -98,6 +101,7 @@ async def save(tx: Tx, provider: Provider) -> None:
 
 async def set_role(tx: Tx, user_id: str, role: Role, at: datetime) -> bool:
     """Change the role; False when the provider already had it (or is not registered)."""
+    tx.touch(TOPIC)
     changed = await tx.execute(
         "UPDATE providers SET role = ?, updated_at = ? WHERE user_id = ? AND role != ?",
         (role.value, to_db(at), user_id, role.value),

@@ -171,3 +171,29 @@ async def test_http_mode_serves_and_stops_gracefully_on_sigterm(tmp_path: Path, 
         if process.returncode is None:
             process.kill()
             await process.wait()
+
+
+async def test_socket_mode_uses_the_app_token_and_stops_on_sigterm_even_while_connecting(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
+    env = {
+        **CLEAN_ENV,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_APP_TOKEN": APP_TOKEN,
+        "ECHOBOT_SLACK_API_URL": fake_slack.api_url,
+        "ECHOBOT_DATABASE": str(tmp_path / "socket.db"),
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "echobot", "run", env=env, cwd=tmp_path, stderr=asyncio.subprocess.PIPE
+    )
+    try:
+        await fake_slack.wait_for("apps.connections.open", timeout=20)
+        process.send_signal(signal.SIGTERM)
+        code = await asyncio.wait_for(process.wait(), 20)
+        stderr = (await process.stderr.read()).decode()  # type: ignore[union-attr]
+        assert code == 0, stderr
+        assert "stopped" in stderr and APP_TOKEN not in stderr and BOT_TOKEN not in stderr
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()

@@ -8,12 +8,37 @@ from echobot.storage import providers as providers_repo
 
 
 class People:
-    def __init__(self, db: Database, admins: tuple[str, ...]) -> None:
+    """Answers `whois` from memory when it can: every interaction asks, changes are rare.
+
+    The cache is cleared after any commit that touched the providers' topic (registrations,
+    role switches, coordinator changes), so it never answers with something stale.
+    """
+
+    def __init__(self, db: Database, admins: tuple[str, ...], cache_size: int = 5000) -> None:
         self._db = db
         self._admins = frozenset(admins)
+        self._cache: dict[str, Person] = {}
+        self._cache_size = cache_size
+        self._generation = 0
+        db.on_commit(providers_repo.TOPIC, self._invalidate)
+
+    def _invalidate(self) -> None:
+        self._generation += 1
+        self._cache.clear()
 
     async def whois(self, user_id: str) -> Person:
+        cached = self._cache.get(user_id)
+        if cached is not None:
+            return cached
+        generation = self._generation
         provider, added_coordinator = await providers_repo.get_with_coordinator_flag(self._db.reader, user_id)
         is_admin = user_id in self._admins
-        is_coordinator = is_admin or added_coordinator
-        return Person(user_id=user_id, provider=provider, is_admin=is_admin, is_coordinator=is_coordinator)
+        person = Person(
+            user_id=user_id, provider=provider, is_admin=is_admin, is_coordinator=is_admin or added_coordinator
+        )
+        if generation != self._generation:
+            return person  # a change committed while we read: answer, but do not remember
+        if len(self._cache) >= self._cache_size:
+            self._cache.clear()
+        self._cache[user_id] = person
+        return person
