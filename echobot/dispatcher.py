@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from contextlib import suppress
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -19,8 +21,9 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.clock import Clock
-from echobot.models import OutboxItem, OutboxKind, OutboxState
-from echobot.storage import Database
+from echobot.logs import describe_exception
+from echobot.models import Message, OutboxItem, OutboxKind, OutboxState
+from echobot.storage import Database, Reader, Tx
 from echobot.storage import outbox as outbox_repo
 
 log = logging.getLogger(__name__)
@@ -49,12 +52,30 @@ PERMANENT_ERRORS = frozenset(
 )
 
 
+MessageRenderer = Callable[[Reader, dict[str, Any], datetime], Awaitable[Message | None]]
+JobRunner = Callable[[Tx, dict[str, Any], datetime], Awaitable[None]]
+
+
+@dataclass
+class Renderers:
+    """What rows with a render spec are made of, by name.
+
+    A message renderer returns the message to send, or None when it no longer applies (the
+    row is then skipped). A job runs inside the transaction that marks its row done, so its
+    effect happens exactly once.
+    """
+
+    messages: dict[str, MessageRenderer] = field(default_factory=dict)
+    jobs: dict[str, JobRunner] = field(default_factory=dict)
+
+
 class Dispatcher:
     def __init__(
         self,
         db: Database,
         client: AsyncWebClient,
         clock: Clock,
+        renderers: Renderers | None = None,
         *,
         pacing: float = 1.0,
         max_lanes: int = 32,
@@ -64,6 +85,7 @@ class Dispatcher:
         self._db = db
         self._client = client
         self._clock = clock
+        self.renderers = renderers or Renderers()
         self._pacing = pacing
         self._max_lanes = max_lanes
         self._max_attempts = max_attempts
@@ -163,11 +185,17 @@ class Dispatcher:
             await self._finish(item, OutboxState.SKIPPED, "stale: its moment passed while echobot was down")
             log.info("skipped stale outbox %s (due %s)", item.key, item.due_at.isoformat())
             return False
+        if item.kind is OutboxKind.JOB:
+            await self._run_job(item, now)
+            return False
         ready, parent = await self._parent_of(item, now)
         if not ready:
             return False
+        message = await self._message_of(item, now)
+        if message is None:
+            return False
         try:
-            channel, ts = await self._send(item, parent)
+            channel, ts = await self._send(item, parent, message)
         except SlackApiError as error:
             code = str(error.response.get("error") or f"http_{error.response.status_code}")
             await self._failed(item, code, retryable=code not in PERMANENT_ERRORS)
@@ -199,8 +227,44 @@ class Dispatcher:
             )
         return False, None
 
-    async def _send(self, item: OutboxItem, parent: OutboxItem | None) -> tuple[str | None, str | None]:
-        message = item.message
+    async def _message_of(self, item: OutboxItem, now: datetime) -> Message | None:
+        """The row's message, rendered now when it has a render spec; None when it is not to be sent."""
+        if item.render is None:
+            return item.message
+        renderer = self.renderers.messages.get(item.render.name)
+        if renderer is None:
+            await self._finish(item, OutboxState.FAILED, f"no renderer named {item.render.name!r}")
+            log.error("outbox %s: no renderer named %r", item.key, item.render.name)
+            return None
+        try:
+            message = await renderer(self._db.reader, item.render.args, now)
+        except Exception as error:
+            log.error("outbox %s: rendering failed: %s", item.key, describe_exception(error))
+            await self._failed(item, "render_error", retryable=True)
+            return None
+        if message is None:
+            await self._finish(item, OutboxState.SKIPPED, "no longer applies")
+        return message
+
+    async def _run_job(self, item: OutboxItem, now: datetime) -> None:
+        name = item.render.name if item.render else ""
+        runner = self.renderers.jobs.get(name)
+        if runner is None:
+            await self._finish(item, OutboxState.FAILED, f"no job named {name!r}")
+            log.error("outbox %s: no job named %r", item.key, name)
+            return
+        assert item.render is not None
+        try:
+            async with self._db.transaction() as tx:
+                await runner(tx, item.render.args, now)
+                await outbox_repo.mark_sent(tx, item.id, None, None, now)
+        except Exception as error:
+            log.error("outbox %s: job failed: %s", item.key, describe_exception(error))
+            await self._failed(item, "job_error", retryable=True)
+
+    async def _send(
+        self, item: OutboxItem, parent: OutboxItem | None, message: Message
+    ) -> tuple[str | None, str | None]:
         blocks = message.blocks or None
         if item.kind is OutboxKind.POST:
             response = await self._client.chat_postMessage(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import traceback
 from collections.abc import Coroutine
 from typing import Any
 
@@ -12,6 +11,8 @@ from slack_bolt.listener.async_listener_completion_handler import AsyncListenerC
 from slack_bolt.listener.async_listener_start_handler import AsyncListenerStartHandler
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
+
+from echobot.logs import describe_exception
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +37,7 @@ class InFlight:
         self._tasks.discard(task)
         self.end()
         if not task.cancelled() and (error := task.exception()) is not None:
-            # The message is left out: it may quote what a person typed.
-            where = "".join(traceback.format_tb(error.__traceback__)[-3:])
-            log.error("background work %s failed with %s\n%s", task.get_name(), type(error).__name__, where)
+            log.error("background work %s failed with %s", task.get_name(), describe_exception(error))
 
     def begin(self) -> None:
         self.count += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+import traceback
 
 _TOKEN = re.compile(r"\b(xox[abposr]|xapp)-[A-Za-z0-9-]+")
 
@@ -43,3 +44,10 @@ def configure_logging(level: str, secrets: list[str]) -> None:
     quiet = max(logging.INFO, logging.getLevelName(level))
     for name in ("slack_sdk", "slack_bolt", "aiohttp.access", "apscheduler", "aiosqlite"):
         logging.getLogger(name).setLevel(quiet)
+
+
+def describe_exception(error: BaseException, frames: int = 3) -> str:
+    """The exception's type and where it happened, without its message (which may quote what a
+    person typed, such as case text)."""
+    where = "".join(traceback.format_tb(error.__traceback__)[-frames:])
+    return f"{type(error).__name__}\n{where}"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -84,6 +85,7 @@ class OutboxKind(StrEnum):
     POST = "post"
     UPDATE = "update"
     DELETE = "delete"
+    JOB = "job"  # internal work at a due time (no Slack call), e.g. ending a session
 
 
 class OutboxState(StrEnum):
@@ -103,13 +105,21 @@ class Message(BaseModel):
     unfurl_links: bool = False
 
 
+class Render(BaseModel):
+    """Content made when a row is sent, not when it is planned: `name` picks the renderer."""
+
+    name: str
+    args: dict[str, Any] = Field(default_factory=dict)
+
+
 class OutboxItem(BaseModel):
     id: int
     key: str
     kind: OutboxKind
     target: str
     parent_key: str | None
-    message: Message
+    message: Message | None
+    render: Render | None
     due_at: datetime
     stale_at: datetime | None
     not_before: datetime | None
@@ -128,3 +138,103 @@ class AuditEntry(BaseModel):
     action: str
     subject: str | None
     detail: dict[str, Any] | None
+
+
+class ScheduleKind(StrEnum):
+    WEEKLY = "weekly"
+    EVERY_N_WEEKS = "every_n_weeks"
+    MONTHLY = "monthly"
+    ONCE = "once"
+
+
+class Program(BaseModel):
+    """A teleECHO program: its channels, its schedule on local wall-clock time, its settings."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    name: str
+    channel_id: str
+    review_channel_id: str
+    timezone: str
+    schedule_kind: ScheduleKind
+    interval_weeks: int = 1
+    first_date: date
+    start_time: time
+    duration_minutes: int
+    video_url: str
+    reminder_offsets: list[int]  # minutes before the start
+    case_slots: int = 2
+    eval_window_days: int = 14
+    credit_quarters: int = 4
+    specialists: list[str] = Field(default_factory=list)
+    coordinators: list[str] = Field(default_factory=list)
+    archived_at: datetime | None = None
+    created_by: str
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def credit(self) -> float:
+        return self.credit_quarters / 4
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def active(self) -> bool:
+        return self.archived_at is None
+
+
+class SessionStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    LIVE = "live"  # derived: scheduled and between its start and end
+    CANCELLED = "cancelled"
+    ENDED = "ended"
+
+
+class Session(BaseModel):
+    """One occurrence of a program's schedule."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    program_id: int
+    occurrence: date
+    starts_at: datetime
+    duration_minutes: int
+    topic: str | None = None
+    presenter: str | None = None
+    status: SessionStatus
+    cancel_reason: str | None = None
+    moved: bool = False
+    attendance_code: str | None = None
+    ended_at: datetime | None = None
+    created_at: datetime
+
+    @property
+    def ends_at(self) -> datetime:
+        """When it ends (or ended, when a coordinator ended it early)."""
+        return self.ended_at or self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    def status_at(self, now: datetime) -> SessionStatus:
+        if self.status is SessionStatus.SCHEDULED and self.starts_at <= now < self.ends_at:
+            return SessionStatus.LIVE
+        return self.status
+
+
+class AttendanceChange(BaseModel):
+    session_id: int
+    user_id: str
+    change: str
+    actor: str
+    reason: str | None
+    at: datetime
+
+
+class Attendee(BaseModel):
+    session_id: int
+    user_id: str
+    present: bool
+    checked_in_at: datetime | None

@@ -7,11 +7,13 @@ leave in the order they were planned.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
-from echobot.models import Message, OutboxItem, OutboxKind, OutboxState
+from echobot.models import Message, OutboxItem, OutboxKind, OutboxState, Render
 from echobot.storage.codec import from_db, opt_from_db, opt_to_db, to_db
 from echobot.storage.database import Reader, Tx
 
@@ -19,14 +21,32 @@ TOPIC = "outbox"
 _LIVE = "('pending', 'sending')"
 
 
+def _payload(message: Message | None, render: Render | None) -> str:
+    if (message is None) == (render is None):
+        raise ValueError("an outbox row carries either a message or a render spec")
+    if render is not None:
+        return json.dumps({"render": render.name, "args": render.args}, sort_keys=True)
+    assert message is not None
+    return message.model_dump_json(exclude_defaults=True)
+
+
+def _parse_payload(text: str) -> tuple[Message | None, Render | None]:
+    data: dict[str, Any] = json.loads(text)
+    if "render" in data:
+        return None, Render(name=data["render"], args=data.get("args") or {})
+    return Message.model_validate(data), None
+
+
 def _from_row(row: sqlite3.Row) -> OutboxItem:
+    message, render = _parse_payload(row["payload"])
     return OutboxItem(
         id=row["id"],
         key=row["key"],
         kind=OutboxKind(row["kind"]),
         target=row["target"],
         parent_key=row["parent_key"],
-        message=Message.model_validate_json(row["payload"]),
+        message=message,
+        render=render,
         due_at=from_db(row["due_at"]),
         stale_at=opt_from_db(row["stale_at"]),
         not_before=opt_from_db(row["not_before"]),
@@ -45,14 +65,18 @@ async def enqueue(
     *,
     key: str,
     target: str,
-    message: Message,
     now: datetime,
+    message: Message | None = None,
+    render: Render | None = None,
     due_at: datetime | None = None,
     stale_at: datetime | None = None,
     kind: OutboxKind = OutboxKind.POST,
     parent_key: str | None = None,
 ) -> bool:
-    """Plan a message. False (and no change) when a row with this key already exists."""
+    """Plan a message (or, with kind JOB, internal work). False, and no change, when the key exists.
+
+    `render` instead of `message` makes the content when the row is sent, so it is never stale.
+    """
     inserted = await tx.execute(
         """
         INSERT INTO outbox (key, kind, target, parent_key, payload, due_at, stale_at, created_at)
@@ -64,7 +88,7 @@ async def enqueue(
             kind.value,
             target,
             parent_key,
-            message.model_dump_json(exclude_defaults=True),
+            _payload(message, render),
             to_db(due_at or now),
             opt_to_db(stale_at),
             to_db(now),
@@ -105,6 +129,51 @@ async def cancel(tx: Tx, keys: Iterable[str], reason: str) -> int:
             (reason, key),
         )
     return total
+
+
+async def cancel_prefix(tx: Tx, prefix: str, reason: str) -> int:
+    """Withdraw every pending row whose key starts with `prefix`."""
+    return await tx.execute(
+        "UPDATE outbox SET state = 'cancelled', last_error = ? WHERE key >= ? AND key < ? AND state = 'pending'",
+        (reason, prefix, prefix + "\uffff"),
+    )
+
+
+async def pending_by_prefix(db: Reader, prefix: str) -> list[OutboxItem]:
+    rows = await db.fetchall(
+        "SELECT * FROM outbox WHERE key >= ? AND key < ? AND state = 'pending' ORDER BY id",
+        (prefix, prefix + "\uffff"),
+    )
+    return [_from_row(row) for row in rows]
+
+
+async def enqueue_many(tx: Tx, rows: list[dict[str, Any]], now: datetime) -> int:
+    """Plan many rows at once (same fields as `enqueue`); returns how many were new."""
+    before = await tx.scalar("SELECT total_changes()")
+    await tx.executemany(
+        """
+        INSERT INTO outbox (key, kind, target, parent_key, payload, due_at, stale_at, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (key) DO NOTHING
+        """,
+        [
+            (
+                row["key"],
+                OutboxKind(row.get("kind", OutboxKind.POST)).value,
+                row["target"],
+                row.get("parent_key"),
+                _payload(row.get("message"), row.get("render")),
+                to_db(row.get("due_at") or now),
+                opt_to_db(row.get("stale_at")),
+                to_db(now),
+            )
+            for row in rows
+        ],
+    )
+    inserted = int(await tx.scalar("SELECT total_changes()") - before)
+    if inserted:
+        tx.touch(TOPIC)
+    return inserted
 
 
 async def recover_in_flight(tx: Tx) -> list[OutboxItem]:

@@ -38,10 +38,10 @@ CREATE TABLE coordinators (
 CREATE TABLE outbox (
     id            INTEGER PRIMARY KEY,
     key           TEXT NOT NULL UNIQUE,          -- idempotency key, e.g. 'session:12:remind:1h'
-    kind          TEXT NOT NULL CHECK (kind IN ('post', 'update', 'delete')),
+    kind          TEXT NOT NULL CHECK (kind IN ('post', 'update', 'delete', 'job')),
     target        TEXT NOT NULL,                 -- channel id, or user id for a direct message
     parent_key    TEXT,                          -- post: thread under it; update/delete: the message
-    payload       TEXT NOT NULL,                 -- JSON: text, blocks, options
+    payload       TEXT NOT NULL,                 -- JSON: a message, or a render spec {render, args}
     due_at        TEXT NOT NULL,
     stale_at      TEXT,                          -- skipped, not sent, when claimed after this
     not_before    TEXT,                          -- retry back-off after a failed attempt
