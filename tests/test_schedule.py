@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -50,7 +51,7 @@ def test_a_time_that_happens_twice_on_fall_back_day_is_taken_once() -> None:
 
 def test_every_n_weeks_monthly_nth_weekday_and_once() -> None:
     biweekly = local_times(ScheduleKind.EVERY_N_WEEKS, date(2026, 1, 6), time(8, 0), "America/Chicago", 2)
-    assert len(biweekly) == 26 and all((b - a).days == 14 for a, b in zip(biweekly, biweekly[1:], strict=False))
+    assert len(biweekly) == 26 and all((b - a).days == 14 for a, b in itertools.pairwise(biweekly))
     monthly = local_times(ScheduleKind.MONTHLY, date(2026, 1, 13), time(12, 0), "America/Denver")  # 2nd Tuesday
     assert len(monthly) == 12
     assert all(s.weekday() == 1 and 8 <= s.day <= 14 for s in monthly)
@@ -71,15 +72,29 @@ def test_offsets() -> None:
     assert parse_offsets("7d, 1d, 1h") == [10080, 1440, 60]
     assert parse_offsets(" 30M ;2h,2h") == [120, 30]
     assert format_offsets([10080, 1440, 60, 90]) == "7d, 1d, 1h, 90m"
-    for bad, fragment in [("", "List when"), ("soon", "not an offset"), ("0h", "between"), ("31d", "between"),
-                          ("1w", "not an offset")]:
+    for bad, fragment in [
+        ("", "List when"),
+        ("soon", "not an offset"),
+        ("0h", "between"),
+        ("31d", "between"),
+        ("1w", "not an offset"),
+    ]:
         with pytest.raises(ValueError, match=fragment):
             parse_offsets(bad)
 
 
 @given(
-    zone=st.sampled_from(["America/New_York", "America/Denver", "America/Phoenix", "America/Los_Angeles",
-                          "Europe/London", "Australia/Sydney", "Pacific/Honolulu"]),
+    zone=st.sampled_from(
+        [
+            "America/New_York",
+            "America/Denver",
+            "America/Phoenix",
+            "America/Los_Angeles",
+            "Europe/London",
+            "Australia/Sydney",
+            "Pacific/Honolulu",
+        ]
+    ),
     first=st.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31)),
     hour=st.integers(0, 23),
     minute=st.sampled_from([0, 15, 30, 45]),
