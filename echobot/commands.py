@@ -12,35 +12,56 @@ class Audience(StrEnum):
     EVERYONE = "everyone"
     REGISTERED = "registered providers"
     PARTICIPANT = "participants"
-    COORDINATOR = "coordinators"
+    MANAGER = "coordinators"  # hub coordinators, and program coordinators for their programs
+    COORDINATOR = "hub coordinators"
+    ADMIN = "hub administrators (ECHOBOT_ADMINS)"
 
 
 @dataclass(frozen=True)
 class CommandInfo:
-    name: str
+    name: str  # one or two words: "help", "program new"
     usage: str
     summary: str
     audience: Audience
 
 
+A = Audience
 COMMANDS: tuple[CommandInfo, ...] = (
-    CommandInfo("help", "/echo help", "What you can do with echobot", Audience.EVERYONE),
-    CommandInfo("register", "/echo register", "Register as a provider, or edit your registration", Audience.EVERYONE),
-    CommandInfo("me", "/echo me", "Show your registration", Audience.REGISTERED),
+    CommandInfo("help", "/echo help", "What you can do with echobot", A.EVERYONE),
+    CommandInfo("register", "/echo register", "Register as a provider, or edit your registration", A.EVERYONE),
+    CommandInfo("me", "/echo me", "Show your registration", A.REGISTERED),
     CommandInfo(
         "role",
         "/echo role participant|observer",
         "Switch between participant (may present cases) and observer",
-        Audience.REGISTERED,
+        A.REGISTERED,
     ),
+    CommandInfo(
+        "program list", "/echo program list", "The ECHO programs, their channels and next sessions", A.EVERYONE
+    ),
+    CommandInfo("join", "/echo join [NAME]", "Join a program (without a name: choose from the list)", A.REGISTERED),
+    CommandInfo("leave", "/echo leave NAME", "Leave a program", A.REGISTERED),
+    CommandInfo("sessions", "/echo sessions", "Upcoming sessions of your programs", A.EVERYONE),
+    CommandInfo("calendar", "/echo calendar", "A calendar file of your upcoming sessions, by DM", A.EVERYONE),
+    CommandInfo("reminders", "/echo reminders dm on|off", "Also get session reminders by direct message", A.REGISTERED),
+    CommandInfo("program new", "/echo program new", "Create a program", A.COORDINATOR),
+    CommandInfo("program edit", "/echo program edit NAME", "Change a program's settings or schedule", A.MANAGER),
+    CommandInfo("program archive", "/echo program archive NAME", "Archive a program: no more sessions", A.MANAGER),
+    CommandInfo("attendance", "/echo attendance", "Add or remove attendees of a session, with a reason", A.MANAGER),
+    CommandInfo("coordinator add", "/echo coordinator add @person", "Make someone a hub coordinator", A.ADMIN),
+    CommandInfo("coordinator remove", "/echo coordinator remove @person", "Remove a hub coordinator", A.ADMIN),
 )
 
 
 def may_use(person: Person, audience: Audience) -> bool:
     if audience is Audience.EVERYONE:
         return True
+    if audience is Audience.ADMIN:
+        return person.is_admin
     if audience is Audience.COORDINATOR:
         return person.is_coordinator
+    if audience is Audience.MANAGER:
+        return person.is_coordinator or bool(person.managed_programs)
     if audience is Audience.PARTICIPANT:
         return person.is_participant
     return person.is_registered
@@ -48,3 +69,8 @@ def may_use(person: Person, audience: Audience) -> bool:
 
 def available_to(person: Person) -> list[CommandInfo]:
     return [command for command in COMMANDS if may_use(person, command.audience)]
+
+
+def family(word: str) -> list[CommandInfo]:
+    """The two-word commands that start with `word` ("program" -> program list, new, edit…)."""
+    return [command for command in COMMANDS if command.name.startswith(word + " ")]

@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from echobot.clock import Clock
+from echobot.dispatcher import Renderers
 from echobot.inflight import InFlight
+from echobot.services.coordinators import Coordinators
 from echobot.services.people import People
+from echobot.services.programs import Programs
 from echobot.services.registration import Registration
+from echobot.services.sessions import Sessions
 from echobot.settings import Settings
 from echobot.storage import Database
 
@@ -17,17 +21,28 @@ class Services:
     settings: Settings
     clock: Clock
     db: Database
+    inflight: InFlight
+    renderers: Renderers
     people: People
     registration: Registration
-    inflight: InFlight
+    coordinators: Coordinators
+    sessions: Sessions
+    programs: Programs
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
+        sessions = Sessions(db, clock)
+        renderers = Renderers()
+        sessions.register_renderers(renderers)
         return cls(
             settings=settings,
             clock=clock,
             db=db,
             inflight=InFlight(),
+            renderers=renderers,
             people=People(db, settings.admins),
             registration=Registration(db, clock, settings.hub_name),
+            coordinators=Coordinators(db, clock, settings.admins),
+            sessions=sessions,
+            programs=Programs(db, clock, sessions),
         )

@@ -6,11 +6,64 @@ from enum import StrEnum
 class Callback(StrEnum):
     REGISTER_VIEW = "register"
     REGISTER_SHORTCUT = "register_shortcut"
+    PROGRAM_VIEW = "program"
+    SESSION_EDIT_VIEW = "session_edit"
+    SESSION_CANCEL_VIEW = "session_cancel"
+    ATTENDANCE_PICK_VIEW = "attendance_pick"
+    ATTENDANCE_EDIT_VIEW = "attendance_edit"
+    ATTENDANCE_CODE_VIEW = "attendance_code"
 
 
 class Action(StrEnum):
     OPEN_REGISTRATION = "open_registration"
     SWITCH_ROLE = "switch_role"
+    JOIN_PROGRAM = "join_program"
+    LEAVE_PROGRAM = "leave_program"
+    CHECK_IN = "check_in"
+    JOIN_VIDEO = "join_video"
+    SESSION_TOOLS = "session_tools"  # overflow menu on the live post: code, end now
+    SESSION_MENU = "session_menu"  # overflow menu in /echo sessions: calendar, edit, cancel
+
+
+class SessionTool(StrEnum):
+    """Values of the options in the session overflow menus (followed by ':' and the session id)."""
+
+    CALENDAR = "calendar"
+    EDIT = "edit"
+    CANCEL = "cancel"
+    CODE = "code"
+    END = "end"
+
+
+class ProgramField(StrEnum):
+    NAME = "program_name"
+    CHANNEL = "program_channel"
+    REVIEW_CHANNEL = "review_channel"
+    TIMEZONE = "timezone"
+    SCHEDULE = "schedule"
+    INTERVAL = "interval_weeks"
+    FIRST_DATE = "first_date"
+    START_TIME = "start_time"
+    DURATION = "duration"
+    VIDEO_URL = "video_url"
+    OFFSETS = "reminder_offsets"
+    CASE_SLOTS = "case_slots"
+    EVAL_WINDOW = "eval_window"
+    CREDIT = "credit"
+    SPECIALISTS = "specialists"
+    COORDINATORS = "coordinators"
+
+
+class SessionField(StrEnum):
+    TOPIC = "topic"
+    PRESENTER = "presenter"
+    DATE = "session_date"
+    TIME = "session_time"
+    REASON = "reason"
+    SESSION = "session"
+    ADD = "attendees_add"
+    REMOVE = "attendees_remove"
+    CODE = "attendance_code"
 
 
 class RegistrationField(StrEnum):
@@ -29,6 +82,7 @@ class RegistrationField(StrEnum):
     BIRTH_MONTH = "birth_month"
     BIRTH_DAY = "birth_day"
     CONSENT = "consent"
+    PROGRAMS = "programs"
 
 
 class Consent(StrEnum):

@@ -70,7 +70,9 @@ class Person(BaseModel):
     user_id: str
     provider: Provider | None = None
     is_admin: bool = False
-    is_coordinator: bool = False
+    is_coordinator: bool = False  # a hub coordinator: ECHOBOT_ADMINS or added in Slack
+    managed_programs: frozenset[int] = frozenset()  # programs where they are a program coordinator
+    specialist_programs: frozenset[int] = frozenset()
 
     @property
     def is_registered(self) -> bool:

@@ -41,15 +41,17 @@ class Runtime:
         client = build_client(settings.slack_bot_token.get_secret_value(), settings.slack_api_url)
         services = Services.build(settings, clock, db)
         app = build_app(services, client)
-        dispatcher = Dispatcher(db, client, clock, pacing=pacing)
+        dispatcher = Dispatcher(db, client, clock, services.renderers, pacing=pacing)
         return cls(services, app, dispatcher)
 
     async def start(self, *, background: bool = True) -> None:
         """Recover rows a crash left in flight, then (in the background) dispatch and schedule."""
         await self.dispatcher.recover()
+        await self.services.sessions.plan_all()
         if background:
             wire_dispatcher(self.scheduler, self.dispatcher)
             add_periodic(self.scheduler, "inbound-prune", self._prune_inbound, timedelta(hours=6))
+            add_periodic(self.scheduler, "plan-sessions", self.services.sessions.plan_all, timedelta(hours=6))
             self.scheduler.start()
             self.dispatcher.start()
         self._started = background
@@ -67,6 +69,12 @@ class Runtime:
         """Wait for running listeners, then send everything due (tests and one-shot tools)."""
         await self.inflight.wait_idle(10)
         await self.dispatcher.run_until_idle()
+        await self.inflight.wait_idle(10)
+
+    async def tick(self) -> None:
+        """Run the periodic jobs once, then settle (tests, with a clock that moves when told)."""
+        await self.services.sessions.plan_all()
+        await self.settle()
 
     async def _prune_inbound(self) -> None:
         async with self.db.transaction() as tx:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp
 
 from echobot.container import Services
-from echobot.handlers import command, errors, home, registration
+from echobot.handlers import command, errors, home, programs, registration, sessions
 
 
 def register_all(app: AsyncApp, services: Services) -> None:
     errors.register(app)
     router = command.register(app, services)
     registration.register(app, services, router)
+    programs.register(app, services, router)
+    sessions.register(app, services, router)
     home.register(app, services)

@@ -9,7 +9,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
-from echobot.commands import COMMANDS, Audience, may_use
+from echobot.commands import COMMANDS, Audience, family, may_use
 from echobot.container import Services
 from echobot.models import Person
 from echobot.views.help import help_blocks, help_text
@@ -47,10 +47,19 @@ class Router:
     def get(self, name: str) -> Subcommand | None:
         return self._handlers.get(name)
 
+    @property
+    def names(self) -> set[str]:
+        return set(self._handlers)
 
-def parse(text: str) -> tuple[str, list[str]]:
+
+def parse(text: str, known: set[str]) -> tuple[str, list[str]]:
+    """The subcommand (one or two words, as listed in COMMANDS) and the words after it."""
     words = text.split()
-    return (words[0].lower(), words[1:]) if words else ("help", [])
+    if not words:
+        return "help", []
+    if len(words) > 1 and f"{words[0].lower()} {words[1].lower()}" in known:
+        return f"{words[0].lower()} {words[1].lower()}", words[2:]
+    return words[0].lower(), words[1:]
 
 
 def register(app: AsyncApp, services: Services) -> Router:
@@ -66,11 +75,15 @@ def register(app: AsyncApp, services: Services) -> Router:
     @app.command(SLASH_COMMAND)
     async def on_echo(ack: AsyncAck, body: dict, client: AsyncWebClient) -> None:
         text = str(body.get("text") or "")
-        name, args = parse(text)
+        name, args = parse(text, router.names)
         person = await services.people.whois(str(body.get("user_id") or ""))
         handler = router.get(name)
         if handler is None:
-            await ack(text=help_text(person), blocks=help_blocks(person, hub, unknown=name))
+            usable = [c for c in family(name) if may_use(person, c.audience)]
+            if usable:
+                await ack(text="Usage:\n" + "\n".join(f"`{c.usage}`: {c.summary}" for c in usable))
+            else:
+                await ack(text=help_text(person), blocks=help_blocks(person, hub, unknown=name))
             return
         audience = audiences[name]
         if not may_use(person, audience):
@@ -99,4 +112,6 @@ def refusal(person: Person, audience: Audience, name: str) -> dict:
         return {"text": text, "blocks": register_prompt(text)}
     if audience is Audience.PARTICIPANT:
         return {"text": f"`/echo {name}` is for participants. Switch with `/echo role participant`."}
+    if audience is Audience.MANAGER:
+        return {"text": f"Only coordinators can use `/echo {name}`. Ask a hub coordinator if you need it."}
     return {"text": f"Only {audience.value} can use `/echo {name}`. Ask a hub coordinator if you need it."}

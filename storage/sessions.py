@@ -10,7 +10,6 @@ from echobot.models import Session, SessionStatus
 from echobot.storage.codec import from_db, opt_from_db, to_db
 from echobot.storage.database import Reader, Tx
 
-
 MAX_DURATION = timedelta(minutes=240)
 
 

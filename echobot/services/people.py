@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from echobot.models import Person
 from echobot.storage import Database
+from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 
 
@@ -32,9 +33,15 @@ class People:
             return cached
         generation = self._generation
         provider, added_coordinator = await providers_repo.get_with_coordinator_flag(self._db.reader, user_id)
+        roles = await programs_repo.staff_roles(self._db.reader, user_id)
         is_admin = user_id in self._admins
         person = Person(
-            user_id=user_id, provider=provider, is_admin=is_admin, is_coordinator=is_admin or added_coordinator
+            user_id=user_id,
+            provider=provider,
+            is_admin=is_admin,
+            is_coordinator=is_admin or added_coordinator,
+            managed_programs=frozenset(p for p, r in roles.items() if "coordinator" in r),
+            specialist_programs=frozenset(p for p, r in roles.items() if "specialist" in r),
         )
         if generation != self._generation:
             return person  # a change committed while we read: answer, but do not remember

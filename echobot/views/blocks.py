@@ -168,3 +168,94 @@ def slack_date(moment: datetime, token: str = "{date_short_pretty} at {time}") -
     """A date every reader sees in their own time zone; the fallback is UTC."""
     fallback = moment.strftime("%Y-%m-%d %H:%M UTC")
     return f"<!date^{int(moment.timestamp())}^{token}|{fallback}>"
+
+
+def conversations_select(action_id: str, *, initial: str | None = None, current: bool = False) -> Block:
+    element: Block = {
+        "type": "conversations_select",
+        "action_id": action_id,
+        "placeholder": plain("Choose a channel"),
+        "filter": {
+            "include": ["public", "private"],
+            "exclude_bot_users": True,
+            "exclude_external_shared_channels": True,
+        },
+    }
+    if initial:
+        element["initial_conversation"] = initial
+    elif current:
+        element["default_to_current_conversation"] = True
+    return element
+
+
+def users_select(action_id: str, *, initial: Sequence[str] = (), multi: bool = True) -> Block:
+    if multi:
+        element: Block = {"type": "multi_users_select", "action_id": action_id, "placeholder": plain("Choose people")}
+        if initial:
+            element["initial_users"] = list(initial)
+        return element
+    element = {"type": "users_select", "action_id": action_id, "placeholder": plain("Choose a person")}
+    if initial:
+        element["initial_user"] = initial[0]
+    return element
+
+
+def datepicker(action_id: str, *, initial: str | None = None) -> Block:
+    element: Block = {"type": "datepicker", "action_id": action_id}
+    if initial:
+        element["initial_date"] = initial
+    return element
+
+
+def timepicker(action_id: str, *, initial: str | None = None) -> Block:
+    element: Block = {"type": "timepicker", "action_id": action_id}
+    if initial:
+        element["initial_time"] = initial
+    return element
+
+
+def number_input(
+    action_id: str, *, initial: str = "", decimal: bool = False, low: int | None = None, high: int | None = None
+) -> Block:
+    element: Block = {"type": "number_input", "action_id": action_id, "is_decimal_allowed": decimal}
+    if initial:
+        element["initial_value"] = initial
+    if low is not None:
+        element["min_value"] = str(low)
+    if high is not None:
+        element["max_value"] = str(high)
+    return element
+
+
+def external_select(action_id: str, *, initial: tuple[str, str] | None = None, placeholder: str = "Search") -> Block:
+    element: Block = {
+        "type": "external_select",
+        "action_id": action_id,
+        "placeholder": plain(placeholder),
+        "min_query_length": 0,
+    }
+    if initial:
+        element["initial_option"] = option(*initial)
+    return element
+
+
+def overflow(action_id: str, options: Sequence[tuple[str, str]]) -> Block:
+    return {"type": "overflow", "action_id": action_id, "options": [option(text, value) for text, value in options]}
+
+
+def link_button(text: str, action_id: str, url: str) -> Block:
+    return {"type": "button", "text": plain(text), "action_id": action_id, "url": url}
+
+
+def when_phrase(start: datetime, now: datetime) -> str:
+    """'in 7 days', 'in about 1 hour', 'in 12 minutes', 'now'."""
+    minutes = round((start - now).total_seconds() / 60)
+    if minutes <= 1:
+        return "now"
+    if minutes < 90:
+        return f"in {minutes} minutes"
+    hours = round(minutes / 60)
+    if hours < 36:
+        return f"in about {hours} hour{'s' if hours != 1 else ''}"
+    days = round(hours / 24)
+    return f"in {days} days"

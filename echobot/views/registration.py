@@ -43,39 +43,86 @@ def registration_modal(form: RegistrationForm, *, editing: bool) -> Block:
             "Your registration is used for session attendance and your continuing-education certificates. "
             "It holds *your* details as a provider: never enter patient information here."
         ),
-        input_block(F.NAME, "Full name", text_input(F.NAME, initial=form.name, max_length=100),
-                    hint="As it should appear on your certificates."),
-        input_block(F.CREDENTIAL, "Professional credential",
-                    static_select(F.CREDENTIAL, credential_options, initial=form.credential)),
-        input_block(F.DISCIPLINE, "Discipline or specialty",
-                    text_input(F.DISCIPLINE, initial=form.discipline, max_length=100,
-                               placeholder="Family medicine, psychiatry, pharmacy…")),
-        input_block(F.ORGANIZATION, "Organization (spoke site)",
-                    text_input(F.ORGANIZATION, initial=form.organization, max_length=150)),
+        input_block(
+            F.NAME,
+            "Full name",
+            text_input(F.NAME, initial=form.name, max_length=100),
+            hint="As it should appear on your certificates.",
+        ),
+        input_block(
+            F.CREDENTIAL,
+            "Professional credential",
+            static_select(F.CREDENTIAL, credential_options, initial=form.credential),
+        ),
+        input_block(
+            F.DISCIPLINE,
+            "Discipline or specialty",
+            text_input(
+                F.DISCIPLINE,
+                initial=form.discipline,
+                max_length=100,
+                placeholder="Family medicine, psychiatry, pharmacy…",
+            ),
+        ),
+        input_block(
+            F.ORGANIZATION,
+            "Organization (spoke site)",
+            text_input(F.ORGANIZATION, initial=form.organization, max_length=150),
+        ),
         input_block(F.STATE, "State", static_select(F.STATE, state_options, initial=form.state)),
         input_block(F.COUNTY, "County", text_input(F.COUNTY, initial=form.county, max_length=100)),
-        input_block(F.EMAIL, "E-mail for certificates",
-                    text_input(F.EMAIL, initial=form.email, kind="email_text_input")),
-        input_block(F.ROLE, "How will you take part?", radio_buttons(F.ROLE, ROLE_OPTIONS, initial=form.role),
-                    hint="You can switch to participant at any time."),
-        input_block(F.NPI, "NPI", text_input(F.NPI, initial=form.npi, max_length=10), optional=True,
-                    hint="Your 10-digit National Provider Identifier, for credit reporting."),
-        section("*For credit reporting (optional).* Some accreditors need these to report your credit. "
-                "They are shared only with your consent."),
-        input_block(F.LICENCE, "State licence number",
-                    text_input(F.LICENCE, initial=form.licence_number, max_length=40), optional=True),
-        input_block(F.BIRTH_MONTH, "Birth month",
-                    static_select(F.BIRTH_MONTH, [(name, str(n)) for n, name in MONTHS.items()],
-                                  initial=form.birth_month), optional=True),
-        input_block(F.BIRTH_DAY, "Birth day",
-                    static_select(F.BIRTH_DAY, [(str(day), str(day)) for day in range(1, 32)],
-                                  initial=form.birth_day), optional=True),
-        input_block(F.CONSENT, "Consent",
-                    checkboxes(F.CONSENT, [
-                        ("I consent to my *licence number* being reported with my credit", Consent.LICENCE),
-                        ("I consent to my *birth month and day* being reported with my credit", Consent.BIRTH),
-                    ], initial=form.consent), optional=True),
-    ]  # fmt: skip
+        input_block(
+            F.EMAIL, "E-mail for certificates", text_input(F.EMAIL, initial=form.email, kind="email_text_input")
+        ),
+        input_block(
+            F.ROLE,
+            "How will you take part?",
+            radio_buttons(F.ROLE, ROLE_OPTIONS, initial=form.role),
+            hint="You can switch to participant at any time.",
+        ),
+        input_block(
+            F.NPI,
+            "NPI",
+            text_input(F.NPI, initial=form.npi, max_length=10),
+            optional=True,
+            hint="Your 10-digit National Provider Identifier, for credit reporting.",
+        ),
+        section(
+            "*For credit reporting (optional).* Some accreditors need these to report your credit. "
+            "They are shared only with your consent."
+        ),
+        input_block(
+            F.LICENCE,
+            "State licence number",
+            text_input(F.LICENCE, initial=form.licence_number, max_length=40),
+            optional=True,
+        ),
+        input_block(
+            F.BIRTH_MONTH,
+            "Birth month",
+            static_select(F.BIRTH_MONTH, [(name, str(n)) for n, name in MONTHS.items()], initial=form.birth_month),
+            optional=True,
+        ),
+        input_block(
+            F.BIRTH_DAY,
+            "Birth day",
+            static_select(F.BIRTH_DAY, [(str(day), str(day)) for day in range(1, 32)], initial=form.birth_day),
+            optional=True,
+        ),
+        input_block(
+            F.CONSENT,
+            "Consent",
+            checkboxes(
+                F.CONSENT,
+                [
+                    ("I consent to my *licence number* being reported with my credit", Consent.LICENCE),
+                    ("I consent to my *birth month and day* being reported with my credit", Consent.BIRTH),
+                ],
+                initial=form.consent,
+            ),
+            optional=True,
+        ),
+    ]
     title = "Edit registration" if editing else "Register for ECHO"
     return modal(title, Callback.REGISTER_VIEW, blocks, submit="Save" if editing else "Register")
 

@@ -1,0 +1,366 @@
+"""Programs: set-up by coordinators (every field checked), listing, archiving, joining and leaving."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, Field
+
+from echobot.clock import Clock
+from echobot.ids import ProgramField
+from echobot.models import Person, Program, ScheduleKind, Session
+from echobot.services.schedule import DEFAULT_OFFSETS, first_start, format_offsets, parse_offsets
+from echobot.services.sessions import Sessions
+from echobot.storage import Database, audit, outbox
+from echobot.storage import programs as programs_repo
+from echobot.storage import providers as providers_repo
+from echobot.storage import sessions as sessions_repo
+from echobot.views.programs import program_created_message, program_intro_message
+
+P = ProgramField
+
+
+class ProgramForm(BaseModel):
+    """The program modal as typed."""
+
+    name: str = ""
+    channel_id: str | None = None
+    review_channel_id: str | None = None
+    timezone: str | None = None
+    schedule: str | None = ScheduleKind.WEEKLY.value
+    interval_weeks: str = ""
+    first_date: str | None = None
+    start_time: str | None = "12:00"
+    duration: str = "60"
+    video_url: str = ""
+    offsets: str = DEFAULT_OFFSETS
+    case_slots: str = "2"
+    eval_window: str = "14"
+    credit: str = "1.0"
+    specialists: list[str] = Field(default_factory=list)
+    coordinators: list[str] = Field(default_factory=list)
+
+    @classmethod
+    def from_program(cls, program: Program) -> ProgramForm:
+        return cls(
+            name=program.name,
+            channel_id=program.channel_id,
+            review_channel_id=program.review_channel_id,
+            timezone=program.timezone,
+            schedule=program.schedule_kind.value,
+            interval_weeks=str(program.interval_weeks) if program.schedule_kind is ScheduleKind.EVERY_N_WEEKS else "",
+            first_date=program.first_date.isoformat(),
+            start_time=program.start_time.strftime("%H:%M"),
+            duration=str(program.duration_minutes),
+            video_url=program.video_url,
+            offsets=format_offsets(program.reminder_offsets),
+            case_slots=str(program.case_slots),
+            eval_window=str(program.eval_window_days),
+            credit=f"{program.credit:g}",
+            specialists=program.specialists,
+            coordinators=program.coordinators,
+        )
+
+
+class ProgramResult(BaseModel):
+    errors: dict[str, str] = Field(default_factory=dict)
+    program: Program | None = None
+    replanned: int = 0
+    kept: int = 0
+
+
+class Membership(StrEnum):
+    NOT_REGISTERED = "not_registered"
+    NO_SUCH_PROGRAM = "no_such_program"
+    JOINED = "joined"
+    ALREADY = "already"
+    LEFT = "left"
+    NOT_A_MEMBER = "not_a_member"
+
+
+def _integer(text: str, low: int, high: int) -> int | None:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        return None
+    return value if low <= value <= high else None
+
+
+def _credit_quarters(text: str) -> int | None:
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        return None
+    quarters = value * 4
+    if value <= 0 or value > 8 or quarters != quarters.to_integral_value():
+        return None
+    return int(quarters)
+
+
+def _is_web_link(text: str) -> bool:
+    parsed = urlparse(text.strip())
+    return parsed.scheme in ("http", "https") and "." in parsed.netloc and " " not in text.strip()
+
+
+def validate(
+    form: ProgramForm, now: datetime, *, existing: Program | None, name_taken: bool
+) -> tuple[dict[str, str], dict[str, object]]:
+    """Every problem keyed by field (block id), and the parsed values when there is none."""
+    errors: dict[str, str] = {}
+    values: dict[str, object] = {}
+    name = form.name.strip()
+    if not name:
+        errors[P.NAME] = "Give the program a name, like Hepatitis C ECHO."
+    elif len(name) > 80:
+        errors[P.NAME] = "Keep the name under 80 characters."
+    elif name_taken:
+        errors[P.NAME] = f"A program called “{name}” already exists: choose another name."
+    if not form.channel_id:
+        errors[P.CHANNEL] = "Choose the channel for reminders and session posts."
+    if not form.review_channel_id:
+        errors[P.REVIEW_CHANNEL] = "Choose the hub's review channel, where cases land (a private channel is best)."
+    elif form.review_channel_id == form.channel_id:
+        errors[P.REVIEW_CHANNEL] = "Use a different channel from the program channel: cases are for the hub team."
+    try:
+        ZoneInfo(form.timezone or "")
+        values["timezone"] = form.timezone
+    except (ZoneInfoNotFoundError, ValueError):
+        errors[P.TIMEZONE] = "Choose the time zone the schedule follows."
+    kinds = {kind.value for kind in ScheduleKind}
+    if form.schedule not in kinds:
+        errors[P.SCHEDULE] = "Choose how often the program meets."
+    kind = ScheduleKind(form.schedule) if form.schedule in kinds else ScheduleKind.WEEKLY
+    interval = 1
+    if kind is ScheduleKind.EVERY_N_WEEKS:
+        interval = _integer(form.interval_weeks, 2, 12) or 0
+        if not interval:
+            errors[P.INTERVAL] = "Say every how many weeks the program meets (2 to 12)."
+    try:
+        first = date.fromisoformat(form.first_date or "")
+    except ValueError:
+        errors[P.FIRST_DATE] = "Choose the date of the first session."
+        first = None
+    try:
+        at = time.fromisoformat(form.start_time or "")
+    except ValueError:
+        errors[P.START_TIME] = "Choose the start time."
+        at = None
+    if first and at and P.TIMEZONE not in errors:
+        start = first_start(first, at, str(form.timezone))
+        unchanged = existing is not None and (existing.first_date, existing.start_time) == (first, at)
+        if start <= now and not unchanged:
+            errors[P.FIRST_DATE] = "That first session would start in the past: choose a later date or time."
+    duration = _integer(form.duration, 15, 240)
+    if duration is None:
+        errors[P.DURATION] = "Sessions last between 15 and 240 minutes."
+    if not _is_web_link(form.video_url):
+        errors[P.VIDEO_URL] = "Enter the video link in full, starting with https:// (Zoom, Teams, Meet…)."
+    try:
+        offsets = parse_offsets(form.offsets)
+    except ValueError as problem:
+        errors[P.OFFSETS] = str(problem)
+        offsets = []
+    slots = _integer(form.case_slots, 0, 10)
+    if slots is None:
+        errors[P.CASE_SLOTS] = "Case slots per session: a whole number from 0 to 10."
+    window = _integer(form.eval_window, 1, 60)
+    if window is None:
+        errors[P.EVAL_WINDOW] = "The evaluation window is 1 to 60 days."
+    quarters = _credit_quarters(form.credit)
+    if quarters is None:
+        errors[P.CREDIT] = "Credit per session is a positive multiple of 0.25 hours, like 1.0 or 1.25 (8 at most)."
+    if errors:
+        return errors, {}
+    values.update(
+        name=name,
+        channel_id=form.channel_id,
+        review_channel_id=form.review_channel_id,
+        schedule_kind=kind,
+        interval_weeks=interval,
+        first_date=first,
+        start_time=at,
+        duration_minutes=duration,
+        video_url=form.video_url.strip(),
+        reminder_offsets=offsets,
+        case_slots=slots,
+        eval_window_days=window,
+        credit_quarters=quarters,
+        specialists=sorted(set(form.specialists)),
+        coordinators=sorted(set(form.coordinators)),
+    )
+    return {}, values
+
+
+class Programs:
+    def __init__(self, db: Database, clock: Clock, sessions: Sessions) -> None:
+        self._db = db
+        self._clock = clock
+        self._sessions = sessions
+
+    # ---- who may do what -------------------------------------------------------------------
+    @staticmethod
+    def can_manage(person: Person, program: Program) -> bool:
+        """Hub coordinators manage every program; program coordinators their own."""
+        return person.is_coordinator or person.user_id in program.coordinators
+
+    @staticmethod
+    def is_staff(person: Person, program: Program) -> bool:
+        return Programs.can_manage(person, program) or person.user_id in program.specialists
+
+    # ---- reading ---------------------------------------------------------------------------
+    async def get(self, program_id: int) -> Program | None:
+        return await programs_repo.get(self._db.reader, program_id)
+
+    async def find(self, name: str) -> Program | None:
+        return await programs_repo.get_by_name(self._db.reader, name)
+
+    async def active(self) -> list[Program]:
+        return await programs_repo.active(self._db.reader)
+
+    async def listing(self) -> list[tuple[Program, Session | None]]:
+        now = self._clock.now()
+        return [
+            (program, await sessions_repo.next_of(self._db.reader, program.id, now)) for program in await self.active()
+        ]
+
+    async def joined(self, user_id: str) -> list[Program]:
+        ids = set(await programs_repo.joined(self._db.reader, user_id))
+        return [program for program in await self.active() if program.id in ids]
+
+    async def of_person(self, person: Person) -> list[Program]:
+        """The active programs a person belongs to: joined, or on the staff of (hub coordinators: all)."""
+        programs = await self.active()
+        if person.is_coordinator:
+            return programs
+        ids = set(await programs_repo.joined(self._db.reader, person.user_id))
+        return [p for p in programs if p.id in ids or self.is_staff(person, p)]
+
+    async def managed_by(self, person: Person) -> list[Program]:
+        return [program for program in await self.active() if self.can_manage(person, program)]
+
+    # ---- set-up ----------------------------------------------------------------------------
+    async def create(self, actor: Person, form: ProgramForm, submission_id: str) -> ProgramResult:
+        now = self._clock.now()
+        taken = await programs_repo.get_by_name(self._db.reader, form.name) is not None
+        errors, values = validate(form, now, existing=None, name_taken=taken)
+        if errors:
+            return ProgramResult(errors=errors)
+        draft = Program.model_validate(
+            {**values, "id": 0, "created_by": actor.user_id, "created_at": now, "updated_at": now}
+        )
+        async with self._db.transaction() as tx:
+            if await programs_repo.get_by_name(tx, draft.name) is not None:
+                return ProgramResult(errors={P.NAME: f"A program called “{draft.name}” already exists."})
+            program = await programs_repo.create(tx, draft)
+            await self._sessions.plan(tx, program, now)
+            upcoming = await sessions_repo.upcoming(tx, [program.id], now, now + self._sessions.horizon)
+            next_session = upcoming[0] if upcoming else None
+            await outbox.enqueue(
+                tx,
+                key=f"program:{program.id}:intro",
+                target=program.channel_id,
+                now=now,
+                message=program_intro_message(program, next_session),
+            )
+            await outbox.enqueue(
+                tx,
+                key=f"program:{program.id}:created:{submission_id}",
+                target=actor.user_id,
+                now=now,
+                message=program_created_message(program, upcoming[:3], edited=False),
+            )
+            await audit.record(
+                tx, now, actor.user_id, "program.create", f"program:{program.id}", {"name": program.name}
+            )
+        return ProgramResult(program=program, replanned=len(upcoming))
+
+    async def update(self, actor: Person, program_id: int, form: ProgramForm, submission_id: str) -> ProgramResult:
+        now = self._clock.now()
+        existing = await programs_repo.get(self._db.reader, program_id)
+        if existing is None or not existing.active:
+            return ProgramResult(errors={P.NAME: "This program no longer exists or was archived."})
+        if not self.can_manage(actor, existing):
+            return ProgramResult(errors={P.NAME: "Only the program's coordinators can change it."})
+        other = await programs_repo.get_by_name(self._db.reader, form.name)
+        errors, values = validate(form, now, existing=existing, name_taken=other is not None and other.id != program_id)
+        if errors:
+            return ProgramResult(errors=errors)
+        program = existing.model_copy(update={**values, "updated_at": now})
+        schedule_fields = (
+            "timezone",
+            "schedule_kind",
+            "interval_weeks",
+            "first_date",
+            "start_time",
+            "duration_minutes",
+            "reminder_offsets",
+        )
+        schedule_changed = any(getattr(existing, f) != getattr(program, f) for f in schedule_fields)
+        async with self._db.transaction() as tx:
+            await programs_repo.update(tx, program)
+            replanned = kept = 0
+            if schedule_changed:
+                replanned, kept = await self._sessions.replan(tx, program, now)
+            upcoming = await sessions_repo.upcoming(tx, [program.id], now, now + self._sessions.horizon)
+            await outbox.enqueue(
+                tx,
+                key=f"program:{program.id}:edited:{submission_id}",
+                target=actor.user_id,
+                now=now,
+                message=program_created_message(program, upcoming[:3], edited=True, replanned=replanned, kept=kept),
+            )
+            await audit.record(
+                tx, now, actor.user_id, "program.edit", f"program:{program.id}", {"schedule_changed": schedule_changed}
+            )
+        return ProgramResult(program=program, replanned=replanned, kept=kept)
+
+    async def archive(self, actor: Person, program: Program) -> int:
+        """No more sessions or reminders; returns how many future sessions were withdrawn."""
+        now = self._clock.now()
+        async with self._db.transaction() as tx:
+            if not await programs_repo.archive(tx, program.id, now):
+                return 0
+            withdrawn = await self._sessions.withdraw_future(tx, program, now, "the program was archived")
+            await audit.record(
+                tx, now, actor.user_id, "program.archive", f"program:{program.id}", {"sessions_withdrawn": withdrawn}
+            )
+        return withdrawn
+
+    # ---- membership ------------------------------------------------------------------------
+    async def join(self, person: Person, program: Program | None) -> Membership:
+        if person.provider is None:
+            return Membership.NOT_REGISTERED
+        if program is None or not program.active:
+            return Membership.NO_SUCH_PROGRAM
+        async with self._db.transaction() as tx:
+            joined = await programs_repo.join(tx, program.id, person.user_id, self._clock.now())
+        return Membership.JOINED if joined else Membership.ALREADY
+
+    async def leave(self, person: Person, program: Program | None) -> Membership:
+        if program is None:
+            return Membership.NO_SUCH_PROGRAM
+        async with self._db.transaction() as tx:
+            left = await programs_repo.leave(tx, program.id, person.user_id)
+        return Membership.LEFT if left else Membership.NOT_A_MEMBER
+
+    async def set_memberships(self, user_id: str, program_ids: list[int]) -> None:
+        """Join exactly these active programs (the registration form's programs field)."""
+        wanted = set(program_ids)
+        now = self._clock.now()
+        async with self._db.transaction() as tx:
+            if await providers_repo.get(tx, user_id) is None:
+                return
+            current = set(await programs_repo.joined(tx, user_id))
+            active = {program.id for program in await programs_repo.active(tx)}
+            for program_id in (wanted & active) - current:
+                await programs_repo.join(tx, program_id, user_id, now)
+            for program_id in current - wanted:
+                await programs_repo.leave(tx, program_id, user_id)
+
+    async def set_reminder_dms(self, user_id: str, wanted: bool) -> bool:
+        async with self._db.transaction() as tx:
+            return await providers_repo.set_reminder_dms(tx, user_id, wanted)

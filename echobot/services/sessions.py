@@ -1,0 +1,462 @@
+"""Sessions: planning them (and their reminders) from the schedule, changes by coordinators,
+the live post and check-in, ending (with hooks for later features), attendance."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+
+from echobot.clock import Clock
+from echobot.dispatcher import Renderers
+from echobot.ids import SessionField
+from echobot.models import Message, OutboxKind, Person, Program, Render, Session, SessionStatus
+from echobot.services.schedule import format_offset, occurrences, to_utc
+from echobot.storage import Database, Reader, Tx, audit, outbox
+from echobot.storage import attendance as attendance_repo
+from echobot.storage import programs as programs_repo
+from echobot.storage import sessions as sessions_repo
+from echobot.views.sessions import (
+    cancelled_notice,
+    live_post,
+    moved_notice,
+    reminder_message,
+)
+
+S = SessionField
+LIVE_LEAD = timedelta(minutes=15)  # the live post and check-in open this long before the start
+CHECK_IN_GRACE = timedelta(minutes=15)  # check-in stays open this long after the end
+_CODE = re.compile(r"^[A-Za-z0-9-]{2,20}$")
+
+SessionEndedHook = Callable[[Tx, Session, Program, datetime], Awaitable[None]]
+KeepsSession = Callable[[Reader, int], Awaitable[bool]]
+
+
+class CheckIn(StrEnum):
+    CHECKED_IN = "checked_in"
+    ALREADY = "already"
+    NOT_REGISTERED = "not_registered"
+    NO_SESSION = "no_session"
+    CANCELLED = "cancelled"
+    TOO_EARLY = "too_early"
+    CLOSED = "closed"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True)
+class AttendanceResult:
+    errors: dict[str, str]
+    added: list[str]
+    removed: list[str]
+
+
+def check_in_window(session: Session) -> tuple[datetime, datetime]:
+    return session.starts_at - LIVE_LEAD, session.ends_at + CHECK_IN_GRACE
+
+
+def session_key(session_id: int) -> str:
+    return f"session:{session_id}:"
+
+
+class Sessions:
+    horizon = timedelta(days=90)
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+        self.on_ended: list[SessionEndedHook] = []
+        self.keeps_session: list[KeepsSession] = []  # re-planning leaves these sessions alone
+
+    # ---- planning ----------------------------------------------------------------------------
+    def _rows(self, program: Program, session: Session) -> list[dict[str, Any]]:
+        """Every outbox row a scheduled session has: reminders, their DM copies, the live post, the end."""
+        key, start = session_key(session.id), session.starts_at
+        ids = {"session_id": session.id}
+        rows: list[dict[str, Any]] = []
+        for minutes in program.reminder_offsets:
+            label = format_offset(minutes)
+            due = start - timedelta(minutes=minutes)
+            rows.append(
+                {
+                    "key": f"{key}remind:{label}",
+                    "target": program.channel_id,
+                    "due_at": due,
+                    "stale_at": start,
+                    "render": Render(name="session.reminder", args=ids),
+                }
+            )
+            rows.append(
+                {
+                    "key": f"{key}remind:{label}:dms",
+                    "kind": OutboxKind.JOB,
+                    "target": f"job:{key}",
+                    "due_at": due,
+                    "stale_at": start,
+                    "render": Render(name="session.reminder_dms", args={**ids, "label": label}),
+                }
+            )
+        rows.append(
+            {
+                "key": f"{key}live",
+                "target": program.channel_id,
+                "due_at": start - LIVE_LEAD,
+                "stale_at": session.ends_at + CHECK_IN_GRACE,
+                "render": Render(name="session.live", args=ids),
+            }
+        )
+        rows.append(
+            {
+                "key": f"{key}end",
+                "kind": OutboxKind.JOB,
+                "target": f"job:{key}",
+                "due_at": session.ends_at,
+                "render": Render(name="session.end", args=ids),
+            }
+        )
+        return rows
+
+    async def _plan_rows(self, tx: Tx, program: Program, session: Session, now: datetime) -> None:
+        """Plan, or move, the session's rows; a reminder whose moment has passed is not sent."""
+        new = []
+        for row in self._rows(program, session):
+            is_reminder = ":remind:" in row["key"]
+            existing = await outbox.get(tx, row["key"])
+            if existing is not None:
+                if is_reminder and row["due_at"] <= now:
+                    await outbox.cancel(tx, [row["key"]], "its moment passed when the session moved")
+                else:
+                    await outbox.reschedule(tx, row["key"], row["due_at"], row.get("stale_at"))
+            elif not (is_reminder and row["due_at"] <= now):
+                new.append(row)
+        await outbox.enqueue_many(tx, new, now)
+
+    async def plan(self, tx: Tx, program: Program, now: datetime) -> int:
+        """Create the sessions of the next `horizon` that do not exist yet, with their rows."""
+        found = occurrences(
+            program.schedule_kind,
+            program.interval_weeks,
+            program.first_date,
+            program.start_time,
+            program.timezone,
+            now,
+            now + self.horizon,
+        )
+        created = await sessions_repo.add(tx, program.id, found, program.duration_minutes, now)
+        rows = [row for session in created for row in self._rows(program, session)]
+        await outbox.enqueue_many(tx, [r for r in rows if not (":remind:" in r["key"] and r["due_at"] <= now)], now)
+        return len(created)
+
+    async def plan_all(self) -> int:
+        """The periodic job: extend every active program's sessions to the horizon."""
+        now = self._clock.now()
+        total = 0
+        for program in await programs_repo.active(self._db.reader):
+            async with self._db.transaction() as tx:
+                total += await self.plan(tx, program, now)
+        return total
+
+    async def _kept(self, db: Reader, session: Session) -> bool:
+        if session.moved:
+            return True
+        for keeps in self.keeps_session:
+            if await keeps(db, session.id):
+                return True
+        return False
+
+    async def replan(self, tx: Tx, program: Program, now: datetime) -> tuple[int, int]:
+        """After a schedule change: future sessions follow the new schedule, except those with cases on
+        their agenda or a one-off time of their own. Returns (re-planned, kept)."""
+        wanted = dict(
+            occurrences(
+                program.schedule_kind,
+                program.interval_weeks,
+                program.first_date,
+                program.start_time,
+                program.timezone,
+                now,
+                now + self.horizon,
+            )
+        )
+        replanned = kept = 0
+        for session in await sessions_repo.of_program(tx, program.id, now, now + timedelta(days=3650)):
+            if session.status is not SessionStatus.SCHEDULED:
+                wanted.pop(session.occurrence, None)
+                continue
+            if await self._kept(tx, session):
+                kept += 1
+                wanted.pop(session.occurrence, None)
+                continue
+            replanned += 1
+            if session.occurrence in wanted:
+                start = wanted.pop(session.occurrence)
+                await sessions_repo.move(tx, session.id, start, moved=False)
+                await sessions_repo.set_duration(tx, session.id, program.duration_minutes)
+                await outbox.cancel_prefix(tx, f"{session_key(session.id)}remind:", "the schedule changed")
+                moved = session.model_copy(update={"starts_at": start, "duration_minutes": program.duration_minutes})
+                await self._plan_rows(tx, program, moved, now)
+            else:
+                await outbox.cancel_prefix(tx, session_key(session.id), "the schedule changed")
+                await sessions_repo.delete(tx, session.id)
+        created = await sessions_repo.add(tx, program.id, sorted(wanted.items()), program.duration_minutes, now)
+        for session in created:
+            await self._plan_rows(tx, program, session, now)
+        return replanned + len(created), kept
+
+    async def withdraw_future(self, tx: Tx, program: Program, now: datetime, reason: str) -> int:
+        """Cancel every future session of a program, silently (the program is archived)."""
+        count = 0
+        for session in await sessions_repo.of_program(tx, program.id, now, now + timedelta(days=3650)):
+            if await sessions_repo.cancel(tx, session.id, reason):
+                await outbox.cancel_prefix(tx, session_key(session.id), reason)
+                count += 1
+        return count
+
+    # ---- reading -----------------------------------------------------------------------------
+    async def get(self, session_id: int) -> tuple[Session, Program] | None:
+        session = await sessions_repo.get(self._db.reader, session_id)
+        if session is None:
+            return None
+        program = await programs_repo.get(self._db.reader, session.program_id)
+        return None if program is None else (session, program)
+
+    async def upcoming(self, programs: list[Program], days: int = 90) -> list[tuple[Session, Program]]:
+        now = self._clock.now()
+        by_id = {program.id: program for program in programs}
+        found = await sessions_repo.upcoming(self._db.reader, list(by_id), now, now + timedelta(days=days))
+        return [(session, by_id[session.program_id]) for session in found]
+
+    async def recent(self, programs: list[Program], days: int = 30) -> list[tuple[Session, Program]]:
+        now = self._clock.now()
+        by_id = {program.id: program for program in programs}
+        found = await sessions_repo.recent(self._db.reader, list(by_id), now - timedelta(days=days), now)
+        return [(session, by_id[session.program_id]) for session in found]
+
+    async def attendees(self, session_id: int) -> list[str]:
+        return [a.user_id for a in await attendance_repo.present(self._db.reader, session_id)]
+
+    # ---- coordinators' changes ----------------------------------------------------------------
+    async def edit(
+        self,
+        actor: Person,
+        session: Session,
+        program: Program,
+        *,
+        topic: str,
+        presenter: str,
+        local_date: str | None,
+        local_time: str | None,
+        submission_id: str,
+    ) -> dict[str, str]:
+        """Topic, presenter and a one-off change of time. Returns field errors (empty when saved)."""
+        now = self._clock.now()
+        errors: dict[str, str] = {}
+        if len(topic.strip()) > 200:
+            errors[S.TOPIC] = "Keep the topic under 200 characters."
+        if len(presenter.strip()) > 100:
+            errors[S.PRESENTER] = "Keep the presenter under 100 characters."
+        try:
+            new_local = datetime.combine(date.fromisoformat(local_date or ""), time.fromisoformat(local_time or ""))
+        except ValueError:
+            errors[S.DATE] = "Choose the session's date and time."
+            new_local = None
+        if session.status is not SessionStatus.SCHEDULED or session.starts_at <= now:
+            errors[S.TOPIC] = "This session has started, ended or was cancelled: it can no longer be changed."
+        new_start = to_utc(new_local, program.zone) if new_local else session.starts_at
+        if new_start != session.starts_at and new_start <= now:
+            errors[S.DATE] = "Choose a time in the future."
+        if errors:
+            return errors
+        async with self._db.transaction() as tx:
+            await sessions_repo.set_details(tx, session.id, topic.strip() or None, presenter.strip() or None)
+            if new_start != session.starts_at:
+                await sessions_repo.move(tx, session.id, new_start, moved=True)
+                await self._plan_rows(tx, program, session.model_copy(update={"starts_at": new_start}), now)
+                await outbox.enqueue(
+                    tx,
+                    key=f"{session_key(session.id)}moved:{submission_id}",
+                    now=now,
+                    target=program.channel_id,
+                    message=moved_notice(program, session.starts_at, new_start),
+                )
+            await audit.record(
+                tx,
+                now,
+                actor.user_id,
+                "session.edit",
+                f"session:{session.id}",
+                {"moved": new_start != session.starts_at},
+            )
+        return {}
+
+    async def cancel(self, actor: Person, session: Session, program: Program, reason: str) -> dict[str, str]:
+        now = self._clock.now()
+        if len(reason.strip()) < 3:
+            return {S.REASON: "Say why, in a few words: the program channel is told."}
+        if len(reason.strip()) > 500:
+            return {S.REASON: "Keep the reason under 500 characters."}
+        async with self._db.transaction() as tx:
+            if session.starts_at <= now or not await sessions_repo.cancel(tx, session.id, reason.strip()):
+                return {S.REASON: "This session has already started, ended or been cancelled."}
+            await outbox.cancel_prefix(tx, session_key(session.id), "the session was cancelled")
+            await outbox.enqueue(
+                tx,
+                key=f"{session_key(session.id)}cancelled",
+                target=program.channel_id,
+                now=now,
+                message=cancelled_notice(program, session, reason.strip()),
+            )
+            await audit.record(
+                tx, now, actor.user_id, "session.cancel", f"session:{session.id}", {"reason": reason.strip()}
+            )
+        return {}
+
+    async def set_code(self, actor: Person, session: Session, code: str) -> dict[str, str]:
+        code = code.strip()
+        if code and not _CODE.match(code):
+            return {S.CODE: "Use 2 to 20 letters, digits or dashes, like ECHO42 (or leave it empty for none)."}
+        if session.status is SessionStatus.CANCELLED:
+            return {S.CODE: "This session was cancelled."}
+        now = self._clock.now()
+        async with self._db.transaction() as tx:
+            await sessions_repo.set_code(tx, session.id, code or None)
+            await audit.record(tx, now, actor.user_id, "session.code", f"session:{session.id}", {"set": bool(code)})
+        return {}
+
+    async def end_now(self, actor: Person, session: Session, program: Program) -> bool:
+        """A coordinator's End session button. False when it was not running or already ended."""
+        now = self._clock.now()
+        if session.status is not SessionStatus.SCHEDULED or session.starts_at - LIVE_LEAD > now:
+            return False
+        async with self._db.transaction() as tx:
+            ended = await self._end(tx, session, program, now, early=True)
+            if ended:
+                await outbox.cancel(tx, [f"{session_key(session.id)}end"], "ended early by a coordinator")
+                await audit.record(tx, now, actor.user_id, "session.end", f"session:{session.id}", None)
+        return ended
+
+    async def _end(self, tx: Tx, session: Session, program: Program, now: datetime, *, early: bool) -> bool:
+        """Scheduled -> ended, exactly once; then the live post is updated and every hook runs."""
+        if not await sessions_repo.end(tx, session.id, now, early=early):
+            return False
+        ended = await sessions_repo.get(tx, session.id)
+        assert ended is not None
+        await outbox.enqueue(
+            tx,
+            key=f"{session_key(session.id)}live:ended",
+            kind=OutboxKind.UPDATE,
+            now=now,
+            parent_key=f"{session_key(session.id)}live",
+            target=program.channel_id,
+            render=Render(name="session.live", args={"session_id": session.id}),
+        )
+        for hook in self.on_ended:
+            await hook(tx, ended, program, now)
+        return True
+
+    async def adjust_attendance(
+        self, actor: Person, session: Session, add: list[str], remove: list[str], reason: str
+    ) -> AttendanceResult:
+        now = self._clock.now()
+        errors: dict[str, str] = {}
+        if len(reason.strip()) < 3:
+            errors[S.REASON] = "Say why (for example: from the Zoom attendance report)."
+        if set(add) & set(remove):
+            errors[S.REMOVE] = "Someone is both added and removed: pick one."
+        if not add and not remove:
+            errors[S.ADD] = "Choose people to add or to remove."
+        if session.status is SessionStatus.CANCELLED:
+            errors[S.ADD] = "This session was cancelled."
+        if errors:
+            return AttendanceResult(errors, [], [])
+        added, removed = [], []
+        async with self._db.transaction() as tx:
+            for user in add:
+                if await attendance_repo.set_present(tx, session.id, user, True, actor.user_id, reason.strip(), now):
+                    added.append(user)
+            for user in remove:
+                if await attendance_repo.set_present(tx, session.id, user, False, actor.user_id, reason.strip(), now):
+                    removed.append(user)
+            await audit.record(
+                tx,
+                now,
+                actor.user_id,
+                "attendance.adjust",
+                f"session:{session.id}",
+                {"added": added, "removed": removed, "reason": reason.strip()},
+            )
+        return AttendanceResult({}, added, removed)
+
+    # ---- check-in ----------------------------------------------------------------------------
+    async def check_in(self, person: Person, session_id: int) -> tuple[CheckIn, Session | None]:
+        now = self._clock.now()
+        session = await sessions_repo.get(self._db.reader, session_id)
+        if session is None:
+            return CheckIn.NO_SESSION, None
+        if person.provider is None:
+            return CheckIn.NOT_REGISTERED, session
+        if session.status is SessionStatus.CANCELLED:
+            return CheckIn.CANCELLED, session
+        opens, closes = check_in_window(session)
+        if now < opens:
+            return CheckIn.TOO_EARLY, session
+        if now > closes:
+            return CheckIn.CLOSED, session
+        async with self._db.transaction() as tx:
+            if await attendance_repo.check_in(tx, session.id, person.user_id, now):
+                return CheckIn.CHECKED_IN, session
+            current = await attendance_repo.get(tx, session.id, person.user_id)
+        if current is not None and not current.present:
+            return CheckIn.REMOVED, session
+        return CheckIn.ALREADY, session
+
+    # ---- what the outbox renders and runs ------------------------------------------------------
+    def register_renderers(self, renderers: Renderers) -> None:
+        renderers.messages["session.reminder"] = self._render_reminder
+        renderers.messages["session.live"] = self._render_live
+        renderers.jobs["session.reminder_dms"] = self._fan_out_reminder_dms
+        renderers.jobs["session.end"] = self._end_job
+
+    async def _load(self, db: Reader, args: dict[str, Any]) -> tuple[Session, Program] | None:
+        session = await sessions_repo.get(db, int(args["session_id"]))
+        if session is None:
+            return None
+        program = await programs_repo.get(db, session.program_id)
+        return None if program is None else (session, program)
+
+    async def _render_reminder(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
+        loaded = await self._load(db, args)
+        if loaded is None or loaded[0].status is not SessionStatus.SCHEDULED or not loaded[1].active:
+            return None
+        return reminder_message(loaded[1], loaded[0], now)
+
+    async def _render_live(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
+        loaded = await self._load(db, args)
+        if loaded is None or loaded[0].status is SessionStatus.CANCELLED:
+            return None
+        session, program = loaded
+        return live_post(program, session, now, check_in_window(session)[1])
+
+    async def _fan_out_reminder_dms(self, tx: Tx, args: dict[str, Any], now: datetime) -> None:
+        loaded = await self._load(tx, args)
+        if loaded is None or loaded[0].status is not SessionStatus.SCHEDULED or loaded[0].starts_at <= now:
+            return
+        session, program = loaded
+        key = f"{session_key(session.id)}remind:{args['label']}:dm:"
+        rows = [
+            {
+                "key": key + user,
+                "target": user,
+                "stale_at": session.starts_at,
+                "render": Render(name="session.reminder", args={"session_id": session.id}),
+            }
+            for user in await programs_repo.members_wanting_reminder_dms(tx, program.id)
+        ]
+        await outbox.enqueue_many(tx, rows, now)
+
+    async def _end_job(self, tx: Tx, args: dict[str, Any], now: datetime) -> None:
+        loaded = await self._load(tx, args)
+        if loaded is not None:
+            await self._end(tx, loaded[0], loaded[1], now, early=False)

@@ -1,0 +1,23 @@
+"""State carried through a modal in private_metadata, as a small validated model."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ValidationError
+
+
+class ViewState(BaseModel):
+    program_id: int | None = None
+    session_id: int | None = None
+
+    def encode(self) -> str:
+        return self.model_dump_json(exclude_none=True)
+
+    @classmethod
+    def decode(cls, text: object) -> ViewState:
+        """Whatever came back; a forged or broken value reads as empty."""
+        if not isinstance(text, str) or not text or len(text) > 3000:
+            return cls()
+        try:
+            return cls.model_validate_json(text)
+        except ValidationError:
+            return cls()

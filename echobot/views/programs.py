@@ -1,0 +1,199 @@
+"""Program set-up modal, program list, the program's introduction post and the coordinator's summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from echobot.ids import Action, Callback, ProgramField
+from echobot.models import Message, Program, ScheduleKind, Session
+from echobot.services.schedule import describe, format_offsets
+from echobot.views.blocks import (
+    Block,
+    actions,
+    button,
+    context,
+    conversations_select,
+    datepicker,
+    divider,
+    escape,
+    external_select,
+    input_block,
+    modal,
+    number_input,
+    section,
+    slack_date,
+    static_select,
+    text_input,
+    timepicker,
+    users_select,
+)
+from echobot.views.metadata import ViewState
+
+if TYPE_CHECKING:
+    from echobot.services.programs import ProgramForm
+
+P = ProgramField
+
+SCHEDULE_OPTIONS = [
+    ("Every week", ScheduleKind.WEEKLY.value),
+    ("Every N weeks", ScheduleKind.EVERY_N_WEEKS.value),
+    ("Monthly, same weekday (e.g. 2nd Tuesday)", ScheduleKind.MONTHLY.value),
+    ("A single session", ScheduleKind.ONCE.value),
+]
+
+
+def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
+    editing = program_id is not None
+    tz = form.timezone
+    blocks: list[Block] = [
+        input_block(
+            P.NAME, "Program name", text_input(P.NAME, initial=form.name, max_length=80, placeholder="Hepatitis C ECHO")
+        ),
+        input_block(
+            P.CHANNEL,
+            "Program channel",
+            conversations_select(P.CHANNEL, initial=form.channel_id, current=not editing),
+            hint="Reminders and session posts go here.",
+        ),
+        input_block(
+            P.REVIEW_CHANNEL,
+            "Hub review channel",
+            conversations_select(P.REVIEW_CHANNEL, initial=form.review_channel_id),
+            hint="Cases land here for the hub team: a private channel, with @echobot invited.",
+        ),
+        input_block(
+            P.TIMEZONE,
+            "Time zone",
+            external_select(
+                P.TIMEZONE, initial=(tz, tz) if tz else None, placeholder="Type to search: Denver, Chicago…"
+            ),
+            hint="Sessions follow this zone's clock.",
+        ),
+        input_block(P.SCHEDULE, "How often", static_select(P.SCHEDULE, SCHEDULE_OPTIONS, initial=form.schedule)),
+        input_block(
+            P.INTERVAL,
+            "Every how many weeks",
+            number_input(P.INTERVAL, initial=form.interval_weeks, low=2, high=12),
+            optional=True,
+            hint="Only for “Every N weeks”.",
+        ),
+        input_block(
+            P.FIRST_DATE,
+            "First session",
+            datepicker(P.FIRST_DATE, initial=form.first_date),
+            hint="For a monthly schedule this date also sets the weekday, e.g. the 2nd Tuesday.",
+        ),
+        input_block(P.START_TIME, "Start time", timepicker(P.START_TIME, initial=form.start_time)),
+        input_block(
+            P.DURATION, "Duration (minutes)", number_input(P.DURATION, initial=form.duration, low=15, high=240)
+        ),
+        input_block(P.VIDEO_URL, "Video link", text_input(P.VIDEO_URL, initial=form.video_url, kind="url_text_input")),
+        input_block(
+            P.OFFSETS,
+            "Reminders before each session",
+            text_input(P.OFFSETS, initial=form.offsets, max_length=60),
+            hint="Like 7d, 1d, 1h (units m, h, d).",
+        ),
+        input_block(
+            P.CASE_SLOTS, "Case slots per session", number_input(P.CASE_SLOTS, initial=form.case_slots, low=0, high=10)
+        ),
+        input_block(
+            P.EVAL_WINDOW,
+            "Evaluation window (days)",
+            number_input(P.EVAL_WINDOW, initial=form.eval_window, low=1, high=60),
+        ),
+        input_block(
+            P.CREDIT,
+            "Credit per session (hours)",
+            number_input(P.CREDIT, initial=form.credit, decimal=True),
+            hint="In steps of 0.25, like 1.0 or 1.25.",
+        ),
+        input_block(
+            P.SPECIALISTS,
+            "Specialists (hub team)",
+            users_select(P.SPECIALISTS, initial=form.specialists),
+            optional=True,
+            hint="They triage cases in the review channel.",
+        ),
+        input_block(
+            P.COORDINATORS,
+            "Program coordinators",
+            users_select(P.COORDINATORS, initial=form.coordinators),
+            optional=True,
+            hint="Besides the hub's coordinators, who can always manage every program.",
+        ),
+    ]
+    metadata = ViewState(program_id=program_id).encode() if editing else ""
+    return modal(
+        "Edit program" if editing else "New ECHO program",
+        Callback.PROGRAM_VIEW,
+        blocks,
+        submit="Save" if editing else "Create",
+        private_metadata=metadata,
+    )
+
+
+def _schedule(program: Program) -> str:
+    return describe(
+        program.schedule_kind, program.interval_weeks, program.first_date, program.start_time, program.timezone
+    )
+
+
+def program_intro_message(program: Program, next_session: Session | None) -> Message:
+    when = f"The first session is {slack_date(next_session.starts_at)}." if next_session else ""
+    text = f"*{escape(program.name)}* will meet here. {_schedule(program)}. {when}"
+    return Message(
+        text=f"{program.name} will meet in this channel.",
+        blocks=[
+            section(text),
+            section("Registered providers can join the program to get reminders and present cases."),
+            actions(button(f"Join {program.name}"[:75], Action.JOIN_PROGRAM, str(program.id), style="primary")),
+            context("echobot posts reminders and a check-in button here before each session."),
+        ],
+    )
+
+
+def program_created_message(
+    program: Program, upcoming: list[Session], *, edited: bool, replanned: int = 0, kept: int = 0
+) -> Message:
+    lead = f"*{escape(program.name)}* is {'updated' if edited else 'set up'}."
+    lines = [
+        lead,
+        f"*Schedule:* {_schedule(program)}, {program.duration_minutes} minutes",
+        f"*Channels:* <#{program.channel_id}> for sessions, <#{program.review_channel_id}> for case review",
+        f"*Reminders:* {format_offsets(program.reminder_offsets)} before each session",
+        f"*Case slots:* {program.case_slots} · *Evaluation window:* {program.eval_window_days} days · "
+        f"*Credit:* {program.credit:g} h",
+    ]
+    if edited and (replanned or kept):
+        lines.append(
+            f"*Sessions:* {replanned} re-planned; {kept} kept as they were (cases on the agenda or "
+            "a time of their own)."
+        )
+    if upcoming:
+        lines.append("*Next sessions:* " + ", ".join(slack_date(s.starts_at) for s in upcoming))
+    blocks = [
+        section("\n".join(lines)),
+        context(f"Invite @echobot to <#{program.review_channel_id}> so cases can land there."),
+    ]
+    return Message(text=f"{program.name} is {'updated' if edited else 'set up'}.", blocks=blocks)
+
+
+def program_list_blocks(
+    listing: list[tuple[Program, Session | None]], joined: set[int], *, can_join: bool
+) -> list[Block]:
+    if not listing:
+        return [section("There are no ECHO programs yet. A coordinator can create one with `/echo program new`.")]
+    blocks: list[Block] = [section("*ECHO programs*")]
+    for program, next_session in listing[:40]:
+        when = slack_date(next_session.starts_at) if next_session else "no session planned"
+        text = f"*{escape(program.name)}* · <#{program.channel_id}>\n{_schedule(program)} · next: {when}"
+        accessory = None
+        if can_join and program.id not in joined:
+            accessory = button("Join", Action.JOIN_PROGRAM, str(program.id))
+        elif program.id in joined:
+            accessory = button("Leave", Action.LEAVE_PROGRAM, str(program.id))
+        blocks.append(section(text, accessory=accessory))
+    blocks.append(divider())
+    blocks.append(context("Join or leave with the buttons, or `/echo join NAME` and `/echo leave NAME`."))
+    return blocks

@@ -1,0 +1,256 @@
+"""Programs: /echo program new|edit|archive|list, joining and leaving, coordinators, reminder DMs."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from echobot.container import Services
+from echobot.handlers.command import CommandRequest, Router
+from echobot.handlers.forms import choice, choices, read_values, text
+from echobot.handlers.modals import open_modal
+from echobot.ids import Action, Callback, ProgramField
+from echobot.models import Program
+from echobot.reference import timezone_matches
+from echobot.services.coordinators import CoordinatorChange
+from echobot.services.programs import Membership, ProgramForm
+from echobot.views.blocks import option, plain
+from echobot.views.metadata import ViewState
+from echobot.views.programs import program_list_blocks, program_modal
+from echobot.views.registration import register_prompt
+
+P = ProgramField
+_MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$|^([UW][A-Z0-9]{6,})$")
+
+
+def form_from_values(values: dict[str, Any]) -> ProgramForm:
+    return ProgramForm(
+        name=text(values, P.NAME),
+        channel_id=choice(values, P.CHANNEL),
+        review_channel_id=choice(values, P.REVIEW_CHANNEL),
+        timezone=choice(values, P.TIMEZONE),
+        schedule=choice(values, P.SCHEDULE),
+        interval_weeks=text(values, P.INTERVAL),
+        first_date=choice(values, P.FIRST_DATE),
+        start_time=choice(values, P.START_TIME),
+        duration=text(values, P.DURATION),
+        video_url=text(values, P.VIDEO_URL),
+        offsets=text(values, P.OFFSETS),
+        case_slots=text(values, P.CASE_SLOTS),
+        eval_window=text(values, P.EVAL_WINDOW),
+        credit=text(values, P.CREDIT),
+        specialists=choices(values, P.SPECIALISTS),
+        coordinators=choices(values, P.COORDINATORS),
+    )
+
+
+def mentioned_user(words: list[str]) -> str | None:
+    match = _MENTION.match(words[0]) if len(words) == 1 else None
+    return (match.group(1) or match.group(2)) if match else None
+
+
+async def channel_problems(client: AsyncWebClient, form: ProgramForm) -> dict[str, str]:
+    """echobot must see both channels (a private one only once it is invited)."""
+    problems: dict[str, str] = {}
+    for field, channel in ((P.CHANNEL, form.channel_id), (P.REVIEW_CHANNEL, form.review_channel_id)):
+        if not channel:
+            continue
+        try:
+            await client.conversations_info(channel=channel)
+        except SlackApiError as error:
+            if error.response.get("error") in ("channel_not_found", "not_in_channel"):
+                problems[field] = "echobot cannot see this channel: invite it first (/invite @echobot)."
+            else:
+                raise
+    return problems
+
+
+def membership_reply(result: Membership, program: Program | None) -> str:
+    name = f"*{program.name}*" if program else "that program"
+    if result is Membership.JOINED and program is not None:
+        return f"You joined {name}. Its reminders and session posts are in <#{program.channel_id}>."
+    return {
+        Membership.NOT_REGISTERED: "Register first (`/echo register`), then join programs.",
+        Membership.NO_SUCH_PROGRAM: "I know no active program by that name: `/echo program list` shows them.",
+        Membership.ALREADY: f"You are already in {name}.",
+        Membership.LEFT: f"You left {name}.",
+        Membership.NOT_A_MEMBER: f"You are not in {name}.",
+    }.get(result, "Done.")
+
+
+def register(app: AsyncApp, services: Services, router: Router) -> None:
+    programs = services.programs
+
+    async def list_command(request: CommandRequest) -> None:
+        listing = await programs.listing()
+        joined = {p.id for p in await programs.joined(request.person.user_id)}
+        blocks = program_list_blocks(listing, joined, can_join=request.person.is_registered)
+        await request.ack(text=f"{len(listing)} ECHO programs", blocks=blocks)
+
+    async def new_command(request: CommandRequest) -> None:
+        await request.ack()
+        tomorrow = (services.clock.now() + timedelta(days=7)).date().isoformat()
+        form = ProgramForm(timezone=services.settings.timezone, first_date=tomorrow)
+        view = program_modal(form)
+        services.inflight.spawn(
+            open_modal(
+                request.client, request.trigger_id, view, user_id=request.person.user_id, channel_id=request.channel_id
+            ),
+            "open-program",
+        )
+
+    async def named_program(request: CommandRequest, usage: str) -> Program | None:
+        name = " ".join(request.args)
+        program = await programs.find(name) if name else None
+        if program is None or not program.active:
+            await request.ack(text=f"{usage}\nI know no active program called “{name[:80]}”." if name else usage)
+            return None
+        if not programs.can_manage(request.person, program):
+            await request.ack(text=f"Only coordinators of *{program.name}* can do that.")
+            return None
+        return program
+
+    async def edit_command(request: CommandRequest) -> None:
+        program = await named_program(request, "Usage: `/echo program edit NAME`")
+        if program is None:
+            return
+        await request.ack()
+        view = program_modal(ProgramForm.from_program(program), program_id=program.id)
+        services.inflight.spawn(
+            open_modal(
+                request.client, request.trigger_id, view, user_id=request.person.user_id, channel_id=request.channel_id
+            ),
+            "open-program",
+        )
+
+    async def archive_command(request: CommandRequest) -> None:
+        program = await named_program(request, "Usage: `/echo program archive NAME`")
+        if program is None:
+            return
+        withdrawn = await programs.archive(request.person, program)
+        await request.ack(
+            text=f"*{program.name}* is archived: {withdrawn} upcoming session(s) and their "
+            "reminders are withdrawn. Its records stay for reports."
+        )
+
+    async def join_command(request: CommandRequest) -> None:
+        if not request.args:
+            await list_command(request)
+            return
+        program = await programs.find(" ".join(request.args))
+        await request.ack(text=membership_reply(await programs.join(request.person, program), program))
+
+    async def leave_command(request: CommandRequest) -> None:
+        if not request.args:
+            await request.ack(text="Usage: `/echo leave NAME` (`/echo program list` shows your programs).")
+            return
+        program = await programs.find(" ".join(request.args))
+        await request.ack(text=membership_reply(await programs.leave(request.person, program), program))
+
+    async def reminders_command(request: CommandRequest) -> None:
+        words = [w.lower() for w in request.args]
+        if words not in (["dm", "on"], ["dm", "off"]):
+            await request.ack(text="Usage: `/echo reminders dm on` or `/echo reminders dm off`.")
+            return
+        wanted = words[1] == "on"
+        await programs.set_reminder_dms(request.person.user_id, wanted)
+        await request.ack(
+            text="You will also get session reminders by direct message."
+            if wanted
+            else "Reminders stay in the program channels; no more DM copies."
+        )
+
+    async def coordinator_command(request: CommandRequest, adding: bool) -> None:
+        user = mentioned_user(request.args)
+        verb = "add" if adding else "remove"
+        if user is None:
+            await request.ack(text=f"Usage: `/echo coordinator {verb} @person`")
+            return
+        coordinators = services.coordinators
+        change = await (coordinators.add if adding else coordinators.remove)(request.person, user)
+        await request.ack(
+            text={
+                CoordinatorChange.ADDED: f"<@{user}> is now a hub coordinator.",
+                CoordinatorChange.ALREADY: f"<@{user}> is already a hub coordinator.",
+                CoordinatorChange.REMOVED: f"<@{user}> is no longer a hub coordinator.",
+                CoordinatorChange.NOT_ONE: f"<@{user}> is not a hub coordinator.",
+                CoordinatorChange.IS_ADMIN: f"<@{user}> is named in ECHOBOT_ADMINS: change the configuration instead.",
+                CoordinatorChange.REFUSED: "Only the hub administrators (ECHOBOT_ADMINS) can change coordinators.",
+            }[change]
+        )
+
+    async def coordinator_add(request: CommandRequest) -> None:
+        await coordinator_command(request, True)
+
+    async def coordinator_remove(request: CommandRequest) -> None:
+        await coordinator_command(request, False)
+
+    router.add("program list", list_command)
+    router.add("program new", new_command)
+    router.add("program edit", edit_command)
+    router.add("program archive", archive_command)
+    router.add("join", join_command)
+    router.add("leave", leave_command)
+    router.add("reminders", reminders_command)
+    router.add("coordinator add", coordinator_add)
+    router.add("coordinator remove", coordinator_remove)
+
+    @app.view(Callback.PROGRAM_VIEW)
+    async def on_submit(ack: AsyncAck, body: dict, view: dict, client: AsyncWebClient) -> None:
+        person = await services.people.whois(body["user"]["id"])
+        state = ViewState.decode(view.get("private_metadata"))
+        form = form_from_values(read_values(view))
+        if state.program_id is None and not person.is_coordinator:
+            await ack(response_action="errors", errors={P.NAME: "Only hub coordinators can create programs."})
+            return
+        problems = await channel_problems(client, form)
+        if problems:
+            await ack(response_action="errors", errors=problems)
+            return
+        submission = str(view.get("id") or "")
+        if state.program_id is None:
+            result = await programs.create(person, form, submission)
+        else:
+            result = await programs.update(person, state.program_id, form, submission)
+        if result.errors:
+            await ack(response_action="errors", errors=result.errors)
+            return
+        await ack()
+
+    @app.options(P.TIMEZONE)
+    async def timezone_options(ack: AsyncAck, payload: dict) -> None:
+        us, others = timezone_matches(str(payload.get("value") or ""))
+        groups = []
+        if us:
+            groups.append({"label": plain("United States"), "options": [option(*pair) for pair in us]})
+        if others:
+            groups.append({"label": plain("Everywhere else"), "options": [option(*pair) for pair in others]})
+        await ack(option_groups=groups)
+
+    async def membership_click(body: dict, action: dict, respond: AsyncRespond, joining: bool) -> None:
+        person = await services.people.whois(body["user"]["id"])
+        program = await programs.get(int(action["value"])) if str(action.get("value", "")).isdigit() else None
+        if joining and person.provider is None:
+            text_ = "Register first, then join programs."
+            reply: dict[str, Any] = {"text": text_, "blocks": register_prompt(text_)}
+        else:
+            result = await (programs.join if joining else programs.leave)(person, program)
+            reply = {"text": membership_reply(result, program)}
+        services.inflight.spawn(respond(**reply, response_type="ephemeral", replace_original=False), "respond")
+
+    @app.action(Action.JOIN_PROGRAM)
+    async def on_join(ack: AsyncAck, body: dict, action: dict, respond: AsyncRespond) -> None:
+        await ack()
+        await membership_click(body, action, respond, True)
+
+    @app.action(Action.LEAVE_PROGRAM)
+    async def on_leave(ack: AsyncAck, body: dict, action: dict, respond: AsyncRespond) -> None:
+        await ack()
+        await membership_click(body, action, respond, False)
