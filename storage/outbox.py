@@ -110,9 +110,10 @@ async def by_prefix(db: Reader, prefix: str) -> list[OutboxItem]:
 
 
 async def reschedule(tx: Tx, key: str, due_at: datetime, stale_at: datetime | None) -> bool:
-    """Move a still-pending row to a new due time."""
+    """Move a row not sent yet to a new due time (a withdrawn row is planned again; a sent one never)."""
     changed = await tx.execute(
-        "UPDATE outbox SET due_at = ?, stale_at = ?, not_before = NULL WHERE key = ? AND state = 'pending'",
+        "UPDATE outbox SET due_at = ?, stale_at = ?, not_before = NULL, state = 'pending', last_error = NULL"
+        " WHERE key = ? AND state IN ('pending', 'cancelled')",
         (to_db(due_at), opt_to_db(stale_at), key),
     )
     if changed:

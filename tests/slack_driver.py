@@ -189,6 +189,14 @@ class SlackDriver:
             payload["response_url"] = self.fake.response_url()
         return await self.interactive(payload)
 
+    async def suggest(self, user: str, action_id: str, typed: str, view: dict[str, Any] | None = None) -> Reply:
+        """What Slack asks an external select for as the person types."""
+        return await self.interactive({
+            "type": "block_suggestion", "action_id": action_id, "block_id": action_id, "value": typed,
+            "team": TEAM, "user": {"id": user, "team_id": TEAM["id"]}, "api_app_id": "A0ECHO", "token": "legacy",
+            "view": view or {"id": "V0", "type": "modal"}, "container": {"type": "view", "view_id": "V0"},
+        })
+
     async def event(self, event: dict[str, Any], *, event_id: str | None = None, retry_num: int | None = None) -> Reply:
         body = json.dumps(
             {
@@ -223,7 +231,7 @@ def state_values(view: dict[str, Any], values: dict[str, Any]) -> dict[str, dict
 
 def _initial(element: dict[str, Any]) -> Any:
     kind = element["type"]
-    if kind in ("static_select", "radio_buttons"):
+    if kind in ("static_select", "radio_buttons", "external_select"):
         return (element.get("initial_option") or {}).get("value")
     if kind in ("checkboxes", "multi_static_select"):
         return [option["value"] for option in element.get("initial_options", [])]

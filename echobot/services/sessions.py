@@ -120,8 +120,13 @@ class Sessions:
 
     async def _plan_rows(self, tx: Tx, program: Program, session: Session, now: datetime) -> None:
         """Plan, or move, the session's rows; a reminder whose moment has passed is not sent."""
+        wanted = self._rows(program, session)
+        keys = {row["key"] for row in wanted}
+        for item in await outbox.pending_by_prefix(tx, f"{session_key(session.id)}remind:"):
+            if item.key not in keys and ":dm:" not in item.key:
+                await outbox.cancel(tx, [item.key], "no longer among the program's reminders")
         new = []
-        for row in self._rows(program, session):
+        for row in wanted:
             is_reminder = ":remind:" in row["key"]
             existing = await outbox.get(tx, row["key"])
             if existing is not None:
@@ -194,7 +199,6 @@ class Sessions:
                 start = wanted.pop(session.occurrence)
                 await sessions_repo.move(tx, session.id, start, moved=False)
                 await sessions_repo.set_duration(tx, session.id, program.duration_minutes)
-                await outbox.cancel_prefix(tx, f"{session_key(session.id)}remind:", "the schedule changed")
                 moved = session.model_copy(update={"starts_at": start, "duration_minutes": program.duration_minutes})
                 await self._plan_rows(tx, program, moved, now)
             else:

@@ -1,0 +1,65 @@
+"""Steps many tests share, each done the way a person does it in Slack."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from echobot.ids import Callback, ProgramField
+from echobot.ids import RegistrationField as F
+from echobot.models import Program
+from echobot.storage import programs
+from tests.harness import ADMIN, Bot
+
+P = ProgramField
+PROGRAM_CHANNEL = "C0HEPC"
+REVIEW_CHANNEL = "G0HEPCHUB"
+
+PROVIDER = {
+    F.NAME: "Alice Moreno", F.CREDENTIAL: "NP", F.DISCIPLINE: "Family medicine",
+    F.ORGANIZATION: "Valley Community Clinic", F.STATE: "NM", F.COUNTY: "Sierra",
+    F.EMAIL: "alice@valley.example.org", F.ROLE: "participant",
+}  # fmt: skip
+
+PROGRAM = {
+    P.NAME: "Hepatitis C ECHO", P.CHANNEL: PROGRAM_CHANNEL, P.REVIEW_CHANNEL: REVIEW_CHANNEL,
+    P.TIMEZONE: "America/Denver", P.SCHEDULE: "weekly", P.FIRST_DATE: "2026-11-10", P.START_TIME: "12:00",
+    P.DURATION: "60", P.VIDEO_URL: "https://zoom.example.org/j/123456", P.OFFSETS: "7d, 1d, 1h",
+    P.CASE_SLOTS: "2", P.EVAL_WINDOW: "14", P.CREDIT: "1.0", P.SPECIALISTS: ["USPEC00001"],
+    P.COORDINATORS: ["UPCOORD001"],
+}  # fmt: skip
+
+
+def add_channels(bot: Bot) -> None:
+    bot.fake.add_channel(PROGRAM_CHANNEL, "hepc-echo")
+    bot.fake.add_channel(REVIEW_CHANNEL, "hepc-hub", private=True)
+
+
+async def register(bot: Bot, user: str, **overrides: Any) -> None:
+    await bot.driver.command(user, "register")
+    await bot.settle()
+    view = bot.fake.opened_views()[-1]
+    reply = await bot.driver.submit(user, view, {**PROVIDER, **overrides})
+    assert reply.text == "", reply.text
+    await bot.settle()
+
+
+async def open_program_modal(bot: Bot, user: str = ADMIN, text: str = "program new") -> dict[str, Any]:
+    before = len(bot.fake.opened_views())
+    reply = await bot.driver.command(user, text, channel=PROGRAM_CHANNEL)
+    assert reply.status == 200, reply.text
+    await bot.settle()
+    views = bot.fake.opened_views()
+    assert len(views) == before + 1, f"no modal opened: {reply.text}"
+    assert views[-1]["callback_id"] == Callback.PROGRAM_VIEW
+    return views[-1]
+
+
+async def create_program(bot: Bot, **overrides: Any) -> Program:
+    add_channels(bot)
+    view = await open_program_modal(bot)
+    reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, **overrides})
+    assert reply.text == "", reply.text
+    await bot.settle()
+    program = await programs.get_by_name(bot.db.reader, overrides.get(P.NAME, PROGRAM[P.NAME]))
+    assert program is not None
+    return program

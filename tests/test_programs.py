@@ -1,0 +1,204 @@
+"""Programs end to end: set-up with every field checked, listing, editing, archiving, joining, coordinators."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from echobot.ids import Action, ProgramField
+from echobot.models import SessionStatus
+from echobot.storage import audit, coordinators, outbox, programs, sessions
+from tests.harness import ADMIN, Bot
+from tests.scenarios import (
+    PROGRAM,
+    PROGRAM_CHANNEL,
+    REVIEW_CHANNEL,
+    add_channels,
+    create_program,
+    open_program_modal,
+    register,
+)
+from tests.slack_driver import blocks_text
+
+P = ProgramField
+ALICE, BOB = "UALICE0001", "UBOB000001"
+
+
+async def test_a_coordinator_creates_a_program_and_its_sessions_are_planned(bot: Bot) -> None:
+    program = await create_program(bot)
+    assert program.timezone == "America/Denver" and program.reminder_offsets == [10080, 1440, 60]
+    assert program.specialists == ["USPEC00001"] and program.coordinators == ["UPCOORD001"]
+    planned = await sessions.upcoming(bot.db.reader, [program.id], bot.clock.now(),
+                                      bot.clock.now() + timedelta(days=90))
+    assert len(planned) == 12  # Tuesdays from 10 November to the end of January (90 days)
+    local = [s.starts_at.astimezone(ZoneInfo("America/Denver")) for s in planned]
+    assert {(t.weekday(), t.hour, t.minute) for t in local} == {(1, 12, 0)}
+    # the program channel gets an introduction with a Join button; the coordinator a summary
+    intro = bot.fake.posts_to(PROGRAM_CHANNEL)[0]
+    assert "Hepatitis C ECHO* will meet here" in blocks_text(intro["blocks"])
+    assert "Join Hepatitis C ECHO" in blocks_text(intro["blocks"])
+    summary = bot.fake.posts_to(ADMIN)[-1]
+    assert "Every week on Tuesday at 12:00 (America/Denver)" in blocks_text(summary["blocks"])
+    entries = await audit.recent(bot.db.reader, action_prefix="program.")
+    assert [(e.actor, e.action) for e in entries] == [(ADMIN, "program.create")]
+
+
+async def test_every_bad_field_is_named_and_nothing_is_stored(bot: Bot) -> None:
+    add_channels(bot)
+    view = await open_program_modal(bot)
+    cases = [
+        ({P.NAME: "  "}, P.NAME, "Give the program a name"),
+        ({P.FIRST_DATE: "2026-10-01"}, P.FIRST_DATE, "in the past"),
+        ({P.DURATION: "10"}, P.DURATION, "between 15 and 240"),
+        ({P.DURATION: "241"}, P.DURATION, "between 15 and 240"),
+        ({P.VIDEO_URL: "zoom.example.org/j/1"}, P.VIDEO_URL, "https://"),
+        ({P.VIDEO_URL: "ftp://files.example.org"}, P.VIDEO_URL, "https://"),
+        ({P.OFFSETS: "7 days, 1h"}, P.OFFSETS, "not an offset"),
+        ({P.OFFSETS: ""}, P.OFFSETS, "List when"),
+        ({P.CASE_SLOTS: "11"}, P.CASE_SLOTS, "0 to 10"),
+        ({P.CASE_SLOTS: "-1"}, P.CASE_SLOTS, "0 to 10"),
+        ({P.EVAL_WINDOW: "0"}, P.EVAL_WINDOW, "1 to 60"),
+        ({P.EVAL_WINDOW: "61"}, P.EVAL_WINDOW, "1 to 60"),
+        ({P.CREDIT: "1.1"}, P.CREDIT, "multiple of 0.25"),
+        ({P.CREDIT: "0"}, P.CREDIT, "multiple of 0.25"),
+        ({P.SCHEDULE: "every_n_weeks", P.INTERVAL: ""}, P.INTERVAL, "every how many weeks"),
+        ({P.REVIEW_CHANNEL: PROGRAM_CHANNEL}, P.REVIEW_CHANNEL, "different channel"),
+        ({P.TIMEZONE: None}, P.TIMEZONE, "time zone"),
+        ({P.REVIEW_CHANNEL: "G0UNSEEN"}, P.REVIEW_CHANNEL, "invite it first"),
+    ]
+    for values, field, fragment in cases:
+        reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, **values})
+        assert field in reply.errors, (values, reply.text)
+        assert fragment in reply.errors[field], (values, reply.errors)
+    assert await programs.active(bot.db.reader) == []
+    await create_program(bot)
+    reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, P.NAME: "hepatitis c echo"})
+    assert "already exists" in reply.errors[P.NAME]
+
+
+async def test_the_time_zone_search_offers_us_zones_first(bot: Bot) -> None:
+    reply = await bot.driver.suggest(ADMIN, P.TIMEZONE, "")
+    groups = reply.json["option_groups"]
+    assert groups[0]["label"]["text"] == "United States"
+    assert groups[0]["options"][0]["value"] == "America/New_York"
+    reply = await bot.driver.suggest(ADMIN, P.TIMEZONE, "denver")
+    assert [o["value"] for g in reply.json["option_groups"] for o in g["options"]] == ["America/Denver"]
+    reply = await bot.driver.suggest(ADMIN, P.TIMEZONE, "berlin")
+    assert reply.json["option_groups"][0]["options"][0]["value"] == "Europe/Berlin"
+
+
+async def test_program_list_join_and_leave(bot: Bot) -> None:
+    program = await create_program(bot)
+    reply = await bot.driver.command(BOB, "program list")
+    assert "Hepatitis C ECHO" in reply.message_text and "<#C0HEPC>" in reply.message_text
+    reply = await bot.driver.command(BOB, "join Hepatitis C ECHO")
+    assert "for registered providers" in reply.message_text
+    await register(bot, ALICE)
+    posts_before = len(bot.fake.posts_to(PROGRAM_CHANNEL))
+    reply = await bot.driver.command(ALICE, "join hepatitis c echo")
+    assert "You joined *Hepatitis C ECHO*" in reply.json["text"]
+    reply = await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    assert "already in" in reply.json["text"]
+    assert await programs.members(bot.db.reader, program.id) == [ALICE]
+    reply = await bot.driver.command(ALICE, "join Liver ECHO")
+    assert "no active program" in reply.json["text"]
+    reply = await bot.driver.command(ALICE, "leave Hepatitis C ECHO")
+    assert "You left" in reply.json["text"]
+    # the Join button in the channel's introduction
+    await bot.driver.click(ALICE, Action.JOIN_PROGRAM, str(program.id), channel=PROGRAM_CHANNEL)
+    await bot.settle()
+    assert "You joined" in bot.fake.responses[-1]["text"]
+    assert await programs.members(bot.db.reader, program.id) == [ALICE]
+    await bot.settle()
+    assert len(bot.fake.posts_to(PROGRAM_CHANNEL)) == posts_before  # joining never posts to the channel
+
+
+async def test_editing_the_schedule_replans_future_sessions_and_moves_reminders(bot: Bot) -> None:
+    program = await create_program(bot)
+    first = (await sessions.upcoming(bot.db.reader, [program.id], bot.clock.now(),
+                                     bot.clock.now() + timedelta(days=90)))[0]
+    reminder = await outbox.get(bot.db.reader, f"session:{first.id}:remind:1d")
+    assert reminder is not None and reminder.due_at == first.starts_at - timedelta(days=1)
+    view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
+    assert view["title"]["text"] == "Edit program"
+    reply = await bot.driver.submit(ADMIN, view, {P.START_TIME: "13:30"})
+    assert reply.text == "", reply.text
+    await bot.settle()
+    moved = await sessions.get(bot.db.reader, first.id)
+    assert moved is not None and moved.starts_at == first.starts_at + timedelta(minutes=90)
+    reminder = await outbox.get(bot.db.reader, f"session:{first.id}:remind:1d")
+    assert reminder is not None and reminder.due_at == moved.starts_at - timedelta(days=1)
+    assert "12 re-planned; 0 kept" in blocks_text(bot.fake.posts_to(ADMIN)[-1]["blocks"])
+    # a monthly schedule: the weekly sessions that no longer exist go away with their reminders
+    view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
+    reply = await bot.driver.submit(ADMIN, view, {P.SCHEDULE: "monthly"})
+    assert reply.text == ""
+    left = await sessions.upcoming(bot.db.reader, [program.id], bot.clock.now(),
+                                   bot.clock.now() + timedelta(days=90))
+    assert [s.starts_at.astimezone(ZoneInfo("America/Denver")).day for s in left] == [10, 8, 12]
+    assert all(8 <= s.starts_at.astimezone(ZoneInfo("America/Denver")).day <= 14 for s in left)
+    gone = await outbox.get(bot.db.reader, "session:2:remind:1d")
+    assert gone is not None and gone.state == "cancelled"
+
+
+async def test_archive_withdraws_sessions_and_reminders(bot: Bot) -> None:
+    program = await create_program(bot)
+    reply = await bot.driver.command(ADMIN, "program archive Hepatitis C ECHO")
+    assert "is archived: 12 upcoming session(s)" in reply.json["text"]
+    planned = await sessions.of_program(bot.db.reader, program.id, bot.clock.now(),
+                                        bot.clock.now() + timedelta(days=365))
+    assert {s.status for s in planned} == {SessionStatus.CANCELLED}
+    pending = await outbox.pending_by_prefix(bot.db.reader, "session:")
+    assert pending == []
+    reply = await bot.driver.command(ADMIN, "program list")
+    assert "Hepatitis C ECHO" not in reply.message_text
+    # the daily planning job creates nothing for an archived program
+    bot.clock.advance(timedelta(days=30))
+    await bot.runtime.tick()
+    assert await sessions.next_of(bot.db.reader, program.id, bot.clock.now()) is None
+
+
+async def test_coordinator_changes_only_by_administrators_and_audited(bot: Bot) -> None:
+    reply = await bot.driver.command(BOB, "coordinator add <@UCAROL0001|carol>")
+    assert "Only hub administrators (ECHOBOT_ADMINS)" in reply.json["text"]
+    reply = await bot.driver.command(ADMIN, "coordinator add <@UCAROL0001|carol>")
+    assert reply.json["text"] == "<@UCAROL0001> is now a hub coordinator."
+    assert await coordinators.is_coordinator(bot.db.reader, "UCAROL0001")
+    # a coordinator (not an administrator) cannot add more
+    reply = await bot.driver.command("UCAROL0001", "coordinator add <@UDAVE00001>")
+    assert "Only hub administrators" in reply.json["text"]
+    # the new coordinator may now create programs
+    add_channels(bot)
+    view = await open_program_modal(bot, user="UCAROL0001")
+    assert view["title"]["text"] == "New ECHO program"
+    reply = await bot.driver.command(ADMIN, "coordinator remove <@UCAROL0001>")
+    assert "no longer a hub coordinator" in reply.json["text"]
+    reply = await bot.driver.command(ADMIN, "coordinator remove <@UCAROL0001>")
+    assert "is not a hub coordinator" in reply.json["text"]
+    reply = await bot.driver.command(ADMIN, "coordinator add carol")
+    assert reply.json["text"].startswith("Usage:")
+    actions = [(e.action, e.subject) for e in await audit.recent(bot.db.reader, action_prefix="coordinator.")]
+    assert actions == [("coordinator.remove", "user:UCAROL0001"), ("coordinator.add", "user:UCAROL0001")]
+
+
+async def test_non_coordinators_are_refused_everything(bot: Bot) -> None:
+    program = await create_program(bot)
+    await register(bot, ALICE)
+    for text in ("program new", "program edit Hepatitis C ECHO", "program archive Hepatitis C ECHO",
+                 "attendance", "coordinator add <@UX00000001>"):
+        reply = await bot.driver.command(ALICE, text)
+        assert "Only" in reply.json["text"], (text, reply.text)
+    # a program coordinator may edit their own program, not create one
+    reply = await bot.driver.command("UPCOORD001", "program new")
+    assert "Only hub coordinators" in reply.json["text"]
+    view = await open_program_modal(bot, user="UPCOORD001", text="program edit Hepatitis C ECHO")
+    # a forged submission of the edit modal by someone else changes nothing
+    reply = await bot.driver.submit(ALICE, view, {P.NAME: "Taken over"})
+    assert "Only the program's coordinators" in reply.errors[P.NAME]
+    # and a forged "new program" submission is refused too
+    forged = {**view, "private_metadata": ""}
+    reply = await bot.driver.submit(ALICE, forged, {P.NAME: "Sneaky ECHO"})
+    assert "Only hub coordinators" in reply.errors[P.NAME]
+    assert [p.name for p in await programs.active(bot.db.reader)] == [program.name]
+    assert REVIEW_CHANNEL  # the review channel is never posted to by set-up
+    assert bot.fake.posts_to(REVIEW_CHANNEL) == []
