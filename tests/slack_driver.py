@@ -155,15 +155,25 @@ class SlackDriver:
         home: dict[str, Any] | None = None,
         message: dict[str, Any] | None = None,
         channel: str = "C0GENERAL",
+        selected: str | None = None,
     ) -> Reply:
-        """Click a button in a message (the default) or in a view such as the Home tab (`home=`)."""
-        action = {
+        """Click a button in a message (the default) or in a view such as the Home tab (`home=`);
+        with `selected`, choose that option of an overflow menu instead."""
+        action: dict[str, Any] = {
             "type": "button",
             "action_id": action_id,
             "block_id": block_id,
             "value": value,
             "action_ts": str(time.time()),
         }
+        if selected is not None:
+            action = {
+                "type": "overflow",
+                "action_id": action_id,
+                "block_id": block_id,
+                "selected_option": {"value": selected, "text": {"type": "plain_text", "text": selected}},
+                "action_ts": str(time.time()),
+            }
         payload: dict[str, Any] = {
             "type": "block_actions",
             "team": TEAM,
@@ -191,11 +201,20 @@ class SlackDriver:
 
     async def suggest(self, user: str, action_id: str, typed: str, view: dict[str, Any] | None = None) -> Reply:
         """What Slack asks an external select for as the person types."""
-        return await self.interactive({
-            "type": "block_suggestion", "action_id": action_id, "block_id": action_id, "value": typed,
-            "team": TEAM, "user": {"id": user, "team_id": TEAM["id"]}, "api_app_id": "A0ECHO", "token": "legacy",
-            "view": view or {"id": "V0", "type": "modal"}, "container": {"type": "view", "view_id": "V0"},
-        })
+        return await self.interactive(
+            {
+                "type": "block_suggestion",
+                "action_id": action_id,
+                "block_id": action_id,
+                "value": typed,
+                "team": TEAM,
+                "user": {"id": user, "team_id": TEAM["id"]},
+                "api_app_id": "A0ECHO",
+                "token": "legacy",
+                "view": view or {"id": "V0", "type": "modal"},
+                "container": {"type": "view", "view_id": "V0"},
+            }
+        )
 
     async def event(self, event: dict[str, Any], *, event_id: str | None = None, retry_num: int | None = None) -> Reply:
         body = json.dumps(

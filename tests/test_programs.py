@@ -28,8 +28,9 @@ async def test_a_coordinator_creates_a_program_and_its_sessions_are_planned(bot:
     program = await create_program(bot)
     assert program.timezone == "America/Denver" and program.reminder_offsets == [10080, 1440, 60]
     assert program.specialists == ["USPEC00001"] and program.coordinators == ["UPCOORD001"]
-    planned = await sessions.upcoming(bot.db.reader, [program.id], bot.clock.now(),
-                                      bot.clock.now() + timedelta(days=90))
+    planned = await sessions.upcoming(
+        bot.db.reader, [program.id], bot.clock.now(), bot.clock.now() + timedelta(days=90)
+    )
     assert len(planned) == 12  # Tuesdays from 10 November to the end of January (90 days)
     local = [s.starts_at.astimezone(ZoneInfo("America/Denver")) for s in planned]
     assert {(t.weekday(), t.hour, t.minute) for t in local} == {(1, 12, 0)}
@@ -115,8 +116,9 @@ async def test_program_list_join_and_leave(bot: Bot) -> None:
 
 async def test_editing_the_schedule_replans_future_sessions_and_moves_reminders(bot: Bot) -> None:
     program = await create_program(bot)
-    first = (await sessions.upcoming(bot.db.reader, [program.id], bot.clock.now(),
-                                     bot.clock.now() + timedelta(days=90)))[0]
+    first = (
+        await sessions.upcoming(bot.db.reader, [program.id], bot.clock.now(), bot.clock.now() + timedelta(days=90))
+    )[0]
     reminder = await outbox.get(bot.db.reader, f"session:{first.id}:remind:1d")
     assert reminder is not None and reminder.due_at == first.starts_at - timedelta(days=1)
     view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
@@ -133,8 +135,7 @@ async def test_editing_the_schedule_replans_future_sessions_and_moves_reminders(
     view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
     reply = await bot.driver.submit(ADMIN, view, {P.SCHEDULE: "monthly"})
     assert reply.text == ""
-    left = await sessions.upcoming(bot.db.reader, [program.id], bot.clock.now(),
-                                   bot.clock.now() + timedelta(days=90))
+    left = await sessions.upcoming(bot.db.reader, [program.id], bot.clock.now(), bot.clock.now() + timedelta(days=90))
     assert [s.starts_at.astimezone(ZoneInfo("America/Denver")).day for s in left] == [10, 8, 12]
     assert all(8 <= s.starts_at.astimezone(ZoneInfo("America/Denver")).day <= 14 for s in left)
     gone = await outbox.get(bot.db.reader, "session:2:remind:1d")
@@ -145,8 +146,9 @@ async def test_archive_withdraws_sessions_and_reminders(bot: Bot) -> None:
     program = await create_program(bot)
     reply = await bot.driver.command(ADMIN, "program archive Hepatitis C ECHO")
     assert "is archived: 12 upcoming session(s)" in reply.json["text"]
-    planned = await sessions.of_program(bot.db.reader, program.id, bot.clock.now(),
-                                        bot.clock.now() + timedelta(days=365))
+    planned = await sessions.of_program(
+        bot.db.reader, program.id, bot.clock.now(), bot.clock.now() + timedelta(days=365)
+    )
     assert {s.status for s in planned} == {SessionStatus.CANCELLED}
     pending = await outbox.pending_by_prefix(bot.db.reader, "session:")
     assert pending == []
@@ -184,8 +186,13 @@ async def test_coordinator_changes_only_by_administrators_and_audited(bot: Bot) 
 async def test_non_coordinators_are_refused_everything(bot: Bot) -> None:
     program = await create_program(bot)
     await register(bot, ALICE)
-    for text in ("program new", "program edit Hepatitis C ECHO", "program archive Hepatitis C ECHO",
-                 "attendance", "coordinator add <@UX00000001>"):
+    for text in (
+        "program new",
+        "program edit Hepatitis C ECHO",
+        "program archive Hepatitis C ECHO",
+        "attendance",
+        "coordinator add <@UX00000001>",
+    ):
         reply = await bot.driver.command(ALICE, text)
         assert "Only" in reply.json["text"], (text, reply.text)
     # a program coordinator may edit their own program, not create one
