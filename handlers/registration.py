@@ -42,6 +42,7 @@ def form_from_values(values: dict[str, Any]) -> RegistrationForm:
         birth_month=choice(values, F.BIRTH_MONTH),
         birth_day=choice(values, F.BIRTH_DAY),
         consent=choices(values, F.CONSENT),
+        programs=choices(values, F.PROGRAMS) if F.PROGRAMS in values else None,
     )
 
 
@@ -71,7 +72,9 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
                 form = form_from_profile((await client.users_info(user=user_id)).get("user") or {})
             except SlackApiError as error:
                 log.info("no Slack profile to prefill for %s: %s", user_id, error.response.get("error"))
-        view = registration_modal(form, editing=provider is not None)
+        offered = [(p.name, str(p.id)) for p in await services.programs.active()]
+        form = form.model_copy(update={"programs": [str(p.id) for p in await services.programs.joined(user_id)]})
+        view = registration_modal(form, editing=provider is not None, programs=offered)
         await open_modal(client, trigger_id, view, user_id=user_id, channel_id=channel_id)
 
     def open_later(client: AsyncWebClient, trigger_id: str, user_id: str, channel_id: str = "") -> None:

@@ -209,3 +209,27 @@ async def test_non_coordinators_are_refused_everything(bot: Bot) -> None:
     assert [p.name for p in await programs.active(bot.db.reader)] == [program.name]
     assert REVIEW_CHANNEL  # the review channel is never posted to by set-up
     assert bot.fake.posts_to(REVIEW_CHANNEL) == []
+
+
+async def test_the_registration_form_offers_programs_to_join(bot: Bot) -> None:
+    hepc = await create_program(bot)
+    pain = await create_program(bot, **{P.NAME: "Pain ECHO"})
+    await bot.driver.command(ALICE, "register")
+    await bot.settle()
+    view = bot.fake.opened_views()[-1]
+    field = next(b for b in view["blocks"] if b.get("block_id") == "programs")
+    assert [o["text"]["text"] for o in field["element"]["options"]] == ["Hepatitis C ECHO", "Pain ECHO"]
+    from tests.scenarios import PROVIDER
+
+    reply = await bot.driver.submit(ALICE, view, {**PROVIDER, "programs": [str(hepc.id), str(pain.id)]})
+    assert reply.text == ""
+    assert await programs.joined(bot.db.reader, ALICE) == [hepc.id, pain.id]
+    # editing: the field shows what was joined; un-choosing one leaves it
+    await bot.driver.command(ALICE, "register")
+    await bot.settle()
+    view = bot.fake.opened_views()[-1]
+    field = next(b for b in view["blocks"] if b.get("block_id") == "programs")
+    assert len(field["element"]["initial_options"]) == 2
+    reply = await bot.driver.submit(ALICE, view, {"programs": [str(pain.id)]})
+    assert reply.text == ""
+    assert await programs.joined(bot.db.reader, ALICE) == [pain.id]

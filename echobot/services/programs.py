@@ -347,20 +347,6 @@ class Programs:
             left = await programs_repo.leave(tx, program.id, person.user_id)
         return Membership.LEFT if left else Membership.NOT_A_MEMBER
 
-    async def set_memberships(self, user_id: str, program_ids: list[int]) -> None:
-        """Join exactly these active programs (the registration form's programs field)."""
-        wanted = set(program_ids)
-        now = self._clock.now()
-        async with self._db.transaction() as tx:
-            if await providers_repo.get(tx, user_id) is None:
-                return
-            current = set(await programs_repo.joined(tx, user_id))
-            active = {program.id for program in await programs_repo.active(tx)}
-            for program_id in (wanted & active) - current:
-                await programs_repo.join(tx, program_id, user_id, now)
-            for program_id in current - wanted:
-                await programs_repo.leave(tx, program_id, user_id)
-
     async def set_reminder_dms(self, user_id: str, wanted: bool) -> bool:
         async with self._db.transaction() as tx:
             return await providers_repo.set_reminder_dms(tx, user_id, wanted)

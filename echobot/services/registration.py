@@ -11,8 +11,9 @@ from echobot.clock import Clock
 from echobot.ids import Consent, RegistrationField
 from echobot.models import Credential, Provider, Role
 from echobot.reference import US_STATES
-from echobot.storage import Database
+from echobot.storage import Database, Tx
 from echobot.storage import outbox as outbox_repo
+from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.validation import email_error, month_day_error, npi_error
 from echobot.views.registration import confirmation_message
@@ -45,6 +46,7 @@ class RegistrationForm(BaseModel):
     birth_month: str | None = None
     birth_day: str | None = None
     consent: list[str] = Field(default_factory=list)
+    programs: list[str] | None = None  # ids of programs to be a member of; None: the form had no such field
 
     @classmethod
     def from_provider(cls, provider: Provider) -> RegistrationForm:
@@ -153,6 +155,8 @@ class Registration:
             existing = await providers_repo.get(tx, user_id)
             provider = _provider_from(user_id, form, existing.registered_at if existing else now, now)
             await providers_repo.save(tx, provider)
+            if form.programs is not None:
+                await _set_memberships(tx, user_id, {int(p) for p in form.programs if p.isdigit()}, now)
             await outbox_repo.enqueue(
                 tx,
                 key=f"registration:{user_id}:{submission_id}",
@@ -168,6 +172,16 @@ class Registration:
                 return RoleChange.NOT_REGISTERED
             changed = await providers_repo.set_role(tx, user_id, role, self._clock.now())
         return RoleChange.CHANGED if changed else RoleChange.UNCHANGED
+
+
+async def _set_memberships(tx: Tx, user_id: str, wanted: set[int], now: datetime) -> None:
+    """Be a member of exactly the `wanted` active programs."""
+    current = set(await programs_repo.joined(tx, user_id))
+    active = {program.id for program in await programs_repo.active(tx)}
+    for program_id in (wanted & active) - current:
+        await programs_repo.join(tx, program_id, user_id, now)
+    for program_id in current - wanted:
+        await programs_repo.leave(tx, program_id, user_id)
 
 
 def _provider_from(user_id: str, form: RegistrationForm, registered_at: datetime, now: datetime) -> Provider:

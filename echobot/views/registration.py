@@ -17,6 +17,7 @@ from echobot.views.blocks import (
     fields,
     input_block,
     modal,
+    option,
     radio_buttons,
     section,
     static_select,
@@ -34,8 +35,13 @@ ROLE_OPTIONS = [
 ]
 
 
-def registration_modal(form: RegistrationForm, *, editing: bool) -> Block:
-    """The modal, filled with what we already know (the Slack profile, or the stored registration)."""
+def registration_modal(
+    form: RegistrationForm, *, editing: bool, programs: list[tuple[str, str]] | None = None
+) -> Block:
+    """The modal, filled with what we already know (the Slack profile, or the stored registration).
+
+    `programs` are (name, id) of the active programs, offered to join; none: no such field.
+    """
     state_options = [(f"{name} ({code})", code) for code, name in US_STATES.items()]
     credential_options = [(credential.value, credential.value) for credential in Credential]
     blocks: list[Block] = [
@@ -123,6 +129,26 @@ def registration_modal(form: RegistrationForm, *, editing: bool) -> Block:
             optional=True,
         ),
     ]
+    if programs:
+        chosen = [p for p in programs if p[1] in set(form.programs or [])]
+        element: Block = {
+            "type": "multi_static_select",
+            "action_id": F.PROGRAMS,
+            "placeholder": {"type": "plain_text", "text": "Choose programs"},
+            "options": [option(name, value) for name, value in programs[:100]],
+        }
+        if chosen:
+            element["initial_options"] = [option(name, value) for name, value in chosen]
+        blocks.insert(
+            9,
+            input_block(
+                F.PROGRAMS,
+                "Programs to join",
+                element,
+                optional=True,
+                hint="You get their reminders and can present cases to them.",
+            ),
+        )
     title = "Edit registration" if editing else "Register for ECHO"
     return modal(title, Callback.REGISTER_VIEW, blocks, submit="Save" if editing else "Register")
 
