@@ -81,3 +81,37 @@ async def stop(process: asyncio.subprocess.Process) -> None:
         except TimeoutError:
             process.kill()
             await process.wait()
+
+
+class FakeSlackProcess:
+    """The fake Slack Web API in a process of its own, so it does not share the measured event loop."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.process: asyncio.subprocess.Process | None = None
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    async def __aenter__(self) -> FakeSlackProcess:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        self.process = await spawn("-m", "tests.fake_slack", str(self.port), env=env, cwd=ROOT)
+        await wait_ready(f"http://127.0.0.1:{self.port}/_calls")
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self.process is not None:
+            await stop(self.process)
+
+    async def calls(self) -> list[dict]:
+        async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{self.port}/_calls") as r:
+            return list(await r.json())
+
+    async def faults(self, **rates: object) -> None:
+        """Set fault rates (r429, r500, disconnect, methods) and forget the calls so far."""
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(f"http://127.0.0.1:{self.port}/_faults", json=rates) as response,
+        ):
+            response.raise_for_status()

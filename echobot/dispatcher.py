@@ -78,7 +78,8 @@ class Dispatcher:
         renderers: Renderers | None = None,
         *,
         pacing: float = 1.0,
-        max_lanes: int = 32,
+        max_lanes: int = 2000,
+        max_in_flight: int = 32,
         max_attempts: int = 6,
         backoff: timedelta = timedelta(seconds=10),
     ) -> None:
@@ -88,6 +89,7 @@ class Dispatcher:
         self.renderers = renderers or Renderers()
         self._pacing = pacing
         self._max_lanes = max_lanes
+        self._sending = asyncio.Semaphore(max_in_flight)  # Slack calls at once; a paced lane mostly sleeps
         self._max_attempts = max_attempts
         self._backoff = backoff
         self._lanes: dict[str, asyncio.Task[None]] = {}
@@ -168,10 +170,9 @@ class Dispatcher:
                     item = await outbox_repo.claim_head(tx, target, self._clock.now())
                 if item is None:
                     return
-                started = asyncio.get_running_loop().time()
                 if await self._deliver(item) and self._pacing > 0:
-                    elapsed = asyncio.get_running_loop().time() - started
-                    await asyncio.sleep(max(0.0, self._pacing - elapsed))
+                    # counted from the answer, so Slack never sees two posts closer than `pacing`
+                    await asyncio.sleep(self._pacing)
         except Exception:
             log.exception("outbox lane %s failed", target)
         finally:
@@ -195,7 +196,8 @@ class Dispatcher:
         if message is None:
             return False
         try:
-            channel, ts = await self._send(item, parent, message)
+            async with self._sending:
+                channel, ts = await self._send(item, parent, message)
         except SlackApiError as error:
             code = str(error.response.get("error") or f"http_{error.response.status_code}")
             await self._failed(item, code, retryable=code not in PERMANENT_ERRORS)

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
-
 
 def to_db(moment: datetime) -> str:
-    """A UTC instant as fixed-width ISO text, so that text order is time order."""
+    """A UTC instant as fixed-width ISO text (2026-11-02T14:00:00.000000Z): text order is time order."""
     if moment.tzinfo is None:
         raise ValueError("naive datetimes are not stored; use the injected clock")
-    return moment.astimezone(UTC).strftime(_FORMAT)
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def from_db(text: str) -> datetime:
     """The inverse of `to_db`."""
-    return datetime.strptime(text, _FORMAT).replace(tzinfo=UTC)
+    return datetime.fromisoformat(text)
 
 
 def opt_from_db(text: str | None) -> datetime | None:

@@ -25,7 +25,7 @@ def _payload(message: Message | None, render: Render | None) -> str:
     if (message is None) == (render is None):
         raise ValueError("an outbox row carries either a message or a render spec")
     if render is not None:
-        return json.dumps({"render": render.name, "args": render.args}, sort_keys=True)
+        return json.dumps({"render": render.name, "args": render.args})
     assert message is not None
     return message.model_dump_json(exclude_defaults=True)
 
@@ -151,6 +151,7 @@ async def pending_by_prefix(db: Reader, prefix: str) -> list[OutboxItem]:
 async def enqueue_many(tx: Tx, rows: list[dict[str, Any]], now: datetime) -> int:
     """Plan many rows at once (same fields as `enqueue`); returns how many were new."""
     before = await tx.scalar("SELECT total_changes()")
+    created_at = to_db(now)
     await tx.executemany(
         """
         INSERT INTO outbox (key, kind, target, parent_key, payload, due_at, stale_at, created_at)
@@ -164,9 +165,9 @@ async def enqueue_many(tx: Tx, rows: list[dict[str, Any]], now: datetime) -> int
                 row["target"],
                 row.get("parent_key"),
                 _payload(row.get("message"), row.get("render")),
-                to_db(row.get("due_at") or now),
+                to_db(row["due_at"]) if row.get("due_at") else created_at,
                 opt_to_db(row.get("stale_at")),
-                to_db(now),
+                created_at,
             )
             for row in rows
         ],

@@ -35,16 +35,18 @@ async def add(
     tx: Tx, program_id: int, occurrences: Iterable[tuple[date, datetime]], duration: int, now: datetime
 ) -> list[Session]:
     """Create the sessions not there yet (one per program and occurrence date); returns the new ones."""
-    created = []
-    for occurrence, starts_at in occurrences:
-        row = await tx.fetchone(
-            "INSERT INTO sessions (program_id, occurrence, starts_at, duration_minutes, created_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (program_id, occurrence) DO NOTHING RETURNING *",
-            (program_id, occurrence.isoformat(), to_db(starts_at), duration, to_db(now)),
-        )
-        if row is not None:
-            created.append(_from_row(row))
-    return created
+    before = int(await tx.scalar("SELECT coalesce(max(id), 0) FROM sessions"))
+    created_at = to_db(now)
+    await tx.executemany(
+        "INSERT INTO sessions (program_id, occurrence, starts_at, duration_minutes, created_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (program_id, occurrence) DO NOTHING",
+        [(program_id, occurrence.isoformat(), to_db(start), duration, created_at) for occurrence, start in occurrences],
+    )
+    # ids only grow (AUTOINCREMENT), so the new rows are those above the old maximum
+    rows = await tx.fetchall(
+        "SELECT * FROM sessions WHERE program_id = ? AND id > ? ORDER BY starts_at", (program_id, before)
+    )
+    return [_from_row(row) for row in rows]
 
 
 async def get(db: Reader, session_id: int) -> Session | None:

@@ -12,6 +12,7 @@ import contextlib
 import itertools
 import json
 import random
+import time
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
@@ -27,9 +28,10 @@ BOT_USER = "UECHOBOT"
 class Call:
     method: str
     args: dict[str, Any]
-    at: float
+    at: float  # the event loop's clock
     status: int = 200
     response: dict[str, Any] = field(default_factory=dict)
+    wall: float = field(default_factory=time.time)  # for comparing with other processes
 
     @property
     def ok(self) -> bool:
@@ -72,6 +74,8 @@ class FakeSlack:
         app.router.add_get("/api/{method}", self._api)
         app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_post("/respond/{n}", self._respond)
+        app.router.add_get("/_calls", self._calls)
+        app.router.add_post("/_faults", self._set_faults)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port)
@@ -386,6 +390,22 @@ class FakeSlack:
         self.uploads[request.match_info["file_id"]] = content if isinstance(content, bytes) else bytes(content)
         return web.Response(text="OK - " + str(len(self.uploads[request.match_info["file_id"]])))
 
+    async def _calls(self, request: web.Request) -> web.Response:
+        """What was called, for a benchmark running this fake in another process."""
+        return web.json_response([
+            {"method": c.method, "status": c.status, "ok": c.ok, "wall": c.wall,
+             "channel": c.args.get("channel") or c.args.get("channel_id"),
+             "key": ((c.args.get("metadata") or {}).get("event_payload") or {}).get("key")}
+            for c in self.calls
+        ])  # fmt: skip
+
+    async def _set_faults(self, request: web.Request) -> web.Response:
+        rates = await request.json()
+        self.fault_rates(r429=rates.get("r429", 0), r500=rates.get("r500", 0), disconnect=rates.get("disconnect", 0),
+                         methods=set(rates["methods"]) if rates.get("methods") else None)  # fmt: skip
+        self.calls.clear()
+        return web.json_response({"ok": True})
+
     async def _respond(self, request: web.Request) -> web.Response:
         self.responses.append(await request.json())
         async with self._changed:
@@ -465,3 +485,16 @@ def view_problem(view: dict[str, Any]) -> dict[str, Any] | None:
             "response_metadata": {"messages": ["[ERROR] private_metadata must be under 3001 characters"]},
         }
     return blocks_problem(view.get("blocks", []), 100)
+
+
+async def _serve(port: int) -> None:
+    fake = FakeSlack()
+    await fake.start(port)
+    print(fake.api_url, flush=True)
+    await asyncio.Event().wait()
+
+
+if __name__ == "__main__":
+    import sys
+
+    asyncio.run(_serve(int(sys.argv[1]) if len(sys.argv) > 1 else 0))
