@@ -83,8 +83,8 @@ async def test_after_downtime_a_reminder_for_a_session_still_ahead_is_sent_once_
     assert reminders == ["Reminder: Hepatitis C ECHO session in about 20 hours"] * 2  # the 7d and 1d rows, once each
     rows = await outbox.by_prefix(bot.db.reader, "session:1:remind:")
     assert sorted(r.key for r in rows if r.state == "sent" and r.kind == "post") == [
-        "session:1:remind:1d",
-        "session:1:remind:7d",
+        "session:1:remind:1d:post",
+        "session:1:remind:7d:post",
     ]
 
 

@@ -72,32 +72,24 @@ class Sessions:
 
     # ---- planning ----------------------------------------------------------------------------
     def _rows(self, program: Program, session: Session) -> list[dict[str, Any]]:
-        """Every outbox row a scheduled session has: reminders, their DM copies, the live post, the end."""
+        """Every outbox row a scheduled session has: its reminders, the live post, the end.
+
+        A reminder is a job planned ahead (`session:<id>:remind:<offset>`); when it runs it posts
+        to the program channel and sends DM copies to those who asked, rendered at that moment.
+        """
         key, start = session_key(session.id), session.starts_at
         ids = {"session_id": session.id}
-        rows: list[dict[str, Any]] = []
-        for minutes in program.reminder_offsets:
-            label = format_offset(minutes)
-            due = start - timedelta(minutes=minutes)
-            rows.append(
-                {
-                    "key": f"{key}remind:{label}",
-                    "target": program.channel_id,
-                    "due_at": due,
-                    "stale_at": start,
-                    "render": Render(name="session.reminder", args=ids),
-                }
-            )
-            rows.append(
-                {
-                    "key": f"{key}remind:{label}:dms",
-                    "kind": OutboxKind.JOB,
-                    "target": f"job:{key}",
-                    "due_at": due,
-                    "stale_at": start,
-                    "render": Render(name="session.reminder_dms", args={**ids, "label": label}),
-                }
-            )
+        rows: list[dict[str, Any]] = [
+            {
+                "key": f"{key}remind:{format_offset(minutes)}",
+                "kind": OutboxKind.JOB,
+                "target": f"job:{key}",
+                "due_at": start - timedelta(minutes=minutes),
+                "stale_at": start,
+                "render": Render(name="session.remind", args={**ids, "label": format_offset(minutes)}),
+            }
+            for minutes in program.reminder_offsets
+        ]
         rows.append(
             {
                 "key": f"{key}live",
@@ -123,7 +115,7 @@ class Sessions:
         wanted = self._rows(program, session)
         keys = {row["key"] for row in wanted}
         for item in await outbox.pending_by_prefix(tx, f"{session_key(session.id)}remind:"):
-            if item.key not in keys and ":dm:" not in item.key:
+            if item.key not in keys and item.kind is OutboxKind.JOB:
                 await outbox.cancel(tx, [item.key], "no longer among the program's reminders")
         new = []
         for row in wanted:
@@ -420,7 +412,7 @@ class Sessions:
     def register_renderers(self, renderers: Renderers) -> None:
         renderers.messages["session.reminder"] = self._render_reminder
         renderers.messages["session.live"] = self._render_live
-        renderers.jobs["session.reminder_dms"] = self._fan_out_reminder_dms
+        renderers.jobs["session.remind"] = self._remind
         renderers.jobs["session.end"] = self._end_job
 
     async def _load(self, db: Reader, args: dict[str, Any]) -> tuple[Session, Program] | None:
@@ -443,20 +435,20 @@ class Sessions:
         session, program = loaded
         return live_post(program, session, now, check_in_window(session)[1])
 
-    async def _fan_out_reminder_dms(self, tx: Tx, args: dict[str, Any], now: datetime) -> None:
+    async def _remind(self, tx: Tx, args: dict[str, Any], now: datetime) -> None:
+        """A reminder's moment: the post in the program channel, and DM copies for those who asked."""
         loaded = await self._load(tx, args)
         if loaded is None or loaded[0].status is not SessionStatus.SCHEDULED or loaded[0].starts_at <= now:
             return
         session, program = loaded
-        key = f"{session_key(session.id)}remind:{args['label']}:dm:"
+        key = f"{session_key(session.id)}remind:{args['label']}:"
+        render = Render(name="session.reminder", args={"session_id": session.id})
+        targets = [("post", program.channel_id)] + [
+            (f"dm:{user}", user) for user in await programs_repo.members_wanting_reminder_dms(tx, program.id)
+        ]
         rows = [
-            {
-                "key": key + user,
-                "target": user,
-                "stale_at": session.starts_at,
-                "render": Render(name="session.reminder", args={"session_id": session.id}),
-            }
-            for user in await programs_repo.members_wanting_reminder_dms(tx, program.id)
+            {"key": key + suffix, "target": target, "stale_at": session.starts_at, "render": render}
+            for suffix, target in targets
         ]
         await outbox.enqueue_many(tx, rows, now)
 
