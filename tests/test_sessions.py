@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+import pytest
 from icalendar import Calendar
 
-from echobot.ids import Action, Callback, SessionField, SessionTool
+from echobot.ids import Action, Callback, ProgramField, SessionField, SessionTool
 from echobot.models import OutboxState, SessionStatus
 from echobot.storage import attendance, audit, outbox, sessions
 from tests.harness import ADMIN, Bot
@@ -14,6 +16,7 @@ from tests.scenarios import PROGRAM_CHANNEL, create_program, register
 from tests.slack_driver import blocks_text
 
 S = SessionField
+P = ProgramField
 ALICE, BOB = "UALICE0001", "UBOB000001"
 FIRST_START = datetime(2026, 11, 10, 19, 0, tzinfo=UTC)  # Tuesday 12:00 in Denver
 FIRST_END = FIRST_START + timedelta(hours=1)
@@ -298,3 +301,56 @@ async def test_sessions_list_and_calendar_file(bot: Bot) -> None:
     assert len(events) == 12
     assert events[0]["dtstart"].dt == FIRST_START and str(events[0]["location"]).startswith("https://zoom")
     assert bot.fake.last("files.completeUploadExternal").args["channel_id"] == "DALICE0001"
+
+
+@pytest.mark.parametrize("zone", ["America/New_York", "America/Denver", "America/Phoenix"])
+@pytest.mark.parametrize(
+    ("today", "first"),
+    [(datetime(2027, 2, 20, tzinfo=UTC), "2027-02-23"), (datetime(2026, 10, 10, tzinfo=UTC), "2026-10-13")],
+    ids=["march", "november"],
+)
+async def test_sessions_keep_local_noon_across_daylight_saving_changes(
+    bot: Bot, zone: str, today: datetime, first: str
+) -> None:
+    bot.clock.set(today)
+    program = await create_program(bot, **{P.TIMEZONE: zone, P.FIRST_DATE: first})
+    planned = await sessions.upcoming(bot.db.reader, [program.id], today, today + timedelta(days=90))
+    local = [s.starts_at.astimezone(ZoneInfo(zone)) for s in planned]
+    assert len(local) >= 12 and {(t.weekday(), t.hour, t.minute) for t in local} == {(1, 12, 0)}
+    offsets = {t.utcoffset() for t in local}
+    assert len(offsets) == (1 if zone == "America/Phoenix" else 2)
+    # what people are shown: a Slack date token of the real instant
+    reply = await bot.driver.command(ADMIN, "sessions")
+    assert f"<!date^{int(planned[-1].starts_at.timestamp())}^" in reply.message_text
+
+
+async def test_every_session_tool_is_refused_to_non_coordinators(bot: Bot) -> None:
+    await create_program(bot)
+    await register(bot, ALICE)
+    views_before = len(bot.fake.opened_views())
+    for tool in (SessionTool.EDIT, SessionTool.CANCEL, SessionTool.CODE, SessionTool.END):
+        for action in (Action.SESSION_MENU, Action.SESSION_TOOLS):
+            await bot.driver.click(ALICE, action, selected=f"{tool}:1", channel=PROGRAM_CHANNEL)
+            await bot.settle()
+            assert bot.fake.responses[-1]["text"] == "Only the program's coordinators can do that.", (tool, action)
+    assert len(bot.fake.opened_views()) == views_before  # no coordinator modal opened
+    # forged submissions of each coordinator modal
+    forged = {"private_metadata": '{"session_id": 1}', "id": "VFORGED01", "type": "modal"}
+    for callback, field, values in (
+        (Callback.SESSION_EDIT_VIEW, S.TOPIC, {S.TOPIC: "x"}),
+        (Callback.SESSION_CANCEL_VIEW, S.REASON, {S.REASON: "because"}),
+        (Callback.ATTENDANCE_CODE_VIEW, S.CODE, {S.CODE: "ABC"}),
+    ):
+        view = {
+            **forged,
+            "callback_id": callback,
+            "blocks": [
+                {"type": "input", "block_id": field, "element": {"type": "plain_text_input", "action_id": field}}
+            ],
+        }
+        reply = await bot.driver.submit(ALICE, view, values)
+        assert "Only the program's coordinators" in reply.errors[field]
+    session = await sessions.get(bot.db.reader, 1)
+    assert session is not None and session.status is SessionStatus.SCHEDULED
+    assert session.topic is None and session.attendance_code is None
+    assert await audit.recent(bot.db.reader, action_prefix="session.") == []
