@@ -18,8 +18,11 @@ log = logging.getLogger(__name__)
 async def publish_home(services: Services, client: AsyncWebClient, user_id: str) -> None:
     """Rebuild a person's Home tab. Best effort: the next visit rebuilds it anyway."""
     person = await services.people.whois(user_id)
+    programs = await services.programs.of_person(person) if person.provider else []
+    upcoming = await services.sessions.upcoming(programs, days=30) if programs else []
+    view = home_view(person, services.settings.hub_name, programs, upcoming)
     try:
-        await client.views_publish(user_id=user_id, view=home_view(person, services.settings.hub_name))
+        await client.views_publish(user_id=user_id, view=view)
     except SlackApiError as error:
         log.warning("could not publish App Home for %s: %s", user_id, error.response.get("error"))
 

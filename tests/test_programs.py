@@ -233,3 +233,15 @@ async def test_the_registration_form_offers_programs_to_join(bot: Bot) -> None:
     reply = await bot.driver.submit(ALICE, view, {"programs": [str(pain.id)]})
     assert reply.text == ""
     assert await programs.joined(bot.db.reader, ALICE) == [pain.id]
+
+
+async def test_home_shows_your_programs_and_next_sessions(bot: Bot) -> None:
+    await create_program(bot)
+    await register(bot, ALICE)
+    home = blocks_text(bot.fake.homes[ALICE]["blocks"])
+    assert "You have not joined a program yet" in home
+    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    await bot.driver.event({"type": "app_home_opened", "user": ALICE, "tab": "home", "event_ts": "1"})
+    await bot.settle()
+    home = blocks_text(bot.fake.homes[ALICE]["blocks"])
+    assert "*Hepatitis C ECHO* (<#C0HEPC>)" in home and "Next sessions" in home and "<!date^" in home

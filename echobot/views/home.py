@@ -3,12 +3,33 @@
 from __future__ import annotations
 
 from echobot.ids import Action
-from echobot.models import Person
+from echobot.models import Person, Program, Session
 from echobot.views.blocks import Block, actions, button, context, divider, escape, header, section
 from echobot.views.registration import registration_blocks
+from echobot.views.sessions import session_line
 
 
-def home_view(person: Person, hub_name: str) -> Block:
+def programs_section(programs: list[Program], upcoming: list[tuple[Session, Program]]) -> list[Block]:
+    """Your programs and their next sessions."""
+    if not programs:
+        return [
+            section("*Your programs*\nYou have not joined a program yet."),
+            context("`/echo program list` shows them; join with a button there."),
+        ]
+    names = ", ".join(f"*{escape(p.name)}* (<#{p.channel_id}>)" for p in programs[:10])
+    blocks = [section(f"*Your programs*\n{names}")]
+    if upcoming:
+        blocks.append(section("*Next sessions*\n" + "\n".join(session_line(s, p) for s, p in upcoming[:5])))
+    blocks.append(context("`/echo sessions` lists them all; `/echo calendar` adds them to your calendar."))
+    return blocks
+
+
+def home_view(
+    person: Person,
+    hub_name: str,
+    programs: list[Program] | None = None,
+    upcoming: list[tuple[Session, Program]] | None = None,
+) -> Block:
     blocks: list[Block] = [header(f"{hub_name} · Project ECHO")]
     if person.provider is None:
         blocks += [
@@ -23,8 +44,11 @@ def home_view(person: Person, hub_name: str) -> Block:
     else:
         provider = person.provider
         blocks += [
-            section(f"Hello {escape(provider.name)}. Here is your registration."),
+            section(f"Hello {escape(provider.name)}."),
             divider(),
+            *programs_section(programs or [], upcoming or []),
+            divider(),
+            section("*Your registration*"),
             *registration_blocks(provider),
         ]
         if person.is_coordinator:
