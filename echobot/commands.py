@@ -13,6 +13,7 @@ class Audience(StrEnum):
     REGISTERED = "registered providers"
     PARTICIPANT = "participants"
     MANAGER = "coordinators"  # hub coordinators, and program coordinators for their programs
+    STAFF = "specialists and coordinators"
     COORDINATOR = "hub coordinators"
     ADMIN = "hub administrators (ECHOBOT_ADMINS)"
 
@@ -44,6 +45,9 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo("sessions", "/echo sessions", "Upcoming sessions of your programs", A.EVERYONE),
     CommandInfo("calendar", "/echo calendar", "A calendar file of your upcoming sessions, by DM", A.EVERYONE),
     CommandInfo("reminders", "/echo reminders dm on|off", "Also get session reminders by direct message", A.REGISTERED),
+    CommandInfo("case", "/echo case", "Present a de-identified patient case (participants)", A.EVERYONE),
+    CommandInfo("cases", "/echo cases", "Your cases and where they stand", A.REGISTERED),
+    CommandInfo("queue", "/echo queue", "Cases waiting for triage in your programs, oldest first", A.STAFF),
     CommandInfo("program new", "/echo program new", "Create a program", A.COORDINATOR),
     CommandInfo("program edit", "/echo program edit NAME", "Change a program's settings or schedule", A.MANAGER),
     CommandInfo("program archive", "/echo program archive NAME", "Archive a program: no more sessions", A.MANAGER),
@@ -62,6 +66,8 @@ def may_use(person: Person, audience: Audience) -> bool:
         return person.is_coordinator
     if audience is Audience.MANAGER:
         return person.is_coordinator or bool(person.managed_programs)
+    if audience is Audience.STAFF:
+        return person.is_coordinator or bool(person.managed_programs or person.specialist_programs)
     if audience is Audience.PARTICIPANT:
         return person.is_participant
     return person.is_registered

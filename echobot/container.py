@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from echobot.clock import Clock
 from echobot.dispatcher import Renderers
 from echobot.inflight import InFlight
+from echobot.services.cases import Cases
 from echobot.services.coordinators import Coordinators
 from echobot.services.people import People
 from echobot.services.programs import Programs
@@ -28,12 +29,16 @@ class Services:
     coordinators: Coordinators
     sessions: Sessions
     programs: Programs
+    cases: Cases
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
         sessions = Sessions(db, clock)
+        programs = Programs(db, clock, sessions)
+        cases = Cases(db, clock, programs, sessions, settings.case_retention_days)
         renderers = Renderers()
         sessions.register_renderers(renderers)
+        cases.register_renderers(renderers)
         return cls(
             settings=settings,
             clock=clock,
@@ -44,5 +49,6 @@ class Services:
             registration=Registration(db, clock, settings.hub_name),
             coordinators=Coordinators(db, clock, settings.admins),
             sessions=sessions,
-            programs=Programs(db, clock, sessions),
+            programs=programs,
+            cases=cases,
         )

@@ -12,6 +12,11 @@ class Callback(StrEnum):
     ATTENDANCE_PICK_VIEW = "attendance_pick"
     ATTENDANCE_EDIT_VIEW = "attendance_edit"
     ATTENDANCE_CODE_VIEW = "attendance_code"
+    CASE_VIEW = "case"
+    CASE_SHORTCUT = "case_shortcut"
+    CASE_ACTION_VIEW = "case_action"  # ask for info, decline, schedule, recommendations, reply
+    FOLLOWUP_VIEW = "case_followup"
+    NOTICE_VIEW = "notice"
 
 
 class Action(StrEnum):
@@ -23,6 +28,38 @@ class Action(StrEnum):
     JOIN_VIDEO = "join_video"
     SESSION_TOOLS = "session_tools"  # overflow menu on the live post: code, end now
     SESSION_MENU = "session_menu"  # overflow menu in /echo sessions: calendar, edit, cancel
+    OPEN_CASE = "open_case"
+    CASE_CLAIM = "case_claim"
+    CASE_ASK = "case_ask"
+    CASE_SCHEDULE = "case_schedule"
+    CASE_DECLINE = "case_decline"
+    CASE_RECOMMEND = "case_recommend"
+    CASE_CLOSE = "case_close"
+    CASE_REPLY = "case_reply"
+    FOLLOWUP = "case_followup"
+
+
+class CaseField(StrEnum):
+    """Block and action ids of the case modal and the triage modals (the same for each input)."""
+
+    PROGRAM = "case_program"
+    SUMMARY = "summary"
+    QUESTION = "question"
+    AGE_BAND = "age_band"
+    SEX = "sex"
+    PRESENTING = "presenting_problem"
+    HISTORY = "history"
+    MEDICATIONS = "medications"
+    LABS = "labs"
+    TRIED = "tried"
+    URGENCY = "urgency"
+    SESSION = "case_session"
+    CONFIRM = "deidentified"
+    MESSAGE = "case_message"
+    REASON = "case_reason"
+    RECOMMENDATIONS = "recommendations"
+    OUTCOME = "outcome"
+    NOTE = "followup_note"
 
 
 class SessionTool(StrEnum):

@@ -169,6 +169,7 @@ class Program(BaseModel):
     case_slots: int = 2
     eval_window_days: int = 14
     credit_quarters: int = 4
+    followup_weeks: int = 4
     specialists: list[str] = Field(default_factory=list)
     coordinators: list[str] = Field(default_factory=list)
     archived_at: datetime | None = None
@@ -240,3 +241,67 @@ class Attendee(BaseModel):
     user_id: str
     present: bool
     checked_in_at: datetime | None
+
+
+class CaseState(StrEnum):
+    SUBMITTED = "submitted"
+    IN_REVIEW = "in_review"
+    NEEDS_INFO = "needs_info"
+    SCHEDULED = "scheduled"
+    PRESENTED = "presented"
+    RECOMMENDATIONS_SENT = "recommendations_sent"
+    CLOSED = "closed"
+    DECLINED = "declined"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+AGE_BANDS = ("under 18", "18–29", "30–39", "40–49", "50–59", "60–69", "70–79", "80–89", "90+")
+SEXES = ("female", "male", "intersex", "not stated")
+
+
+class Case(BaseModel):
+    """A case presentation. Free text is None once removed after the retention period."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    program_id: int
+    submitter: str
+    summary: str | None
+    question: str | None
+    age_band: str
+    sex: str
+    presenting_problem: str | None
+    history: str | None
+    medications: str | None
+    labs: str | None
+    tried: str | None
+    urgency: str
+    preferred_session_id: int | None = None
+    session_id: int | None = None
+    state: CaseState
+    owner: str | None = None
+    recommendations: str | None = None
+    followup_outcome: str | None = None
+    followup_note: str | None = None
+    submitted_at: datetime
+    updated_at: datetime
+    closed_at: datetime | None = None
+    purged_at: datetime | None = None
+
+    @property
+    def title(self) -> str:
+        return f"Case #{self.id}"
+
+
+class CaseEvent(BaseModel):
+    case_id: int
+    actor: str
+    action: str
+    from_state: CaseState | None
+    to_state: CaseState
+    note: str | None
+    at: datetime

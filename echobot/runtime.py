@@ -52,6 +52,7 @@ class Runtime:
             wire_dispatcher(self.scheduler, self.dispatcher)
             add_periodic(self.scheduler, "inbound-prune", self._prune_inbound, timedelta(hours=6))
             add_periodic(self.scheduler, "plan-sessions", self.services.sessions.plan_all, timedelta(hours=6))
+            add_periodic(self.scheduler, "purge-cases", self.services.cases.purge_expired, timedelta(hours=12))
             self.scheduler.start()
             self.dispatcher.start()
         self._started = background
@@ -74,6 +75,7 @@ class Runtime:
     async def tick(self) -> None:
         """Run the periodic jobs once, then settle (tests, with a clock that moves when told)."""
         await self.services.sessions.plan_all()
+        await self.services.cases.purge_expired()
         await self.settle()
 
     async def _prune_inbound(self) -> None:

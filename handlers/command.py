@@ -112,6 +112,8 @@ def refusal(person: Person, audience: Audience, name: str) -> dict:
         return {"text": text, "blocks": register_prompt(text)}
     if audience is Audience.PARTICIPANT:
         return {"text": f"`/echo {name}` is for participants. Switch with `/echo role participant`."}
+    if audience is Audience.STAFF:
+        return {"text": f"`/echo {name}` is for the hub's specialists and coordinators."}
     if audience is Audience.MANAGER:
         return {"text": f"Only coordinators can use `/echo {name}`. Ask a hub coordinator if you need it."}
     return {"text": f"Only {audience.value} can use `/echo {name}`. Ask a hub coordinator if you need it."}

@@ -30,6 +30,7 @@ def _from_row(row: sqlite3.Row, staff: dict[str, list[str]]) -> Program:
         case_slots=row["case_slots"],
         eval_window_days=row["eval_window_days"],
         credit_quarters=row["credit_quarters"],
+        followup_weeks=row["followup_weeks"],
         specialists=staff.get("specialist", []),
         coordinators=staff.get("coordinator", []),
         archived_at=opt_from_db(row["archived_at"]),

@@ -33,6 +33,7 @@ _CODE = re.compile(r"^[A-Za-z0-9-]{2,20}$")
 
 SessionEndedHook = Callable[[Tx, Session, Program, datetime], Awaitable[None]]
 KeepsSession = Callable[[Reader, int], Awaitable[bool]]
+Agenda = Callable[[Reader, int], Awaitable[list[tuple[Any, str]]]]  # (case, presenting site)
 
 
 class CheckIn(StrEnum):
@@ -69,6 +70,7 @@ class Sessions:
         self._clock = clock
         self.on_ended: list[SessionEndedHook] = []
         self.keeps_session: list[KeepsSession] = []  # re-planning leaves these sessions alone
+        self.agenda: Agenda | None = None  # the cases on a session's agenda, for reminders
 
     # ---- planning ----------------------------------------------------------------------------
     def _rows(self, program: Program, session: Session) -> list[dict[str, Any]]:
@@ -426,7 +428,8 @@ class Sessions:
         loaded = await self._load(db, args)
         if loaded is None or loaded[0].status is not SessionStatus.SCHEDULED or not loaded[1].active:
             return None
-        return reminder_message(loaded[1], loaded[0], now)
+        agenda = await self.agenda(db, loaded[0].id) if self.agenda else []
+        return reminder_message(loaded[1], loaded[0], now, agenda)
 
     async def _render_live(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
         loaded = await self._load(db, args)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 
 class ViewState(BaseModel):
     program_id: int | None = None
     session_id: int | None = None
+    case_id: int | None = None
+    action: str | None = Field(default=None, max_length=20)
 
     def encode(self) -> str:
         return self.model_dump_json(exclude_none=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from echobot.ids import Action, Callback, SessionField, SessionTool
 from echobot.models import Message, Program, Session
@@ -38,10 +40,18 @@ def _details(session: Session) -> str:
     return "\n".join(lines)
 
 
-def reminder_message(program: Program, session: Session, now: datetime) -> Message:
-    """A reminder: what, when (each reader's own time), the join link. Never patient details."""
+def reminder_message(
+    program: Program, session: Session, now: datetime, agenda: Sequence[tuple[Any, str]] = ()
+) -> Message:
+    """A reminder: what, when (each reader's own time), the cases on the agenda (one-line summary and
+    presenting site only: never patient details), the join link."""
     when = slack_date(session.starts_at, "{date_long_pretty} at {time}")
     lead = f":calendar: *{escape(program.name)}* meets {when_phrase(session.starts_at, now)}: {when}"
+    if agenda:
+        lines = [
+            f"• Case #{case.id}: {escape(case.summary or 'summary removed')} ({escape(site)})" for case, site in agenda
+        ]
+        lead += "\n*Cases:*\n" + "\n".join(lines)
     return Message(
         text=f"Reminder: {program.name} session {when_phrase(session.starts_at, now)}",
         blocks=[

@@ -1,0 +1,43 @@
+"""The PHI guard: recall and false positives on the labelled corpus, and throughput.
+
+python -m bench.phi
+"""
+
+from __future__ import annotations
+
+import time
+
+from bench.common import machine
+from echobot.phi import Category, scan
+from echobot.phi.evaluation import evaluate
+from tests.phi_corpus import CLEAN_TEXTS, IDENTIFIER_TEXTS
+
+
+def main() -> None:
+    print(f"machine: {machine()}")
+    result = evaluate(IDENTIFIER_TEXTS, CLEAN_TEXTS)
+    print(f"corpus: {len(IDENTIFIER_TEXTS)} texts with an identifier, {len(CLEAN_TEXTS)} clean clinical texts")
+    print(f"{'category':14} {'texts':>5} {'recall':>7} {'named right':>12}")
+    for category in Category:
+        total = result.total[category.value]
+        print(f"{category.value:14} {total:5d} {result.category_recall(category.value):7.2f} "
+              f"{result.named_right[category.value] / max(1, total):12.2f}")  # fmt: skip
+    print(f"overall recall {result.recall:.3f} (goal >= 0.97); false-positive rate "
+          f"{result.false_positive_rate:.3f} (goal <= 0.03)")  # fmt: skip
+    for category, text in result.missed:
+        print(f"  missed [{category}]: {text}")
+    for text in result.false_positives:
+        print(f"  false positive: {text}")
+    corpus = [text for _, text in IDENTIFIER_TEXTS] + CLEAN_TEXTS
+    size = sum(len(text.encode()) for text in corpus)
+    rounds = 20
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for text in corpus:
+            scan(text)
+    elapsed = time.perf_counter() - started
+    print(f"throughput: {size * rounds / 1024 / elapsed:.0f} KB/s ({len(corpus) * rounds / elapsed:.0f} texts/s)")
+
+
+if __name__ == "__main__":
+    main()

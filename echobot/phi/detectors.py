@@ -1,0 +1,469 @@
+"""One detector per HIPAA Safe Harbor category. Each takes normalised text and yields (start, end)
+spans of what looks like an identifier. Patterns are written for how clinicians type, and each has
+a counterpart in the clean corpus so that clinical numbers (doses, labs, vitals, scores, years,
+durations, genotypes) keep passing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from echobot.phi.lexicon import (
+    AMBIGUOUS_NAMES,
+    EPONYM_NOUNS,
+    EPONYMS,
+    FIRST_NAMES,
+    NOT_INITIALS,
+    NOT_PLACES,
+    SURNAMES,
+    US_STATES,
+)
+
+Span = tuple[int, int]
+IGNORE_CASE = re.IGNORECASE
+
+# Units that follow a clinical number: "125000 copies/mL" is a viral load, not an identifier.
+_UNIT = (
+    r"(?:\s*(?:%|iu|u/l|copies|cells|mg|mcg|g|kg|lb|lbs|ml|l|units?|mmol|mmhg|/ml|/ul|/mm3|/mcl|k|x|"
+    r"meq|ng|pg|pmol|nmol|mosm|days?|weeks?|months?|years?|hrs?|hours?|min|minutes?|cm|mm|in|ft|cal|kcal))"
+)
+
+
+def _not_before_unit(text: str, end: int) -> bool:
+    return re.match(_UNIT + r"\b", text[end : end + 12], IGNORE_CASE) is None
+
+
+# ---- contact and network -----------------------------------------------------------------------
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def email(text: str) -> Iterator[Span]:
+    """name@example.org."""
+    for match in _EMAIL.finditer(text):
+        yield match.span()
+
+
+_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>]+"
+    r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|app|co|me)\b"
+    r"(?:/[^\s<>]*)?",
+    IGNORE_CASE,
+)
+
+
+def url(text: str) -> Iterator[Span]:
+    """http(s)://…, www.…, and bare domains such as portal.example.org/pt/123."""
+    for match in _URL.finditer(text):
+        if "@" not in text[max(0, match.start() - 1) : match.start()]:
+            yield match.span()
+
+
+_IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])")
+_IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{1,4})?(?::{1,2}[0-9a-f]{1,4}){2,7}(?::{2})?(?![\w:])", IGNORE_CASE)
+
+
+def ip(text: str) -> Iterator[Span]:
+    """IPv4 dotted quads (each part 0-255) and IPv6 addresses (:: shortening included)."""
+    for match in _IPV4.finditer(text):
+        yield match.span()
+    for match in _IPV6.finditer(text):
+        if match.group().count(":") >= 3 and sum(c.isdigit() for c in match.group()) >= 2:
+            yield match.span()
+
+
+_PHONE = re.compile(
+    r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]*|\d{3}[\s./-])\d{3}[\s.-]\d{4}(?![\w/-])"
+    r"|(?<![\w/.,-])\d{10}(?![\w/-]|[.,]\d)"
+    r"|(?<![\w/.,-])\d{3}-\d{4}(?![\w/-]|[.,]\d)"
+)
+_FAX = re.compile(r"\bfax(?:ed)?\b", IGNORE_CASE)
+
+
+_FORMATTED_PHONE = re.compile(r"\(\d{3}\)|\d{3}[\s./-]\d{3}[\s.-]\d{4}")
+
+
+def _phones(text: str) -> Iterator[tuple[Span, bool]]:
+    for match in _PHONE.finditer(text):
+        # a bare run of digits followed by a unit is a lab value; a number in phone format never is
+        if not _FORMATTED_PHONE.search(match.group()) and not _not_before_unit(text, match.end()):
+            continue
+        sentence = re.split(r"[.;!?]\s", text[max(0, match.start() - 120) : match.start()])[-1]
+        yield match.span(), _FAX.search(sentence) is not None
+
+
+def phone(text: str) -> Iterator[Span]:
+    """US telephone numbers: (505) 555-0142, 505.555.0142, +1 505 555 0142, 5055550142, 555-0142."""
+    for span, is_fax in _phones(text):
+        if not is_fax:
+            yield span
+
+
+def fax(text: str) -> Iterator[Span]:
+    """A telephone number introduced by 'fax'."""
+    for span, is_fax in _phones(text):
+        if is_fax:
+            yield span
+
+
+# ---- numbers and codes named by a keyword ---------------------------------------------------------
+
+_CODE = r"(?P<code>(?=[A-Z./ -]{0,8}\d)[A-Z0-9](?:[A-Z0-9]|[-./](?=[A-Z0-9])| (?=\d)){2,24})"
+_LINK = r"(?:\s*(?:#|no\.?|num(?:ber)?|id|is|of|was|ending(?:\s+in)?|last\s+(?:4|four)|:|-)\s*)*\s*"
+
+
+def _keyword(words: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{words})\b{_LINK}{_CODE}", IGNORE_CASE)
+
+
+def _coded(pattern: re.Pattern[str], text: str, min_digits: int = 3) -> Iterator[Span]:
+    for match in pattern.finditer(text):
+        code = match.group("code").rstrip(" -./")
+        if sum(c.isdigit() for c in code) >= min_digits:
+            yield match.start("code"), match.start("code") + len(code)
+
+
+_SSN_SHAPE = re.compile(r"(?<![\w-])\d{3}[- ]\d{2}[- ]\d{4}(?![\w-])")
+_SSN_WORD = re.compile(
+    r"\b(?:ssn|ss#|ss\s?no|social\s+security(?:\s+(?:number|no|#))?|soc\s+sec|last\s+(?:4|four)(?:\s+digits)?"
+    r"\s+of\s+(?:the\s+|his\s+|her\s+)?(?:ss|ssn|social))\b"
+    r"(?:\s*(?:#|no\.?|number|num|ending(?:\s+in)?|last\s+(?:4|four)(?:\s+digits)?|is|:|-|of|x+-?x*-?)\s*)*"
+    r"(?P<code>\d[\d -]{2,10}\d)",
+    IGNORE_CASE,
+)
+
+
+def ssn(text: str) -> Iterator[Span]:
+    """123-45-6789, 'SSN 123456789', 'SS# ending 6789'."""
+    for match in _SSN_SHAPE.finditer(text):
+        yield match.span()
+    for match in _SSN_WORD.finditer(text):
+        yield match.span("code")
+
+
+_MRN = _keyword(
+    r"mrn|medical\s+record(?:\s+(?:number|no))?|med\.?\s*rec(?:ord)?\.?(?:\s*(?:no|number))?"
+    r"|chart(?:\s+(?:number|no))?|record\s+(?:number|no|#)|patient\s+id|pt\.?\s+id|hospital\s+(?:number|no)"
+    r"|encounter(?:\s+(?:number|no|id))?|accession(?:\s+(?:number|no))?|fin|csn|har"
+)
+_PLAN = _keyword(
+    r"medicaid(?:\s+(?:id|number|no|card))?|medicare(?:\s+(?:id|number|no|card|beneficiary))?|mbi|hicn"
+    r"|member(?:\s+(?:id|number|no))?|subscriber(?:\s+(?:id|number|no))?|policy(?:\s+(?:number|no))?"
+    r"|insurance(?:\s+(?:id|number|no))?|plan\s+(?:id|number|no)|group\s+(?:number|no|id)"
+    r"|beneficiary(?:\s+(?:id|number|no))?|cin|bcbs(?:\s+id)?|tricare(?:\s+id)?|ahcccs(?:\s+id)?"
+)
+_ACCOUNT = _keyword(
+    r"account|acct|a/c|billing(?:\s+(?:account|number|no))?|invoice|claim(?:\s+(?:number|no))?"
+    r"|guarantor(?:\s+(?:number|no))?"
+)
+_LICENCE = _keyword(r"(?:driver'?s?\s+)?licen[cs]e|dl|cdl|certificate|cert(?:ificate|ification)?|permit|registration")
+_VEHICLE = _keyword(r"(?:licen[cs]e\s+)?plate|tag|vin|vehicle(?:\s+id)?")
+_DEVICE = _keyword(
+    r"serial(?:\s+(?:number|no))?|s/?n|device(?:\s+(?:id|number))?|transmitter(?:\s+id)?|lot"
+    r"|udi|imei|mac\s+address|model\s+and\s+serial"
+)
+_OTHER = _keyword(
+    r"study(?:\s+(?:id|number))?|subject(?:\s+(?:id|number))?|enrol(?:l)?ment(?:\s+(?:id|number))?"
+    r"|participant(?:\s+(?:id|number|no))?|trial(?:\s+(?:id|number|no))?|employee(?:\s+(?:id|number))?|badge"
+    r"|inmate(?:\s+(?:id|number))?|booking|doc(?:\s+(?:id|number))|passport|visa"
+    r"|tribal(?:\s+(?:id|enrollment|enrolment))?|census(?:\s+no)?|alien(?:\s+number)?|a-number|uscis"
+    r"|student(?:\s+id)?|voter(?:\s+id)?|id(?:\s+card)?|identifier"
+)
+_VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=(?:\D*\d){3})(?=(?:[^A-Z]*[A-Z]){3})[A-HJ-NPR-Z0-9]{17}\b")
+_PLATE_SHAPE = re.compile(r"\b(?:plate|tag)s?\b[^.\n]{0,20}?\b(?P<code>[A-Z0-9]{2,4}[- ]?[A-Z0-9]{3,4})\b", IGNORE_CASE)
+
+
+def mrn(text: str) -> Iterator[Span]:
+    """Medical record numbers: 'MRN 00482913', 'chart #A-55812'."""
+    yield from _coded(_MRN, text)
+
+
+def health_plan(text: str) -> Iterator[Span]:
+    """Medicaid, Medicare, insurance member, subscriber, policy and group numbers."""
+    yield from _coded(_PLAN, text)
+
+
+def account(text: str) -> Iterator[Span]:
+    """Account, billing, invoice and claim numbers."""
+    yield from _coded(_ACCOUNT, text)
+
+
+def licence(text: str) -> Iterator[Span]:
+    """Driver's licence, professional licence, certificate and permit numbers."""
+    yield from _coded(_LICENCE, text)
+
+
+def vehicle(text: str) -> Iterator[Span]:
+    """Licence plates and vehicle identification numbers (VINs)."""
+    yield from _coded(_VEHICLE, text, min_digits=1)
+    for match in _PLATE_SHAPE.finditer(text):
+        if any(c.isdigit() for c in match.group("code")):
+            yield match.span("code")
+    for match in _VIN.finditer(text.upper()):
+        yield match.span()
+
+
+def device(text: str) -> Iterator[Span]:
+    """Serial numbers and identifiers of devices (pumps, pacemakers, sensors)."""
+    yield from _coded(_DEVICE, text, min_digits=2)
+
+
+_LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{7,}(?![\w/-]|[.,]\d)")
+_MIXED_CODE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*(?![\w-])")
+_DIGIT_GROUPS = re.compile(r"(?<![\w.,/-])\d{2,6}(?:-\d{2,6}){1,3}(?![\w/-]|[.,]\d)")
+_CLINICAL_CODE = re.compile(
+    r"^(?:RS\d+|[A-TV-Z]\d{2}(?:\.\d{1,4})?|HLA-?[A-Z]*\d*|CD\d+|IL\d+[A-Z]?|COVID-?19|SARS-COV-?2|H\d+N\d+|"
+    r"HBA1C|A1C|B\d{1,2}|D\d|K\d|G\d+P\d+|T\d+N\d+M\d+|[A-Z]{1,6}-?\d{1,3}[A-Z]?|\d{1,3}[A-Z]{1,4}|"
+    r"PHQ-?\d+|GAD-?\d+|FIB-?4|C\d-C\d|L\d-S\d|L\d-L\d|T\d+-T\d+|C\d+-C\d+|NS\d[A-Z]?|DNA|RNA)$"
+)
+
+
+def other_code(text: str) -> Iterator[Span]:
+    """Any other identifying number or code: bare numbers of 7 digits or more that carry no unit,
+    letter-and-digit codes such as A4471092, and digit groups such as 4471-0092."""
+    for match in _OTHER.finditer(text):
+        code = match.group("code").rstrip(" -./")
+        if sum(c.isdigit() for c in code) >= 3:
+            yield match.start("code"), match.start("code") + len(code)
+    for match in _LONG_NUMBER.finditer(text):
+        if _not_before_unit(text, match.end()):
+            yield match.span()
+    for match in _MIXED_CODE.finditer(text):
+        token = match.group()
+        digits = sum(c.isdigit() for c in token)
+        if digits >= 4 and len(token) >= 6 and not _CLINICAL_CODE.match(token):
+            yield match.span()
+    for match in _DIGIT_GROUPS.finditer(text):
+        digits = sum(c.isdigit() for c in match.group())
+        if digits >= 7 and _not_before_unit(text, match.end()):
+            yield match.span()
+
+
+# ---- dates and ages ---------------------------------------------------------------------------------
+
+_MONTH_FULL = r"(?:january|february|march|april|june|july|august|september|october|november|december)"
+_MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\.?"
+_MONTH = rf"(?:(?i:{_MONTH_FULL})|{_MONTH_SHORT}|May|MAY)"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+_DATES = [
+    re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})(?![\w/.-])"),
+    re.compile(rf"(?<![\w/.-]){_YEAR}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\w/.-])"),
+    re.compile(rf"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1{_YEAR}(?![\w/.-])"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
+    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\b(?:,?\s+{_YEAR}\b)?"),
+    re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
+    re.compile(rf"(?<![\w/.-])(?:0?[1-9]|1[0-2])/{_YEAR}(?![\w/.-])"),
+]
+_DATE_CUE = re.compile(
+    r"\b(?:on|since|from|until|till|admitted|admission|discharged?|discharge|seen|visit|dated|dob|d\.o\.b\.?|born|"
+    r"lmp|edd|edc|dos|dod|doa|"
+    r"died|deceased|surgery|procedure|appt|appointment|started|stopped|as of|before|after|by|last|next|due|drawn|"
+    r"collected|performed|done|scheduled|expires?|exp)\s+(?:on\s+)?(?P<date>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01]))"
+    r"(?![\w/.-])",
+    IGNORE_CASE,
+)
+_DOB = re.compile(
+    r"\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born)\b[:\s-]*(?P<date>[^\s,;]*\d[^\s,;]*)", IGNORE_CASE
+)
+
+
+def date(text: str) -> Iterator[Span]:
+    """Any date element but the year: 3/14/2024, 2024-03-14, March 14, 14 March 2024, March 2023,
+    'on 7/4', 'DOB …'. A year alone, a month alone and relative times pass."""
+    for pattern in _DATES:
+        for match in pattern.finditer(text):
+            yield match.span()
+    for match in _DATE_CUE.finditer(text):
+        yield match.span("date")
+    for match in _DOB.finditer(text):
+        if not re.fullmatch(r"(?:19|20)\d{2}", match.group("date").strip(".")):
+            yield match.span("date")
+
+
+_AGE = re.compile(
+    r"(?<![\w.+])(?P<age>9\d|1[0-1]\d)(?:\.\d)?\s*(?:-|\s)?\s*"
+    r"(?:y/?o\b|yo\b|y\.o\.|yrs?\b|years?\b|year-old|yr-old|-year|year)"
+    r"|\b(?:age[ds]?|aged)\s*(?:of\s*|is\s*|:\s*)?(?P<age2>9\d|1[0-1]\d)\b(?!\s*[-–]\s*\d)(?!\+)",
+    IGNORE_CASE,
+)
+
+
+_AGE_SEX = re.compile(r"(?<![\w.+/-])(?:9\d|1[01]\d)\s?(?:y/?o|yo)?\s?[MF]\b")
+_AGE_WORDS = re.compile(
+    r"\b(?:ninety|one\s+hundred)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?[\s-]+(?:years?|yrs?)"
+    r"(?:[\s-]+old)?\b",
+    IGNORE_CASE,
+)
+_AGE_EVENT = re.compile(
+    r"\b(?:turned|turns|turning|celebrated\s+(?:his|her|their)|reached)\s+(?:9\d|1[01]\d)\b"
+    r"|\b(?:9\d|1[01]\d)(?:st|nd|rd|th)\s+birthday\b",
+    IGNORE_CASE,
+)
+
+
+def age_over_89(text: str) -> Iterator[Span]:
+    """Ages of 90 and over ('93-year-old', 'aged 91', '94M', 'ninety-two-year-old', 'turned 95'); the band
+    '90+' passes."""
+    for match in _AGE.finditer(text):
+        if text[match.end() : match.end() + 1] != "+":
+            yield match.span()
+    for pattern in (_AGE_SEX, _AGE_WORDS, _AGE_EVENT):
+        for match in pattern.finditer(text):
+            yield match.span()
+
+
+# ---- places -------------------------------------------------------------------------------------------
+
+_STREET_SUFFIX = (
+    r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|"
+    r"highway|hwy|route|rte|trail|trl|parkway|pkwy|circle|cir|loop|terrace|ter|plaza|square|sq)"
+)
+_STREET_NAME = r"(?:[A-Z][\w'-]*\.?|\d+(?:st|nd|rd|th))"
+_STREET = re.compile(
+    rf"\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?(?:{_STREET_NAME}\s+){{1,3}}(?i:{_STREET_SUFFIX})\b\.?"
+    rf"|\b\d{{1,6}}\s+(?i:calle|camino|avenida|paseo|callejon|placita|vereda|via)\s+(?:(?:de|del|la|los|las)\s+)?"
+    rf"[A-Z][\w'-]+"
+)
+_RURAL_ROUTE = re.compile(
+    r"\b(?:HC|RR|R\.R\.)\s*\d+\s+Box\s+\d+\b"
+    r"|\b(?:Rural\s+Route|Star\s+Route|County\s+Road|Navajo\s+Route|Indian\s+Route|State\s+Road)\s*\d+(?:\s+Box\s+\d+)?\b"
+)
+_LANDMARK = re.compile(
+    r"\b(?:behind|next\s+to|across\s+from|across\s+the\s+street\s+from|near|works\s+at)\s+the\s+"
+    r"(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,3})"
+)
+_NAMED_STREET = re.compile(
+    rf"\b(?:on|off|near|at|by|corner\s+of)\s+(?:{_STREET_NAME}\s+){{1,2}}(?i:{_STREET_SUFFIX})\b(?!\s+[A-Z][a-z])"
+)
+_PO_BOX = re.compile(r"\bP\.?\s*O\.?\s*Box\s*\d+|\bpost\s+office\s+box\s*\d+", IGNORE_CASE)
+_STATE_CODES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|"
+    "NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU"
+)
+_ZIP = re.compile(
+    r"\b(?:zip|zip\s*code|zipcode|postal\s+code)\b\s*(?:#|is|:|-)?\s*\d{5}(?:-\d{4})?\b|\b\d{5}-\d{4}\b", IGNORE_CASE
+)
+_ZIP_AFTER_STATE = re.compile(rf"(?<=,)\s*(?:{_STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?\b")
+_PLACE_WORD = (
+    r"(?:(?i:county|parish|borough|pueblo|reservation|rancheria|chapter|township)|Co\.|Twp|Village|Colonia|"
+    r"Precinct|Ward|Neighborhood|Neighbourhood|Subdivision|Trailer\s+Park|Apartments|Apts|Valley|Canyon|Mesa|"
+    r"Heights|Springs|Ranch|Estates|Hills|Flats|Acres)"
+)
+_NAMED_PLACE = re.compile(
+    rf"\b(?:[A-Z][a-z'-]+\s+){{1,3}}{_PLACE_WORD}\b|\b(?:Pueblo|County|City|Town)\s+of\s+[A-Z][a-z'-]+"
+)
+_PLACE_CUE = re.compile(
+    r"\b(?i:lives|living|lived|resides|residing|reside|resident|moved|moving|relocated|from|in\s+the\s+town\s+of|"
+    r"in\s+the\s+city\s+of|near|outside(?:\s+of)?|commutes|drives|travels|works|born|raised|grew\s+up|home|"
+    r"stays|staying|located|based)\s+(?i:(?:in|to|at|near|from|on|out\s+of|up\s+in|down\s+in|over\s+in)\s+)?"
+    r"(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})"
+)
+_CITY_COMMA_STATE = re.compile(rf"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{0,2}}),\s+(?:{_STATE_CODES})\b")
+
+
+def _is_place(phrase: str) -> bool:
+    words = [word.lower() for word in phrase.split()]
+    if all(word in NOT_PLACES or word in US_STATES for word in words):
+        return False
+    return words[0] not in NOT_PLACES
+
+
+def geography(text: str) -> Iterator[Span]:
+    """Places smaller than a state: street addresses (numbered, ordinal and Spanish street names), PO boxes
+    and rural routes, ZIP codes, counties, pueblos, chapters and valleys, named landmarks ('behind the Family
+    Dollar'), and towns named after 'lives in', 'moved to', 'outside of' and the like."""
+    for pattern in (_STREET, _PO_BOX, _ZIP, _ZIP_AFTER_STATE, _NAMED_PLACE, _RURAL_ROUTE, _NAMED_STREET):
+        for match in pattern.finditer(text):
+            yield match.span()
+    for pattern in (_PLACE_CUE, _CITY_COMMA_STATE, _LANDMARK):
+        for match in pattern.finditer(text):
+            if _is_place(match.group("place")):
+                yield match.span("place")
+
+
+# ---- names ----------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Señor|Senor|Sra|Sr|Srta|Don|Doña|Dona)\.?\s+(?P<name>[A-Z][a-zA-Z'’-]+)"
+)
+_CUE = re.compile(
+    r"\b(?i:named|name\s+is|name's|called|calls\s+(?:him|her|them)self|goes\s+by|nicknamed|known\s+as|"
+    r"(?:pt|patient|client|son|daughter|wife|husband|mother|mom|father|dad|brother|sister|sibling|partner|spouse|"
+    r"boyfriend|girlfriend|fianc[eé]e?|grand(?:mother|father|son|daughter|ma|pa|child)|aunt|uncle|niece|nephew|"
+    r"cousin|caregiver|roommate|friend|neighbou?r|guardian|stepson|stepdaughter|stepmother|stepfather|child|"
+    r"kids?|baby|infant|toddler|twin)(?:\s*,)?)\s+(?P<name>[A-Z][a-zA-Z'’-]+)"
+)
+_FAMILY = re.compile(r"\bthe\s+(?P<name>[A-Z][a-z'-]+)\s+(?:family|household|kids|children|twins|parents)\b")
+_LOWER_NAME = re.compile(r"(?<![\w'-])[a-z]{3,}(?![\w'-])")
+_LOWER_CUE = re.compile(r"\b(?:pt|patient|client)\s+(?:is|named|name\s+is|called)\s+(?P<name>[a-z]+)\b", IGNORE_CASE)
+_INITIALS = re.compile(
+    r"(?<![\w.])(?P<i>[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?![\w])|\binitials?\b\s*:?\s*(?P<j>[A-Z]{2,3}|[A-Z]\.?\s?[A-Z]\.?)"
+)
+_SURNAME_FIRST = re.compile(r"\b(?P<last>[A-Z][a-z'-]+),\s+(?P<first>[A-Z][a-z'-]+)\b")
+_LOWERCASE_WORDS = frozenset({"is", "was", "has", "had", "and", "with", "the", "who", "of", "to", "in"})
+
+
+def _eponym_at(text: str, start: int, end: int) -> bool:
+    """Is the capitalised word at [start, end) part of a disease, sign or score name?"""
+    word = text[start:end].lower().replace("’", "'").removesuffix("'s").rstrip("'")
+    if word in EPONYMS:
+        return True
+    before, after = text[max(0, start - 1) : start], text[end : end + 1]
+    if before == "-" or after == "-":  # Child-Pugh, Stevens-Johnson, Epstein-Barr
+        return True
+    rest = text[end:].lstrip("'’s ").split(maxsplit=1)
+    return bool(rest) and rest[0].lower().strip(".,;:") in EPONYM_NOUNS
+
+
+def _is_name(word: str, *, cued: bool) -> bool:
+    lowered = word.lower().replace("’", "'").removesuffix("'s").rstrip("'")
+    if lowered in NOT_PLACES and lowered not in FIRST_NAMES:
+        return False
+    if cued:
+        return lowered not in EPONYMS and lowered not in _LOWERCASE_WORDS
+    return (lowered in FIRST_NAMES or lowered in SURNAMES) and lowered not in AMBIGUOUS_NAMES
+
+
+def name(text: str) -> Iterator[Span]:
+    """Names of patients and relatives: after a title (Mr., Mrs.) or a cue ('her daughter',
+    'named', 'pt'); common first names and surnames anywhere; 'Last, First'; initials (J.R.).
+    Eponyms (Crohn's disease, Graves', Child-Pugh) and ordinary words that are names pass."""
+    for match in _TITLE.finditer(text):
+        if not _eponym_at(text, *match.span("name")):
+            yield match.span("name")
+    for match in _CUE.finditer(text):
+        known = match.group("name").lower() in FIRST_NAMES | SURNAMES
+        if (_is_name(match.group("name"), cued=True) and not _eponym_at(text, *match.span("name"))
+                and (known or not _sentence_start(text, match.start("name")))):  # fmt: skip
+            yield match.span("name")
+    for match in _LOWER_CUE.finditer(text):
+        if match.group("name").lower() in FIRST_NAMES and match.group("name").lower() not in AMBIGUOUS_NAMES:
+            yield match.span("name")
+    for match in _FAMILY.finditer(text):
+        if _is_name(match.group("name"), cued=True) and not _eponym_at(text, *match.span("name")):
+            yield match.span("name")
+    for match in _LOWER_NAME.finditer(text):
+        word = match.group()
+        if word in FIRST_NAMES and word not in AMBIGUOUS_NAMES and word not in NOT_PLACES and word not in US_STATES:
+            yield match.span()
+    for match in _SURNAME_FIRST.finditer(text):
+        if match.group("last").lower() in SURNAMES and match.group("first").lower() in FIRST_NAMES:
+            yield match.span()
+    for match in _INITIALS.finditer(text):
+        group = "i" if match.group("i") else "j"
+        letters = re.sub(r"[^A-Z]", "", match.group(group))
+        if letters not in NOT_INITIALS:
+            yield match.span(group)
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word[0].isupper() and _is_name(word, cued=False) and not _eponym_at(text, *match.span()):
+            if word.isupper() and len(word) <= 4:
+                continue  # an acronym such as AL or LEE? too short to tell
+            yield match.span()
+
+
+def _sentence_start(text: str, index: int) -> bool:
+    before = text[:index].rstrip()
+    return not before or before[-1] in ".!?:;\n"

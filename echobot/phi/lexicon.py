@@ -1,0 +1,172 @@
+"""Word lists the PHI detectors use: common names, eponyms, places that are not identifiers.
+
+Names are the commonest first names and surnames in US primary care, across the populations
+ECHO programs serve; they catch names that no surrounding cue gives away. Names that are also
+ordinary English words (Will, Grace, Brown) count only with a cue such as "Mr." or "her son".
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(word.strip().lower() for word in text.split() if word.strip())
+
+
+FIRST_NAMES = _words("""
+aaron abigail adam adrian adriana aidan aiden alan albert alberto alejandra alejandro alex alexa alexander
+alexandra alexis alfonso alfred alfredo alice alicia alisha alison allison alma alvin amanda amelia amy ana
+andre andrea andres andrew angela angelica angelina anita ann anna annette annie anthony antonio april
+araceli ariana arlene armando arnold arthur arturo ashley audrey austin ava barbara beatriz becky belinda
+ben benjamin bernadette bernard beth betty beverly billy blanca bobby bonnie brad bradley brandon brenda
+brian brianna bridget brittany bruce bryan byron caleb camila candace carla carlos carmen carolina caroline
+carrie carter cassandra catherine cecilia celeste cesar charlene charles charlotte chelsea cheryl chris
+christian christina christine christopher cindy claire clara clarence claudia clifford clinton cody colleen
+connie consuelo corey courtney craig cristina curtis cynthia daisy dale dalia damian dana daniel daniela
+danielle danny darlene darrell darren david deanna debbie deborah debra delbert delores denise dennis derek
+derrick desiree diana diane diego dolores dominic donald donna doris dorothy douglas duane dustin dwayne
+dylan earl eddie edgar eduardo edward edwin eileen elaine elena elijah elizabeth ella ellen elmer eloise
+elsa elsie emily emma enrique eric erica erik erika ernest ernesto esperanza esteban estela esther ethan
+eugene eva evan evelyn fabian felicia felipe felix fernando flora florence frances francisco franklin fred
+freddie frederick gabriel gabriela gail gary gavin genevieve george gerald geraldine gerardo gilbert
+gilberto gina gladys glen glenda glenn gloria gordon graciela greg gregory guadalupe guillermo gustavo
+gwendolyn haley hannah harold harry hector heidi helen henry herbert herman hilda howard hugo ian ignacio
+irene irma isaac isabel isabella isaiah ismael israel ivan jacob jacqueline jaime jake james jamie jane
+janet janice jared jasmine jason javier jayden jeanette jeffrey jenna jennifer jeremy jerome jerry jesse
+jessica jesus jill jimmy joan joann joanna joe joel johanna john johnny jonathan jordan jorge jose josefina
+joseph josephine joshua juan juana juanita judith judy julia julian juliana julie julio justin kaitlyn karen
+karina karl katherine kathleen kathryn kathy katie kayla keith kelly kelsey ken kendra kenneth kevin kim
+kimberly kristen kristina kyle larry latasha latoya laura lauren laurie lawrence leah lee leonard leroy
+leslie leticia lewis liam linda lindsey lisa lloyd logan lois lonnie lorena lorenzo loretta lori lorraine
+louis louise lucas lucia luis luisa luz lydia lynn mabel madison manuel marcela marco marcos marcus margaret
+margarita maria mariah marian maribel marie marilyn mario marisol marjorie marlene marsha martha martin
+martina marvin mary mason matthew maureen maurice maxine megan melanie melinda melissa melvin mercedes
+micah michael micheal michele michelle miguel mildred miranda miriam mitchell monica monique nadia nancy
+naomi natalie natasha nathan nathaniel nelson nicholas nicole noah noemi nora norma oliver olivia omar oscar
+pablo pamela patricia patrick paul paula pauline pedro peggy penny perla peter philip phillip phyllis
+priscilla rachel rafael ramiro ramon ramona randall randy raquel raul ray raymond rebecca regina reginald
+renee ricardo richard rick ricky rita roberta roberto robert rodney rodolfo rodrigo roger roland ronald
+ronnie rosa rosalie rosario roxanne roy ruben russell ruth ryan sabrina salvador samantha samuel sandra sara
+sarah scott sean sergio shane shannon sharon shawn sheila shelby shelley sherry shirley sofia sonia sophia
+stacy stanley stephanie stephen steve steven susan suzanne sylvia tamara tammy tanya tara teresa terrence
+terri theodore theresa thomas tiffany timothy tina todd tomas tommy tonya tracy travis trevor tyler
+valerie vanessa vernon veronica vicente vicki victor victoria vincent virginia walter wanda wayne wendy
+wesley whitney william willie xavier yesenia yolanda yvette yvonne zachary
+ahmed ali fatima hassan mohammed muhammad omar yusuf aisha amina layla mei ming wei li jun hui yan
+nguyen thanh linh minh anh hoa tuan duc hung priya raj rahul anil sunil deepak sanjay vijay arjun ananya
+kiona aiyana ahanu dyani halona nayeli kai koda takoda winona chenoa tallulah nizhoni shandiin
+darnell deshawn jamal keisha lakisha latonya tyrone shanice aaliyah imani jalen kiara tamika tanisha
+jose luis juan carlos jesus tomas santiago mateo sebastian valentina ximena xochitl yadira yessenia
+tom jim jimmy bob bobby mike dave steve sue liz beth kate katie meg jen jenny chris matt nick dan danny ben
+sam tony rick ron ronnie ed eddie al bert chuck hank lupe chuy pancho nacho lalo memo paco pepe lola lulu
+nena beto toño tono chela cuca pita gaby vicky becky debbie patty cathy peggy tina trish
+""")
+
+SURNAMES = _words("""
+smith johnson williams jones garcia miller davis rodriguez martinez hernandez lopez gonzalez wilson
+anderson thomas taylor moore jackson martin lee perez thompson harris sanchez clark ramirez lewis
+robinson walker allen torres nguyen flores rivera gomez diaz cruz reyes morales ortiz gutierrez chavez
+ramos ruiz alvarez castillo jimenez vasquez romero herrera medina aguilar vargas castro mendoza moreno
+salazar guzman munoz soto delgado contreras sandoval estrada padilla cortez dominguez vega rios luna
+maldonado acosta campos fuentes pena navarro espinoza trujillo montoya archuleta baca lucero gallegos
+martinez sena tafoya vigil valdez apodaca chacon duran gurule jaramillo lovato maestas mondragon
+quintana roybal salas sisneros ulibarri varela zamora
+begay yazzie benally tsosie nez tso etsitty tohee joe charley harvey chee manygoats bitsui jim
+peshlakai yellowhorse silversmith thompson lente chavarria lujan naranjo tafoya herrera
+kim park choi chen wang li liu zhang huang lin wu tran le pham hoang phan vu dang bui do ho ngo
+patel shah singh kumar gupta sharma khan ahmed ali hussain
+washington jefferson freeman banks dixon bryant gaines hayes simmons coleman jenkins perry powell
+murphy sullivan mcdonald kennedy obrien oconnor kelly ryan walsh
+schmidt schneider fischer weber meyer wagner becker schulz hoffmann
+""")
+
+# Names that are ordinary English words too: only with a cue ("Mr. Brown", "her son Will").
+AMBIGUOUS_NAMES = _words("""
+will may june april august grace hope faith joy mark bill rose jack max dawn summer autumn chase hunter
+frank miles sunny angel carol holly ivy lily ruby amber crystal daisy jade iris pat gene guy art rich
+sandy cliff dean don norm wade chip rusty robin sky rock stone brook star hazel olive violet ginger
+pepper honey mercy patience charity harmony melody destiny trinity genesis nova river rain storm sage
+lane reed heath lee joe kim ray dale lynn jean dean royal king young long wood hill green black gray
+christian penny mercedes israel jordan chad eve pearl earl major prince gay ana eva ada amy ed al
+cruz luz paco memo nena pita cuca
+grey white brown bell price rice hall ward young page love case cross fox frost gold hart hunt rose
+lucky sharp strong swift wise french english dixon banks hayes powell perry freeman park le do ho
+""")
+
+# Eponyms: capitalised words that name diseases, signs, scores and tests rather than people here.
+EPONYMS = _words("""
+addison adie alzheimer apgar argyll asperger auspitz babinski baker barr barre barré barrett beau becker
+behcet bell bouchard bowen breslow brudzinski brugada buerger chagas charcot cheyne child chvostek clark
+cockcroft colles conn courvoisier creutzfeldt crohn cullen cushing danlos down duchenne dupuytren eaton
+ehlers ellison epstein fanconi felty finkelstein fisher fleischer friedewald gault gaucher gehrig gilbert
+glasgow gleason graves guillain wagner hashimoto heberden hirschsprung hodgkin holmes homans hoover horner
+huntington hurler hutchinson jakob janeway johnson kaposi kawasaki kayser kernig klinefelter koplik
+korsakoff kussmaul lachman lambert legg lewy lou lown ludwig lyme mallory marfan mcburney mcmurray meckel
+meniere mees miller murphy niemann nikolsky osgood osler paget parkinson perthes phalen pick pott pugh
+ranson raynaud reiter reye robertson romberg roth rovsing sachs schlatter sjogren sjögren stevens still
+stokes takayasu tay tietze tinel tourette trendelenburg trousseau turner vincent virchow von wegener
+weiss wells wernicke whipple white willebrand wolff zenker zollinger levine ganong hamman
+""")
+
+EPONYM_NOUNS = _words("""
+disease diseases syndrome sign signs palsy score scale criteria classification class stage test
+maneuver manoeuvre reflex phenomenon thyroiditis encephalopathy lymphoma sarcoma esophagus oesophagus
+ulcer ulcers cyst node nodes triad law formula equation virus granulomatosis ataxia chorea dystrophy
+contracture fracture tumor tumour dementia disorder spots rings lines nodules arthropathy disease's grade
+type index rule rules technique procedure operation repair catheter tube incision position protocol
+""")
+
+US_STATES = _words("""
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+mississippi missouri montana nebraska nevada hampshire jersey mexico york carolina dakota ohio oklahoma
+oregon pennsylvania rhode island tennessee texas utah vermont virginia washington wisconsin wyoming
+puerto rico guam samoa
+""")
+
+# Places larger than a state, and capitalised words that follow "from" or "in" without being places.
+NOT_PLACES = _words("""
+america usa us canada mexico guatemala honduras salvador el nicaragua cuba haiti jamaica colombia
+venezuela peru brazil ecuador bolivia chile argentina china india vietnam philippines korea japan
+russia ukraine poland germany france spain italy africa nigeria ethiopia somalia kenya congo iraq iran
+syria afghanistan pakistan bangladesh nepal burma myanmar laos thailand cambodia europe asia
+the a an his her their our my this that these those spanish english navajo dine diné zuni hopi apache
+medicaid medicare va ihs ed er icu urgent care emergency department hospital clinic jail prison
+pharmacy shelter rehab detox home work school college university church december january february
+march april may june july august september october november monday tuesday wednesday thursday friday
+saturday sunday spring summer fall autumn winter state states county rural frontier tribal reservation
+north south east west northern southern eastern western central new
+""")
+
+# A.M., U.S. and credentials: capital letters with dots that are not a person's initials.
+NOT_INITIALS = frozenset(
+    {
+        "AM",
+        "PM",
+        "US",
+        "UK",
+        "MD",
+        "DO",
+        "RN",
+        "NP",
+        "PA",
+        "DC",
+        "BP",
+        "GI",
+        "ER",
+        "ED",
+        "OR",
+        "PO",
+        "IV",
+        "IM",
+        "SC",
+        "SQ",
+        "OD",
+        "OS",
+        "OU",
+        "PT",
+        "OT",
+        "ST",
+        "HS",
+        "QD",
+    }
+)

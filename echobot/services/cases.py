@@ -1,0 +1,379 @@
+"""Case presentations: who may submit, checking the form (the PHI guard included), and the triage
+state machine. Every change is one transaction: the case, its history, the hub message update, a
+line in the hub thread and a DM to the submitter."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from echobot import phi
+from echobot.clock import Clock
+from echobot.dispatcher import Renderers
+from echobot.ids import CaseField
+from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKind, Person, Program, Render, Session
+from echobot.services.programs import Programs
+from echobot.services.sessions import Sessions
+from echobot.storage import Database, Reader, Tx, outbox
+from echobot.storage import cases as cases_repo
+from echobot.storage import programs as programs_repo
+from echobot.storage import providers as providers_repo
+from echobot.storage import sessions as sessions_repo
+from echobot.views.cases import (
+    followup_message,
+    hub_message,
+    submitter_dm,
+    thread_line,
+)
+
+C = CaseField
+S = CaseState
+TEXT_LIMITS: dict[str, int] = {
+    C.SUMMARY: 150, C.QUESTION: 500, C.PRESENTING: 3000, C.HISTORY: 3000, C.MEDICATIONS: 2000, C.LABS: 3000,
+    C.TRIED: 2000,
+}  # fmt: skip
+REQUIRED: dict[str, str] = {C.SUMMARY: "Give a one-line summary.", C.QUESTION: "Ask the hub a specific question.",
+            C.PRESENTING: "Describe the presenting problem."}  # fmt: skip
+FOLLOWUP_OUTCOMES = {"improved": "Improved", "unchanged": "Unchanged", "worse": "Worse", "other": "Other"}
+WAITING = (S.SUBMITTED,)
+OPEN = (S.SUBMITTED, S.IN_REVIEW, S.NEEDS_INFO, S.SCHEDULED)
+
+
+class CaseForm(BaseModel):
+    program_id: str | None = None
+    summary: str = ""
+    question: str = ""
+    age_band: str | None = None
+    sex: str | None = None
+    presenting_problem: str = ""
+    history: str = ""
+    medications: str = ""
+    labs: str = ""
+    tried: str = ""
+    urgency: str | None = None
+    preferred_session: str | None = None
+    confirmed: bool = False
+
+    def texts(self) -> dict[str, str]:
+        return {
+            C.SUMMARY: self.summary,
+            C.QUESTION: self.question,
+            C.PRESENTING: self.presenting_problem,
+            C.HISTORY: self.history,
+            C.MEDICATIONS: self.medications,
+            C.LABS: self.labs,
+            C.TRIED: self.tried,
+        }
+
+
+class Eligibility(StrEnum):
+    OK = "ok"
+    NOT_REGISTERED = "not_registered"
+    OBSERVER = "observer"
+    NO_PROGRAMS = "no_programs"
+
+
+class CaseResult(BaseModel):
+    errors: dict[str, str] = Field(default_factory=dict)
+    case: Case | None = None
+
+
+class Outcome(BaseModel):
+    """What a triage action did: a reply for the person who acted, and field errors for a modal."""
+
+    ok: bool
+    reply: str = ""
+    errors: dict[str, str] = Field(default_factory=dict)
+    case: Case | None = None
+
+
+ACTION_VERBS = {
+    "submit": "submitted the case", "claim": "claimed the case", "ask_info": "asked for more information",
+    "reply": "answered", "schedule": "scheduled the case", "decline": "declined the case",
+    "present": "the case was presented", "recommend": "sent recommendations", "close": "closed the case",
+    "followup": "answered the follow-up", "purge": "removed the clinical text (retention)",
+}  # fmt: skip
+
+
+class Cases:
+    def __init__(self, db: Database, clock: Clock, programs: Programs, sessions: Sessions, retention_days: int) -> None:
+        self._db = db
+        self._clock = clock
+        self._programs = programs
+        self._sessions = sessions
+        self.retention = timedelta(days=retention_days)
+        sessions.on_ended.append(self._session_ended)
+        sessions.keeps_session.append(self._has_cases)
+        sessions.agenda = self.agenda
+
+    # ---- who may do what ---------------------------------------------------------------------
+    async def eligibility(self, person: Person) -> tuple[Eligibility, list[Program]]:
+        if person.provider is None:
+            return Eligibility.NOT_REGISTERED, []
+        if not person.is_participant:
+            return Eligibility.OBSERVER, []
+        joined = await self._programs.joined(person.user_id)
+        return (Eligibility.OK if joined else Eligibility.NO_PROGRAMS), joined
+
+    def may_triage(self, person: Person, program: Program) -> bool:
+        return self._programs.is_staff(person, program)
+
+    async def sessions_with_room(self, programs: list[Program]) -> list[tuple[Session, Program]]:
+        upcoming = await self._sessions.upcoming(programs)
+        free = []
+        for session, program in upcoming:
+            if session.starts_at > self._clock.now() and await cases_repo.count_on_session(
+                    self._db.reader, session.id) < program.case_slots:  # fmt: skip
+                free.append((session, program))
+        return free
+
+    # ---- submission --------------------------------------------------------------------------
+    async def submit(self, person: Person, form: CaseForm, submission_id: str) -> CaseResult:
+        eligibility, joined = await self.eligibility(person)
+        if eligibility is not Eligibility.OK:
+            return CaseResult(errors={C.PROGRAM: "Only participants who joined a program can present cases."})
+        program = next((p for p in joined if str(p.id) == form.program_id), None)
+        errors = self._check(form, program)
+        session = None
+        if not errors and form.preferred_session:
+            session = await self._free_session(program, form.preferred_session)  # type: ignore[arg-type]
+            if session is None:
+                errors[C.SESSION] = "That session is full or no longer ahead: choose another, or leave it empty."
+        if errors:
+            return CaseResult(errors=errors)
+        assert program is not None
+        now = self._clock.now()
+        fields: dict[str, Any] = {"program_id": program.id, "submitter": person.user_id, "age_band": form.age_band,
+                                  "sex": form.sex, "urgency": form.urgency,
+                                  "preferred_session_id": session.id if session else None}  # fmt: skip
+        fields.update({field: (text.strip() or None) for field, text in form.texts().items()})
+        async with self._db.transaction() as tx:
+            case, created = await cases_repo.create(tx, fields, submission_id, now)
+            if created:
+                await outbox.enqueue(tx, key=f"case:{case.id}:hub", target=program.review_channel_id, now=now,
+                                     render=Render(name="case.hub", args={"case_id": case.id}))  # fmt: skip
+                await self._changed(tx, case, None, person.user_id, "submit", None, now, program)
+        return CaseResult(case=case)
+
+    def _check(self, form: CaseForm, program: Program | None) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        if program is None:
+            errors[C.PROGRAM] = "Choose one of the programs you joined."
+        for field, text in form.texts().items():
+            if field in REQUIRED and not text.strip():
+                errors[field] = REQUIRED[field]
+            elif len(text) > TEXT_LIMITS[field]:
+                errors[field] = f"Keep this under {TEXT_LIMITS[field]} characters."
+        errors.update({k: v for k, v in phi.field_errors(form.texts()).items() if k not in errors})
+        if form.age_band not in AGE_BANDS:
+            errors[C.AGE_BAND] = "Choose the age band (never a birth date; over 89 is 90+)."
+        if form.sex not in SEXES:
+            errors[C.SEX] = "Choose the patient's sex (or “not stated”)."
+        if form.urgency not in ("routine", "soon"):
+            errors[C.URGENCY] = "Choose routine or soon. echobot is not for emergencies."
+        if not form.confirmed:
+            errors[C.CONFIRM] = "Confirm that the case contains no patient identifiers."
+        return errors
+
+    async def _free_session(self, program: Program, session_id: str) -> Session | None:
+        if not session_id.isdigit():
+            return None
+        session = await sessions_repo.get(self._db.reader, int(session_id))
+        if (session is None or session.program_id != program.id or session.starts_at <= self._clock.now()
+                or session.status.value != "scheduled"):  # fmt: skip
+            return None
+        if await cases_repo.count_on_session(self._db.reader, session.id) >= program.case_slots:
+            return None
+        return session
+
+    # ---- reading -----------------------------------------------------------------------------
+    async def get(self, case_id: int) -> tuple[Case, Program] | None:
+        case = await cases_repo.get(self._db.reader, case_id)
+        if case is None:
+            return None
+        program = await programs_repo.get(self._db.reader, case.program_id)
+        return None if program is None else (case, program)
+
+    async def of_submitter(self, user_id: str) -> list[tuple[Case, Program]]:
+        found = []
+        for case in await cases_repo.of_submitter(self._db.reader, user_id):
+            program = await programs_repo.get(self._db.reader, case.program_id)
+            if program is not None:
+                found.append((case, program))
+        return found
+
+    async def queue(self, person: Person) -> list[tuple[Case, Program]]:
+        programs = [p for p in await self._programs.active() if self.may_triage(person, p)]
+        by_id = {p.id: p for p in programs}
+        return [(case, by_id[case.program_id]) for case in await cases_repo.waiting(self._db.reader, list(by_id))]
+
+    async def agenda(self, db: Reader, session_id: int) -> list[tuple[Case, str]]:
+        """The cases on a session's agenda with the presenting site (never patient details)."""
+        found = []
+        for case in await cases_repo.on_session(db, session_id, (S.SCHEDULED, S.PRESENTED)):
+            provider = await providers_repo.get(db, case.submitter)
+            found.append((case, provider.organization if provider else "a spoke site"))
+        return found
+
+    # ---- triage --------------------------------------------------------------------------------
+    async def act(self, person: Person, case_id: int, action: str, text: str = "", session_id: str = "") -> Outcome:
+        """A specialist's (or coordinator's) triage action, or the submitter's reply."""
+        loaded = await self.get(case_id)
+        if loaded is None:
+            return Outcome(ok=False, reply="That case no longer exists.")
+        case, program = loaded
+        if action == "reply":
+            if person.user_id != case.submitter:
+                return Outcome(ok=False, reply="Only the person who presented the case can answer.")
+        elif not self.may_triage(person, program):
+            return Outcome(ok=False, reply=f"Only {program.name}'s specialists and coordinators can triage its cases.")
+        field = {"ask_info": C.MESSAGE, "decline": C.REASON, "recommend": C.RECOMMENDATIONS, "reply": C.MESSAGE}
+        if action in field:
+            limit = 3000
+            if len(text.strip()) < 3:
+                return Outcome(ok=False, errors={field[action]: "Write a few words."})
+            if len(text) > limit:
+                return Outcome(ok=False, errors={field[action]: f"Keep this under {limit} characters."})
+            if problems := phi.field_errors({field[action]: text}):
+                return Outcome(ok=False, errors=problems)
+        now = self._clock.now()
+        async with self._db.transaction() as tx:
+            return await self._apply(tx, person, case, program, action, text.strip(), session_id, now)
+
+    async def _apply(self, tx: Tx, person: Person, case: Case, program: Program, action: str, text: str,
+                     session_id: str, now: datetime) -> Outcome:  # fmt: skip
+        actor = person.user_id
+        changed: Case | None
+        note: str | None = text or None
+        if action == "claim":
+            changed = await cases_repo.transition(tx, case.id, WAITING, S.IN_REVIEW, now, require_no_owner=True,
+                                                  owner=actor)  # fmt: skip
+            if changed is None:
+                current = await cases_repo.get(tx, case.id)
+                owner = f"<@{current.owner}> has" if current and current.owner else "Someone has"
+                return Outcome(ok=False, reply=f"{owner} already claimed {case.title} "
+                               f"(it is {current.state.label.lower() if current else 'gone'}).")  # fmt: skip
+        elif action == "ask_info":
+            changed = await cases_repo.transition(tx, case.id, OPEN, S.NEEDS_INFO, now,
+                                                  owner=case.owner or actor)  # fmt: skip
+        elif action == "reply":
+            changed = await cases_repo.transition(tx, case.id, (S.NEEDS_INFO,), S.IN_REVIEW, now)
+        elif action == "schedule":
+            session = await self._free_session(program, session_id)
+            if session is None:
+                return Outcome(ok=False, errors={C.SESSION: "That session is full or no longer ahead."})
+            changed = await cases_repo.transition(tx, case.id, (S.SUBMITTED, S.IN_REVIEW, S.SCHEDULED),
+                                                  S.SCHEDULED, now, session_id=session.id,
+                                                  owner=case.owner or actor)  # fmt: skip
+            note = None
+        elif action == "decline":
+            changed = await cases_repo.transition(tx, case.id, OPEN, S.DECLINED, now)
+        elif action == "recommend":
+            changed = await cases_repo.transition(tx, case.id, (S.IN_REVIEW, S.SCHEDULED, S.PRESENTED),
+                                                  S.RECOMMENDATIONS_SENT, now, recommendations=text)  # fmt: skip
+        elif action == "close":
+            changed = await cases_repo.transition(tx, case.id, (S.PRESENTED, S.RECOMMENDATIONS_SENT, S.IN_REVIEW),
+                                                  S.CLOSED, now)  # fmt: skip
+        else:
+            return Outcome(ok=False, reply="echobot does not know that action.")
+        if changed is None:
+            current = await cases_repo.get(tx, case.id)
+            state = current.state.label.lower() if current else "gone"
+            return Outcome(ok=False, reply=f"{case.title} is {state}: that cannot be done now.")
+        await self._changed(tx, changed, case.state, actor, action, note, now, program)
+        if action == "recommend":
+            await outbox.enqueue(tx, key=f"case:{case.id}:followup", target=case.submitter, now=now,
+                                 due_at=now + timedelta(weeks=program.followup_weeks),
+                                 render=Render(name="case.followup", args={"case_id": case.id}))  # fmt: skip
+        return Outcome(ok=True, reply=f"{case.title}: {ACTION_VERBS[action]}.", case=changed)
+
+    async def followup(self, person: Person, case_id: int, outcome: str, note: str) -> Outcome:
+        loaded = await self.get(case_id)
+        if loaded is None or loaded[0].submitter != person.user_id:
+            return Outcome(ok=False, reply="Only the person who presented the case can answer its follow-up.")
+        case, program = loaded
+        if outcome not in FOLLOWUP_OUTCOMES:
+            return Outcome(ok=False, errors={C.OUTCOME: "Choose how the patient is doing."})
+        if len(note) > 2000:
+            return Outcome(ok=False, errors={C.NOTE: "Keep this under 2000 characters."})
+        if problems := phi.field_errors({C.NOTE: note}):
+            return Outcome(ok=False, errors=problems)
+        now = self._clock.now()
+        async with self._db.transaction() as tx:
+            if not await cases_repo.set_followup(tx, case.id, outcome, note.strip() or None):
+                return Outcome(ok=False, reply="You already answered this follow-up: thank you.")
+            summary = f"{FOLLOWUP_OUTCOMES[outcome]}" + (f": {note.strip()}" if note.strip() else "")
+            await self._changed(tx, case, case.state, person.user_id, "followup", summary, now, program, dm=False)
+        return Outcome(ok=True, reply="Thank you: your answer went to the hub team.")
+
+    # ---- every change ------------------------------------------------------------------------------
+    async def _changed(self, tx: Tx, case: Case, before: CaseState | None, actor: str, action: str,
+                       note: str | None, now: datetime, program: Program, *, dm: bool = True) -> None:  # fmt: skip
+        """History, hub message update, hub thread line, DM to the submitter: all in this transaction."""
+        after = (await cases_repo.get(tx, case.id)) or case
+        await cases_repo.record(tx, case.id, actor, action, before, after.state, note, now)
+        number = int(await tx.scalar("SELECT count(*) FROM case_events WHERE case_id = ?", (case.id,)))
+        hub = f"case:{case.id}:hub"
+        if action != "submit":
+            await outbox.enqueue(tx, key=f"{hub}:update:{number}", kind=OutboxKind.UPDATE, parent_key=hub,
+                                 target=program.review_channel_id, now=now,
+                                 render=Render(name="case.hub", args={"case_id": case.id}))  # fmt: skip
+        await outbox.enqueue(tx, key=f"{hub}:thread:{number}", parent_key=hub, target=program.review_channel_id,
+                             now=now, message=thread_line(actor, ACTION_VERBS[action], now, note))  # fmt: skip
+        if dm and action not in ("followup", "purge"):
+            await outbox.enqueue(tx, key=f"case:{case.id}:dm:{number}", target=case.submitter, now=now,
+                                 message=submitter_dm(after, program, action, note))  # fmt: skip
+
+    async def _session_ended(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
+        for case in await cases_repo.on_session(tx, session.id, (S.SCHEDULED,)):
+            changed = await cases_repo.transition(tx, case.id, (S.SCHEDULED,), S.PRESENTED, now)
+            if changed is not None:
+                await self._changed(tx, changed, S.SCHEDULED, "system", "present", None, now, program)
+
+    async def _has_cases(self, db: Reader, session_id: int) -> bool:
+        return await cases_repo.count_on_session(db, session_id) > 0
+
+    # ---- retention -------------------------------------------------------------------------------
+    async def purge_expired(self) -> int:
+        """Remove the clinical text of cases closed or declined longer ago than the retention period."""
+        now = self._clock.now()
+        purged = 0
+        for case_id in await cases_repo.due_for_purge(self._db.reader, now - self.retention):
+            async with self._db.transaction() as tx:
+                case = await cases_repo.get(tx, case_id)
+                program = await programs_repo.get(tx, case.program_id) if case else None
+                if case is None or program is None or not await cases_repo.purge(tx, case_id, now):
+                    continue
+                await cases_repo.record(tx, case_id, "system", "purge", case.state, case.state, None, now)
+                number = int(await tx.scalar("SELECT count(*) FROM case_events WHERE case_id = ?", (case_id,)))
+                await outbox.enqueue(tx, key=f"case:{case_id}:hub:update:{number}", kind=OutboxKind.UPDATE,
+                                     parent_key=f"case:{case_id}:hub", target=program.review_channel_id, now=now,
+                                     render=Render(name="case.hub", args={"case_id": case_id}))  # fmt: skip
+                purged += 1
+        return purged
+
+    # ---- what the outbox renders ---------------------------------------------------------------------
+    def register_renderers(self, renderers: Renderers) -> None:
+        renderers.messages["case.hub"] = self._render_hub
+        renderers.messages["case.followup"] = self._render_followup
+
+    async def _render_hub(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
+        case = await cases_repo.get(db, int(args["case_id"]))
+        if case is None:
+            return None
+        program = await programs_repo.get(db, case.program_id)
+        provider = await providers_repo.get(db, case.submitter)
+        session = await sessions_repo.get(db, case.session_id) if case.session_id else None
+        if program is None:
+            return None
+        return hub_message(case, program, provider.organization if provider else "", session)
+
+    async def _render_followup(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
+        case = await cases_repo.get(db, int(args["case_id"]))
+        if case is None or case.purged_at is not None or case.followup_outcome is not None:
+            return None
+        program = await programs_repo.get(db, case.program_id)
+        return None if program is None else followup_message(case, program)

@@ -1,0 +1,226 @@
+"""The case form, the hub's case message with its triage buttons, thread lines, the submitter's
+messages, the triage modals, and the case lists."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from echobot.ids import Action, Callback, CaseField
+from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, Program, Session
+from echobot.views.blocks import (
+    Block,
+    actions,
+    button,
+    checkboxes,
+    context,
+    divider,
+    escape,
+    input_block,
+    modal,
+    radio_buttons,
+    section,
+    slack_date,
+    static_select,
+    text_input,
+)
+from echobot.views.metadata import ViewState
+
+C = CaseField
+S = CaseState
+STATE_MARKS = {S.SUBMITTED: ":large_yellow_circle:", S.IN_REVIEW: ":large_blue_circle:", S.NEEDS_INFO: ":question:",
+               S.SCHEDULED: ":calendar:", S.PRESENTED: ":speech_balloon:", S.RECOMMENDATIONS_SENT: ":memo:",
+               S.CLOSED: ":white_check_mark:", S.DECLINED: ":no_entry_sign:"}  # fmt: skip
+NOT_EMERGENCY = "echobot is not for emergencies: for an urgent problem, call the hub or send the patient to care now."
+
+
+def case_modal(programs: list[Program], sessions: list[tuple[Session, Program]], *, initial_program: str = "") -> Block:
+    session_options = [(f"{p.name[:30]} · {s.starts_at.astimezone(p.zone).strftime('%a %-d %b %H:%M')}", str(s.id))
+                       for s, p in sessions[:100]]  # fmt: skip
+    blocks: list[Block] = [
+        section(":lock: *De-identified cases only.* No names, places smaller than a state, dates other than the "
+                "year, ages over 89, phone numbers, record or account numbers. echobot checks before anything is "
+                "saved."),
+        input_block(C.PROGRAM, "Program", static_select(C.PROGRAM, [(p.name, str(p.id)) for p in programs],
+                    initial=initial_program or (str(programs[0].id) if len(programs) == 1 else None))),
+        input_block(C.SUMMARY, "One-line summary", text_input(C.SUMMARY, max_length=150,
+                    placeholder="50s woman, HCV genotype 3, compensated cirrhosis, treatment-naive")),
+        input_block(C.QUESTION, "Your question for the hub", text_input(C.QUESTION, multiline=True, max_length=500)),
+        input_block(C.AGE_BAND, "Age band", static_select(C.AGE_BAND, [(band, band) for band in AGE_BANDS])),
+        input_block(C.SEX, "Sex", static_select(C.SEX, [(sex.capitalize(), sex) for sex in SEXES])),
+        input_block(C.PRESENTING, "Presenting problem", text_input(C.PRESENTING, multiline=True, max_length=3000)),
+        input_block(C.HISTORY, "Relevant history", text_input(C.HISTORY, multiline=True, max_length=3000),
+                    optional=True),
+        input_block(C.MEDICATIONS, "Current medications", text_input(C.MEDICATIONS, multiline=True,
+                    max_length=2000), optional=True),
+        input_block(C.LABS, "Pertinent labs and imaging", text_input(C.LABS, multiline=True, max_length=3000),
+                    optional=True, hint="Values and years are fine; leave out full dates."),
+        input_block(C.TRIED, "What has been tried", text_input(C.TRIED, multiline=True, max_length=2000),
+                    optional=True),
+        input_block(C.URGENCY, "Urgency", radio_buttons(C.URGENCY, [("Routine", "routine"),
+                    ("Soon (the next session, please)", "soon")], initial="routine"), hint=NOT_EMERGENCY),
+    ]  # fmt: skip
+    if session_options:
+        blocks.append(input_block(C.SESSION, "Preferred session", static_select(C.SESSION, session_options),
+                                  optional=True, hint="Sessions with a free case slot."))  # fmt: skip
+    blocks.append(input_block(C.CONFIRM, "Confirmation", checkboxes(C.CONFIRM, [
+        ("This case contains *no patient identifiers*", "yes")])))  # fmt: skip
+    return modal("Present an ECHO case", Callback.CASE_VIEW, blocks, submit="Submit case")
+
+
+def notice_modal(title: str, text: str, *buttons: Block) -> Block:
+    blocks = [section(text)]
+    if buttons:
+        blocks.append(actions(*buttons))
+    return modal(title, Callback.NOTICE_VIEW, blocks, submit=None, close="Close")
+
+
+def _field(label: str, text: str | None) -> Block | None:
+    return section(f"*{label}*\n{escape(text)}") if text else None
+
+
+def hub_message(case: Case, program: Program, site: str, session: Session | None) -> Message:
+    """The case in the hub review channel, updated in place as it moves."""
+    state = f"{STATE_MARKS[case.state]} *{case.state.label}*"
+    if case.owner:
+        state += f" · <@{case.owner}>"
+    if case.state is S.SCHEDULED and session is not None:
+        state += f" · {slack_date(session.starts_at)}"
+    who = f"<@{case.submitter}>" + (f" ({escape(site)})" if site else "")
+    head = (f"*{case.title}* · {escape(program.name)} · {state}\n*Patient:* {case.age_band}, {case.sex} · "
+            f"*Urgency:* {case.urgency} · *Presented by:* {who}")  # fmt: skip
+    blocks: list[Block] = [section(head)]
+    if case.purged_at is not None:
+        blocks.append(context("The clinical text was removed after the retention period."))
+    else:
+        fields = [("Summary", case.summary), ("Question", case.question), ("Presenting problem",
+                  case.presenting_problem), ("History", case.history), ("Medications", case.medications),
+                  ("Labs and imaging", case.labs), ("Tried so far", case.tried),
+                  ("Recommendations", case.recommendations)]  # fmt: skip
+        blocks += [block for label, text in fields if (block := _field(label, text)) is not None]
+    buttons = hub_buttons(case)
+    if buttons:
+        blocks.append(actions(*buttons, block_id=f"case-{case.id}"))
+    blocks.append(context("Only this program's specialists and coordinators can act on the case. "
+                          "Its history is in the thread."))  # fmt: skip
+    return Message(text=f"{case.title} ({program.name}): {case.state.label}", blocks=blocks)
+
+
+def hub_buttons(case: Case) -> list[Block]:
+    value = str(case.id)
+    claim = button("Claim", Action.CASE_CLAIM, value, style="primary")
+    ask = button("Ask for info", Action.CASE_ASK, value)
+    schedule = button("Schedule", Action.CASE_SCHEDULE, value)
+    decline = button("Decline", Action.CASE_DECLINE, value, style="danger")
+    recommend = button("Record recommendations", Action.CASE_RECOMMEND, value, style="primary")
+    close = button("Close", Action.CASE_CLOSE, value)
+    return {
+        S.SUBMITTED: [claim, ask, schedule, decline],
+        S.IN_REVIEW: [ask, schedule, recommend, decline, close],
+        S.NEEDS_INFO: [decline],
+        S.SCHEDULED: [ask, recommend, decline],
+        S.PRESENTED: [recommend, close],
+        S.RECOMMENDATIONS_SENT: [close],
+    }.get(case.state, [])
+
+
+def thread_line(actor: str, verb: str, at: datetime, note: str | None) -> Message:
+    who = "echobot" if actor == "system" else f"<@{actor}>"
+    text = f"{who} {verb} · {slack_date(at, '{date_short_pretty} {time}')}"
+    if note:
+        text += f"\n>{escape(note)[:2900]}".replace("\n", "\n>")
+    return Message(text=text, blocks=[section(text)])
+
+
+def submitter_dm(case: Case, program: Program, action: str, note: str | None) -> Message:
+    """What the person who presented the case is told at each change."""
+    title = f"*{case.title}* ({escape(program.name)}: {escape(case.summary or '')})"
+    lead = {
+        "submit": f"{title} is submitted to the hub team. I'll tell you of every change.",
+        "claim": f"{title} is now in review by <@{case.owner}>.",
+        "ask_info": f"The hub team asks for more information on {title}:",
+        "reply": f"Your answer on {title} went to the hub team; the case is back in review.",
+        "schedule": f"{title} is scheduled for discussion in a session: see `/echo sessions`.",
+        "decline": f"{title} was declined by the hub team:",
+        "present": f"{title} was presented. Written recommendations follow.",
+        "recommend": f"The hub team's recommendations on {title}:",
+        "close": f"{title} is closed. Thank you for presenting it.",
+    }.get(action, f"{title}: {case.state.label}.")
+    blocks: list[Block] = [section(lead)]
+    if note and action in ("ask_info", "decline", "recommend"):
+        blocks.append(section(f">{escape(note)[:2900]}".replace("\n", "\n>")))
+    if action == "ask_info":
+        blocks.append(actions(button("Reply", Action.CASE_REPLY, str(case.id), style="primary")))
+    return Message(text=lead.replace("*", ""), blocks=blocks)
+
+
+def followup_message(case: Case, program: Program) -> Message:
+    lead = (
+        f"Some weeks ago the hub sent recommendations on *{case.title}* ({escape(program.name)}: "
+        f"{escape(case.summary or '')}). How is the patient doing? Your answer helps the hub team learn too."
+    )
+    value = str(case.id)
+    return Message(text=f"How is the patient of {case.title} doing?", blocks=[
+        section(lead),
+        actions(*(button(label, Action.FOLLOWUP, f"{value}:{outcome}") for outcome, label in
+                  (("improved", "Improved"), ("unchanged", "Unchanged"), ("worse", "Worse"), ("other", "Other")))),
+    ])  # fmt: skip
+
+
+def _case_header(case: Case) -> Block:
+    return section(f"*{case.title}*: {escape(case.summary or '')}")
+
+
+def action_modal(case: Case, action: str, sessions: list[tuple[Session, Program]] | None = None) -> Block:
+    """The modal of a triage action that needs words (or a session)."""
+    titles = {"ask_info": ("Ask for info", C.MESSAGE, "What do you need to know?", "Send"),
+              "decline": ("Decline case", C.REASON, "Why (the presenter is told)", "Decline"),
+              "recommend": ("Recommendations", C.RECOMMENDATIONS, "Written recommendations", "Send"),
+              "reply": ("Reply to the hub", C.MESSAGE, "Your answer", "Send")}  # fmt: skip
+    if action == "schedule":
+        options = [(f"{s.starts_at.astimezone(p.zone).strftime('%a %-d %b %H:%M')} ({p.timezone})", str(s.id))
+                   for s, p in (sessions or [])[:100]]  # fmt: skip
+        if not options:
+            return notice_modal("Schedule case", "No upcoming session of this program has a free case slot.")
+        blocks = [_case_header(case), input_block(C.SESSION, "Session", static_select(C.SESSION, options))]
+        return modal("Schedule case", Callback.CASE_ACTION_VIEW, blocks, submit="Schedule",
+                     private_metadata=_metadata(case.id, action))  # fmt: skip
+    title, field, label, submit = titles[action]
+    blocks = [_case_header(case),
+              input_block(field, label, text_input(field, multiline=True, max_length=3000)),
+              context("De-identified text only: echobot checks it before sending.")]  # fmt: skip
+    return modal(title, Callback.CASE_ACTION_VIEW, blocks, submit=submit, private_metadata=_metadata(case.id, action))
+
+
+def _metadata(case_id: int, action: str) -> str:
+    return ViewState(case_id=case_id, action=action).encode()
+
+
+def followup_modal(case: Case, outcome: str) -> Block:
+    options = [("Improved", "improved"), ("Unchanged", "unchanged"), ("Worse", "worse"), ("Other", "other")]
+    blocks = [_case_header(case),
+              input_block(C.OUTCOME, "How is the patient doing?", radio_buttons(C.OUTCOME, options, initial=outcome)),
+              input_block(C.NOTE, "Anything the hub should know", text_input(C.NOTE, multiline=True,
+                          max_length=2000), optional=True)]  # fmt: skip
+    return modal("Patient follow-up", Callback.FOLLOWUP_VIEW, blocks, submit="Send",
+                 private_metadata=_metadata(case.id, "followup"))  # fmt: skip
+
+
+def my_cases_blocks(items: list[tuple[Case, Program]]) -> list[Block]:
+    if not items:
+        return [section("You have not presented a case yet. `/echo case` opens the form.")]
+    lines = [f"{STATE_MARKS[c.state]} *{c.title}* · {escape(p.name)} · {c.state.label} · "
+             f"{escape(c.summary or 'text removed')}" for c, p in items]  # fmt: skip
+    return [section("*Your cases*"), section("\n".join(lines)[:2990])]
+
+
+def queue_blocks(items: list[tuple[Case, Program]], now: datetime) -> list[Block]:
+    if not items:
+        return [section("No case is waiting for triage in your programs.")]
+    lines = []
+    for case, program in items[:40]:
+        days = (now - case.submitted_at).days
+        age = "today" if days == 0 else f"{days} day{'s' if days != 1 else ''}"
+        flag = " :warning:" if days > 7 else ""
+        lines.append(f"*{case.title}* · {escape(program.name)} · waiting {age}{flag} · {escape(case.summary or '')}")
+    return [section(f"*Waiting for triage* ({len(items)}), oldest first"), divider(),
+            section("\n".join(lines)[:2990]), context("Claim them in each program's review channel.")]  # fmt: skip

@@ -1,0 +1,68 @@
+"""The PHI guard on the labelled corpus, and on generated text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from echobot.phi import MESSAGES, Category, field_errors, normalise, scan
+from echobot.phi.evaluation import evaluate
+from tests.phi_corpus import CATEGORIES, CLEAN_TEXTS, IDENTIFIER_TEXTS
+
+
+def test_the_corpus_is_big_enough_and_covers_every_category() -> None:
+    assert len(IDENTIFIER_TEXTS) >= 150 and len(CLEAN_TEXTS) >= 150
+    assert set(CATEGORIES) == {c.value for c in Category}
+    assert {category for category, _ in IDENTIFIER_TEXTS} == set(CATEGORIES)
+
+
+def test_recall_and_false_positive_goals() -> None:
+    result = evaluate(IDENTIFIER_TEXTS, CLEAN_TEXTS)
+    assert result.recall >= 0.97, result.missed
+    assert result.false_positive_rate <= 0.03, result.false_positives
+
+
+@pytest.mark.parametrize("category", [c.value for c in Category])
+def test_no_category_is_left_behind(category: str) -> None:
+    texts = [(c, t) for c, t in IDENTIFIER_TEXTS if c == category]
+    result = evaluate(texts, [])
+    assert result.category_recall(category) >= 0.9, result.missed
+
+
+def test_messages_say_what_looked_wrong_without_quoting_it() -> None:
+    errors = field_errors({"history": "Her son Jerome calls from 505-555-0142."})
+    assert list(errors) == ["history"]
+    assert "name" in errors["history"] and "Jerome" not in errors["history"] and "555" not in errors["history"]
+    assert field_errors({"labs": "HCV RNA 1,240,000 IU/mL; ALT 112 U/L; genotype 1a; since 2019"}) == {}
+    assert all(message.startswith("looks like") for message in MESSAGES.values())
+
+
+def test_hidden_identifiers_are_unfolded() -> None:
+    assert scan("call ５０５-５５５-０１４２")  # full-width digits
+    assert scan("call 505\u200b-555-0142")  # a zero-width space
+    assert scan("SSN 123\u201345\u20136789")  # en dashes
+    assert normalise("a\u00adb") == "ab"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_is_scanned_without_error_and_spans_are_in_bounds(text: str) -> None:
+    clean = normalise(text)
+    for finding in scan(text):
+        assert 0 <= finding.start < finding.end <= len(clean)
+
+
+IDENTIFIERS = st.sampled_from([
+    "505-555-0142", "(575) 555-0199", "jdoe@example.org", "123-45-6789", "MRN 00482913", "03/14/2024",
+    "https://portal.example.org/pt/88", "10.0.12.7", "a 94-year-old", "lives in Gallup", "Mrs. Yazzie",
+])  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(clean=st.sampled_from(CLEAN_TEXTS), identifier=IDENTIFIERS, where=st.floats(0, 1))
+def test_an_identifier_put_into_clean_clinical_text_is_caught(clean: str, identifier: str, where: float) -> None:
+    words = clean.split()
+    at = int(where * len(words))
+    text = " ".join([*words[:at], identifier, *words[at:]])
+    assert scan(text), text
