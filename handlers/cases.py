@@ -3,6 +3,7 @@ submitter's reply and follow-up, /echo cases and /echo queue."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -173,7 +174,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         else:
             await ack()
 
-    @app.action(Action.FOLLOWUP)
+    @app.action(re.compile(rf"^{Action.FOLLOWUP}:\w+$"))
     async def on_followup(ack: AsyncAck, body: dict, action: dict, client: AsyncWebClient,
                           respond: AsyncRespond) -> None:  # fmt: skip
         await ack()

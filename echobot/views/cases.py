@@ -161,7 +161,7 @@ def followup_message(case: Case, program: Program) -> Message:
     value = str(case.id)
     return Message(text=f"How is the patient of {case.title} doing?", blocks=[
         section(lead),
-        actions(*(button(label, Action.FOLLOWUP, f"{value}:{outcome}") for outcome, label in
+        actions(*(button(label, f"{Action.FOLLOWUP}:{outcome}", f"{value}:{outcome}") for outcome, label in
                   (("improved", "Improved"), ("unchanged", "Unchanged"), ("worse", "Worse"), ("other", "Other")))),
     ])  # fmt: skip
 

@@ -1,0 +1,357 @@
+"""Cases end to end: submission, the PHI guard, hub triage, the submitter's side, follow-up, retention."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from echobot.ids import Action, Callback, CaseField
+from echobot.models import CaseState
+from echobot.storage import cases, outbox
+from tests.harness import ADMIN, Bot
+from tests.phi_corpus import CLEAN_TEXTS, IDENTIFIER_TEXTS
+from tests.scenarios import REVIEW_CHANNEL, create_program, register
+from tests.slack_driver import blocks_text
+
+C = CaseField
+ALICE, BOB = "UALICE0001", "UBOB000001"
+SPECIALIST, SPECIALIST_2, PROGRAM_COORDINATOR = "USPEC00001", "USPEC00002", "UPCOORD001"
+CASE = {
+    C.SUMMARY: "50s woman, HCV genotype 3, compensated cirrhosis, treatment-naive",
+    C.QUESTION: "Is 12 weeks of sofosbuvir/velpatasvir enough, or should we add ribavirin?",
+    C.AGE_BAND: "50–59", C.SEX: "female",
+    C.PRESENTING: "Fatigue for 6 months; HCV RNA 2,340,000 IU/mL; platelets 98,000; no ascites.",
+    C.HISTORY: "Injected drugs until 2015, on buprenorphine since 2016.",
+    C.MEDICATIONS: "buprenorphine/naloxone 16/4 mg daily; propranolol 20 mg BID",
+    C.LABS: "ALT 112 U/L, AST 140 U/L, albumin 3.4 g/dL, INR 1.3, FIB-4 3.6",
+    C.TRIED: "Nothing yet: insurance approval came through 3 weeks ago.",
+    C.URGENCY: "routine", C.CONFIRM: ["yes"],
+}  # fmt: skip
+
+
+async def program_with_participant(bot: Bot) -> int:
+    program = await create_program(bot, **{"specialists": [SPECIALIST, SPECIALIST_2]})
+    await register(bot, ALICE)
+    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    return program.id
+
+
+async def open_case_form(bot: Bot, user: str = ALICE) -> dict[str, Any]:
+    reply = await bot.driver.command(user, "case")
+    assert reply.status == 200 and reply.text == "", reply.text
+    await bot.settle()
+    view = bot.fake.opened_views()[-1]
+    assert view["callback_id"] == Callback.CASE_VIEW
+    return view
+
+
+async def submit_case(bot: Bot, **overrides: Any) -> int:
+    view = await open_case_form(bot)
+    reply = await bot.driver.submit(ALICE, view, {**CASE, **overrides})
+    assert reply.text == "", reply.text
+    await bot.settle()
+    submitted = await cases.of_submitter(bot.db.reader, ALICE)
+    return submitted[0].id
+
+
+def hub_posts(bot: Bot) -> list[dict[str, Any]]:
+    """The case messages in the review channel (not the lines in their threads)."""
+    return [post for post in bot.fake.posts_to(REVIEW_CHANNEL) if not post.get("thread_ts")]
+
+
+def hub_message_now(bot: Bot) -> dict[str, Any]:
+    """The first case message as it reads now, after its updates."""
+    call = next(c for c in bot.fake.calls_to("chat.postMessage")
+                if c.args.get("channel") == REVIEW_CHANNEL and not c.args.get("thread_ts"))  # fmt: skip
+    return bot.fake.messages[(REVIEW_CHANNEL, call.response["ts"])]
+
+
+async def click(bot: Bot, user: str, action: str, value: str) -> str:
+    before = len(bot.fake.responses)
+    await bot.driver.click(user, action, value, channel=REVIEW_CHANNEL)
+    await bot.settle()
+    return str(bot.fake.responses[-1]["text"]) if len(bot.fake.responses) > before else ""
+
+
+async def modal_action(bot: Bot, user: str, action: str, case_id: int, values: dict[str, Any]) -> Any:
+    await bot.driver.click(user, action, str(case_id), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    view = bot.fake.opened_views()[-1]
+    assert view["callback_id"] == Callback.CASE_ACTION_VIEW, view
+    reply = await bot.driver.submit(user, view, values)
+    await bot.settle()
+    return reply
+
+
+async def state_of(bot: Bot, case_id: int) -> CaseState:
+    case = await cases.get(bot.db.reader, case_id)
+    assert case is not None
+    return case.state
+
+
+async def test_a_participant_presents_a_case_and_the_hub_sees_it(bot: Bot) -> None:
+    await program_with_participant(bot)
+    view = await open_case_form(bot)
+    program_field = next(b for b in view["blocks"] if b.get("block_id") == C.PROGRAM)
+    assert [o["text"]["text"] for o in program_field["element"]["options"]] == ["Hepatitis C ECHO"]
+    assert "not for emergencies" in blocks_text(view["blocks"])
+    first = await bot.driver.submit(ALICE, view, CASE)
+    again = await bot.driver.submit(ALICE, view, CASE)  # Slack resends the same submission
+    assert first.text == again.text == ""
+    await bot.settle()
+    stored = await cases.of_submitter(bot.db.reader, ALICE)
+    assert len(stored) == 1 and stored[0].state is CaseState.SUBMITTED and stored[0].age_band == "50–59"
+    [post] = hub_posts(bot)
+    shown = blocks_text(post["blocks"])
+    assert f"Case #{stored[0].id}" in shown and "Hepatitis C ECHO" in shown and "Submitted" in shown
+    assert "50–59, female" in shown and "<@UALICE0001> (Valley Community Clinic)" in shown
+    assert "HCV genotype 3" in shown and "sofosbuvir/velpatasvir" in shown
+    buttons = [e["text"]["text"] for b in post["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert buttons == ["Claim", "Ask for info", "Schedule", "Decline"]
+    dms = [p["text"] for p in bot.fake.posts_to(ALICE) if "Case #" in p["text"]]
+    assert len(dms) == 1 and "is submitted to the hub team" in dms[0]
+    assert (
+        len([c for c in bot.fake.calls_to("chat.postMessage") if c.args.get("thread_ts")]) == 1
+    )  # the history thread starts
+
+
+async def test_who_may_present_a_case(bot: Bot) -> None:
+    await create_program(bot)
+    reply = await bot.driver.command(BOB, "case")
+    assert "Register first" in reply.message_text
+    await register(bot, BOB, **{"role": "observer"})
+    reply = await bot.driver.command(BOB, "case")
+    assert "observers attend sessions but do not present cases" in reply.message_text
+    assert "Switch to participant" in reply.message_text
+    await bot.driver.command(BOB, "role participant")
+    reply = await bot.driver.command(BOB, "case")
+    assert "Join a program first" in reply.message_text
+    assert bot.fake.opened_views()[-1]["callback_id"] != Callback.CASE_VIEW
+    # the global shortcut explains in a modal
+    await bot.driver.shortcut(BOB, Callback.CASE_SHORTCUT)
+    await bot.settle()
+    assert "Join a program first" in blocks_text(bot.fake.opened_views()[-1]["blocks"])
+
+
+FIELDS = [C.SUMMARY, C.QUESTION, C.PRESENTING, C.HISTORY, C.MEDICATIONS, C.LABS, C.TRIED]
+
+
+async def test_every_identifier_category_is_refused_on_its_field_and_nothing_is_kept(
+    bot: Bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    await program_with_participant(bot)
+    view = await open_case_form(bot)
+    posts_before = len(bot.fake.calls_to("chat.postMessage"))
+    seen: set[str] = set()
+    caplog.set_level(logging.DEBUG)
+    for n, (category, text) in enumerate(IDENTIFIER_TEXTS):
+        if category in seen:
+            continue
+        seen.add(category)
+        field = FIELDS[n % len(FIELDS)]
+        limit = 150 if field == C.SUMMARY else 500 if field == C.QUESTION else 2000
+        reply = await bot.driver.submit(ALICE, view, {**CASE, field: text[:limit]})
+        errors = reply.errors
+        assert list(errors) == [field], (category, errors)
+        assert "looks like" in errors[field] and "Nothing was saved" in errors[field]
+        assert text[:20] not in errors[field]
+    await bot.settle()
+    assert len(seen) == 17
+    assert await cases.of_submitter(bot.db.reader, ALICE) == []
+    assert len(bot.fake.calls_to("chat.postMessage")) == posts_before
+    logged = caplog.text
+    assert not any(text[10:40] in logged for _, text in IDENTIFIER_TEXTS)
+
+
+async def test_clean_clinical_text_is_accepted(bot: Bot) -> None:
+    await program_with_participant(bot)
+    for n in range(0, 21, 7):
+        texts = {field: CLEAN_TEXTS[n + i][: 150 if field == C.SUMMARY else 500] for i, field in enumerate(FIELDS)}
+        view = await open_case_form(bot)
+        reply = await bot.driver.submit(ALICE, view, {**CASE, **texts})
+        assert reply.text == "", reply.text
+    assert len(await cases.of_submitter(bot.db.reader, ALICE)) == 3
+
+
+async def test_every_other_field_error(bot: Bot) -> None:
+    await program_with_participant(bot)
+    view = await open_case_form(bot)
+    reply = await bot.driver.submit(ALICE, view, {**CASE, C.SUMMARY: "", C.QUESTION: " ", C.PRESENTING: "",
+                                                  C.AGE_BAND: None, C.SEX: None, C.URGENCY: None, C.CONFIRM: [],
+                                                  C.PROGRAM: None})  # fmt: skip
+    assert set(reply.errors) == {C.SUMMARY, C.QUESTION, C.PRESENTING, C.AGE_BAND, C.SEX, C.URGENCY, C.CONFIRM,
+                                 C.PROGRAM}  # fmt: skip
+    assert "90+" in reply.errors[C.AGE_BAND] and "not for emergencies" in reply.errors[C.URGENCY]
+    assert await cases.of_submitter(bot.db.reader, ALICE) == []
+
+
+async def test_two_specialists_claim_at_once_and_one_wins(bot: Bot) -> None:
+    await program_with_participant(bot)
+    case_id = await submit_case(bot)
+    first, second = await asyncio.gather(
+        bot.driver.click(SPECIALIST, Action.CASE_CLAIM, str(case_id), channel=REVIEW_CHANNEL),
+        bot.driver.click(SPECIALIST_2, Action.CASE_CLAIM, str(case_id), channel=REVIEW_CHANNEL),
+    )
+    assert first.status == second.status == 200
+    await bot.settle()
+    case = await cases.get(bot.db.reader, case_id)
+    assert case is not None and case.state is CaseState.IN_REVIEW and case.owner in (SPECIALIST, SPECIALIST_2)
+    answers = sorted(r["text"] for r in bot.fake.responses)
+    assert answers[0].startswith(f"<@{case.owner}> has already claimed Case #{case_id}")
+    assert answers[1] == f"Case #{case_id}: claimed the case."
+    events = await cases.events(bot.db.reader, case_id)
+    assert [e.action for e in events] == ["submit", "claim"]
+
+
+async def test_the_whole_triage_path_with_the_submitters_side(bot: Bot) -> None:
+    await program_with_participant(bot)
+    case_id = await submit_case(bot)
+    assert await click(bot, BOB, Action.CASE_CLAIM, str(case_id)) == (
+        "Only Hepatitis C ECHO's specialists and coordinators can triage its cases."
+    )
+    assert await click(bot, SPECIALIST, Action.CASE_CLOSE, str(case_id)) == (
+        f"Case #{case_id} is submitted: that cannot be done now."
+    )
+    assert await click(bot, SPECIALIST, Action.CASE_CLAIM, str(case_id)) == f"Case #{case_id}: claimed the case."
+    # ask for info, with the PHI guard on the question
+    reply = await modal_action(bot, SPECIALIST, Action.CASE_ASK, case_id, {C.MESSAGE: "Call her at 505-555-0142?"})
+    assert "phone number" in reply.errors[C.MESSAGE]
+    reply = await modal_action(bot, SPECIALIST, Action.CASE_ASK, case_id, {C.MESSAGE: "Any varices on EGD?"})
+    assert reply.text == "" and await state_of(bot, case_id) is CaseState.NEEDS_INFO
+    dm = bot.fake.posts_to(ALICE)[-1]
+    assert "asks for more information" in dm["text"] and "Any varices on EGD?" in blocks_text(dm["blocks"])
+    # only the submitter may reply; the reply goes to the hub thread and the case returns to review
+    assert (
+        await click(bot, BOB, Action.CASE_REPLY, str(case_id)) == "Only the person who presented the case can answer."
+    )
+    await bot.driver.click(ALICE, Action.CASE_REPLY, str(case_id), channel="DALICE0001")
+    await bot.settle()
+    view = bot.fake.opened_views()[-1]
+    reply = await bot.driver.submit(ALICE, view, {C.MESSAGE: "Small varices on EGD in 2023, no banding."})
+    assert reply.text == ""
+    await bot.settle()
+    assert await state_of(bot, case_id) is CaseState.IN_REVIEW
+    thread = [c.args["text"] for c in bot.fake.calls_to("chat.postMessage") if c.args.get("thread_ts")]
+    assert any("Small varices on EGD in 2023" in line for line in thread)
+    # schedule into a session with a free slot
+    reply = await modal_action(bot, PROGRAM_COORDINATOR, Action.CASE_SCHEDULE, case_id, {C.SESSION: "1"})
+    assert reply.text == "" and await state_of(bot, case_id) is CaseState.SCHEDULED
+    assert "Scheduled" in blocks_text(hub_message_now(bot)["blocks"])
+    # the session ends: presented
+    from datetime import UTC, datetime
+
+    bot.clock.set(datetime(2026, 11, 10, 20, 1, tzinfo=UTC))
+    await bot.runtime.tick()  # type: ignore[union-attr]
+    assert await state_of(bot, case_id) is CaseState.PRESENTED
+    # recommendations, guarded, then sent to the submitter by DM
+    reply = await modal_action(
+        bot,
+        SPECIALIST,
+        Action.CASE_RECOMMEND,
+        case_id,
+        {C.RECOMMENDATIONS: "Sofosbuvir/velpatasvir for 12 weeks; repeat HCV RNA at SVR12."},
+    )
+    assert reply.text == "" and await state_of(bot, case_id) is CaseState.RECOMMENDATIONS_SENT
+    dm = bot.fake.posts_to(ALICE)[-1]
+    assert "recommendations" in dm["text"] and "repeat HCV RNA at SVR12" in blocks_text(dm["blocks"])
+    assert await click(bot, SPECIALIST, Action.CASE_CLOSE, str(case_id)) == f"Case #{case_id}: closed the case."
+    states = [e.to_state for e in await cases.events(bot.db.reader, case_id)]
+    assert states == [
+        CaseState.SUBMITTED,
+        CaseState.IN_REVIEW,
+        CaseState.NEEDS_INFO,
+        CaseState.IN_REVIEW,
+        CaseState.SCHEDULED,
+        CaseState.PRESENTED,
+        CaseState.RECOMMENDATIONS_SENT,
+        CaseState.CLOSED,
+    ]
+    dms = [p["text"] for p in bot.fake.posts_to(ALICE) if "Case #" in p["text"]]
+    assert len(dms) == 8  # one for every change
+
+
+async def test_decline_and_refused_transitions(bot: Bot) -> None:
+    await program_with_participant(bot)
+    case_id = await submit_case(bot)
+    reply = await modal_action(bot, SPECIALIST, Action.CASE_DECLINE, case_id, {C.REASON: "Better suited to Pain ECHO."})
+    assert reply.text == "" and await state_of(bot, case_id) is CaseState.DECLINED
+    assert "declined" in bot.fake.posts_to(ALICE)[-1]["text"]
+    for action in (Action.CASE_CLAIM, Action.CASE_CLOSE):
+        answer = await click(bot, SPECIALIST, action, str(case_id))
+        assert "declined" in answer or "already claimed" in answer
+    await bot.driver.click(SPECIALIST, Action.CASE_RECOMMEND, str(case_id), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    view = bot.fake.opened_views()[-1]
+    reply = await bot.driver.submit(SPECIALIST, view, {C.RECOMMENDATIONS: "Too late for this."})
+    assert "is declined: that cannot be done now" in str(reply.errors)
+    assert await state_of(bot, case_id) is CaseState.DECLINED
+
+
+async def test_follow_up_some_weeks_after_recommendations_goes_to_the_hub(bot: Bot) -> None:
+    await program_with_participant(bot)
+    case_id = await submit_case(bot)
+    await click(bot, SPECIALIST, Action.CASE_CLAIM, str(case_id))
+    await modal_action(bot, SPECIALIST, Action.CASE_RECOMMEND, case_id, {C.RECOMMENDATIONS: "Start Epclusa."})
+    bot.clock.advance(timedelta(weeks=4))
+    await bot.runtime.tick()  # type: ignore[union-attr]
+    followup = bot.fake.posts_to(ALICE)[-1]
+    assert "How is the patient" in followup["text"]
+    await bot.driver.click(ALICE, f"{Action.FOLLOWUP}:improved", f"{case_id}:improved", channel="DALICE0001")
+    await bot.settle()
+    view = bot.fake.opened_views()[-1]
+    reply = await bot.driver.submit(ALICE, view, {C.NOTE: "Seen at her sister Rosa's place."})
+    assert "name" in reply.errors[C.NOTE]
+    reply = await bot.driver.submit(ALICE, view, {C.NOTE: "HCV RNA undetectable at week 4."})
+    assert reply.json["response_action"] == "update"
+    await bot.settle()
+    case = await cases.get(bot.db.reader, case_id)
+    assert case is not None and case.followup_outcome == "improved"
+    thread = [c.args["text"] for c in bot.fake.calls_to("chat.postMessage") if c.args.get("thread_ts")]
+    assert any("Improved: HCV RNA undetectable at week 4." in line for line in thread)
+
+
+async def test_retention_removes_clinical_text_but_keeps_the_record(bot: Bot) -> None:
+    await program_with_participant(bot)
+    case_id = await submit_case(bot)
+    await click(bot, SPECIALIST, Action.CASE_CLAIM, str(case_id))
+    await click(bot, SPECIALIST, Action.CASE_CLOSE, str(case_id))
+    bot.clock.advance(timedelta(days=364))
+    await bot.runtime.tick()  # type: ignore[union-attr]
+    assert (await cases.get(bot.db.reader, case_id)).summary is not None  # type: ignore[union-attr]
+    bot.clock.advance(timedelta(days=2))
+    await bot.runtime.tick()  # type: ignore[union-attr]
+    case = await cases.get(bot.db.reader, case_id)
+    assert case is not None and case.purged_at is not None and case.state is CaseState.CLOSED
+    assert all(getattr(case, f) is None for f in ("summary", "question", "presenting_problem", "history",
+                                                  "medications", "labs", "tried", "recommendations"))  # fmt: skip
+    assert case.age_band == "50–59" and case.program_id == 1
+    assert all(e.note is None for e in await cases.events(bot.db.reader, case_id))
+    update = bot.fake.last("chat.update")
+    assert "removed after the retention period" in blocks_text(update.args["blocks"])
+
+
+async def test_cases_queue_and_reminder_agenda(bot: Bot) -> None:
+    await program_with_participant(bot)
+    case_id = await submit_case(bot)
+    reply = await bot.driver.command(ALICE, "cases")
+    assert f"Case #{case_id}" in reply.message_text and "Submitted" in reply.message_text
+    reply = await bot.driver.command(ALICE, "queue")
+    assert "for the hub's specialists and coordinators" in reply.json["text"]
+    reply = await bot.driver.command(SPECIALIST, "queue")
+    assert f"*Case #{case_id}*" in reply.message_text and "waiting today" in reply.message_text
+    await modal_action(bot, SPECIALIST, Action.CASE_SCHEDULE, case_id, {C.SESSION: "1"})
+    row = await outbox.get(bot.db.reader, "session:1:remind:1d")
+    assert row is not None
+    from datetime import UTC, datetime
+
+    bot.clock.set(datetime(2026, 11, 9, 19, 0, tzinfo=UTC))
+    await bot.runtime.tick()  # type: ignore[union-attr]
+    reminder = [p for p in bot.fake.posts_to("C0HEPC") if p["text"].startswith("Reminder")][-1]
+    shown = blocks_text(reminder["blocks"])
+    assert f"Case #{case_id}: 50s woman, HCV genotype 3" in shown and "(Valley Community Clinic)" in shown
+    assert "buprenorphine" not in shown  # only the one-line summary and the site
+    assert ADMIN
