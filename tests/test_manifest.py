@@ -17,7 +17,7 @@ def test_slash_command_and_shortcuts_match_the_code() -> None:
     assert command["command"] == SLASH_COMMAND and command["should_escape"] is True
     shortcut_ids = {s["callback_id"] for s in MANIFEST["features"]["shortcuts"]}
     assert shortcut_ids <= {c.value for c in Callback}
-    assert Callback.REGISTER_SHORTCUT in shortcut_ids
+    assert {Callback.REGISTER_SHORTCUT, Callback.CASE_SHORTCUT} <= shortcut_ids
 
 
 def test_events_scopes_and_socket_mode() -> None:
