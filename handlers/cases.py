@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
 from echobot.handlers.command import CommandRequest, Router
-from echobot.handlers.forms import choice, choices, read_values, text
+from echobot.handlers.forms import choice, choices, first_input, read_values, text
 from echobot.handlers.modals import open_modal
 from echobot.ids import Action, Callback, CaseField
 from echobot.models import Person
@@ -48,13 +48,6 @@ def ineligible(eligibility: Eligibility) -> tuple[str, list[Block]]:
                    "Switch to participant to present one.")  # fmt: skip
         return message, [button("Switch to participant", Action.SWITCH_ROLE, "participant", style="primary")]
     return "Join a program first: `/echo program list` shows them, with Join buttons.", []
-
-
-def first_input(view: dict) -> str:
-    for block in view.get("blocks") or []:
-        if isinstance(block, dict) and block.get("type") == "input":
-            return str(block.get("block_id"))
-    return "none"
 
 
 def register(app: AsyncApp, services: Services, router: Router) -> None:

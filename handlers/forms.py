@@ -65,3 +65,12 @@ def choice(values: dict[str, Any], key: str) -> str | None:
 def choices(values: dict[str, Any], key: str) -> list[str]:
     value = values.get(key)
     return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def first_input(view: Any) -> str:
+    """The block id of a view's first input: where to show an error about the whole form."""
+    blocks = view.get("blocks") if isinstance(view, dict) else None
+    for block in blocks or []:
+        if isinstance(block, dict) and block.get("type") == "input":
+            return str(block.get("block_id"))
+    return "none"

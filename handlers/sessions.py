@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from echobot.calendar import calendar_file
 from echobot.container import Services
 from echobot.handlers.command import CommandRequest, Router
-from echobot.handlers.forms import choice, choices, read_values, text
+from echobot.handlers.forms import choice, choices, first_input, read_values, text
 from echobot.handlers.modals import open_modal
 from echobot.ids import Action, Callback, SessionField, SessionTool
 from echobot.models import Person, Program, Session
@@ -244,11 +244,3 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
             await ack(response_action="errors", errors=result.errors)
             return
         await ack(response_action="update", view=attendance_done_modal(result.added, result.removed))
-
-
-def first_input(view: dict) -> str:
-    """The block id of a view's first input: where to show an error that concerns the whole form."""
-    for block in view.get("blocks") or []:
-        if isinstance(block, dict) and block.get("type") == "input":
-            return str(block.get("block_id"))
-    return "none"

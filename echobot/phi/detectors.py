@@ -431,8 +431,7 @@ def name(text: str) -> Iterator[Span]:
     'named', 'pt'); common first names and surnames anywhere; 'Last, First'; initials (J.R.).
     Eponyms (Crohn's disease, Graves', Child-Pugh) and ordinary words that are names pass."""
     for match in _TITLE.finditer(text):
-        if not _eponym_at(text, *match.span("name")):
-            yield match.span("name")
+        yield match.span("name")  # a title means a person, even before "disease" or "disorder"
     for match in _CUE.finditer(text):
         known = match.group("name").lower() in FIRST_NAMES | SURNAMES
         if (_is_name(match.group("name"), cued=True) and not _eponym_at(text, *match.span("name"))

@@ -132,17 +132,14 @@ class Sessions:
                 new.append(row)
         await outbox.enqueue_many(tx, new, now)
 
+    def _occurrences(self, program: Program, now: datetime) -> list[tuple[date, datetime]]:
+        """The program's occurrences from now to the planning horizon."""
+        return occurrences(program.schedule_kind, program.interval_weeks, program.first_date, program.start_time,
+                           program.timezone, now, now + self.horizon)  # fmt: skip
+
     async def plan(self, tx: Tx, program: Program, now: datetime) -> int:
         """Create the sessions of the next `horizon` that do not exist yet, with their rows."""
-        found = occurrences(
-            program.schedule_kind,
-            program.interval_weeks,
-            program.first_date,
-            program.start_time,
-            program.timezone,
-            now,
-            now + self.horizon,
-        )
+        found = self._occurrences(program, now)
         created = await sessions_repo.add(tx, program.id, found, program.duration_minutes, now)
         rows = [row for session in created for row in self._rows(program, session)]
         await outbox.enqueue_many(tx, [r for r in rows if not (":remind:" in r["key"] and r["due_at"] <= now)], now)
@@ -168,17 +165,7 @@ class Sessions:
     async def replan(self, tx: Tx, program: Program, now: datetime) -> tuple[int, int]:
         """After a schedule change: future sessions follow the new schedule, except those with cases on
         their agenda or a one-off time of their own. Returns (re-planned, kept)."""
-        wanted = dict(
-            occurrences(
-                program.schedule_kind,
-                program.interval_weeks,
-                program.first_date,
-                program.start_time,
-                program.timezone,
-                now,
-                now + self.horizon,
-            )
-        )
+        wanted = dict(self._occurrences(program, now))
         replanned = kept = 0
         for session in await sessions_repo.of_program(tx, program.id, now, now + timedelta(days=3650)):
             if session.status is not SessionStatus.SCHEDULED:
