@@ -13,10 +13,9 @@ from echobot.phi.evaluation import evaluate
 from tests.phi_corpus import CLEAN_TEXTS, IDENTIFIER_TEXTS
 
 
-def main() -> None:
-    print(f"machine: {machine()}")
-    result = evaluate(IDENTIFIER_TEXTS, CLEAN_TEXTS)
-    print(f"corpus: {len(IDENTIFIER_TEXTS)} texts with an identifier, {len(CLEAN_TEXTS)} clean clinical texts")
+def report(title: str, identifier_texts: list[tuple[str, str]], clean_texts: list[str]) -> None:
+    result = evaluate(identifier_texts, clean_texts)
+    print(f"{title}: {len(identifier_texts)} texts with an identifier, {len(clean_texts)} clean clinical texts")
     print(f"{'category':14} {'texts':>5} {'recall':>7} {'named right':>12}")
     for category in Category:
         total = result.total[category.value]
@@ -28,6 +27,18 @@ def main() -> None:
         print(f"  missed [{category}]: {text}")
     for text in result.false_positives:
         print(f"  false positive: {text}")
+
+
+def main() -> None:
+    print(f"machine: {machine()}")
+    report("tuning corpus (tests/phi_corpus.py)", IDENTIFIER_TEXTS, CLEAN_TEXTS)
+    try:
+        from tests.phi_holdout import HOLDOUT_CLEAN_TEXTS, HOLDOUT_IDENTIFIER_TEXTS
+    except ImportError:
+        print("held-out corpus: not present")
+    else:
+        report("held-out corpus (tests/phi_holdout.py, never tuned on)", HOLDOUT_IDENTIFIER_TEXTS,
+               HOLDOUT_CLEAN_TEXTS)  # fmt: skip
     corpus = [text for _, text in IDENTIFIER_TEXTS] + CLEAN_TEXTS
     size = sum(len(text.encode()) for text in corpus)
     rounds = 20

@@ -48,6 +48,8 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo("case", "/echo case", "Present a de-identified patient case (participants)", A.EVERYONE),
     CommandInfo("cases", "/echo cases", "Your cases and where they stand", A.REGISTERED),
     CommandInfo("queue", "/echo queue", "Cases waiting for triage in your programs, oldest first", A.STAFF),
+    CommandInfo("evaluate", "/echo evaluate", "Sessions you can still evaluate for credit", A.REGISTERED),
+    CommandInfo("cme", "/echo cme", "Your continuing-education transcript", A.REGISTERED),
     CommandInfo("program new", "/echo program new", "Create a program", A.COORDINATOR),
     CommandInfo("program edit", "/echo program edit NAME", "Change a program's settings or schedule", A.MANAGER),
     CommandInfo("program archive", "/echo program archive NAME", "Archive a program: no more sessions", A.MANAGER),

@@ -9,6 +9,7 @@ from echobot.dispatcher import Renderers
 from echobot.inflight import InFlight
 from echobot.services.cases import Cases
 from echobot.services.coordinators import Coordinators
+from echobot.services.evaluations import Evaluations
 from echobot.services.people import People
 from echobot.services.programs import Programs
 from echobot.services.registration import Registration
@@ -30,15 +31,17 @@ class Services:
     sessions: Sessions
     programs: Programs
     cases: Cases
+    evaluations: Evaluations
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
         sessions = Sessions(db, clock)
         programs = Programs(db, clock, sessions)
         cases = Cases(db, clock, programs, sessions, settings.case_retention_days)
+        evaluations = Evaluations(db, clock, sessions, programs)
         renderers = Renderers()
-        sessions.register_renderers(renderers)
-        cases.register_renderers(renderers)
+        for service in (sessions, cases, evaluations):
+            service.register_renderers(renderers)
         return cls(
             settings=settings,
             clock=clock,
@@ -51,4 +54,5 @@ class Services:
             sessions=sessions,
             programs=programs,
             cases=cases,
+            evaluations=evaluations,
         )

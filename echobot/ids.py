@@ -17,6 +17,7 @@ class Callback(StrEnum):
     CASE_ACTION_VIEW = "case_action"  # ask for info, decline, schedule, recommendations, reply
     FOLLOWUP_VIEW = "case_followup"
     NOTICE_VIEW = "notice"
+    EVALUATION_VIEW = "evaluation"
 
 
 class Action(StrEnum):
@@ -37,6 +38,7 @@ class Action(StrEnum):
     CASE_CLOSE = "case_close"
     CASE_REPLY = "case_reply"
     FOLLOWUP = "case_followup"
+    EVALUATE = "evaluate"
 
 
 class CaseField(StrEnum):
@@ -60,6 +62,20 @@ class CaseField(StrEnum):
     RECOMMENDATIONS = "recommendations"
     OUTCOME = "outcome"
     NOTE = "followup_note"
+
+
+class EvaluationField(StrEnum):
+    OVERALL = "overall"
+    RELEVANCE = "relevance"
+    OBJECTIVES = "objectives_met"
+    INTENT = "intent_to_change"
+    CHANGE_PLAN = "change_plan"
+    BIAS_FREE = "bias_free"
+    BIAS_COMMENT = "bias_comment"
+    SUGGESTIONS = "suggestions"
+    CODE = "evaluation_code"
+    ATTEST = "attest"
+    CREDIT = "credit_claimed"
 
 
 class SessionTool(StrEnum):

@@ -170,6 +170,7 @@ class Program(BaseModel):
     eval_window_days: int = 14
     credit_quarters: int = 4
     followup_weeks: int = 4
+    anonymous_ratings: bool = False
     specialists: list[str] = Field(default_factory=list)
     coordinators: list[str] = Field(default_factory=list)
     archived_at: datetime | None = None
@@ -305,3 +306,30 @@ class CaseEvent(BaseModel):
     to_state: CaseState
     note: str | None
     at: datetime
+
+
+class Evaluation(BaseModel):
+    session_id: int
+    user_id: str
+    overall: int
+    relevance: int
+    objectives_met: str
+    intent_to_change: str
+    change_plan: str | None
+    bias_free: bool
+    bias_comment: str | None
+    suggestions: str | None
+    submitted_at: datetime
+
+
+class CreditRecord(BaseModel):
+    session_id: int
+    user_id: str
+    credit_type: str
+    quarters: int
+    without_check_in: bool
+    awarded_at: datetime
+
+    @property
+    def hours(self) -> float:
+        return self.quarters / 4

@@ -31,6 +31,7 @@ def _from_row(row: sqlite3.Row, staff: dict[str, list[str]]) -> Program:
         eval_window_days=row["eval_window_days"],
         credit_quarters=row["credit_quarters"],
         followup_weeks=row["followup_weeks"],
+        anonymous_ratings=bool(row["anonymous_ratings"]),
         specialists=staff.get("specialist", []),
         coordinators=staff.get("coordinator", []),
         archived_at=opt_from_db(row["archived_at"]),

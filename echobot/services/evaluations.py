@@ -1,0 +1,263 @@
+"""Post-session evaluations and the credit they earn: prompting attendees, checking the form,
+writing the evaluation and its credit record together, and the transcript."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pydantic import BaseModel
+
+from echobot import phi
+from echobot.clock import Clock
+from echobot.dispatcher import Renderers
+from echobot.ids import EvaluationField
+from echobot.models import Credential, CreditRecord, Evaluation, Message, OutboxKind, Person, Program, Render, Session
+from echobot.services.programs import Programs
+from echobot.services.sessions import Sessions
+from echobot.storage import Database, Reader, Tx, outbox
+from echobot.storage import attendance as attendance_repo
+from echobot.storage import evaluations as evaluations_repo
+from echobot.storage import programs as programs_repo
+from echobot.storage import providers as providers_repo
+from echobot.storage import sessions as sessions_repo
+from echobot.views.blocks import slack_date
+from echobot.views.evaluations import evaluation_prompt, evaluation_recorded
+
+E = EvaluationField
+REMINDER_BEFORE_CLOSE = timedelta(days=2)
+PHYSICIAN = "AMA PRA Category 1 Credit™"
+DEFAULT_CREDIT_TYPES = {
+    Credential.MD: PHYSICIAN,
+    Credential.DO: PHYSICIAN,
+    Credential.NP: "Nursing contact hours",
+    Credential.RN: "Nursing contact hours",
+    Credential.PA: "AAPA Category 1 CME credit",
+    Credential.PHARMD: "Pharmacy contact hours (ACPE)",
+}
+PARTICIPATION = "Certificate of participation"
+
+
+class EvaluationForm(BaseModel):
+    overall: str | None = None
+    relevance: str | None = None
+    objectives_met: str | None = None
+    intent_to_change: str | None = None
+    change_plan: str = ""
+    bias_free: str | None = None
+    bias_comment: str = ""
+    suggestions: str = ""
+    code: str = ""
+    attested: bool = False
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class EvaluationResult:
+    errors: dict[str, str]
+    credit: CreditRecord | None = None
+
+
+@dataclass
+class Transcript:
+    records: list[tuple[CreditRecord, Session, Program]]
+    this_year: dict[str, float] = field(default_factory=dict)
+    all_time: dict[str, float] = field(default_factory=dict)
+
+
+def window(session: Session, program: Program) -> tuple[datetime, datetime]:
+    """When the session can be evaluated: from its end, for the program's evaluation window."""
+    return session.ends_at, session.ends_at + timedelta(days=program.eval_window_days)
+
+
+class Evaluations:
+    def __init__(self, db: Database, clock: Clock, sessions: Sessions, programs: Programs) -> None:
+        self._db = db
+        self._clock = clock
+        self._sessions = sessions
+        self._programs = programs
+        sessions.on_ended.append(self._session_ended)
+
+    async def credit_type_for(self, db: Reader, credential: Credential) -> str:
+        overrides = await evaluations_repo.credit_type_overrides(db)
+        return overrides.get(credential.value) or DEFAULT_CREDIT_TYPES.get(credential, PARTICIPATION)
+
+    # ---- prompting ---------------------------------------------------------------------------
+    async def _session_ended(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
+        """Each attendee present gets one Evaluate DM; a reminder job runs two days before the window closes."""
+        _, closes = window(session, program)
+        key = f"session:{session.id}:"
+        rows: list[dict[str, Any]] = [
+            {"key": f"{key}evaluate:{a.user_id}", "target": a.user_id, "stale_at": closes,
+             "render": Render(name="evaluation.prompt", args={"session_id": session.id, "user_id": a.user_id})}
+            for a in await attendance_repo.present(tx, session.id)
+        ]  # fmt: skip
+        rows.append({"key": f"{key}evaluation-reminders", "kind": OutboxKind.JOB, "target": f"job:{key}",
+                     "due_at": closes - REMINDER_BEFORE_CLOSE, "stale_at": closes,
+                     "render": Render(name="evaluation.reminders", args={"session_id": session.id})})  # fmt: skip
+        await outbox.enqueue_many(tx, rows, now)
+
+    async def _remind(self, tx: Tx, args: dict[str, Any], now: datetime) -> None:
+        session = await sessions_repo.get(tx, int(args["session_id"]))
+        if session is None:
+            return
+        present = [a.user_id for a in await attendance_repo.present(tx, session.id)]
+        rows = [{"key": f"session:{session.id}:evaluation-reminder:{user}", "target": user,
+                 "render": Render(name="evaluation.prompt", args={"session_id": session.id, "user_id": user,
+                                                                  "reminder": True})}
+                for user in await evaluations_repo.not_evaluated(tx, session.id, present)]  # fmt: skip
+        await outbox.enqueue_many(tx, rows, now)
+
+    async def _render_prompt(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
+        session = await sessions_repo.get(db, int(args["session_id"]))
+        program = await programs_repo.get(db, session.program_id) if session else None
+        if session is None or program is None:
+            return None
+        if await evaluations_repo.get(db, session.id, str(args["user_id"])) is not None:
+            return None  # already evaluated: no prompt, no reminder
+        _, closes = window(session, program)
+        if now >= closes:
+            return None
+        return evaluation_prompt(session, program, closes, reminder=bool(args.get("reminder")))
+
+    def register_renderers(self, renderers: Renderers) -> None:
+        renderers.messages["evaluation.prompt"] = self._render_prompt
+        renderers.jobs["evaluation.reminders"] = self._remind
+
+    # ---- who may evaluate what ----------------------------------------------------------------
+    async def open_for(self, person: Person) -> list[tuple[Session, Program]]:
+        """Ended sessions of your programs (or that you attended) whose window is open and that you have not
+        evaluated."""
+        if person.provider is None:
+            return []
+        now = self._clock.now()
+        programs = await self._programs.of_person(person)
+        done = await evaluations_repo.evaluated_sessions(self._db.reader, person.user_id)
+        found = []
+        for session, program in await self._sessions.recent(programs, days=61):
+            opens, closes = window(session, program)
+            if session.id not in done and opens <= now < closes and session.status.value != "cancelled":
+                found.append((session, program))
+        return found
+
+    async def why_not(self, person: Person, session_id: int) -> tuple[str | None, Session | None, Program | None]:
+        """A reason this person cannot evaluate this session now (None when they can)."""
+        if person.provider is None:
+            return "Register first: credit is recorded for registered providers.", None, None
+        loaded = await self._sessions.get(session_id)
+        if loaded is None:
+            return "That session no longer exists.", None, None
+        session, program = loaded
+        now = self._clock.now()
+        opens, closes = window(session, program)
+        previous = await evaluations_repo.get(self._db.reader, session.id, person.user_id)
+        if previous is not None:
+            when = slack_date(previous.submitted_at, "{date_short_pretty} at {time}")
+            return f"You already evaluated this session ({when}). Thank you!", session, program
+        if session.status.value == "cancelled":
+            return "This session was cancelled.", session, program
+        if session.status.value != "ended" or now < opens:
+            return "The evaluation opens when the session ends.", session, program
+        if now >= closes:
+            return f"The evaluation window closed {slack_date(closes, '{date_short_pretty}')}.", session, program
+        return None, session, program
+
+    # ---- the evaluation ------------------------------------------------------------------------
+    async def submit(self, person: Person, session_id: int, form: EvaluationForm) -> EvaluationResult:
+        reason, session, program = await self.why_not(person, session_id)
+        if reason is not None or session is None or program is None or person.provider is None:
+            return EvaluationResult({E.OVERALL: reason or "This evaluation cannot be taken."})
+        errors, quarters = self._check(form, session, program)
+        if errors:
+            return EvaluationResult(errors)
+        now = self._clock.now()
+        attended = await attendance_repo.get(self._db.reader, session.id, person.user_id)
+        evaluation = Evaluation(
+            session_id=session.id, user_id=person.user_id, overall=int(form.overall or 0),
+            relevance=int(form.relevance or 0), objectives_met=form.objectives_met or "",
+            intent_to_change=form.intent_to_change or "", change_plan=form.change_plan.strip() or None,
+            bias_free=form.bias_free == "yes", bias_comment=form.bias_comment.strip() or None,
+            suggestions=form.suggestions.strip() or None, submitted_at=now,
+        )  # fmt: skip
+        async with self._db.transaction() as tx:
+            credit = CreditRecord(
+                session_id=session.id, user_id=person.user_id,
+                credit_type=await self.credit_type_for(tx, person.provider.credential), quarters=quarters,
+                without_check_in=attended is None or attended.checked_in_at is None, awarded_at=now,
+            )  # fmt: skip
+            if not await evaluations_repo.record(tx, evaluation, credit):
+                previous = await evaluations_repo.get(tx, session.id, person.user_id)
+                when = slack_date(previous.submitted_at, "{date_short_pretty} at {time}") if previous else "before"
+                return EvaluationResult({E.OVERALL: f"You already evaluated this session ({when})."})
+            await outbox.enqueue(tx, key=f"session:{session.id}:evaluated:{person.user_id}", target=person.user_id,
+                                 now=now, message=evaluation_recorded(credit, session, program))  # fmt: skip
+        return EvaluationResult({}, credit)
+
+    def _check(self, form: EvaluationForm, session: Session, program: Program) -> tuple[dict[str, str], int]:
+        errors: dict[str, str] = {}
+        if form.overall not in ("1", "2", "3", "4", "5"):
+            errors[E.OVERALL] = "Rate the session from 1 to 5."
+        if form.relevance not in ("1", "2", "3", "4", "5"):
+            errors[E.RELEVANCE] = "Rate the didactic's relevance from 1 to 5."
+        if form.objectives_met not in ("yes", "partly", "no"):
+            errors[E.OBJECTIVES] = "Say whether the learning objectives were met."
+        if form.intent_to_change not in ("yes", "no", "unsure"):
+            errors[E.INTENT] = "Say whether you intend to change your practice."
+        elif form.intent_to_change == "yes" and not form.change_plan.strip():
+            errors[E.CHANGE_PLAN] = "Say what you will change."
+        if form.bias_free not in ("yes", "no"):
+            errors[E.BIAS_FREE] = "Say whether the content was free of commercial bias."
+        elif form.bias_free == "no" and not form.bias_comment.strip():
+            errors[E.BIAS_COMMENT] = "Say what seemed biased: the hub reviews every such report."
+        for key, text in ((E.CHANGE_PLAN, form.change_plan), (E.BIAS_COMMENT, form.bias_comment),
+                          (E.SUGGESTIONS, form.suggestions)):  # fmt: skip
+            if len(text) > 2000:
+                errors.setdefault(key, "Keep this under 2000 characters.")
+        texts: dict[str, str] = {E.CHANGE_PLAN: form.change_plan, E.BIAS_COMMENT: form.bias_comment,
+                                 E.SUGGESTIONS: form.suggestions}  # fmt: skip
+        for field_name, message in phi.field_errors(texts).items():
+            errors.setdefault(field_name, message)
+        if session.attendance_code and form.code.strip().upper() != session.attendance_code.upper():
+            errors[E.CODE] = "That is not the attendance code announced in the session."
+        if not form.attested:
+            errors[E.ATTEST] = "Attest your participation to claim credit."
+        quarters = _quarters(form.credit)
+        if quarters is None:
+            errors[E.CREDIT] = "Claim credit in steps of 0.25 hours, like 1.0 or 0.75."
+        elif quarters > program.credit_quarters:
+            errors[E.CREDIT] = f"This session offers at most {program.credit:g} hours."
+        return errors, quarters or 0
+
+    # ---- the transcript -----------------------------------------------------------------------
+    async def transcript(self, user_id: str) -> Transcript:
+        now = self._clock.now()
+        start = evaluations_repo.year_start(now)
+        transcript = Transcript(records=[])
+        for record in await evaluations_repo.credits_of(self._db.reader, user_id):
+            loaded = await self._sessions.get(record.session_id)
+            if loaded is None:
+                continue
+            transcript.records.append((record, *loaded))
+            transcript.all_time[record.credit_type] = transcript.all_time.get(record.credit_type, 0) + record.hours
+            if record.awarded_at >= start:
+                transcript.this_year[record.credit_type] = (
+                    transcript.this_year.get(record.credit_type, 0) + record.hours
+                )
+        return transcript
+
+    async def provider_name(self, user_id: str) -> str:
+        provider = await providers_repo.get(self._db.reader, user_id)
+        return provider.name if provider else user_id
+
+
+def _quarters(text: str) -> int | None:
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        return None
+    quarters = value * 4
+    if value <= 0 or quarters != quarters.to_integral_value():
+        return None
+    return int(quarters)

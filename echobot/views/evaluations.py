@@ -1,0 +1,128 @@
+"""The evaluation prompt, the evaluation modal, the credit confirmation and the transcript."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from echobot.ids import Action, Callback, EvaluationField
+from echobot.models import CreditRecord, Message, Program, Session
+from echobot.views.blocks import (
+    Block,
+    actions,
+    button,
+    checkboxes,
+    context,
+    escape,
+    input_block,
+    modal,
+    radio_buttons,
+    section,
+    slack_date,
+    static_select,
+    text_input,
+)
+from echobot.views.metadata import ViewState
+
+if TYPE_CHECKING:
+    from echobot.services.evaluations import Transcript
+
+E = EvaluationField
+ATTESTATION = "I participated in this activity and claim only the credit matching my participation"
+
+
+def _session_title(session: Session, program: Program) -> str:
+    topic = f": {escape(session.topic)}" if session.topic else ""
+    return f"*{escape(program.name)}*{topic} · {slack_date(session.starts_at, '{date_short_pretty}')}"
+
+
+def evaluation_prompt(session: Session, program: Program, closes: datetime, *, reminder: bool = False) -> Message:
+    lead = ("Reminder: your evaluation of " if reminder else "Thank you for attending ") + _session_title(
+        session, program
+    )
+    text = (f"{lead}. Evaluate the session to receive up to {program.credit:g} hours of credit; the evaluation "
+            f"closes {slack_date(closes, '{date_short_pretty} at {time}')}.")  # fmt: skip
+    return Message(text=text.replace("*", ""), blocks=[
+        section(text),
+        actions(button("Evaluate", Action.EVALUATE, str(session.id), style="primary")),
+    ])  # fmt: skip
+
+
+def _scale(action_id: str) -> Block:
+    return static_select(
+        action_id,
+        [
+            (f"{n} · {label}", str(n))
+            for n, label in ((5, "excellent"), (4, "good"), (3, "fair"), (2, "poor"), (1, "very poor"))
+        ],
+    )
+
+
+def evaluation_modal(session: Session, program: Program) -> Block:
+    steps = [f"{q / 4:g}" for q in range(program.credit_quarters, 0, -1)]
+    blocks: list[Block] = [
+        section(_session_title(session, program)),
+        input_block(E.OVERALL, "Overall rating", _scale(E.OVERALL)),
+        input_block(E.RELEVANCE, "Relevance of the didactic to your practice", _scale(E.RELEVANCE)),
+        input_block(E.OBJECTIVES, "Were the learning objectives met?", radio_buttons(E.OBJECTIVES,
+                    [("Yes", "yes"), ("Partly", "partly"), ("No", "no")])),
+        input_block(E.INTENT, "Do you intend to change your practice?", radio_buttons(E.INTENT,
+                    [("Yes", "yes"), ("No", "no"), ("Unsure", "unsure")])),
+        input_block(E.CHANGE_PLAN, "What will you change?", text_input(E.CHANGE_PLAN, multiline=True,
+                    max_length=2000), optional=True),
+        input_block(E.BIAS_FREE, "Was the content free of commercial bias?", radio_buttons(E.BIAS_FREE,
+                    [("Yes", "yes"), ("No", "no")])),
+        input_block(E.BIAS_COMMENT, "If not, what seemed biased?", text_input(E.BIAS_COMMENT, multiline=True,
+                    max_length=2000), optional=True),
+        input_block(E.SUGGESTIONS, "Suggestions and future topics", text_input(E.SUGGESTIONS, multiline=True,
+                    max_length=2000), optional=True),
+    ]  # fmt: skip
+    if session.attendance_code:
+        blocks.append(input_block(E.CODE, "Attendance code", text_input(E.CODE, max_length=20),
+                                  hint="The code announced during the session."))  # fmt: skip
+    blocks += [
+        input_block(E.CREDIT, "Credit claimed (hours)", static_select(E.CREDIT, [(s, s) for s in steps],
+                    initial=steps[0])),
+        input_block(E.ATTEST, "Attestation", checkboxes(E.ATTEST, [(ATTESTATION, "yes")])),
+        context("De-identified text only. One evaluation per session; you can't change it afterwards."),
+    ]  # fmt: skip
+    return modal("Evaluate the session", Callback.EVALUATION_VIEW, blocks, submit="Submit",
+                 private_metadata=ViewState(session_id=session.id).encode())  # fmt: skip
+
+
+def evaluation_recorded(credit: CreditRecord, session: Session, program: Program) -> Message:
+    what = f"{credit.hours:g} hours of *{escape(credit.credit_type)}*"
+    text = f"Recorded: {what} for {_session_title(session, program)}. `/echo cme` shows your transcript."
+    blocks = [section(text)]
+    if credit.without_check_in:
+        blocks.append(context("You did not check in to this session: coordinators review such claims."))
+    return Message(text=text.replace("*", ""), blocks=blocks)
+
+
+def evaluate_list_blocks(items: list[tuple[Session, Program]], closes: dict[int, datetime]) -> list[Block]:
+    if not items:
+        return [section("No session is waiting for your evaluation.")]
+    blocks: list[Block] = [section(f"*Sessions you can evaluate* ({len(items)})")]
+    for session, program in items[:20]:
+        until = slack_date(closes[session.id], "{date_short_pretty}")
+        blocks.append(section(f"{_session_title(session, program)} · open until {until}",
+                              accessory=button("Evaluate", Action.EVALUATE, str(session.id))))  # fmt: skip
+    blocks.append(context("Attended without checking in? You can still evaluate and attest; coordinators are told."))
+    return blocks
+
+
+def transcript_blocks(transcript: Transcript, name: str) -> list[Block]:
+    if not transcript.records:
+        return [section("No credit recorded yet: evaluate the sessions you attend (`/echo evaluate`).")]
+
+    def totals(hours: dict[str, float]) -> str:
+        return "\n".join(f"• {escape(kind)}: *{value:g} h*" for kind, value in sorted(hours.items())) or "• none"
+
+    lines = [f"{record.hours:g} h · {escape(record.credit_type)} · {_session_title(session, program)}"
+             + (" · _no check-in_" if record.without_check_in else "")
+             for record, session, program in transcript.records[:25]]  # fmt: skip
+    return [
+        section(f"*Continuing-education transcript of {escape(name)}*"),
+        section(f"*This year*\n{totals(transcript.this_year)}\n*All time*\n{totals(transcript.all_time)}"),
+        section("\n".join(lines)[:2990]),
+    ]
