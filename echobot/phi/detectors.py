@@ -35,7 +35,11 @@ def _not_before_unit(text: str, end: int) -> bool:
 
 # ---- contact and network -----------------------------------------------------------------------
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w.+-]+\s*(?:\bat\b|\[at\]|\(at\))\s*[\w-]+(?:\s*(?:\bdot\b|\[dot\]|\(dot\))\s*[\w-]+)+\b",
+    IGNORE_CASE,
+)
 
 
 def email(text: str) -> Iterator[Span]:
@@ -113,7 +117,7 @@ _LINK = r"(?:\s*(?:#|no\.?|num(?:ber)?|id|is|of|was|ending(?:\s+in)?|last\s+(?:4
 
 
 def _keyword(words: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{words})\b{_LINK}{_CODE}", IGNORE_CASE)
+    return re.compile(rf"\b(?:{words})(?!\w){_LINK}{_CODE}", IGNORE_CASE)
 
 
 def _coded(pattern: re.Pattern[str], text: str, min_digits: int = 3) -> Iterator[Span]:
@@ -142,6 +146,7 @@ def ssn(text: str) -> Iterator[Span]:
 
 
 _MRN = _keyword(
+    r"mr\s?#|mr\s+no|"
     r"mrn|medical\s+record(?:\s+(?:number|no))?|med\.?\s*rec(?:ord)?\.?(?:\s*(?:no|number))?"
     r"|chart(?:\s+(?:number|no))?|record\s+(?:number|no|#)|patient\s+id|pt\.?\s+id|hospital\s+(?:number|no)"
     r"|encounter(?:\s+(?:number|no|id))?|accession(?:\s+(?:number|no))?|fin|csn|har"
@@ -257,7 +262,8 @@ _DATES = [
 ]
 _DATE_CUE = re.compile(
     r"\b(?:on|since|from|until|till|admitted|admission|discharged?|discharge|seen|visit|dated|dob|d\.o\.b\.?|born|"
-    r"lmp|edd|edc|dos|dod|doa|"
+    r"lmp|edd|edc|dos|dod|doa|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|"
     r"died|deceased|surgery|procedure|appt|appointment|started|stopped|as of|before|after|by|last|next|due|drawn|"
     r"collected|performed|done|scheduled|expires?|exp)\s+(?:on\s+)?(?P<date>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01]))"
     r"(?![\w/.-])",
@@ -268,6 +274,22 @@ _DOB = re.compile(
 )
 
 
+_ORDINAL_WORDS = (
+    r"(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|thirtieth"
+)
+_WORD_DATES = re.compile(
+    rf"\b(?i:{_ORDINAL_WORDS})\s+(?:of\s+)?{_MONTH}\b|\b{_MONTH}\s+(?:the\s+)?(?i:{_ORDINAL_WORDS})\b"
+    r"|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'\d{2}\b"
+)
+_HOLIDAY_DATE = re.compile(
+    r"\b(?i:birthday|born|dob|died|passed\s+away|deceased|anniversary)\b[^.;]{0,30}?\b(?P<date>(?i:christmas(?:\s+eve|"
+    r"\s+day)?|thanksgiving|new\s+year'?s(?:\s+(?:eve|day))?|easter|halloween|valentine'?s(?:\s+day)?|"
+    r"independence\s+day|fourth\s+of\s+july|july\s+4th|labor\s+day|memorial\s+day))"
+)
+
+
 def date(text: str) -> Iterator[Span]:
     """Any date element but the year: 3/14/2024, 2024-03-14, March 14, 14 March 2024, March 2023,
     'on 7/4', 'DOB …'. A year alone, a month alone and relative times pass."""
@@ -275,6 +297,10 @@ def date(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             yield match.span()
     for match in _DATE_CUE.finditer(text):
+        yield match.span("date")
+    for match in _WORD_DATES.finditer(text):
+        yield match.span()
+    for match in _HOLIDAY_DATE.finditer(text):
         yield match.span("date")
     for match in _DOB.finditer(text):
         if not re.fullmatch(r"(?:19|20)\d{2}", match.group("date").strip(".")):
@@ -289,6 +315,11 @@ _AGE = re.compile(
 )
 
 
+_AGE_DECADE = re.compile(
+    r"\b(?:(?:early|mid|late)[\s-]*(?:nineties|90s)|(?:in\s+(?:his|her|their)\s+)(?:nineties|90s))\b"
+    r"|\bnonagenarian\b|\bcentenarian\b",
+    IGNORE_CASE,
+)
 _AGE_SEX = re.compile(r"(?<![\w.+/-])(?:9\d|1[01]\d)\s?(?:y/?o|yo)?\s?[MF]\b")
 _AGE_WORDS = re.compile(
     r"\b(?:ninety|one\s+hundred)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?[\s-]+(?:years?|yrs?)"
@@ -308,7 +339,7 @@ def age_over_89(text: str) -> Iterator[Span]:
     for match in _AGE.finditer(text):
         if text[match.end() : match.end() + 1] != "+":
             yield match.span()
-    for pattern in (_AGE_SEX, _AGE_WORDS, _AGE_EVENT):
+    for pattern in (_AGE_SEX, _AGE_WORDS, _AGE_EVENT, _AGE_DECADE):
         for match in pattern.finditer(text):
             yield match.span()
 
@@ -357,7 +388,11 @@ _PLACE_CUE = re.compile(
     r"\b(?i:lives|living|lived|resides|residing|reside|resident|moved|moving|relocated|from|in\s+the\s+town\s+of|"
     r"in\s+the\s+city\s+of|near|outside(?:\s+of)?|commutes|drives|travels|works|born|raised|grew\s+up|home|"
     r"stays|staying|located|based)\s+(?i:(?:in|to|at|near|from|on|out\s+of|up\s+in|down\s+in|over\s+in)\s+)?"
-    r"(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})"
+    r"(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})(?![A-Za-z])"
+)
+_NEIGHBOURHOOD = re.compile(
+    r"\b(?:in|on|from|near|at)\s+the\s+(?P<place>(?:North|South|East|West|Lower|Upper|Northeast|Northwest|Southeast|"
+    r"Southwest|Near\s+North|Far\s+East)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)(?![A-Za-z])"
 )
 _CITY_COMMA_STATE = re.compile(rf"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{0,2}}),\s+(?:{_STATE_CODES})\b")
 
@@ -371,8 +406,9 @@ def _is_place(phrase: str) -> bool:
 
 def geography(text: str) -> Iterator[Span]:
     """Places smaller than a state: street addresses (numbered, ordinal and Spanish street names), PO boxes
-    and rural routes, ZIP codes, counties, pueblos, chapters and valleys, named landmarks ('behind the Family
-    Dollar'), and towns named after 'lives in', 'moved to', 'outside of' and the like."""
+    and rural routes, ZIP codes, counties, pueblos, chapters and valleys, neighbourhoods ('the South
+    Bronx'), named landmarks ('behind the Family Dollar'), and towns named after 'lives in', 'moved to',
+    'outside of' and the like."""
     for pattern in (_STREET, _PO_BOX, _ZIP, _ZIP_AFTER_STATE, _NAMED_PLACE, _RURAL_ROUTE, _NAMED_STREET):
         for match in pattern.finditer(text):
             yield match.span()
@@ -380,14 +416,44 @@ def geography(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             if _is_place(match.group("place")):
                 yield match.span("place")
+    for match in _NEIGHBOURHOOD.finditer(text):  # "the South Bronx": judged by its last word
+        if _is_place(match.group("place").split()[-1]):
+            yield match.span("place")
 
 
 # ---- names ----------------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _TITLE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Señor|Senor|Sra|Sr|Srta|Don|Doña|Dona)\.?\s+(?P<name>[A-Z][a-zA-Z'’-]+)"
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Señor|Senor|Sra|Sr|Srta|Don|Doña|Dona|Rev|Reverend|Pastor|Rabbi|Imam|Deacon|"
+    r"Fr|Sgt|Officer|Coach)\.?\s+(?P<name>[A-Z][a-zA-Z'’-]+)"
 )
+_INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.\s?(?P<surname>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")
+_NOT_SURNAMES_AFTER_INITIAL = frozenset(
+    {
+        "coli",
+        "pylori",
+        "diff",
+        "difficile",
+        "aureus",
+        "pneumoniae",
+        "faecalis",
+        "gondii",
+        "jirovecii",
+        "neoformans",
+        "albicans",
+        "vulgaris",
+    }
+)
+_QUOTED_NAME = re.compile(
+    r"\b(?i:goes\s+by|nicknamed?|nick-?name|called|calls\s+(?:him|her|them)self|known\s+as|a\.?k\.?a\.?|prefers)"
+    r"\s*(?:is\s+)?[\"'‘“(]\s*(?P<name>[A-Za-z][A-Za-z'’-]+)\s*[\"'’”)]"
+)
+_RELATIVE_PAREN = re.compile(
+    r"\b(?i:mom|mother|dad|father|son|daughter|wife|husband|partner|sister|brother|grandma|grandpa|grandmother|"
+    r"grandfather|aunt|uncle|caregiver|guardian)\s*\(\s*(?P<name>[A-Z][a-z'’-]+)\s*\)"
+)
+_BABY = re.compile(r"\b(?i:baby\s+(?:boy|girl)|infant\s+(?:boy|girl))\s+(?P<name>[A-Za-z][a-z'’-]+)")
 _CUE = re.compile(
     r"\b(?i:named|name\s+is|name's|called|calls\s+(?:him|her|them)self|goes\s+by|nicknamed|known\s+as|"
     r"(?:pt|patient|client|son|daughter|wife|husband|mother|mom|father|dad|brother|sister|sibling|partner|spouse|"
@@ -432,6 +498,13 @@ def name(text: str) -> Iterator[Span]:
     Eponyms (Crohn's disease, Graves', Child-Pugh) and ordinary words that are names pass."""
     for match in _TITLE.finditer(text):
         yield match.span("name")  # a title means a person, even before "disease" or "disorder"
+    for pattern in (_QUOTED_NAME, _RELATIVE_PAREN, _BABY):
+        for match in pattern.finditer(text):
+            if match.group("name").lower() not in EPONYMS:
+                yield match.span("name")
+    for match in _INITIAL_SURNAME.finditer(text):
+        if match.group("surname").lower() not in _NOT_SURNAMES_AFTER_INITIAL:
+            yield match.span()
     for match in _CUE.finditer(text):
         known = match.group("name").lower() in FIRST_NAMES | SURNAMES
         if (_is_name(match.group("name"), cued=True) and not _eponym_at(text, *match.span("name"))

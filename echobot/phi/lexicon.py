@@ -98,7 +98,7 @@ addison adie alzheimer apgar argyll asperger auspitz babinski baker barr barre b
 behcet bell bouchard bowen breslow brudzinski brugada buerger chagas charcot cheyne child chvostek clark
 cockcroft colles conn courvoisier creutzfeldt crohn cullen cushing danlos down duchenne dupuytren eaton
 ehlers ellison epstein fanconi felty finkelstein fisher fleischer friedewald gault gaucher gehrig gilbert
-glasgow gleason graves guillain wagner hashimoto heberden hirschsprung hodgkin holmes homans hoover horner
+glasgow gleason graves guillain wagner tanner hashimoto heberden hirschsprung hodgkin holmes homans hoover horner
 huntington hurler hutchinson jakob janeway johnson kaposi kawasaki kayser kernig klinefelter koplik
 korsakoff kussmaul lachman lambert legg lewy lou lown ludwig lyme mallory marfan mcburney mcmurray meckel
 meniere mees miller murphy niemann nikolsky osgood osler paget parkinson perthes phalen pick pott pugh
