@@ -80,8 +80,8 @@ class Dispatcher:
         pacing: float = 1.0,
         max_lanes: int = 2000,
         max_in_flight: int = 32,
-        max_attempts: int = 6,
         backoff: timedelta = timedelta(seconds=10),
+        max_backoff: timedelta = timedelta(minutes=10),
     ) -> None:
         self._db = db
         self._client = client
@@ -90,8 +90,8 @@ class Dispatcher:
         self._pacing = pacing
         self._max_lanes = max_lanes
         self._sending = asyncio.Semaphore(max_in_flight)  # Slack calls at once; a paced lane mostly sleeps
-        self._max_attempts = max_attempts
         self._backoff = backoff
+        self._max_backoff = max_backoff
         self._lanes: dict[str, asyncio.Task[None]] = {}
         self._wake = asyncio.Event()
         self._stopping = False
@@ -173,8 +173,8 @@ class Dispatcher:
                 if await self._deliver(item) and self._pacing > 0:
                     # counted from the answer, so Slack never sees two posts closer than `pacing`
                     await asyncio.sleep(self._pacing)
-        except Exception:
-            log.exception("outbox lane %s failed", target)
+        except Exception as error:
+            log.error("outbox lane %s failed: %s", target, describe_exception(error))
         finally:
             self._lanes.pop(target, None)
             self.wake()
@@ -290,9 +290,12 @@ class Dispatcher:
         return parent.slack_channel, parent.slack_ts
 
     async def _failed(self, item: OutboxItem, error: str, *, retryable: bool) -> None:
+        """A permanent error ends the row; a transient one (rate limits, Slack outages, network, a revoked
+        token being replaced) backs off, up to every 10 minutes, for as long as it takes: delayed, never
+        dropped. A row that goes stale meanwhile is skipped when next claimed."""
         attempts = item.attempts + 1
-        if retryable and attempts < self._max_attempts:
-            delay = self._backoff * (2 ** (attempts - 1))
+        if retryable:
+            delay = min(self._backoff * (2 ** min(attempts - 1, 10)), self._max_backoff)
             async with self._db.transaction() as tx:
                 await outbox_repo.mark_retry(tx, item.id, error, self._clock.now() + delay, attempted=True)
             log.warning("outbox %s: %s (attempt %d); retrying in %s", item.key, error, attempts, delay)

@@ -10,6 +10,18 @@ import traceback
 _TOKEN = re.compile(r"\b(xox[abposr]|xapp)-[A-Za-z0-9-]+")
 
 
+LIBRARY_LOGGERS = ("slack_sdk", "slack_bolt", "echobot.bolt", "aiohttp", "apscheduler", "aiosqlite")
+_PAYLOAD = re.compile(r"[({\[].*", re.DOTALL)
+
+
+def scrub_library_message(message: str) -> str:
+    """Slack libraries can quote request bodies (which may hold case text) in their messages: keep only
+    what comes before the first bracket, and not much of it."""
+    cut = _PAYLOAD.sub("(details withheld)", message)
+    cut = re.sub(r"body[:=].*", "body withheld", cut, flags=re.IGNORECASE | re.DOTALL)
+    return cut[:300]
+
+
 class RedactingFilter(logging.Filter):
     """Replace secrets and anything shaped like a Slack token in every log record."""
 
@@ -24,26 +36,28 @@ class RedactingFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
+        if record.name.startswith(LIBRARY_LOGGERS):
+            message = scrub_library_message(message)
+            record.exc_info = None
         redacted = self.redact(message)
         if record.exc_info and record.exc_info[1] is not None:
             record.exc_text = self.redact(logging.Formatter().formatException(record.exc_info))
             record.exc_info = None
-        if redacted != message or record.args:
+        if redacted != record.getMessage() or record.args:
             record.msg, record.args = redacted, None
         return True
 
 
 def configure_logging(level: str, secrets: list[str]) -> None:
-    """Log to stderr. The Slack SDK logs request bodies at DEBUG, so it stays at INFO or above."""
+    """Log to stderr. Slack's libraries log request bodies, so they stay at WARNING, scrubbed."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter(secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    quiet = max(logging.INFO, logging.getLevelName(level))
-    for name in ("slack_sdk", "slack_bolt", "aiohttp.access", "apscheduler", "aiosqlite"):
-        logging.getLogger(name).setLevel(quiet)
+    for name in LIBRARY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def describe_exception(error: BaseException, frames: int = 3) -> str:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from echobot.dispatcher import Dispatcher
+from echobot.logs import describe_exception
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ def add_periodic(
     async def run() -> None:
         try:
             await func()
-        except Exception:
-            log.exception("periodic job %s failed", job_id)
+        except Exception as error:
+            log.error("periodic job %s failed: %s", job_id, describe_exception(error))
 
     scheduler.add_job(run, "interval", seconds=every.total_seconds(), id=job_id, replace_existing=True)

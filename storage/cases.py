@@ -106,6 +106,18 @@ async def count_on_session(db: Reader, session_id: int) -> int:
         " 'recommendations_sent', 'closed')", (session_id,)))  # fmt: skip
 
 
+async def referencing_session(db: Reader, session_id: int) -> bool:
+    """Does any case point at this session (on its agenda, or as the presenter's preferred session)?"""
+    row = await db.fetchone(
+        "SELECT 1 FROM cases WHERE session_id = ? OR preferred_session_id = ? LIMIT 1", (session_id, session_id)
+    )
+    return row is not None
+
+
+async def event_count(db: Reader, case_id: int) -> int:
+    return int(await db.scalar("SELECT count(*) FROM case_events WHERE case_id = ?", (case_id,)))
+
+
 async def of_submitter(db: Reader, submitter: str, limit: int = 25) -> list[Case]:
     rows = await db.fetchall("SELECT * FROM cases WHERE submitter = ? ORDER BY id DESC LIMIT ?", (submitter, limit))
     return [_from_row(row) for row in rows]

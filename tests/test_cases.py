@@ -355,3 +355,31 @@ async def test_cases_queue_and_reminder_agenda(bot: Bot) -> None:
     assert f"Case #{case_id}: 50s woman, HCV genotype 3" in shown and "(Valley Community Clinic)" in shown
     assert "buprenorphine" not in shown  # only the one-line summary and the site
     assert ADMIN
+
+
+async def test_a_case_with_every_field_at_its_limit_reaches_the_hub(bot: Bot) -> None:
+    await program_with_participant(bot)
+    long = " ".join(CLEAN_TEXTS[:60])
+    texts = {C.SUMMARY: long[:150], C.QUESTION: long[:500], C.PRESENTING: long[:3000], C.HISTORY: long[:3000],
+             C.MEDICATIONS: long[:2000], C.LABS: long[:3000], C.TRIED: long[:2000]}  # fmt: skip
+    case_id = await submit_case(bot, **texts)
+    [post] = hub_posts(bot)
+    assert f"Case #{case_id}" in post["text"]
+    await click(bot, SPECIALIST, Action.CASE_CLAIM, str(case_id))
+    await modal_action(bot, SPECIALIST, Action.CASE_RECOMMEND, case_id, {C.RECOMMENDATIONS: long[:2990]})
+    assert [c for c in bot.fake.calls if c.method.startswith("chat.") and not c.ok] == []
+    assert await state_of(bot, case_id) is CaseState.RECOMMENDATIONS_SENT
+
+
+async def test_changing_the_schedule_keeps_sessions_a_case_points_at(bot: Bot) -> None:
+    from tests.scenarios import open_program_modal
+
+    await program_with_participant(bot)
+    await submit_case(bot, **{C.SESSION: "2"})  # the presenter prefers the second session
+    view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
+    reply = await bot.driver.submit(ADMIN, view, {"schedule": "monthly"})
+    assert reply.status == 200 and reply.text == "", reply.text
+    from echobot.storage import sessions
+
+    kept = await sessions.get(bot.db.reader, 2)
+    assert kept is not None and kept.status == "scheduled"

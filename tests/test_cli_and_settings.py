@@ -197,3 +197,16 @@ async def test_socket_mode_uses_the_app_token_and_stops_on_sigterm_even_while_co
         if process.returncode is None:
             process.kill()
             await process.wait()
+
+
+def test_slack_library_messages_are_scrubbed_of_payloads() -> None:
+    from echobot.logs import RedactingFilter
+
+    body = "payload=%7B%22summary%22%3A+%22Mr.+Begay+lives+in+Gallup%22%7D"
+    for name, level, message in (
+        ("slack_bolt.App", logging.INFO, f"Invalid request signature detected (body: {body})"),
+        ("echobot.bolt", logging.WARNING, f"Unhandled request ({{'view': {{'state': '{body}'}}}})"),
+    ):
+        record = logging.LogRecord(name, level, "f", 1, message, None, None)
+        RedactingFilter([]).filter(record)
+        assert "Begay" not in record.getMessage() and "summary" not in record.getMessage()

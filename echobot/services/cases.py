@@ -315,7 +315,7 @@ class Cases:
         """History, hub message update, hub thread line, DM to the submitter: all in this transaction."""
         after = (await cases_repo.get(tx, case.id)) or case
         await cases_repo.record(tx, case.id, actor, action, before, after.state, note, now)
-        number = int(await tx.scalar("SELECT count(*) FROM case_events WHERE case_id = ?", (case.id,)))
+        number = await cases_repo.event_count(tx, case.id)
         hub = f"case:{case.id}:hub"
         if action != "submit":
             await outbox.enqueue(tx, key=f"{hub}:update:{number}", kind=OutboxKind.UPDATE, parent_key=hub,
@@ -334,7 +334,7 @@ class Cases:
                 await self._changed(tx, changed, S.SCHEDULED, "system", "present", None, now, program)
 
     async def _has_cases(self, db: Reader, session_id: int) -> bool:
-        return await cases_repo.count_on_session(db, session_id) > 0
+        return await cases_repo.referencing_session(db, session_id)
 
     # ---- retention -------------------------------------------------------------------------------
     async def purge_expired(self) -> int:
@@ -348,7 +348,7 @@ class Cases:
                 if case is None or program is None or not await cases_repo.purge(tx, case_id, now):
                     continue
                 await cases_repo.record(tx, case_id, "system", "purge", case.state, case.state, None, now)
-                number = int(await tx.scalar("SELECT count(*) FROM case_events WHERE case_id = ?", (case_id,)))
+                number = await cases_repo.event_count(tx, case_id)
                 await outbox.enqueue(tx, key=f"case:{case_id}:hub:update:{number}", kind=OutboxKind.UPDATE,
                                      parent_key=f"case:{case_id}:hub", target=program.review_channel_id, now=now,
                                      render=Render(name="case.hub", args={"case_id": case_id}))  # fmt: skip

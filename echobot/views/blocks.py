@@ -33,6 +33,29 @@ def section(text: str, *, block_id: str | None = None, accessory: Block | None =
     return block
 
 
+SECTION_LIMIT = 3000
+
+
+def long_text(label: str, text: str, *, quote: bool = False) -> list[Block]:
+    """A labelled text of any length as sections within Slack's 3,000 characters each."""
+    body = escape(text)
+    if quote:
+        body = ">" + body.replace("\n", "\n>")
+    first = f"*{label}*\n" if label else ""
+    chunks, rest, size = [], first + body, SECTION_LIMIT - 10
+    while rest:
+        cut = (
+            len(rest)
+            if len(rest) <= size
+            else (rest.rfind(" ", 0, size) if rest.rfind(" ", 0, size) > size // 2 else size)
+        )
+        chunks.append(rest[:cut])
+        rest = rest[cut:].lstrip(" ")
+        if quote and rest and not rest.startswith(">"):
+            rest = ">" + rest
+    return [section(chunk) for chunk in chunks]
+
+
 def fields(pairs: Iterable[tuple[str, str]]) -> list[Block]:
     """Label/value pairs as section fields, ten per section (Slack's limit)."""
     items = [mrkdwn(f"*{label}*\n{value}") for label, value in pairs]

@@ -16,6 +16,7 @@ from echobot.views.blocks import (
     divider,
     escape,
     input_block,
+    long_text,
     modal,
     radio_buttons,
     section,
@@ -74,10 +75,6 @@ def notice_modal(title: str, text: str, *buttons: Block) -> Block:
     return modal(title, Callback.NOTICE_VIEW, blocks, submit=None, close="Close")
 
 
-def _field(label: str, text: str | None) -> Block | None:
-    return section(f"*{label}*\n{escape(text)}") if text else None
-
-
 def hub_message(case: Case, program: Program, site: str, session: Session | None) -> Message:
     """The case in the hub review channel, updated in place as it moves."""
     state = f"{STATE_MARKS[case.state]} *{case.state.label}*"
@@ -96,7 +93,9 @@ def hub_message(case: Case, program: Program, site: str, session: Session | None
                   case.presenting_problem), ("History", case.history), ("Medications", case.medications),
                   ("Labs and imaging", case.labs), ("Tried so far", case.tried),
                   ("Recommendations", case.recommendations)]  # fmt: skip
-        blocks += [block for label, text in fields if (block := _field(label, text)) is not None]
+        for label, text in fields:
+            if text:
+                blocks += long_text(label, text)
     buttons = hub_buttons(case)
     if buttons:
         blocks.append(actions(*buttons, block_id=f"case-{case.id}"))
@@ -126,9 +125,9 @@ def hub_buttons(case: Case) -> list[Block]:
 def thread_line(actor: str, verb: str, at: datetime, note: str | None) -> Message:
     who = "echobot" if actor == "system" else f"<@{actor}>"
     text = f"{who} {verb} · {slack_date(at, '{date_short_pretty} {time}')}"
-    if note:
-        text += f"\n>{escape(note)[:2900]}".replace("\n", "\n>")
-    return Message(text=text, blocks=[section(text)])
+    blocks = [section(text), *(long_text("", note, quote=True) if note else [])]
+    fallback = f"{text}: {note[:300]}" if note else text  # what notifications and screen readers show
+    return Message(text=fallback, blocks=blocks)
 
 
 def submitter_dm(case: Case, program: Program, action: str, note: str | None) -> Message:
@@ -147,7 +146,7 @@ def submitter_dm(case: Case, program: Program, action: str, note: str | None) ->
     }.get(action, f"{title}: {case.state.label}.")
     blocks: list[Block] = [section(lead)]
     if note and action in ("ask_info", "decline", "recommend"):
-        blocks.append(section(f">{escape(note)[:2900]}".replace("\n", "\n>")))
+        blocks += long_text("", note, quote=True)
     if action == "ask_info":
         blocks.append(actions(button("Reply", Action.CASE_REPLY, str(case.id), style="primary")))
     return Message(text=lead.replace("*", ""), blocks=blocks)
