@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    os.umask(0o077)  # the database and its backups hold provider details: readable by this account only
     try:
         return int(asyncio.run(args.func(args)) or 0)
     except SettingsError as error:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import timedelta
 from typing import Any
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
@@ -57,18 +59,22 @@ def mentioned_user(words: list[str]) -> str | None:
 
 
 async def channel_problems(client: AsyncWebClient, form: ProgramForm) -> dict[str, str]:
-    """echobot must see both channels (a private one only once it is invited)."""
+    """echobot must see both channels, and the review channel must be private. Slack answers within the
+    form's 3 seconds, or the check is skipped rather than the answer made late."""
     problems: dict[str, str] = {}
     for field, channel in ((P.CHANNEL, form.channel_id), (P.REVIEW_CHANNEL, form.review_channel_id)):
         if not channel:
             continue
         try:
-            await client.conversations_info(channel=channel)
+            info = await asyncio.wait_for(client.conversations_info(channel=channel), timeout=1.2)
         except SlackApiError as error:
             if error.response.get("error") in ("channel_not_found", "not_in_channel"):
                 problems[field] = "echobot cannot see this channel: invite it first (/invite @echobot)."
-            else:
-                raise
+            continue
+        except (TimeoutError, OSError, aiohttp.ClientError):
+            continue
+        if field == P.REVIEW_CHANNEL and not (info.get("channel") or {}).get("is_private", False):
+            problems[field] = "Choose a private channel: cases are for the hub team only."
     return problems
 
 

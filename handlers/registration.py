@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -68,10 +69,11 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
             form = RegistrationForm.from_provider(provider)
         else:
             form = RegistrationForm(role=Role.PARTICIPANT.value)
-            try:
-                form = form_from_profile((await client.users_info(user=user_id)).get("user") or {})
-            except SlackApiError as error:
-                log.info("no Slack profile to prefill for %s: %s", user_id, error.response.get("error"))
+            try:  # prefilling is a nicety: never at the cost of the 3-second trigger
+                profile = await asyncio.wait_for(client.users_info(user=user_id), timeout=1.0)
+                form = form_from_profile(profile.get("user") or {})
+            except (SlackApiError, TimeoutError) as error:
+                log.info("no Slack profile to prefill for %s: %s", user_id, type(error).__name__)
         offered = [(p.name, str(p.id)) for p in await services.programs.active()]
         form = form.model_copy(update={"programs": [str(p.id) for p in await services.programs.joined(user_id)]})
         view = registration_modal(form, editing=provider is not None, programs=offered)

@@ -174,7 +174,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
             ended = await sessions.end_now(person, session, program)
             reply(
                 respond,
-                "Session ended: check-in stays open 15 minutes more, then evaluations go out."
+                "Session ended: check-in stays open 15 minutes more; attendees get the evaluation."
                 if ended
                 else "This session is not running (not started yet, or already ended).",
             )

@@ -109,6 +109,22 @@ async def by_prefix(db: Reader, prefix: str) -> list[OutboxItem]:
     return [_from_row(row) for row in rows]
 
 
+async def replace_message(tx: Tx, item_id: int, message: Message) -> None:
+    """Overwrite a row's content (retention: clinical text must not outlive its period here either)."""
+    await tx.execute("UPDATE outbox SET payload = ? WHERE id = ?", (_payload(message, None), item_id))
+
+
+async def retarget(tx: Tx, prefix: str, old: str, new: str) -> int:
+    """Send rows not sent yet to another channel (a program's channel changed)."""
+    changed = await tx.execute(
+        "UPDATE outbox SET target = ? WHERE key >= ? AND key < ? AND target = ? AND state IN ('pending', 'cancelled')",
+        (new, prefix, prefix + "\uffff", old),
+    )
+    if changed:
+        tx.touch(TOPIC)
+    return changed
+
+
 async def reschedule(tx: Tx, key: str, due_at: datetime, stale_at: datetime | None) -> bool:
     """Move a row not sent yet to a new due time (a withdrawn row is planned again; a sent one never)."""
     changed = await tx.execute(

@@ -383,3 +383,30 @@ async def test_changing_the_schedule_keeps_sessions_a_case_points_at(bot: Bot) -
 
     kept = await sessions.get(bot.db.reader, 2)
     assert kept is not None and kept.status == "scheduled"
+
+
+async def test_a_cancelled_session_sends_its_cases_back_to_review(bot: Bot) -> None:
+    await program_with_participant(bot)
+    case_id = await submit_case(bot)
+    await modal_action(bot, SPECIALIST, Action.CASE_SCHEDULE, case_id, {C.SESSION: "1"})
+    await bot.driver.click(ADMIN, Action.SESSION_MENU, selected="cancel:1")
+    await bot.settle()
+    await bot.driver.submit(ADMIN, bot.fake.opened_views()[-1], {"reason": "Hub closed for the holiday."})
+    await bot.settle()
+    case = await cases.get(bot.db.reader, case_id)
+    assert case is not None and case.state is CaseState.IN_REVIEW and case.session_id is None
+    assert "was cancelled: the hub team will schedule it again" in bot.fake.posts_to(ALICE)[-1]["text"]
+
+
+async def test_retention_also_clears_the_outbox_copies_and_the_slack_messages(bot: Bot) -> None:
+    await program_with_participant(bot)
+    case_id = await submit_case(bot)
+    await click(bot, SPECIALIST, Action.CASE_CLAIM, str(case_id))
+    await modal_action(bot, SPECIALIST, Action.CASE_RECOMMEND, case_id, {C.RECOMMENDATIONS: "Start Epclusa now."})
+    await click(bot, SPECIALIST, Action.CASE_CLOSE, str(case_id))
+    bot.clock.advance(timedelta(days=366))
+    await bot.runtime.tick()  # type: ignore[union-attr]
+    rows = await outbox.by_prefix(bot.db.reader, f"case:{case_id}:")
+    assert not any("Epclusa" in (r.message.model_dump_json() if r.message else "") for r in rows)
+    for (channel, ts), message in bot.fake.messages.items():
+        assert "Epclusa" not in blocks_text(message["blocks"]) + message["text"], (channel, ts)

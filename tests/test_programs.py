@@ -46,6 +46,7 @@ async def test_a_coordinator_creates_a_program_and_its_sessions_are_planned(bot:
 
 async def test_every_bad_field_is_named_and_nothing_is_stored(bot: Bot) -> None:
     add_channels(bot)
+    bot.fake.add_channel("C0PUBLIC", "general-chat")
     view = await open_program_modal(bot)
     cases = [
         ({P.NAME: "  "}, P.NAME, "Give the program a name"),
@@ -63,7 +64,8 @@ async def test_every_bad_field_is_named_and_nothing_is_stored(bot: Bot) -> None:
         ({P.CREDIT: "1.1"}, P.CREDIT, "multiple of 0.25"),
         ({P.CREDIT: "0"}, P.CREDIT, "multiple of 0.25"),
         ({P.SCHEDULE: "every_n_weeks", P.INTERVAL: ""}, P.INTERVAL, "every how many weeks"),
-        ({P.REVIEW_CHANNEL: PROGRAM_CHANNEL}, P.REVIEW_CHANNEL, "different channel"),
+        ({P.REVIEW_CHANNEL: PROGRAM_CHANNEL}, P.REVIEW_CHANNEL, "private channel"),
+        ({P.REVIEW_CHANNEL: "C0PUBLIC"}, P.REVIEW_CHANNEL, "private channel"),
         ({P.TIMEZONE: None}, P.TIMEZONE, "time zone"),
         ({P.REVIEW_CHANNEL: "G0UNSEEN"}, P.REVIEW_CHANNEL, "invite it first"),
     ]
@@ -245,3 +247,13 @@ async def test_home_shows_your_programs_and_next_sessions(bot: Bot) -> None:
     await bot.settle()
     home = blocks_text(bot.fake.homes[ALICE]["blocks"])
     assert "*Hepatitis C ECHO* (<#C0HEPC>)" in home and "Next sessions" in home and "<!date^" in home
+
+
+async def test_moving_a_program_to_another_channel_moves_its_planned_posts(bot: Bot) -> None:
+    await create_program(bot)
+    bot.fake.add_channel("C0NEWHEPC", "hepc-echo-2")
+    view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
+    reply = await bot.driver.submit(ADMIN, view, {P.CHANNEL: "C0NEWHEPC"})
+    assert reply.text == "", reply.text
+    live = await outbox.get(bot.db.reader, "session:1:live")
+    assert live is not None and live.target == "C0NEWHEPC"

@@ -36,8 +36,8 @@ def _not_before_unit(text: str, end: int) -> bool:
 # ---- contact and network -----------------------------------------------------------------------
 
 _EMAIL = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w.+-]+\s*(?:\bat\b|\[at\]|\(at\))\s*[\w-]+(?:\s*(?:\bdot\b|\[dot\]|\(dot\))\s*[\w-]+)+\b",
+    r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"
+    r"|(?<![\w.+-])[\w.+-]++\s*+(?:\bat\b|\[at\]|\(at\))\s*+[\w-]++(?:\s*+(?:\bdot\b|\[dot\]|\(dot\))\s*+[\w-]++)++",
     IGNORE_CASE,
 )
 
@@ -48,18 +48,19 @@ def email(text: str) -> Iterator[Span]:
         yield match.span()
 
 
-_URL = re.compile(
-    r"\b(?:https?://|www\.)[^\s<>]+"
-    r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|app|co|me)\b"
-    r"(?:/[^\s<>]*)?",
-    IGNORE_CASE,
-)
+_TLDS = frozenset({"com", "org", "net", "edu", "gov", "io", "us", "info", "biz", "health", "care", "app", "co", "me"})
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>]++", IGNORE_CASE)
+_DOMAIN = re.compile(r"(?<![\w.@-])[a-z0-9-]++(?:\.[a-z0-9-]++)++(?P<path>/[^\s<>]*+)?", IGNORE_CASE)
 
 
 def url(text: str) -> Iterator[Span]:
-    """http(s)://…, www.…, and bare domains such as portal.example.org/pt/123."""
+    """http(s)://…, www.…, and bare domains such as portal.example.org/pt/123 (a known top-level domain).
+    Patterns start only at the start of a token and never backtrack, so long odd text stays fast."""
     for match in _URL.finditer(text):
-        if "@" not in text[max(0, match.start() - 1) : match.start()]:
+        yield match.span()
+    for match in _DOMAIN.finditer(text):
+        host = match.group()[: match.start("path") - match.start()] if match.group("path") else match.group()
+        if host.rsplit(".", 1)[-1].lower() in _TLDS:
             yield match.span()
 
 
@@ -158,7 +159,7 @@ _PLAN = _keyword(
     r"|beneficiary(?:\s+(?:id|number|no))?|cin|bcbs(?:\s+id)?|tricare(?:\s+id)?|ahcccs(?:\s+id)?"
 )
 _ACCOUNT = _keyword(
-    r"account|acct|a/c|billing(?:\s+(?:account|number|no))?|invoice|claim(?:\s+(?:number|no))?"
+    r"account|acct|(?:credit\s+|debit\s+|bank\s+)?card|a/c|billing(?:\s+(?:account|number|no))?|invoice|claim(?:\s+(?:number|no))?"
     r"|guarantor(?:\s+(?:number|no))?"
 )
 _LICENCE = _keyword(r"(?:driver'?s?\s+)?licen[cs]e|dl|cdl|certificate|cert(?:ificate|ification)?|permit|registration")
@@ -382,7 +383,7 @@ _PLACE_WORD = (
     r"Heights|Springs|Ranch|Estates|Hills|Flats|Acres)"
 )
 _NAMED_PLACE = re.compile(
-    rf"\b(?:[A-Z][a-z'-]+\s+){{1,3}}{_PLACE_WORD}\b|\b(?:Pueblo|County|City|Town)\s+of\s+[A-Z][a-z'-]+"
+    rf"\b(?:[A-Z][a-zA-Z'-]+\s+){{1,3}}{_PLACE_WORD}\b|\b(?:Pueblo|County|City|Town)\s+of\s+[A-Z][a-z'-]+"
 )
 _PLACE_CUE = re.compile(
     r"\b(?i:lives|living|lived|resides|residing|reside|resident|moved|moving|relocated|from|in\s+the\s+town\s+of|"

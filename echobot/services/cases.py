@@ -94,7 +94,8 @@ ACTION_VERBS = {
     "submit": "submitted the case", "claim": "claimed the case", "ask_info": "asked for more information",
     "reply": "answered", "schedule": "scheduled the case", "decline": "declined the case",
     "present": "the case was presented", "recommend": "sent recommendations", "close": "closed the case",
-    "followup": "answered the follow-up", "purge": "removed the clinical text (retention)",
+    "followup": "answered the follow-up",
+    "unschedule": "took the case off a cancelled session", "purge": "removed the clinical text (retention)",
 }  # fmt: skip
 
 
@@ -106,6 +107,7 @@ class Cases:
         self._sessions = sessions
         self.retention = timedelta(days=retention_days)
         sessions.on_ended.append(self._session_ended)
+        sessions.on_cancelled.append(self._session_cancelled)
         sessions.keeps_session.append(self._has_cases)
         sessions.agenda = self.agenda
 
@@ -167,7 +169,8 @@ class Cases:
                 errors[field] = REQUIRED[field]
             elif len(text) > TEXT_LIMITS[field]:
                 errors[field] = f"Keep this under {TEXT_LIMITS[field]} characters."
-        errors.update({k: v for k, v in phi.field_errors(form.texts()).items() if k not in errors})
+        within_limits = {k: v for k, v in form.texts().items() if k not in errors}
+        errors.update(phi.field_errors(within_limits))
         if form.age_band not in AGE_BANDS:
             errors[C.AGE_BAND] = "Choose the age band (never a birth date; over 89 is 90+)."
         if form.sex not in SEXES:
@@ -333,6 +336,22 @@ class Cases:
             if changed is not None:
                 await self._changed(tx, changed, S.SCHEDULED, "system", "present", None, now, program)
 
+    async def _session_cancelled(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
+        """Cases on a cancelled session's agenda go back to review; the presenter and the hub are told."""
+        for case in await cases_repo.on_session(tx, session.id, (S.SCHEDULED,)):
+            changed = await cases_repo.transition(tx, case.id, (S.SCHEDULED,), S.IN_REVIEW, now, session_id=None)
+            if changed is not None:
+                await self._changed(
+                    tx,
+                    changed,
+                    S.SCHEDULED,
+                    "system",
+                    "unschedule",
+                    "Its session was cancelled: the hub will schedule it again.",
+                    now,
+                    program,
+                )
+
     async def _has_cases(self, db: Reader, session_id: int) -> bool:
         return await cases_repo.referencing_session(db, session_id)
 
@@ -348,6 +367,14 @@ class Cases:
                 if case is None or program is None or not await cases_repo.purge(tx, case_id, now):
                     continue
                 await cases_repo.record(tx, case_id, "system", "purge", case.state, case.state, None, now)
+                removed = Message(text="(Text removed after the retention period.)")
+                for row in await outbox.by_prefix(tx, f"case:{case_id}:"):
+                    if row.message is None:
+                        continue
+                    await outbox.replace_message(tx, row.id, removed)
+                    if row.state.value == "sent" and row.kind is OutboxKind.POST and ":hub" not in row.key[-4:]:
+                        await outbox.enqueue(tx, key=f"{row.key}:purged", kind=OutboxKind.UPDATE, parent_key=row.key,
+                                             target=row.target, now=now, message=removed)  # fmt: skip
                 number = await cases_repo.event_count(tx, case_id)
                 await outbox.enqueue(tx, key=f"case:{case_id}:hub:update:{number}", kind=OutboxKind.UPDATE,
                                      parent_key=f"case:{case_id}:hub", target=program.review_channel_id, now=now,

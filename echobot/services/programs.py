@@ -116,7 +116,7 @@ def validate(
     if not name:
         errors[P.NAME] = "Give the program a name, like Hepatitis C ECHO."
     elif len(name) > 80:
-        errors[P.NAME] = "Keep the name under 80 characters."
+        errors[P.NAME] = "Keep the name to 80 characters."
     elif name_taken:
         errors[P.NAME] = f"A program called “{name}” already exists: choose another name."
     if not form.channel_id:
@@ -245,6 +245,8 @@ class Programs:
     # ---- set-up ----------------------------------------------------------------------------
     async def create(self, actor: Person, form: ProgramForm, submission_id: str) -> ProgramResult:
         now = self._clock.now()
+        if not actor.is_coordinator:
+            return ProgramResult(errors={P.NAME: "Only hub coordinators can create programs."})
         taken = await programs_repo.get_by_name(self._db.reader, form.name) is not None
         errors, values = validate(form, now, existing=None, name_taken=taken)
         if errors:
@@ -305,6 +307,8 @@ class Programs:
             replanned = kept = 0
             if schedule_changed:
                 replanned, kept = await self._sessions.replan(tx, program, now)
+            if program.channel_id != existing.channel_id:
+                await self._sessions.move_channel(tx, program, existing.channel_id, now)
             upcoming = await sessions_repo.upcoming(tx, [program.id], now, now + self._sessions.horizon)
             await outbox.enqueue(
                 tx,

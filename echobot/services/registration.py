@@ -180,7 +180,7 @@ async def _set_memberships(tx: Tx, user_id: str, wanted: set[int], now: datetime
     active = {program.id for program in await programs_repo.active(tx)}
     for program_id in (wanted & active) - current:
         await programs_repo.join(tx, program_id, user_id, now)
-    for program_id in current - wanted:
+    for program_id in (current & active) - wanted:  # programs the form did not offer are left alone
         await programs_repo.leave(tx, program_id, user_id)
 
 

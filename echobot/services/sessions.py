@@ -69,6 +69,7 @@ class Sessions:
         self._db = db
         self._clock = clock
         self.on_ended: list[SessionEndedHook] = []
+        self.on_cancelled: list[SessionEndedHook] = []
         self.keeps_session: list[KeepsSession] = []  # re-planning leaves these sessions alone
         self.agenda: Agenda | None = None  # the cases on a session's agenda, for reminders
 
@@ -190,12 +191,19 @@ class Sessions:
             await self._plan_rows(tx, program, session, now)
         return replanned + len(created), kept
 
+    async def move_channel(self, tx: Tx, program: Program, old_channel: str, now: datetime) -> None:
+        """A program's channel changed: planned posts of future sessions go to the new one."""
+        for session in await sessions_repo.of_program(tx, program.id, now, now + timedelta(days=3650)):
+            await outbox.retarget(tx, session_key(session.id), old_channel, program.channel_id)
+
     async def withdraw_future(self, tx: Tx, program: Program, now: datetime, reason: str) -> int:
         """Cancel every future session of a program, silently (the program is archived)."""
         count = 0
         for session in await sessions_repo.of_program(tx, program.id, now, now + timedelta(days=3650)):
             if await sessions_repo.cancel(tx, session.id, reason):
                 await outbox.cancel_prefix(tx, session_key(session.id), reason)
+                for hook in self.on_cancelled:
+                    await hook(tx, session, program, now)
                 count += 1
         return count
 
@@ -286,6 +294,9 @@ class Sessions:
             if session.starts_at <= now or not await sessions_repo.cancel(tx, session.id, reason.strip()):
                 return {S.REASON: "This session has already started, ended or been cancelled."}
             await outbox.cancel_prefix(tx, session_key(session.id), "the session was cancelled")
+            cancelled = await sessions_repo.get(tx, session.id)
+            for hook in self.on_cancelled:
+                await hook(tx, cancelled or session, program, now)
             await outbox.enqueue(
                 tx,
                 key=f"{session_key(session.id)}cancelled",
@@ -313,8 +324,8 @@ class Sessions:
     async def end_now(self, actor: Person, session: Session, program: Program) -> bool:
         """A coordinator's End session button. False when it was not running or already ended."""
         now = self._clock.now()
-        if session.status is not SessionStatus.SCHEDULED or session.starts_at - LIVE_LEAD > now:
-            return False
+        if session.status is not SessionStatus.SCHEDULED or session.starts_at > now:
+            return False  # only a session that has started can end
         async with self._db.transaction() as tx:
             ended = await self._end(tx, session, program, now, early=True)
             if ended:

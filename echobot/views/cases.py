@@ -143,6 +143,7 @@ def submitter_dm(case: Case, program: Program, action: str, note: str | None) ->
         "present": f"{title} was presented. Written recommendations follow.",
         "recommend": f"The hub team's recommendations on {title}:",
         "close": f"{title} is closed. Thank you for presenting it.",
+        "unschedule": f"The session {title} was scheduled for was cancelled: the hub team will schedule it again.",
     }.get(action, f"{title}: {case.state.label}.")
     blocks: list[Block] = [section(lead)]
     if note and action in ("ask_info", "decline", "recommend"):
