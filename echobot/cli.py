@@ -93,6 +93,7 @@ async def run_command(args: argparse.Namespace) -> int:
     if not args.http and settings.slack_app_token is None:
         raise SettingsError("SLACK_APP_TOKEN is not set: set it for Socket Mode, or run with --http")
     configure_logging(settings.log_level, settings.secrets())
+    await _preflight(settings)
     runtime = await Runtime.open(settings)
     await runtime.start()
     stop = asyncio.Event()
@@ -123,6 +124,27 @@ async def run_command(args: argparse.Namespace) -> int:
         await runtime.stop()
         log.info("stopped")
     return 0
+
+
+async def _preflight(settings: Settings) -> None:
+    """Refuse to start with tokens Slack rejects (one clear line, exit 2); an unreachable Slack only warns,
+    since the outbox keeps every message until Slack is back."""
+    client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url)
+    try:
+        await client.auth_test()
+        if settings.slack_app_token is not None:
+            app_client = AsyncWebClient(token=settings.slack_app_token.get_secret_value(),
+                                        base_url=settings.slack_api_url)  # fmt: skip
+            try:
+                await app_client.apps_connections_open(app_token=settings.slack_app_token.get_secret_value())
+            except SlackApiError as error:
+                raise SettingsError(f"SLACK_APP_TOKEN was refused by Slack ({error.response.get('error')})") from None
+    except SlackApiError as error:
+        code = str(error.response.get("error"))
+        raise SettingsError(AUTH_ADVICE.get(code, f"Slack refused SLACK_BOT_TOKEN ({code})")) from None
+    except (aiohttp.ClientError, TimeoutError, OSError) as error:
+        log.warning("cannot reach Slack at %s yet (%s): starting anyway", settings.slack_api_url,
+                    type(error).__name__)  # fmt: skip
 
 
 async def _until_stopped(work: Coroutine[Any, Any, Any], stop: asyncio.Event) -> bool:

@@ -187,7 +187,7 @@ async def test_socket_mode_uses_the_app_token_and_stops_on_sigterm_even_while_co
         sys.executable, "-m", "echobot", "run", env=env, cwd=tmp_path, stderr=asyncio.subprocess.PIPE
     )
     try:
-        await fake_slack.wait_for("apps.connections.open", timeout=20)
+        await fake_slack.wait_for("apps.connections.open", count=2, timeout=20)  # the preflight, then the socket
         process.send_signal(signal.SIGTERM)
         code = await asyncio.wait_for(process.wait(), 20)
         stderr = (await process.stderr.read()).decode()  # type: ignore[union-attr]
@@ -210,3 +210,19 @@ def test_slack_library_messages_are_scrubbed_of_payloads() -> None:
         record = logging.LogRecord(name, level, "f", 1, message, None, None)
         RedactingFilter([]).filter(record)
         assert "Begay" not in record.getMessage() and "summary" not in record.getMessage()
+
+
+async def test_run_refuses_a_token_slack_rejects_in_one_line(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-revoked-token-9999",
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "ECHOBOT_SLACK_API_URL": fake_slack.api_url,
+        "ECHOBOT_DATABASE": str(tmp_path / "x.db"),
+    }
+    result = await asyncio.to_thread(echobot, "run", "--http", "--port", str(free_port()), env=env, cwd=tmp_path)
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip().splitlines()[-1] == "echobot: Slack rejected SLACK_BOT_TOKEN: copy the Bot User "
+        "OAuth Token again from the app's OAuth & Permissions page."
+    )
+    assert "xoxb-revoked" not in result.stderr and "Traceback" not in result.stderr
