@@ -50,6 +50,13 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo("queue", "/echo queue", "Cases waiting for triage in your programs, oldest first", A.STAFF),
     CommandInfo("evaluate", "/echo evaluate", "Sessions you can still evaluate for credit", A.REGISTERED),
     CommandInfo("cme", "/echo cme", "Your continuing-education transcript", A.REGISTERED),
+    CommandInfo(
+        "export",
+        "/echo export credits|attendance|cases|evaluations [program] [from] [to]",
+        "A CSV of your programs' records, by DM",
+        A.MANAGER,
+    ),
+    CommandInfo("credit-type", "/echo credit-type CREDENTIAL TYPE", "Which credit a credential earns", A.COORDINATOR),
     CommandInfo("program new", "/echo program new", "Create a program", A.COORDINATOR),
     CommandInfo("program edit", "/echo program edit NAME", "Change a program's settings or schedule", A.MANAGER),
     CommandInfo("program archive", "/echo program archive NAME", "Archive a program: no more sessions", A.MANAGER),

@@ -12,6 +12,7 @@ from echobot.services.coordinators import Coordinators
 from echobot.services.evaluations import Evaluations
 from echobot.services.people import People
 from echobot.services.programs import Programs
+from echobot.services.records import Records
 from echobot.services.registration import Registration
 from echobot.services.sessions import Sessions
 from echobot.settings import Settings
@@ -32,6 +33,7 @@ class Services:
     programs: Programs
     cases: Cases
     evaluations: Evaluations
+    records: Records
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -55,4 +57,5 @@ class Services:
             programs=programs,
             cases=cases,
             evaluations=evaluations,
+            records=Records(db, clock, programs, evaluations, settings.hub_name, settings.accreditation_statement),
         )

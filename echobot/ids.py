@@ -18,6 +18,7 @@ class Callback(StrEnum):
     FOLLOWUP_VIEW = "case_followup"
     NOTICE_VIEW = "notice"
     EVALUATION_VIEW = "evaluation"
+    CERTIFICATE_VIEW = "certificate"
 
 
 class Action(StrEnum):
@@ -39,6 +40,9 @@ class Action(StrEnum):
     CASE_REPLY = "case_reply"
     FOLLOWUP = "case_followup"
     EVALUATE = "evaluate"
+    CERTIFICATE_SESSION = "certificate_session"
+    CERTIFICATE_PERIOD = "certificate_period"
+    TRANSCRIPT_CSV = "transcript_csv"
 
 
 class CaseField(StrEnum):
@@ -76,6 +80,9 @@ class EvaluationField(StrEnum):
     CODE = "evaluation_code"
     ATTEST = "attest"
     CREDIT = "credit_claimed"
+    CERT_SESSION = "certificate_session_pick"
+    CERT_FROM = "certificate_from"
+    CERT_TO = "certificate_to"
 
 
 class SessionTool(StrEnum):
@@ -105,6 +112,7 @@ class ProgramField(StrEnum):
     CREDIT = "credit"
     SPECIALISTS = "specialists"
     COORDINATORS = "coordinators"
+    ANONYMOUS = "anonymous_ratings"
 
 
 class SessionField(StrEnum):

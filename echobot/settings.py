@@ -34,6 +34,7 @@ class Settings(DatabaseSettings):
     hub_name: str = Field(default="ECHO Hub", validation_alias="ECHOBOT_HUB_NAME")
     timezone: str = Field(default="America/New_York", validation_alias="ECHOBOT_TIMEZONE")
     log_level: str = Field(default="INFO", validation_alias="ECHOBOT_LOG_LEVEL")
+    accreditation_statement: str = Field(default="", validation_alias="ECHOBOT_ACCREDITATION_STATEMENT")
     case_retention_days: int = Field(default=365, ge=30, le=3650, validation_alias="ECHOBOT_CASE_RETENTION_DAYS")
 
     @field_validator("slack_bot_token")

@@ -10,6 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
 from echobot.handlers.events import once_per_event
+from echobot.views.evaluations import credits_home_section
 from echobot.views.home import home_view
 
 log = logging.getLogger(__name__)
@@ -20,7 +21,8 @@ async def publish_home(services: Services, client: AsyncWebClient, user_id: str)
     person = await services.people.whois(user_id)
     programs = await services.programs.of_person(person) if person.provider else []
     upcoming = await services.sessions.upcoming(programs, days=30) if programs else []
-    view = home_view(person, services.settings.hub_name, programs, upcoming)
+    credits = credits_home_section(await services.evaluations.transcript(user_id)) if person.provider else None
+    view = home_view(person, services.settings.hub_name, programs, upcoming, credits)
     try:
         await client.views_publish(user_id=user_id, view=view)
     except SlackApiError as error:

@@ -50,6 +50,7 @@ def form_from_values(values: dict[str, Any]) -> ProgramForm:
         credit=text(values, P.CREDIT),
         specialists=choices(values, P.SPECIALISTS),
         coordinators=choices(values, P.COORDINATORS),
+        anonymous="yes" in choices(values, P.ANONYMOUS),
     )
 
 

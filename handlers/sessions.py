@@ -7,12 +7,12 @@ import logging
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.calendar import calendar_file
 from echobot.container import Services
 from echobot.handlers.command import CommandRequest, Router
+from echobot.handlers.files import upload_to_dm
 from echobot.handlers.forms import choice, choices, first_input, read_values, text
 from echobot.handlers.modals import open_modal
 from echobot.ids import Action, Callback, SessionField, SessionTool
@@ -57,19 +57,9 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
     sessions, programs = services.sessions, services.programs
 
     async def upload_calendar(client: AsyncWebClient, user_id: str, items: list[tuple[Session, Program]]) -> None:
-        """Send a calendar file to the person's DM (an immediate answer to their request)."""
         content = calendar_file(items, services.settings.hub_name, services.clock.now())
-        try:
-            channel = (await client.conversations_open(users=user_id))["channel"]["id"]
-            await client.files_upload_v2(
-                channel=channel,
-                content=content,
-                filename="echo-sessions.ics",
-                title="ECHO sessions",
-                initial_comment=f"{len(items)} upcoming ECHO session(s). Open the file to add them to your calendar.",
-            )
-        except SlackApiError as error:
-            log.warning("calendar upload for %s failed: %s", user_id, error.response.get("error"))
+        comment = f"{len(items)} upcoming ECHO session(s). Open the file to add them to your calendar."
+        await upload_to_dm(client, user_id, content, "echo-sessions.ics", "ECHO sessions", comment)
 
     async def sessions_command(request: CommandRequest) -> None:
         mine = await programs.of_person(request.person)

@@ -91,19 +91,20 @@ def _values(program: Program) -> tuple[Any, ...]:
         program.case_slots,
         program.eval_window_days,
         program.credit_quarters,
+        int(program.anonymous_ratings),
     )
 
 
 _FIELDS = (
     "name, channel_id, review_channel_id, timezone, schedule_kind, interval_weeks, first_date, start_time, "
-    "duration_minutes, video_url, reminder_offsets, case_slots, eval_window_days, credit_quarters"
+    "duration_minutes, video_url, reminder_offsets, case_slots, eval_window_days, credit_quarters, anonymous_ratings"
 )
 
 
 async def create(tx: Tx, program: Program) -> Program:
     """Insert a program (its id is ignored) with its staff; returns it with its new id."""
     new_id = await tx.insert(
-        f"INSERT INTO programs ({_FIELDS}, created_by, created_at, updated_at) VALUES ({', '.join('?' * 17)})",
+        f"INSERT INTO programs ({_FIELDS}, created_by, created_at, updated_at) VALUES ({', '.join('?' * 18)})",
         (*_values(program), program.created_by, to_db(program.created_at), to_db(program.updated_at)),
     )
     saved = program.model_copy(update={"id": new_id})

@@ -145,3 +145,108 @@ async def test_someone_who_evaluated_gets_no_reminder_and_sees_a_transcript(bot:
     assert "This year" in shown and "All time" in shown
     reply = await bot.driver.command(CAROL, "cme")
     assert "for registered providers" in reply.message_text
+
+
+def uploaded(bot: Bot) -> bytes:
+    complete = bot.fake.last("files.completeUploadExternal")
+    file_id = complete.args["files"][0]["id"] if isinstance(complete.args["files"], list) else None
+    if file_id is None:
+        import json
+
+        file_id = json.loads(complete.args["files"])[0]["id"]
+    return bot.fake.uploads[file_id]
+
+
+async def evaluated(bot: Bot) -> None:
+    await attended_session(bot)
+    view = await open_evaluation(bot, ALICE)
+    assert (await bot.driver.submit(ALICE, view, GOOD)).text == ""
+    await bot.settle()
+
+
+async def test_certificate_of_a_session_and_of_a_period(bot: Bot) -> None:
+    await evaluated(bot)
+    await bot.driver.click(ALICE, Action.CERTIFICATE_SESSION, channel="DALICE0001")
+    await bot.settle()
+    view = bot.fake.opened_views()[-1]
+    assert view["callback_id"] == Callback.CERTIFICATE_VIEW
+    reply = await bot.driver.submit(ALICE, view, {E.CERT_SESSION: "1"})
+    assert reply.text == ""
+    await bot.settle()
+    pdf = uploaded(bot)
+    assert pdf.startswith(b"%PDF-") and len(pdf) > 5000
+    import io
+
+    from pypdf import PdfReader  # type: ignore[import-not-found]
+
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "Alice Moreno" in text and "Nursing contact hours" in text and "Hepatitis C ECHO" in text
+    # a period with no credit says so on the form
+    await bot.driver.click(ALICE, Action.CERTIFICATE_PERIOD, channel="DALICE0001")
+    await bot.settle()
+    view = bot.fake.opened_views()[-1]
+    reply = await bot.driver.submit(ALICE, view, {E.CERT_FROM: "2025-01-01", E.CERT_TO: "2025-12-31"})
+    assert "No credit is recorded" in str(reply.errors)
+    reply = await bot.driver.submit(ALICE, view, {E.CERT_FROM: "2026-01-01", E.CERT_TO: "2026-12-31"})
+    assert reply.text == ""
+
+
+async def test_csv_of_my_records_and_exports_for_coordinators(bot: Bot) -> None:
+    await evaluated(bot)
+    await bot.driver.click(ALICE, Action.TRANSCRIPT_CSV, channel="DALICE0001")
+    await bot.settle()
+    mine = uploaded(bot).decode("utf-8")
+    assert mine.startswith("\ufeffsession date,program,topic,credit type,hours")
+    assert "Hepatitis C ECHO" in mine and "Nursing contact hours,1," in mine
+    # exports: refused to providers, a bad program or date gets a clear reply
+    reply = await bot.driver.command(ALICE, "export credits")
+    assert "Only coordinators" in reply.json["text"]
+    reply = await bot.driver.command(ADMIN, "export credits Liver ECHO")
+    assert "no active program called “Liver ECHO”" in reply.json["text"]
+    reply = await bot.driver.command(ADMIN, "export credits 2026-12-31 2026-01-01")
+    assert "end date is before" in reply.json["text"]
+    reply = await bot.driver.command(ADMIN, "export everything")
+    assert reply.json["text"].startswith("Usage:")
+    reply = await bot.driver.command(ADMIN, "export credits Hepatitis C ECHO 2026-01-01 2026-12-31")
+    assert "echo-credits-hepatitis-c-echo-2026-01-01-2026-12-31.csv" in reply.json["text"]
+    await bot.settle()
+    credits = uploaded(bot).decode("utf-8").splitlines()
+    assert credits[0] == (
+        "\ufefffirst name,last name,credential,NPI,licence number,birth month,birth day,e-mail,"
+        "program,session date,topic,credit type,hours,without check-in"
+    )
+    assert credits[1].startswith("Alice,Moreno,NP,,,,,alice@valley.example.org,Hepatitis C ECHO,2026-11-10T19:00")
+    for kind, column in (("attendance", "checked in at"), ("cases", "age band"), ("evaluations", "overall")):
+        await bot.driver.command(ADMIN, f"export {kind}")
+        await bot.settle()
+        assert column in uploaded(bot).decode("utf-8").splitlines()[0]
+    evaluations_csv = uploaded(bot).decode("utf-8").splitlines()
+    assert ",Alice Moreno,5,4," in evaluations_csv[1]
+
+
+async def test_anonymous_ratings_and_credit_types(bot: Bot) -> None:
+    from tests.scenarios import open_program_modal
+
+    await evaluated(bot)
+    view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
+    assert (await bot.driver.submit(ADMIN, view, {"anonymous_ratings": ["yes"]})).text == ""
+    await bot.driver.command(ADMIN, "export evaluations")
+    await bot.settle()
+    row = uploaded(bot).decode("utf-8").splitlines()[1]
+    assert "Alice" not in row and ",,5,4," in row
+    await bot.driver.command(ADMIN, "export credits")
+    await bot.settle()
+    assert "Alice,Moreno" in uploaded(bot).decode("utf-8")  # credit records keep names
+    reply = await bot.driver.command(ALICE, "credit-type NP AANP contact hours")
+    assert "Only hub coordinators" in reply.json["text"]
+    reply = await bot.driver.command(ADMIN, "credit-type NP AANP contact hours")
+    assert "NP evaluations record *AANP contact hours*" in reply.json["text"]
+    reply = await bot.driver.command(ADMIN, "credit-type Wizard Magic hours")
+    assert reply.json["text"].startswith("Usage:")
+
+
+async def test_home_shows_this_years_credit(bot: Bot) -> None:
+    await evaluated(bot)
+    await bot.driver.event({"type": "app_home_opened", "user": ALICE, "tab": "home", "event_ts": "1"})
+    await bot.settle()
+    assert "Your credit this year:* 1 h Nursing contact hours" in blocks_text(bot.fake.homes[ALICE]["blocks"])

@@ -43,6 +43,7 @@ class ProgramForm(BaseModel):
     credit: str = "1.0"
     specialists: list[str] = Field(default_factory=list)
     coordinators: list[str] = Field(default_factory=list)
+    anonymous: bool = False
 
     @classmethod
     def from_program(cls, program: Program) -> ProgramForm:
@@ -63,6 +64,7 @@ class ProgramForm(BaseModel):
             credit=f"{program.credit:g}",
             specialists=program.specialists,
             coordinators=program.coordinators,
+            anonymous=program.anonymous_ratings,
         )
 
 
@@ -191,6 +193,7 @@ def validate(
         credit_quarters=quarters,
         specialists=sorted(set(form.specialists)),
         coordinators=sorted(set(form.coordinators)),
+        anonymous_ratings=form.anonymous,
     )
     return {}, values
 

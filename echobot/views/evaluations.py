@@ -13,6 +13,7 @@ from echobot.views.blocks import (
     button,
     checkboxes,
     context,
+    datepicker,
     escape,
     input_block,
     modal,
@@ -123,6 +124,42 @@ def transcript_blocks(transcript: Transcript, name: str) -> list[Block]:
              for record, session, program in transcript.records[:25]]  # fmt: skip
     return [
         section(f"*Continuing-education transcript of {escape(name)}*"),
+        actions(
+            button("Certificate of a session", Action.CERTIFICATE_SESSION, style="primary"),
+            button("Certificate for a period", Action.CERTIFICATE_PERIOD),
+            button("CSV of my records", Action.TRANSCRIPT_CSV),
+        ),
         section(f"*This year*\n{totals(transcript.this_year)}\n*All time*\n{totals(transcript.all_time)}"),
         section("\n".join(lines)[:2990]),
     ]
+
+
+def certificate_modal(transcript: Transcript, *, period: bool, today: str) -> Block:
+    """Choose one credited session, or a period, for a certificate (sent by DM)."""
+    if period:
+        blocks = [
+            input_block(E.CERT_FROM, "From", datepicker(E.CERT_FROM, initial=f"{today[:4]}-01-01")),
+            input_block(E.CERT_TO, "To", datepicker(E.CERT_TO, initial=today)),
+        ]
+        title = "Certificate: period"
+    else:
+        options = [(f"{program.name[:40]} · {session.starts_at.astimezone(program.zone).strftime('%-d %b %Y')}",
+                    str(session.id)) for _, session, program in transcript.records[:100]]  # fmt: skip
+        if not options:
+            return modal("Certificate", Callback.CERTIFICATE_VIEW, [section("No credit is recorded yet.")],
+                         submit=None, close="Close")  # fmt: skip
+        blocks = [input_block(E.CERT_SESSION, "Session", static_select(E.CERT_SESSION, options))]
+        title = "Certificate: session"
+    blocks.append(context("The PDF comes to your direct messages with echobot."))
+    return modal(title, Callback.CERTIFICATE_VIEW, blocks, submit="Send PDF")
+
+
+def credits_home_section(transcript: Transcript) -> list[Block]:
+    """App Home: this year's credit, and the last few sessions."""
+    if not transcript.records:
+        return [section("*Your credit*\nNone yet: evaluate the sessions you attend (`/echo evaluate`).")]
+    totals = ", ".join(f"{hours:g} h {escape(kind)}" for kind, hours in sorted(transcript.this_year.items()))
+    recent = "\n".join(f"• {record.hours:g} h · {_session_title(session, program)}"
+                       for record, session, program in transcript.records[:3])  # fmt: skip
+    return [section(f"*Your credit this year:* {totals or 'none yet'}\n{recent}"),
+            context("`/echo cme` for your transcript, certificates and a CSV.")]  # fmt: skip

@@ -29,6 +29,7 @@ def home_view(
     hub_name: str,
     programs: list[Program] | None = None,
     upcoming: list[tuple[Session, Program]] | None = None,
+    credits: list[Block] | None = None,
 ) -> Block:
     blocks: list[Block] = [header(f"{hub_name} · Project ECHO")]
     if person.provider is None:
@@ -48,6 +49,8 @@ def home_view(
             divider(),
             *programs_section(programs or [], upcoming or []),
             divider(),
+            *(credits or []),
+            *([divider()] if credits else []),
             section("*Your registration*"),
             *registration_blocks(provider),
         ]

@@ -11,6 +11,7 @@ from echobot.views.blocks import (
     Block,
     actions,
     button,
+    checkboxes,
     context,
     conversations_select,
     datepicker,
@@ -121,6 +122,17 @@ def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
             users_select(P.COORDINATORS, initial=form.coordinators),
             optional=True,
             hint="Besides the hub's coordinators, who can always manage every program.",
+        ),
+        input_block(
+            P.ANONYMOUS,
+            "Evaluation reports",
+            checkboxes(
+                P.ANONYMOUS,
+                [("Show evaluation ratings and comments to coordinators *without names*", "yes")],
+                initial=["yes"] if form.anonymous else [],
+            ),
+            optional=True,
+            hint="Credit records always keep names: accreditors need them.",
         ),
     ]
     metadata = ViewState(program_id=program_id).encode() if editing else ""
