@@ -24,7 +24,7 @@ from echobot.clock import FrozenClock
 from echobot.container import Services
 from echobot.dispatcher import Dispatcher
 from echobot.models import Program, ScheduleKind
-from echobot.slack_client import build_client
+from echobot.slack_client import build_client, build_session
 from echobot.storage import Database
 from echobot.storage import programs as programs_repo
 from echobot.storage import sessions as sessions_repo
@@ -53,12 +53,15 @@ async def fan_out(workdir: Path, fake: FakeSlackProcess, attendees: int, faults:
         )
         await tx.execute("UPDATE outbox SET state = 'cancelled' WHERE key NOT LIKE '%:end'")
     clock.set(START + timedelta(hours=1))
-    dispatcher = Dispatcher(db, build_client(BOT_TOKEN, fake.api_url), clock, services.renderers, pacing=1.0)
+    http = build_session()
+    dispatcher = Dispatcher(db, build_client(BOT_TOKEN, fake.api_url, session=http), clock, services.renderers,
+                            pacing=1.0)  # fmt: skip
     await fake.faults(**faults, methods=["chat.postMessage"] if faults else None)
     started = time.perf_counter()
     await dispatcher.run_until_idle()  # runs the end job, which plans the prompts, then sends them
     elapsed = time.perf_counter() - started
     await db.close()
+    await http.close()
     calls = await fake.calls()
     delivered = Counter(c["channel"] for c in calls if c["method"] == "chat.postMessage" and c["ok"])
     faulted = Counter(c["status"] for c in calls if c["method"] == "chat.postMessage" and not c["ok"])

@@ -28,7 +28,7 @@ from echobot.dispatcher import Dispatcher
 from echobot.models import Message, Program, ScheduleKind
 from echobot.scheduler import build_scheduler, wire_dispatcher
 from echobot.services.sessions import Sessions
-from echobot.slack_client import build_client
+from echobot.slack_client import build_client, build_session
 from echobot.storage import Database, outbox
 from echobot.storage import programs as programs_repo
 from tests.fake_slack import BOT_TOKEN
@@ -69,7 +69,8 @@ async def dispatch(workdir: Path, fake: FakeSlackProcess, reminders: int, channe
     """Plan `reminders` posts over `channels`, due over `spread` seconds from now, and send them."""
     db = await Database.open(str(workdir / f"dispatch-{spread:g}.db"))
     clock = SystemClock()
-    dispatcher = Dispatcher(db, build_client(BOT_TOKEN, fake.api_url), clock, pacing=1.0)
+    http = build_session()
+    dispatcher = Dispatcher(db, build_client(BOT_TOKEN, fake.api_url, session=http), clock, pacing=1.0)
     scheduler = build_scheduler()
     wire_dispatcher(scheduler, dispatcher)
     await fake.faults()
@@ -94,6 +95,7 @@ async def dispatch(workdir: Path, fake: FakeSlackProcess, reminders: int, channe
     await dispatcher.stop()
     scheduler.shutdown(wait=False)
     await db.close()
+    await http.close()
     posts = [c for c in await fake.calls() if c["method"] == "chat.postMessage" and c["ok"]]
     assert len(posts) == reminders and len({c["key"] for c in posts}) == reminders, "lost or doubled posts"
     delays = [c["wall"] - due[c["key"]].timestamp() for c in posts]

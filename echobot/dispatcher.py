@@ -93,6 +93,8 @@ class Dispatcher:
         self._backoff = backoff
         self._max_backoff = max_backoff
         self._lanes: dict[str, asyncio.Task[None]] = {}
+        self._sent: asyncio.Queue[tuple[int, str | None, str | None, asyncio.Future[None]]] = asyncio.Queue()
+        self._recorder: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
         self._stopping = False
         self._loop_task: asyncio.Task[None] | None = None
@@ -152,25 +154,27 @@ class Dispatcher:
             await self._wake.wait()
 
     async def _fill_lanes(self) -> None:
+        """Claim the first due row of idle targets in one statement, and start a lane for each."""
         room = self._max_lanes - len(self._lanes)
         if room <= 0 or self._stopping:
             return
-        targets = await outbox_repo.ready_targets(self._db.reader, self._clock.now(), room + len(self._lanes))
-        for target in targets:
-            if target in self._lanes:
-                continue
-            if len(self._lanes) >= self._max_lanes:
-                break
-            self._lanes[target] = asyncio.create_task(self._lane(target), name=f"outbox-lane-{target}")
+        async with self._db.transaction() as tx:
+            heads = await outbox_repo.claim_ready_heads(tx, self._clock.now(), room, self._lanes.keys())
+        for item in heads:
+            self._lanes[item.target] = asyncio.create_task(self._lane(item.target, item), name=f"lane-{item.target}")
 
-    async def _lane(self, target: str) -> None:
+    async def _lane(self, target: str, first: OutboxItem | None = None) -> None:
+        item = first
         try:
-            while not self._stopping:
-                async with self._db.transaction() as tx:
-                    item = await outbox_repo.claim_head(tx, target, self._clock.now())
+            while not self._stopping or item is not None:
+                if item is None:
+                    async with self._db.transaction() as tx:
+                        item = await outbox_repo.claim_head(tx, target, self._clock.now())
                 if item is None:
                     return
-                if await self._deliver(item) and self._pacing > 0:
+                sent = await self._deliver(item)
+                item = None
+                if sent and self._pacing > 0:
                     # counted from the answer, so Slack never sees two posts closer than `pacing`
                     await asyncio.sleep(self._pacing)
         except Exception as error:
@@ -205,9 +209,30 @@ class Dispatcher:
         except (aiohttp.ClientError, TimeoutError, OSError) as error:
             await self._failed(item, type(error).__name__, retryable=True)
             return True
-        async with self._db.transaction() as tx:
-            await outbox_repo.mark_sent(tx, item.id, channel, ts, self._clock.now())
+        await self._record_sent(item.id, channel, ts)
         return True
+
+    async def _record_sent(self, item_id: int, channel: str | None, ts: str | None) -> None:
+        """Record a send, together with any others completing at the same moment (one transaction); return
+        once it is committed, so the lane's next claim and any reply to this message see it."""
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        await self._sent.put((item_id, channel, ts, done))
+        if self._recorder is None or self._recorder.done():
+            self._recorder = asyncio.create_task(self._record_batches(), name="outbox-recorder")
+        await done
+
+    async def _record_batches(self) -> None:
+        while not self._sent.empty():
+            batch = [self._sent.get_nowait() for _ in range(self._sent.qsize())]
+            try:
+                async with self._db.transaction() as tx:
+                    await outbox_repo.mark_many_sent(tx, [(i, c, t) for i, c, t, _ in batch], self._clock.now())
+            except Exception as error:
+                for *_, done in batch:
+                    done.set_exception(error)
+                continue
+            for *_, done in batch:
+                done.set_result(None)
 
     async def _parent_of(self, item: OutboxItem, now: datetime) -> tuple[bool, OutboxItem | None]:
         """(ready, parent): the sent message this row threads under or changes, if it has one.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
 
 from echobot.app import build_app
@@ -14,15 +15,18 @@ from echobot.container import Services
 from echobot.dispatcher import Dispatcher
 from echobot.scheduler import add_periodic, build_scheduler, wire_dispatcher
 from echobot.settings import Settings
-from echobot.slack_client import build_client
+from echobot.slack_client import build_client, build_session
 from echobot.storage import Database, inbound
 
 log = logging.getLogger(__name__)
 
 
 class Runtime:
-    def __init__(self, services: Services, app: AsyncApp, dispatcher: Dispatcher) -> None:
+    def __init__(
+        self, services: Services, app: AsyncApp, dispatcher: Dispatcher, http: aiohttp.ClientSession | None = None
+    ) -> None:
         self.services = services
+        self._http = http
         self.app = app
         self.dispatcher = dispatcher
         self.inflight = services.inflight
@@ -38,11 +42,12 @@ class Runtime:
         """Open (and migrate) the database and build everything; nothing runs until start()."""
         clock = clock or SystemClock()
         db = await Database.open(settings.database)
-        client = build_client(settings.slack_bot_token.get_secret_value(), settings.slack_api_url)
+        http = build_session()
+        client = build_client(settings.slack_bot_token.get_secret_value(), settings.slack_api_url, session=http)
         services = Services.build(settings, clock, db)
         app = build_app(services, client)
         dispatcher = Dispatcher(db, client, clock, services.renderers, pacing=pacing)
-        return cls(services, app, dispatcher)
+        return cls(services, app, dispatcher, http)
 
     async def start(self, *, background: bool = True) -> None:
         """Recover rows a crash left in flight, then (in the background) dispatch and schedule."""
@@ -65,6 +70,8 @@ class Runtime:
             self.scheduler.shutdown(wait=False)
         await self.dispatcher.stop(timeout)
         await self.db.close()
+        if self._http is not None:
+            await self._http.close()
 
     async def settle(self) -> None:
         """Wait for running listeners, then send everything due (tests and one-shot tools)."""

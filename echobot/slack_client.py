@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import aiohttp
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
@@ -20,5 +21,15 @@ def retry_handlers() -> list[AsyncRetryHandler]:
     ]
 
 
-def build_client(token: str, base_url: str, timeout: int = 15) -> AsyncWebClient:
-    return AsyncWebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=retry_handlers())
+def build_session(connections: int = 64) -> aiohttp.ClientSession:
+    """One pool of connections to Slack, kept open: without it every call opens (and TLS-negotiates) a new one.
+    Create it inside the running event loop; close it on shutdown."""
+    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=connections, keepalive_timeout=60))
+
+
+def build_client(
+    token: str, base_url: str, timeout: int = 15, session: aiohttp.ClientSession | None = None
+) -> AsyncWebClient:
+    return AsyncWebClient(
+        token=token, base_url=base_url, timeout=timeout, retry_handlers=retry_handlers(), session=session
+    )

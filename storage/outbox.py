@@ -219,6 +219,37 @@ async def ready_targets(db: Reader, now: datetime, limit: int) -> list[str]:
     return [row[0] for row in rows]
 
 
+async def claim_ready_heads(tx: Tx, now: datetime, limit: int, busy: Iterable[str]) -> list[OutboxItem]:
+    """Claim, in one statement, the first row of up to `limit` targets whose first row is due, leaving out
+    the `busy` targets (those with a lane running: their order and pacing are that lane's)."""
+    stamp = to_db(now)
+    rows = await tx.fetchall(
+        f"""
+        UPDATE outbox SET state = 'sending'
+        WHERE id IN (
+            SELECT o.id FROM outbox AS o
+            WHERE o.state = 'pending' AND o.due_at <= :now AND (o.not_before IS NULL OR o.not_before <= :now)
+              AND o.target NOT IN (SELECT value FROM json_each(:busy))
+              AND o.id = (SELECT h.id FROM outbox AS h WHERE h.target = o.target AND h.state IN {_LIVE}
+                          ORDER BY h.due_at, h.id LIMIT 1)
+            ORDER BY o.due_at, o.id LIMIT :limit)
+        RETURNING *
+        """,
+        {"now": stamp, "busy": json.dumps(sorted(busy)), "limit": limit},
+    )
+    return sorted((_from_row(row) for row in rows), key=lambda item: (item.due_at, item.id))
+
+
+async def mark_many_sent(tx: Tx, sent: list[tuple[int, str | None, str | None]], at: datetime) -> None:
+    """Record several sends at once: (row id, Slack channel, Slack ts)."""
+    stamp = to_db(at)
+    await tx.executemany(
+        "UPDATE outbox SET state = 'sent', attempts = attempts + 1, slack_channel = ?, slack_ts = ?, sent_at = ?,"
+        " last_error = NULL, not_before = NULL WHERE id = ?",
+        [(channel, ts, stamp, item_id) for item_id, channel, ts in sent],
+    )
+
+
 async def claim_head(tx: Tx, target: str, now: datetime) -> OutboxItem | None:
     """Claim the first live row of `target` when it is due; None when there is nothing to send now."""
     stamp = to_db(now)

@@ -55,14 +55,16 @@ async def _staff(db: Reader, program_ids: list[int]) -> dict[int, dict[str, list
     return staff
 
 
-async def _many(db: Reader, where: str, params: tuple[Any, ...] = ()) -> list[Program]:
+async def _many(db: Reader, where: str, params: tuple[Any, ...] = (), *, staff: bool = True) -> list[Program]:
     rows = await db.fetchall(f"SELECT * FROM programs {where}", params)
-    staff = await _staff(db, [row["id"] for row in rows])
-    return [_from_row(row, staff.get(row["id"], {})) for row in rows]
+    people = await _staff(db, [row["id"] for row in rows]) if staff else {}
+    return [_from_row(row, people.get(row["id"], {})) for row in rows]
 
 
-async def get(db: Reader, program_id: int) -> Program | None:
-    found = await _many(db, "WHERE id = ?", (program_id,))
+async def get(db: Reader, program_id: int, *, staff: bool = True) -> Program | None:
+    """A program; with staff=False its specialists and coordinators are left out (one query less, for
+    rendering messages, which never need them)."""
+    found = await _many(db, "WHERE id = ?", (program_id,), staff=staff)
     return found[0] if found else None
 
 

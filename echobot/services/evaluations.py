@@ -112,7 +112,7 @@ class Evaluations:
 
     async def _render_prompt(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
         session = await sessions_repo.get(db, int(args["session_id"]))
-        program = await programs_repo.get(db, session.program_id) if session else None
+        program = await programs_repo.get(db, session.program_id, staff=False) if session else None
         if session is None or program is None:
             return None
         if await evaluations_repo.get(db, session.id, str(args["user_id"])) is not None:

@@ -419,7 +419,7 @@ class Sessions:
         session = await sessions_repo.get(db, int(args["session_id"]))
         if session is None:
             return None
-        program = await programs_repo.get(db, session.program_id)
+        program = await programs_repo.get(db, session.program_id, staff=False)
         return None if program is None else (session, program)
 
     async def _render_reminder(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
