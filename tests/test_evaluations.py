@@ -250,3 +250,34 @@ async def test_home_shows_this_years_credit(bot: Bot) -> None:
     await bot.driver.event({"type": "app_home_opened", "user": ALICE, "tab": "home", "event_ts": "1"})
     await bot.settle()
     assert "Your credit this year:* 1 h Nursing contact hours" in blocks_text(bot.fake.homes[ALICE]["blocks"])
+
+
+async def test_a_session_ended_early_prompts_at_once(bot: Bot) -> None:
+    await create_program(bot)
+    await register(bot, ALICE)
+    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    bot.clock.set(START + timedelta(minutes=5))
+    await bot.driver.click(ALICE, Action.CHECK_IN, "1", channel=PROGRAM_CHANNEL)
+    bot.clock.set(START + timedelta(minutes=40))
+    await bot.driver.click(ADMIN, Action.SESSION_TOOLS, selected="end:1", channel=PROGRAM_CHANNEL)
+    await bot.settle()
+    [prompt] = prompts(bot, ALICE)
+    assert "Thank you for attending" in prompt["text"]
+    await at(bot, END + timedelta(minutes=5))  # the scheduled end passes: no second prompt
+    assert len(prompts(bot, ALICE)) == 1
+
+
+async def test_credit_type_follows_each_credential(bot: Bot) -> None:
+    from echobot.models import Credential
+
+    expected = {
+        Credential.MD: "AMA PRA Category 1 Credit™", Credential.DO: "AMA PRA Category 1 Credit™",
+        Credential.NP: "Nursing contact hours", Credential.RN: "Nursing contact hours",
+        Credential.PA: "AAPA Category 1 CME credit", Credential.PHARMD: "Pharmacy contact hours (ACPE)",
+        Credential.CHW: "Certificate of participation", Credential.SOCIAL_WORKER: "Certificate of participation",
+    }  # fmt: skip
+    service = bot.runtime.services.evaluations  # type: ignore[union-attr]
+    for credential, kind in expected.items():
+        assert await service.credit_type_for(bot.db.reader, credential) == kind
+    await bot.driver.command(ADMIN, "credit-type PA NCCPA Category 1 CME")
+    assert await service.credit_type_for(bot.db.reader, Credential.PA) == "NCCPA Category 1 CME"
