@@ -73,7 +73,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"echobot: {error}", file=sys.stderr)
         return 2
     except (sqlite3.Error, SchemaError) as error:
-        database = os.environ.get("ECHOBOT_DATABASE", "echobot.db")
+        try:
+            database = load_database_settings().database
+        except SettingsError:
+            database = "echobot.db"
         print(f"echobot: cannot use the database {database}: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -165,13 +168,14 @@ async def _until_stopped(work: Coroutine[Any, Any, Any], stop: asyncio.Event) ->
 async def check_command(args: argparse.Namespace) -> int:
     settings = load_settings()
     problems = 0
-    print(
-        f"settings: ok ({'Socket Mode' if settings.socket_mode else 'HTTP mode'}, hub {settings.hub_name!r}, "
-        f"time zone {settings.timezone})"
-    )
     if not settings.socket_mode and settings.slack_signing_secret is None:
         print("settings: neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is set")
         problems += 1
+    else:
+        mode = "Socket Mode" if settings.socket_mode else "HTTP mode"
+        print(f"settings: ok ({mode}, hub {settings.hub_name!r}, time zone {settings.timezone})")
+    if not settings.accreditation_statement:
+        print("settings: ECHOBOT_ACCREDITATION_STATEMENT is empty, so certificates carry no accreditation statement")
     if not settings.admins:
         print("settings: ECHOBOT_ADMINS is empty, so nobody can set up programs yet")
     try:
@@ -244,7 +248,11 @@ def _backup(source: Path, target: Path, force: bool) -> int:
     if target.exists() and not force:
         print(f"echobot: {target} exists; choose another path or add --force", file=sys.stderr)
         return 1
-    backup_file(str(source), str(target))
+    try:
+        backup_file(str(source), str(target))
+    except sqlite3.Error as error:
+        print(f"echobot: cannot write the backup to {target}: {error}", file=sys.stderr)
+        return 1
     conn = sqlite3.connect(target)
     try:
         result = str(conn.execute("PRAGMA integrity_check").fetchone()[0])
