@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from icalendar import Calendar, Event
-
 from echobot.models import Program, Session
 
 
 def calendar_file(items: list[tuple[Session, Program]], hub_name: str, now: datetime) -> bytes:
+    """A calendar of the sessions (icalendar is imported on first use: most runs never need it)."""
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", "-//echobot//Project ECHO sessions//EN")
     calendar.add("version", "2.0")

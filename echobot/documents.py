@@ -9,8 +9,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from fpdf import FPDF
-
 NAVY = (29, 79, 118)
 GOLD = (181, 140, 54)
 GREY = (90, 90, 90)
@@ -47,8 +45,11 @@ def certificate_pdf(
 ) -> bytes:
     """A landscape certificate: the person, the activity (or activities), the credit, the statement.
 
-    `activities` are (title, date, credit type, hours).
+    `activities` are (title, date, credit type, hours). fpdf2 is imported here, not at start: it brings
+    Pillow and fontTools (about 45 MB) that only certificates need.
     """
+    from fpdf import FPDF
+
     pdf = FPDF(orientation="L", unit="mm", format="letter")
     pdf.set_auto_page_break(False)
     folder = _font_folder()
