@@ -41,8 +41,24 @@ def main() -> None:
         HOLDOUT_IDENTIFIER_TEXTS,
         HOLDOUT_CLEAN_TEXTS,
     )
-    report("second held-out corpus (tests/phi_holdout2.py, never tuned on)", HOLDOUT2_IDENTIFIER_TEXTS,
-           HOLDOUT2_CLEAN_TEXTS)  # fmt: skip
+    report(
+        "second held-out corpus (tests/phi_holdout2.py; measured once at 0.859 / 0.029, then its misses "
+        "guided general fixes)",
+        HOLDOUT2_IDENTIFIER_TEXTS,
+        HOLDOUT2_CLEAN_TEXTS,
+    )
+    try:
+        from tests.phi_holdout3 import HOLDOUT3_CLEAN_TEXTS, HOLDOUT3_IDENTIFIER_TEXTS
+    except ImportError:
+        return_early = True
+    else:
+        return_early = False
+        report(
+            "third held-out corpus (tests/phi_holdout3.py, never tuned on)",
+            HOLDOUT3_IDENTIFIER_TEXTS,
+            HOLDOUT3_CLEAN_TEXTS,
+        )
+    del return_early  # fmt: skip
     corpus = [text for _, text in IDENTIFIER_TEXTS] + CLEAN_TEXTS
     size = sum(len(text.encode()) for text in corpus)
     rounds = 20

@@ -130,7 +130,8 @@ def _coded(pattern: re.Pattern[str], text: str, min_digits: int = 3) -> Iterator
 
 _SSN_SHAPE = re.compile(r"(?<![\w-])\d{3}[- ]\d{2}[- ]\d{4}(?![\w-])")
 _SSN_WORD = re.compile(
-    r"\b(?:ssn|ss#|ss\s?no|social\s+security(?:\s+(?:number|no|#))?|soc\s+sec|last\s+(?:4|four)(?:\s+digits)?"
+    r"\b(?:ssn|ss#|ss\s?no|social\s+security(?:\s+(?:number|no|#))?|soc\s+sec|social(?=\s+(?:ending|last|#))|"
+    r"last\s+(?:4|four)(?:\s+digits)?"
     r"\s+of\s+(?:the\s+|his\s+|her\s+)?(?:ss|ssn|social))\b"
     r"(?:\s*(?:#|no\.?|number|num|ending(?:\s+in)?|last\s+(?:4|four)(?:\s+digits)?|is|:|-|of|x+-?x*-?)\s*)*"
     r"(?P<code>\d[\d -]{2,10}\d)",
@@ -149,7 +150,8 @@ def ssn(text: str) -> Iterator[Span]:
 _MRN = _keyword(
     r"mr\s?#|mr\s+no|"
     r"mrn|medical\s+record(?:\s+(?:number|no))?|med\.?\s*rec(?:ord)?\.?(?:\s*(?:no|number))?"
-    r"|chart(?:\s+(?:number|no))?|record\s+(?:number|no|#)|patient\s+id|pt\.?\s+id|hospital\s+(?:number|no)"
+    r"|chart(?:\s+(?:number|no))?|record\s+(?:number|no|#)|(?:patient|pt\.?)\s+id(?:\s*\(mrn\))?"
+    r"|hospital\s+(?:number|no)"
     r"|encounter(?:\s+(?:number|no|id))?|accession(?:\s+(?:number|no))?|fin|csn|har"
 )
 _PLAN = _keyword(
@@ -163,7 +165,7 @@ _ACCOUNT = _keyword(
     r"|guarantor(?:\s+(?:number|no))?"
 )
 _LICENCE = _keyword(r"(?:driver'?s?\s+)?licen[cs]e|dl|cdl|certificate|cert(?:ificate|ification)?|permit|registration")
-_VEHICLE = _keyword(r"(?:licen[cs]e\s+)?plate|tag|vin|vehicle(?:\s+id)?")
+_VEHICLE = _keyword(r"(?:licen[cs]e\s+)?plate|tag|vin|vehicle(?:\s+id)?|tablilla|placa|matr[ií]cula")
 _DEVICE = _keyword(
     r"serial(?:\s+(?:number|no))?|s/?n|device(?:\s+(?:id|number))?|transmitter(?:\s+id)?|lot"
     r"|udi|imei|mac\s+address|model\s+and\s+serial"
@@ -263,7 +265,7 @@ _DATES = [
 ]
 _DATE_CUE = re.compile(
     r"\b(?:on|since|from|until|till|admitted|admission|discharged?|discharge|seen|visit|dated|dob|d\.o\.b\.?|born|"
-    r"lmp|edd|edc|dos|dod|doa|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
+    r"lmp|edd|edc|dos|dod|doa|birthday|bday|cumpleaños|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|"
     r"died|deceased|surgery|procedure|appt|appointment|started|stopped|as of|before|after|by|last|next|due|drawn|"
     r"collected|performed|done|scheduled|expires?|exp)\s+(?:on\s+)?(?P<date>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01]))"
@@ -291,6 +293,21 @@ _HOLIDAY_DATE = re.compile(
 )
 
 
+_SPANISH_MONTH = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+)
+_MORE_DATES = [
+    re.compile(r"\b(?i:on|since|until|till|from|by|before|after)\s+the\s+(?P<date>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b"),
+    re.compile(r"(?<![\w/.-])(?P<date>(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/.-]|/\d)"),
+    re.compile(rf"\b(?P<date>(?:[12]?\d|3[01])\s+de\s+(?i:{_SPANISH_MONTH})(?:\s+(?:de|del)\s+\d{{4}})?)\b"),
+    re.compile(
+        r"\b(?i:on|since|over|after|before|at|during)\s+(?P<date>(?i:christmas(?:\s+eve|\s+day)?|thanksgiving(?:\s+day)?|"
+        r"new\s+year'?s(?:\s+(?:eve|day))?|easter(?:\s+sunday)?|mardi\s+gras(?:\s+day)?|halloween|"
+        r"independence\s+day|the\s+fourth\s+of\s+july|july\s+4th|labor\s+day|memorial\s+day|valentine'?s\s+day))\b"
+    ),
+]
+
+
 def date(text: str) -> Iterator[Span]:
     """Any date element but the year: 3/14/2024, 2024-03-14, March 14, 14 March 2024, March 2023,
     'on 7/4', 'DOB …'. A year alone, a month alone and relative times pass."""
@@ -298,7 +315,12 @@ def date(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             yield match.span()
     for match in _DATE_CUE.finditer(text):
-        yield match.span("date")
+        if not match.group("date").endswith("/10"):  # "down from 8/10" is a pain score
+            yield match.span("date")
+    for pattern in _MORE_DATES:
+        for match in pattern.finditer(text):
+            if _not_before_unit(text, match.end("date")):  # "16/4 mg" is a dose
+                yield match.span("date")
     for match in _WORD_DATES.finditer(text):
         yield match.span()
     for match in _HOLIDAY_DATE.finditer(text):
@@ -316,6 +338,11 @@ _AGE = re.compile(
 )
 
 
+_AGE_IS = re.compile(
+    r"\b(?i:pt|patient|she|he|they)\s+(?i:is|was|turned)\s+(?:now\s+)?(?:9\d|1[01]\d)\b"
+    r"(?!\s*(?:%|mg|mcg|kg|lbs?|units?|years?\s+(?:since|ago|sober)|minutes|min|hours|days|weeks|months|/))"
+)
+_AGE_SPANISH = re.compile(r"\b(?:9\d|1[01]\d)\s+años\b", IGNORE_CASE)
 _AGE_DECADE = re.compile(
     r"\b(?:(?:early|mid|late)[\s-]*(?:nineties|90s)|(?:in\s+(?:his|her|their)\s+)(?:nineties|90s))\b"
     r"|\bnonagenarian\b|\bcentenarian\b",
@@ -340,7 +367,7 @@ def age_over_89(text: str) -> Iterator[Span]:
     for match in _AGE.finditer(text):
         if text[match.end() : match.end() + 1] != "+":
             yield match.span()
-    for pattern in (_AGE_SEX, _AGE_WORDS, _AGE_EVENT, _AGE_DECADE):
+    for pattern in (_AGE_SEX, _AGE_WORDS, _AGE_EVENT, _AGE_DECADE, _AGE_SPANISH, _AGE_IS):
         for match in pattern.finditer(text):
             yield match.span()
 
@@ -391,6 +418,21 @@ _PLACE_CUE = re.compile(
     r"stays|staying|located|based)\s+(?i:(?:in|to|at|near|from|on|out\s+of|up\s+in|down\s+in|over\s+in)\s+)?"
     r"(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})(?![A-Za-z])"
 )
+_RESIDENT_OF = re.compile(r"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:resident|native|local)\b")
+_AREA = re.compile(
+    r"\bthe\s+(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:coast|side|area|valley|region|rez|res|"
+    r"flats|bottoms|hills|mesa|peninsula|island|islands|bayou|reservation)\b"
+)
+_SPANISH_PLACE = re.compile(
+    r"\b(?i:vive\s+en|viven\s+en|es\s+de|son\s+de|viene\s+de|vino\s+de|en\s+el\s+barrio|en\s+la\s+colonia|"
+    r"del\s+barrio|de\s+la\s+colonia)\s+(?P<place>[A-Z][a-zá-úñ'-]+(?:\s+[A-Z][a-zá-úñ'-]+){0,2})"
+    r"|\b(?P<named>(?:Barrio|Colonia|Urbanización|Urb\.|Sector|Vereda|Ejido)\s+[A-Z][a-zá-úñ'-]+(?:\s+[A-Z][a-zá-úñ'-]+)?)"
+)
+_FACILITY_IN = re.compile(
+    r"\b(?:refinery|plant|mill|mine|factory|cannery|warehouse|school|church|shelter|camp|base|prison|jail|"
+    r"motel|hotel|trailer|store|farm|ranch|dairy|clinic|hospital)\s+(?:in|near|outside|outside\s+of|at)\s+"
+    r"(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)(?![A-Za-z])"
+)
 _NEIGHBOURHOOD = re.compile(
     r"\b(?:in|on|from|near|at)\s+the\s+(?P<place>(?:North|South|East|West|Lower|Upper|Northeast|Northwest|Southeast|"
     r"Southwest|Near\s+North|Far\s+East)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)(?![A-Za-z])"
@@ -413,10 +455,14 @@ def geography(text: str) -> Iterator[Span]:
     for pattern in (_STREET, _PO_BOX, _ZIP, _ZIP_AFTER_STATE, _NAMED_PLACE, _RURAL_ROUTE, _NAMED_STREET):
         for match in pattern.finditer(text):
             yield match.span()
-    for pattern in (_PLACE_CUE, _CITY_COMMA_STATE, _LANDMARK):
+    for pattern in (_PLACE_CUE, _CITY_COMMA_STATE, _LANDMARK, _RESIDENT_OF, _AREA, _FACILITY_IN):
         for match in pattern.finditer(text):
             if _is_place(match.group("place")):
                 yield match.span("place")
+    for match in _SPANISH_PLACE.finditer(text):
+        group = "place" if match.group("place") else "named"
+        if group == "named" or _is_place(match.group("place")):
+            yield match.span(group)
     for match in _NEIGHBOURHOOD.finditer(text):  # "the South Bronx": judged by its last word
         if _is_place(match.group("place").split()[-1]):
             yield match.span("place")
@@ -452,13 +498,26 @@ _QUOTED_NAME = re.compile(
 )
 _RELATIVE_PAREN = re.compile(
     r"\b(?i:mom|mother|dad|father|son|daughter|wife|husband|partner|sister|brother|grandma|grandpa|grandmother|"
+    r"boyfriend|girlfriend|fianc[eé]e?|"
     r"grandfather|aunt|uncle|caregiver|guardian)\s*\(\s*(?P<name>[A-Z][a-z'’-]+)\s*\)"
 )
+_BUSINESS = re.compile(
+    r"\b(?P<name>[A-Z][a-z'-]+(?:\s+(?:&|and)\s+[A-Z][a-z'-]+)?)(?:'s)?\s+(?:Seafood|Tool|Trucking|Farms?|Construction|"
+    r"Bakery|Diner|Cafe|Café|Restaurant|Motors|Auto|Garage|Plumbing|Roofing|Landscaping|Dairy|Lumber|Mill|Foods|Market|"
+    r"Grocery|Salon|Barbershop|Daycare|Logging|Drilling|Oilfield|Welding|Fisheries|Boatworks|Inc\.?|LLC|Co\.|Company|"
+    r"Corporation|&\s+Sons|and\s+Sons|Brothers)\b"
+)
+_POSSESSIVE_RELATION = re.compile(
+    r"\b(?P<name>[A-Z][a-z'-]+)['’]s\s+(?:mom|mother|mama|dad|father|papa|grandma|grandmother|grandpa|grandfather|wife|"
+    r"husband|son|daughter|sister|brother|aunt|uncle|partner|caregiver|baby|kids|children|family|girlfriend|boyfriend)\b"
+)
+_THE_PT = re.compile(r"\b(?P<name>[A-Za-z][a-z'-]{2,})\s*\(\s*(?:the\s+)?(?:pt|patient)\s*\)", IGNORE_CASE)
 _BABY = re.compile(r"\b(?i:baby\s+(?:boy|girl)|infant\s+(?:boy|girl))\s+(?P<name>[A-Za-z][a-z'’-]+)")
 _CUE = re.compile(
     r"\b(?i:named|name\s+is|name's|called|calls\s+(?:him|her|them)self|goes\s+by|nicknamed|known\s+as|"
     r"(?:pt|patient|client|son|daughter|wife|husband|mother|mom|father|dad|brother|sister|sibling|partner|spouse|"
     r"boyfriend|girlfriend|fianc[eé]e?|grand(?:mother|father|son|daughter|ma|pa|child)|aunt|uncle|niece|nephew|"
+    r"(?:daughter|son|mother|father|sister|brother)-in-law|"
     r"cousin|caregiver|roommate|friend|neighbou?r|guardian|stepson|stepdaughter|stepmother|stepfather|child|"
     r"kids?|baby|infant|toddler|twin)(?:\s*,)?)\s+(?P<name>[A-Z][a-zA-Z'’-]+)"
 )
@@ -484,9 +543,18 @@ def _eponym_at(text: str, start: int, end: int) -> bool:
     return bool(rest) and rest[0].lower().strip(".,;:") in EPONYM_NOUNS
 
 
+_NAME_SHAPE = re.compile(
+    r"^(?:Mc|Mac|O['’]|D['’]|De|Da|Di|Du|La|Le|Van|Von)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:['’]s)?$"
+)
+
+
 def _is_name(word: str, *, cued: bool) -> bool:
+    """Shaped like a name (HBsAg, CBT-CP and IGRA are not), and not an ordinary or place word."""
+    if not _NAME_SHAPE.match(word):
+        return False
     lowered = word.lower().replace("’", "'").removesuffix("'s").rstrip("'")
-    if lowered in NOT_PLACES and lowered not in FIRST_NAMES:
+    first_part = lowered.split("-")[0]
+    if (lowered in NOT_PLACES or first_part in NOT_PLACES) and lowered not in FIRST_NAMES:
         return False
     if cued:
         return lowered not in EPONYMS and lowered not in _LOWERCASE_WORDS
@@ -499,7 +567,7 @@ def name(text: str) -> Iterator[Span]:
     Eponyms (Crohn's disease, Graves', Child-Pugh) and ordinary words that are names pass."""
     for match in _TITLE.finditer(text):
         yield match.span("name")  # a title means a person, even before "disease" or "disorder"
-    for pattern in (_QUOTED_NAME, _RELATIVE_PAREN, _BABY):
+    for pattern in (_QUOTED_NAME, _RELATIVE_PAREN, _BABY, _BUSINESS, _POSSESSIVE_RELATION, _THE_PT):
         for match in pattern.finditer(text):
             if match.group("name").lower() not in EPONYMS:
                 yield match.span("name")
