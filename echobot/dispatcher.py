@@ -147,8 +147,8 @@ class Dispatcher:
                 await self._fill_lanes()
                 if self.on_next_wake is not None:
                     self.on_next_wake(await outbox_repo.next_wake_at(self._db.reader))
-            except Exception:
-                log.exception("dispatcher pass failed; retrying shortly")
+            except Exception as error:
+                log.error("dispatcher pass failed (%s); retrying shortly", describe_exception(error))
                 await asyncio.sleep(1)
                 continue
             await self._wake.wait()
@@ -179,6 +179,11 @@ class Dispatcher:
                     await asyncio.sleep(self._pacing)
         except Exception as error:
             log.error("outbox lane %s failed: %s", target, describe_exception(error))
+            if item is not None:  # give the claimed row back rather than leave it "sending" until a restart
+                with suppress(Exception):
+                    async with self._db.transaction() as tx:
+                        await outbox_repo.mark_retry(tx, item.id, "lane_error", self._clock.now() + self._backoff,
+                                                     attempted=False)  # fmt: skip
         finally:
             self._lanes.pop(target, None)
             self.wake()
