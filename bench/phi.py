@@ -5,6 +5,7 @@ python -m bench.phi
 
 from __future__ import annotations
 
+import importlib
 import time
 
 from bench.common import machine
@@ -29,36 +30,26 @@ def report(title: str, identifier_texts: list[tuple[str, str]], clean_texts: lis
         print(f"  false positive: {text}")
 
 
+HELD_OUT = [
+    ("tests.phi_holdout", "HOLDOUT", "first held-out corpus (measured once at 0.899 / 0.014, then its misses guided "
+     "general fixes)"),
+    ("tests.phi_holdout2", "HOLDOUT2", "second held-out corpus (measured once at 0.859 / 0.029, then its misses "
+     "guided general fixes)"),
+    ("tests.phi_holdout3", "HOLDOUT3", "third held-out corpus (never tuned on)"),
+]  # fmt: skip
+
+
 def main() -> None:
     print(f"machine: {machine()}")
     report("tuning corpus (tests/phi_corpus.py)", IDENTIFIER_TEXTS, CLEAN_TEXTS)
-    from tests.phi_holdout import HOLDOUT_CLEAN_TEXTS, HOLDOUT_IDENTIFIER_TEXTS
-    from tests.phi_holdout2 import HOLDOUT2_CLEAN_TEXTS, HOLDOUT2_IDENTIFIER_TEXTS
-
-    report(
-        "first held-out corpus (tests/phi_holdout.py; measured once at 0.899 / 0.014, then its misses "
-        "guided general fixes)",
-        HOLDOUT_IDENTIFIER_TEXTS,
-        HOLDOUT_CLEAN_TEXTS,
-    )
-    report(
-        "second held-out corpus (tests/phi_holdout2.py; measured once at 0.859 / 0.029, then its misses "
-        "guided general fixes)",
-        HOLDOUT2_IDENTIFIER_TEXTS,
-        HOLDOUT2_CLEAN_TEXTS,
-    )
-    try:
-        from tests.phi_holdout3 import HOLDOUT3_CLEAN_TEXTS, HOLDOUT3_IDENTIFIER_TEXTS
-    except ImportError:
-        return_early = True
-    else:
-        return_early = False
-        report(
-            "third held-out corpus (tests/phi_holdout3.py, never tuned on)",
-            HOLDOUT3_IDENTIFIER_TEXTS,
-            HOLDOUT3_CLEAN_TEXTS,
-        )
-    del return_early  # fmt: skip
+    for module_name, prefix, label in HELD_OUT:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            print(f"{label}: not present")
+            continue
+        report(f"{label} ({module_name})", getattr(module, f"{prefix}_IDENTIFIER_TEXTS"),
+               getattr(module, f"{prefix}_CLEAN_TEXTS"))  # fmt: skip
     corpus = [text for _, text in IDENTIFIER_TEXTS] + CLEAN_TEXTS
     size = sum(len(text.encode()) for text in corpus)
     rounds = 20
