@@ -20,13 +20,23 @@ def _font_folder() -> str:
     return os.path.join(matplotlib.get_data_path(), "fonts", "ttf")
 
 
+def _cell(value: Any) -> Any:
+    """Text that Excel would run as a formula (=, +, -, @, tab, CR first) is prefixed with an apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    """UTF-8 with a byte-order mark and full quoting, so Excel opens names like "Núñez, José" as written."""
+    """UTF-8 with a byte-order mark and proper quoting, so Excel opens names like "Núñez, José" as written,
+    and no cell can smuggle a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if value is None else value for value in row])
+        writer.writerow([_cell(value) for value in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -21,7 +21,10 @@ HOLDOUT3_IDENTIFIER_TEXTS: list[tuple[str, str]] = [
     ("name", "everybody calls him Bubba, 61M, chronic LBP, on 90 MME, says he wants to taper"),
     ("name", "employed by Gary Halvorsen on his cattle ranch, no health insurance, cant leave during calving"),
     ("name", "seen w/ mom (brenda) for asthma f/u, ACT 14, on Flovent 110 2 puffs bid"),
-    ("name", "this is a 45 year old gentleman who comes in today with his partner Luis who states that he has been having night sweats and weight loss of about 10 pounds over the last 2 months and quantiferon was positive"),
+    (
+        "name",
+        "this is a 45 year old gentleman who comes in today with his partner Luis who states that he has been having night sweats and weight loss of about 10 pounds over the last 2 months and quantiferon was positive",
+    ),
     ("name", "Mr. Two Bulls reports cravings are way down since the Sublocade, UDS neg fentanyl"),
     ("name", "Grandmother Ernestine Little Owl has custody of the 7yo w/ persistent asthma, ED x3 this yr"),
     ("name", "La paciente vive con su esposo, Rogelio, quien le ayuda con la insulina. Glucosa en ayunas 210 mg/dL."),
@@ -30,7 +33,10 @@ HOLDOUT3_IDENTIFIER_TEXTS: list[tuple[str, str]] = [
     ("name", "Daughter-in-law (Keisha) reports he wanders at night, sundowning, trazodone 25 helped some"),
     ("name", "bp 168/94 today, pt (goes by Dottie) says she ran out of lisinopril 2 wks ago"),
     ("name", "Hoang brought her in - the son, not the husband - says she hasnt eaten in 3 days, Cr 2.9"),
-    ("name", "Fisherman, 52, lost 2 fingers in a winch injury 2019, now on gabapentin 600 tid; his sternman Cody covers for him when hes using"),
+    (
+        "name",
+        "Fisherman, 52, lost 2 fingers in a winch injury 2019, now on gabapentin 600 tid; his sternman Cody covers for him when hes using",
+    ),
     ("name", "Pt's aunt, Faaleaga Tuilagi, is the legal guardian and signs consents for the 15yo"),
     ("name", "HIV+ dx 2018, VL undetectable on Biktarvy. partner jerome not yet tested, offered PrEP/testing referral"),
     ("name", "Pinky (her husband's name for her, she likes it) has stage 4 sacral wound, PUSH 14"),
