@@ -21,6 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from echobot import __version__
 from echobot.logs import configure_logging
 from echobot.settings import Settings, SettingsError, load_database_settings, load_settings
+from echobot.slack_client import slack_error_code
 from echobot.storage import Database, SchemaError
 from echobot.storage.database import backup_file
 
@@ -141,10 +142,15 @@ async def _preflight(settings: Settings) -> None:
             try:
                 await app_client.apps_connections_open(app_token=settings.slack_app_token.get_secret_value())
             except SlackApiError as error:
-                raise SettingsError(f"SLACK_APP_TOKEN was refused by Slack ({error.response.get('error')})") from None
+                code = slack_error_code(error)
+                if code in AUTH_ADVICE or code == "invalid_auth":
+                    raise SettingsError(f"SLACK_APP_TOKEN was refused by Slack ({code})") from None
+                log.warning("Slack answered %s to apps.connections.open: starting anyway", code)
     except SlackApiError as error:
-        code = str(error.response.get("error"))
-        raise SettingsError(AUTH_ADVICE.get(code, f"Slack refused SLACK_BOT_TOKEN ({code})")) from None
+        code = slack_error_code(error)
+        if code in AUTH_ADVICE:
+            raise SettingsError(AUTH_ADVICE[code]) from None
+        log.warning("Slack answered %s to auth.test: starting anyway", code)
     except (aiohttp.ClientError, TimeoutError, OSError) as error:
         log.warning("cannot reach Slack at %s yet (%s): starting anyway", settings.slack_api_url,
                     type(error).__name__)  # fmt: skip
@@ -196,7 +202,7 @@ async def _check_slack(settings: Settings) -> int:
         auth = await client.auth_test()
         print(f"slack: ok (workspace {auth.get('team')!r}, bot @{auth.get('user')})")
     except SlackApiError as error:
-        code = str(error.response.get("error"))
+        code = str(slack_error_code(error))
         print(f"slack: {AUTH_ADVICE.get(code, f'Slack answered {code!r} to auth.test')}")
         return 1
     except (aiohttp.ClientError, TimeoutError, OSError) as error:
@@ -212,7 +218,7 @@ async def _check_slack(settings: Settings) -> int:
             print("slack: ok (Socket Mode app token accepted)")
         except SlackApiError as error:
             print(
-                f"slack: SLACK_APP_TOKEN was refused ({error.response.get('error')}): create an app-level "
+                f"slack: SLACK_APP_TOKEN was refused ({slack_error_code(error)}): create an app-level "
                 "token with the connections:write scope"
             )
             return 1

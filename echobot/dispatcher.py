@@ -23,6 +23,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from echobot.clock import Clock
 from echobot.logs import describe_exception
 from echobot.models import Message, OutboxItem, OutboxKind, OutboxState
+from echobot.slack_client import slack_error_code
 from echobot.storage import Database, Reader, Tx
 from echobot.storage import outbox as outbox_repo
 
@@ -30,6 +31,11 @@ log = logging.getLogger(__name__)
 
 METADATA_EVENT = "echobot_outbox"
 
+# Errors that mean "later": retried with back-off for as long as the row is not stale. Delayed, never dropped.
+TRANSIENT_ERRORS = frozenset(
+    {"ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable", "request_timeout",
+     "team_added_to_org", "invalid_auth", "not_authed", "token_revoked", "token_expired"}
+)  # fmt: skip
 # Errors that no retry will cure: give up on the first one.
 PERMANENT_ERRORS = frozenset(
     {
@@ -82,6 +88,7 @@ class Dispatcher:
         max_in_flight: int = 32,
         backoff: timedelta = timedelta(seconds=10),
         max_backoff: timedelta = timedelta(minutes=10),
+        max_attempts: int = 8,
     ) -> None:
         self._db = db
         self._client = client
@@ -92,6 +99,7 @@ class Dispatcher:
         self._sending = asyncio.Semaphore(max_in_flight)  # Slack calls at once; a paced lane mostly sleeps
         self._backoff = backoff
         self._max_backoff = max_backoff
+        self._max_attempts = max_attempts
         self._lanes: dict[str, asyncio.Task[None]] = {}
         self._sent: asyncio.Queue[tuple[int, str | None, str | None, asyncio.Future[None]]] = asyncio.Queue()
         self._recorder: asyncio.Task[None] | None = None
@@ -118,6 +126,8 @@ class Dispatcher:
             _, pending = await asyncio.wait(lanes, timeout=timeout)
             for task in pending:
                 task.cancel()
+        if self._recorder is not None and not self._recorder.done():
+            await asyncio.wait({self._recorder}, timeout=timeout)
         if self._loop_task is not None:
             self._loop_task.cancel()
             with suppress(asyncio.CancelledError):
@@ -208,13 +218,19 @@ class Dispatcher:
             async with self._sending:
                 channel, ts = await self._send(item, parent, message)
         except SlackApiError as error:
-            code = str(error.response.get("error") or f"http_{error.response.status_code}")
-            await self._failed(item, code, retryable=code not in PERMANENT_ERRORS)
+            code = slack_error_code(error)
+            await self._failed(item, code, transient=code in TRANSIENT_ERRORS or code.startswith("http_5"),
+                               permanent=code in PERMANENT_ERRORS)  # fmt: skip
             return True
         except (aiohttp.ClientError, TimeoutError, OSError) as error:
-            await self._failed(item, type(error).__name__, retryable=True)
+            await self._failed(item, type(error).__name__, transient=True)
             return True
-        await self._record_sent(item.id, channel, ts)
+        try:
+            await self._record_sent(item.id, channel, ts)
+        except Exception as error:
+            # Slack has the message: never send it again from here. The row stays "sending" and is checked
+            # at the next start (see recover()).
+            log.error("outbox %s was sent but could not be recorded: %s", item.key, describe_exception(error))
         return True
 
     async def _record_sent(self, item_id: int, channel: str | None, ts: str | None) -> None:
@@ -229,15 +245,23 @@ class Dispatcher:
     async def _record_batches(self) -> None:
         while not self._sent.empty():
             batch = [self._sent.get_nowait() for _ in range(self._sent.qsize())]
-            try:
-                async with self._db.transaction() as tx:
-                    await outbox_repo.mark_many_sent(tx, [(i, c, t) for i, c, t, _ in batch], self._clock.now())
-            except Exception as error:
-                for *_, done in batch:
-                    done.set_exception(error)
-                continue
+            error: Exception | None = None
+            for attempt in range(3):  # a busy database gets a few chances
+                try:
+                    async with self._db.transaction() as tx:
+                        await outbox_repo.mark_many_sent(tx, [(i, c, t) for i, c, t, _ in batch], self._clock.now())
+                    error = None
+                    break
+                except Exception as failure:
+                    error = failure
+                    await asyncio.sleep(0.2 * (attempt + 1))
             for *_, done in batch:
-                done.set_result(None)
+                if done.done():  # its lane was cancelled (stop): nothing waits
+                    continue
+                if error is None:
+                    done.set_result(None)
+                else:
+                    done.set_exception(error)
 
     async def _parent_of(self, item: OutboxItem, now: datetime) -> tuple[bool, OutboxItem | None]:
         """(ready, parent): the sent message this row threads under or changes, if it has one.
@@ -272,7 +296,7 @@ class Dispatcher:
             message = await renderer(self._db.reader, item.render.args, now)
         except Exception as error:
             log.error("outbox %s: rendering failed: %s", item.key, describe_exception(error))
-            await self._failed(item, "render_error", retryable=True)
+            await self._failed(item, "render_error")
             return None
         if message is None:
             await self._finish(item, OutboxState.SKIPPED, "no longer applies")
@@ -292,7 +316,7 @@ class Dispatcher:
                 await outbox_repo.mark_sent(tx, item.id, None, None, now)
         except Exception as error:
             log.error("outbox %s: job failed: %s", item.key, describe_exception(error))
-            await self._failed(item, "job_error", retryable=True)
+            await self._failed(item, "job_error")
 
     async def _send(
         self, item: OutboxItem, parent: OutboxItem | None, message: Message
@@ -319,12 +343,13 @@ class Dispatcher:
         await self._client.chat_delete(channel=parent.slack_channel or parent.target, ts=parent.slack_ts)
         return parent.slack_channel, parent.slack_ts
 
-    async def _failed(self, item: OutboxItem, error: str, *, retryable: bool) -> None:
-        """A permanent error ends the row; a transient one (rate limits, Slack outages, network, a revoked
+    async def _failed(self, item: OutboxItem, error: str, *, transient: bool = False, permanent: bool = False) -> None:
+        """A permanent error ends the row at once. A transient one (rate limits, Slack outages, the network, a
         token being replaced) backs off, up to every 10 minutes, for as long as it takes: delayed, never
-        dropped. A row that goes stale meanwhile is skipped when next claimed."""
+        dropped (a row that goes stale meanwhile is skipped). Anything else (a channel echobot is not in, a
+        failing renderer) is tried a bounded number of times, so one bad row cannot hold its channel forever."""
         attempts = item.attempts + 1
-        if retryable:
+        if not permanent and (transient or attempts < self._max_attempts):
             delay = min(self._backoff * (2 ** min(attempts - 1, 10)), self._max_backoff)
             async with self._db.transaction() as tx:
                 await outbox_repo.mark_retry(tx, item.id, error, self._clock.now() + delay, attempted=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import aiohttp
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
@@ -10,6 +11,15 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncServerErrorRetryHandler,
 )
 from slack_sdk.web.async_client import AsyncWebClient
+
+
+def slack_error_code(error: SlackApiError) -> str:
+    """Slack's error code, or http_<status> when the answer was not JSON (a 5xx page from a proxy)."""
+    data = error.response.data if error.response is not None else None
+    if isinstance(data, dict) and data.get("error"):
+        return str(data["error"])
+    status = getattr(error.response, "status_code", None)
+    return f"http_{status}" if status else "unknown_error"
 
 
 def retry_handlers() -> list[AsyncRetryHandler]:

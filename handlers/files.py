@@ -7,6 +7,8 @@ import logging
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from echobot.slack_client import slack_error_code
+
 log = logging.getLogger(__name__)
 
 
@@ -19,5 +21,5 @@ async def upload_to_dm(client: AsyncWebClient, user_id: str, content: bytes, fil
                                      initial_comment=comment)  # fmt: skip
         return True
     except SlackApiError as error:
-        log.warning("upload of %s for %s failed: %s", filename, user_id, error.response.get("error"))
+        log.warning("upload of %s for %s failed: %s", filename, user_id, slack_error_code(error))
         return False

@@ -10,6 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
 from echobot.handlers.events import once_per_event
+from echobot.slack_client import slack_error_code
 from echobot.views.evaluations import credits_home_section
 from echobot.views.home import home_view
 
@@ -26,7 +27,7 @@ async def publish_home(services: Services, client: AsyncWebClient, user_id: str)
     try:
         await client.views_publish(user_id=user_id, view=view)
     except SlackApiError as error:
-        log.warning("could not publish App Home for %s: %s", user_id, error.response.get("error"))
+        log.warning("could not publish App Home for %s: %s", user_id, slack_error_code(error))
 
 
 def register(app: AsyncApp, services: Services) -> None:

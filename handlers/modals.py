@@ -8,6 +8,8 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from echobot.slack_client import slack_error_code
+
 log = logging.getLogger(__name__)
 
 TRIGGER_EXPIRED = "Sorry, Slack took too long to open that form (it allows 3 seconds). Please try once more."
@@ -21,7 +23,7 @@ async def open_modal(
         await client.views_open(trigger_id=trigger_id, view=view)
         return True
     except SlackApiError as error:
-        code = error.response.get("error")
+        code = slack_error_code(error)
         if code not in ("expired_trigger_id", "invalid_trigger_id"):
             raise
         log.info("views.open failed with %s for %s", code, user_id)
@@ -31,5 +33,5 @@ async def open_modal(
         else:
             await client.chat_postMessage(channel=user_id, text=TRIGGER_EXPIRED)
     except SlackApiError as error:
-        log.warning("could not tell %s that the form did not open: %s", user_id, error.response.get("error"))
+        log.warning("could not tell %s that the form did not open: %s", user_id, slack_error_code(error))
     return False

@@ -23,6 +23,7 @@ from echobot.models import Program
 from echobot.reference import timezone_matches
 from echobot.services.coordinators import CoordinatorChange
 from echobot.services.programs import Membership, ProgramForm
+from echobot.slack_client import slack_error_code
 from echobot.views.blocks import option, plain
 from echobot.views.metadata import ViewState
 from echobot.views.programs import program_list_blocks, program_modal
@@ -69,10 +70,13 @@ async def channel_problems(client: AsyncWebClient, form: ProgramForm) -> dict[st
         try:
             info = await asyncio.wait_for(client.conversations_info(channel=channel), timeout=1.2)
         except SlackApiError as error:
-            if error.response.get("error") in ("channel_not_found", "not_in_channel"):
+            if slack_error_code(error) in ("channel_not_found", "not_in_channel"):
                 problems[field] = "echobot cannot see this channel: invite it first (/invite @echobot)."
+            else:
+                problems[field] = "Slack did not confirm this channel just now: submit again in a moment."
             continue
         except (TimeoutError, OSError, aiohttp.ClientError):
+            problems[field] = "Slack did not confirm this channel just now: submit again in a moment."
             continue
         if field == P.REVIEW_CHANNEL and not (info.get("channel") or {}).get("is_private", False):
             problems[field] = "Choose a private channel: cases are for the hub team only."

@@ -73,6 +73,10 @@ async def get_by_name(db: Reader, name: str) -> Program | None:
     return found[0] if found else None
 
 
+async def every(db: Reader) -> list[Program]:
+    return await _many(db, "ORDER BY lower(name)")
+
+
 async def active(db: Reader) -> list[Program]:
     return await _many(db, "WHERE archived_at IS NULL ORDER BY lower(name)")
 

@@ -318,7 +318,9 @@ class FakeSlack:
         key = (str(args.get("channel")), str(args.get("ts")))
         if key not in self.messages:
             return {"ok": False, "error": "message_not_found"}
-        self.messages[key].update(text=args.get("text", ""), blocks=args.get("blocks") or [])
+        self.messages[key]["text"] = args.get("text", "")
+        if "blocks" in args:  # like Slack: without blocks, an update keeps the message's blocks
+            self.messages[key]["blocks"] = args.get("blocks") or []
         return {"ok": True, "channel": key[0], "ts": key[1], "text": args.get("text", "")}
 
     def _m_chat_delete(self, args: dict[str, Any]) -> dict[str, Any]:
@@ -447,11 +449,7 @@ def blocks_problem(blocks: list[dict[str, Any]], limit: int) -> dict[str, Any] |
             options = element.get("options", [])
             if len(options) > 100:
                 return _invalid(f"no more than 100 options allowed [json-pointer:/blocks/{index}]")
-            if any(
-                len(option.get("text", {}).get("text", "")) > 75
-                for option in options
-                if element.get("type") != "checkboxes"
-            ):
+            if any(len(option.get("text", {}).get("text", "")) > 75 for option in options):
                 return _invalid(f"option text must be less than 76 characters [json-pointer:/blocks/{index}]")
             initial = element.get("initial_value")
             if initial and element.get("max_length") and len(initial) > element["max_length"]:

@@ -226,3 +226,14 @@ async def test_run_refuses_a_token_slack_rejects_in_one_line(tmp_path: Path, fak
         "OAuth Token again from the app's OAuth & Permissions page."
     )
     assert "xoxb-revoked" not in result.stderr and "Traceback" not in result.stderr
+
+
+async def test_run_starts_anyway_when_slack_is_having_an_incident(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    from echobot.cli import _preflight
+
+    settings = load_settings(_env_file=None, SLACK_BOT_TOKEN=BOT_TOKEN, ECHOBOT_SLACK_API_URL=fake_slack.api_url)
+    fake_slack.fail("auth.test", error="service_unavailable")
+    await _preflight(settings)  # no SettingsError: only a refused token stops echobot
+    fake_slack.fail("auth.test", error="invalid_auth")
+    with pytest.raises(SettingsError, match="Slack rejected SLACK_BOT_TOKEN"):
+        await _preflight(settings)

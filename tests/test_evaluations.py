@@ -281,3 +281,21 @@ async def test_credit_type_follows_each_credential(bot: Bot) -> None:
         assert await service.credit_type_for(bot.db.reader, credential) == kind
     await bot.driver.command(ADMIN, "credit-type PA NCCPA Category 1 CME")
     assert await service.credit_type_for(bot.db.reader, Credential.PA) == "NCCPA Category 1 CME"
+
+
+async def test_a_removed_attendee_or_a_stranger_cannot_evaluate(bot: Bot) -> None:
+    await attended_session(bot)
+    await bot.driver.command(ADMIN, "attendance")
+    await bot.settle()
+    reply = await bot.driver.submit(ADMIN, bot.fake.opened_views()[-1], {"session": "1"})
+    edit = {**reply.json["view"], "id": "VEDIT0002"}
+    await bot.driver.submit(ADMIN, edit, {"attendees_add": [], "attendees_remove": [ALICE],
+                                          "reason": "Left after 5 minutes"})  # fmt: skip
+    await bot.driver.click(ALICE, Action.EVALUATE, "1", channel="DALICE0001")
+    await bot.settle()
+    assert "removed your attendance" in bot.fake.responses[-1]["text"]
+    await register(bot, CAROL, **{"name": "Carol Diaz"})  # registered, not a member, did not attend
+    await bot.driver.click(CAROL, Action.EVALUATE, "1", channel="DCAROL0001")
+    await bot.settle()
+    assert "attended, or members of the program" in bot.fake.responses[-1]["text"]
+    assert await evaluations.credits_of(bot.db.reader, ALICE) == []

@@ -227,3 +227,50 @@ async def test_the_scheduler_wakes_the_dispatcher_at_the_due_time(db: Database, 
         await dispatcher.stop()
         scheduler.shutdown(wait=False)
         await asyncio.sleep(0)
+
+
+async def test_a_send_that_cannot_be_recorded_is_never_sent_again(
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(repo, "mark_many_sent", broken)
+    for n in range(3):
+        await plan(db, clock, f"k{n}", f"message {n}", target=f"C{n}")
+    dispatcher = dispatcher_for(db, fake_slack, clock)
+    await dispatcher.run_until_idle()
+    clock.advance(timedelta(minutes=5))
+    await dispatcher.run_until_idle()
+    assert sorted(c.args["text"] for c in fake_slack.calls_to("chat.postMessage")) == [
+        "message 0", "message 1", "message 2"]  # fmt: skip
+    assert {(await repo.get(db.reader, f"k{n}")).state for n in range(3)} == {OutboxState.SENDING}  # type: ignore[union-attr]
+
+
+async def test_an_error_that_is_not_transient_gives_up_after_a_bound(
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock
+) -> None:
+    fake_slack.fail("chat.postMessage", error="not_in_channel", times=4)
+    await plan(db, clock, "bad", "to a channel echobot is not in")
+    await plan(db, clock, "good", "the next one")
+    dispatcher = dispatcher_for(db, fake_slack, clock, max_attempts=4)
+    for _ in range(6):
+        await dispatcher.run_until_idle()
+        clock.advance(timedelta(minutes=10))
+    bad = await repo.get(db.reader, "bad")
+    assert bad is not None and bad.state is OutboxState.FAILED and bad.attempts == 4
+    assert [c.args["text"] for c in fake_slack.calls_to("chat.postMessage")] == ["the next one"]
+
+
+async def test_a_5xx_page_instead_of_json_is_a_transient_error(
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock
+) -> None:
+    fake_slack.fail("chat.postMessage", status=503, times=7)  # beyond the client's own retries
+    await plan(db, clock, "k", "after the outage")
+    dispatcher = dispatcher_for(db, fake_slack, clock)
+    await dispatcher.run_until_idle()
+    item = await repo.get(db.reader, "k")
+    assert item is not None and item.state is OutboxState.PENDING and item.last_error == "http_503"
+    clock.advance(timedelta(minutes=10))
+    await dispatcher.run_until_idle()
+    assert [c.args["text"] for c in fake_slack.calls_to("chat.postMessage")] == ["after the outage"]

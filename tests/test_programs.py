@@ -257,3 +257,13 @@ async def test_moving_a_program_to_another_channel_moves_its_planned_posts(bot: 
     assert reply.text == "", reply.text
     live = await outbox.get(bot.db.reader, "session:1:live")
     assert live is not None and live.target == "C0NEWHEPC"
+
+
+async def test_the_review_channel_must_be_confirmed_private_even_when_slack_is_slow(bot: Bot) -> None:
+    add_channels(bot)
+    bot.fake.add_channel("C0PUBLIC", "general-chat")
+    view = await open_program_modal(bot)
+    bot.fake.fail("conversations.info", error="ratelimited", times=2)
+    reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, P.REVIEW_CHANNEL: "C0PUBLIC"})
+    assert "submit again" in str(reply.errors)
+    assert await programs.active(bot.db.reader) == []

@@ -114,7 +114,8 @@ def fax(text: str) -> Iterator[Span]:
 # ---- numbers and codes named by a keyword ---------------------------------------------------------
 
 _CODE = r"(?P<code>(?=[A-Z./ -]{0,8}\d)[A-Z0-9](?:[A-Z0-9]|[-./](?=[A-Z0-9])| (?=\d)){2,24})"
-_LINK = r"(?:\s*(?:#|no\.?|num(?:ber)?|id|is|of|was|ending(?:\s+in)?|last\s+(?:4|four)|:|-)\s*)*\s*"
+# Possessive (*+): words between a keyword and its code never backtrack, so no input can make them slow.
+_LINK = r"(?:\s*+(?:#|no\.?|num(?:ber)?|id|is|of|was|ending(?:\s+in)?|last\s+(?:4|four)|:|-))*+\s*+"
 
 
 def _keyword(words: str) -> re.Pattern[str]:
@@ -133,7 +134,7 @@ _SSN_WORD = re.compile(
     r"\b(?:ssn|ss#|ss\s?no|social\s+security(?:\s+(?:number|no|#))?|soc\s+sec|social(?=\s+(?:ending|last|#))|"
     r"last\s+(?:4|four)(?:\s+digits)?"
     r"\s+of\s+(?:the\s+|his\s+|her\s+)?(?:ss|ssn|social))\b"
-    r"(?:\s*(?:#|no\.?|number|num|ending(?:\s+in)?|last\s+(?:4|four)(?:\s+digits)?|is|:|-|of|x+-?x*-?)\s*)*"
+    r"(?:\s*+(?:#|no\.?|number|num|ending(?:\s+in)?|last\s+(?:4|four)(?:\s+digits)?|is|:|-|of|[x-]++))*+\s*+"
     r"(?P<code>\d[\d -]{2,10}\d)",
     IGNORE_CASE,
 )
@@ -273,7 +274,8 @@ _DATE_CUE = re.compile(
     IGNORE_CASE,
 )
 _DOB = re.compile(
-    r"\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born)\b[:\s-]*(?P<date>[^\s,;]*\d[^\s,;]*)", IGNORE_CASE
+    r"\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born)\b[:\s-]*+(?P<date>[^\s,;\d]*+\d[^\s,;]*+)",
+    IGNORE_CASE,
 )
 
 

@@ -367,7 +367,8 @@ class Cases:
                 if case is None or program is None or not await cases_repo.purge(tx, case_id, now):
                     continue
                 await cases_repo.record(tx, case_id, "system", "purge", case.state, case.state, None, now)
-                removed = Message(text="(Text removed after the retention period.)")
+                note = "(Text removed after the retention period.)"
+                removed = Message(text=note, blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": note}}])
                 for row in await outbox.by_prefix(tx, f"case:{case_id}:"):
                     if row.message is None:
                         continue

@@ -94,8 +94,10 @@ class Evaluations:
              "render": Render(name="evaluation.prompt", args={"session_id": session.id, "user_id": a.user_id})}
             for a in await attendance_repo.present(tx, session.id)
         ]  # fmt: skip
+        opens, _ = window(session, program)
+        remind_at = max(closes - REMINDER_BEFORE_CLOSE, opens + (closes - opens) / 2)  # short windows: halfway
         rows.append({"key": f"{key}evaluation-reminders", "kind": OutboxKind.JOB, "target": f"job:{key}",
-                     "due_at": closes - REMINDER_BEFORE_CLOSE, "stale_at": closes,
+                     "due_at": remind_at, "stale_at": closes,
                      "render": Render(name="evaluation.reminders", args={"session_id": session.id})})  # fmt: skip
         await outbox.enqueue_many(tx, rows, now)
 
@@ -138,7 +140,11 @@ class Evaluations:
         found = []
         for session, program in await self._sessions.recent(programs, days=61):
             opens, closes = window(session, program)
-            if session.id not in done and opens <= now < closes and session.status.value != "cancelled":
+            if session.id in done or not opens <= now < closes or session.status.value == "cancelled":
+                continue
+            attended = await attendance_repo.get(self._db.reader, session.id, person.user_id)
+            member = person.user_id in await programs_repo.members(self._db.reader, program.id)
+            if (attended is not None and attended.present) or (attended is None and member):
                 found.append((session, program))
         return found
 
@@ -158,6 +164,15 @@ class Evaluations:
             return f"You already evaluated this session ({when}). Thank you!", session, program
         if session.status.value == "cancelled":
             return "This session was cancelled.", session, program
+        attended = await attendance_repo.get(self._db.reader, session.id, person.user_id)
+        if attended is not None and not attended.present:
+            return (
+                "A coordinator removed your attendance for this session: ask them if that is a mistake.",
+                session,
+                program,
+            )
+        if attended is None and person.user_id not in await programs_repo.members(self._db.reader, program.id):
+            return "Only people who attended, or members of the program, can evaluate this session.", session, program
         if session.status.value != "ended" or now < opens:
             return "The evaluation opens when the session ends.", session, program
         if now >= closes:
@@ -185,7 +200,8 @@ class Evaluations:
             credit = CreditRecord(
                 session_id=session.id, user_id=person.user_id,
                 credit_type=await self.credit_type_for(tx, person.provider.credential), quarters=quarters,
-                without_check_in=attended is None or attended.checked_in_at is None, awarded_at=now,
+                without_check_in=attended is None or not attended.present or attended.checked_in_at is None,
+                awarded_at=now,
             )  # fmt: skip
             if not await evaluations_repo.record(tx, evaluation, credit):
                 previous = await evaluations_repo.get(tx, session.id, person.user_id)
@@ -256,6 +272,8 @@ def _quarters(text: str) -> int | None:
     try:
         value = Decimal(text.strip())
     except InvalidOperation:
+        return None
+    if not value.is_finite():
         return None
     quarters = value * 4
     if value <= 0 or quarters != quarters.to_integral_value():

@@ -242,8 +242,10 @@ class Programs:
         ids = set(await programs_repo.joined(self._db.reader, person.user_id))
         return [p for p in programs if p.id in ids or self.is_staff(person, p)]
 
-    async def managed_by(self, person: Person) -> list[Program]:
-        return [program for program in await self.active() if self.can_manage(person, program)]
+    async def managed_by(self, person: Person, *, archived: bool = False) -> list[Program]:
+        """The programs this person may manage (with archived=True, archived ones too: for reports)."""
+        programs = await programs_repo.every(self._db.reader) if archived else await self.active()
+        return [program for program in programs if self.can_manage(person, program)]
 
     # ---- set-up ----------------------------------------------------------------------------
     async def create(self, actor: Person, form: ProgramForm, submission_id: str) -> ProgramResult:

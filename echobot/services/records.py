@@ -96,7 +96,7 @@ class Records:
         self, person: Person, kind: str, program_name: str, since: date, until: date
     ) -> tuple[str, bytes] | str:
         """A CSV (filename, bytes) of the programs this person coordinates; or why not."""
-        managed = await self._programs.managed_by(person)
+        managed = await self._programs.managed_by(person, archived=True)
         if program_name:
             program = next((p for p in managed if p.name.lower() == program_name.lower()), None)
             if program is None:

@@ -126,7 +126,7 @@ def thread_line(actor: str, verb: str, at: datetime, note: str | None) -> Messag
     who = "echobot" if actor == "system" else f"<@{actor}>"
     text = f"{who} {verb} · {slack_date(at, '{date_short_pretty} {time}')}"
     blocks = [section(text), *(long_text("", note, quote=True) if note else [])]
-    fallback = f"{text}: {note[:300]}" if note else text  # what notifications and screen readers show
+    fallback = f"{text}: {escape(note[:300])}" if note else text  # what notifications and screen readers show
     return Message(text=fallback, blocks=blocks)
 
 

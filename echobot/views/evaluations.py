@@ -84,7 +84,7 @@ def evaluation_modal(session: Session, program: Program) -> Block:
     blocks += [
         input_block(E.CREDIT, "Credit claimed (hours)", static_select(E.CREDIT, [(s, s) for s in steps],
                     initial=steps[0])),
-        input_block(E.ATTEST, "Attestation", checkboxes(E.ATTEST, [(ATTESTATION, "yes")])),
+        input_block(E.ATTEST, ATTESTATION, checkboxes(E.ATTEST, [("Yes, I attest to this", "yes")])),
         context("De-identified text only. One evaluation per session; you can't change it afterwards."),
     ]  # fmt: skip
     return modal("Evaluate the session", Callback.EVALUATION_VIEW, blocks, submit="Submit",
