@@ -61,5 +61,41 @@ def main() -> None:
     print(f"throughput: {size * rounds / 1024 / elapsed:.0f} KB/s ({len(corpus) * rounds / elapsed:.0f} texts/s)")
 
 
+def worst_case() -> None:
+    """The slowest of many adversarial shapes (repeated keywords, masks, dots), at about 3,000 characters."""
+    probes = [
+        "SSN ",
+        "ss# ",
+        "social security number ",
+        "MRN ",
+        "chart # ",
+        "member id ",
+        "acct ",
+        "serial ",
+        "plate ",
+        "DOB ",
+        "lives in ",
+        "Mr. ",
+        "on the ",
+        "vive en ",
+        "pt is ",
+        "fax ",
+        "www.",
+        "a@",
+        "A.",
+    ]
+    fill = ["x", "# ", "no ", "-", "x-", "1", "1 ", "a.", "Aa ", "is ", ": ", "9", "A"]
+    worst = (0.0, "")
+    for probe in probes:
+        for piece in fill:
+            text = probe + piece * (3000 // len(piece)) + "."
+            started = time.perf_counter()
+            scan(text)
+            elapsed = time.perf_counter() - started
+            worst = max(worst, (elapsed, f"{probe!r} + {piece!r} x {3000 // len(piece)}"))
+    print(f"worst adversarial input: {worst[0] * 1000:.0f} ms for {worst[1]}")
+
+
 if __name__ == "__main__":
     main()
+    worst_case()
