@@ -23,7 +23,7 @@ from echobot.logs import configure_logging
 from echobot.settings import Settings, SettingsError, load_database_settings, load_settings
 from echobot.slack_client import slack_error_code
 from echobot.storage import Database, SchemaError
-from echobot.storage.database import backup_file
+from echobot.storage.database import backup_file, file_integrity
 
 log = logging.getLogger("echobot")
 
@@ -259,10 +259,6 @@ def _backup(source: Path, target: Path, force: bool) -> int:
     except sqlite3.Error as error:
         print(f"echobot: cannot write the backup to {target}: {error}", file=sys.stderr)
         return 1
-    conn = sqlite3.connect(target)
-    try:
-        result = str(conn.execute("PRAGMA integrity_check").fetchone()[0])
-    finally:
-        conn.close()
+    result = file_integrity(str(target))
     print(f"backup written to {target} ({target.stat().st_size} bytes, integrity {result})")
     return 0 if result == "ok" else 1

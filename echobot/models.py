@@ -222,11 +222,6 @@ class Session(BaseModel):
         """When it ends (or ended, when a coordinator ended it early)."""
         return self.ended_at or self.starts_at + timedelta(minutes=self.duration_minutes)
 
-    def status_at(self, now: datetime) -> SessionStatus:
-        if self.status is SessionStatus.SCHEDULED and self.starts_at <= now < self.ends_at:
-            return SessionStatus.LIVE
-        return self.status
-
 
 class AttendanceChange(BaseModel):
     session_id: int

@@ -129,9 +129,6 @@ class Database:
     async def schema_version(self) -> int:
         return int(await self.reader.scalar("PRAGMA user_version"))
 
-    async def integrity_check(self) -> str:
-        return str(await self.reader.scalar("PRAGMA integrity_check"))
-
     async def migrate(self) -> list[str]:
         """Apply pending migrations on the write connection; returns their names."""
         async with self._lock:
@@ -212,6 +209,15 @@ async def apply_migrations(conn: aiosqlite.Connection) -> list[str]:
         log.info("applied migration %s", name)
         applied.append(name)
     return applied
+
+
+def file_integrity(path: str) -> str:
+    """SQLite's integrity check of a database file ("ok" when sound)."""
+    conn = sqlite3.connect(path)
+    try:
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def backup_file(source_path: str, target_path: str) -> None:

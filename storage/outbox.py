@@ -202,23 +202,6 @@ async def recover_in_flight(tx: Tx) -> list[OutboxItem]:
     return [_from_row(row) for row in rows]
 
 
-async def ready_targets(db: Reader, now: datetime, limit: int) -> list[str]:
-    """Targets whose first live row is due and not backing off, oldest first."""
-    stamp = to_db(now)
-    rows = await db.fetchall(
-        f"""
-        SELECT o.target FROM outbox AS o
-        WHERE o.state = 'pending' AND o.due_at <= ? AND (o.not_before IS NULL OR o.not_before <= ?)
-          AND o.id = (SELECT h.id FROM outbox AS h WHERE h.target = o.target AND h.state IN {_LIVE}
-                      ORDER BY h.due_at, h.id LIMIT 1)
-        ORDER BY o.due_at, o.id
-        LIMIT ?
-        """,
-        (stamp, stamp, limit),
-    )
-    return [row[0] for row in rows]
-
-
 async def claim_ready_heads(tx: Tx, now: datetime, limit: int, busy: Iterable[str]) -> list[OutboxItem]:
     """Claim, in one statement, the first row of up to `limit` targets whose first row is due, leaving out
     the `busy` targets (those with a lane running: their order and pacing are that lane's)."""

@@ -112,7 +112,3 @@ async def set_role(tx: Tx, user_id: str, role: Role, at: datetime) -> bool:
 async def set_reminder_dms(tx: Tx, user_id: str, wanted: bool) -> bool:
     """Opt in or out of DM copies of session reminders; False when not registered."""
     return await tx.execute("UPDATE providers SET reminder_dms = ? WHERE user_id = ?", (int(wanted), user_id)) > 0
-
-
-async def wants_reminder_dms(db: Reader, user_id: str) -> bool:
-    return bool(await db.scalar("SELECT reminder_dms FROM providers WHERE user_id = ?", (user_id,)))

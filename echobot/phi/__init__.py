@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -128,7 +128,3 @@ def field_errors(fields: Mapping[str, str], *, prefix: str = "This ") -> dict[st
         if finding is not None:
             errors[field] = f"{prefix}{finding.message}. Nothing was saved: edit it and submit again."
     return errors
-
-
-def categories(texts: Iterable[str]) -> set[Category]:
-    return {finding.category for text in texts for finding in scan(text)}

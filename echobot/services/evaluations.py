@@ -21,7 +21,6 @@ from echobot.storage import Database, Reader, Tx, outbox
 from echobot.storage import attendance as attendance_repo
 from echobot.storage import evaluations as evaluations_repo
 from echobot.storage import programs as programs_repo
-from echobot.storage import providers as providers_repo
 from echobot.storage import sessions as sessions_repo
 from echobot.views.blocks import slack_date
 from echobot.views.evaluations import evaluation_prompt, evaluation_recorded
@@ -262,10 +261,6 @@ class Evaluations:
                     transcript.this_year.get(record.credit_type, 0) + record.hours
                 )
         return transcript
-
-    async def provider_name(self, user_id: str) -> str:
-        provider = await providers_repo.get(self._db.reader, user_id)
-        return provider.name if provider else user_id
 
 
 def _quarters(text: str) -> int | None:

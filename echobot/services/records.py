@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from echobot.clock import Clock
 from echobot.documents import certificate_pdf, csv_bytes, iso
-from echobot.models import Credential, Person, Program
+from echobot.models import Credential, Person
 from echobot.services.evaluations import Evaluations
 from echobot.services.programs import Programs
 from echobot.storage import Database, audit, exports
@@ -111,7 +111,9 @@ class Records:
         start = datetime.combine(since, datetime.min.time(), UTC)
         end = datetime.combine(until + timedelta(days=1), datetime.min.time(), UTC)
         ids = [p.id for p in programs]
-        content = await getattr(self, f"_export_{kind}")(ids, start, end)
+        builders = {"credits": self._export_credits, "attendance": self._export_attendance,
+                    "cases": self._export_cases, "evaluations": self._export_evaluations}  # fmt: skip
+        content = await builders[kind](ids, start, end)
         now = self._clock.now()
         async with self._db.transaction() as tx:
             await audit.record(tx, now, person.user_id, f"export.{kind}", ",".join(map(str, ids)),
@@ -186,7 +188,3 @@ class Records:
             await evaluations_repo.set_credit_type(tx, match.value, credit_type.strip())
             await audit.record(tx, now, person.user_id, "credit.type", match.value, {"type": credit_type.strip()})
         return f"From now on {match.value} evaluations record *{credit_type.strip()}*."
-
-    @staticmethod
-    def managed_program_names(programs: list[Program]) -> str:
-        return ", ".join(p.name for p in programs)
