@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
 from echobot.handlers.command import CommandRequest, Router
-from echobot.handlers.forms import choice, choices, first_input, read_values, text
+from echobot.handlers.forms import ack_submission, choice, choices, first_input, read_values, text
 from echobot.handlers.modals import open_modal
 from echobot.ids import Action, Callback, CaseField
 from echobot.models import Person
@@ -101,10 +101,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
     async def on_submit(ack: AsyncAck, body: dict, view: dict) -> None:
         person = await people.whois(body["user"]["id"])
         result = await cases.submit(person, form_from_values(read_values(view)), str(view.get("id") or ""))
-        if result.errors:
-            await ack(response_action="errors", errors=result.errors)
-            return
-        await ack()
+        await ack_submission(ack, result.errors)
 
     def reply(respond: AsyncRespond, message: str) -> None:
         services.inflight.spawn(respond(text=message, response_type="ephemeral", replace_original=False), "respond")

@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from echobot.container import Services
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.files import upload_to_dm
-from echobot.handlers.forms import choice, choices, first_input, read_values, text
+from echobot.handlers.forms import ack_submission, choice, choices, first_input, read_values, text
 from echobot.handlers.modals import open_modal
 from echobot.ids import Action, Callback, EvaluationField
 from echobot.services.evaluations import EvaluationForm, window
@@ -134,7 +134,4 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         person = await people.whois(body["user"]["id"])
         session_id = ViewState.decode(view.get("private_metadata")).session_id or 0
         result = await evaluations.submit(person, session_id, form_from_values(read_values(view)))
-        if result.errors:
-            await ack(response_action="errors", errors=result.errors)
-            return
-        await ack()
+        await ack_submission(ack, result.errors)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
 
 
 def read_values(view: Any) -> dict[str, Any]:
@@ -74,3 +77,12 @@ def first_input(view: Any) -> str:
         if isinstance(block, dict) and block.get("type") == "input":
             return str(block.get("block_id"))
     return "none"
+
+
+async def ack_submission(ack: AsyncAck, errors: Mapping[str, str]) -> bool:
+    """Answer a view submission: the errors on their fields, or close the modal. True when it closed."""
+    if errors:
+        await ack(response_action="errors", errors=dict(errors))
+        return False
+    await ack()
+    return True

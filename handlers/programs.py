@@ -16,7 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
 from echobot.handlers.command import CommandRequest, Router
-from echobot.handlers.forms import choice, choices, read_values, text
+from echobot.handlers.forms import ack_submission, choice, choices, read_values, text
 from echobot.handlers.modals import open_modal
 from echobot.ids import Action, Callback, ProgramField
 from echobot.models import Program
@@ -230,10 +230,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
             result = await programs.create(person, form, submission)
         else:
             result = await programs.update(person, state.program_id, form, submission)
-        if result.errors:
-            await ack(response_action="errors", errors=result.errors)
-            return
-        await ack()
+        await ack_submission(ack, result.errors)
 
     @app.options(P.TIMEZONE)
     async def timezone_options(ack: AsyncAck, payload: dict) -> None:

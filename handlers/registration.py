@@ -14,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
 from echobot.handlers.command import CommandRequest, Router
-from echobot.handlers.forms import choice, choices, read_values, text
+from echobot.handlers.forms import ack_submission, choice, choices, read_values, text
 from echobot.handlers.home import publish_home
 from echobot.handlers.modals import open_modal
 from echobot.ids import Action, Callback, RegistrationField
@@ -137,11 +137,8 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         user_id = body["user"]["id"]
         form = form_from_values(read_values(view))
         result = await registration.register(user_id, form, submission_id=str(view.get("id") or ""))
-        if result.errors:
-            await ack(response_action="errors", errors=result.errors)
-            return
-        await ack()
-        refresh_home(client, user_id)
+        if await ack_submission(ack, result.errors):
+            refresh_home(client, user_id)
 
 
 def role_reply(change: RoleChange, role: Role) -> str:

@@ -13,7 +13,7 @@ from echobot.calendar import calendar_file
 from echobot.container import Services
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.files import upload_to_dm
-from echobot.handlers.forms import choice, choices, first_input, read_values, text
+from echobot.handlers.forms import ack_submission, choice, choices, first_input, read_values, text
 from echobot.handlers.modals import open_modal
 from echobot.ids import Action, Callback, SessionField, SessionTool
 from echobot.models import Person, Program, Session
@@ -191,7 +191,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
             local_time=choice(values, S.TIME),
             submission_id=str(view.get("id") or ""),
         )
-        await (ack(response_action="errors", errors=errors) if errors else ack())
+        await ack_submission(ack, errors)
 
     @app.view(Callback.SESSION_CANCEL_VIEW)
     async def on_cancel(ack: AsyncAck, body: dict, view: dict) -> None:
@@ -199,7 +199,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         if found is None:
             return
         errors = await sessions.cancel(*found, reason=text(read_values(view), S.REASON))
-        await (ack(response_action="errors", errors=errors) if errors else ack())
+        await ack_submission(ack, errors)
 
     @app.view(Callback.ATTENDANCE_CODE_VIEW)
     async def on_code(ack: AsyncAck, body: dict, view: dict) -> None:
@@ -207,7 +207,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         if found is None:
             return
         errors = await sessions.set_code(found[0], found[1], text(read_values(view), S.CODE))
-        await (ack(response_action="errors", errors=errors) if errors else ack())
+        await ack_submission(ack, errors)
 
     @app.view(Callback.ATTENDANCE_PICK_VIEW)
     async def on_pick(ack: AsyncAck, body: dict, view: dict) -> None:
