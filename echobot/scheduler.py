@@ -33,6 +33,7 @@ def wire_dispatcher(scheduler: AsyncIOScheduler, dispatcher: Dispatcher, poll_se
             if scheduler.get_job(WAKE_JOB):
                 scheduler.remove_job(WAKE_JOB)
             return
+        # APScheduler fires on the wall clock, so the floor is wall-clock time, not the injected clock.
         soonest = datetime.now(UTC) + timedelta(milliseconds=50)
         scheduler.add_job(dispatcher.wake, "date", run_date=max(moment, soonest), id=WAKE_JOB, replace_existing=True)
 
