@@ -333,6 +333,8 @@ class Dispatcher:
                 metadata={"event_type": METADATA_EVENT, "event_payload": {"key": item.key}},
             )
             return response.get("channel"), response.get("ts")
+        if item.kind is OutboxKind.UPLOAD:
+            return await self._upload(item, parent, message)
         if parent is None or parent.slack_ts is None:
             raise ValueError(f"outbox {item.key}: {item.kind} needs a sent parent message")
         if item.kind is OutboxKind.UPDATE:
@@ -342,6 +344,24 @@ class Dispatcher:
             return response.get("channel"), response.get("ts")
         await self._client.chat_delete(channel=parent.slack_channel or parent.target, ts=parent.slack_ts)
         return parent.slack_channel, parent.slack_ts
+
+    async def _upload(
+        self, item: OutboxItem, parent: OutboxItem | None, message: Message
+    ) -> tuple[str | None, str | None]:
+        """A file into the conversation of the message it goes beside (a DM's channel is known only once
+        that message is sent), or into the row's own channel."""
+        if message.file is None:
+            raise ValueError(f"outbox {item.key}: an upload needs a file")
+        channel = (parent.slack_channel if parent else None) or item.target
+        await self._client.files_upload_v2(
+            channel=channel,
+            content=message.file.content,
+            filename=message.file.filename,
+            title=message.file.title,
+            alt_txt=message.file.alt_text or None,
+            initial_comment=message.text or None,
+        )
+        return channel, None
 
     async def _failed(self, item: OutboxItem, error: str, *, transient: bool = False, permanent: bool = False) -> None:
         """A permanent error ends the row at once. A transient one (rate limits, Slack outages, the network, a

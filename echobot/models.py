@@ -88,6 +88,7 @@ class OutboxKind(StrEnum):
     UPDATE = "update"
     DELETE = "delete"
     JOB = "job"  # internal work at a due time (no Slack call), e.g. ending a session
+    UPLOAD = "upload"  # a file (files_upload_v2) beside the message named by parent_key
 
 
 class OutboxState(StrEnum):
@@ -99,12 +100,24 @@ class OutboxState(StrEnum):
     CANCELLED = "cancelled"
 
 
+class Attachment(BaseModel):
+    """A file sent with files_upload_v2 (an outbox row of kind UPLOAD)."""
+
+    model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
+
+    filename: str
+    title: str
+    content: bytes
+    alt_text: str = ""
+
+
 class Message(BaseModel):
-    """What a Slack message says: fallback text and optional Block Kit blocks."""
+    """What a Slack message says: fallback text and optional Block Kit blocks (or, for an upload, a file)."""
 
     text: str
     blocks: list[dict[str, Any]] = Field(default_factory=list)
     unfurl_links: bool = False
+    file: Attachment | None = None
 
 
 class Render(BaseModel):

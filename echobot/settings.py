@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -11,6 +12,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 SLACK_API_URL = "https://slack.com/api/"
 
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 class SettingsError(Exception):
@@ -36,6 +38,9 @@ class Settings(DatabaseSettings):
     log_level: str = Field(default="INFO", validation_alias="ECHOBOT_LOG_LEVEL")
     accreditation_statement: str = Field(default="", validation_alias="ECHOBOT_ACCREDITATION_STATEMENT")
     case_retention_days: int = Field(default=365, ge=30, le=3650, validation_alias="ECHOBOT_CASE_RETENTION_DAYS")
+    digest_day: str = Field(default="monday", validation_alias="ECHOBOT_DIGEST_DAY")
+    digest_time: str = Field(default="08:00", validation_alias="ECHOBOT_DIGEST_TIME")
+    digest_channel: str | None = Field(default=None, validation_alias="ECHOBOT_DIGEST_CHANNEL")
 
     @field_validator("slack_bot_token")
     @classmethod
@@ -88,6 +93,41 @@ class Settings(DatabaseSettings):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"{value!r} is not an IANA time zone (like America/Chicago)") from None
         return value
+
+    @field_validator("digest_day")
+    @classmethod
+    def _digest_day(cls, value: str) -> str:
+        day = value.strip().lower()
+        if day not in WEEKDAYS:
+            raise ValueError("must be a day of the week, like monday")
+        return day
+
+    @field_validator("digest_time")
+    @classmethod
+    def _digest_time(cls, value: str) -> str:
+        try:
+            return time.fromisoformat(value.strip()).strftime("%H:%M")
+        except ValueError:
+            raise ValueError("must be a time of day as HH:MM, like 08:00") from None
+
+    @field_validator("digest_channel")
+    @classmethod
+    def _digest_channel(cls, value: str | None) -> str | None:
+        value = (value or "").strip()
+        if not value:
+            return None
+        if value[:1] not in ("C", "G") or not value.isalnum() or not value.isupper():
+            raise ValueError("must be a Slack channel id (like C012ABCDEF), not a name")
+        return value
+
+    @property
+    def digest_weekday(self) -> int:
+        """Monday is 0, as in datetime.weekday()."""
+        return WEEKDAYS.index(self.digest_day)
+
+    @property
+    def digest_clock(self) -> time:
+        return time.fromisoformat(self.digest_time)
 
     @field_validator("log_level")
     @classmethod

@@ -1,0 +1,60 @@
+"""The digest's chart: attendance and evaluation completion over a program's last sessions, as PNG.
+
+Made with matplotlib's object API (no pyplot, no global figure state), loaded on first use so an
+idle bot does not carry it. Rendering is CPU work: callers run it in a thread.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_LOCK = threading.Lock()  # matplotlib's font cache and text layout are not thread-safe
+ATTENDED = "#9ecae1"
+EVALUATED = "#08519c"
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str  # the session's local date, e.g. "Nov 3"
+    attended: int
+    evaluated: int  # of those who attended
+
+    @property
+    def completion(self) -> float | None:
+        return self.evaluated / self.attended if self.attended else None
+
+
+def attendance_chart(bars: Sequence[Bar], title: str) -> bytes:
+    """A small PNG (about 800 x 340 pixels): attended and evaluated per session, completion on top."""
+    from matplotlib.figure import Figure  # loaded on first use
+    from matplotlib.ticker import MaxNLocator
+
+    with _LOCK:
+        figure = Figure(figsize=(8, 3.4), dpi=100, layout="constrained")
+        axes = figure.subplots()
+        positions = range(len(bars))
+        attended = [bar.attended for bar in bars]
+        axes.bar(positions, attended, width=0.7, color=ATTENDED, label="Attended")
+        axes.bar(positions, [bar.evaluated for bar in bars], width=0.7, color=EVALUATED, label="Evaluated")
+        top = max(attended, default=0)
+        for position, bar in zip(positions, bars, strict=True):
+            if bar.completion is not None:
+                axes.annotate(f"{bar.completion:.0%}", (position, bar.attended), xytext=(0, 3),
+                              textcoords="offset points", ha="center", va="bottom", fontsize=8,
+                              color="#333333")  # fmt: skip
+        axes.set_xticks(list(positions), [bar.label for bar in bars], fontsize=8)
+        axes.set_ylim(0, max(top * 1.18, 5))
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.set_ylabel("People", fontsize=9)
+        axes.tick_params(axis="y", labelsize=8)
+        axes.set_title(title, fontsize=10, loc="left")
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.grid(axis="y", color="#e5e5e5", linewidth=0.8)
+        axes.set_axisbelow(True)
+        axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
