@@ -56,6 +56,7 @@ COMMANDS: tuple[CommandInfo, ...] = (
         "A CSV of your programs' records, by DM",
         A.MANAGER,
     ),
+    CommandInfo("digest", "/echo digest [program]", "Your programs' digest now, by DM", A.MANAGER),
     CommandInfo("credit-type", "/echo credit-type CREDENTIAL TYPE", "Which credit a credential earns", A.COORDINATOR),
     CommandInfo("program new", "/echo program new", "Create a program", A.COORDINATOR),
     CommandInfo("program edit", "/echo program edit NAME", "Change a program's settings or schedule", A.MANAGER),

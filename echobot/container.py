@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from echobot.clock import Clock
 from echobot.dispatcher import Renderers
 from echobot.inflight import InFlight
 from echobot.services.cases import Cases
 from echobot.services.coordinators import Coordinators
+from echobot.services.digests import Digests, DigestSchedule
 from echobot.services.evaluations import Evaluations
 from echobot.services.people import People
 from echobot.services.programs import Programs
@@ -34,6 +36,7 @@ class Services:
     cases: Cases
     evaluations: Evaluations
     records: Records
+    digests: Digests
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -41,8 +44,11 @@ class Services:
         programs = Programs(db, clock, sessions)
         cases = Cases(db, clock, programs, sessions, settings.case_retention_days)
         evaluations = Evaluations(db, clock, sessions, programs)
+        schedule = DigestSchedule(ZoneInfo(settings.timezone), settings.digest_weekday, settings.digest_clock)
+        digests = Digests(db, clock, programs, sessions, schedule, admins=settings.admins,
+                          channel=settings.digest_channel)  # fmt: skip
         renderers = Renderers()
-        for service in (sessions, cases, evaluations):
+        for service in (sessions, cases, evaluations, digests):
             service.register_renderers(renderers)
         return cls(
             settings=settings,
@@ -58,4 +64,5 @@ class Services:
             cases=cases,
             evaluations=evaluations,
             records=Records(db, clock, programs, evaluations, settings.hub_name, settings.accreditation_statement),
+            digests=digests,
         )

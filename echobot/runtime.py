@@ -53,10 +53,12 @@ class Runtime:
         """Recover rows a crash left in flight, then (in the background) dispatch and schedule."""
         await self.dispatcher.recover()
         await self.services.sessions.plan_all()
+        await self.services.digests.plan_all()
         if background:
             wire_dispatcher(self.scheduler, self.dispatcher)
             add_periodic(self.scheduler, "inbound-prune", self._prune_inbound, timedelta(hours=6))
             add_periodic(self.scheduler, "plan-sessions", self.services.sessions.plan_all, timedelta(hours=6))
+            add_periodic(self.scheduler, "plan-digests", self.services.digests.plan_all, timedelta(hours=1))
             add_periodic(self.scheduler, "purge-cases", self.services.cases.purge_expired, timedelta(hours=12))
             self.scheduler.start()
             self.dispatcher.start()
@@ -83,6 +85,7 @@ class Runtime:
         """Run the periodic jobs once, then settle (tests, with a clock that moves when told)."""
         await self.services.sessions.plan_all()
         await self.services.cases.purge_expired()
+        await self.services.digests.plan_all()
         await self.settle()
 
     async def _prune_inbound(self) -> None:

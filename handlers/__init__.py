@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp
 
 from echobot.container import Services
-from echobot.handlers import cases, command, errors, evaluations, home, programs, registration, sessions
+from echobot.handlers import cases, command, digests, errors, evaluations, home, programs, registration, sessions
 
 
 def register_all(app: AsyncApp, services: Services) -> None:
@@ -16,4 +16,5 @@ def register_all(app: AsyncApp, services: Services) -> None:
     sessions.register(app, services, router)
     cases.register(app, services, router)
     evaluations.register(app, services, router)
+    digests.register(app, services, router)
     home.register(app, services)

@@ -1,0 +1,240 @@
+"""Coordinators' digests: a program's week in figures, weekly on the hub's day and time, and on demand.
+
+A weekly digest is a job row per program and week (`digest:<program>:<local date>`), planned ahead
+like reminders, so it is sent once across restarts; missed during downtime, it runs late (marked as
+late) until the next week's is due, when it is stale and skipped. The job plans one message per
+recipient and the chart beside it; both are rendered when sent, from the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from echobot.charts import Bar, attendance_chart
+from echobot.clock import Clock
+from echobot.dispatcher import Renderers
+from echobot.models import Attachment, Case, Message, OutboxKind, Person, Program, Render, Session
+from echobot.services.programs import Programs
+from echobot.services.schedule import to_utc
+from echobot.services.sessions import Sessions
+from echobot.storage import Database, Reader, Tx, audit, outbox
+from echobot.storage import coordinators as coordinators_repo
+from echobot.storage import digests as digests_repo
+from echobot.storage import programs as programs_repo
+from echobot.storage import sessions as sessions_repo
+from echobot.views.digests import chart_comment, digest_message
+
+PERIOD = timedelta(days=7)
+LATE_AFTER = timedelta(minutes=15)  # sent later than this after its moment: marked as late
+TREND_SESSIONS = 12
+
+
+@dataclass(frozen=True)
+class DigestSchedule:
+    """When weekly digests go out: a day of the week and a local time in the hub's zone."""
+
+    zone: ZoneInfo
+    weekday: int  # Monday is 0
+    at: time
+
+    def last(self, now: datetime) -> datetime:
+        """The most recent digest moment at or before `now` (UTC), on local wall-clock time."""
+        local = now.astimezone(self.zone)
+        day = local.date() - timedelta(days=(local.weekday() - self.weekday) % 7)
+        moment = to_utc(datetime.combine(day, self.at), self.zone)
+        return moment if moment <= now else to_utc(datetime.combine(day - PERIOD, self.at), self.zone)
+
+    def following(self, moment: datetime) -> datetime:
+        """The digest moment one week after `moment` (the same local time across a DST change)."""
+        return to_utc(datetime.combine(self.local_day(moment) + PERIOD, self.at), self.zone)
+
+    def local_day(self, moment: datetime) -> date:
+        return moment.astimezone(self.zone).date()
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Everything a digest shows, for the period [since, until) and the next session after `until`."""
+
+    program: Program
+    since: datetime
+    until: datetime
+    late_for: datetime | None  # the weekly moment it was due, when it is sent late
+    hub_registrations: digests_repo.Registrations
+    joined: digests_repo.Registrations
+    pipeline: digests_repo.Pipeline
+    next_session: Session | None
+    agenda: list[tuple[Case, str]]
+    last_session: Session | None
+    results: digests_repo.SessionResults | None
+    comments: list[digests_repo.Comment]
+    trend: list[digests_repo.TrendPoint]
+
+
+class Digests:
+    def __init__(self, db: Database, clock: Clock, programs: Programs, sessions: Sessions, schedule: DigestSchedule,
+                 *, admins: tuple[str, ...], channel: str | None) -> None:  # fmt: skip
+        self._db = db
+        self._clock = clock
+        self._programs = programs
+        self._sessions = sessions
+        self.schedule = schedule
+        self._admins = admins
+        self._channel = channel
+
+    # ---- planning ----------------------------------------------------------------------------
+    async def plan_all(self) -> int:
+        """Plan this week's (if its moment has passed) and next week's digest of every active program.
+        Returns how many rows were new. Existing keys are left alone: each week's digest runs once."""
+        now = self._clock.now()
+        this_week = self.schedule.last(now)
+        moments = (this_week, self.schedule.following(this_week))
+        rows = [
+            {"key": self.weekly_key(program.id, moment), "kind": OutboxKind.JOB, "target": f"job:digest:{program.id}",
+             "due_at": moment, "stale_at": self.schedule.following(moment),
+             "render": Render(name="digest.weekly", args={"program_id": program.id, "moment": moment.isoformat()})}
+            for program in await self._programs.active() for moment in moments if moment > program.created_at
+        ]  # fmt: skip
+        if not rows:
+            return 0
+        async with self._db.transaction() as tx:
+            return await outbox.enqueue_many(tx, rows, now)
+
+    def weekly_key(self, program_id: int, moment: datetime) -> str:
+        return f"digest:{program_id}:{self.schedule.local_day(moment).isoformat()}"
+
+    async def _weekly(self, tx: Tx, args: dict[str, Any], now: datetime) -> None:
+        """The weekly moment: one message (and its chart) per recipient, rendered when sent."""
+        program = await programs_repo.get(tx, int(args["program_id"]))
+        if program is None or not program.active:
+            return
+        moment = datetime.fromisoformat(str(args["moment"]))
+        late = now - moment > LATE_AFTER
+        key = self.weekly_key(program.id, moment)
+        spec = {"program_id": program.id, "until": moment.isoformat(), "late": late}
+        await self._plan_messages(tx, key, await self._recipients(tx, program), spec, now,
+                                  stale_at=self.schedule.following(moment))  # fmt: skip
+
+    async def _recipients(self, db: Reader, program: Program) -> list[str]:
+        """The coordinators' channel when one is set; else the program's coordinators; else the hub's."""
+        if self._channel:
+            return [self._channel]
+        if program.coordinators:
+            return list(program.coordinators)
+        hub = list(self._admins) + await coordinators_repo.all_ids(db)
+        return list(dict.fromkeys(hub))
+
+    async def _plan_messages(self, tx: Tx, key: str, targets: list[str], spec: dict[str, Any], now: datetime,
+                             *, stale_at: datetime | None = None) -> int:  # fmt: skip
+        rows: list[dict[str, Any]] = []
+        for target in targets:
+            message_key = f"{key}:to:{target}"
+            rows.append({"key": message_key, "target": target, "stale_at": stale_at,
+                         "render": Render(name="digest.message", args=spec)})  # fmt: skip
+            rows.append({"key": f"{message_key}:chart", "kind": OutboxKind.UPLOAD, "target": target,
+                         "parent_key": message_key, "stale_at": stale_at,
+                         "render": Render(name="digest.chart", args=spec)})  # fmt: skip
+        return await outbox.enqueue_many(tx, rows, now)
+
+    # ---- on demand ---------------------------------------------------------------------------
+    async def request(self, person: Person, program_name: str, request_id: str) -> str:
+        """`/echo digest [program]`: the digest now, by DM, of one program or every one this person
+        coordinates. Returns the answer to show (what is coming, or why not)."""
+        managed = await self._programs.managed_by(person)
+        if program_name:
+            program = next((p for p in managed if p.name.lower() == program_name.lower()), None)
+            if program is None:
+                known = await self._programs.find(program_name)
+                return (f"You do not coordinate *{known.name}*." if known and known.active else
+                        f"I know no active program called “{program_name[:80]}”.")  # fmt: skip
+            chosen = [program]
+        else:
+            chosen = managed
+        if not chosen:
+            return "You coordinate no active program."
+        now = self._clock.now()
+        spec_until = now.isoformat()
+        async with self._db.transaction() as tx:
+            for program in chosen:
+                spec = {"program_id": program.id, "until": spec_until, "late": False}
+                await self._plan_messages(tx, f"digest:{program.id}:now:{request_id}", [person.user_id], spec, now)
+            await audit.record(tx, now, person.user_id, "digest.request", ",".join(str(p.id) for p in chosen))
+        names = chosen[0].name if len(chosen) == 1 else f"your {len(chosen)} programs"
+        return f"Sending the digest of *{names}* to your direct messages."
+
+    # ---- content -----------------------------------------------------------------------------
+    async def build(self, db: Reader, program: Program, until: datetime, *, late_for: datetime | None = None) -> Digest:
+        """The figures of the week before `until`, the last session that ended and the next one."""
+        since = until - PERIOD
+        last_id = await digests_repo.last_ended(db, program.id, until)
+        last = await sessions_repo.get(db, last_id) if last_id is not None else None
+        upcoming = await sessions_repo.next_of(db, program.id, until)
+        return Digest(
+            program=program, since=since, until=until, late_for=late_for,
+            hub_registrations=await digests_repo.registrations(db, since, until),
+            joined=await digests_repo.joined(db, program.id, since, until),
+            pipeline=await digests_repo.pipeline(db, program.id, since, until),
+            next_session=upcoming,
+            agenda=await self._sessions.agenda(db, upcoming.id) if upcoming and self._sessions.agenda else [],
+            last_session=last,
+            results=await digests_repo.session_results(db, last.id) if last else None,
+            comments=await digests_repo.comments(db, last.id) if last else [],
+            trend=await digests_repo.trend(db, program.id, until, TREND_SESSIONS),
+        )  # fmt: skip
+
+    async def _load(self, db: Reader, args: dict[str, Any]) -> tuple[Program, datetime, datetime | None] | None:
+        program = await programs_repo.get(db, int(args["program_id"]), staff=False)
+        if program is None:
+            return None
+        until = datetime.fromisoformat(str(args["until"]))
+        return program, until, until if args.get("late") else None
+
+    async def _render_message(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
+        loaded = await self._load(db, args)
+        if loaded is None:
+            return None
+        program, until, late_for = loaded
+        return digest_message(await self.build(db, program, until, late_for=late_for), now)
+
+    async def _render_chart(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
+        loaded = await self._load(db, args)
+        if loaded is None:
+            return None
+        program, until, _ = loaded
+        points = await digests_repo.trend(db, program.id, until, TREND_SESSIONS)
+        png = await self.chart(program, points)
+        if png is None:
+            return None  # too few sessions for a trend: the message says so
+        return Message(text=chart_comment(program, len(points)), file=Attachment(
+            filename=f"attendance-{program.id}-{until.date().isoformat()}.png",
+            title=f"{program.name}: attendance and evaluations, last {len(points)} sessions", content=png,
+            alt_text=_alt_text(points)))  # fmt: skip
+
+    @staticmethod
+    async def chart(program: Program, points: list[digests_repo.TrendPoint]) -> bytes | None:
+        """The PNG of the trend (None with fewer than two sessions); drawn in a worker thread."""
+        if len(points) < 2:
+            return None
+        bars = [Bar(_short_date(p.starts_at, program.zone), p.present, p.evaluated) for p in points]
+        title = f"{program.name}: attended and evaluated, last {len(points)} sessions"
+        return await asyncio.to_thread(attendance_chart, bars, title)
+
+    def register_renderers(self, renderers: Renderers) -> None:
+        renderers.jobs["digest.weekly"] = self._weekly
+        renderers.messages["digest.message"] = self._render_message
+        renderers.messages["digest.chart"] = self._render_chart
+
+
+def _short_date(moment: datetime, zone: ZoneInfo) -> str:
+    local = moment.astimezone(zone)
+    return f"{local:%b} {local.day}"
+
+
+def _alt_text(points: list[digests_repo.TrendPoint]) -> str:
+    """What the chart shows, for screen readers."""
+    parts = [f"{p.evaluated} of {p.present}" for p in points]
+    return "Bar chart. Evaluated of attended, per session, oldest first: " + ", ".join(parts) + "."

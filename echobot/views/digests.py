@@ -1,0 +1,152 @@
+"""The coordinators' digest as Block Kit: people, cases, the next session, the last session."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from echobot.models import Message, Program
+from echobot.views.blocks import Block, context, divider, escape, fields, header, section, slack_date
+
+if TYPE_CHECKING:
+    from echobot.services.digests import Digest
+    from echobot.storage.digests import Comment, Registrations, SessionResults
+
+OLD_WAITING = timedelta(days=7)  # a case waiting longer than this for triage is highlighted
+MAX_COMMENTS = 8
+COMMENT_LIMIT = 400
+COMMENT_KINDS = {"suggestion": "Suggestion", "change": "Will change", "bias": "Bias reported"}
+
+
+def _people(count: Registrations) -> str:
+    if not count.total:
+        return "none"
+    return f"{count.total} ({count.participants} participant{'s' * (count.participants != 1)}, " \
+           f"{count.observers} observer{'s' * (count.observers != 1)})"  # fmt: skip
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part} of {whole} ({part / whole:.0%})" if whole else "n/a"
+
+
+def _rating(value: float | None) -> str:
+    return f"{value:.1f} / 5" if value is not None else "n/a"
+
+
+def _age(since: datetime, now: datetime) -> str:
+    days = (now - since).days
+    if days >= 1:
+        return f"{days} day{'s' * (days != 1)}"
+    hours = int((now - since).total_seconds() // 3600)
+    return f"{hours} hour{'s' * (hours != 1)}"
+
+
+def _cases(digest: Digest, now: datetime) -> list[Block]:
+    p = digest.pipeline
+    waiting = str(p.waiting)
+    if p.oldest_waiting is not None:
+        age = _age(p.oldest_waiting, now)
+        waiting += f" (oldest {age})" if now - p.oldest_waiting <= OLD_WAITING else f"\n:warning: *oldest {age}*"
+    return [
+        section("*Case pipeline*"),
+        *fields([
+            ("New this week", str(p.new)), ("Waiting for triage", waiting), ("In review", str(p.in_review)),
+            ("Waiting for the presenter", str(p.needs_info)), ("Scheduled", str(p.scheduled)),
+            ("Recommendations sent this week", str(p.recommendations_sent)),
+            ("Follow-ups answered this week", str(p.followups_answered)),
+        ]),
+    ]  # fmt: skip
+
+
+def _next_session(digest: Digest) -> list[Block]:
+    session, program = digest.next_session, digest.program
+    if session is None:
+        return [section("*Next session*\nNone is scheduled.")]
+    lines = [f"*Next session*: {slack_date(session.starts_at, '{date_long_pretty} at {time}')}"]
+    lines.append(f"Topic: {escape(session.topic)}" if session.topic else "Topic: _not set yet_")
+    lines.append(f"Presenter: {escape(session.presenter)}" if session.presenter else "Presenter: _not set yet_")
+    if digest.agenda:
+        lines.append("Cases on the agenda:")
+        lines += [f"• Case #{case.id}: {escape(case.summary or 'summary removed')} ({escape(site)})"
+                  for case, site in digest.agenda]  # fmt: skip
+    else:
+        lines.append("No case on the agenda yet.")
+    open_slots = max(program.case_slots - len(digest.agenda), 0)
+    lines.append(f"Open case slots: *{open_slots}* of {program.case_slots}")
+    return [section("\n".join(lines))]
+
+
+def _credits(results: SessionResults) -> str:
+    if not results.credits:
+        return "none"
+    return "\n".join(f"{kind}: {people} {'person' if people == 1 else 'people'}, {quarters / 4:g} h"
+                     for kind, (people, quarters) in results.credits.items())  # fmt: skip
+
+
+def _comment(comment: Comment, anonymous: bool) -> str:
+    text = comment.text if len(comment.text) <= COMMENT_LIMIT else comment.text[: COMMENT_LIMIT - 1] + "…"
+    quoted = ">" + escape(text).replace("\n", "\n>")
+    who = "" if anonymous else f" (<@{comment.user_id}>)"
+    return f"_{COMMENT_KINDS.get(comment.kind, comment.kind)}_{who}\n{quoted}"
+
+
+def _last_session(digest: Digest) -> list[Block]:
+    session, results = digest.last_session, digest.results
+    if session is None or results is None:
+        return [section("*Last session*\nNo session has ended yet.")]
+    title = f"*Last session*: {slack_date(session.starts_at, '{date_long_pretty}')}"
+    if session.topic:
+        title += f", {escape(session.topic)}"
+    attended = f"{results.present} ({results.checked_in} checked in"
+    if results.added or results.removed:
+        attended += f"; coordinators added {results.added}, removed {results.removed}"
+    attended += ")"
+    blocks = [
+        section(title),
+        *fields([
+            ("Attended", attended),
+            ("Evaluations completed", _share(results.evaluations_by_present, results.present)),
+            ("Average rating", _rating(results.overall)), ("Didactic relevance", _rating(results.relevance)),
+            ("Objectives met", _share(results.objectives_met, results.evaluations)),
+            ("Intend to change practice", _share(results.intent_to_change, results.evaluations)),
+            ("Credit issued", _credits(results)),
+        ]),
+    ]  # fmt: skip
+    if results.evaluations > results.evaluations_by_present:
+        extra = results.evaluations - results.evaluations_by_present
+        blocks.append(context(f"{extra} evaluation(s) from people not on the attendance list (flagged claims)."))
+    anonymous = digest.program.anonymous_ratings
+    if digest.comments:
+        shown = digest.comments[:MAX_COMMENTS]
+        heading = "*Evaluation comments*" + (" (anonymous)" if anonymous else "")
+        blocks.append(section(heading))
+        blocks += [section(_comment(comment, anonymous)) for comment in shown]
+        if len(digest.comments) > len(shown):
+            blocks.append(context(f"{len(digest.comments) - len(shown)} more comment(s): "
+                                  "`/echo export evaluations` has them all."))  # fmt: skip
+    return blocks
+
+
+def digest_message(digest: Digest, now: datetime) -> Message:
+    """The digest for coordinators; times in each reader's own time zone."""
+    program = digest.program
+    period = f"{slack_date(digest.since, '{date_short_pretty}')} to {slack_date(digest.until, '{date_short_pretty}')}"
+    blocks: list[Block] = [header(f"{program.name}: digest"), context(f"The week from {period}.")]
+    if digest.late_for is not None:
+        blocks.append(context(f":hourglass: Sent late: it was due {slack_date(digest.late_for)}, "
+                              "while echobot was not running."))  # fmt: skip
+    people = (f"*People*\nJoined the program this week: {_people(digest.joined)}\n"
+              f"New registrations with the hub this week: {_people(digest.hub_registrations)}")  # fmt: skip
+    blocks += [section(people), divider(), *_cases(digest, now), divider(), *_next_session(digest), divider(),
+               *_last_session(digest)]  # fmt: skip
+    if len(digest.trend) < 2:
+        blocks.append(context("The attendance chart appears once two sessions have ended."))
+    p = digest.pipeline
+    text = (f"{program.name} digest: {p.new} new case(s), {p.waiting} waiting for triage, {p.scheduled} scheduled, "
+            f"{p.recommendations_sent} recommendation(s) sent this week.")  # fmt: skip
+    return Message(text=text, blocks=blocks[:50])
+
+
+def chart_comment(program: Program, sessions: int) -> str:
+    return (f"{program.name}: attended (light) and evaluated (dark) over the last {sessions} sessions, "
+            "with the evaluation completion rate above each bar.")  # fmt: skip
