@@ -105,10 +105,10 @@ class Settings(DatabaseSettings):
     @field_validator("digest_time")
     @classmethod
     def _digest_time(cls, value: str) -> str:
-        try:
-            return time.fromisoformat(value.strip()).strftime("%H:%M")
-        except ValueError:
-            raise ValueError("must be a time of day as HH:MM, like 08:00") from None
+        hours, _, minutes = value.strip().partition(":")
+        if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2 and int(hours) < 24 and int(minutes) < 60):
+            raise ValueError("must be a time of day as HH:MM, like 08:00")
+        return f"{int(hours):02d}:{minutes}"
 
     @field_validator("digest_channel")
     @classmethod

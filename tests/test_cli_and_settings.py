@@ -73,6 +73,21 @@ def test_settings_parse_admins_and_normalise_the_api_url() -> None:
         load_settings(_env_file=None, SLACK_BOT_TOKEN=BOT_TOKEN, ECHOBOT_ADMINS="alice")
 
 
+def test_digest_settings_default_to_monday_morning_and_refuse_nonsense() -> None:
+    settings = load_settings(_env_file=None, SLACK_BOT_TOKEN=BOT_TOKEN)
+    assert (settings.digest_weekday, settings.digest_time, settings.digest_channel) == (0, "08:00", None)
+    settings = load_settings(_env_file=None, SLACK_BOT_TOKEN=BOT_TOKEN, ECHOBOT_DIGEST_DAY=" Friday ",
+                             ECHOBOT_DIGEST_TIME="7:30", ECHOBOT_DIGEST_CHANNEL="G012ABCDEF")  # fmt: skip
+    assert (settings.digest_weekday, settings.digest_time, settings.digest_channel) == (4, "07:30", "G012ABCDEF")
+    for name, value, message in (
+        ("ECHOBOT_DIGEST_DAY", "someday", "ECHOBOT_DIGEST_DAY must be a day of the week"),
+        ("ECHOBOT_DIGEST_TIME", "8am", "ECHOBOT_DIGEST_TIME must be a time of day as HH:MM"),
+        ("ECHOBOT_DIGEST_CHANNEL", "#coordinators", "ECHOBOT_DIGEST_CHANNEL must be a Slack channel id"),
+    ):
+        with pytest.raises(SettingsError, match=message):
+            load_settings(_env_file=None, SLACK_BOT_TOKEN=BOT_TOKEN, **{name: value})
+
+
 def test_log_redaction_hides_tokens_and_secrets() -> None:
     redactor = RedactingFilter([SIGNING_SECRET])
     record = logging.LogRecord("x", logging.INFO, "f", 1, "token %s secret %s", (BOT_TOKEN, SIGNING_SECRET), None)
