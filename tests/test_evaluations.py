@@ -215,13 +215,39 @@ async def test_csv_of_my_records_and_exports_for_coordinators(bot: Bot) -> None:
         "\ufefffirst name,last name,credential,NPI,licence number,birth month,birth day,e-mail,"
         "program,session date,topic,credit type,hours,without check-in"
     )
-    assert credits[1].startswith("Alice,Moreno,NP,,,,,alice@valley.example.org,Hepatitis C ECHO,2026-11-10T19:00")
+    # session times in the program's own zone (Denver), with the offset
+    assert credits[1].startswith(
+        "Alice,Moreno,NP,,,,,alice@valley.example.org,Hepatitis C ECHO,2026-11-10T12:00:00-07:00"
+    )
     for kind, column in (("attendance", "checked in at"), ("cases", "age band"), ("evaluations", "overall")):
         await bot.driver.command(ADMIN, f"export {kind}")
         await bot.settle()
         assert column in uploaded(bot).decode("utf-8").splitlines()[0]
     evaluations_csv = uploaded(bot).decode("utf-8").splitlines()
     assert ",Alice Moreno,5,4," in evaluations_csv[1]
+
+
+async def test_export_dates_are_the_programs_local_days(bot: Bot) -> None:
+    """An evening session in Denver starts after midnight UTC: it belongs to its local day."""
+    from tests.scenarios import P
+
+    await create_program(bot, **{P.START_TIME: "18:00"})
+    await register(bot, ALICE)
+    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    start = datetime(2026, 11, 11, 1, 0, tzinfo=UTC)  # Tuesday 10 November, 18:00 MST
+    bot.clock.set(start + timedelta(minutes=5))
+    await bot.driver.click(ALICE, Action.CHECK_IN, "1", channel=PROGRAM_CHANNEL)
+    await at(bot, start + timedelta(hours=1, minutes=1))
+    view = await open_evaluation(bot, ALICE)
+    assert (await bot.driver.submit(ALICE, view, GOOD)).text == ""
+    await bot.settle()
+    await bot.driver.command(ADMIN, "export credits Hepatitis C ECHO 2026-11-10 2026-11-10")
+    await bot.settle()
+    rows = uploaded(bot).decode("utf-8").splitlines()
+    assert len(rows) == 2 and ",2026-11-10T18:00:00-07:00," in rows[1]
+    await bot.driver.command(ADMIN, "export credits Hepatitis C ECHO 2026-11-11 2026-11-11")
+    await bot.settle()
+    assert len(uploaded(bot).decode("utf-8").splitlines()) == 1  # the header only
 
 
 async def test_anonymous_ratings_and_credit_types(bot: Bot) -> None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from echobot.clock import Clock
 from echobot.documents import certificate_pdf, csv_bytes, iso
@@ -108,12 +111,10 @@ class Records:
             programs = managed
         if not programs:
             return "You coordinate no program."
-        start = datetime.combine(since, datetime.min.time(), UTC)
-        end = datetime.combine(until + timedelta(days=1), datetime.min.time(), UTC)
         ids = [p.id for p in programs]
         builders = {"credits": self._export_credits, "attendance": self._export_attendance,
                     "cases": self._export_cases, "evaluations": self._export_evaluations}  # fmt: skip
-        content = await builders[kind](ids, start, end)
+        content = await builders[kind](ids, since, until)
         now = self._clock.now()
         async with self._db.transaction() as tx:
             await audit.record(tx, now, person.user_id, f"export.{kind}", ",".join(map(str, ids)),
@@ -122,13 +123,27 @@ class Records:
         slug = re.sub(r"[^a-z0-9]+", "-", scope.lower()).strip("-")
         return f"echo-{kind}-{slug}-{since.isoformat()}-{until.isoformat()}.csv", content
 
-    async def _export_credits(self, ids: list[int], start: datetime, end: datetime) -> bytes:
+    async def _rows(self, query: Callable[..., Awaitable[list[dict[str, Any]]]], ids: list[int], since: date,
+                    until: date, column: str = "starts_at") -> list[dict[str, Any]]:  # fmt: skip
+        """Rows whose moment falls on a day from `since` to `until` in its program's own time zone (a 7 pm
+        Mountain session on 31 December belongs to that year), with their moments in that zone."""
+        start = datetime.combine(since - timedelta(days=1), time.min, UTC)  # every zone is within a day of UTC
+        end = datetime.combine(until + timedelta(days=2), time.min, UTC)
+        found = []
+        for row in await query(self._db.reader, ids, start, end):
+            zone = ZoneInfo(row["timezone"])
+            local = {k: v.astimezone(zone) for k, v in row.items() if isinstance(v, datetime)}
+            if since <= local[column].date() <= until:
+                found.append(row | local)
+        return found
+
+    async def _export_credits(self, ids: list[int], since: date, until: date) -> bytes:
         header = [
             "first name", "last name", "credential", "NPI", "licence number", "birth month", "birth day", "e-mail",
             "program", "session date", "topic", "credit type", "hours", "without check-in",
         ]  # fmt: skip
         rows = []
-        for row in await exports.credits(self._db.reader, ids, start, end):
+        for row in await self._rows(exports.credits, ids, since, until):
             first, last = split_name(row["provider"])
             consented_birth = bool(row["birth_consent"])
             rows.append((first, last, row["credential"], row["npi"] or "",
@@ -138,23 +153,23 @@ class Records:
                          f"{row['quarters'] / 4:g}", "yes" if row["without_check_in"] else "no"))  # fmt: skip
         return csv_bytes(header, rows)
 
-    async def _export_attendance(self, ids: list[int], start: datetime, end: datetime) -> bytes:
+    async def _export_attendance(self, ids: list[int], since: date, until: date) -> bytes:
         header = ["program", "session start", "topic", "provider", "Slack user", "present", "checked in at",
                   "adjustments"]  # fmt: skip
         rows = [(r["program"], iso(r["starts_at"]), r["topic"] or "", r["provider"] or "", r["user_id"],
                  "yes" if r["present"] else "no", iso(r["checked_in_at"]), r["adjustments"] or "")
-                for r in await exports.attendance(self._db.reader, ids, start, end)]  # fmt: skip
+                for r in await self._rows(exports.attendance, ids, since, until)]  # fmt: skip
         return csv_bytes(header, rows)
 
-    async def _export_cases(self, ids: list[int], start: datetime, end: datetime) -> bytes:
+    async def _export_cases(self, ids: list[int], since: date, until: date) -> bytes:
         header = ["case", "program", "submitted", "last change", "closed", "state", "states", "age band", "sex",
                   "urgency"]  # fmt: skip
         rows = [(r["id"], r["program"], iso(r["submitted_at"]), iso(r["updated_at"]), iso(r["closed_at"]), r["state"],
                  r["states"] or "", r["age_band"], r["sex"], r["urgency"])
-                for r in await exports.cases(self._db.reader, ids, start, end)]  # fmt: skip
+                for r in await self._rows(exports.cases, ids, since, until, "submitted_at")]  # fmt: skip
         return csv_bytes(header, rows)
 
-    async def _export_evaluations(self, ids: list[int], start: datetime, end: datetime) -> bytes:
+    async def _export_evaluations(self, ids: list[int], since: date, until: date) -> bytes:
         header = [
             "program",
             "session start",
@@ -173,7 +188,7 @@ class Records:
                  "" if r["anonymous_ratings"] else (r["provider"] or ""), r["overall"], r["relevance"],
                  r["objectives_met"], r["intent_to_change"], r["change_plan"] or "",
                  "yes" if r["bias_free"] else "no", r["bias_comment"] or "", r["suggestions"] or "")
-                for r in await exports.evaluations(self._db.reader, ids, start, end)]  # fmt: skip
+                for r in await self._rows(exports.evaluations, ids, since, until)]  # fmt: skip
         return csv_bytes(header, rows)
 
     async def set_credit_type(self, person: Person, credential: str, credit_type: str) -> str:
