@@ -77,8 +77,16 @@ def certificate_pdf(
     pdf.set_line_width(0.8)
     pdf.rect(15, 15, width - 30, height - 30)
 
-    def centred(text: str, font: str, style: str, size: float, colour: tuple[int, int, int], y: float) -> None:
+    def centred(text: str, font: str, style: str, size: float, colour: tuple[int, int, int], y: float,
+                shrink: float = 0.6) -> None:  # fmt: skip
+        """One line, centred; a long one gets a smaller font (down to `shrink`), then is cut with an ellipsis."""
+        room = width - 44
         pdf.set_font(font, style, size)
+        smallest = size * shrink
+        while pdf.get_string_width(text) > room and pdf.font_size_pt > smallest:
+            pdf.set_font_size(max(pdf.font_size_pt - 0.5, smallest))
+        while pdf.get_string_width(text) > room and len(text) > 1:
+            text = text[:-2].rstrip() + "…"
         pdf.set_text_color(*colour)
         pdf.set_xy(20, y)
         pdf.cell(width - 40, size * 0.5, text, align="C")
@@ -87,7 +95,7 @@ def certificate_pdf(
     centred("Project ECHO · teleECHO™ program", "Sans", "", 10, GREY, 36)
     centred("Certificate of Continuing Education", "Serif", "B", 28, NAVY, 50)
     centred("This certifies that", "Sans", "", 12, GREY, 70)
-    centred(name, "Serif", "B", 30, (20, 20, 20), 80)
+    centred(name, "Serif", "B", 30, (20, 20, 20), 80, shrink=0.3)  # a name is never cut
     pdf.set_draw_color(*GOLD)
     pdf.set_line_width(0.4)
     pdf.line(width / 2 - 80, 97, width / 2 + 80, 97)
@@ -108,10 +116,15 @@ def certificate_pdf(
     centred(f"and was awarded {total:g} {'hour' if total == 1 else 'hours'} of " + " and ".join(kinds),
             "Sans", "B", 13, (20, 20, 20), 143)  # fmt: skip
     if statement:
-        pdf.set_font("Sans", "", 8.5)
+        # between the credit line and the signature line: about 22 mm; a long statement gets smaller type
         pdf.set_text_color(*GREY)
-        pdf.set_xy(35, 160)
-        pdf.multi_cell(width - 70, 4.2, statement, align="C")
+        for size in (8.5, 7.5, 6.5, 5.5, 4.5):
+            pdf.set_font("Sans", "", size)
+            lines = pdf.multi_cell(width - 70, size * 0.5, statement, align="C", dry_run=True, output="LINES")
+            if len(lines) * size * 0.5 <= 22:
+                break
+        pdf.set_xy(35, 157)
+        pdf.multi_cell(width - 70, size * 0.5, "\n".join(lines[: int(22 // (size * 0.5))]), align="C")
     pdf.set_font("Sans", "", 9)
     pdf.set_text_color(*GREY)
     pdf.set_xy(25, height - 32)
