@@ -36,6 +36,7 @@ HELD_OUT = [
     ("tests.phi_holdout2", "HOLDOUT2", "second held-out corpus (measured once at 0.859 / 0.029, then its misses "
      "guided general fixes)"),
     ("tests.phi_holdout3", "HOLDOUT3", "third held-out corpus (never tuned on)"),
+    ("tests.phi_holdout4", "HOLDOUT4", "fourth held-out corpus (never tuned on; measured first on 2026-11-29)"),
 ]  # fmt: skip
 
 
