@@ -66,3 +66,36 @@ def test_an_identifier_put_into_clean_clinical_text_is_caught(clean: str, identi
     at = int(where * len(words))
     text = " ".join([*words[:at], identifier, *words[at:]])
     assert scan(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "drove in from crownpoint for the fibroscan, 2h each way",
+        "Lame Deer pt, 58M, cirrhosis Child-Pugh B",
+        "from truth or consequences, retired miner, COPD on 2L",
+        "moved back to Welch after release",  # an English word: counted after a place cue, capitalised
+        "Dodge City pt, 29F, 28 wks, positive RPR",
+        "lives w grandma in shiprock, 14yo new onset T2DM",
+    ],
+)
+def test_towns_named_with_no_cue_word_are_refused(text: str) -> None:
+    assert [f.category for f in scan(text)] == [Category.GEOGRAPHY], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lyme disease, doxycycline x 21 days",
+        "Epworth sleepiness scale 14, sleep study ordered",
+        "Framingham 10-yr risk 18%, start atorvastatin",
+        "Bethesda category IV nodule, lobectomy discussed",
+        "Foley placed for retention, PVR 850 mL",
+        "There is hope: A1c down to 7.1 and she walks daily",
+        "Normal saline 1 L bolus; Mission: get her to the next session",
+        "grants for the CHW program cover transport",
+        "Denver II screen at 18 mo, referred to early intervention",
+    ],
+)
+def test_town_names_that_are_clinical_words_pass(text: str) -> None:
+    assert scan(text) == [], text

@@ -18,6 +18,7 @@ from echobot.phi.lexicon import (
     SURNAMES,
     US_STATES,
 )
+from echobot.phi.places import known_places
 
 Span = tuple[int, int]
 IGNORE_CASE = re.IGNORECASE
@@ -468,6 +469,7 @@ def geography(text: str) -> Iterator[Span]:
     for match in _NEIGHBOURHOOD.finditer(text):  # "the South Bronx": judged by its last word
         if _is_place(match.group("place").split()[-1]):
             yield match.span("place")
+    yield from known_places(text)  # towns with no cue word: "drove in from crownpoint", "Lame Deer pt"
 
 
 # ---- names ----------------------------------------------------------------------------------------------

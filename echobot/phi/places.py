@@ -1,0 +1,132 @@
+"""Towns named with no cue word: a gazetteer of US populated places (data/us_places.txt).
+
+`lives in Crownpoint` is caught by the cue detectors in `detectors.py`; `drove in from crownpoint`,
+`Lame Deer pt`, `from truth or consequences` need to know the town. The rules keep clinical text
+clean: a one-word town that is also an everyday word (Hope, Normal, Grants) counts only when
+capitalised after a place cue; one that is a person's name, an eponym or part of a score, sign or
+disease (Bethesda category, Lyme disease, Glasgow coma scale, Addison's) does not count; a lowercase
+phrase of several words needs a place cue before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+
+from echobot.phi.lexicon import EPONYM_NOUNS, EPONYMS, FIRST_NAMES, NOT_PLACES, SURNAMES, US_STATES
+
+Span = tuple[int, int]
+LONGEST = 4  # words in the longest name looked up
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+_CUES = frozenset({"in", "from", "near", "past", "to", "outside", "around", "toward", "towards", "de", "en"})
+_CONNECTORS = frozenset({"or", "of", "and", "de", "la", "del", "el", "los", "las", "the", "on", "by", "in"})
+_NOT_AFTER = EPONYM_NOUNS | frozenset({"criteria", "category", "system", "model", "shunt", "questionnaire",
+                                      "inventory", "method", "approach", "trial", "study", "cohort", "program",
+                                      "funded", "fund", "act", "clinic", "center", "centre"})  # fmt: skip
+
+
+# Towns whose names are also diseases, scores, classifications and regions in clinical text.
+NOT_TOWNS = frozenset({
+    "coxsackie", "epworth", "framingham", "bethesda", "lyme", "norwalk", "glasgow", "ottawa", "duke", "richmond",
+    "tanner", "gleason", "bishop", "cushing", "wells", "mayo", "appalachia", "marburg", "hartford", "lewisville",
+    "seattle", "wellington", "geneva", "florence", "augusta", "victoria", "beck", "ranson", "canton", "apgar",
+    "foley", "vanderbilt", "edinburgh", "denver", "philadelphia", "rankin", "rochester", "cleveland", "boston",
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: frozenset[str]  # lowercased, words separated by single spaces
+    everyday: frozenset[str]  # one-word names that are also English words
+    longest: dict[str, int]  # first word of a name of several words -> most words such a name has
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    names: set[str] = set()
+    everyday: set[str] = set()
+    longest: dict[str, int] = {}
+    text = resources.files("echobot.phi").joinpath("data/us_places.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name = line.removesuffix(" *")
+        names.add(name)
+        if line.endswith(" *"):
+            everyday.add(name)
+        words = name.split()
+        if len(words) > 1:
+            longest[words[0]] = max(longest.get(words[0], 0), min(len(words), LONGEST))
+    return Gazetteer(frozenset(names), frozenset(everyday), longest)
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and not (word.isupper() and len(word) > 1)
+
+
+def _sentence_start(text: str, index: int) -> bool:
+    before = text[:index].rstrip()
+    return not before or before[-1] in ".!?:;\n•-*>"
+
+
+def _cued(words: list[re.Match[str]], i: int, text: str) -> bool:
+    if i == 0:
+        return False
+    previous = words[i - 1]
+    between = text[previous.end() : words[i].start()]
+    return previous.group().lower() in _CUES and between.strip() == ""
+
+
+def _named_thing(text: str, end: int) -> bool:
+    """Followed by 's, or by a word (within two) that makes it a disease, score or sign (Lyme disease,
+    Bethesda category, Epworth sleepiness scale)."""
+    rest = text[end:]
+    if rest[:2] in ("'s", "’s") or rest[:1] == "-":
+        return True
+    following = rest.split(maxsplit=2)[:2]
+    return any(word.lower().strip(".,;:()") in _NOT_AFTER for word in following)
+
+
+def known_places(text: str) -> Iterator[Span]:
+    """Spans of US town names the rules above count as places."""
+    places = gazetteer()
+    words = list(_WORD.finditer(text))
+    lowered = [w.group().lower().replace("’", "'") for w in words]
+    i = 0
+    while i < len(words):
+        found = 0
+        for n in range(min(places.longest.get(lowered[i], 1), len(words) - i), 0, -1):
+            if n > 1 and any(text[a.end() : b.start()] != " " for a, b in pairwise(words[i : i + n])):
+                continue  # a name's words are separated by single spaces
+            phrase = " ".join(lowered[i : i + n])
+            if phrase in places.names and _counts(text, words, i, n, phrase, places.everyday):
+                found = n
+                break
+        if found:
+            yield words[i].start(), words[i + found - 1].end()
+            i += found
+        else:
+            i += 1
+
+
+def _counts(text: str, words: list[re.Match[str]], i: int, n: int, phrase: str, everyday: frozenset[str]) -> bool:
+    group = words[i : i + n]
+    if _named_thing(text, group[-1].end()):
+        return False
+    parts = phrase.split()
+    if all(part in NOT_PLACES or part in US_STATES or part in _CONNECTORS for part in parts):
+        return False
+    cued = _cued(words, i, text)
+    if n > 1:
+        title_case = all(_capitalised(w.group()) or w.group().lower() in _CONNECTORS for w in group)
+        return title_case or cued
+    word = group[0].group()
+    if phrase in EPONYMS or phrase in FIRST_NAMES or phrase in SURNAMES or phrase in NOT_PLACES or phrase in NOT_TOWNS:
+        return False  # names are the name detector's; eponyms and ordinary words are not places
+    if phrase in everyday:
+        return cued and _capitalised(word) and not _sentence_start(text, group[0].start())
+    return not word.isupper() or len(word) > 5  # not an acronym (ADA, ACE): too short to tell
