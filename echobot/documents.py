@@ -7,7 +7,7 @@ import io
 import os
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 NAVY = (29, 79, 118)
 GOLD = (181, 140, 54)
@@ -120,8 +120,8 @@ def certificate_pdf(
         pdf.set_text_color(*GREY)
         for size in (8.5, 7.5, 6.5, 5.5, 4.5):
             pdf.set_font("Sans", "", size)
-            lines: list[str] = pdf.multi_cell(width - 70, size * 0.5, statement, align="C", dry_run=True,
-                                              output="LINES")  # type: ignore[assignment]
+            drawn = pdf.multi_cell(width - 70, size * 0.5, statement, align="C", dry_run=True, output="LINES")
+            lines = cast(list[str], drawn)
             if len(lines) * size * 0.5 <= 22:
                 break
         pdf.set_xy(35, 157)
