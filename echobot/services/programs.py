@@ -214,6 +214,18 @@ class Programs:
     def is_staff(person: Person, program: Program) -> bool:
         return Programs.can_manage(person, program) or person.user_id in program.specialists
 
+    async def refusal(self, actor: Person, program_id: int | None) -> dict[str, str]:
+        """Why this person may not save the program form, on its name field (empty when they may): creating is
+        for hub coordinators, editing for the program's coordinators. Asked before anything else is done."""
+        if program_id is None:
+            return {} if actor.is_coordinator else {P.NAME: "Only hub coordinators can create programs."}
+        existing = await programs_repo.get(self._db.reader, program_id)
+        if existing is None or not existing.active:
+            return {P.NAME: "This program no longer exists or was archived."}
+        if not self.can_manage(actor, existing):
+            return {P.NAME: "Only the program's coordinators can change it."}
+        return {}
+
     # ---- reading ---------------------------------------------------------------------------
     async def get(self, program_id: int) -> Program | None:
         return await programs_repo.get(self._db.reader, program_id)
@@ -250,8 +262,8 @@ class Programs:
     # ---- set-up ----------------------------------------------------------------------------
     async def create(self, actor: Person, form: ProgramForm, submission_id: str) -> ProgramResult:
         now = self._clock.now()
-        if not actor.is_coordinator:
-            return ProgramResult(errors={P.NAME: "Only hub coordinators can create programs."})
+        if refused := await self.refusal(actor, None):
+            return ProgramResult(errors=refused)
         taken = await programs_repo.get_by_name(self._db.reader, form.name) is not None
         errors, values = validate(form, now, existing=None, name_taken=taken)
         if errors:
@@ -328,7 +340,10 @@ class Programs:
         return ProgramResult(program=program, replanned=replanned, kept=kept)
 
     async def archive(self, actor: Person, program: Program) -> int:
-        """No more sessions or reminders; returns how many future sessions were withdrawn."""
+        """No more sessions or reminders; returns how many future sessions were withdrawn (none when this
+        person does not coordinate the program)."""
+        if not self.can_manage(actor, program):
+            return 0
         now = self._clock.now()
         async with self._db.transaction() as tx:
             if not await programs_repo.archive(tx, program.id, now):
