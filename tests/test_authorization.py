@@ -354,8 +354,8 @@ async def pick_session(w: World, user: str, session_id: Any) -> Seen:
 
 
 async def adjust_attendance(w: World, user: str, attendee: Any) -> Seen:
-    loaded = await w.services.sessions.get(1)
-    view = attendance_edit_modal(*loaded, [])
+    session, program = await w.services.sessions.get(1)
+    view = attendance_edit_modal(session, program, [])
     return await submit(w, user, view, {S.ADD: [attendee], S.REASON: "From the Zoom attendance report"})
 
 
@@ -371,9 +371,9 @@ def triage(action: Action, verb: str, values: dict[str, Any] | None = None) -> A
         opening = click(w, user, action, str(case_id), channel=REVIEW_CHANNEL)
         if values is None:
             return await opening
-        loaded = await w.services.cases.get(case_id)
-        room = await w.services.cases.sessions_with_room([loaded[1]]) if verb == "schedule" else None
-        forged = action_modal(loaded[0], verb, room)
+        case, program = await w.services.cases.get(case_id)
+        room = await w.services.cases.sessions_with_room([program]) if verb == "schedule" else []
+        forged = action_modal(case, verb, room)
         chosen = dict(values)
         if verb == "schedule":
             chosen[C.SESSION] = str(room[0][0].id)
