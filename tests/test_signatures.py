@@ -179,3 +179,62 @@ async def test_an_exact_replay_of_an_event_is_handled_once(bot: Bot) -> None:
     assert first.status == again.status == 200
     assert len(bot.fake.calls_to("views.publish")) == publishes + 1
     assert changed_tables(after_first, await snapshot(bot)) == []
+
+
+async def replay(bot: Bot, user: str, view: dict[str, Any], values: dict[str, Any]) -> tuple[str, list[str]]:
+    """Deliver one view submission, then the very same request again (byte for byte, same signature and
+    timestamp). Returns the first answer, and what the second delivery changed (tables, Slack calls)."""
+    body = submission_body(user, view, values)
+    headers = bot.driver.signed_headers(body)
+    first = await bot.driver.send(body, FORM, headers=headers, sign=False)
+    await bot.settle()
+    after_first, calls = await snapshot(bot), len(bot.fake.calls)
+    again = await bot.driver.send(body, FORM, headers=headers, sign=False)
+    await bot.settle()
+    assert first.status == again.status == 200
+    changed = changed_tables(after_first, await snapshot(bot))
+    looks = ("views.publish", "conversations.info", "users.info")  # reads, and the Home refresh: no side effect
+    return first.text, changed + [f"Slack {c.method}" for c in bot.fake.calls[calls:] if c.method not in looks]
+
+
+async def test_exact_replays_of_coordinator_and_specialist_submissions_change_nothing_more(bot: Bot) -> None:
+    """Program set-up, a session edit, an attendance change, triage and an evaluation, each delivered twice."""
+    from datetime import timedelta
+
+    from echobot.ids import Action, CaseField, EvaluationField, ProgramField, SessionField, SessionTool
+    from tests.harness import ADMIN
+    from tests.scenarios import PROGRAM, PROGRAM_CHANNEL, REVIEW_CHANNEL, add_channels, open_program_modal
+    from tests.test_evaluations import END, GOOD, START, at
+
+    add_channels(bot)
+    view = await open_program_modal(bot)
+    assert await replay(bot, ADMIN, view, PROGRAM) == ("", [])
+    view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
+    assert await replay(bot, ADMIN, view, {ProgramField.CASE_SLOTS: "3"}) == ("", [])
+    await bot.driver.click(ADMIN, Action.SESSION_MENU, selected=f"{SessionTool.EDIT}:1", channel=PROGRAM_CHANNEL)
+    await bot.settle()
+    assert await replay(bot, ADMIN, bot.fake.opened_views()[-1], {SessionField.TOPIC: "DAAs in 2026"}) == ("", [])
+    await register(bot, ALICE)
+    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    await bot.driver.command(ALICE, "case")
+    await bot.settle()
+    assert await replay(bot, ALICE, bot.fake.opened_views()[-1], CASE) == ("", [])
+    [case] = await cases.of_submitter(bot.db.reader, ALICE)
+    await bot.driver.click("USPEC00001", Action.CASE_CLAIM, str(case.id), channel=REVIEW_CHANNEL)
+    await bot.driver.click("USPEC00001", Action.CASE_RECOMMEND, str(case.id), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    values = {CaseField.RECOMMENDATIONS: "Twelve weeks is enough."}
+    assert await replay(bot, "USPEC00001", bot.fake.opened_views()[-1], values) == ("", [])
+    bot.clock.set(START + timedelta(minutes=5))
+    await bot.driver.command(ADMIN, "attendance")
+    await bot.settle()
+    picked = await bot.driver.submit(ADMIN, bot.fake.opened_views()[-1], {SessionField.SESSION: "1"})
+    edit = {**picked.json["view"], "id": "VATTEND001"}
+    values = {SessionField.ADD: [ALICE], SessionField.REASON: "Zoom report"}
+    text, changed = await replay(bot, ADMIN, edit, values)
+    assert changed == [] and "response_action" in text
+    await at(bot, END + timedelta(minutes=1))
+    await bot.driver.click(ALICE, Action.EVALUATE, "1", channel="DALICE0001")
+    await bot.settle()
+    _, changed = await replay(bot, ALICE, bot.fake.opened_views()[-1], {**GOOD, EvaluationField.CREDIT: "1"})
+    assert changed == []

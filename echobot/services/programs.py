@@ -309,6 +309,8 @@ class Programs:
         if errors:
             return ProgramResult(errors=errors)
         program = existing.model_copy(update={**values, "updated_at": now})
+        if program.model_copy(update={"updated_at": existing.updated_at}) == existing:
+            return ProgramResult(program=existing)  # nothing to change (a form saved as is, or delivered twice)
         schedule_fields = (
             "timezone",
             "schedule_kind",

@@ -262,6 +262,9 @@ class Sessions:
             errors[S.DATE] = "Choose a time in the future."
         if errors:
             return errors
+        unchanged = (topic.strip() or None, presenter.strip() or None) == (session.topic, session.presenter)
+        if unchanged and new_start == session.starts_at:
+            return {}  # nothing to change (a form saved as is, or delivered twice): nothing to record
         async with self._db.transaction() as tx:
             await sessions_repo.set_details(tx, session.id, topic.strip() or None, presenter.strip() or None)
             if new_start != session.starts_at:
@@ -375,6 +378,8 @@ class Sessions:
             for user in remove:
                 if await attendance_repo.set_present(tx, session.id, user, False, actor.user_id, reason.strip(), now):
                     removed.append(user)
+            if not added and not removed:  # already as asked (or the same form delivered twice)
+                return AttendanceResult({}, added, removed)
             await audit.record(
                 tx,
                 now,
