@@ -42,13 +42,14 @@ from tests.test_cases import CASE
 C, P, S = CaseField, ProgramField, SessionField
 HEPC = "Hepatitis C ECHO"
 OUD = "Opioid Use Disorder ECHO"
-SUBMITTER = "UALICE0001"  # presents the cases the triage rows act on; not one of the roles
+SUBMITTER = "UALICE0001"  # a participant who presents the cases the triage rows act on
 
 # ---- the people -------------------------------------------------------------------------------------
 ROLES: dict[str, str] = {
     "unregistered": "UNOBODY001",
     "observer": "UOBSERVE01",
     "participant": "UPARTIC001",
+    "submitter of the case": SUBMITTER,
     "specialist of another program": "USPECOUD01",
     "coordinator of another program": "UCOORDOUD1",
     "specialist of this program": "USPEC00001",
@@ -513,3 +514,21 @@ async def test_privileges_end_the_moment_they_are_taken_away(bot: Bot) -> None:
     assert "Only coordinators" in seen.said
     still = await programs.get(bot.db.reader, world.hepc.id)
     assert still is not None and still.active
+
+
+async def test_a_case_cannot_be_scheduled_into_another_programs_session(bot: Bot) -> None:
+    """A specialist's schedule form carries the session id: one of another program's sessions is refused."""
+    world = await build_world(bot)
+    case_id = await new_case(world)
+    case, program = await world.services.cases.get(case_id)
+    room = await world.services.cases.sessions_with_room([program])
+    other = await programs.get_by_name(bot.db.reader, OUD)
+    assert other is not None
+    now = bot.clock.now()
+    [foreign, *_] = await sessions.upcoming(bot.db.reader, [other.id], now, now + timedelta(days=30))
+    await bot.settle()
+    before = await snapshot(bot)
+    seen = await submit(world, ROLES["specialist of this program"], action_modal(case, "schedule", room),
+                        {C.SESSION: str(foreign.id)})  # fmt: skip
+    assert "full or no longer ahead" in seen.said
+    assert changed_tables(before, await snapshot(bot)) == []

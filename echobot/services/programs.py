@@ -208,7 +208,7 @@ class Programs:
     @staticmethod
     def can_manage(person: Person, program: Program) -> bool:
         """Hub coordinators manage every program; program coordinators their own."""
-        return person.is_coordinator or person.user_id in program.coordinators
+        return person.manages(program)
 
     @staticmethod
     def is_staff(person: Person, program: Program) -> bool:
