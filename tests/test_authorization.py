@@ -14,7 +14,7 @@ import itertools
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -42,6 +42,7 @@ from tests.test_cases import CASE
 C, P, S = CaseField, ProgramField, SessionField
 HEPC = "Hepatitis C ECHO"
 OUD = "Opioid Use Disorder ECHO"
+FIRST_START = datetime(2026, 11, 10, 19, 0, tzinfo=UTC)  # both programs' first session: Tuesday 12:00 in Denver
 SUBMITTER = "UALICE0001"  # a participant who presents the cases the triage rows act on
 
 # ---- the people -------------------------------------------------------------------------------------
@@ -532,3 +533,18 @@ async def test_a_case_cannot_be_scheduled_into_another_programs_session(bot: Bot
                         {C.SESSION: str(foreign.id)})  # fmt: skip
     assert "full or no longer ahead" in seen.said
     assert changed_tables(before, await snapshot(bot)) == []
+
+
+async def test_the_attendance_modal_offers_only_the_sessions_of_programs_one_coordinates(bot: Bot) -> None:
+    world = await build_world(bot)
+    bot.clock.set(FIRST_START + timedelta(minutes=5))  # both programs' first sessions have started
+    offered: dict[str, set[int]] = {}
+    for role in ("coordinator of another program", "program coordinator", "hub coordinator"):
+        seen = await command(world, ROLES[role], "attendance")
+        [view] = seen.opened
+        options = [o for b in view["blocks"] if b.get("type") == "input" for o in b["element"]["options"]]
+        offered[role] = {int(o["value"]) for o in options}
+    hepc_first = 1
+    assert hepc_first not in offered["coordinator of another program"] and offered["coordinator of another program"]
+    assert hepc_first in offered["program coordinator"] and len(offered["program coordinator"]) == 1
+    assert offered["hub coordinator"] == offered["program coordinator"] | offered["coordinator of another program"]
