@@ -238,3 +238,16 @@ async def test_exact_replays_of_coordinator_and_specialist_submissions_change_no
     await bot.settle()
     _, changed = await replay(bot, ALICE, bot.fake.opened_views()[-1], {**GOOD, EvaluationField.CREDIT: "1"})
     assert changed == []
+
+
+async def test_a_body_that_is_not_a_slack_payload_is_refused_not_crashed_on(bot: Bot) -> None:
+    before, calls = await snapshot(bot), len(bot.fake.calls)
+    garbage = "payload=" + "{not json"
+    unsigned = await bot.driver.send(garbage, FORM, headers={"X-Slack-Signature": "v0=00"}, sign=False)
+    assert unsigned.status == 401
+    signed = await bot.driver.send(garbage, FORM)
+    assert signed.status == 400
+    for body in ('{"type": "event_callback", "event": ', "\\xff\\xfe"):
+        assert (await bot.driver.send(body, "application/json")).status == 400
+    await bot.settle()
+    assert changed_tables(before, await snapshot(bot)) == [] and len(bot.fake.calls) == calls
