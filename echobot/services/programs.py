@@ -68,6 +68,11 @@ class ProgramForm(BaseModel):
         )
 
 
+def created_key(program_id: int, submission_id: str) -> str:
+    """The outbox key of the "program created" DM: one per program and submitted form."""
+    return f"program:{program_id}:created:{submission_id}"
+
+
 class ProgramResult(BaseModel):
     errors: dict[str, str] = Field(default_factory=dict)
     program: Program | None = None
@@ -264,7 +269,10 @@ class Programs:
         now = self._clock.now()
         if refused := await self.refusal(actor, None):
             return ProgramResult(errors=refused)
-        taken = await programs_repo.get_by_name(self._db.reader, form.name) is not None
+        same_name = await programs_repo.get_by_name(self._db.reader, form.name)
+        if same_name is not None and await outbox.get(self._db.reader, created_key(same_name.id, submission_id)):
+            return ProgramResult(program=same_name)  # this very form, delivered again: created once, answered alike
+        taken = same_name is not None
         errors, values = validate(form, now, existing=None, name_taken=taken)
         if errors:
             return ProgramResult(errors=errors)
@@ -287,7 +295,7 @@ class Programs:
             )
             await outbox.enqueue(
                 tx,
-                key=f"program:{program.id}:created:{submission_id}",
+                key=created_key(program.id, submission_id),
                 target=actor.user_id,
                 now=now,
                 message=program_created_message(program, upcoming[:3], edited=False),
