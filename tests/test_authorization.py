@@ -25,7 +25,7 @@ from echobot.ids import Action, Callback, CaseField, ProgramField, SessionField,
 from echobot.models import CaseState, Person, Program, SessionStatus
 from echobot.services.programs import ProgramForm
 from echobot.storage import attendance, audit, cases, evaluations, programs, sessions
-from echobot.views.cases import action_modal
+from echobot.views.cases import action_modal, case_modal
 from echobot.views.programs import program_modal
 from echobot.views.sessions import (
     attendance_edit_modal,
@@ -62,6 +62,7 @@ ADMINS = frozenset({"admin"})
 HUB = ADMINS | {"hub coordinator"}
 MANAGERS = HUB | {"program coordinator"}
 STAFF = MANAGERS | {"specialist of this program"}
+PRESENTERS = frozenset({"participant", "submitter of the case"})  # registered participants who joined the program
 
 
 @dataclass
@@ -393,6 +394,16 @@ async def queue_shows(w: World, user: str, case_id: Any, seen: Seen) -> bool:
     return f"Case #{case_id}" in seen.said
 
 
+async def present_case(w: World, user: str, target: Any) -> Seen:
+    """The case form (what a participant sees), submitted by this person for the program."""
+    view = case_modal([w.hepc], [])
+    return await submit(w, user, view, {**CASE, C.PROGRAM: str(w.hepc.id)})
+
+
+async def presented(w: World, user: str, target: Any, seen: Seen) -> bool:
+    return bool(await cases.of_submitter(w.bot.db.reader, user))
+
+
 async def credit_type_set(w: World, user: str, target: Any, seen: Seen) -> bool:
     overrides = await evaluations.credit_type_overrides(w.bot.db.reader)
     return overrides.get("CHW") == f"Hours for {user}"
@@ -437,6 +448,7 @@ ROWS: list[Row] = [
         triage(Action.CASE_RECOMMEND, "recommend", {C.RECOMMENDATIONS: "Twelve weeks is enough."}),
         case_in(CaseState.RECOMMENDATIONS_SENT), claimed_case),
     Row("triage: close", STAFF, triage(Action.CASE_CLOSE, "close"), case_in(CaseState.CLOSED), claimed_case),
+    Row("case modal: present a case", PRESENTERS, present_case, presented),
     Row("/echo queue (sees this program's case)", STAFF, say("queue"), queue_shows, new_case),
     Row("/echo export credits", MANAGERS, say(f"export credits {HEPC}"), audited("export.credits")),
     Row("/echo export attendance", MANAGERS, say(f"export attendance {HEPC}"), audited("export.attendance")),
