@@ -75,7 +75,8 @@ def logs(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[io.StringIO, Everyth
     """echobot's own logging set-up at DEBUG (writing to a buffer instead of stderr), then every library logger
     turned up to DEBUG as well; beside it, a handler that keeps every record raw."""
     root = logging.getLogger()
-    saved = root.handlers[:], root.level, {name: logging.getLogger(name).level for name in LOUD if name}
+    names = {name for name in (*LOUD, *LIBRARY_LOGGERS) if name}
+    saved = root.handlers[:], root.level, {name: logging.getLogger(name).level for name in names}
     stream = io.StringIO()
     monkeypatch.setattr(sys, "stderr", stream)
     configure_logging("DEBUG", [BOT_TOKEN, APP_TOKEN, SIGNING_SECRET])
