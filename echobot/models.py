@@ -82,6 +82,10 @@ class Person(BaseModel):
     def is_participant(self) -> bool:
         return self.provider is not None and self.provider.role is Role.PARTICIPANT
 
+    def manages(self, program: Program) -> bool:
+        """Hub coordinators manage every program; program coordinators their own."""
+        return self.is_coordinator or self.user_id in program.coordinators
+
 
 class OutboxKind(StrEnum):
     POST = "post"

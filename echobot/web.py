@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_sdk.signature import SignatureVerifier
 
 from echobot.runtime import Runtime
 from echobot.storage import outbox
@@ -11,10 +14,24 @@ from echobot.storage import outbox
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 
+log = logging.getLogger(__name__)
+
 
 def build_web_app(runtime: Runtime) -> web.Application:
+    secret = runtime.services.settings.slack_signing_secret
+    verifier = SignatureVerifier(secret.get_secret_value()) if secret is not None else None
+
     async def slack_events(request: web.Request) -> web.Response:
-        bolt_request = await to_bolt_request(request)
+        """The signature is checked before the body is read as a Slack payload: a forged or stale request is
+        refused (401) whatever it holds; a signed one that is not a Slack payload gets 400, not a crash."""
+        if verifier is not None and not verifier.is_valid_request(await request.text(), request.headers):
+            log.info("refused a request without a valid Slack signature")
+            return web.json_response({"error": "invalid request"}, status=401)
+        try:
+            bolt_request = await to_bolt_request(request)
+        except ValueError:
+            log.warning("refused a signed request whose body is not a Slack payload")
+            return web.json_response({"error": "unreadable request"}, status=400)
         bolt_response = await runtime.app.async_dispatch(bolt_request)
         return await to_aiohttp_response(bolt_response)
 

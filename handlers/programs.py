@@ -218,8 +218,9 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         person = await services.people.whois(body["user"]["id"])
         state = ViewState.decode(view.get("private_metadata"))
         form = form_from_values(read_values(view))
-        if state.program_id is None and not person.is_coordinator:
-            await ack(response_action="errors", errors={P.NAME: "Only hub coordinators can create programs."})
+        refused = await programs.refusal(person, state.program_id)
+        if refused:  # before any Slack call: someone who may not save the form learns nothing from it
+            await ack(response_action="errors", errors=refused)
             return
         problems = await channel_problems(client, form)
         if problems:

@@ -17,7 +17,7 @@ from echobot.handlers.forms import ack_submission, choice, choices, first_input,
 from echobot.handlers.modals import open_modal
 from echobot.ids import Action, Callback, SessionField, SessionTool
 from echobot.models import Person, Program, Session
-from echobot.services.sessions import CheckIn, check_in_window
+from echobot.services.sessions import NOT_ALLOWED, CheckIn, check_in_window
 from echobot.views.blocks import slack_date
 from echobot.views.metadata import ViewState
 from echobot.views.registration import register_prompt
@@ -33,7 +33,6 @@ from echobot.views.sessions import (
 
 log = logging.getLogger(__name__)
 S = SessionField
-NOT_ALLOWED = "Only the program's coordinators can do that."
 
 
 def check_in_reply(result: CheckIn, session: Session | None) -> str:
@@ -103,12 +102,6 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         answer = respond(text=text_, blocks=blocks, response_type="ephemeral", replace_original=False)
         services.inflight.spawn(answer, "respond")
 
-    async def managed_session(person: Person, session_id: int | None) -> tuple[Session, Program] | None:
-        loaded = await sessions.get(session_id) if session_id is not None else None
-        if loaded is None or not programs.can_manage(person, loaded[1]):
-            return None
-        return loaded
-
     @app.action(Action.CHECK_IN)
     async def on_check_in(ack: AsyncAck, body: dict, action: dict, respond: AsyncRespond) -> None:
         await ack()
@@ -147,7 +140,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
                 services.inflight.spawn(upload_calendar(client, user_id, [loaded]), "calendar")
                 reply(respond, "Sending the calendar file to your direct messages.")
             return
-        managed = await managed_session(person, session_id)
+        managed = await sessions.managed(person, session_id)
         if managed is None:
             reply(respond, NOT_ALLOWED)
             return
@@ -171,7 +164,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
 
     async def submitted_session(body: dict, view: dict, ack: AsyncAck) -> tuple[Person, Session, Program] | None:
         person = await services.people.whois(body["user"]["id"])
-        managed = await managed_session(person, ViewState.decode(view.get("private_metadata")).session_id)
+        managed = await sessions.managed(person, ViewState.decode(view.get("private_metadata")).session_id)
         if managed is None:
             await ack(response_action="errors", errors={first_input(view): NOT_ALLOWED})
             return None
@@ -206,14 +199,14 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         found = await submitted_session(body, view, ack)
         if found is None:
             return
-        errors = await sessions.set_code(found[0], found[1], text(read_values(view), S.CODE))
+        errors = await sessions.set_code(*found, text(read_values(view), S.CODE))
         await ack_submission(ack, errors)
 
     @app.view(Callback.ATTENDANCE_PICK_VIEW)
     async def on_pick(ack: AsyncAck, body: dict, view: dict) -> None:
         person = await services.people.whois(body["user"]["id"])
         picked = choice(read_values(view), S.SESSION)
-        managed = await managed_session(person, int(picked) if picked and picked.isdigit() else None)
+        managed = await sessions.managed(person, int(picked) if picked and picked.isdigit() else None)
         if managed is None:
             await ack(response_action="errors", errors={S.SESSION: NOT_ALLOWED})
             return
@@ -228,7 +221,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
             return
         values = read_values(view)
         result = await sessions.adjust_attendance(
-            found[0], found[1], choices(values, S.ADD), choices(values, S.REMOVE), text(values, S.REASON)
+            *found, choices(values, S.ADD), choices(values, S.REMOVE), text(values, S.REASON)
         )
         if result.errors:
             await ack(response_action="errors", errors=result.errors)

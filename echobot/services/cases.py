@@ -17,7 +17,7 @@ from echobot.ids import CaseField
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKind, Person, Program, Render, Session
 from echobot.services.programs import Programs
 from echobot.services.sessions import Sessions
-from echobot.storage import Database, Reader, Tx, outbox
+from echobot.storage import Database, Reader, Tx, audit, outbox
 from echobot.storage import cases as cases_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
@@ -287,6 +287,10 @@ class Cases:
             state = current.state.label.lower() if current else "gone"
             return Outcome(ok=False, reply=f"{case.title} is {state}: that cannot be done now.")
         await self._changed(tx, changed, case.state, actor, action, note, now, program)
+        if action != "reply":  # triage is privileged: who moved which case where (never what was written)
+            await audit.record(tx, now, actor, f"case.{action}", f"case:{case.id}",
+                               {"from": case.state.value, "to": changed.state.value,
+                                "session": changed.session_id})  # fmt: skip
         if action == "recommend":
             await outbox.enqueue(tx, key=f"case:{case.id}:followup", target=case.submitter, now=now,
                                  due_at=now + timedelta(weeks=program.followup_weeks),

@@ -68,6 +68,11 @@ class ProgramForm(BaseModel):
         )
 
 
+def created_key(program_id: int, submission_id: str) -> str:
+    """The outbox key of the "program created" DM: one per program and submitted form."""
+    return f"program:{program_id}:created:{submission_id}"
+
+
 class ProgramResult(BaseModel):
     errors: dict[str, str] = Field(default_factory=dict)
     program: Program | None = None
@@ -208,11 +213,23 @@ class Programs:
     @staticmethod
     def can_manage(person: Person, program: Program) -> bool:
         """Hub coordinators manage every program; program coordinators their own."""
-        return person.is_coordinator or person.user_id in program.coordinators
+        return person.manages(program)
 
     @staticmethod
     def is_staff(person: Person, program: Program) -> bool:
         return Programs.can_manage(person, program) or person.user_id in program.specialists
+
+    async def refusal(self, actor: Person, program_id: int | None) -> dict[str, str]:
+        """Why this person may not save the program form, on its name field (empty when they may): creating is
+        for hub coordinators, editing for the program's coordinators. Asked before anything else is done."""
+        if program_id is None:
+            return {} if actor.is_coordinator else {P.NAME: "Only hub coordinators can create programs."}
+        existing = await programs_repo.get(self._db.reader, program_id)
+        if existing is None or not existing.active:
+            return {P.NAME: "This program no longer exists or was archived."}
+        if not self.can_manage(actor, existing):
+            return {P.NAME: "Only the program's coordinators can change it."}
+        return {}
 
     # ---- reading ---------------------------------------------------------------------------
     async def get(self, program_id: int) -> Program | None:
@@ -250,9 +267,12 @@ class Programs:
     # ---- set-up ----------------------------------------------------------------------------
     async def create(self, actor: Person, form: ProgramForm, submission_id: str) -> ProgramResult:
         now = self._clock.now()
-        if not actor.is_coordinator:
-            return ProgramResult(errors={P.NAME: "Only hub coordinators can create programs."})
-        taken = await programs_repo.get_by_name(self._db.reader, form.name) is not None
+        if refused := await self.refusal(actor, None):
+            return ProgramResult(errors=refused)
+        same_name = await programs_repo.get_by_name(self._db.reader, form.name)
+        if same_name is not None and await outbox.get(self._db.reader, created_key(same_name.id, submission_id)):
+            return ProgramResult(program=same_name)  # this very form, delivered again: created once, answered alike
+        taken = same_name is not None
         errors, values = validate(form, now, existing=None, name_taken=taken)
         if errors:
             return ProgramResult(errors=errors)
@@ -275,7 +295,7 @@ class Programs:
             )
             await outbox.enqueue(
                 tx,
-                key=f"program:{program.id}:created:{submission_id}",
+                key=created_key(program.id, submission_id),
                 target=actor.user_id,
                 now=now,
                 message=program_created_message(program, upcoming[:3], edited=False),
@@ -297,6 +317,8 @@ class Programs:
         if errors:
             return ProgramResult(errors=errors)
         program = existing.model_copy(update={**values, "updated_at": now})
+        if program.model_copy(update={"updated_at": existing.updated_at}) == existing:
+            return ProgramResult(program=existing)  # nothing to change (a form saved as is, or delivered twice)
         schedule_fields = (
             "timezone",
             "schedule_kind",
@@ -328,7 +350,10 @@ class Programs:
         return ProgramResult(program=program, replanned=replanned, kept=kept)
 
     async def archive(self, actor: Person, program: Program) -> int:
-        """No more sessions or reminders; returns how many future sessions were withdrawn."""
+        """No more sessions or reminders; returns how many future sessions were withdrawn (none when this
+        person does not coordinate the program)."""
+        if not self.can_manage(actor, program):
+            return 0
         now = self._clock.now()
         async with self._db.transaction() as tx:
             if not await programs_repo.archive(tx, program.id, now):

@@ -30,6 +30,7 @@ S = SessionField
 LIVE_LEAD = timedelta(minutes=15)  # the live post and check-in open this long before the start
 CHECK_IN_GRACE = timedelta(minutes=15)  # check-in stays open this long after the end
 _CODE = re.compile(r"^[A-Za-z0-9-]{2,20}$")
+NOT_ALLOWED = "Only the program's coordinators can do that."
 
 SessionEndedHook = Callable[[Tx, Session, Program, datetime], Awaitable[None]]
 KeepsSession = Callable[[Reader, int], Awaitable[bool]]
@@ -215,6 +216,11 @@ class Sessions:
         program = await programs_repo.get(self._db.reader, session.program_id)
         return None if program is None else (session, program)
 
+    async def managed(self, person: Person, session_id: int | None) -> tuple[Session, Program] | None:
+        """The session and its program when this person may manage it; None otherwise (or when it is gone)."""
+        loaded = await self.get(session_id) if session_id is not None else None
+        return loaded if loaded is not None and person.manages(loaded[1]) else None
+
     async def upcoming(self, programs: list[Program], days: int = 90) -> list[tuple[Session, Program]]:
         now = self._clock.now()
         by_id = {program.id: program for program in programs}
@@ -244,6 +250,8 @@ class Sessions:
         submission_id: str,
     ) -> dict[str, str]:
         """Topic, presenter and a one-off change of time. Returns field errors (empty when saved)."""
+        if not actor.manages(program):
+            return {S.TOPIC: NOT_ALLOWED}
         now = self._clock.now()
         errors: dict[str, str] = {}
         if len(topic.strip()) > 200:
@@ -262,6 +270,9 @@ class Sessions:
             errors[S.DATE] = "Choose a time in the future."
         if errors:
             return errors
+        unchanged = (topic.strip() or None, presenter.strip() or None) == (session.topic, session.presenter)
+        if unchanged and new_start == session.starts_at:
+            return {}  # nothing to change (a form saved as is, or delivered twice): nothing to record
         async with self._db.transaction() as tx:
             await sessions_repo.set_details(tx, session.id, topic.strip() or None, presenter.strip() or None)
             if new_start != session.starts_at:
@@ -285,6 +296,8 @@ class Sessions:
         return {}
 
     async def cancel(self, actor: Person, session: Session, program: Program, reason: str) -> dict[str, str]:
+        if not actor.manages(program):
+            return {S.REASON: NOT_ALLOWED}
         now = self._clock.now()
         if len(reason.strip()) < 3:
             return {S.REASON: "Say why, in a few words: the program channel is told."}
@@ -309,7 +322,9 @@ class Sessions:
             )
         return {}
 
-    async def set_code(self, actor: Person, session: Session, code: str) -> dict[str, str]:
+    async def set_code(self, actor: Person, session: Session, program: Program, code: str) -> dict[str, str]:
+        if not actor.manages(program):
+            return {S.CODE: NOT_ALLOWED}
         code = code.strip()
         if code and not _CODE.match(code):
             return {S.CODE: "Use 2 to 20 letters, digits or dashes, like ECHO42 (or leave it empty for none)."}
@@ -322,7 +337,10 @@ class Sessions:
         return {}
 
     async def end_now(self, actor: Person, session: Session, program: Program) -> bool:
-        """A coordinator's End session button. False when it was not running or already ended."""
+        """A coordinator's End session button. False when it was not running or already ended (or when this
+        person does not coordinate the program)."""
+        if not actor.manages(program):
+            return False
         now = self._clock.now()
         if session.status is not SessionStatus.SCHEDULED or session.starts_at > now:
             return False  # only a session that has started can end
@@ -353,8 +371,10 @@ class Sessions:
         return True
 
     async def adjust_attendance(
-        self, actor: Person, session: Session, add: list[str], remove: list[str], reason: str
+        self, actor: Person, session: Session, program: Program, add: list[str], remove: list[str], reason: str
     ) -> AttendanceResult:
+        if not actor.manages(program):
+            return AttendanceResult({S.ADD: NOT_ALLOWED}, [], [])
         now = self._clock.now()
         errors: dict[str, str] = {}
         if len(reason.strip()) < 3:
@@ -375,6 +395,8 @@ class Sessions:
             for user in remove:
                 if await attendance_repo.set_present(tx, session.id, user, False, actor.user_id, reason.strip(), now):
                     removed.append(user)
+            if not added and not removed:  # already as asked (or the same form delivered twice)
+                return AttendanceResult({}, added, removed)
             await audit.record(
                 tx,
                 now,

@@ -1,0 +1,30 @@
+"""What the bot has stored, read back whole, so a test can say "nothing changed"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.harness import Bot
+
+Snapshot = dict[str, list[tuple[Any, ...]]]
+
+
+async def snapshot(bot: Bot) -> Snapshot:
+    """Every row of every table, in a stable order."""
+    reader = bot.db.reader
+    tables = [
+        row[0]
+        for row in await reader.fetchall(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    found: Snapshot = {}
+    for table in tables:
+        rows = await reader.fetchall(f'SELECT * FROM "{table}"')
+        found[table] = sorted((tuple(row) for row in rows), key=repr)
+    return found
+
+
+def changed_tables(before: Snapshot, after: Snapshot) -> list[str]:
+    """The tables whose rows differ between two snapshots."""
+    return sorted(name for name in set(before) | set(after) if before.get(name) != after.get(name))
