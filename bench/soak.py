@@ -73,6 +73,7 @@ EVALUATION = {E.OVERALL: "5", E.RELEVANCE: "4", E.OBJECTIVES: "yes", E.INTENT: "
               E.CHANGE_PLAN: "Start DAAs in primary care.", E.BIAS_FREE: "yes", E.SUGGESTIONS: "More on HBV.",
               E.CREDIT: "1", E.ATTEST: ["yes"]}  # fmt: skip
 REQUEST_TIMEOUT = aiohttp.ClientTimeout(total=8)
+SLACK_LATENCY = 0.08  # seconds the fake Slack takes to answer: sends stay in flight long enough to be killed
 
 
 class FakeLink:
@@ -106,7 +107,6 @@ class User:
     user_id: str
     step: str = "register"
     pending: Request | None = None  # sent, no answer yet: sent again next time
-    cases: int = 0
     busy: bool = False
 
 
@@ -127,6 +127,8 @@ class Soak:
         self.rounds = rounds
         self.random = random.Random(seed)
         self.users = [User(f"U0SOAK{n:04d}") for n in range(users)]
+        self.active_users = users
+        self.initial_users = users
         self.workers = workers
         self.requests: list[Request] = []
         self.figures = Figures()
@@ -288,10 +290,6 @@ class Soak:
 
     def advance(self, user: User, request: Request) -> None:
         order = ["register", "join_live", "join_remind", "check_in", "case", "evaluate", "done"]
-        if request.kind == "case":
-            user.cases += 1
-            if user.cases < 2:
-                return
         if request.kind in ("register", "join", "check_in", "case", "evaluate"):
             user.step = order[order.index(user.step) + 1]
 
@@ -367,7 +365,7 @@ class Soak:
     async def coordinator(self) -> None:
         """The coordinator ends the running session once most people have checked in."""
         checked_in = sum(1 for u in self.users if u.step in ("case", "evaluate", "done"))
-        if self.ended or checked_in < len(self.users) * 0.6:
+        if self.ended or checked_in < self.initial_users * 0.6:
             return
 
         async def end() -> Reply:
@@ -381,6 +379,12 @@ class Soak:
         if await self.send(request):
             self.ended = True
 
+    def replenish(self) -> None:
+        """New people keep arriving, so every round has registrations, cases and the rest to do."""
+        active = sum(1 for u in self.users if u.step != "done")
+        for _ in range(self.active_users - active):
+            self.users.append(User(f"U0SOAK{len(self.users):04d}"))
+
     async def worker(self, stop: asyncio.Event, number: int) -> None:
         while not stop.is_set():
             choice = self.random.random()
@@ -389,6 +393,7 @@ class Soak:
             elif number == 0 and choice < 0.4:
                 await self.coordinator()
             else:
+                self.replenish()
                 idle = [u for u in self.users if not u.busy and (u.step != "done")]
                 if not idle:
                     await asyncio.sleep(0.05)
@@ -407,7 +412,7 @@ class Soak:
         started = time.monotonic()
         async with FakeSlackProcess() as fake, aiohttp.ClientSession(timeout=REQUEST_TIMEOUT) as http:
             self.fake, self.http = fake, http
-            await self.fake_post("/_setup", {
+            await self.fake_post("/_setup", {"delay": SLACK_LATENCY,
                 "users": [{"id": u.user_id, "name": f"Provider {u.user_id[-4:]}"} for u in self.users],
                 "channels": [{"id": LIVE_CHANNEL, "name": "soak-live"}, {"id": REMIND_CHANNEL, "name": "soak-remind"},
                              {"id": HUB, "name": "soak-hub", "private": True}]})  # fmt: skip

@@ -451,8 +451,10 @@ class FakeSlack:
         ])  # fmt: skip
 
     async def _setup(self, request: web.Request) -> web.Response:
-        """Add users {id, name} and channels {id, name, private} (a benchmark in another process)."""
+        """Add users {id, name} and channels {id, name, private}, and set the answer `delay` in seconds
+        (a benchmark in another process)."""
         wanted = await request.json()
+        self.delay = float(wanted.get("delay", self.delay))
         for user in wanted.get("users", []):
             self.add_user(user["id"], user["name"])
         for channel in wanted.get("channels", []):
