@@ -73,6 +73,7 @@ EVALUATION = {E.OVERALL: "5", E.RELEVANCE: "4", E.OBJECTIVES: "yes", E.INTENT: "
               E.CHANGE_PLAN: "Start DAAs in primary care.", E.BIAS_FREE: "yes", E.SUGGESTIONS: "More on HBV.",
               E.CREDIT: "1", E.ATTEST: ["yes"]}  # fmt: skip
 REQUEST_TIMEOUT = aiohttp.ClientTimeout(total=8)
+EARLY_KILLS = 0.15  # share of rounds killed while starting up, before any request
 SLACK_LATENCY = 0.08  # seconds the fake Slack takes to answer: sends stay in flight long enough to be killed
 
 
@@ -115,7 +116,7 @@ class Figures:
     rounds: int = 0
     requests: int = 0
     connection_lost: int = 0
-    kills_during_load: int = 0
+    early_kills: int = 0
     echobot_seconds: list[float] = field(default_factory=list)
 
 
@@ -183,8 +184,9 @@ class Soak:
             "ECHOBOT_LOG_LEVEL": "INFO",
         }
 
-    async def start_echobot(self, n: int) -> float:
-        """Start `echobot run --http` on a fresh port; seconds until it answers its health check."""
+    async def start_echobot(self, n: int, *, wait: bool = True) -> float:
+        """Start `echobot run --http` on a fresh port; seconds until it answers its health check (with
+        `wait`)."""
         port = free_port()
         log_path = self.workdir / f"echobot-{n:03d}.log"
         self.logs.append(log_path)
@@ -194,7 +196,7 @@ class Soak:
                 env=self.environment(port), cwd=self.workdir, stdout=log_file, stderr=log_file,
             )  # fmt: skip
         url = f"http://127.0.0.1:{port}"
-        started = await wait_ready(f"{url}/healthz", timeout=60)
+        started = await wait_ready(f"{url}/healthz", timeout=60) if wait else 0.0
         assert self.fake is not None
         self.driver = SlackDriver(f"{url}/slack/events", SIGNING_SECRET, FakeLink(self.fake.api_url[: -len("/api/")]))  # type: ignore[arg-type]
         return started
@@ -417,6 +419,13 @@ class Soak:
                 "channels": [{"id": LIVE_CHANNEL, "name": "soak-live"}, {"id": REMIND_CHANNEL, "name": "soak-remind"},
                              {"id": HUB, "name": "soak-hub", "private": True}]})  # fmt: skip
             for n in range(self.rounds):
+                if self.random.random() < EARLY_KILLS:  # killed while starting: recovering, looking in history
+                    await self.start_echobot(n, wait=False)
+                    await asyncio.sleep(self.random.uniform(0.2, 1.5))
+                    await self.kill_echobot()
+                    self.figures.early_kills += 1
+                    self.figures.rounds += 1
+                    continue
                 await self.start_echobot(n)
                 alive = self.random.uniform(0.3, 2.5)
                 stop = asyncio.Event()
@@ -514,10 +523,10 @@ class Soak:
         prevented = log_text.count("recorded as sent, not sent again")
         recovered = len(re.findall(r"was in flight at the last stop", log_text))
         errors = [line for line in log_text.splitlines() if " ERROR " in line or "Traceback" in line]
-        reminders = sum(1 for key in posts if ":remind:" in key or "remind" in key)
+        shapes = Counter(re.sub(r"U0SOAK\d+|V\d+|\d+", "#", key) for key in posts)
         print(f"machine: {machine()}")
-        print(f"rounds run: {self.figures.rounds} (SIGKILL at a random moment each), then a clean stop; "
-              f"{elapsed:.0f} s in all")  # fmt: skip
+        print(f"rounds run: {self.figures.rounds} (SIGKILL at a random moment each; {self.figures.early_kills} "
+              f"of them while starting up), then a clean stop; {elapsed:.0f} s in all")  # fmt: skip
         print(f"requests sent: {self.figures.requests}, of which the connection died under "
               f"{self.figures.connection_lost} (sent again after the restart)")  # fmt: skip
         print(f"storing requests acked (200, no error): {len(acked)} {dict(stored_by_kind)}; refused: "
@@ -529,7 +538,8 @@ class Soak:
         for request in (lost + doubled)[:10]:
             print(f"  {request.kind} {request.subject}: acked {request.acked}, dropped {request.dropped}")
         print(f"live session: {live_session_status}; Slack posts with an outbox key: {sum(posts.values())} "
-              f"({len(posts)} keys, reminders and their DM copies among them: {reminders})")  # fmt: skip
+              f"({len(posts)} keys)")  # fmt: skip
+        print("  by key: " + ", ".join(f"{shape} {n}" for shape, n in sorted(shapes.items())))
         print(f"outbox rows by state: {dict(states)}")
         print(f"rows a crash left in flight, recovered at start: {recovered}; resends prevented by the history "
               f"lookup: {prevented}")  # fmt: skip
