@@ -418,29 +418,35 @@ class Soak:
                 "users": [{"id": u.user_id, "name": f"Provider {u.user_id[-4:]}"} for u in self.users],
                 "channels": [{"id": LIVE_CHANNEL, "name": "soak-live"}, {"id": REMIND_CHANNEL, "name": "soak-remind"},
                              {"id": HUB, "name": "soak-hub", "private": True}]})  # fmt: skip
-            for n in range(self.rounds):
-                if self.random.random() < EARLY_KILLS:  # killed while starting: recovering, looking in history
-                    await self.start_echobot(n, wait=False)
-                    await asyncio.sleep(self.random.uniform(0.2, 1.5))
-                    await self.kill_echobot()
-                    self.figures.early_kills += 1
-                    self.figures.rounds += 1
-                    continue
-                await self.start_echobot(n)
-                alive = self.random.uniform(0.3, 2.5)
-                stop = asyncio.Event()
-                workers = [asyncio.create_task(self.worker(stop, w)) for w in range(self.workers)]
-                await asyncio.sleep(alive)
-                await self.kill_echobot()  # SIGKILL while requests and sends are in flight
-                stop.set()
-                await asyncio.gather(*workers)
-                assert self.driver is not None
-                await self.driver.close()
-                self.figures.rounds += 1
-            await self.finish()
+            try:
+                await self.rounds_of_kills()
+                await self.finish()
+            finally:
+                await self.kill_echobot()  # whatever happened, no echobot is left running
             calls = await self.fake_get("/_calls")
         elapsed = time.monotonic() - started
         return self.report(calls, elapsed)
+
+    async def rounds_of_kills(self) -> None:
+        for n in range(self.rounds):
+            if self.random.random() < EARLY_KILLS:  # killed while starting: recovering, looking in history
+                await self.start_echobot(n, wait=False)
+                await asyncio.sleep(self.random.uniform(0.2, 1.5))
+                await self.kill_echobot()
+                self.figures.early_kills += 1
+                self.figures.rounds += 1
+                continue
+            await self.start_echobot(n)
+            alive = self.random.uniform(0.3, 2.5)
+            stop = asyncio.Event()
+            workers = [asyncio.create_task(self.worker(stop, w)) for w in range(self.workers)]
+            await asyncio.sleep(alive)
+            stop.set()  # no new requests; those in flight stay in flight
+            await self.kill_echobot()  # SIGKILL while requests and sends are in flight
+            await asyncio.gather(*workers)
+            assert self.driver is not None
+            await self.driver.close()
+            self.figures.rounds += 1
 
     async def finish(self) -> None:
         """A last start without a kill: due messages go out; then a clean stop (SIGTERM)."""
@@ -563,11 +569,15 @@ class Soak:
         return ok
 
 
-async def soak(rounds: int, *, seed: int = 7, users: int = 24, workers: int = 6, settle: float = 20) -> dict[str, Any]:
-    """Run the soak in a temporary folder; its figures (also printed)."""
+async def soak(
+    rounds: int, *, seed: int = 7, users: int = 24, workers: int = 6, settle: float = 20, keep: Path | None = None
+) -> dict[str, Any]:
+    """Run the soak in a temporary folder (or in `keep`, left for reading); its figures (also printed)."""
     with tempfile.TemporaryDirectory(prefix="echobot-soak-") as folder:
-        runner = Soak(Path(folder), rounds=rounds, seed=seed, users=users, workers=workers, settle=settle)
-        await runner.run()
+        workdir = keep or Path(folder)
+        workdir.mkdir(parents=True, exist_ok=True)
+        runner = Soak(workdir, rounds=rounds, seed=seed, users=users, workers=workers, settle=settle)
+        await asyncio.wait_for(runner.run(), timeout=120 + 20 * rounds + settle)  # it stops by itself
         return runner.result
 
 
@@ -578,8 +588,9 @@ if __name__ == "__main__":
     parser.add_argument("--users", type=int, default=24)
     parser.add_argument("--workers", type=int, default=6)
     parser.add_argument("--settle", type=float, default=20, help="seconds the last run may take to send what is due")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (database, echobot's logs)")
     options = parser.parse_args()
     figures = asyncio.run(soak(options.rounds, seed=options.seed, users=options.users, workers=options.workers,
-                               settle=options.settle))  # fmt: skip
+                               settle=options.settle, keep=options.keep))  # fmt: skip
     ok = not (figures["lost"] or figures["doubled"] or figures["twice"]) and figures["integrity"] == "ok"
     sys.exit(0 if ok else 1)
