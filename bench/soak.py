@@ -533,8 +533,8 @@ class Soak:
         print(f"machine: {machine()}")
         print(f"rounds run: {self.figures.rounds} (SIGKILL at a random moment each; {self.figures.early_kills} "
               f"of them while starting up), then a clean stop; {elapsed:.0f} s in all")  # fmt: skip
-        print(f"requests sent: {self.figures.requests}, of which the connection died under "
-              f"{self.figures.connection_lost} (sent again after the restart)")  # fmt: skip
+        print(f"requests sent: {self.figures.requests}, of which {self.figures.connection_lost} got no answer "
+              f"(echobot killed before or while answering; sent again after the restart)")  # fmt: skip
         print(f"storing requests acked (200, no error): {len(acked)} {dict(stored_by_kind)}; refused: "
               f"{sum(1 for r in self.requests if r.refused and not r.acked)}")  # fmt: skip
         refusals = Counter(f"{r.kind}: {r.last_refusal[:60]}" for r in self.requests if r.refused and not r.acked)

@@ -198,3 +198,21 @@ async def test_a_bot_restarted_after_a_crash_sends_each_post_once(bot: Bot, fake
     for key in ("notice:1", "notice:2"):
         item = await repo.get(bot.db.reader, key)
         assert item is not None and item.state is OutboxState.SENT
+
+
+async def test_the_lookup_pages_back_through_a_busy_channel(
+    tmp_path: object, fake_slack: FakeSlack, clock: FrozenClock
+) -> None:
+    db = await Database.open(f"{tmp_path}/crash.db")
+    try:
+        await plan_and_claim(db, clock, "k1")
+        ts = await post_before_the_crash(fake_slack, "k1", CHANNEL)
+        for n in range(250):  # the channel moved on while echobot was down
+            fake_slack._m_chat_postMessage({"channel": CHANNEL, "text": f"later message {n}"})
+        await restart(db, fake_slack, clock)
+        assert len(fake_slack.calls_to("conversations.history")) == 2  # 200 newest, then the rest
+        item = await repo.get(db.reader, "k1")
+        assert item is not None and item.state is OutboxState.SENT and item.slack_ts == ts
+        assert posts_with_key(fake_slack, "k1") == 1
+    finally:
+        await db.close()
