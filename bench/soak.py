@@ -273,12 +273,11 @@ class Soak:
     async def act(self, user: User) -> None:
         """The next thing this person does."""
         if user.pending is not None:  # the last try got no answer: try the same again
-            request = user.pending
-            if await self.send(request):
+            retried = user.pending
+            # acknowledged, or answered with an error (it may have been stored the first time): move on
+            if await self.send(retried) or retried.refused:
                 user.pending = None
-                self.advance(user, request)
-            elif request.refused:
-                user.pending = None
+                self.advance(user, retried)
             return
         request = await self.next_request(user)
         if request is None:
