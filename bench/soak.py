@@ -528,6 +528,8 @@ class Soak:
         prevented = log_text.count("recorded as sent, not sent again")
         recovered = len(re.findall(r"was in flight at the last stop", log_text))
         errors = [line for line in log_text.splitlines() if " ERROR " in line or "Traceback" in line]
+        case_texts = [value for value in CASE.values() if isinstance(value, str) and len(value) > 20]
+        phi_lines = [line for line in log_text.splitlines() if any(text[:20] in line for text in case_texts)]
         shapes = Counter(re.sub(r"U0SOAK\d+|V\d+|\d+", "#", key) for key in posts)
         print(f"machine: {machine()}")
         print(f"rounds run: {self.figures.rounds} (SIGKILL at a random moment each; {self.figures.early_kills} "
@@ -559,11 +561,12 @@ class Soak:
         print(f"ERROR lines in echobot's logs: {len(errors)}")
         for line in errors[:5]:
             print(f"  {line[:200]}")
+        print(f"log lines quoting case text: {len(phi_lines)}")
         print(f"PRAGMA integrity_check: {integrity}")
-        ok = not lost and not doubled and not twice and not sent_not_in_slack and integrity == "ok"
+        ok = not lost and not doubled and not twice and not sent_not_in_slack and integrity == "ok" and not phi_lines
         print(f"result: {'PASS' if ok else 'FAIL'} (goal: 0 lost, 0 doubled, no message sent twice)")
         self.result = {"rounds": self.figures.rounds, "acked": len(acked), "lost": len(lost), "doubled": len(doubled),
-                       "twice": len(twice), "prevented": prevented, "integrity": integrity,
+                       "twice": len(twice), "prevented": prevented, "integrity": integrity, "phi_lines": len(phi_lines),
                        "in_slack_not_sent": len(in_slack_not_sent)}  # fmt: skip
         return ok
 
@@ -591,5 +594,6 @@ if __name__ == "__main__":
     options = parser.parse_args()
     figures = asyncio.run(soak(options.rounds, seed=options.seed, users=options.users, workers=options.workers,
                                settle=options.settle, keep=options.keep))  # fmt: skip
-    ok = not (figures["lost"] or figures["doubled"] or figures["twice"]) and figures["integrity"] == "ok"
+    ok = not (figures["lost"] or figures["doubled"] or figures["twice"] or figures["phi_lines"])
+    ok = ok and figures["integrity"] == "ok"
     sys.exit(0 if ok else 1)

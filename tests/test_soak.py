@@ -10,4 +10,4 @@ async def test_three_kills_lose_nothing_and_double_nothing() -> None:
     assert figures["rounds"] == 3 and figures["acked"] > 0
     assert figures["lost"] == 0 and figures["doubled"] == 0
     assert figures["twice"] == 0  # no message sent twice, though rows were in flight at each kill
-    assert figures["integrity"] == "ok"
+    assert figures["integrity"] == "ok" and figures["phi_lines"] == 0
