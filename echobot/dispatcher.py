@@ -162,7 +162,8 @@ class Dispatcher:
         Slack may already have such a row's message. Before a post is sent again, its conversation's
         recent history is searched for the outbox key the post carries in its metadata (see
         `_already_posted`); found, it is recorded as sent instead. Updates and deletes are safe to
-        repeat. Uploads (files_upload_v2) cannot carry metadata, so a recovered upload is sent again.
+        repeat (a delete Slack already did is done, not failed). Uploads (files_upload_v2) cannot carry
+        metadata, so a recovered upload is sent again.
         """
         async with self._db.transaction() as tx:
             items = await outbox_repo.recover_in_flight(tx)
@@ -259,6 +260,12 @@ class Dispatcher:
                 channel, ts = await self._send(item, parent, message)
         except SlackApiError as error:
             code = slack_error_code(error)
+            if (item.kind is OutboxKind.DELETE and code == "message_not_found"
+                    and item.last_error == outbox_repo.IN_FLIGHT_AT_STOP):  # fmt: skip
+                # the delete in flight at the crash went through: done, not failed
+                await self._record_sent(item.id, parent.slack_channel if parent else None,
+                                        parent.slack_ts if parent else None)  # fmt: skip
+                return True
             await self._failed(item, code, transient=code in TRANSIENT_ERRORS or code.startswith("http_5"),
                                permanent=code in PERMANENT_ERRORS)  # fmt: skip
             return True

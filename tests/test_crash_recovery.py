@@ -9,7 +9,7 @@ import pytest
 
 from echobot.clock import FrozenClock, SystemClock
 from echobot.dispatcher import METADATA_EVENT, Dispatcher
-from echobot.models import Message, OutboxItem, OutboxState
+from echobot.models import Message, OutboxItem, OutboxKind, OutboxState
 from echobot.slack_client import build_client
 from echobot.storage import Database
 from echobot.storage import outbox as repo
@@ -214,5 +214,25 @@ async def test_the_lookup_pages_back_through_a_busy_channel(
         item = await repo.get(db.reader, "k1")
         assert item is not None and item.state is OutboxState.SENT and item.slack_ts == ts
         assert posts_with_key(fake_slack, "k1") == 1
+    finally:
+        await db.close()
+
+
+async def test_a_delete_slack_already_did_is_done_not_failed(
+    tmp_path: object, fake_slack: FakeSlack, clock: FrozenClock
+) -> None:
+    db = await Database.open(f"{tmp_path}/crash.db")
+    try:
+        async with db.transaction() as tx:
+            await repo.enqueue(tx, key="notice:1", target=CHANNEL, message=Message(text="Notice"), now=clock.now())
+        await dispatcher_for(db, fake_slack, clock).run_until_idle()
+        parent = await repo.get(db.reader, "notice:1")
+        assert parent is not None and parent.slack_ts is not None
+        await plan_and_claim(db, clock, "notice:1:delete", kind=OutboxKind.DELETE, parent_key="notice:1")
+        client = build_client(BOT_TOKEN, fake_slack.api_url, timeout=3)
+        await client.chat_delete(channel=CHANNEL, ts=parent.slack_ts)  # done just before the crash
+        await restart(db, fake_slack, clock)
+        item = await repo.get(db.reader, "notice:1:delete")
+        assert item is not None and item.state is OutboxState.SENT
     finally:
         await db.close()
