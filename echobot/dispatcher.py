@@ -58,6 +58,27 @@ PERMANENT_ERRORS = frozenset(
 )
 
 
+# Looking in Slack's history for a post a crash left in flight: how far back before the row could first
+# have been sent (Slack's clock and ours may differ), and how many pages of how many messages at most.
+HISTORY_SKEW = timedelta(minutes=5)
+HISTORY_PAGES = 5
+HISTORY_PAGE_SIZE = 200
+
+
+def earliest_send(item: OutboxItem) -> datetime:
+    """The earliest moment the row can have been claimed: not before it was planned, due, or let retry."""
+    return max(item.created_at, item.due_at, item.not_before or item.due_at)
+
+
+def carries_key(message: dict[str, Any], key: str) -> bool:
+    """Whether a message from Slack's history carries echobot's outbox `key` in its metadata."""
+    metadata = message.get("metadata")
+    if not isinstance(metadata, dict) or metadata.get("event_type") != METADATA_EVENT:
+        return False
+    payload = metadata.get("event_payload")
+    return isinstance(payload, dict) and payload.get("key") == key
+
+
 MessageRenderer = Callable[[Reader, dict[str, Any], datetime], Awaitable[Message | None]]
 JobRunner = Callable[[Tx, dict[str, Any], datetime], Awaitable[None]]
 
@@ -106,6 +127,7 @@ class Dispatcher:
         self._wake = asyncio.Event()
         self._stopping = False
         self._loop_task: asyncio.Task[None] | None = None
+        self.resends_prevented = 0  # posts a crash left in flight that Slack already had
         self.on_next_wake: Any = None  # callable(datetime | None), set by the scheduler wiring
         db.on_commit(outbox_repo.TOPIC, self.wake)
 
@@ -135,11 +157,22 @@ class Dispatcher:
             self._loop_task = None
 
     async def recover(self) -> int:
-        """Return rows a crash left in flight to the queue. Returns how many there were."""
+        """Return rows a crash left in flight to the queue. Returns how many there were.
+
+        Slack may already have such a row's message. Before a post is sent again, its conversation's
+        recent history is searched for the outbox key the post carries in its metadata (see
+        `_already_posted`); found, it is recorded as sent instead. Updates and deletes are safe to
+        repeat (a delete Slack already did is done, not failed). Uploads (files_upload_v2) cannot carry
+        metadata, so a recovered upload is sent again.
+        """
         async with self._db.transaction() as tx:
             items = await outbox_repo.recover_in_flight(tx)
         for item in items:
-            log.warning("outbox %s was in flight at the last stop; it will be sent again", item.key)
+            if item.kind is OutboxKind.POST:
+                log.warning("outbox %s was in flight at the last stop; Slack's history is checked before "
+                            "it is sent again", item.key)  # fmt: skip
+            else:
+                log.warning("outbox %s was in flight at the last stop; it will be sent again", item.key)
         return len(items)
 
     async def run_until_idle(self) -> None:
@@ -190,9 +223,10 @@ class Dispatcher:
         except Exception as error:
             log.error("outbox lane %s failed: %s", target, describe_exception(error))
             if item is not None:  # give the claimed row back rather than leave it "sending" until a restart
+                reason = item.last_error if item.last_error == outbox_repo.IN_FLIGHT_AT_STOP else "lane_error"
                 with suppress(Exception):
                     async with self._db.transaction() as tx:
-                        await outbox_repo.mark_retry(tx, item.id, "lane_error", self._clock.now() + self._backoff,
+                        await outbox_repo.mark_retry(tx, item.id, reason, self._clock.now() + self._backoff,
                                                      attempted=False)  # fmt: skip
         finally:
             self._lanes.pop(target, None)
@@ -201,6 +235,13 @@ class Dispatcher:
     async def _deliver(self, item: OutboxItem) -> bool:
         """Send one claimed row and record the outcome. True when Slack was called."""
         now = self._clock.now()
+        if item.kind is OutboxKind.POST and item.last_error == outbox_repo.IN_FLIGHT_AT_STOP:
+            # before the stale check: a post Slack already has is recorded as sent, never skipped
+            found = await self._already_posted(item, now)
+            if found is None:  # could not tell yet (Slack or the network failing): asked again later
+                return True
+            if found:
+                return True
         if item.stale_at is not None and now >= item.stale_at:
             await self._finish(item, OutboxState.SKIPPED, "stale: its moment passed while echobot was down")
             log.info("skipped stale outbox %s (due %s)", item.key, item.due_at.isoformat())
@@ -219,6 +260,12 @@ class Dispatcher:
                 channel, ts = await self._send(item, parent, message)
         except SlackApiError as error:
             code = slack_error_code(error)
+            if (item.kind is OutboxKind.DELETE and code == "message_not_found"
+                    and item.last_error == outbox_repo.IN_FLIGHT_AT_STOP):  # fmt: skip
+                # the delete in flight at the crash went through: done, not failed
+                await self._record_sent(item.id, parent.slack_channel if parent else None,
+                                        parent.slack_ts if parent else None)  # fmt: skip
+                return True
             await self._failed(item, code, transient=code in TRANSIENT_ERRORS or code.startswith("http_5"),
                                permanent=code in PERMANENT_ERRORS)  # fmt: skip
             return True
@@ -232,6 +279,84 @@ class Dispatcher:
             # at the next start (see recover()).
             log.error("outbox %s was sent but could not be recorded: %s", item.key, describe_exception(error))
         return True
+
+    async def _already_posted(self, item: OutboxItem, now: datetime) -> bool | None:
+        """For a post a crash left in flight: True when Slack already has it (then recorded as sent with
+        Slack's ts), False when it must be sent, None when Slack could not be asked (the row waits).
+
+        Looks for the row's key in the metadata of the conversation's messages since the row could first
+        have been sent (a thread reply: in its thread), newest first, a bounded number of pages. Without
+        the history scopes (missing_scope, not_in_channel and the like) it warns and lets the post go.
+        """
+        try:
+            found = await self._find_in_history(item)
+        except SlackApiError as error:
+            code = slack_error_code(error)
+            if code in TRANSIENT_ERRORS or code.startswith("http_5"):
+                await self._look_again_later(item, now, code)
+                return None
+            log.warning("cannot look for outbox %s in Slack's history (%s): sending it again, so it may show "
+                        "twice", item.key, code)  # fmt: skip
+            await self._forget_in_flight(item)
+            return False
+        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+            await self._look_again_later(item, now, type(error).__name__)
+            return None
+        if found is None:
+            await self._forget_in_flight(item)
+            return False
+        channel, ts = found
+        await self._record_sent(item.id, channel, ts)
+        self.resends_prevented += 1
+        log.warning("outbox %s was already in Slack (ts %s): recorded as sent, not sent again", item.key, ts)
+        return True
+
+    async def _find_in_history(self, item: OutboxItem) -> tuple[str, str] | None:
+        """(channel, ts) of the message carrying `item.key` in its metadata, or None."""
+        oldest = f"{(earliest_send(item) - HISTORY_SKEW).timestamp():.6f}"
+        thread_ts: str | None = None
+        channel = item.target
+        if item.parent_key is not None:
+            parent = await outbox_repo.get(self._db.reader, item.parent_key)
+            if parent is None or parent.state is not OutboxState.SENT or parent.slack_ts is None:
+                return None  # a reply needs its parent's ts: without it, it was never sent
+            channel, thread_ts = parent.slack_channel or parent.target, parent.slack_ts
+        if channel[:1] in ("U", "W"):  # a direct message: its conversation id comes from conversations.open
+            opened = await self._client.conversations_open(users=channel)
+            channel = str((opened.get("channel") or {}).get("id") or channel)
+        cursor: str | None = None
+        for _ in range(HISTORY_PAGES):
+            async with self._sending:
+                if thread_ts is None:
+                    page = await self._client.conversations_history(
+                        channel=channel, oldest=oldest, limit=HISTORY_PAGE_SIZE, include_all_metadata=True,
+                        cursor=cursor,
+                    )  # fmt: skip
+                else:
+                    page = await self._client.conversations_replies(
+                        channel=channel, ts=thread_ts, oldest=oldest, limit=HISTORY_PAGE_SIZE,
+                        include_all_metadata=True, cursor=cursor,
+                    )  # fmt: skip
+            for message in page.get("messages") or []:
+                if carries_key(message, item.key):
+                    return channel, str(message["ts"])
+            cursor = str((page.get("response_metadata") or {}).get("next_cursor") or "") or None
+            if not page.get("has_more") or cursor is None:
+                break
+        return None
+
+    async def _look_again_later(self, item: OutboxItem, now: datetime, error: str) -> None:
+        """Slack could not be asked: keep the row marked, and ask again after the back-off."""
+        log.warning("outbox %s: cannot look in Slack's history yet (%s); asking again later", item.key, error)
+        async with self._db.transaction() as tx:
+            await outbox_repo.mark_retry(tx, item.id, outbox_repo.IN_FLIGHT_AT_STOP, now + self._backoff,
+                                         attempted=False)  # fmt: skip
+
+    async def _forget_in_flight(self, item: OutboxItem) -> None:
+        """Slack has not got it (or cannot say): from now on the row is sent like any other."""
+        async with self._db.transaction() as tx:
+            await outbox_repo.clear_error(tx, item.id)
+        item.last_error = None
 
     async def _record_sent(self, item_id: int, channel: str | None, ts: str | None) -> None:
         """Record a send, together with any others completing at the same moment (one transaction); return

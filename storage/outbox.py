@@ -19,6 +19,9 @@ from echobot.storage.database import Reader, Tx
 
 TOPIC = "outbox"
 _LIVE = "('pending', 'sending')"
+# last_error of a row a crash left 'sending': Slack may already have it, so a post is looked for in the
+# conversation's history before it is sent again (see Dispatcher.recover).
+IN_FLIGHT_AT_STOP = "in flight at the last stop"
 
 
 def _payload(message: Message | None, render: Render | None) -> str:
@@ -195,8 +198,11 @@ async def enqueue_many(tx: Tx, rows: list[dict[str, Any]], now: datetime) -> int
 
 
 async def recover_in_flight(tx: Tx) -> list[OutboxItem]:
-    """At start-up: rows left 'sending' by a crash go back to 'pending' (returned for inspection)."""
-    rows = await tx.fetchall("UPDATE outbox SET state = 'pending' WHERE state = 'sending' RETURNING *")
+    """At start-up: rows left 'sending' by a crash go back to 'pending', marked IN_FLIGHT_AT_STOP
+    (returned for inspection)."""
+    rows = await tx.fetchall(
+        "UPDATE outbox SET state = 'pending', last_error = ? WHERE state = 'sending' RETURNING *", (IN_FLIGHT_AT_STOP,)
+    )
     if rows:
         tx.touch(TOPIC)
     return [_from_row(row) for row in rows]
@@ -269,6 +275,11 @@ async def mark_retry(tx: Tx, item_id: int, error: str, not_before: datetime, *, 
         (int(attempted), error, to_db(not_before), item_id),
     )
     tx.touch(TOPIC)
+
+
+async def clear_error(tx: Tx, item_id: int) -> None:
+    """Forget a row's last error (a recovered post found not to be in Slack is then sent like any other)."""
+    await tx.execute("UPDATE outbox SET last_error = NULL WHERE id = ?", (item_id,))
 
 
 async def mark_final(tx: Tx, item_id: int, state: OutboxState, reason: str, *, attempted: bool) -> None:

@@ -63,6 +63,7 @@ class FakeSlack:
         self.delay = 0.0
         self._random = random.Random(seed)
         self._counter = itertools.count(1)
+        self._last_ts = 0
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.root = ""
@@ -76,6 +77,8 @@ class FakeSlack:
         app.router.add_post("/respond/{n}", self._respond)
         app.router.add_get("/_calls", self._calls)
         app.router.add_post("/_faults", self._set_faults)
+        app.router.add_post("/_setup", self._setup)
+        app.router.add_get("/_views", self._views)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port)
@@ -252,8 +255,11 @@ class FakeSlack:
         return handler(args)
 
     def _ts(self) -> str:
-        n = next(self._counter)
-        return f"{1_700_000_000 + n}.{n:06d}"
+        """A unique, increasing ts from the wall clock, as Slack's are (so `oldest` filters work)."""
+        next(self._counter)
+        micros = max(int(time.time() * 1_000_000), self._last_ts + 1)
+        self._last_ts = micros
+        return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
     # auth, users, conversations
     def _m_auth_test(self, args: dict[str, Any]) -> dict[str, Any]:
@@ -287,6 +293,48 @@ class FakeSlack:
             return {"ok": False, "error": "channel_not_found"}
         return {"ok": True, "members": channel["members"], "response_metadata": {"next_cursor": ""}}
 
+    def _m_conversations_history(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Top-level messages, newest first, after `oldest`; metadata only with include_all_metadata."""
+        channel = self._channel_of(str(args.get("channel", "")))
+        if problem := self._unreadable(channel):
+            return problem
+        found = [m for (c, ts), m in self.messages.items() if c == channel and m.get("thread_ts") in (None, ts)]
+        return self._page(found, args, newest_first=True)
+
+    def _m_conversations_replies(self, args: dict[str, Any]) -> dict[str, Any]:
+        """A thread: its parent, then its replies, oldest first."""
+        channel = self._channel_of(str(args.get("channel", "")))
+        if problem := self._unreadable(channel):
+            return problem
+        parent = str(args.get("ts", ""))
+        if (channel, parent) not in self.messages:
+            return {"ok": False, "error": "thread_not_found"}
+        found = [m for (c, ts), m in self.messages.items() if c == channel and parent in (ts, m.get("thread_ts"))]
+        return self._page(found, args, newest_first=False)
+
+    def _unreadable(self, channel: str) -> dict[str, Any] | None:
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        known = self.channels.get(channel)
+        if known is not None and not known.get("is_member", True):
+            return {"ok": False, "error": "not_in_channel"}
+        return None
+
+    def _page(self, found: list[dict[str, Any]], args: dict[str, Any], *, newest_first: bool) -> dict[str, Any]:
+        oldest = float(args.get("oldest") or 0)
+        chosen = sorted((m for m in found if float(m["ts"]) > oldest), key=lambda m: float(m["ts"]),
+                        reverse=newest_first)  # fmt: skip
+        start = int(args.get("cursor") or 0)
+        limit = max(1, min(int(args.get("limit") or 100), 999))
+        with_metadata = str(args.get("include_all_metadata", "")).lower() in ("1", "true")
+        page = [
+            {key: value for key, value in message.items() if key != "metadata" or with_metadata}
+            for message in chosen[start : start + limit]
+        ]
+        more = start + limit < len(chosen)
+        return {"ok": True, "messages": page, "has_more": more,
+                "response_metadata": {"next_cursor": str(start + limit) if more else ""}}  # fmt: skip
+
     # messages
     def _channel_of(self, channel: str) -> str:
         return dm_channel(channel) if channel[:1] in ("U", "W") else channel
@@ -301,6 +349,7 @@ class FakeSlack:
         message = {
             "type": "message",
             "user": BOT_USER,
+            "bot_id": "B0ECHO",
             "ts": ts,
             "text": args.get("text", ""),
             "blocks": args.get("blocks") or [],
@@ -396,9 +445,27 @@ class FakeSlack:
         """What was called, for a benchmark running this fake in another process."""
         return web.json_response([
             {"method": c.method, "status": c.status, "ok": c.ok, "wall": c.wall,
-             "channel": c.args.get("channel") or c.args.get("channel_id"),
+             "channel": c.args.get("channel") or c.args.get("channel_id"), "ts": c.response.get("ts"),
              "key": ((c.args.get("metadata") or {}).get("event_payload") or {}).get("key")}
             for c in self.calls
+        ])  # fmt: skip
+
+    async def _setup(self, request: web.Request) -> web.Response:
+        """Add users {id, name} and channels {id, name, private}, and set the answer `delay` in seconds
+        (a benchmark in another process)."""
+        wanted = await request.json()
+        self.delay = float(wanted.get("delay", self.delay))
+        for user in wanted.get("users", []):
+            self.add_user(user["id"], user["name"])
+        for channel in wanted.get("channels", []):
+            self.add_channel(channel["id"], channel["name"], private=bool(channel.get("private")))
+        return web.json_response({"ok": True})
+
+    async def _views(self, request: web.Request) -> web.Response:
+        """The modals opened, each with the trigger it was opened with (a benchmark in another process)."""
+        return web.json_response([
+            {"trigger_id": c.args.get("trigger_id"), "view": c.response["view"]}
+            for c in self.calls if c.method in ("views.open", "views.push") and c.ok
         ])  # fmt: skip
 
     async def _set_faults(self, request: web.Request) -> web.Response:

@@ -26,5 +26,7 @@ def test_events_scopes_and_socket_mode() -> None:
     assert settings["interactivity"]["is_enabled"] and settings["socket_mode_enabled"]
     scopes = set(MANIFEST["oauth_config"]["scopes"]["bot"])
     assert {"commands", "chat:write", "im:write", "users:read", "users:read.email", "files:write"} <= scopes
+    # reading back its own posts after a crash (Dispatcher._already_posted) in channels, the hub and DMs
+    assert {"channels:history", "groups:history", "im:history"} <= scopes
     assert MANIFEST["features"]["app_home"]["home_tab_enabled"]
     assert len(MANIFEST["display_information"]["name"]) <= 35
