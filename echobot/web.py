@@ -15,7 +15,7 @@ HEALTH_PATH = "/healthz"
 def build_web_app(runtime: Runtime) -> web.Application:
     async def slack_events(request: web.Request) -> web.Response:
         bolt_request = await to_bolt_request(request)
-        bolt_response = await runtime.app.async_dispatch(bolt_request)
+        bolt_response = await runtime.replays.dispatch(bolt_request, runtime.app.async_dispatch)
         return await to_aiohttp_response(bolt_response)
 
     async def healthz(request: web.Request) -> web.Response:

@@ -15,7 +15,7 @@ from echobot.ids import ProgramField
 from echobot.models import Person, Program, ScheduleKind, Session
 from echobot.services.schedule import DEFAULT_OFFSETS, first_start, format_offsets, parse_offsets
 from echobot.services.sessions import Sessions
-from echobot.storage import Database, audit, outbox
+from echobot.storage import Database, audit, inbound, outbox
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.storage import sessions as sessions_repo
@@ -252,6 +252,8 @@ class Programs:
         now = self._clock.now()
         if not actor.is_coordinator:
             return ProgramResult(errors={P.NAME: "Only hub coordinators can create programs."})
+        if await inbound.submitted(self._db.reader, submission_id, "program.create"):
+            return ProgramResult()  # Slack resent a submission already saved
         taken = await programs_repo.get_by_name(self._db.reader, form.name) is not None
         errors, values = validate(form, now, existing=None, name_taken=taken)
         if errors:
@@ -260,8 +262,11 @@ class Programs:
             {**values, "id": 0, "created_by": actor.user_id, "created_at": now, "updated_at": now}
         )
         async with self._db.transaction() as tx:
+            if await inbound.submitted(tx, submission_id, "program.create"):
+                return ProgramResult()
             if await programs_repo.get_by_name(tx, draft.name) is not None:
                 return ProgramResult(errors={P.NAME: f"A program called “{draft.name}” already exists."})
+            await inbound.remember_submission(tx, submission_id, "program.create", now)
             program = await programs_repo.create(tx, draft)
             await self._sessions.plan(tx, program, now)
             upcoming = await sessions_repo.upcoming(tx, [program.id], now, now + self._sessions.horizon)
@@ -288,6 +293,8 @@ class Programs:
     async def update(self, actor: Person, program_id: int, form: ProgramForm, submission_id: str) -> ProgramResult:
         now = self._clock.now()
         existing = await programs_repo.get(self._db.reader, program_id)
+        if existing is not None and await inbound.submitted(self._db.reader, submission_id, "program.edit"):
+            return ProgramResult(program=existing)  # Slack resent a submission already saved
         if existing is None or not existing.active:
             return ProgramResult(errors={P.NAME: "This program no longer exists or was archived."})
         if not self.can_manage(actor, existing):
@@ -308,6 +315,9 @@ class Programs:
         )
         schedule_changed = any(getattr(existing, f) != getattr(program, f) for f in schedule_fields)
         async with self._db.transaction() as tx:
+            if await inbound.submitted(tx, submission_id, "program.edit"):
+                return ProgramResult(program=existing)
+            await inbound.remember_submission(tx, submission_id, "program.edit", now)
             await programs_repo.update(tx, program)
             replanned = kept = 0
             if schedule_changed:
