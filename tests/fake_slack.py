@@ -57,6 +57,7 @@ class FakeSlack:
         self.homes: dict[str, dict[str, Any]] = {}
         self.uploads: dict[str, bytes] = {}
         self.responses: list[dict[str, Any]] = []  # what apps sent to response_url
+        self.response_urls: list[str] = []  # where each of `responses` was sent, in the same order
         self.faults: list[Fault] = []
         self.rates = {"429": 0.0, "500": 0.0, "disconnect": 0.0}
         self.fault_methods: set[str] | None = None
@@ -410,6 +411,7 @@ class FakeSlack:
 
     async def _respond(self, request: web.Request) -> web.Response:
         self.responses.append(await request.json())
+        self.response_urls.append(str(request.url.path))
         async with self._changed:
             self._changed.notify_all()
         return web.Response(text="ok")
