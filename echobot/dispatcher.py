@@ -18,6 +18,7 @@ from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.clock import Clock
@@ -58,6 +59,12 @@ PERMANENT_ERRORS = frozenset(
 )
 
 
+# A post whose answer did not come back (a timeout, a dropped connection, a 5xx) may or may not be in Slack:
+# before posting it again, the dispatcher looks for it. Tries at once (as the SDK would), then back-off.
+POST_TRIES = 5
+IN_FLIGHT_AT_STOP = "in flight at the last stop"
+
+
 MessageRenderer = Callable[[Reader, dict[str, Any], datetime], Awaitable[Message | None]]
 JobRunner = Callable[[Tx, dict[str, Any], datetime], Awaitable[None]]
 
@@ -92,6 +99,15 @@ class Dispatcher:
     ) -> None:
         self._db = db
         self._client = client
+        # Posts are not retried blindly by the SDK: only a 429 surely means "not posted". After any other
+        # failure the dispatcher first looks for the message (by its outbox key in the message metadata).
+        self._post_client = AsyncWebClient(
+            token=client.token,
+            base_url=client.base_url,
+            timeout=client.timeout,
+            session=client.session,
+            retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=8)],
+        )
         self._clock = clock
         self.renderers = renderers or Renderers()
         self._pacing = pacing
@@ -137,9 +153,9 @@ class Dispatcher:
     async def recover(self) -> int:
         """Return rows a crash left in flight to the queue. Returns how many there were."""
         async with self._db.transaction() as tx:
-            items = await outbox_repo.recover_in_flight(tx)
+            items = await outbox_repo.recover_in_flight(tx, IN_FLIGHT_AT_STOP)
         for item in items:
-            log.warning("outbox %s was in flight at the last stop; it will be sent again", item.key)
+            log.warning("outbox %s was in flight at the last stop; it will be sent unless Slack has it", item.key)
         return len(items)
 
     async def run_until_idle(self) -> None:
@@ -323,16 +339,7 @@ class Dispatcher:
     ) -> tuple[str | None, str | None]:
         blocks = message.blocks or None
         if item.kind is OutboxKind.POST:
-            response = await self._client.chat_postMessage(
-                channel=(parent.slack_channel or item.target) if parent else item.target,
-                thread_ts=parent.slack_ts if parent else None,
-                text=message.text,
-                blocks=blocks,
-                unfurl_links=message.unfurl_links,
-                unfurl_media=False,
-                metadata={"event_type": METADATA_EVENT, "event_payload": {"key": item.key}},
-            )
-            return response.get("channel"), response.get("ts")
+            return await self._post(item, parent, message)
         if item.kind is OutboxKind.UPLOAD:
             return await self._upload(item, parent, message)
         if parent is None or parent.slack_ts is None:
@@ -344,6 +351,68 @@ class Dispatcher:
             return response.get("channel"), response.get("ts")
         await self._client.chat_delete(channel=parent.slack_channel or parent.target, ts=parent.slack_ts)
         return parent.slack_channel, parent.slack_ts
+
+    async def _post(
+        self, item: OutboxItem, parent: OutboxItem | None, message: Message
+    ) -> tuple[str | None, str | None]:
+        """Post once: when an attempt may have reached Slack without an answer, look before posting again."""
+        channel = (parent.slack_channel or item.target) if parent else item.target
+        thread_ts = parent.slack_ts if parent else None
+        uncertain = item.attempts > 0 or item.last_error == IN_FLIGHT_AT_STOP  # an earlier try may have landed
+        for attempt in range(POST_TRIES):
+            if uncertain:
+                found = await self._find_posted(item.key, channel, thread_ts)
+                if found is not None:
+                    log.info("outbox %s was posted although Slack's answer was lost; not posting again", item.key)
+                    return found
+            try:
+                response = await self._post_client.chat_postMessage(
+                    channel=channel,
+                    thread_ts=thread_ts,
+                    text=message.text,
+                    blocks=message.blocks or None,
+                    unfurl_links=message.unfurl_links,
+                    unfurl_media=False,
+                    metadata={"event_type": METADATA_EVENT, "event_payload": {"key": item.key}},
+                )
+                return response.get("channel"), response.get("ts")
+            except SlackApiError as error:
+                code = slack_error_code(error)
+                if not code.startswith("http_5") or attempt == POST_TRIES - 1:
+                    raise
+            except (aiohttp.ClientError, TimeoutError, OSError):
+                if attempt == POST_TRIES - 1:
+                    raise
+            uncertain = True
+            await asyncio.sleep(0.2 * 2**attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _find_posted(self, key: str, channel: str, thread_ts: str | None) -> tuple[str, str] | None:
+        """(channel, ts) of echobot's recent message carrying outbox `key` in its metadata, if Slack has one.
+
+        When Slack cannot say (echobot may post to a public channel it is not in, but not read it), the answer
+        is "not there": a message possibly doubled is better than one dropped. Transient errors propagate.
+        """
+        try:
+            if channel[:1] in ("U", "W"):  # a DM is posted to the user; its history is the IM channel's
+                channel = (await self._client.conversations_open(users=channel))["channel"]["id"]
+            if thread_ts:
+                page = await self._client.conversations_replies(
+                    channel=channel, ts=thread_ts, limit=200, include_all_metadata=True
+                )
+            else:
+                page = await self._client.conversations_history(channel=channel, limit=200, include_all_metadata=True)
+        except SlackApiError as error:
+            code = slack_error_code(error)
+            if code in TRANSIENT_ERRORS or code.startswith("http_5"):
+                raise
+            log.warning("outbox %s: cannot look for an earlier post (%s); posting", key, code)
+            return None
+        for found in page.get("messages") or []:
+            metadata = found.get("metadata") or {}
+            if metadata.get("event_type") == METADATA_EVENT and (metadata.get("event_payload") or {}).get("key") == key:
+                return channel, str(found.get("ts"))
+        return None
 
     async def _upload(
         self, item: OutboxItem, parent: OutboxItem | None, message: Message

@@ -46,7 +46,9 @@ class Runtime:
         clock = clock or SystemClock()
         db = await Database.open(settings.database)
         http = build_session()
-        client = build_client(settings.slack_bot_token.get_secret_value(), settings.slack_api_url, session=http)
+        client = build_client(
+            settings.slack_bot_token.get_secret_value(), settings.slack_api_url, settings.slack_timeout, session=http
+        )
         services = Services.build(settings, clock, db)
         app = build_app(services, client)
         dispatcher = Dispatcher(db, client, clock, services.renderers, pacing=pacing)

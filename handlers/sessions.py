@@ -198,8 +198,9 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         found = await submitted_session(body, view, ack)
         if found is None:
             return
-        errors = await sessions.cancel(*found, reason=text(read_values(view), S.REASON),
-                                       submission_id=str(view.get("id") or ""))
+        errors = await sessions.cancel(
+            *found, reason=text(read_values(view), S.REASON), submission_id=str(view.get("id") or "")
+        )
         await ack_submission(ack, errors)
 
     @app.view(Callback.ATTENDANCE_CODE_VIEW)
@@ -207,8 +208,9 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         found = await submitted_session(body, view, ack)
         if found is None:
             return
-        errors = await sessions.set_code(found[0], found[1], text(read_values(view), S.CODE),
-                                         submission_id=str(view.get("id") or ""))
+        errors = await sessions.set_code(
+            found[0], found[1], text(read_values(view), S.CODE), submission_id=str(view.get("id") or "")
+        )
         await ack_submission(ack, errors)
 
     @app.view(Callback.ATTENDANCE_PICK_VIEW)
@@ -230,7 +232,11 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
             return
         values = read_values(view)
         result = await sessions.adjust_attendance(
-            found[0], found[1], choices(values, S.ADD), choices(values, S.REMOVE), text(values, S.REASON),
+            found[0],
+            found[1],
+            choices(values, S.ADD),
+            choices(values, S.REMOVE),
+            text(values, S.REASON),
             submission_id=str(view.get("id") or ""),
         )
         if result.errors:

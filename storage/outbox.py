@@ -194,9 +194,12 @@ async def enqueue_many(tx: Tx, rows: list[dict[str, Any]], now: datetime) -> int
     return inserted
 
 
-async def recover_in_flight(tx: Tx) -> list[OutboxItem]:
-    """At start-up: rows left 'sending' by a crash go back to 'pending' (returned for inspection)."""
-    rows = await tx.fetchall("UPDATE outbox SET state = 'pending' WHERE state = 'sending' RETURNING *")
+async def recover_in_flight(tx: Tx, note: str = "in flight at a stop") -> list[OutboxItem]:
+    """At start-up: rows left 'sending' by a crash go back to 'pending' (returned for inspection), with `note`
+    as their last error (the dispatcher reads it as "may have reached Slack")."""
+    rows = await tx.fetchall(
+        "UPDATE outbox SET state = 'pending', last_error = ? WHERE state = 'sending' RETURNING *", (note,)
+    )
     if rows:
         tx.touch(TOPIC)
     return [_from_row(row) for row in rows]
