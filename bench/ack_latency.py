@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import os
 import tempfile
 import time
@@ -27,6 +28,9 @@ from tests.fake_slack import BOT_TOKEN, FakeSlack
 SECRET = "bench-signing-secret-0123456789"
 
 
+_TRIGGERS = itertools.count(1)
+
+
 def signed_command(verifier: SignatureVerifier, user: str) -> tuple[bytes, dict[str, str]]:
     body = urlencode(
         {
@@ -35,7 +39,7 @@ def signed_command(verifier: SignatureVerifier, user: str) -> tuple[bytes, dict[
             "user_id": user,
             "channel_id": "C0BENCH",
             "team_id": "T0ECHO",
-            "trigger_id": "1.2.3",
+            "trigger_id": f"{next(_TRIGGERS)}.2.3",  # unique, as Slack's are: identical requests are answered once
             "response_url": "http://127.0.0.1:9/r",
         }
     )

@@ -11,13 +11,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from contextlib import suppress
+from contextlib import nullcontext, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.clock import Clock
@@ -78,6 +79,10 @@ def carries_key(message: dict[str, Any], key: str) -> bool:
     payload = metadata.get("event_payload")
     return isinstance(payload, dict) and payload.get("key") == key
 
+# A post whose answer did not come back (a timeout, a dropped connection, a 5xx) may or may not be in Slack:
+# before posting it again, the dispatcher looks for it. Tries at once (as the SDK would), then back-off.
+POST_TRIES = 5
+
 
 MessageRenderer = Callable[[Reader, dict[str, Any], datetime], Awaitable[Message | None]]
 JobRunner = Callable[[Tx, dict[str, Any], datetime], Awaitable[None]]
@@ -113,6 +118,15 @@ class Dispatcher:
     ) -> None:
         self._db = db
         self._client = client
+        # Posts are not retried blindly by the SDK: only a 429 surely means "not posted". After any other
+        # failure the dispatcher first looks for the message (by its outbox key in the message metadata).
+        self._post_client = AsyncWebClient(
+            token=client.token,
+            base_url=client.base_url,
+            timeout=client.timeout,
+            session=client.session,
+            retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=8)],
+        )
         self._clock = clock
         self.renderers = renderers or Renderers()
         self._pacing = pacing
@@ -311,7 +325,7 @@ class Dispatcher:
         log.warning("outbox %s was already in Slack (ts %s): recorded as sent, not sent again", item.key, ts)
         return True
 
-    async def _find_in_history(self, item: OutboxItem) -> tuple[str, str] | None:
+    async def _find_in_history(self, item: OutboxItem, *, take_slot: bool = True) -> tuple[str, str] | None:
         """(channel, ts) of the message carrying `item.key` in its metadata, or None."""
         oldest = f"{(earliest_send(item) - HISTORY_SKEW).timestamp():.6f}"
         thread_ts: str | None = None
@@ -326,7 +340,7 @@ class Dispatcher:
             channel = str((opened.get("channel") or {}).get("id") or channel)
         cursor: str | None = None
         for _ in range(HISTORY_PAGES):
-            async with self._sending:
+            async with self._sending if take_slot else nullcontext():
                 if thread_ts is None:
                     page = await self._client.conversations_history(
                         channel=channel, oldest=oldest, limit=HISTORY_PAGE_SIZE, include_all_metadata=True,
@@ -448,16 +462,7 @@ class Dispatcher:
     ) -> tuple[str | None, str | None]:
         blocks = message.blocks or None
         if item.kind is OutboxKind.POST:
-            response = await self._client.chat_postMessage(
-                channel=(parent.slack_channel or item.target) if parent else item.target,
-                thread_ts=parent.slack_ts if parent else None,
-                text=message.text,
-                blocks=blocks,
-                unfurl_links=message.unfurl_links,
-                unfurl_media=False,
-                metadata={"event_type": METADATA_EVENT, "event_payload": {"key": item.key}},
-            )
-            return response.get("channel"), response.get("ts")
+            return await self._post(item, parent, message)
         if item.kind is OutboxKind.UPLOAD:
             return await self._upload(item, parent, message)
         if parent is None or parent.slack_ts is None:
@@ -469,6 +474,57 @@ class Dispatcher:
             return response.get("channel"), response.get("ts")
         await self._client.chat_delete(channel=parent.slack_channel or parent.target, ts=parent.slack_ts)
         return parent.slack_channel, parent.slack_ts
+
+    async def _post(
+        self, item: OutboxItem, parent: OutboxItem | None, message: Message
+    ) -> tuple[str | None, str | None]:
+        """Post once: when an attempt may have reached Slack without an answer, look before posting again."""
+        channel = (parent.slack_channel or item.target) if parent else item.target
+        thread_ts = parent.slack_ts if parent else None
+        uncertain = item.attempts > 0  # an earlier try may have landed (one left in flight by a crash was looked for)
+        for attempt in range(POST_TRIES):
+            if uncertain:
+                found = await self._find_posted(item)
+                if found is not None:
+                    log.info("outbox %s was posted although Slack's answer was lost; not posting again", item.key)
+                    return found
+            try:
+                response = await self._post_client.chat_postMessage(
+                    channel=channel,
+                    thread_ts=thread_ts,
+                    text=message.text,
+                    blocks=message.blocks or None,
+                    unfurl_links=message.unfurl_links,
+                    unfurl_media=False,
+                    metadata={"event_type": METADATA_EVENT, "event_payload": {"key": item.key}},
+                )
+                return response.get("channel"), response.get("ts")
+            except SlackApiError as error:
+                code = slack_error_code(error)
+                if not code.startswith("http_5") or attempt == POST_TRIES - 1:
+                    raise
+            except (aiohttp.ClientError, TimeoutError, OSError):
+                if attempt == POST_TRIES - 1:
+                    raise
+            uncertain = True
+            await asyncio.sleep(0.2 * 2**attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _find_posted(self, item: OutboxItem) -> tuple[str, str] | None:
+        """(channel, ts) of the post when Slack already has it although its answer was lost.
+
+        When Slack cannot say (no history scope, or a public channel echobot posts to but is not in), the
+        answer is "not there": a message possibly doubled is better than one dropped. Transient errors
+        propagate (the row backs off). Called holding a slot for Slack calls, so it takes none of its own.
+        """
+        try:
+            return await self._find_in_history(item, take_slot=False)
+        except SlackApiError as error:
+            code = slack_error_code(error)
+            if code in TRANSIENT_ERRORS or code.startswith("http_5"):
+                raise
+            log.warning("outbox %s: cannot look for an earlier post (%s); posting", item.key, code)
+            return None
 
     async def _upload(
         self, item: OutboxItem, parent: OutboxItem | None, message: Message

@@ -13,6 +13,7 @@ from echobot.app import build_app
 from echobot.clock import Clock, SystemClock
 from echobot.container import Services
 from echobot.dispatcher import Dispatcher
+from echobot.replays import ReplayGuard
 from echobot.scheduler import add_periodic, build_scheduler, wire_dispatcher
 from echobot.settings import Settings
 from echobot.slack_client import build_client, build_session
@@ -31,6 +32,8 @@ class Runtime:
         self.dispatcher = dispatcher
         self.inflight = services.inflight
         self.scheduler = build_scheduler()
+        secret = services.settings.slack_signing_secret
+        self.replays = ReplayGuard(secret.get_secret_value() if secret else None)
         self._started = False
 
     @property
@@ -43,7 +46,9 @@ class Runtime:
         clock = clock or SystemClock()
         db = await Database.open(settings.database)
         http = build_session()
-        client = build_client(settings.slack_bot_token.get_secret_value(), settings.slack_api_url, session=http)
+        client = build_client(
+            settings.slack_bot_token.get_secret_value(), settings.slack_api_url, settings.slack_timeout, session=http
+        )
         services = Services.build(settings, clock, db)
         app = build_app(services, client)
         dispatcher = Dispatcher(db, client, clock, services.renderers, pacing=pacing)

@@ -32,6 +32,8 @@ class Settings(DatabaseSettings):
     slack_signing_secret: SecretStr | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
     slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
     slack_api_url: str = Field(default=SLACK_API_URL, validation_alias="ECHOBOT_SLACK_API_URL")
+    # seconds to wait for a Web API answer before treating the call as failed (and retrying it)
+    slack_timeout: float = Field(default=15.0, gt=0, le=120, validation_alias="ECHOBOT_SLACK_TIMEOUT")
     admins: Annotated[tuple[str, ...], NoDecode] = Field(default=(), validation_alias="ECHOBOT_ADMINS")
     hub_name: str = Field(default="ECHO Hub", validation_alias="ECHOBOT_HUB_NAME")
     timezone: str = Field(default="America/New_York", validation_alias="ECHOBOT_TIMEZONE")

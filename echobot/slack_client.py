@@ -38,8 +38,12 @@ def build_session(connections: int = 64) -> aiohttp.ClientSession:
 
 
 def build_client(
-    token: str, base_url: str, timeout: int = 15, session: aiohttp.ClientSession | None = None
+    token: str, base_url: str, timeout: float = 15, session: aiohttp.ClientSession | None = None
 ) -> AsyncWebClient:
     return AsyncWebClient(
-        token=token, base_url=base_url, timeout=timeout, retry_handlers=retry_handlers(), session=session
+        token=token,
+        base_url=base_url,
+        timeout=timeout,  # type: ignore[arg-type]
+        retry_handlers=retry_handlers(),
+        session=session,
     )

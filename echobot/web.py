@@ -32,7 +32,7 @@ def build_web_app(runtime: Runtime) -> web.Application:
         except ValueError:
             log.warning("refused a signed request whose body is not a Slack payload")
             return web.json_response({"error": "unreadable request"}, status=400)
-        bolt_response = await runtime.app.async_dispatch(bolt_request)
+        bolt_response = await runtime.replays.dispatch(bolt_request, runtime.app.async_dispatch)
         return await to_aiohttp_response(bolt_response)
 
     async def healthz(request: web.Request) -> web.Response:

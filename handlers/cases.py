@@ -156,7 +156,8 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         if state.case_id is None or state.action not in ("ask_info", "decline", "recommend", "schedule", "reply"):
             await ack(response_action="errors", errors={first_input(view): "This form is out of date: close it."})
             return
-        outcome = await cases.act(person, state.case_id, state.action, written, choice(values, C.SESSION) or "")
+        outcome = await cases.act(person, state.case_id, state.action, written, choice(values, C.SESSION) or "",
+                                  submission_id=str(view.get("id") or ""))  # fmt: skip
         if outcome.errors:
             await ack(response_action="errors", errors=outcome.errors)
         elif not outcome.ok:

@@ -133,5 +133,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
     async def on_submit(ack: AsyncAck, body: dict, view: dict) -> None:
         person = await people.whois(body["user"]["id"])
         session_id = ViewState.decode(view.get("private_metadata")).session_id or 0
-        result = await evaluations.submit(person, session_id, form_from_values(read_values(view)))
+        result = await evaluations.submit(
+            person, session_id, form_from_values(read_values(view)), str(view.get("id") or "")
+        )
         await ack_submission(ack, result.errors)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -22,4 +23,7 @@ async def upload_to_dm(client: AsyncWebClient, user_id: str, content: bytes, fil
         return True
     except SlackApiError as error:
         log.warning("upload of %s for %s failed: %s", filename, user_id, slack_error_code(error))
+        return False
+    except (aiohttp.ClientError, TimeoutError, OSError) as error:
+        log.warning("upload of %s for %s failed: %s", filename, user_id, type(error).__name__)
         return False

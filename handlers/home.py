@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -28,6 +29,8 @@ async def publish_home(services: Services, client: AsyncWebClient, user_id: str)
         await client.views_publish(user_id=user_id, view=view)
     except SlackApiError as error:
         log.warning("could not publish App Home for %s: %s", user_id, slack_error_code(error))
+    except (aiohttp.ClientError, TimeoutError, OSError) as error:
+        log.warning("could not publish App Home for %s: %s", user_id, type(error).__name__)
 
 
 def register(app: AsyncApp, services: Services) -> None:

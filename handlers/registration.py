@@ -6,6 +6,7 @@ import asyncio
 import logging
 from typing import Any
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
@@ -72,7 +73,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
             try:  # prefilling is a nicety: never at the cost of the 3-second trigger
                 profile = await asyncio.wait_for(client.users_info(user=user_id), timeout=1.0)
                 form = form_from_profile(profile.get("user") or {})
-            except (SlackApiError, TimeoutError) as error:
+            except (SlackApiError, TimeoutError, OSError, aiohttp.ClientError) as error:
                 log.info("no Slack profile to prefill for %s: %s", user_id, type(error).__name__)
         offered = [(p.name, str(p.id)) for p in await services.programs.active()]
         form = form.model_copy(update={"programs": [str(p.id) for p in await services.programs.joined(user_id)]})

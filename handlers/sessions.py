@@ -191,7 +191,9 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         found = await submitted_session(body, view, ack)
         if found is None:
             return
-        errors = await sessions.cancel(*found, reason=text(read_values(view), S.REASON))
+        errors = await sessions.cancel(
+            *found, reason=text(read_values(view), S.REASON), submission_id=str(view.get("id") or "")
+        )
         await ack_submission(ack, errors)
 
     @app.view(Callback.ATTENDANCE_CODE_VIEW)
@@ -199,7 +201,8 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         found = await submitted_session(body, view, ack)
         if found is None:
             return
-        errors = await sessions.set_code(*found, text(read_values(view), S.CODE))
+        code = text(read_values(view), S.CODE)
+        errors = await sessions.set_code(*found, code, submission_id=str(view.get("id") or ""))
         await ack_submission(ack, errors)
 
     @app.view(Callback.ATTENDANCE_PICK_VIEW)
@@ -221,7 +224,11 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
             return
         values = read_values(view)
         result = await sessions.adjust_attendance(
-            *found, choices(values, S.ADD), choices(values, S.REMOVE), text(values, S.REASON)
+            *found,
+            choices(values, S.ADD),
+            choices(values, S.REMOVE),
+            text(values, S.REASON),
+            submission_id=str(view.get("id") or ""),
         )
         if result.errors:
             await ack(response_action="errors", errors=result.errors)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from echobot.storage.codec import to_db
-from echobot.storage.database import Tx
+from echobot.storage.database import Reader, Tx
 
 
 async def first_sighting(tx: Tx, event_id: str, at: datetime) -> bool:
@@ -23,3 +23,24 @@ async def forget_before(tx: Tx, before: datetime) -> int:
 
 
 RETRY_HORIZON = timedelta(days=1)
+
+
+def _submission_key(view_id: str, purpose: str) -> str:
+    return f"view:{view_id}:{purpose}"
+
+
+async def submitted(db: Reader, view_id: str, purpose: str) -> bool:
+    """True when this modal submission (Slack's view id) already succeeded for `purpose`."""
+    if not view_id:
+        return False
+    row = await db.fetchone(
+        "SELECT 1 FROM inbound_events WHERE event_id = ?", (_submission_key(view_id, purpose),)
+    )
+    return row is not None
+
+
+async def remember_submission(tx: Tx, view_id: str, purpose: str, at: datetime) -> None:
+    """Record a successful modal submission, in the transaction of its change, so that a resent one is a no-op.
+    Only success is recorded: a submission refused with field errors is corrected and submitted again."""
+    if view_id:
+        await first_sighting(tx, _submission_key(view_id, purpose), at)

@@ -37,6 +37,11 @@ class Call:
     def ok(self) -> bool:
         return self.status == 200 and bool(self.response.get("ok"))
 
+    @property
+    def done(self) -> bool:
+        """Slack did what was asked, whether or not the caller heard back (a lost answer)."""
+        return self.status in (0, 200) and bool(self.response.get("ok"))
+
 
 @dataclass
 class Fault:
@@ -46,6 +51,8 @@ class Fault:
     retry_after: int = 1
     times: int = 1
     disconnect: bool = False
+    timeout: bool = False  # no answer in time: the call hangs `FakeSlack.hang` seconds, then the connection drops
+    lost: bool = False  # Slack did the work, but the answer never arrives (the connection drops)
 
 
 class FakeSlack:
@@ -57,8 +64,10 @@ class FakeSlack:
         self.homes: dict[str, dict[str, Any]] = {}
         self.uploads: dict[str, bytes] = {}
         self.responses: list[dict[str, Any]] = []  # what apps sent to response_url
+        self.response_urls: list[str] = []  # where each of `responses` was sent, in the same order
         self.faults: list[Fault] = []
-        self.rates = {"429": 0.0, "500": 0.0, "disconnect": 0.0}
+        self.rates = {"429": 0.0, "500": 0.0, "disconnect": 0.0, "timeout": 0.0, "lost": 0.0}
+        self.hang = 2.0  # seconds a timing-out call hangs (longer than the client waits)
         self.fault_methods: set[str] | None = None
         self.delay = 0.0
         self._random = random.Random(seed)
@@ -130,16 +139,28 @@ class FakeSlack:
         retry_after: int = 1,
         times: int = 1,
         disconnect: bool = False,
+        timeout: bool = False,
+        lost: bool = False,
     ) -> None:
-        """Make the next `times` calls of `method` fail: 429/500 by status, ok:false by error."""
-        if status == 200 and not error and not disconnect:
-            raise ValueError("say how the call fails: status, error or disconnect")
-        self.faults.append(Fault(method, status, error, retry_after, times, disconnect))
+        """Make the next `times` calls of `method` fail: 429/500 by status, ok:false by error, or no answer
+        (disconnect: dropped unanswered; timeout: hangs, then dropped; lost: done, then dropped)."""
+        if status == 200 and not error and not (disconnect or timeout or lost):
+            raise ValueError("say how the call fails: status, error, disconnect, timeout or lost")
+        self.faults.append(Fault(method, status, error, retry_after, times, disconnect, timeout, lost))
 
     def fault_rates(
-        self, *, r429: float = 0.0, r500: float = 0.0, disconnect: float = 0.0, methods: set[str] | None = None
+        self,
+        *,
+        r429: float = 0.0,
+        r500: float = 0.0,
+        disconnect: float = 0.0,
+        timeout: float = 0.0,
+        lost: float = 0.0,
+        methods: set[str] | None = None,
     ) -> None:
-        self.rates = {"429": r429, "500": r500, "disconnect": disconnect}
+        """Random faults, as fractions of calls: 429 (Retry-After: 1), 500, dropped connections, calls that
+        time out, and calls whose answer is lost after Slack did the work."""
+        self.rates = {"429": r429, "500": r500, "disconnect": disconnect, "timeout": timeout, "lost": lost}
         self.fault_methods = methods
 
     # ---- reading what happened ----------------------------------------------------------------
@@ -205,6 +226,12 @@ class FakeSlack:
         roll -= self.rates["500"]
         if roll < self.rates["disconnect"]:
             return Fault(method, disconnect=True)
+        roll -= self.rates["disconnect"]
+        if roll < self.rates["timeout"]:
+            return Fault(method, timeout=True)
+        roll -= self.rates["timeout"]
+        if roll < self.rates["lost"]:
+            return Fault(method, lost=True)
         return None
 
     async def _api(self, request: web.Request) -> web.StreamResponse:
@@ -214,11 +241,20 @@ class FakeSlack:
         if self.delay:
             await asyncio.sleep(self.delay)
         fault = self._pick_fault(method)
-        if fault is not None and fault.disconnect:
+        if fault is not None and fault.timeout:
             call.status = 0
             await self._record(call)
-            assert request.transport is not None
-            request.transport.close()
+            await asyncio.sleep(self.hang)
+        if fault is not None and fault.lost:
+            call.response = self._answer(method, args, request.headers.get("Authorization", ""))
+            call.status = 0  # Slack did it, but nobody hears back
+            await self._record(call)
+        if fault is not None and (fault.disconnect or fault.timeout or fault.lost):
+            if not (fault.timeout or fault.lost):
+                call.status = 0
+                await self._record(call)
+            if request.transport is not None:
+                request.transport.close()
             raise asyncio.CancelledError
         if fault is not None and fault.status == 429:
             call.status = 429
@@ -471,12 +507,14 @@ class FakeSlack:
     async def _set_faults(self, request: web.Request) -> web.Response:
         rates = await request.json()
         self.fault_rates(r429=rates.get("r429", 0), r500=rates.get("r500", 0), disconnect=rates.get("disconnect", 0),
+                         timeout=rates.get("timeout", 0), lost=rates.get("lost", 0),
                          methods=set(rates["methods"]) if rates.get("methods") else None)  # fmt: skip
         self.calls.clear()
         return web.json_response({"ok": True})
 
     async def _respond(self, request: web.Request) -> web.Response:
         self.responses.append(await request.json())
+        self.response_urls.append(str(request.url.path))
         async with self._changed:
             self._changed.notify_all()
         return web.Response(text="ok")

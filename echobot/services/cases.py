@@ -17,7 +17,7 @@ from echobot.ids import CaseField
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKind, Person, Program, Render, Session
 from echobot.services.programs import Programs
 from echobot.services.sessions import Sessions
-from echobot.storage import Database, Reader, Tx, audit, outbox
+from echobot.storage import Database, Reader, Tx, audit, inbound, outbox
 from echobot.storage import cases as cases_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
@@ -222,8 +222,12 @@ class Cases:
         return found
 
     # ---- triage --------------------------------------------------------------------------------
-    async def act(self, person: Person, case_id: int, action: str, text: str = "", session_id: str = "") -> Outcome:
-        """A specialist's (or coordinator's) triage action, or the submitter's reply."""
+    async def act(self, person: Person, case_id: int, action: str, text: str = "", session_id: str = "",
+                  submission_id: str = "") -> Outcome:  # fmt: skip
+        """A specialist's (or coordinator's) triage action, or the submitter's reply.
+
+        `submission_id` (the modal's view id) makes a resent submission a no-op that answers as the first did.
+        """
         loaded = await self.get(case_id)
         if loaded is None:
             return Outcome(ok=False, reply="That case no longer exists.")
@@ -243,8 +247,14 @@ class Cases:
             if problems := phi.field_errors({field[action]: text}):
                 return Outcome(ok=False, errors=problems)
         now = self._clock.now()
+        purpose = f"case:{case.id}:{action}"
         async with self._db.transaction() as tx:
-            return await self._apply(tx, person, case, program, action, text.strip(), session_id, now)
+            if await inbound.submitted(tx, submission_id, purpose):
+                return Outcome(ok=True, reply=f"{case.title}: {ACTION_VERBS.get(action, action)}.")
+            outcome = await self._apply(tx, person, case, program, action, text.strip(), session_id, now)
+            if outcome.ok:
+                await inbound.remember_submission(tx, submission_id, purpose, now)
+            return outcome
 
     async def _apply(self, tx: Tx, person: Person, case: Case, program: Program, action: str, text: str,
                      session_id: str, now: datetime) -> Outcome:  # fmt: skip

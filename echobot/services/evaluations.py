@@ -3,6 +3,7 @@ writing the evaluation and its credit record together, and the transcript."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -17,7 +18,7 @@ from echobot.ids import EvaluationField
 from echobot.models import Credential, CreditRecord, Evaluation, Message, OutboxKind, Person, Program, Render, Session
 from echobot.services.programs import Programs
 from echobot.services.sessions import Sessions
-from echobot.storage import Database, Reader, Tx, outbox
+from echobot.storage import Database, Reader, Tx, inbound, outbox
 from echobot.storage import attendance as attendance_repo
 from echobot.storage import evaluations as evaluations_repo
 from echobot.storage import programs as programs_repo
@@ -179,7 +180,14 @@ class Evaluations:
         return None, session, program
 
     # ---- the evaluation ------------------------------------------------------------------------
-    async def submit(self, person: Person, session_id: int, form: EvaluationForm) -> EvaluationResult:
+    async def submit(self, person: Person, session_id: int, form: EvaluationForm,
+                     submission_id: str = "") -> EvaluationResult:  # fmt: skip
+        """One evaluation and its credit record. The same form resent (same view id, same answers) answers as the
+        first did, without a second record; another attempt is told it was already evaluated."""
+        answers = hashlib.sha256(form.model_dump_json().encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        purpose = f"evaluation:{session_id}:{answers}"
+        if await inbound.submitted(self._db.reader, submission_id, purpose):
+            return EvaluationResult({})
         reason, session, program = await self.why_not(person, session_id)
         if reason is not None or session is None or program is None or person.provider is None:
             return EvaluationResult({E.OVERALL: reason or "This evaluation cannot be taken."})
@@ -203,9 +211,12 @@ class Evaluations:
                 awarded_at=now,
             )  # fmt: skip
             if not await evaluations_repo.record(tx, evaluation, credit):
+                if await inbound.submitted(tx, submission_id, purpose):
+                    return EvaluationResult({})
                 previous = await evaluations_repo.get(tx, session.id, person.user_id)
                 when = slack_date(previous.submitted_at, "{date_short_pretty} at {time}") if previous else "before"
                 return EvaluationResult({E.OVERALL: f"You already evaluated this session ({when})."})
+            await inbound.remember_submission(tx, submission_id, purpose, now)
             await outbox.enqueue(tx, key=f"session:{session.id}:evaluated:{person.user_id}", target=person.user_id,
                                  now=now, message=evaluation_recorded(credit, session, program))  # fmt: skip
         return EvaluationResult({}, credit)

@@ -15,7 +15,7 @@ from echobot.ids import ProgramField
 from echobot.models import Person, Program, ScheduleKind, Session
 from echobot.services.schedule import DEFAULT_OFFSETS, first_start, format_offsets, parse_offsets
 from echobot.services.sessions import Sessions
-from echobot.storage import Database, audit, outbox
+from echobot.storage import Database, audit, inbound, outbox
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.storage import sessions as sessions_repo
@@ -280,8 +280,11 @@ class Programs:
             {**values, "id": 0, "created_by": actor.user_id, "created_at": now, "updated_at": now}
         )
         async with self._db.transaction() as tx:
+            if await inbound.submitted(tx, submission_id, "program.create"):  # the same form, delivered twice at once
+                return ProgramResult(program=await programs_repo.get_by_name(tx, draft.name))
             if await programs_repo.get_by_name(tx, draft.name) is not None:
                 return ProgramResult(errors={P.NAME: f"A program called “{draft.name}” already exists."})
+            await inbound.remember_submission(tx, submission_id, "program.create", now)
             program = await programs_repo.create(tx, draft)
             await self._sessions.plan(tx, program, now)
             upcoming = await sessions_repo.upcoming(tx, [program.id], now, now + self._sessions.horizon)
@@ -308,6 +311,8 @@ class Programs:
     async def update(self, actor: Person, program_id: int, form: ProgramForm, submission_id: str) -> ProgramResult:
         now = self._clock.now()
         existing = await programs_repo.get(self._db.reader, program_id)
+        if existing is not None and await inbound.submitted(self._db.reader, submission_id, "program.edit"):
+            return ProgramResult(program=existing)  # Slack resent a submission already saved
         if existing is None or not existing.active:
             return ProgramResult(errors={P.NAME: "This program no longer exists or was archived."})
         if not self.can_manage(actor, existing):
@@ -330,6 +335,9 @@ class Programs:
         )
         schedule_changed = any(getattr(existing, f) != getattr(program, f) for f in schedule_fields)
         async with self._db.transaction() as tx:
+            if await inbound.submitted(tx, submission_id, "program.edit"):
+                return ProgramResult(program=existing)
+            await inbound.remember_submission(tx, submission_id, "program.edit", now)
             await programs_repo.update(tx, program)
             replanned = kept = 0
             if schedule_changed:
