@@ -95,6 +95,11 @@ def test_towns_named_with_no_cue_word_are_refused(text: str) -> None:
         "Normal saline 1 L bolus; Mission: get her to the next session",
         "grants for the CHW program cover transport",
         "Denver II screen at 18 mo, referred to early intervention",
+        "Labs continue to show low potassium despite KCl 40 daily",  # Show Low, AZ
+        "Advised to cut off sugary drinks; rotate the injection to new site",
+        "Plan: Norco 5/325 prn, Hickman line removed, Penrose drain out",
+        "Stryker frame, Alvarado 7, Corrigan pulse, La Crosse encephalitis",
+        "Mistrust rooted in Tuskegee comes up when we offer the trial",
     ],
 )
 def test_town_names_that_are_clinical_words_pass(text: str) -> None:

@@ -23,10 +23,15 @@ Span = tuple[int, int]
 LONGEST = 4  # words in the longest name looked up
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 _CUES = frozenset({"in", "from", "near", "past", "to", "outside", "around", "toward", "towards", "de", "en"})
+# A lowercase phrase of several words ("show low", "cut off", "new site") is a town only after one of these:
+# "to" and "in" precede verbs and ordinary nouns too often ("continue to show low potassium").
+_STRONG_CUES = frozenset({"from", "near", "past", "outside", "around"})
 _CONNECTORS = frozenset({"or", "of", "and", "de", "la", "del", "el", "los", "las", "the", "on", "by", "in"})
 _NOT_AFTER = EPONYM_NOUNS | frozenset({"criteria", "category", "system", "model", "shunt", "questionnaire",
                                       "inventory", "method", "approach", "trial", "study", "cohort", "program",
-                                      "funded", "fund", "act", "clinic", "center", "centre"})  # fmt: skip
+                                      "funded", "fund", "act", "clinic", "center", "centre", "line", "drain",
+                                      "catheter", "frame", "pulse", "encephalitis", "bed", "splint", "tube",
+                                      "needle", "port", "brand", "tablet", "tablets", "mg"})  # fmt: skip
 
 
 # Towns whose names are also diseases, scores, classifications and regions in clinical text.
@@ -35,6 +40,8 @@ NOT_TOWNS = frozenset({
     "tanner", "gleason", "bishop", "cushing", "wells", "mayo", "appalachia", "marburg", "hartford", "lewisville",
     "seattle", "wellington", "geneva", "florence", "augusta", "victoria", "beck", "ranson", "canton", "apgar",
     "foley", "vanderbilt", "edinburgh", "denver", "philadelphia", "rankin", "rochester", "cleveland", "boston",
+    # drug brands, devices, signs and studies (checked against a list of common brand and device names)
+    "norco", "hickman", "penrose", "stryker", "pratt", "alvarado", "corrigan", "tuskegee", "la crosse",
 })  # fmt: skip
 
 
@@ -121,9 +128,11 @@ def _counts(text: str, words: list[re.Match[str]], i: int, n: int, phrase: str, 
     if all(part in NOT_PLACES or part in US_STATES or part in _CONNECTORS for part in parts):
         return False
     cued = _cued(words, i, text)
+    if phrase in NOT_TOWNS:
+        return False
     if n > 1:
         title_case = all(_capitalised(w.group()) or w.group().lower() in _CONNECTORS for w in group)
-        return title_case or cued
+        return title_case or (cued and words[i - 1].group().lower() in _STRONG_CUES)
     word = group[0].group()
     if phrase in EPONYMS or phrase in FIRST_NAMES or phrase in SURNAMES or phrase in NOT_PLACES or phrase in NOT_TOWNS:
         return False  # names are the name detector's; eponyms and ordinary words are not places
