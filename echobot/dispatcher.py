@@ -67,8 +67,11 @@ HISTORY_PAGE_SIZE = 200
 
 
 def earliest_send(item: OutboxItem) -> datetime:
-    """The earliest moment the row can have been claimed: not before it was planned, due, or let retry."""
-    return max(item.created_at, item.due_at, item.not_before or item.due_at)
+    """The earliest moment the row can have reached Slack: not before it was planned or due; and, when it
+    was never attempted, not before it was let go (a row that was attempted may have landed before its
+    back-off began)."""
+    start = max(item.created_at, item.due_at)
+    return max(start, item.not_before) if item.attempts == 0 and item.not_before else start
 
 
 def carries_key(message: dict[str, Any], key: str) -> bool:
@@ -534,7 +537,8 @@ class Dispatcher:
         if message.file is None:
             raise ValueError(f"outbox {item.key}: an upload needs a file")
         channel = (parent.slack_channel if parent else None) or item.target
-        await self._client.files_upload_v2(
+        # without the SDK's own retries on 5xx and lost connections, which would complete the upload again
+        await self._post_client.files_upload_v2(
             channel=channel,
             content=message.file.content,
             filename=message.file.filename,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,7 @@ from echobot.models import Message, OutboxItem, OutboxKind, OutboxState
 from echobot.slack_client import build_client
 from echobot.storage import Database
 from echobot.storage import outbox as repo
-from tests.fake_slack import BOT_TOKEN, FakeSlack
+from tests.fake_slack import BOT_TOKEN, FakeSlack, Fault
 from tests.harness import Bot
 
 CHANNEL = "C0PROGRAM"
@@ -236,3 +237,39 @@ async def test_a_delete_slack_already_did_is_done_not_failed(
         assert item is not None and item.state is OutboxState.SENT
     finally:
         await db.close()
+
+
+async def test_a_lost_answer_after_a_long_back_off_is_found_not_posted_again(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
+    """An attempt that landed before a back-off of over 5 minutes is still found (found by review)."""
+    clock = FrozenClock(datetime.now(UTC).replace(microsecond=0))
+    fake_slack.add_channel("C0REVIEW1", "review")
+    bot = await Bot(tmp_path / "echobot.db", fake_slack, clock).start()
+    try:
+        async with bot.db.transaction() as tx:
+            await repo.enqueue(tx, key="review:1", target="C0REVIEW1", now=clock.now(), message=Message(text="hello"))
+            await tx.execute("UPDATE outbox SET attempts = 5 WHERE key = 'review:1'")  # 5 failures during an incident
+        # the 6th attempt reaches Slack but its answer is lost, and the lookup after it fails too (500)
+        fake_slack.fail("chat.postMessage", lost=True, times=1)
+        original, lookups = fake_slack._pick_fault, [0]
+
+        def pick(method: str) -> Fault | None:
+            if method == "conversations.history":
+                lookups[0] += 1
+                if lookups[0] > 1:
+                    return Fault(method, 500)
+            return original(method)
+
+        fake_slack._pick_fault = pick  # type: ignore[method-assign]
+        await bot.settle()
+        row = await repo.get(bot.db.reader, "review:1")
+        assert row is not None and row.not_before is not None
+        fake_slack.faults.clear()
+        fake_slack._pick_fault = original  # type: ignore[method-assign]
+        clock.set(row.not_before + timedelta(seconds=1))  # more than 5 minutes after the landed attempt
+        await bot.settle()
+        posts = [m for m in fake_slack.messages.values() if m.get("text") == "hello"]
+        assert len(posts) == 1, f"posted {len(posts)} times"
+    finally:
+        await bot.stop()
