@@ -17,6 +17,15 @@ HEALTH_PATH = "/healthz"
 log = logging.getLogger(__name__)
 
 
+async def _signed(verifier: SignatureVerifier, request: web.Request) -> bool:
+    """Whether the request carries a valid, fresh Slack signature; a malformed timestamp, body or charset is
+    simply not one (it never reaches a traceback)."""
+    try:
+        return verifier.is_valid_request(await request.text(), request.headers)
+    except (ValueError, LookupError, UnicodeDecodeError):
+        return False
+
+
 def build_web_app(runtime: Runtime) -> web.Application:
     secret = runtime.services.settings.slack_signing_secret
     verifier = SignatureVerifier(secret.get_secret_value()) if secret is not None else None
@@ -24,7 +33,7 @@ def build_web_app(runtime: Runtime) -> web.Application:
     async def slack_events(request: web.Request) -> web.Response:
         """The signature is checked before the body is read as a Slack payload: a forged or stale request is
         refused (401) whatever it holds; a signed one that is not a Slack payload gets 400, not a crash."""
-        if verifier is not None and not verifier.is_valid_request(await request.text(), request.headers):
+        if verifier is not None and not await _signed(verifier, request):
             log.info("refused a request without a valid Slack signature")
             return web.json_response({"error": "invalid request"}, status=401)
         try:

@@ -85,6 +85,11 @@ def _no_headers(bot: Bot, body: str) -> dict[str, str]:
     return {}
 
 
+def _malformed_timestamp(bot: Bot, body: str) -> dict[str, str]:
+    """A timestamp that is not a number (found by review: it raised inside the check, answering 500)."""
+    return {**bot.driver.signed_headers(body), "X-Slack-Request-Timestamp": "1e3"}
+
+
 def _future(bot: Bot, body: str) -> dict[str, str]:
     return bot.driver.signed_headers(body, timestamp=int(time.time()) + 10 * 60)
 
@@ -98,6 +103,7 @@ BAD_HEADERS: dict[str, Callable[[Bot, str], dict[str, str]]] = {
     "missing signature": _no_signature,
     "missing timestamp": _no_timestamp,
     "missing both headers": _no_headers,
+    "malformed timestamp": _malformed_timestamp,
 }
 
 
