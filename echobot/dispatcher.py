@@ -82,6 +82,7 @@ def carries_key(message: dict[str, Any], key: str) -> bool:
     payload = metadata.get("event_payload")
     return isinstance(payload, dict) and payload.get("key") == key
 
+
 # A post whose answer did not come back (a timeout, a dropped connection, a 5xx) may or may not be in Slack:
 # before posting it again, the dispatcher looks for it. Tries at once (as the SDK would), then back-off.
 POST_TRIES = 5

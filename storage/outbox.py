@@ -167,6 +167,14 @@ async def pending_by_prefix(db: Reader, prefix: str) -> list[OutboxItem]:
     return [_from_row(row) for row in rows]
 
 
+async def latest_job_due(db: Reader, prefix: str) -> datetime | None:
+    """The due time of the latest job row whose key starts with `prefix` (any state)."""
+    value = await db.scalar(
+        "SELECT max(due_at) FROM outbox WHERE key >= ? AND key < ? AND kind = 'job'", (prefix, prefix + "\uffff")
+    )
+    return None if value is None else from_db(str(value))
+
+
 async def enqueue_many(tx: Tx, rows: list[dict[str, Any]], now: datetime) -> int:
     """Plan many rows at once (same fields as `enqueue`); returns how many were new."""
     before = await tx.scalar("SELECT total_changes()")

@@ -301,3 +301,66 @@ def test_the_last_moment_is_the_latest_weekly_moment_not_after_now(now: datetime
     assert last <= now < schedule.following(last) + timedelta(hours=1)  # a DST gap may move it an hour
     assert last.astimezone(NY).weekday() == weekday
     assert now - last < timedelta(days=7, hours=1)
+
+
+async def test_changing_the_digest_day_sends_no_extra_digest(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    """Found by review: next week's row, planned for Monday, went out after the day became Wednesday."""
+    clock = FrozenClock(datetime(2026, 11, 2, 14, 0, tzinfo=UTC))
+    bot = await Bot(tmp_path / "echobot.db", fake_slack, clock).start()
+    await create_program(bot)
+    clock.set(datetime(2026, 11, 9, 13, 0, tzinfo=UTC))  # Monday 08:00
+    await bot.runtime.tick()  # type: ignore[union-attr]
+    await bot.stop()
+    bot = await Bot(tmp_path / "echobot.db", fake_slack, clock, ECHOBOT_DIGEST_DAY="wednesday").start()
+    try:
+        for day in (10, 11, 12, 16, 17):
+            clock.set(datetime(2026, 11, day, 13, 30, tzinfo=UTC))
+            await bot.runtime.tick()  # type: ignore[union-attr]
+        # Monday 9 (before the change), Wednesday 11; not Monday 16
+        assert len(digests_to(bot, COORD)) == 2
+    finally:
+        await bot.stop()
+
+
+async def test_a_long_agenda_fits_slacks_limits_and_archived_programs_get_none(bot: Bot) -> None:
+    await create_program(bot, **{P.CASE_SLOTS: "10"})
+    long_summary = "Genotype 3 with compensated cirrhosis, prior sofosbuvir failure, eGFR 28 " * 4
+    async with bot.db.transaction() as tx:
+        program_id = int(await tx.scalar("SELECT id FROM programs"))
+        session_id = int(await tx.scalar("SELECT id FROM sessions WHERE occurrence = '2026-11-10'"))
+        await tx.execute(
+            "INSERT INTO providers (user_id, name, credential, discipline, organization, state, county, email, role,"
+            " registered_at, updated_at) VALUES ('UP1', 'P', 'MD', 'FM', ?, 'NM', 'Sierra', 'p@example.org',"
+            " 'participant', ?, ?)",
+            ("Valley Community Health Center and Rural Outreach Clinic Network " * 3, to_db(MONDAY), to_db(MONDAY)),
+        )
+        for n in range(10):
+            await tx.execute(
+                "INSERT INTO cases (program_id, submitter, submission_key, summary, age_band, sex, urgency,"
+                " session_id, state, submitted_at, updated_at) VALUES (?, 'UP1', ?, ?, '50–59', 'male', 'routine',"
+                " ?, 'scheduled', ?, ?)",
+                (program_id, f"k{n}", long_summary, session_id, to_db(MONDAY), to_db(MONDAY)),
+            )
+    reply = await bot.driver.command(COORD, "digest Hepatitis C ECHO")
+    assert "Sending the digest" in reply.message_text
+    await bot.settle()
+    [digest] = digests_to(bot, COORD)  # the fake refuses what Slack would refuse (section text over 3,000)
+    shown = blocks_text(digest["blocks"])
+    assert shown.count("• Case #") == 10 and "Open case slots: *0* of 10" in shown
+    assert all(len(b.get("text", {}).get("text", "")) <= 3000 for b in digest["blocks"])
+    await bot.driver.command(ADMIN, "program archive Hepatitis C ECHO")
+    await bot.settle()
+    bot.clock.set(datetime(2026, 11, 9, 13, 0, tzinfo=UTC))
+    await bot.runtime.tick()  # type: ignore[union-attr]
+    assert len(digests_to(bot, COORD)) == 1
+
+
+async def test_a_weekly_digest_covers_the_week_since_the_last_one_across_daylight_saving(bot: Bot) -> None:
+    """Found by review: 7 x 24 hours back from 08:00 EST on Nov 2 is 07:00 EDT: an hour counted in no week."""
+    bot.clock.set(datetime(2026, 10, 20, 14, 0, tzinfo=UTC))
+    await create_program(bot)
+    bot.clock.set(datetime(2026, 11, 2, 13, 0, tzinfo=UTC))  # Monday 08:00 EST; the last was 08:00 EDT
+    await bot.runtime.tick()  # type: ignore[union-attr]
+    shown = blocks_text(digests_to(bot, COORD)[-1]["blocks"])
+    previous = int(datetime(2026, 10, 26, 12, 0, tzinfo=UTC).timestamp())
+    assert f"The week from <!date^{previous}^" in shown

@@ -52,6 +52,14 @@ class DigestSchedule:
         """The digest moment one week after `moment` (the same local time across a DST change)."""
         return to_utc(datetime.combine(self.local_day(moment) + PERIOD, self.at), self.zone)
 
+    def previous(self, moment: datetime) -> datetime:
+        """The digest moment one week before `moment`: a week is 167 or 169 hours across a DST change."""
+        return to_utc(datetime.combine(self.local_day(moment) - PERIOD, self.at), self.zone)
+
+    def is_moment(self, moment: datetime) -> bool:
+        """Whether `moment` is one of this schedule's (not one planned before the day or time was changed)."""
+        return self.last(moment) == moment
+
     def local_day(self, moment: datetime) -> date:
         return moment.astimezone(self.zone).date()
 
@@ -92,30 +100,38 @@ class Digests:
         Returns how many rows were new. Existing keys are left alone: each week's digest runs once."""
         now = self._clock.now()
         this_week = self.schedule.last(now)
-        moments = (this_week, self.schedule.following(this_week))
-        rows = [
-            {"key": self.weekly_key(program.id, moment), "kind": OutboxKind.JOB, "target": f"job:digest:{program.id}",
-             "due_at": moment, "stale_at": self.schedule.following(moment),
-             "render": Render(name="digest.weekly", args={"program_id": program.id, "moment": moment.isoformat()})}
-            for program in await self._programs.active() for moment in moments if moment > program.created_at
-        ]  # fmt: skip
+        rows = []
+        for program in await self._programs.active():
+            moments = [this_week, self.schedule.following(this_week)]
+            latest = await outbox.latest_job_due(self._db.reader, f"digest:{program.id}:")
+            if latest is not None and latest > this_week:
+                moments = moments[1:]  # a digest came after this week's moment (the day changed): not another
+            rows += [
+                {"key": self.weekly_key(program.id, moment), "kind": OutboxKind.JOB,
+                 "target": f"job:digest:{program.id}", "due_at": moment, "stale_at": self.schedule.following(moment),
+                 "render": Render(name="digest.weekly", args={"program_id": program.id, "moment": moment.isoformat()})}
+                for moment in moments if moment > program.created_at
+            ]  # fmt: skip
         if not rows:
             return 0
         async with self._db.transaction() as tx:
             return await outbox.enqueue_many(tx, rows, now)
 
     def weekly_key(self, program_id: int, moment: datetime) -> str:
-        return f"digest:{program_id}:{self.schedule.local_day(moment).isoformat()}"
+        """One per program and week; the local time is in it, so a new digest time plans a new row."""
+        local = moment.astimezone(self.schedule.zone)
+        return f"digest:{program_id}:{local:%Y-%m-%dT%H:%M}"
 
     async def _weekly(self, tx: Tx, args: dict[str, Any], now: datetime) -> None:
         """The weekly moment: one message (and its chart) per recipient, rendered when sent."""
         program = await programs_repo.get(tx, int(args["program_id"]))
-        if program is None or not program.active:
-            return
         moment = datetime.fromisoformat(str(args["moment"]))
+        if program is None or not program.active or not self.schedule.is_moment(moment):
+            return  # archived, or planned before the digest day or time was changed
         late = now - moment > LATE_AFTER
         key = self.weekly_key(program.id, moment)
-        spec = {"program_id": program.id, "until": moment.isoformat(), "late": late}
+        spec = {"program_id": program.id, "since": self.schedule.previous(moment).isoformat(),
+                "until": moment.isoformat(), "late": late}  # fmt: skip
         await self._plan_messages(tx, key, await self._recipients(tx, program), spec, now,
                                   stale_at=self.schedule.following(moment))  # fmt: skip
 
@@ -167,9 +183,11 @@ class Digests:
         return f"Sending the digest of *{names}* to your direct messages."
 
     # ---- content -----------------------------------------------------------------------------
-    async def build(self, db: Reader, program: Program, until: datetime, *, late_for: datetime | None = None) -> Digest:
-        """The figures of the week before `until`, the last session that ended and the next one."""
-        since = until - PERIOD
+    async def build(self, db: Reader, program: Program, until: datetime, *, since: datetime | None = None,
+                    late_for: datetime | None = None) -> Digest:  # fmt: skip
+        """The figures of the week before `until` (from `since`, the previous weekly moment, when given), the
+        last session that ended and the next one."""
+        since = since or until - PERIOD
         last_id = await digests_repo.last_ended(db, program.id, until)
         last = await sessions_repo.get(db, last_id) if last_id is not None else None
         upcoming = await sessions_repo.next_of(db, program.id, until)
@@ -186,25 +204,29 @@ class Digests:
             trend=await digests_repo.trend(db, program.id, until, TREND_SESSIONS),
         )  # fmt: skip
 
-    async def _load(self, db: Reader, args: dict[str, Any]) -> tuple[Program, datetime, datetime | None] | None:
+    async def _load(
+        self, db: Reader, args: dict[str, Any]
+    ) -> tuple[Program, datetime, datetime, datetime | None] | None:
+        """(program, since, until, late_for) of a planned digest; None when its program is gone or archived."""
         program = await programs_repo.get(db, int(args["program_id"]), staff=False)
-        if program is None:
+        if program is None or not program.active:
             return None
         until = datetime.fromisoformat(str(args["until"]))
-        return program, until, until if args.get("late") else None
+        since = datetime.fromisoformat(str(args["since"])) if args.get("since") else None
+        return program, since or until - PERIOD, until, until if args.get("late") else None
 
     async def _render_message(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
         loaded = await self._load(db, args)
         if loaded is None:
             return None
-        program, until, late_for = loaded
-        return digest_message(await self.build(db, program, until, late_for=late_for), now)
+        program, since, until, late_for = loaded
+        return digest_message(await self.build(db, program, until, since=since, late_for=late_for), now)
 
     async def _render_chart(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
         loaded = await self._load(db, args)
         if loaded is None:
             return None
-        program, until, _ = loaded
+        program, _, until, _ = loaded
         points = await digests_repo.trend(db, program.id, until, TREND_SESSIONS)
         png = await self.chart(program, points)
         if png is None:

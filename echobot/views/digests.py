@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from echobot.models import Message, Program
-from echobot.views.blocks import Block, context, divider, escape, fields, header, section, slack_date
+from echobot.views.blocks import SECTION_LIMIT, Block, context, divider, escape, fields, header, section, slack_date
 
 if TYPE_CHECKING:
     from echobot.services.digests import Digest
@@ -65,15 +65,27 @@ def _next_session(digest: Digest) -> list[Block]:
     lines = [f"*Next session*: {slack_date(session.starts_at, '{date_long_pretty} at {time}')}"]
     lines.append(f"Topic: {escape(session.topic)}" if session.topic else "Topic: _not set yet_")
     lines.append(f"Presenter: {escape(session.presenter)}" if session.presenter else "Presenter: _not set yet_")
-    if digest.agenda:
-        lines.append("Cases on the agenda:")
-        lines += [f"• Case #{case.id}: {escape(case.summary or 'summary removed')} ({escape(site)})"
-                  for case, site in digest.agenda]  # fmt: skip
-    else:
-        lines.append("No case on the agenda yet.")
     open_slots = max(program.case_slots - len(digest.agenda), 0)
     lines.append(f"Open case slots: *{open_slots}* of {program.case_slots}")
-    return [section("\n".join(lines))]
+    if not digest.agenda:
+        lines.append("No case on the agenda yet.")
+        return [section("\n".join(lines))]
+    lines.append("Cases on the agenda:")
+    blocks = [section("\n".join(lines))]
+    agenda = [f"• Case #{case.id}: {escape(_short(case.summary or 'summary removed', 200))} "
+              f"({escape(_short(site, 100))})" for case, site in digest.agenda]  # fmt: skip
+    chunk: list[str] = []
+    for line in agenda:  # a section holds 3,000 characters: a long agenda takes several
+        if chunk and len("\n".join([*chunk, line])) > SECTION_LIMIT - 100:
+            blocks.append(section("\n".join(chunk)))
+            chunk = []
+        chunk.append(line)
+    blocks.append(section("\n".join(chunk)))
+    return blocks
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _credits(results: SessionResults) -> str:
@@ -84,8 +96,7 @@ def _credits(results: SessionResults) -> str:
 
 
 def _comment(comment: Comment, anonymous: bool) -> str:
-    text = comment.text if len(comment.text) <= COMMENT_LIMIT else comment.text[: COMMENT_LIMIT - 1] + "…"
-    quoted = ">" + escape(text).replace("\n", "\n>")
+    quoted = ">" + escape(_short(comment.text, COMMENT_LIMIT)).replace("\n", "\n>")
     who = "" if anonymous else f" (<@{comment.user_id}>)"
     return f"_{COMMENT_KINDS.get(comment.kind, comment.kind)}_{who}\n{quoted}"
 
@@ -133,8 +144,7 @@ def digest_message(digest: Digest, now: datetime) -> Message:
     period = f"{slack_date(digest.since, '{date_short_pretty}')} to {slack_date(digest.until, '{date_short_pretty}')}"
     blocks: list[Block] = [header(f"{program.name}: digest"), context(f"The week from {period}.")]
     if digest.late_for is not None:
-        blocks.append(context(f":hourglass: Sent late: it was due {slack_date(digest.late_for)}, "
-                              "while echobot was not running."))  # fmt: skip
+        blocks.append(context(f":hourglass: Sent late: it was due {slack_date(digest.late_for)}."))
     people = (f"*People*\nJoined the program this week: {_people(digest.joined)}\n"
               f"New registrations with the hub this week: {_people(digest.hub_registrations)}")  # fmt: skip
     blocks += [section(people), divider(), *_cases(digest, now), divider(), *_next_session(digest), divider(),
