@@ -109,7 +109,7 @@ class FakeSlackProcess:
             return list(await r.json())
 
     async def faults(self, **rates: object) -> None:
-        """Set fault rates (r429, r500, disconnect, methods) and forget the calls so far."""
+        """Set fault rates (r429, r500, disconnect, methods) and forget the calls and messages so far."""
         async with (
             aiohttp.ClientSession() as session,
             session.post(f"http://127.0.0.1:{self.port}/_faults", json=rates) as response,

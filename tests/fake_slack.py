@@ -510,6 +510,7 @@ class FakeSlack:
                          timeout=rates.get("timeout", 0), lost=rates.get("lost", 0),
                          methods=set(rates["methods"]) if rates.get("methods") else None)  # fmt: skip
         self.calls.clear()
+        self.messages.clear()  # a fresh start: an earlier run's posts must not answer this run's history look-ups
         return web.json_response({"ok": True})
 
     async def _respond(self, request: web.Request) -> web.Response:
