@@ -33,9 +33,7 @@ async def submitted(db: Reader, view_id: str, purpose: str) -> bool:
     """True when this modal submission (Slack's view id) already succeeded for `purpose`."""
     if not view_id:
         return False
-    row = await db.fetchone(
-        "SELECT 1 FROM inbound_events WHERE event_id = ?", (_submission_key(view_id, purpose),)
-    )
+    row = await db.fetchone("SELECT 1 FROM inbound_events WHERE event_id = ?", (_submission_key(view_id, purpose),))
     return row is not None
 
 
