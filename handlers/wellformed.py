@@ -69,6 +69,10 @@ def problem(body: Any) -> str | None:
             return "view without a callback id"
         if not isinstance(view.get("type"), str):
             return "view without a type"
+    if kind in ("shortcut", "message_action") and not isinstance(body.get("callback_id"), str):
+        return "shortcut without a callback id"
+    if kind == "block_suggestion" and not isinstance(body.get("action_id"), str):
+        return "menu query without an action id"
     if kind == "block_actions":
         actions = body.get("actions")
         if not isinstance(actions, list) or not actions:
