@@ -67,7 +67,8 @@ known_fields = [str(f) for enum in (CaseField, EvaluationField, ProgramField, Re
 field_id = st.one_of(st.sampled_from(known_fields), nasty_text)
 ELEMENT_TYPES = ["plain_text_input", "static_select", "radio_buttons", "external_select", "checkboxes",
                  "multi_static_select", "users_select", "multi_users_select", "conversations_select",
-                 "channels_select", "datepicker", "timepicker", "number_input", "email_text_input", "bogus"]  # fmt: skip
+                 "channels_select", "datepicker", "timepicker", "number_input", "email_text_input",
+                 "bogus"]  # fmt: skip
 
 
 def maybe(draw: st.DrawFn, value: Any, wrong: st.SearchStrategy[Any] = json_value) -> Any:
@@ -129,14 +130,15 @@ def view_submission(draw: st.DrawFn) -> dict[str, Any]:
         "hash": "h1",
     }
     payload = {"type": "view_submission", "team": TEAM, "user": _user(draw), "api_app_id": "A0ECHO",
-               "token": "legacy", "trigger_id": "t.1", "view": drop_some(draw, view, keep=("callback_id",))}  # fmt: skip
+               "token": "legacy", "trigger_id": "t.1",
+               "view": drop_some(draw, view, keep=("callback_id",))}  # fmt: skip
     return drop_some(draw, payload, keep=("type", "view"))
 
 
 @st.composite
 def block_actions(draw: st.DrawFn, response_url: str) -> dict[str, Any]:
-    action_id = draw(st.one_of(st.sampled_from(list(Action)), nasty_text,
-                               st.builds(lambda v: f"{Action.FOLLOWUP}:{v}", st.sampled_from(["improved", "x", ""]))))  # fmt: skip
+    followups = st.builds(lambda v: f"{Action.FOLLOWUP}:{v}", st.sampled_from(["improved", "x", ""]))
+    action_id = draw(st.one_of(st.sampled_from(list(Action)), nasty_text, followups))
     action: dict[str, Any] = {"type": "button", "action_id": action_id, "block_id": "b", "action_ts": "1.2"}
     if draw(st.booleans()):
         action["value"] = draw(id_like)
