@@ -46,21 +46,23 @@ class ReplayGuard:
         self._entries: OrderedDict[str, _Entry] = OrderedDict()
         self.replays = 0  # answered from memory, for health figures and tests
 
-    def _key(self, request: AsyncBoltRequest) -> str | None:
-        """The request's identity when it is validly signed (else Bolt refuses it; nothing is remembered)."""
+    def signed(self, request: AsyncBoltRequest) -> bool:
+        """True when the request carries a valid, fresh signature."""
         if self._verifier is None:
-            return None
-        raw = request.raw_body
+            return False
         headers = request.headers
         timestamp = next(iter(headers.get("x-slack-request-timestamp") or []), None)
         signature = next(iter(headers.get("x-slack-signature") or []), None)
         try:
-            valid = self._verifier.is_valid(body=raw, timestamp=timestamp, signature=signature)
+            return self._verifier.is_valid(body=request.raw_body, timestamp=timestamp, signature=signature)
         except (TypeError, ValueError):
-            valid = False
-        if not valid:
+            return False
+
+    def _key(self, request: AsyncBoltRequest) -> str | None:
+        """The request's identity when it is validly signed (else Bolt refuses it; nothing is remembered)."""
+        if not self.signed(request):
             return None
-        return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+        return hashlib.sha256(request.raw_body.encode("utf-8", "surrogatepass")).hexdigest()
 
     def _prune(self, now: float) -> None:
         while self._entries:

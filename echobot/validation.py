@@ -35,3 +35,15 @@ def month_day_error(month: int, day: int) -> str | None:
     if not 1 <= day <= calendar.monthrange(2000, month)[1]:
         return f"{calendar.month_name[month]} has no day {day}."
     return None
+
+
+MAX_ID_DIGITS = 15  # row ids are far below 10**15; longer numbers do not fit SQLite's INTEGER anyway
+
+
+def parse_id(value: object) -> int | None:
+    """A row id from text Slack brought back (a button value, a picked option): ASCII digits only (no "²" or
+    "٣", which str.isdigit accepts and int() does not), positive, and small enough for SQLite."""
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit() or len(value) > MAX_ID_DIGITS:
+        return None
+    number = int(value)
+    return number if number > 0 else None

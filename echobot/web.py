@@ -8,11 +8,13 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_sdk.signature import SignatureVerifier
 
+from echobot.handlers.wellformed import problem
 from echobot.runtime import Runtime
 from echobot.storage import outbox
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+log = logging.getLogger(__name__)
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +40,15 @@ def build_web_app(runtime: Runtime) -> web.Application:
             return web.json_response({"error": "invalid request"}, status=401)
         try:
             bolt_request = await to_bolt_request(request)
-        except ValueError:
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+            # a body Bolt cannot even read (Slack never sends one): refused, and its content is not logged
             log.warning("refused a signed request whose body is not a Slack payload")
             return web.json_response({"error": "unreadable request"}, status=400)
+        malformed = problem(bolt_request.body)
+        if malformed is not None:
+            # signed, yet not what Slack sends: Bolt's own middleware would trip over it; ignored
+            log.info("ignored a malformed request: %s", malformed)
+            return web.Response(status=200, text="")
         bolt_response = await runtime.replays.dispatch(bolt_request, runtime.app.async_dispatch)
         return await to_aiohttp_response(bolt_response)
 

@@ -15,9 +15,11 @@ from echobot.container import Services
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.forms import ack_submission, choice, choices, first_input, read_values, text
 from echobot.handlers.modals import open_modal
+from echobot.handlers.replies import reply_later
 from echobot.ids import Action, Callback, CaseField
 from echobot.models import Person
 from echobot.services.cases import CaseForm, Eligibility
+from echobot.validation import parse_id
 from echobot.views.blocks import Block, actions, button, section
 from echobot.views.cases import action_modal, case_modal, followup_modal, my_cases_blocks, notice_modal, queue_blocks
 from echobot.views.metadata import ViewState
@@ -104,11 +106,10 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         await ack_submission(ack, result.errors)
 
     def reply(respond: AsyncRespond, message: str) -> None:
-        services.inflight.spawn(respond(text=message, response_type="ephemeral", replace_original=False), "respond")
+        reply_later(services.inflight, respond, text=message, response_type="ephemeral")
 
     def case_id_of(action: dict) -> int | None:
-        value = str(action.get("value", "")).split(":")[0]
-        return int(value) if value.isdigit() else None
+        return parse_id(str(action.get("value", "")).split(":")[0])
 
     @app.action(Action.CASE_CLAIM)
     @app.action(Action.CASE_CLOSE)

@@ -15,8 +15,10 @@ from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.files import upload_to_dm
 from echobot.handlers.forms import ack_submission, choice, choices, first_input, read_values, text
 from echobot.handlers.modals import open_modal
+from echobot.handlers.replies import reply_later
 from echobot.ids import Action, Callback, EvaluationField
 from echobot.services.evaluations import EvaluationForm, window
+from echobot.validation import parse_id
 from echobot.views.evaluations import certificate_modal, evaluate_list_blocks, evaluation_modal, transcript_blocks
 from echobot.views.metadata import ViewState
 
@@ -96,7 +98,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         if since and until and until < since:
             await ack(response_action="errors", errors={E.CERT_TO: "The end is before the start."})
             return
-        result = await services.records.certificate(user_id, int(picked) if picked and picked.isdigit() else None,
+        result = await services.records.certificate(user_id, parse_id(picked),
                                                     since, until)  # fmt: skip
         if isinstance(result, str):
             await ack(response_action="errors", errors={first_input(view): result})
@@ -118,12 +120,10 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
                           respond: AsyncRespond) -> None:  # fmt: skip
         await ack()
         person = await people.whois(body["user"]["id"])
-        value = str(action.get("value", ""))
-        reason, session, program = await evaluations.why_not(person, int(value) if value.isdigit() else 0)
+        reason, session, program = await evaluations.why_not(person, parse_id(action.get("value")) or 0)
         if reason is not None or session is None or program is None:
-            answer = respond(text=reason or "This evaluation cannot be taken.", response_type="ephemeral",
-                             replace_original=False)  # fmt: skip
-            services.inflight.spawn(answer, "respond")
+            reply_later(services.inflight, respond, text=reason or "This evaluation cannot be taken.",
+                        response_type="ephemeral")  # fmt: skip
             return
         channel = str((body.get("channel") or {}).get("id", ""))
         services.inflight.spawn(open_modal(client, str(body.get("trigger_id") or ""), evaluation_modal(session,

@@ -18,12 +18,14 @@ from echobot.container import Services
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.forms import ack_submission, choice, choices, read_values, text
 from echobot.handlers.modals import open_modal
+from echobot.handlers.replies import reply_later
 from echobot.ids import Action, Callback, ProgramField
 from echobot.models import Program
 from echobot.reference import timezone_matches
 from echobot.services.coordinators import CoordinatorChange
 from echobot.services.programs import Membership, ProgramForm
 from echobot.slack_client import slack_error_code
+from echobot.validation import parse_id
 from echobot.views.blocks import option, plain
 from echobot.views.metadata import ViewState
 from echobot.views.programs import program_list_blocks, program_modal
@@ -245,14 +247,15 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
 
     async def membership_click(body: dict, action: dict, respond: AsyncRespond, joining: bool) -> None:
         person = await services.people.whois(body["user"]["id"])
-        program = await programs.get(int(action["value"])) if str(action.get("value", "")).isdigit() else None
+        program_id = parse_id(action.get("value"))
+        program = await programs.get(program_id) if program_id else None
         if joining and person.provider is None:
             text_ = "Register first, then join programs."
             reply: dict[str, Any] = {"text": text_, "blocks": register_prompt(text_)}
         else:
             result = await (programs.join if joining else programs.leave)(person, program)
             reply = {"text": membership_reply(result, program)}
-        services.inflight.spawn(respond(**reply, response_type="ephemeral", replace_original=False), "respond")
+        reply_later(services.inflight, respond, **reply, response_type="ephemeral")
 
     @app.action(Action.JOIN_PROGRAM)
     async def on_join(ack: AsyncAck, body: dict, action: dict, respond: AsyncRespond) -> None:

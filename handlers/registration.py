@@ -18,6 +18,7 @@ from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.forms import ack_submission, choice, choices, read_values, text
 from echobot.handlers.home import publish_home
 from echobot.handlers.modals import open_modal
+from echobot.handlers.replies import reply_later
 from echobot.ids import Action, Callback, RegistrationField
 from echobot.models import Role
 from echobot.services.registration import RegistrationForm, RoleChange
@@ -130,7 +131,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
         role = Role(action["value"])
         change = await registration.set_role(user_id, role)
         if body.get("container", {}).get("type") == "message":
-            services.inflight.spawn(respond(text=role_reply(change, role), replace_original=False), "respond")
+            reply_later(services.inflight, respond, text=role_reply(change, role))
         refresh_home(client, user_id)
 
     @app.view(Callback.REGISTER_VIEW)

@@ -15,9 +15,11 @@ from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.files import upload_to_dm
 from echobot.handlers.forms import ack_submission, choice, choices, first_input, read_values, text
 from echobot.handlers.modals import open_modal
+from echobot.handlers.replies import reply_later
 from echobot.ids import Action, Callback, SessionField, SessionTool
 from echobot.models import Person, Program, Session
 from echobot.services.sessions import NOT_ALLOWED, CheckIn, check_in_window
+from echobot.validation import parse_id
 from echobot.views.blocks import slack_date
 from echobot.views.metadata import ViewState
 from echobot.views.registration import register_prompt
@@ -99,15 +101,14 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
     router.add("attendance", attendance_command)
 
     def reply(respond: AsyncRespond, text_: str, blocks: list[dict] | None = None) -> None:
-        answer = respond(text=text_, blocks=blocks, response_type="ephemeral", replace_original=False)
-        services.inflight.spawn(answer, "respond")
+        reply_later(services.inflight, respond, text=text_, blocks=blocks, response_type="ephemeral")
 
     @app.action(Action.CHECK_IN)
     async def on_check_in(ack: AsyncAck, body: dict, action: dict, respond: AsyncRespond) -> None:
         await ack()
         person = await services.people.whois(body["user"]["id"])
-        value = str(action.get("value", ""))
-        result, session = await sessions.check_in(person, int(value)) if value.isdigit() else (CheckIn.NO_SESSION, None)
+        session_id = parse_id(action.get("value"))
+        result, session = await sessions.check_in(person, session_id) if session_id else (CheckIn.NO_SESSION, None)
         message = check_in_reply(result, session)
         if result is CheckIn.NOT_REGISTERED:
             reply(respond, message, blocks=register_prompt(message))
@@ -121,7 +122,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
     def parse_tool(action: dict) -> tuple[str, int | None]:
         value = str((action.get("selected_option") or {}).get("value", ""))
         tool, _, number = value.partition(":")
-        return tool, int(number) if number.isdigit() else None
+        return tool, parse_id(number)
 
     @app.action(Action.SESSION_MENU)
     @app.action(Action.SESSION_TOOLS)
@@ -209,7 +210,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
     async def on_pick(ack: AsyncAck, body: dict, view: dict) -> None:
         person = await services.people.whois(body["user"]["id"])
         picked = choice(read_values(view), S.SESSION)
-        managed = await sessions.managed(person, int(picked) if picked and picked.isdigit() else None)
+        managed = await sessions.managed(person, parse_id(picked))
         if managed is None:
             await ack(response_action="errors", errors={S.SESSION: NOT_ALLOWED})
             return

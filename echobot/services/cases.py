@@ -22,6 +22,7 @@ from echobot.storage import cases as cases_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.storage import sessions as sessions_repo
+from echobot.validation import parse_id
 from echobot.views.cases import (
     followup_message,
     hub_message,
@@ -182,9 +183,10 @@ class Cases:
         return errors
 
     async def _free_session(self, program: Program, session_id: str) -> Session | None:
-        if not session_id.isdigit():
+        number = parse_id(session_id)
+        if number is None:
             return None
-        session = await sessions_repo.get(self._db.reader, int(session_id))
+        session = await sessions_repo.get(self._db.reader, number)
         if (session is None or session.program_id != program.id or session.starts_at <= self._clock.now()
                 or session.status.value != "scheduled"):  # fmt: skip
             return None

@@ -279,9 +279,9 @@ def _quarters(text: str) -> int | None:
         value = Decimal(text.strip())
     except InvalidOperation:
         return None
-    if not value.is_finite():
+    if not value.is_finite() or value <= 0 or value > 100:  # 1e999999 * 4 would overflow
         return None
     quarters = value * 4
-    if value <= 0 or quarters != quarters.to_integral_value():
+    if quarters != quarters.to_integral_value():
         return None
     return int(quarters)

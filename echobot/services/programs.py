@@ -102,8 +102,10 @@ def _credit_quarters(text: str) -> int | None:
         value = Decimal(text.strip())
     except InvalidOperation:
         return None
+    if not value.is_finite() or value <= 0 or value > 8:  # NaN, sNaN and Infinity parse; 1e999999 overflows
+        return None
     quarters = value * 4
-    if value <= 0 or value > 8 or quarters != quarters.to_integral_value():
+    if quarters != quarters.to_integral_value():
         return None
     return int(quarters)
 

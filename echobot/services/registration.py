@@ -15,7 +15,7 @@ from echobot.storage import Database, Tx
 from echobot.storage import outbox as outbox_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
-from echobot.validation import email_error, month_day_error, npi_error
+from echobot.validation import email_error, month_day_error, npi_error, parse_id
 from echobot.views.registration import confirmation_message
 
 F = RegistrationField
@@ -123,7 +123,7 @@ def _birth_errors(form: RegistrationForm) -> dict[str, str]:
         return {F.BIRTH_MONTH: "Choose the month too, or clear the day."}
     if day is None:
         return {F.BIRTH_DAY: "Choose the day too, or clear the month."}
-    if not (month.isdigit() and day.isdigit()):
+    if not (month.isascii() and month.isdigit() and day.isascii() and day.isdigit() and len(month + day) <= 4):
         return {F.BIRTH_DAY: "Choose a month and a day."}
     if problem := month_day_error(int(month), int(day)):
         return {F.BIRTH_DAY: problem}
@@ -156,7 +156,7 @@ class Registration:
             provider = _provider_from(user_id, form, existing.registered_at if existing else now, now)
             await providers_repo.save(tx, provider)
             if form.programs is not None:
-                await _set_memberships(tx, user_id, {int(p) for p in form.programs if p.isdigit()}, now)
+                await _set_memberships(tx, user_id, {i for i in map(parse_id, form.programs) if i is not None}, now)
             await outbox_repo.enqueue(
                 tx,
                 key=f"registration:{user_id}:{submission_id}",

@@ -6,9 +6,9 @@ from pydantic import BaseModel, Field, ValidationError
 
 
 class ViewState(BaseModel):
-    program_id: int | None = None
-    session_id: int | None = None
-    case_id: int | None = None
+    program_id: int | None = Field(default=None, ge=1, lt=10**15)  # ids that fit SQLite; forged ones read as empty
+    session_id: int | None = Field(default=None, ge=1, lt=10**15)
+    case_id: int | None = Field(default=None, ge=1, lt=10**15)
     action: str | None = Field(default=None, max_length=20)
 
     def encode(self) -> str:
