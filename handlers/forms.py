@@ -73,7 +73,7 @@ def choices(values: dict[str, Any], key: str) -> list[str]:
 def first_input(view: Any) -> str:
     """The block id of a view's first input: where to show an error about the whole form."""
     blocks = view.get("blocks") if isinstance(view, dict) else None
-    for block in blocks or []:
+    for block in blocks if isinstance(blocks, list) else []:  # a forged view may carry anything here
         if isinstance(block, dict) and block.get("type") == "input":
             return str(block.get("block_id"))
     return "none"
