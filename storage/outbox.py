@@ -167,10 +167,11 @@ async def pending_by_prefix(db: Reader, prefix: str) -> list[OutboxItem]:
     return [_from_row(row) for row in rows]
 
 
-async def latest_job_due(db: Reader, prefix: str) -> datetime | None:
-    """The due time of the latest job row whose key starts with `prefix` (any state)."""
+async def latest_job_done(db: Reader, prefix: str) -> datetime | None:
+    """The due time of the latest job row, whose key starts with `prefix`, that has run."""
     value = await db.scalar(
-        "SELECT max(due_at) FROM outbox WHERE key >= ? AND key < ? AND kind = 'job'", (prefix, prefix + "\uffff")
+        "SELECT max(due_at) FROM outbox WHERE key >= ? AND key < ? AND kind = 'job' AND state = 'sent'",
+        (prefix, prefix + "\uffff"),
     )
     return None if value is None else from_db(str(value))
 

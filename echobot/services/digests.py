@@ -103,9 +103,9 @@ class Digests:
         rows = []
         for program in await self._programs.active():
             moments = [this_week, self.schedule.following(this_week)]
-            latest = await outbox.latest_job_due(self._db.reader, f"digest:{program.id}:")
+            latest = await outbox.latest_job_done(self._db.reader, f"digest:{program.id}:")
             if latest is not None and latest > this_week:
-                moments = moments[1:]  # a digest came after this week's moment (the day changed): not another
+                moments = moments[1:]  # a digest went out after this week's moment (the day changed): not another
             rows += [
                 {"key": self.weekly_key(program.id, moment), "kind": OutboxKind.JOB,
                  "target": f"job:digest:{program.id}", "due_at": moment, "stale_at": self.schedule.following(moment),
