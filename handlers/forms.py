@@ -26,6 +26,8 @@ def read_values(view: Any) -> dict[str, Any]:
 
 def element_value(element: dict[str, Any]) -> Any:
     kind = element.get("type")
+    if not isinstance(kind, str):
+        return None  # a forged element (its type a list or object would not even hash)
     if kind in ("static_select", "radio_buttons", "external_select"):
         return _option_value(element.get("selected_option"))
     if kind in ("checkboxes", "multi_static_select", "multi_external_select"):
