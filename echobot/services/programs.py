@@ -68,11 +68,6 @@ class ProgramForm(BaseModel):
         )
 
 
-def created_key(program_id: int, submission_id: str) -> str:
-    """The outbox key of the "program created" DM: one per program and submitted form."""
-    return f"program:{program_id}:created:{submission_id}"
-
-
 class ProgramResult(BaseModel):
     errors: dict[str, str] = Field(default_factory=dict)
     program: Program | None = None
@@ -272,7 +267,7 @@ class Programs:
         if refused := await self.refusal(actor, None):
             return ProgramResult(errors=refused)
         same_name = await programs_repo.get_by_name(self._db.reader, form.name)
-        if same_name is not None and await outbox.get(self._db.reader, created_key(same_name.id, submission_id)):
+        if await inbound.submitted(self._db.reader, submission_id, "program.create"):
             return ProgramResult(program=same_name)  # this very form, delivered again: created once, answered alike
         taken = same_name is not None
         errors, values = validate(form, now, existing=None, name_taken=taken)
@@ -300,7 +295,7 @@ class Programs:
             )
             await outbox.enqueue(
                 tx,
-                key=created_key(program.id, submission_id),
+                key=f"program:{program.id}:created:{submission_id}",
                 target=actor.user_id,
                 now=now,
                 message=program_created_message(program, upcoming[:3], edited=False),
@@ -315,10 +310,9 @@ class Programs:
         existing = await programs_repo.get(self._db.reader, program_id)
         if existing is not None and await inbound.submitted(self._db.reader, submission_id, "program.edit"):
             return ProgramResult(program=existing)  # Slack resent a submission already saved
-        if existing is None or not existing.active:
-            return ProgramResult(errors={P.NAME: "This program no longer exists or was archived."})
-        if not self.can_manage(actor, existing):
-            return ProgramResult(errors={P.NAME: "Only the program's coordinators can change it."})
+        if refused := await self.refusal(actor, program_id):
+            return ProgramResult(errors=refused)
+        assert existing is not None  # refusal() said it exists and is active
         other = await programs_repo.get_by_name(self._db.reader, form.name)
         errors, values = validate(form, now, existing=existing, name_taken=other is not None and other.id != program_id)
         if errors:
