@@ -47,6 +47,7 @@ from echobot.models import Program, ScheduleKind
 from echobot.storage import Database
 from echobot.storage import programs as programs_repo
 from echobot.storage.codec import to_db
+from tests import scenarios
 from tests.fake_slack import BOT_TOKEN
 from tests.harness import ADMIN, SIGNING_SECRET, make_settings
 from tests.slack_driver import Reply, SlackDriver
@@ -55,20 +56,8 @@ C, E = CaseField, EvaluationField
 LIVE_NAME, REMIND_NAME = "Soak Live ECHO", "Soak Reminder ECHO"
 LIVE_CHANNEL, REMIND_CHANNEL, HUB = "C0SOAKLIVE", "C0SOAKREMIND", "G0SOAKHUB"
 SPECIALIST = "USPEC00001"
-PROVIDER = {
-    F.NAME: "Soak Provider", F.CREDENTIAL: "NP", F.DISCIPLINE: "Family medicine",
-    F.ORGANIZATION: "Valley Community Clinic", F.STATE: "NM", F.COUNTY: "Sierra",
-    F.EMAIL: "soak@valley.example.org", F.ROLE: "participant",
-}  # fmt: skip
-CASE = {
-    C.SUMMARY: "50s woman, HCV genotype 3, compensated cirrhosis, treatment-naive",
-    C.QUESTION: "Is 12 weeks of sofosbuvir/velpatasvir enough, or should we add ribavirin?",
-    C.AGE_BAND: "50–59", C.SEX: "female",
-    C.PRESENTING: "Fatigue for 6 months; HCV RNA 2,340,000 IU/mL; platelets 98,000; no ascites.",
-    C.HISTORY: "On buprenorphine since 2016.", C.MEDICATIONS: "buprenorphine/naloxone 16/4 mg daily",
-    C.LABS: "ALT 112 U/L, AST 140 U/L, albumin 3.4 g/dL", C.TRIED: "Nothing yet.",
-    C.URGENCY: "routine", C.CONFIRM: ["yes"],
-}  # fmt: skip
+PROVIDER = {**scenarios.PROVIDER, F.NAME: "Soak Provider", F.EMAIL: "soak@valley.example.org"}
+CASE = scenarios.CASE
 EVALUATION = {E.OVERALL: "5", E.RELEVANCE: "4", E.OBJECTIVES: "yes", E.INTENT: "yes",
               E.CHANGE_PLAN: "Start DAAs in primary care.", E.BIAS_FREE: "yes", E.SUGGESTIONS: "More on HBV.",
               E.CREDIT: "1", E.ATTEST: ["yes"]}  # fmt: skip

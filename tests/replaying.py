@@ -22,19 +22,12 @@ from typing import Any
 
 from echobot.ids import Action, Callback, CaseField, EvaluationField, ProgramField, SessionField, SessionTool
 from tests.harness import ADMIN, Bot
-from tests.scenarios import PROGRAM, PROGRAM_CHANNEL, PROVIDER, REVIEW_CHANNEL, add_channels
+from tests.scenarios import CASE, PROGRAM, PROGRAM_CHANNEL, PROVIDER, REVIEW_CHANNEL, add_channels
 from tests.slack_driver import Reply, SlackDriver
 
 C, E, S = CaseField, EvaluationField, SessionField
 ALICE, BOB, SPECIALIST = "UALICE0001", "UBOB000001", "USPEC00001"
 FIRST_START = datetime(2026, 11, 10, 19, 0, tzinfo=UTC)
-CASE = {
-    C.SUMMARY: "50s woman, HCV genotype 3, compensated cirrhosis, treatment-naive",
-    C.QUESTION: "Is 12 weeks of sofosbuvir/velpatasvir enough, or should we add ribavirin?",
-    C.AGE_BAND: "50–59", C.SEX: "female",
-    C.PRESENTING: "Fatigue for 6 months; HCV RNA 2,340,000 IU/mL; platelets 98,000; no ascites.",
-    C.URGENCY: "routine", C.CONFIRM: ["yes"],
-}  # fmt: skip
 EVALUATION = {E.OVERALL: "5", E.RELEVANCE: "4", E.OBJECTIVES: "yes", E.INTENT: "no", E.BIAS_FREE: "yes",
               E.CREDIT: "1", E.ATTEST: ["yes"], E.CODE: "LIVER42"}  # fmt: skip
 _capture_ids = itertools.count(1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from echobot.ids import Callback, ProgramField
+from echobot.ids import Callback, CaseField, ProgramField
 from echobot.ids import RegistrationField as F
 from echobot.models import Program
 from echobot.storage import programs
@@ -18,6 +18,19 @@ PROVIDER = {
     F.NAME: "Alice Moreno", F.CREDENTIAL: "NP", F.DISCIPLINE: "Family medicine",
     F.ORGANIZATION: "Valley Community Clinic", F.STATE: "NM", F.COUNTY: "Sierra",
     F.EMAIL: "alice@valley.example.org", F.ROLE: "participant",
+}  # fmt: skip
+
+# A de-identified case presentation, as a participant fills in the case form.
+CASE = {
+    CaseField.SUMMARY: "50s woman, HCV genotype 3, compensated cirrhosis, treatment-naive",
+    CaseField.QUESTION: "Is 12 weeks of sofosbuvir/velpatasvir enough, or should we add ribavirin?",
+    CaseField.AGE_BAND: "50–59", CaseField.SEX: "female",
+    CaseField.PRESENTING: "Fatigue for 6 months; HCV RNA 2,340,000 IU/mL; platelets 98,000; no ascites.",
+    CaseField.HISTORY: "Injected drugs until 2015, on buprenorphine since 2016.",
+    CaseField.MEDICATIONS: "buprenorphine/naloxone 16/4 mg daily; propranolol 20 mg BID",
+    CaseField.LABS: "ALT 112 U/L, AST 140 U/L, albumin 3.4 g/dL, INR 1.3, FIB-4 3.6",
+    CaseField.TRIED: "Nothing yet: insurance approval came through 3 weeks ago.",
+    CaseField.URGENCY: "routine", CaseField.CONFIRM: ["yes"],
 }  # fmt: skip
 
 PROGRAM = {

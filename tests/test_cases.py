@@ -14,23 +14,12 @@ from echobot.models import CaseState
 from echobot.storage import cases, outbox
 from tests.harness import ADMIN, Bot
 from tests.phi_corpus import CLEAN_TEXTS, IDENTIFIER_TEXTS
-from tests.scenarios import REVIEW_CHANNEL, create_program, register
+from tests.scenarios import CASE, REVIEW_CHANNEL, create_program, register
 from tests.slack_driver import blocks_text
 
 C = CaseField
 ALICE, BOB = "UALICE0001", "UBOB000001"
 SPECIALIST, SPECIALIST_2, PROGRAM_COORDINATOR = "USPEC00001", "USPEC00002", "UPCOORD001"
-CASE = {
-    C.SUMMARY: "50s woman, HCV genotype 3, compensated cirrhosis, treatment-naive",
-    C.QUESTION: "Is 12 weeks of sofosbuvir/velpatasvir enough, or should we add ribavirin?",
-    C.AGE_BAND: "50–59", C.SEX: "female",
-    C.PRESENTING: "Fatigue for 6 months; HCV RNA 2,340,000 IU/mL; platelets 98,000; no ascites.",
-    C.HISTORY: "Injected drugs until 2015, on buprenorphine since 2016.",
-    C.MEDICATIONS: "buprenorphine/naloxone 16/4 mg daily; propranolol 20 mg BID",
-    C.LABS: "ALT 112 U/L, AST 140 U/L, albumin 3.4 g/dL, INR 1.3, FIB-4 3.6",
-    C.TRIED: "Nothing yet: insurance approval came through 3 weeks ago.",
-    C.URGENCY: "routine", C.CONFIRM: ["yes"],
-}  # fmt: skip
 
 
 async def program_with_participant(bot: Bot) -> int:

@@ -13,9 +13,8 @@ from echobot.storage import cases, evaluations
 from echobot.views.cases import action_modal, followup_modal
 from echobot.views.evaluations import certificate_modal
 from tests.harness import ADMIN, Bot
-from tests.scenarios import PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, register
+from tests.scenarios import CASE, PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, register
 from tests.state import changed_tables, snapshot
-from tests.test_cases import CASE
 from tests.test_evaluations import END, GOOD, START, at, uploaded
 
 C, E = CaseField, EvaluationField
