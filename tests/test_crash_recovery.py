@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,6 +19,14 @@ from tests.fake_slack import BOT_TOKEN, FakeSlack, Fault
 from tests.harness import Bot
 
 CHANNEL = "C0PROGRAM"
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    """The database of the process that died, and of the one that starts after it."""
+    database = await Database.open(f"{tmp_path}/crash.db")
+    yield database
+    await database.close()
 
 
 def dispatcher_for(db: Database, fake: FakeSlack, clock: FrozenClock | SystemClock) -> Dispatcher:
@@ -59,133 +68,103 @@ async def restart(db: Database, fake: FakeSlack, clock: FrozenClock) -> Dispatch
 
 
 async def test_a_post_slack_already_has_is_recorded_not_sent_again(
-    tmp_path: object, fake_slack: FakeSlack, clock: FrozenClock
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock
 ) -> None:
-    db = await Database.open(f"{tmp_path}/crash.db")
-    try:
-        await plan_and_claim(db, clock, "k1")
-        ts = await post_before_the_crash(fake_slack, "k1", CHANNEL)
-        dispatcher = await restart(db, fake_slack, clock)
-        assert posts_with_key(fake_slack, "k1") == 1
-        item = await repo.get(db.reader, "k1")
-        assert item is not None and item.state is OutboxState.SENT and (item.slack_channel, item.slack_ts) == (
-            CHANNEL, ts)  # fmt: skip
-        assert dispatcher.resends_prevented == 1
-        history = fake_slack.last("conversations.history").args
-        assert history["channel"] == CHANNEL and str(history["include_all_metadata"]).lower() in ("1", "true")
-    finally:
-        await db.close()
+    await plan_and_claim(db, clock, "k1")
+    ts = await post_before_the_crash(fake_slack, "k1", CHANNEL)
+    dispatcher = await restart(db, fake_slack, clock)
+    assert posts_with_key(fake_slack, "k1") == 1
+    item = await repo.get(db.reader, "k1")
+    assert item is not None and item.state is OutboxState.SENT and (item.slack_channel, item.slack_ts) == (
+        CHANNEL, ts)  # fmt: skip
+    assert dispatcher.resends_prevented == 1
+    history = fake_slack.last("conversations.history").args
+    assert history["channel"] == CHANNEL and str(history["include_all_metadata"]).lower() in ("1", "true")
 
 
-async def test_a_post_slack_does_not_have_is_sent_once(
-    tmp_path: object, fake_slack: FakeSlack, clock: FrozenClock
-) -> None:
-    db = await Database.open(f"{tmp_path}/crash.db")
-    try:
-        await plan_and_claim(db, clock, "k1")
-        await post_before_the_crash(fake_slack, "other", CHANNEL)  # another post in the channel
-        dispatcher = await restart(db, fake_slack, clock)
-        assert posts_with_key(fake_slack, "k1") == 1 and dispatcher.resends_prevented == 0
-        item = await repo.get(db.reader, "k1")
-        assert item is not None and item.state is OutboxState.SENT and item.last_error is None
-        # once sent it is an ordinary row: a later restart looks for nothing
-        await dispatcher_for(db, fake_slack, clock).recover()
-        assert len(fake_slack.calls_to("conversations.history")) == 1
-    finally:
-        await db.close()
+async def test_a_post_slack_does_not_have_is_sent_once(db: Database, fake_slack: FakeSlack, clock: FrozenClock) -> None:
+    await plan_and_claim(db, clock, "k1")
+    await post_before_the_crash(fake_slack, "other", CHANNEL)  # another post in the channel
+    dispatcher = await restart(db, fake_slack, clock)
+    assert posts_with_key(fake_slack, "k1") == 1 and dispatcher.resends_prevented == 0
+    item = await repo.get(db.reader, "k1")
+    assert item is not None and item.state is OutboxState.SENT and item.last_error is None
+    # once sent it is an ordinary row: a later restart looks for nothing
+    await dispatcher_for(db, fake_slack, clock).recover()
+    assert len(fake_slack.calls_to("conversations.history")) == 1
 
 
 async def test_a_direct_message_is_looked_for_in_the_opened_conversation(
-    tmp_path: object, fake_slack: FakeSlack, clock: FrozenClock
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock
 ) -> None:
-    db = await Database.open(f"{tmp_path}/crash.db")
-    try:
-        await plan_and_claim(db, clock, "dm:1", target="UALICE0001")
-        ts = await post_before_the_crash(fake_slack, "dm:1", "UALICE0001")
-        await plan_and_claim(db, clock, "dm:2", target="UBOB000001")
-        await restart(db, fake_slack, clock)
-        assert posts_with_key(fake_slack, "dm:1") == 1 and posts_with_key(fake_slack, "dm:2") == 1
-        item = await repo.get(db.reader, "dm:1")
-        assert item is not None and (item.state, item.slack_channel, item.slack_ts) == (OutboxState.SENT,
-                                                                                       "DALICE0001", ts)  # fmt: skip
-        opened = {call.args["users"] for call in fake_slack.calls_to("conversations.open")}
-        assert opened == {"UALICE0001", "UBOB000001"}
-        assert {call.args["channel"] for call in fake_slack.calls_to("conversations.history")} == {
-            "DALICE0001", "DBOB000001"}  # fmt: skip
-    finally:
-        await db.close()
+    await plan_and_claim(db, clock, "dm:1", target="UALICE0001")
+    ts = await post_before_the_crash(fake_slack, "dm:1", "UALICE0001")
+    await plan_and_claim(db, clock, "dm:2", target="UBOB000001")
+    await restart(db, fake_slack, clock)
+    assert posts_with_key(fake_slack, "dm:1") == 1 and posts_with_key(fake_slack, "dm:2") == 1
+    item = await repo.get(db.reader, "dm:1")
+    assert item is not None and (item.state, item.slack_channel, item.slack_ts) == (OutboxState.SENT,
+                                                                                   "DALICE0001", ts)  # fmt: skip
+    opened = {call.args["users"] for call in fake_slack.calls_to("conversations.open")}
+    assert opened == {"UALICE0001", "UBOB000001"}
+    assert {call.args["channel"] for call in fake_slack.calls_to("conversations.history")} == {
+        "DALICE0001", "DBOB000001"}  # fmt: skip
 
 
 async def test_a_thread_reply_is_looked_for_in_its_thread(
-    tmp_path: object, fake_slack: FakeSlack, clock: FrozenClock
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock
 ) -> None:
-    db = await Database.open(f"{tmp_path}/crash.db")
-    try:
-        async with db.transaction() as tx:
-            await repo.enqueue(tx, key="case:1", target=CHANNEL, message=Message(text="Case 1"), now=clock.now())
-        await dispatcher_for(db, fake_slack, clock).run_until_idle()
-        parent = await repo.get(db.reader, "case:1")
-        assert parent is not None and parent.slack_ts is not None
-        await plan_and_claim(db, clock, "case:1:thread:1", parent_key="case:1")
-        await post_before_the_crash(fake_slack, "case:1:thread:1", CHANNEL, thread_ts=parent.slack_ts)
-        await restart(db, fake_slack, clock)
-        assert posts_with_key(fake_slack, "case:1:thread:1") == 1
-        assert fake_slack.last("conversations.replies").args["ts"] == parent.slack_ts
-        reply = await repo.get(db.reader, "case:1:thread:1")
-        assert reply is not None and reply.state is OutboxState.SENT
-    finally:
-        await db.close()
+    async with db.transaction() as tx:
+        await repo.enqueue(tx, key="case:1", target=CHANNEL, message=Message(text="Case 1"), now=clock.now())
+    await dispatcher_for(db, fake_slack, clock).run_until_idle()
+    parent = await repo.get(db.reader, "case:1")
+    assert parent is not None and parent.slack_ts is not None
+    await plan_and_claim(db, clock, "case:1:thread:1", parent_key="case:1")
+    await post_before_the_crash(fake_slack, "case:1:thread:1", CHANNEL, thread_ts=parent.slack_ts)
+    await restart(db, fake_slack, clock)
+    assert posts_with_key(fake_slack, "case:1:thread:1") == 1
+    assert fake_slack.last("conversations.replies").args["ts"] == parent.slack_ts
+    reply = await repo.get(db.reader, "case:1:thread:1")
+    assert reply is not None and reply.state is OutboxState.SENT
 
 
 async def test_a_stale_post_slack_already_has_is_recorded_sent_not_skipped(
-    tmp_path: object, fake_slack: FakeSlack, clock: FrozenClock
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock
 ) -> None:
-    db = await Database.open(f"{tmp_path}/crash.db")
-    try:
-        await plan_and_claim(db, clock, "remind:1h", stale_at=clock.now() + timedelta(minutes=1))
-        await post_before_the_crash(fake_slack, "remind:1h", CHANNEL)
-        clock.advance(timedelta(hours=1))  # down past the moment
-        await restart(db, fake_slack, clock)
-        item = await repo.get(db.reader, "remind:1h")
-        assert item is not None and item.state is OutboxState.SENT
-        assert posts_with_key(fake_slack, "remind:1h") == 1
-    finally:
-        await db.close()
+    await plan_and_claim(db, clock, "remind:1h", stale_at=clock.now() + timedelta(minutes=1))
+    await post_before_the_crash(fake_slack, "remind:1h", CHANNEL)
+    clock.advance(timedelta(hours=1))  # down past the moment
+    await restart(db, fake_slack, clock)
+    item = await repo.get(db.reader, "remind:1h")
+    assert item is not None and item.state is OutboxState.SENT
+    assert posts_with_key(fake_slack, "remind:1h") == 1
 
 
 @pytest.mark.parametrize("error", ["missing_scope", "not_in_channel"])
 async def test_without_the_history_scope_it_warns_and_sends(
-    tmp_path: object, fake_slack: FakeSlack, clock: FrozenClock, caplog: pytest.LogCaptureFixture, error: str
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock, caplog: pytest.LogCaptureFixture, error: str
 ) -> None:
-    db = await Database.open(f"{tmp_path}/crash.db")
-    try:
-        await plan_and_claim(db, clock, "k1")
-        fake_slack.fail("conversations.history", error=error)
-        with caplog.at_level(logging.WARNING):
-            await restart(db, fake_slack, clock)
-        assert posts_with_key(fake_slack, "k1") == 1
-        assert f"cannot look for outbox k1 in Slack's history ({error})" in caplog.text
-    finally:
-        await db.close()
+    await plan_and_claim(db, clock, "k1")
+    fake_slack.fail("conversations.history", error=error)
+    with caplog.at_level(logging.WARNING):
+        await restart(db, fake_slack, clock)
+    assert posts_with_key(fake_slack, "k1") == 1
+    assert f"cannot look for outbox k1 in Slack's history ({error})" in caplog.text
 
 
 async def test_when_slack_cannot_answer_the_post_waits_for_the_lookup(
-    tmp_path: object, fake_slack: FakeSlack, clock: FrozenClock
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock
 ) -> None:
-    db = await Database.open(f"{tmp_path}/crash.db")
-    try:
-        await plan_and_claim(db, clock, "k1")
-        await post_before_the_crash(fake_slack, "k1", CHANNEL)
-        fake_slack.fail("conversations.history", error="internal_error")
-        dispatcher = await restart(db, fake_slack, clock)
-        item = await repo.get(db.reader, "k1")
-        assert item is not None and item.state is OutboxState.PENDING and item.last_error == repo.IN_FLIGHT_AT_STOP
-        clock.advance(timedelta(minutes=1))
-        await dispatcher.run_until_idle()
-        item = await repo.get(db.reader, "k1")
-        assert item is not None and item.state is OutboxState.SENT and posts_with_key(fake_slack, "k1") == 1
-    finally:
-        await db.close()
+    await plan_and_claim(db, clock, "k1")
+    await post_before_the_crash(fake_slack, "k1", CHANNEL)
+    fake_slack.fail("conversations.history", error="internal_error")
+    dispatcher = await restart(db, fake_slack, clock)
+    item = await repo.get(db.reader, "k1")
+    assert item is not None and item.state is OutboxState.PENDING and item.last_error == repo.IN_FLIGHT_AT_STOP
+    clock.advance(timedelta(minutes=1))
+    await dispatcher.run_until_idle()
+    item = await repo.get(db.reader, "k1")
+    assert item is not None and item.state is OutboxState.SENT and posts_with_key(fake_slack, "k1") == 1
 
 
 async def test_a_bot_restarted_after_a_crash_sends_each_post_once(bot: Bot, fake_slack: FakeSlack) -> None:
@@ -202,41 +181,33 @@ async def test_a_bot_restarted_after_a_crash_sends_each_post_once(bot: Bot, fake
 
 
 async def test_the_lookup_pages_back_through_a_busy_channel(
-    tmp_path: object, fake_slack: FakeSlack, clock: FrozenClock
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock
 ) -> None:
-    db = await Database.open(f"{tmp_path}/crash.db")
-    try:
-        await plan_and_claim(db, clock, "k1")
-        ts = await post_before_the_crash(fake_slack, "k1", CHANNEL)
-        for n in range(250):  # the channel moved on while echobot was down
-            fake_slack._m_chat_postMessage({"channel": CHANNEL, "text": f"later message {n}"})
-        await restart(db, fake_slack, clock)
-        assert len(fake_slack.calls_to("conversations.history")) == 2  # 200 newest, then the rest
-        item = await repo.get(db.reader, "k1")
-        assert item is not None and item.state is OutboxState.SENT and item.slack_ts == ts
-        assert posts_with_key(fake_slack, "k1") == 1
-    finally:
-        await db.close()
+    await plan_and_claim(db, clock, "k1")
+    ts = await post_before_the_crash(fake_slack, "k1", CHANNEL)
+    for n in range(250):  # the channel moved on while echobot was down
+        fake_slack._m_chat_postMessage({"channel": CHANNEL, "text": f"later message {n}"})
+    await restart(db, fake_slack, clock)
+    assert len(fake_slack.calls_to("conversations.history")) == 2  # 200 newest, then the rest
+    item = await repo.get(db.reader, "k1")
+    assert item is not None and item.state is OutboxState.SENT and item.slack_ts == ts
+    assert posts_with_key(fake_slack, "k1") == 1
 
 
 async def test_a_delete_slack_already_did_is_done_not_failed(
-    tmp_path: object, fake_slack: FakeSlack, clock: FrozenClock
+    db: Database, fake_slack: FakeSlack, clock: FrozenClock
 ) -> None:
-    db = await Database.open(f"{tmp_path}/crash.db")
-    try:
-        async with db.transaction() as tx:
-            await repo.enqueue(tx, key="notice:1", target=CHANNEL, message=Message(text="Notice"), now=clock.now())
-        await dispatcher_for(db, fake_slack, clock).run_until_idle()
-        parent = await repo.get(db.reader, "notice:1")
-        assert parent is not None and parent.slack_ts is not None
-        await plan_and_claim(db, clock, "notice:1:delete", kind=OutboxKind.DELETE, parent_key="notice:1")
-        client = build_client(BOT_TOKEN, fake_slack.api_url, timeout=3)
-        await client.chat_delete(channel=CHANNEL, ts=parent.slack_ts)  # done just before the crash
-        await restart(db, fake_slack, clock)
-        item = await repo.get(db.reader, "notice:1:delete")
-        assert item is not None and item.state is OutboxState.SENT
-    finally:
-        await db.close()
+    async with db.transaction() as tx:
+        await repo.enqueue(tx, key="notice:1", target=CHANNEL, message=Message(text="Notice"), now=clock.now())
+    await dispatcher_for(db, fake_slack, clock).run_until_idle()
+    parent = await repo.get(db.reader, "notice:1")
+    assert parent is not None and parent.slack_ts is not None
+    await plan_and_claim(db, clock, "notice:1:delete", kind=OutboxKind.DELETE, parent_key="notice:1")
+    client = build_client(BOT_TOKEN, fake_slack.api_url, timeout=3)
+    await client.chat_delete(channel=CHANNEL, ts=parent.slack_ts)  # done just before the crash
+    await restart(db, fake_slack, clock)
+    item = await repo.get(db.reader, "notice:1:delete")
+    assert item is not None and item.state is OutboxState.SENT
 
 
 async def test_a_lost_answer_after_a_long_back_off_is_found_not_posted_again(
