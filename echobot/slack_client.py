@@ -12,6 +12,9 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
+# What a call to Slack raises when the network, not Slack, failed: no answer, a dropped connection, a timeout.
+NETWORK_ERRORS: tuple[type[BaseException], ...] = (aiohttp.ClientError, TimeoutError, OSError)
+
 
 def slack_error_code(error: SlackApiError) -> str:
     """Slack's error code, or http_<status> when the answer was not JSON (a 5xx page from a proxy)."""
