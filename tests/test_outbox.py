@@ -31,7 +31,7 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 def dispatcher_for(db: Database, fake: FakeSlack, clock: FrozenClock | SystemClock, **options: object) -> Dispatcher:
-    client = build_client(BOT_TOKEN, fake.api_url, timeout=3)
+    client = build_client(BOT_TOKEN, fake.api_url, timeout=3, sleep=clock.sleep)
     return Dispatcher(db, client, clock, **{"pacing": 0.0, **options})  # type: ignore[arg-type]
 
 
