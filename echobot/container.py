@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from echobot.clock import Clock
-from echobot.dispatcher import Renderers
 from echobot.inflight import InFlight
+from echobot.renderers import Renderers
 from echobot.services.cases import Cases
 from echobot.services.coordinators import Coordinators
 from echobot.services.digests import Digests, DigestSchedule

@@ -13,6 +13,7 @@ from echobot.app import build_app
 from echobot.clock import Clock, SystemClock
 from echobot.container import Services
 from echobot.dispatcher import Dispatcher
+from echobot.metrics import Metrics
 from echobot.replays import ReplayGuard
 from echobot.scheduler import add_periodic, build_scheduler, wire_dispatcher
 from echobot.settings import Settings
@@ -24,9 +25,15 @@ log = logging.getLogger(__name__)
 
 class Runtime:
     def __init__(
-        self, services: Services, app: AsyncApp, dispatcher: Dispatcher, http: aiohttp.ClientSession | None = None
+        self,
+        services: Services,
+        app: AsyncApp,
+        dispatcher: Dispatcher,
+        http: aiohttp.ClientSession | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self.services = services
+        self.metrics = metrics or Metrics()
         self._http = http
         self.app = app
         self.dispatcher = dispatcher
@@ -44,15 +51,19 @@ class Runtime:
     async def open(cls, settings: Settings, *, clock: Clock | None = None, pacing: float = 1.0) -> Runtime:
         """Open (and migrate) the database and build everything; nothing runs until start()."""
         clock = clock or SystemClock()
+        metrics = Metrics()
         db = await Database.open(settings.database)
         http = build_session()
         client = build_client(
-            settings.slack_bot_token.get_secret_value(), settings.slack_api_url, settings.slack_timeout, session=http
-        )
+            settings.slack_bot_token.get_secret_value(), settings.slack_api_url, settings.slack_timeout, session=http,
+            sleep=clock.sleep, on_retry=metrics.slack_retry,
+        )  # fmt: skip
         services = Services.build(settings, clock, db)
         app = build_app(services, client)
-        dispatcher = Dispatcher(db, client, clock, services.renderers, pacing=pacing)
-        return cls(services, app, dispatcher, http)
+        metrics.observe_requests(app)
+        dispatcher = Dispatcher(db, client, clock, services.renderers, pacing=pacing, on_retry=metrics.slack_retry,
+                                on_outcome=metrics.outbox_outcome)  # fmt: skip
+        return cls(services, app, dispatcher, http, metrics)
 
     async def start(self, *, background: bool = True) -> None:
         """Recover rows a crash left in flight, then (in the background) dispatch and schedule."""

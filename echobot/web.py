@@ -1,4 +1,5 @@
-"""HTTP mode: Slack requests on POST /slack/events, a health check on GET /healthz."""
+"""HTTP mode: Slack requests on POST /slack/events, a health check on GET /healthz, Prometheus metrics on
+GET /metrics."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_sdk.signature import SignatureVerifier
 
 from echobot.handlers.wellformed import problem
+from echobot.metrics import CONTENT_TYPE
 from echobot.runtime import Runtime
-from echobot.storage import outbox
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+METRICS_PATH = "/metrics"
 log = logging.getLogger(__name__)
 
 log = logging.getLogger(__name__)
@@ -53,19 +55,35 @@ def build_web_app(runtime: Runtime) -> web.Application:
         return await to_aiohttp_response(bolt_response)
 
     async def healthz(request: web.Request) -> web.Response:
+        """This process (uptime, lanes it owns, requests in flight) and the queue all processes share."""
         try:
-            counts = await outbox.counts(runtime.db.reader)
+            queue = await runtime.metrics.queue(runtime.db.reader, runtime.services.clock.now())
         except Exception as error:
             return web.json_response({"ok": False, "database": type(error).__name__}, status=503)
+        counts = queue["counts"]
         return web.json_response(
             {
                 "ok": True,
+                "process": {
+                    "uptime_seconds": round(runtime.metrics.uptime, 3),
+                    "lanes": runtime.dispatcher.lanes.owned,
+                    "requests_in_flight": runtime.inflight.count,
+                },
                 "outbox": {"pending": counts.get("pending", 0), "failed": counts.get("failed", 0)},
+                "outbox_oldest_pending_seconds": queue["oldest_pending_seconds"],
                 "requests_in_flight": runtime.inflight.count,
             }
         )
 
+    async def metrics(request: web.Request) -> web.Response:
+        """Prometheus' text format; the outbox gauges are read from the database now."""
+        body = await runtime.metrics.exposition(
+            runtime.db.reader, runtime.services.clock.now(), runtime.dispatcher.lanes.owned, runtime.inflight.count
+        )
+        return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE})
+
     app = web.Application(client_max_size=1024 * 1024)
     app.router.add_post(EVENTS_PATH, slack_events)
     app.router.add_get(HEALTH_PATH, healthz)
+    app.router.add_get(METRICS_PATH, metrics)
     return app

@@ -302,3 +302,9 @@ async def mark_final(tx: Tx, item_id: int, state: OutboxState, reason: str, *, a
 async def counts(db: Reader) -> dict[str, int]:
     rows = await db.fetchall("SELECT state, count(*) FROM outbox GROUP BY state")
     return {row[0]: row[1] for row in rows}
+
+
+async def oldest_pending_due(db: Reader, now: datetime) -> datetime | None:
+    """The due time of the longest-waiting pending row that is due by `now` (how far behind the queue is)."""
+    value = await db.scalar("SELECT min(due_at) FROM outbox WHERE state = 'pending' AND due_at <= ?", (to_db(now),))
+    return None if value is None else from_db(str(value))

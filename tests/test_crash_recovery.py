@@ -30,7 +30,7 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 def dispatcher_for(db: Database, fake: FakeSlack, clock: FrozenClock | SystemClock) -> Dispatcher:
-    return Dispatcher(db, build_client(BOT_TOKEN, fake.api_url, timeout=3), clock, pacing=0.0)
+    return Dispatcher(db, build_client(BOT_TOKEN, fake.api_url, timeout=3, sleep=clock.sleep), clock, pacing=0.0)
 
 
 async def plan_and_claim(

@@ -31,7 +31,7 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 def dispatcher_for(db: Database, fake: FakeSlack, clock: FrozenClock | SystemClock, **options: object) -> Dispatcher:
-    client = build_client(BOT_TOKEN, fake.api_url, timeout=3)
+    client = build_client(BOT_TOKEN, fake.api_url, timeout=3, sleep=clock.sleep)
     return Dispatcher(db, client, clock, **{"pacing": 0.0, **options})  # type: ignore[arg-type]
 
 
@@ -56,9 +56,15 @@ async def test_a_rolled_back_change_plans_nothing(db: Database, clock: FrozenClo
     assert await repo.get(db.reader, "k1") is None
 
 
-async def test_messages_to_one_channel_leave_in_order_and_paced(
-    db: Database, fake_slack: FakeSlack, clock: FrozenClock
-) -> None:
+class PacedClock(FrozenClock):
+    """A frozen clock whose sleeps take real time: the pacing itself is what is measured."""
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+
+
+async def test_messages_to_one_channel_leave_in_order_and_paced(db: Database, fake_slack: FakeSlack) -> None:
+    clock = PacedClock(datetime(2026, 11, 2, 14, 0, tzinfo=UTC))
     for n in range(4):
         await plan(db, clock, f"a{n}", f"first channel {n}")
         await plan(db, clock, f"b{n}", f"second channel {n}", target="C0OTHER")

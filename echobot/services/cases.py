@@ -12,9 +12,9 @@ from pydantic import BaseModel, Field
 
 from echobot import phi
 from echobot.clock import Clock
-from echobot.dispatcher import Renderers
 from echobot.ids import CaseField
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKind, Person, Program, Render, Session
+from echobot.renderers import Renderers
 from echobot.services.programs import Programs
 from echobot.services.sessions import Sessions
 from echobot.storage import Database, Reader, Tx, audit, inbound, outbox

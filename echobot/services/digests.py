@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 
 from echobot.charts import Bar, attendance_chart
 from echobot.clock import Clock
-from echobot.dispatcher import Renderers
 from echobot.models import Attachment, Case, Message, OutboxKind, Person, Program, Render, Session
+from echobot.renderers import Renderers
 from echobot.services.programs import Programs
 from echobot.services.schedule import to_utc
 from echobot.services.sessions import Sessions

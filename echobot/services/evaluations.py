@@ -13,9 +13,9 @@ from pydantic import BaseModel
 
 from echobot import phi
 from echobot.clock import Clock
-from echobot.dispatcher import Renderers
 from echobot.ids import EvaluationField
 from echobot.models import Credential, CreditRecord, Evaluation, Message, OutboxKind, Person, Program, Render, Session
+from echobot.renderers import Renderers
 from echobot.services.programs import Programs
 from echobot.services.sessions import Sessions
 from echobot.storage import Database, Reader, Tx, inbound, outbox

@@ -11,9 +11,9 @@ from enum import StrEnum
 from typing import Any
 
 from echobot.clock import Clock
-from echobot.dispatcher import Renderers
 from echobot.ids import SessionField
 from echobot.models import Message, OutboxKind, Person, Program, Render, Session, SessionStatus
+from echobot.renderers import Renderers
 from echobot.services.schedule import format_offset, occurrences, to_utc
 from echobot.storage import Database, Reader, Tx, audit, inbound, outbox
 from echobot.storage import attendance as attendance_repo

@@ -1,0 +1,218 @@
+"""The dispatcher: sends due outbox rows to Slack, once each, in order per channel.
+
+Rows are grouped into lanes by target (lanes.py). A lane claims its head row and hands it here: a row in
+doubt is settled first (doubt.py); a stale row is skipped, a job run, a message rendered; Slack is called
+(transport.py) and the outcome recorded (recorder.py). The database is the schedule: the dispatcher keeps
+nothing in memory that a restart would lose.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from contextlib import suppress
+from datetime import datetime, timedelta
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from echobot.clock import Clock
+from echobot.dispatcher.doubt import Delivery, DoubtResolver, Presence
+from echobot.dispatcher.lanes import Lanes, Outcome
+from echobot.dispatcher.recorder import Recorder
+from echobot.dispatcher.transport import SlackTransport, is_permanent, is_transient
+from echobot.logs import describe_exception
+from echobot.models import Message, OutboxItem, OutboxKind, OutboxState
+from echobot.renderers import Renderers
+from echobot.slack_client import NETWORK_ERRORS, OnRetry, slack_error_code
+from echobot.storage import Database
+from echobot.storage import outbox as outbox_repo
+
+log = logging.getLogger(__name__)
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        db: Database,
+        client: AsyncWebClient,
+        clock: Clock,
+        renderers: Renderers | None = None,
+        *,
+        pacing: float = 1.0,
+        max_lanes: int = 2000,
+        max_in_flight: int = 32,
+        backoff: timedelta = timedelta(seconds=10),
+        max_backoff: timedelta = timedelta(minutes=10),
+        max_attempts: int = 8,
+        on_retry: OnRetry | None = None,
+        on_outcome: Callable[[str], None] | None = None,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self.renderers = renderers or Renderers()
+        self.transport = SlackTransport(client, db.reader, sleep=clock.sleep, max_in_flight=max_in_flight,
+                                        on_retry=on_retry)  # fmt: skip
+        self.recorder = Recorder(db, clock, backoff=backoff, max_backoff=max_backoff, max_attempts=max_attempts,
+                                 on_outcome=on_outcome)  # fmt: skip
+        self.doubt = DoubtResolver(self.transport, self.recorder)
+        self.lanes = Lanes(db, clock, self._deliver, self.doubt.give_back, pacing=pacing, max_lanes=max_lanes,
+                           on_idle=self.wake)  # fmt: skip
+        self._wake = asyncio.Event()
+        self._loop_task: asyncio.Task[None] | None = None
+        self.on_next_wake: Callable[[datetime | None], None] | None = None  # set by the scheduler wiring
+        db.on_commit(outbox_repo.TOPIC, self.wake)
+
+    @property
+    def resends_prevented(self) -> int:
+        """Posts a crash left in flight that Slack already had (recorded, not sent again)."""
+        return self.doubt.resends_prevented
+
+    def wake(self) -> None:
+        """Look for due rows now (called after commits that planned messages, and by the scheduler)."""
+        self._wake.set()
+
+    def start(self) -> None:
+        self.lanes.stopping = False
+        self._loop_task = asyncio.create_task(self._run(), name="outbox-dispatcher")
+
+    async def stop(self, timeout: float = 10.0) -> None:
+        """Let lanes finish the message in hand, then stop."""
+        self.wake()
+        await self.lanes.stop(timeout)
+        await self.recorder.drain(timeout)
+        if self._loop_task is not None:
+            self._loop_task.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._loop_task
+            self._loop_task = None
+
+    async def recover(self) -> int:
+        """Return rows a crash left in flight to the queue, in doubt. Returns how many there were.
+
+        Slack may already have such a row's message: a post is looked for before it is sent again (doubt.py).
+        Updates and deletes are safe to repeat (a delete Slack already did is done, not failed). Uploads
+        (files_upload_v2) cannot carry metadata, so a recovered upload is sent again.
+        """
+        async with self._db.transaction() as tx:
+            items = await outbox_repo.recover_in_flight(tx)
+        for item in items:
+            if item.kind is OutboxKind.POST:
+                log.warning("outbox %s was in flight at the last stop; Slack's history is checked before "
+                            "it is sent again", item.key)  # fmt: skip
+            else:
+                log.warning("outbox %s was in flight at the last stop; it will be sent again", item.key)
+        return len(items)
+
+    async def run_until_idle(self) -> None:
+        """Send everything sendable now, and return when nothing more is (tests and one-shot tools)."""
+        await self.lanes.run_until_idle()
+
+    async def _run(self) -> None:
+        while not self.lanes.stopping:
+            self._wake.clear()
+            try:
+                await self.lanes.fill()
+                if self.on_next_wake is not None:
+                    self.on_next_wake(await outbox_repo.next_wake_at(self._db.reader))
+            except Exception as error:
+                log.error("dispatcher pass failed (%s); retrying shortly", describe_exception(error))
+                await self._clock.sleep(1)
+                continue
+            await self._wake.wait()
+
+    async def _deliver(self, item: OutboxItem) -> Outcome:
+        """Send one claimed row and record what became of it."""
+        now = self._clock.now()
+        doubt = Delivery.of(item)
+        # before the stale check: a post Slack already has is recorded as sent, never skipped
+        if doubt is Delivery.IN_DOUBT and item.kind is OutboxKind.POST:
+            if await self.doubt.resolve(item) is not Presence.ABSENT:
+                return Outcome.CALLED_SLACK
+            doubt = Delivery.UNSENT
+        if item.stale_at is not None and now >= item.stale_at:
+            await self.recorder.finish(item, OutboxState.SKIPPED, "stale: its moment passed while echobot was down")
+            log.info("skipped stale outbox %s (due %s)", item.key, item.due_at.isoformat())
+            return Outcome.NO_CALL
+        if item.kind is OutboxKind.JOB:
+            await self._run_job(item, now)
+            return Outcome.NO_CALL
+        ready, parent = await self._parent_of(item)
+        message = await self._message_of(item, now) if ready else None
+        if message is None:
+            return Outcome.NO_CALL
+        try:
+            channel, ts = await self.transport.send(item, parent, message)
+        except SlackApiError as error:
+            code = slack_error_code(error)
+            if item.kind is OutboxKind.DELETE and code == "message_not_found" and doubt is Delivery.IN_DOUBT:
+                # the delete in flight at the crash went through: done, not failed
+                assert parent is not None
+                await self.recorder.sent(item.id, parent.slack_channel, parent.slack_ts)
+                return Outcome.CALLED_SLACK
+            await self.recorder.failed(item, code, transient=is_transient(code), permanent=is_permanent(code))
+            return Outcome.CALLED_SLACK
+        except NETWORK_ERRORS as error:
+            await self.recorder.failed(item, type(error).__name__, transient=True)
+            return Outcome.CALLED_SLACK
+        try:
+            await self.recorder.sent(item.id, channel, ts)
+        except Exception as error:
+            # Slack has the message: never send it again from here. The row stays "sending" and is checked
+            # at the next start (see recover()).
+            log.error("outbox %s was sent but could not be recorded: %s", item.key, describe_exception(error))
+        return Outcome.CALLED_SLACK
+
+    async def _parent_of(self, item: OutboxItem) -> tuple[bool, OutboxItem | None]:
+        """(ready, parent): the sent message this row threads under or changes, if it has one.
+
+        Not ready while the parent is still pending (the row waits a second); a parent that will
+        never be sent fails the row.
+        """
+        if item.parent_key is None:
+            return True, None
+        parent = await outbox_repo.get(self._db.reader, item.parent_key)
+        if parent is not None and parent.state is OutboxState.SENT:
+            return True, parent
+        if parent is None or parent.state in (OutboxState.FAILED, OutboxState.SKIPPED, OutboxState.CANCELLED):
+            await self.recorder.finish(item, OutboxState.FAILED, "the message it belongs to was never sent")
+            return False, None
+        await self.recorder.retry(item, "waiting for the message it belongs to", timedelta(seconds=1))
+        return False, None
+
+    async def _message_of(self, item: OutboxItem, now: datetime) -> Message | None:
+        """The row's message, rendered now when it has a render spec; None when it is not to be sent."""
+        if item.render is None:
+            return item.message
+        renderer = self.renderers.messages.get(item.render.name)
+        if renderer is None:
+            await self.recorder.finish(item, OutboxState.FAILED, f"no renderer named {item.render.name!r}")
+            log.error("outbox %s: no renderer named %r", item.key, item.render.name)
+            return None
+        try:
+            message = await renderer(self._db.reader, item.render.args, now)
+        except Exception as error:
+            log.error("outbox %s: rendering failed: %s", item.key, describe_exception(error))
+            await self.recorder.failed(item, "render_error")
+            return None
+        if message is None:
+            await self.recorder.finish(item, OutboxState.SKIPPED, "no longer applies")
+        return message
+
+    async def _run_job(self, item: OutboxItem, now: datetime) -> None:
+        name = item.render.name if item.render else ""
+        runner = self.renderers.jobs.get(name)
+        if runner is None or item.render is None:
+            await self.recorder.finish(item, OutboxState.FAILED, f"no job named {name!r}")
+            log.error("outbox %s: no job named %r", item.key, name)
+            return
+        try:
+            async with self._db.transaction() as tx:
+                await runner(tx, item.render.args, now)
+                await outbox_repo.mark_sent(tx, item.id, None, None, now)
+        except Exception as error:
+            log.error("outbox %s: job failed: %s", item.key, describe_exception(error))
+            await self.recorder.failed(item, "job_error")
+            return
+        self.recorder.note("sent")

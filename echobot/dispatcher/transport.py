@@ -1,0 +1,214 @@
+"""The Slack side of sending an outbox row: post, update, delete, upload; looking a post up in Slack's
+history by the outbox key it carries; and which Slack errors are worth waiting out."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import AbstractAsyncContextManager, nullcontext
+from datetime import datetime, timedelta
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from echobot.models import Message, OutboxItem, OutboxKind, OutboxState
+from echobot.slack_client import NETWORK_ERRORS, OnRetry, Sleep, rate_limit_retries, slack_error_code
+from echobot.storage import Reader
+from echobot.storage import outbox as outbox_repo
+
+log = logging.getLogger(__name__)
+
+METADATA_EVENT = "echobot_outbox"
+
+# Errors that mean "later": retried with back-off for as long as the row is not stale. Delayed, never dropped.
+TRANSIENT_ERRORS = frozenset(
+    {"ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable", "request_timeout",
+     "team_added_to_org", "invalid_auth", "not_authed", "token_revoked", "token_expired"}
+)  # fmt: skip
+# Errors that no retry will cure: give up on the first one.
+PERMANENT_ERRORS = frozenset(
+    {"invalid_blocks", "invalid_blocks_format", "msg_too_long", "no_text", "invalid_arguments",
+     "invalid_metadata_format", "user_not_found", "cannot_dm_bot", "account_inactive", "message_not_found",
+     "cant_update_message", "cant_delete_message", "edit_window_closed", "is_archived", "channel_not_found"}
+)  # fmt: skip
+
+# Looking in Slack's history for a post that may have landed: how far back before the row could first have
+# been sent (Slack's clock and ours may differ), and how many pages of how many messages at most.
+HISTORY_SKEW = timedelta(minutes=5)
+HISTORY_PAGES = 5
+HISTORY_PAGE_SIZE = 200
+# A post whose answer did not come back (a timeout, a dropped connection, a 5xx) may or may not be in Slack:
+# before posting it again, the transport looks for it. Tries at once (as the SDK would), then backs off.
+POST_TRIES = 5
+
+
+def is_transient(code: str) -> bool:
+    """Whether a Slack error code means "later" (rate limits, outages, a token being replaced, a 5xx page)."""
+    return code in TRANSIENT_ERRORS or code.startswith("http_5")
+
+
+def is_permanent(code: str) -> bool:
+    """Whether no retry will cure this Slack error."""
+    return code in PERMANENT_ERRORS
+
+
+def earliest_send(item: OutboxItem) -> datetime:
+    """The earliest moment the row can have reached Slack: not before it was planned or due; and, when it
+    was never attempted, not before it was let go (a row that was attempted may have landed before its
+    back-off began)."""
+    start = max(item.created_at, item.due_at)
+    return max(start, item.not_before) if item.attempts == 0 and item.not_before else start
+
+
+def carries_key(message: dict[str, Any], key: str) -> bool:
+    """Whether a message from Slack's history carries echobot's outbox `key` in its metadata."""
+    metadata = message.get("metadata")
+    if not isinstance(metadata, dict) or metadata.get("event_type") != METADATA_EVENT:
+        return False
+    payload = metadata.get("event_payload")
+    return isinstance(payload, dict) and payload.get("key") == key
+
+
+class SlackTransport:
+    """Slack calls for outbox rows, at most `max_in_flight` at once. Raises SlackApiError or one of
+    NETWORK_ERRORS; what to do about them is the dispatcher's."""
+
+    def __init__(
+        self, client: AsyncWebClient, reader: Reader, *, sleep: Sleep, max_in_flight: int = 32,
+        on_retry: OnRetry | None = None,
+    ) -> None:  # fmt: skip
+        self._client = client
+        # Posts are not retried blindly by the SDK: only a 429 surely means "not posted". After any other
+        # failure the transport first looks for the message (by its outbox key in the message metadata).
+        self._post_client = AsyncWebClient(
+            token=client.token, base_url=client.base_url, timeout=client.timeout, session=client.session,
+            retry_handlers=rate_limit_retries(sleep, on_retry),
+        )  # fmt: skip
+        self._reader = reader
+        self._sleep = sleep
+        self.slots = asyncio.Semaphore(max_in_flight)  # Slack calls at once; a paced lane mostly sleeps
+
+    async def send(
+        self, item: OutboxItem, parent: OutboxItem | None, message: Message
+    ) -> tuple[str | None, str | None]:
+        """Send one row's message; (channel, ts) of what Slack now has."""
+        async with self.slots:
+            if item.kind is OutboxKind.POST:
+                return await self._post(item, parent, message)
+            if item.kind is OutboxKind.UPLOAD:
+                return await self._upload(item, parent, message)
+            if parent is None or parent.slack_ts is None:
+                raise ValueError(f"outbox {item.key}: {item.kind} needs a sent parent message")
+            channel = parent.slack_channel or parent.target
+            if item.kind is OutboxKind.UPDATE:
+                response = await self._client.chat_update(
+                    channel=channel, ts=parent.slack_ts, text=message.text, blocks=message.blocks or None
+                )
+                return response.get("channel"), response.get("ts")
+            await self._client.chat_delete(channel=channel, ts=parent.slack_ts)
+            return parent.slack_channel, parent.slack_ts
+
+    async def _post(
+        self, item: OutboxItem, parent: OutboxItem | None, message: Message
+    ) -> tuple[str | None, str | None]:
+        """Post once: when an attempt may have reached Slack without an answer, look before posting again."""
+        channel = (parent.slack_channel or item.target) if parent else item.target
+        thread_ts = parent.slack_ts if parent else None
+        uncertain = item.attempts > 0  # an earlier try may have landed (one left in flight by a crash was looked for)
+        for attempt in range(POST_TRIES):
+            if uncertain:
+                found = await self._find_posted(item)
+                if found is not None:
+                    log.info("outbox %s was posted although Slack's answer was lost; not posting again", item.key)
+                    return found
+            try:
+                response = await self._post_client.chat_postMessage(
+                    channel=channel, thread_ts=thread_ts, text=message.text, blocks=message.blocks or None,
+                    unfurl_links=message.unfurl_links, unfurl_media=False,
+                    metadata={"event_type": METADATA_EVENT, "event_payload": {"key": item.key}},
+                )  # fmt: skip
+                return response.get("channel"), response.get("ts")
+            except SlackApiError as error:
+                if not slack_error_code(error).startswith("http_5") or attempt == POST_TRIES - 1:
+                    raise
+            except NETWORK_ERRORS:
+                if attempt == POST_TRIES - 1:
+                    raise
+            uncertain = True
+            await self._sleep(0.2 * 2**attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _find_posted(self, item: OutboxItem) -> tuple[str, str] | None:
+        """(channel, ts) of the post when Slack already has it although its answer was lost.
+
+        When Slack cannot say (no history scope, or a public channel echobot posts to but is not in), the
+        answer is "not there": a message possibly doubled is better than one dropped. Transient errors
+        propagate (the row backs off). Called holding a slot for Slack calls, so it takes none of its own.
+        """
+        try:
+            return await self.find_in_history(item, take_slot=False)
+        except SlackApiError as error:
+            code = slack_error_code(error)
+            if is_transient(code):
+                raise
+            log.warning("outbox %s: cannot look for an earlier post (%s); posting", item.key, code)
+            return None
+
+    async def find_in_history(self, item: OutboxItem, *, take_slot: bool = True) -> tuple[str, str] | None:
+        """(channel, ts) of the message carrying `item.key` in its metadata, or None.
+
+        Looks in the conversation's messages since the row could first have been sent (a thread reply: in
+        its thread; a direct message: in the conversation conversations.open names), newest first, a bounded
+        number of pages."""
+        oldest = f"{(earliest_send(item) - HISTORY_SKEW).timestamp():.6f}"
+        thread_ts: str | None = None
+        channel = item.target
+        if item.parent_key is not None:
+            parent = await outbox_repo.get(self._reader, item.parent_key)
+            if parent is None or parent.state is not OutboxState.SENT or parent.slack_ts is None:
+                return None  # a reply needs its parent's ts: without it, it was never sent
+            channel, thread_ts = parent.slack_channel or parent.target, parent.slack_ts
+        if channel[:1] in ("U", "W"):
+            opened = await self._client.conversations_open(users=channel)
+            channel = str((opened.get("channel") or {}).get("id") or channel)
+        cursor: str | None = None
+        for _ in range(HISTORY_PAGES):
+            slot: AbstractAsyncContextManager[Any] = self.slots if take_slot else nullcontext()
+            async with slot:
+                if thread_ts is None:
+                    page = await self._client.conversations_history(
+                        channel=channel, oldest=oldest, limit=HISTORY_PAGE_SIZE, include_all_metadata=True,
+                        cursor=cursor,
+                    )  # fmt: skip
+                else:
+                    page = await self._client.conversations_replies(
+                        channel=channel, ts=thread_ts, oldest=oldest, limit=HISTORY_PAGE_SIZE,
+                        include_all_metadata=True, cursor=cursor,
+                    )  # fmt: skip
+            for message in page.get("messages") or []:
+                if carries_key(message, item.key):
+                    return channel, str(message["ts"])
+            cursor = str((page.get("response_metadata") or {}).get("next_cursor") or "") or None
+            if not page.get("has_more") or cursor is None:
+                break
+        return None
+
+    async def _upload(
+        self, item: OutboxItem, parent: OutboxItem | None, message: Message
+    ) -> tuple[str | None, str | None]:
+        """A file into the conversation of the message it goes beside (a DM's channel is known only once
+        that message is sent), or into the row's own channel."""
+        if message.file is None:
+            raise ValueError(f"outbox {item.key}: an upload needs a file")
+        channel = (parent.slack_channel if parent else None) or item.target
+        # without the SDK's own retries on 5xx and lost connections, which would complete the upload again
+        await self._post_client.files_upload_v2(
+            channel=channel,
+            content=message.file.content,
+            filename=message.file.filename,
+            title=message.file.title,
+            alt_txt=message.file.alt_text or None,
+            initial_comment=message.text or None,
+        )
+        return channel, None
