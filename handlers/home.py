@@ -33,9 +33,11 @@ async def publish_home(services: Services, client: AsyncWebClient, user_id: str)
         log.warning("could not publish App Home for %s: %s", user_id, type(error).__name__)
 
 
+async def home_opened(event: dict, client: AsyncWebClient, services: Services) -> None:
+    if event.get("tab", "home") != "home" or not isinstance(event.get("user"), str):
+        return
+    services.inflight.spawn(publish_home(services, client, event["user"]), "publish-home")
+
+
 def register(app: AsyncApp, services: Services) -> None:
-    @app.event("app_home_opened", middleware=[once_per_event(services)])
-    async def on_home_opened(event: dict, client: AsyncWebClient) -> None:
-        if event.get("tab", "home") != "home" or not isinstance(event.get("user"), str):
-            return
-        services.inflight.spawn(publish_home(services, client, event["user"]), "publish-home")
+    app.event("app_home_opened", middleware=[once_per_event(services)])(home_opened)
