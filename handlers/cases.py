@@ -20,14 +20,13 @@ from echobot.handlers.replies import reply_later
 from echobot.ids import Action, Callback, CaseField
 from echobot.models import Person
 from echobot.services.cases import CaseForm, Eligibility
+from echobot.triage import BY_ACTION_ID, TRIAGE, TriageAction, step_of
 from echobot.validation import parse_id
 from echobot.views.blocks import Block, actions, button, section
 from echobot.views.cases import action_modal, case_modal, followup_modal, my_cases_blocks, notice_modal, queue_blocks
 from echobot.views.metadata import ViewState
 
 C = CaseField
-ACTIONS = {Action.CASE_ASK: "ask_info", Action.CASE_DECLINE: "decline", Action.CASE_RECOMMEND: "recommend",
-           Action.CASE_SCHEDULE: "schedule", Action.CASE_REPLY: "reply"}  # fmt: skip
 
 
 def form_from_values(values: dict[str, Any]) -> CaseForm:
@@ -109,8 +108,8 @@ async def quick_action(ack: AsyncAck, action: dict, respond: AsyncRespond, servi
     """Claim and Close: no words needed, so no modal."""
     await ack()
     case_id = case_id_of(action)
-    verb = "claim" if action.get("action_id") == Action.CASE_CLAIM else "close"
-    outcome = await services.cases.act(await actor.person(), case_id, verb) if case_id else None
+    step = BY_ACTION_ID[str(action.get("action_id"))]
+    outcome = await services.cases.act(await actor.person(), case_id, step.action) if case_id else None
     reply(services, respond, outcome.reply if outcome else "That case no longer exists.")
 
 
@@ -120,32 +119,29 @@ async def open_action_modal(ack: AsyncAck, action: dict, client: AsyncWebClient,
     """A triage action that needs words (or a session): its modal, for those it is meant for."""
     await ack()
     person = await actor.person()
-    verb = ACTIONS[Action(action["action_id"])]
+    step = BY_ACTION_ID[str(action.get("action_id"))]
     loaded = await services.cases.get(case_id_of(action) or 0)
     if loaded is None:
         reply(services, respond, "That case no longer exists.")
         return
     case, program = loaded
-    if verb == "reply" and person.user_id != case.submitter:
-        reply(services, respond, "Only the person who presented the case can answer.")
+    if refused := services.cases.refusal(person, case, program, step.action):
+        reply(services, respond, refused)
         return
-    if verb != "reply" and not services.cases.may_triage(person, program):
-        reply(services, respond, f"Only {program.name}'s specialists and coordinators can triage its cases.")
-        return
-    sessions = await services.cases.sessions_with_room([program]) if verb == "schedule" else None
-    view = action_modal(case, verb, sessions)
+    sessions = await services.cases.sessions_with_room([program]) if step.action is TriageAction.SCHEDULE else None
+    view = action_modal(case, step.action, sessions)
     services.inflight.spawn(open_modal(client, trigger_id, view, user_id=person.user_id,
                                        channel_id=channel_id or ""), "case-modal")  # fmt: skip
 
 
 async def submit_action(ack: AsyncAck, view: dict, services: Services, actor: Actor, view_state: ViewState,
                         values: dict, submission_id: str) -> None:  # fmt: skip
-    written = next((text(values, f) for f in (C.MESSAGE, C.REASON, C.RECOMMENDATIONS) if f in values), "")
-    if view_state.case_id is None or view_state.action not in ("ask_info", "decline", "recommend", "schedule",
-                                                                 "reply"):  # fmt: skip
+    step = step_of(view_state.action)
+    if view_state.case_id is None or step is None or step.modal is None:
         await ack(response_action="errors", errors={first_input(view): "This form is out of date: close it."})
         return
-    outcome = await services.cases.act(await actor.person(), view_state.case_id, view_state.action, written,
+    written = text(values, step.modal.field) if step.asks_text else ""
+    outcome = await services.cases.act(await actor.person(), view_state.case_id, step.action, written,
                                        choice(values, C.SESSION) or "", submission_id=submission_id)  # fmt: skip
     if outcome.errors:
         await ack(response_action="errors", errors=outcome.errors)
@@ -191,10 +187,8 @@ def register(app: AsyncApp, router: Router) -> None:
     app.shortcut(Callback.CASE_SHORTCUT)(open_case)
     app.action(Action.OPEN_CASE)(open_case)
     app.view(Callback.CASE_VIEW)(submit_case)
-    for quick in (Action.CASE_CLAIM, Action.CASE_CLOSE):
-        app.action(quick)(quick_action)
-    for needs_modal in ACTIONS:
-        app.action(needs_modal)(open_action_modal)
+    for step in TRIAGE.values():
+        app.action(step.action_id)(open_action_modal if step.modal else quick_action)
     app.view(Callback.CASE_ACTION_VIEW)(submit_action)
     app.action(re.compile(rf"^{Action.FOLLOWUP}:\w+$"))(open_followup)
     app.view(Callback.FOLLOWUP_VIEW)(submit_followup)
