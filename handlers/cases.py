@@ -12,6 +12,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
+from echobot.forms import CaseForm
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.context import Actor
 from echobot.handlers.forms import ack_submission, choice, choices, first_input, text
@@ -19,7 +20,7 @@ from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
 from echobot.ids import Action, Callback, CaseField
 from echobot.models import Person
-from echobot.services.cases import CaseForm, Eligibility
+from echobot.services.cases import Eligibility
 from echobot.triage import BY_ACTION_ID, TRIAGE, TriageAction, step_of
 from echobot.validation import parse_id
 from echobot.views.blocks import Block, actions, button, section

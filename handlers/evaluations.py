@@ -11,6 +11,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
+from echobot.forms import EvaluationForm
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.context import Actor
 from echobot.handlers.files import upload_to_dm
@@ -18,7 +19,7 @@ from echobot.handlers.forms import ack_submission, choice, choices, first_input,
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
 from echobot.ids import Action, Callback, EvaluationField
-from echobot.services.evaluations import EvaluationForm, window
+from echobot.services.evaluations import window
 from echobot.validation import parse_id
 from echobot.views.evaluations import certificate_modal, evaluate_list_blocks, evaluation_modal, transcript_blocks
 from echobot.views.metadata import ViewState

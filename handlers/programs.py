@@ -15,6 +15,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
+from echobot.forms import ProgramForm
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.context import Actor
 from echobot.handlers.forms import ack_submission, choice, choices, text
@@ -24,7 +25,7 @@ from echobot.ids import Action, Callback, ProgramField
 from echobot.models import Program
 from echobot.reference import timezone_matches
 from echobot.services.coordinators import CoordinatorChange
-from echobot.services.programs import Membership, ProgramForm
+from echobot.services.programs import Membership
 from echobot.slack_client import slack_error_code
 from echobot.validation import parse_id
 from echobot.views.blocks import option, plain

@@ -13,6 +13,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
+from echobot.forms import RegistrationForm
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.context import Actor
 from echobot.handlers.forms import ack_submission, choice, choices, text
@@ -21,7 +22,7 @@ from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
 from echobot.ids import Action, Callback, RegistrationField
 from echobot.models import Role
-from echobot.services.registration import RegistrationForm, RoleChange
+from echobot.services.registration import RoleChange
 from echobot.slack_client import NETWORK_ERRORS
 from echobot.views.registration import registration_blocks, registration_modal
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from echobot import phi
 from echobot.clock import Clock
 from echobot.dispatcher import Renderers
+from echobot.forms import CaseForm
 from echobot.ids import CaseField
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKind, Person, Program, Render, Session
 from echobot.services.programs import Programs
@@ -41,31 +42,6 @@ REQUIRED: dict[str, str] = {C.SUMMARY: "Give a one-line summary.", C.QUESTION: "
             C.PRESENTING: "Describe the presenting problem."}  # fmt: skip
 
 
-class CaseForm(BaseModel):
-    program_id: str | None = None
-    summary: str = ""
-    question: str = ""
-    age_band: str | None = None
-    sex: str | None = None
-    presenting_problem: str = ""
-    history: str = ""
-    medications: str = ""
-    labs: str = ""
-    tried: str = ""
-    urgency: str | None = None
-    preferred_session: str | None = None
-    confirmed: bool = False
-
-    def texts(self) -> dict[str, str]:
-        return {
-            C.SUMMARY: self.summary,
-            C.QUESTION: self.question,
-            C.PRESENTING: self.presenting_problem,
-            C.HISTORY: self.history,
-            C.MEDICATIONS: self.medications,
-            C.LABS: self.labs,
-            C.TRIED: self.tried,
-        }
 
 
 class Eligibility(StrEnum):
@@ -98,10 +74,6 @@ class Cases:
         self._programs = programs
         self._sessions = sessions
         self.retention = timedelta(days=retention_days)
-        sessions.on_ended.append(self._session_ended)
-        sessions.on_cancelled.append(self._session_cancelled)
-        sessions.keeps_session.append(self._has_cases)
-        sessions.agenda = self.agenda
 
     # ---- who may do what ---------------------------------------------------------------------
     async def eligibility(self, person: Person) -> tuple[Eligibility, list[Program]]:
@@ -334,13 +306,14 @@ class Cases:
             await outbox.enqueue(tx, key=f"case:{case.id}:dm:{number}", target=case.submitter, now=now,
                                  message=submitter_dm(after, program, action, note))  # fmt: skip
 
-    async def _session_ended(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
+    # ---- hooks the container attaches to Sessions ------------------------------------------------------
+    async def session_ended(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
         for case in await cases_repo.on_session(tx, session.id, (S.SCHEDULED,)):
             changed = await cases_repo.transition(tx, case.id, (S.SCHEDULED,), S.PRESENTED, now)
             if changed is not None:
                 await self._changed(tx, changed, S.SCHEDULED, "system", "present", None, now, program)
 
-    async def _session_cancelled(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
+    async def session_cancelled(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
         """Cases on a cancelled session's agenda go back to review; the presenter and the hub are told."""
         for case in await cases_repo.on_session(tx, session.id, (S.SCHEDULED,)):
             changed = await cases_repo.transition(tx, case.id, (S.SCHEDULED,), S.IN_REVIEW, now, session_id=None)
@@ -356,7 +329,7 @@ class Cases:
                     program,
                 )
 
-    async def _has_cases(self, db: Reader, session_id: int) -> bool:
+    async def has_cases(self, db: Reader, session_id: int) -> bool:
         return await cases_repo.referencing_session(db, session_id)
 
     # ---- retention -------------------------------------------------------------------------------
