@@ -7,7 +7,6 @@ import re
 from datetime import timedelta
 from typing import Any
 
-import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
@@ -26,7 +25,7 @@ from echobot.models import Program
 from echobot.reference import timezone_matches
 from echobot.services.coordinators import CoordinatorChange
 from echobot.services.programs import Membership
-from echobot.slack_client import slack_error_code
+from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 from echobot.validation import parse_id
 from echobot.views.blocks import option, plain
 from echobot.views.metadata import ViewState
@@ -79,7 +78,7 @@ async def channel_problems(client: AsyncWebClient, form: ProgramForm) -> dict[st
             else:
                 problems[field] = "Slack did not confirm this channel just now: submit again in a moment."
             continue
-        except (TimeoutError, OSError, aiohttp.ClientError):
+        except NETWORK_ERRORS:
             problems[field] = "Slack did not confirm this channel just now: submit again in a moment."
             continue
         if field == P.REVIEW_CHANNEL and not (info.get("channel") or {}).get("is_private", False):
