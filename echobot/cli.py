@@ -14,14 +14,13 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot import __version__
 from echobot.logs import configure_logging
 from echobot.settings import Settings, SettingsError, load_database_settings, load_settings
-from echobot.slack_client import slack_error_code
+from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 from echobot.storage import Database, SchemaError
 from echobot.storage.database import backup_file, file_integrity
 
@@ -151,7 +150,7 @@ async def _preflight(settings: Settings) -> None:
         if code in AUTH_ADVICE:
             raise SettingsError(AUTH_ADVICE[code]) from None
         log.warning("Slack answered %s to auth.test: starting anyway", code)
-    except (aiohttp.ClientError, TimeoutError, OSError) as error:
+    except NETWORK_ERRORS as error:
         log.warning("cannot reach Slack at %s yet (%s): starting anyway", settings.slack_api_url,
                     type(error).__name__)  # fmt: skip
 
@@ -205,7 +204,7 @@ async def _check_slack(settings: Settings) -> int:
         code = str(slack_error_code(error))
         print(f"slack: {AUTH_ADVICE.get(code, f'Slack answered {code!r} to auth.test')}")
         return 1
-    except (aiohttp.ClientError, TimeoutError, OSError) as error:
+    except NETWORK_ERRORS as error:
         print(
             f"slack: cannot reach {settings.slack_api_url} ({type(error).__name__}): check the network or "
             "ECHOBOT_SLACK_API_URL"

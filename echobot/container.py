@@ -44,8 +44,13 @@ class Services:
         programs = Programs(db, clock, sessions)
         cases = Cases(db, clock, programs, sessions, settings.case_retention_days)
         evaluations = Evaluations(db, clock, sessions, programs)
+        # What later features do when a session ends or is cancelled, wired here rather than by the features.
+        sessions.on_ended += [cases.session_ended, evaluations.session_ended]
+        sessions.on_cancelled.append(cases.session_cancelled)
+        sessions.keeps_session.append(cases.has_cases)
+        sessions.agenda = cases.agenda
         schedule = DigestSchedule(ZoneInfo(settings.timezone), settings.digest_weekday, settings.digest_clock)
-        digests = Digests(db, clock, programs, sessions, schedule, admins=settings.admins,
+        digests = Digests(db, clock, programs, sessions, schedule, agenda=cases.agenda, admins=settings.admins,
                           channel=settings.digest_channel)  # fmt: skip
         renderers = Renderers()
         for service in (sessions, cases, evaluations, digests):

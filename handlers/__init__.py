@@ -1,4 +1,5 @@
-"""The Slack edge: one module per feature, each with register(app, services, router)."""
+"""The Slack edge: one module per feature, each with register(app, router) binding ids to its listeners
+(module-level functions; what they need arrives through the context, see handlers/context.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from echobot.container import Services
 from echobot.handlers import (
     cases,
     command,
+    context,
     digests,
     errors,
     evaluations,
@@ -23,12 +25,14 @@ from echobot.handlers import (
 def register_all(app: AsyncApp, services: Services) -> None:
     errors.register(app)
     wellformed.register(app)
-    router = command.register(app, services)
-    registration.register(app, services, router)
-    programs.register(app, services, router)
-    sessions.register(app, services, router)
-    cases.register(app, services, router)
-    evaluations.register(app, services, router)
-    digests.register(app, services, router)
+    router = command.Router()
+    context.register(app, services, router)
+    command.register(app, router)
+    registration.register(app, router)
+    programs.register(app, router)
+    sessions.register(app, router)
+    cases.register(app, router)
+    evaluations.register(app, router)
+    digests.register(app, router)
     home.register(app, services)
     fallback.register(app)

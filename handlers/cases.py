@@ -12,21 +12,22 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
+from echobot.forms import CaseForm
 from echobot.handlers.command import CommandRequest, Router
-from echobot.handlers.forms import ack_submission, choice, choices, first_input, read_values, text
+from echobot.handlers.context import Actor
+from echobot.handlers.forms import ack_submission, choice, choices, first_input, text
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
 from echobot.ids import Action, Callback, CaseField
 from echobot.models import Person
-from echobot.services.cases import CaseForm, Eligibility
+from echobot.services.cases import Eligibility
+from echobot.triage import BY_ACTION_ID, TRIAGE, TriageAction, step_of
 from echobot.validation import parse_id
 from echobot.views.blocks import Block, actions, button, section
 from echobot.views.cases import action_modal, case_modal, followup_modal, my_cases_blocks, notice_modal, queue_blocks
 from echobot.views.metadata import ViewState
 
 C = CaseField
-ACTIONS = {Action.CASE_ASK: "ask_info", Action.CASE_DECLINE: "decline", Action.CASE_RECOMMEND: "recommend",
-           Action.CASE_SCHEDULE: "schedule", Action.CASE_REPLY: "reply"}  # fmt: skip
 
 
 def form_from_values(values: dict[str, Any]) -> CaseForm:
@@ -52,147 +53,144 @@ def ineligible(eligibility: Eligibility) -> tuple[str, list[Block]]:
     return "Join a program first: `/echo program list` shows them, with Join buttons.", []
 
 
-def register(app: AsyncApp, services: Services, router: Router) -> None:
-    cases, people = services.cases, services.people
+async def open_case_form(services: Services, client: AsyncWebClient, trigger_id: str, person: Person,
+                         channel_id: str = "") -> None:  # fmt: skip
+    eligibility, joined = await services.cases.eligibility(person)
+    if eligibility is Eligibility.OK:
+        view = case_modal(joined, await services.cases.sessions_with_room(joined))
+    else:
+        message, buttons = ineligible(eligibility)
+        view = notice_modal("Present an ECHO case", message, *buttons)
+    await open_modal(client, trigger_id, view, user_id=person.user_id, channel_id=channel_id)
 
-    async def open_case_form(client: AsyncWebClient, trigger_id: str, person: Person, channel_id: str = "") -> None:
-        eligibility, joined = await cases.eligibility(person)
-        if eligibility is Eligibility.OK:
-            view = case_modal(joined, await cases.sessions_with_room(joined))
-        else:
-            message, buttons = ineligible(eligibility)
-            view = notice_modal("Present an ECHO case", message, *buttons)
-        await open_modal(client, trigger_id, view, user_id=person.user_id, channel_id=channel_id)
 
-    async def case_command(request: CommandRequest) -> None:
-        eligibility, _ = await cases.eligibility(request.person)
-        if eligibility is not Eligibility.OK:
-            message, buttons = ineligible(eligibility)
-            blocks = [section(message), *([actions(*buttons)] if buttons else [])]
-            await request.ack(text=message, blocks=blocks)
-            return
-        await request.ack()
-        services.inflight.spawn(open_case_form(request.client, request.trigger_id, request.person,
-                                               request.channel_id), "open-case")  # fmt: skip
+async def case_command(request: CommandRequest) -> None:
+    eligibility, _ = await request.services.cases.eligibility(request.person)
+    if eligibility is not Eligibility.OK:
+        message, buttons = ineligible(eligibility)
+        blocks = [section(message), *([actions(*buttons)] if buttons else [])]
+        await request.ack(text=message, blocks=blocks)
+        return
+    await request.ack()
+    request.services.inflight.spawn(open_case_form(request.services, request.client, request.trigger_id,
+                                                   request.person, request.channel_id), "open-case")  # fmt: skip
 
-    async def cases_command(request: CommandRequest) -> None:
-        items = await cases.of_submitter(request.person.user_id)
-        await request.ack(text=f"{len(items)} case(s)", blocks=my_cases_blocks(items))
 
-    async def queue_command(request: CommandRequest) -> None:
-        items = await cases.queue(request.person)
-        await request.ack(text=f"{len(items)} case(s) waiting", blocks=queue_blocks(items, services.clock.now()))
+async def cases_command(request: CommandRequest) -> None:
+    items = await request.services.cases.of_submitter(request.person.user_id)
+    await request.ack(text=f"{len(items)} case(s)", blocks=my_cases_blocks(items))
 
+
+async def queue_command(request: CommandRequest) -> None:
+    items = await request.services.cases.queue(request.person)
+    await request.ack(text=f"{len(items)} case(s) waiting", blocks=queue_blocks(items, request.services.clock.now()))
+
+
+async def open_case(ack: AsyncAck, client: AsyncWebClient, services: Services, actor: Actor, trigger_id: str) -> None:
+    """The shortcut and the Present a case button: the same form."""
+    await ack()
+    services.inflight.spawn(open_case_form(services, client, trigger_id, await actor.person()), "open-case")
+
+
+async def submit_case(ack: AsyncAck, services: Services, actor: Actor, values: dict, submission_id: str) -> None:
+    result = await services.cases.submit(await actor.person(), form_from_values(values), submission_id)
+    await ack_submission(ack, result.errors)
+
+
+def reply(services: Services, respond: AsyncRespond, message: str) -> None:
+    reply_later(services.inflight, respond, text=message, response_type="ephemeral")
+
+
+def case_id_of(action: dict) -> int | None:
+    return parse_id(str(action.get("value", "")).split(":")[0])
+
+
+async def quick_action(ack: AsyncAck, action: dict, respond: AsyncRespond, services: Services, actor: Actor) -> None:
+    """Claim and Close: no words needed, so no modal."""
+    await ack()
+    case_id = case_id_of(action)
+    step = BY_ACTION_ID[str(action.get("action_id"))]
+    outcome = await services.cases.act(await actor.person(), case_id, step.action) if case_id else None
+    reply(services, respond, outcome.reply if outcome else "That case no longer exists.")
+
+
+async def open_action_modal(ack: AsyncAck, action: dict, client: AsyncWebClient, respond: AsyncRespond,
+                            services: Services, actor: Actor, trigger_id: str,
+                            channel_id: str | None) -> None:  # fmt: skip
+    """A triage action that needs words (or a session): its modal, for those it is meant for."""
+    await ack()
+    person = await actor.person()
+    step = BY_ACTION_ID[str(action.get("action_id"))]
+    loaded = await services.cases.get(case_id_of(action) or 0)
+    if loaded is None:
+        reply(services, respond, "That case no longer exists.")
+        return
+    case, program = loaded
+    if refused := services.cases.refusal(person, case, program, step.action):
+        reply(services, respond, refused)
+        return
+    sessions = await services.cases.sessions_with_room([program]) if step.action is TriageAction.SCHEDULE else None
+    view = action_modal(case, step.action, sessions)
+    services.inflight.spawn(open_modal(client, trigger_id, view, user_id=person.user_id,
+                                       channel_id=channel_id or ""), "case-modal")  # fmt: skip
+
+
+async def submit_action(ack: AsyncAck, view: dict, services: Services, actor: Actor, view_state: ViewState,
+                        values: dict, submission_id: str) -> None:  # fmt: skip
+    step = step_of(view_state.action)
+    if view_state.case_id is None or step is None or step.modal is None:
+        await ack(response_action="errors", errors={first_input(view): "This form is out of date: close it."})
+        return
+    written = text(values, step.modal.field) if step.asks_text else ""
+    outcome = await services.cases.act(await actor.person(), view_state.case_id, step.action, written,
+                                       choice(values, C.SESSION) or "", submission_id=submission_id)  # fmt: skip
+    if outcome.errors:
+        await ack(response_action="errors", errors=outcome.errors)
+    elif not outcome.ok:
+        await ack(response_action="errors", errors={first_input(view): outcome.reply})
+    else:
+        await ack()
+
+
+async def open_followup(ack: AsyncAck, action: dict, client: AsyncWebClient, respond: AsyncRespond,
+                        services: Services, actor: Actor, trigger_id: str) -> None:  # fmt: skip
+    await ack()
+    case_id = case_id_of(action)
+    outcome = str(action.get("value", "")).partition(":")[2]
+    loaded = await services.cases.get(case_id) if case_id else None
+    if loaded is None or loaded[0].submitter != actor.user_id:
+        reply(services, respond, "Only the person who presented the case can answer its follow-up.")
+        return
+    services.inflight.spawn(open_modal(client, trigger_id, followup_modal(loaded[0], outcome),
+                                       user_id=actor.user_id), "followup")  # fmt: skip
+
+
+async def submit_followup(ack: AsyncAck, view: dict, services: Services, actor: Actor, view_state: ViewState,
+                          values: dict) -> None:  # fmt: skip
+    outcome = await services.cases.followup(await actor.person(), view_state.case_id or 0,
+                                            choice(values, C.OUTCOME) or "", text(values, C.NOTE))  # fmt: skip
+    if outcome.errors:
+        await ack(response_action="errors", errors=outcome.errors)
+    elif not outcome.ok:
+        await ack(response_action="errors", errors={first_input(view): outcome.reply})
+    else:
+        await ack(response_action="update", view=notice_modal("Patient follow-up", outcome.reply))
+
+
+async def close_notice(ack: AsyncAck) -> None:
+    await ack()
+
+
+def register(app: AsyncApp, router: Router) -> None:
     router.add("case", case_command)
     router.add("cases", cases_command)
     router.add("queue", queue_command)
-
-    @app.shortcut(Callback.CASE_SHORTCUT)
-    async def on_shortcut(ack: AsyncAck, body: dict, client: AsyncWebClient) -> None:
-        await ack()
-        person = await people.whois(body["user"]["id"])
-        services.inflight.spawn(open_case_form(client, str(body.get("trigger_id") or ""), person), "open-case")
-
-    @app.action(Action.OPEN_CASE)
-    async def on_open(ack: AsyncAck, body: dict, client: AsyncWebClient) -> None:
-        await ack()
-        person = await people.whois(body["user"]["id"])
-        services.inflight.spawn(open_case_form(client, str(body.get("trigger_id") or ""), person), "open-case")
-
-    @app.view(Callback.CASE_VIEW)
-    async def on_submit(ack: AsyncAck, body: dict, view: dict) -> None:
-        person = await people.whois(body["user"]["id"])
-        result = await cases.submit(person, form_from_values(read_values(view)), str(view.get("id") or ""))
-        await ack_submission(ack, result.errors)
-
-    def reply(respond: AsyncRespond, message: str) -> None:
-        reply_later(services.inflight, respond, text=message, response_type="ephemeral")
-
-    def case_id_of(action: dict) -> int | None:
-        return parse_id(str(action.get("value", "")).split(":")[0])
-
-    @app.action(Action.CASE_CLAIM)
-    @app.action(Action.CASE_CLOSE)
-    async def on_quick_action(ack: AsyncAck, body: dict, action: dict, respond: AsyncRespond) -> None:
-        await ack()
-        person = await people.whois(body["user"]["id"])
-        case_id = case_id_of(action)
-        verb = "claim" if action.get("action_id") == Action.CASE_CLAIM else "close"
-        outcome = await cases.act(person, case_id, verb) if case_id else None
-        reply(respond, outcome.reply if outcome else "That case no longer exists.")
-
-    @app.action(Action.CASE_ASK)
-    @app.action(Action.CASE_DECLINE)
-    @app.action(Action.CASE_RECOMMEND)
-    @app.action(Action.CASE_SCHEDULE)
-    @app.action(Action.CASE_REPLY)
-    async def on_modal_action(ack: AsyncAck, body: dict, action: dict, client: AsyncWebClient,
-                              respond: AsyncRespond) -> None:  # fmt: skip
-        await ack()
-        person = await people.whois(body["user"]["id"])
-        verb = ACTIONS[Action(action["action_id"])]
-        loaded = await cases.get(case_id_of(action) or 0)
-        if loaded is None:
-            reply(respond, "That case no longer exists.")
-            return
-        case, program = loaded
-        if verb == "reply" and person.user_id != case.submitter:
-            reply(respond, "Only the person who presented the case can answer.")
-            return
-        if verb != "reply" and not cases.may_triage(person, program):
-            reply(respond, f"Only {program.name}'s specialists and coordinators can triage its cases.")
-            return
-        sessions = await cases.sessions_with_room([program]) if verb == "schedule" else None
-        view = action_modal(case, verb, sessions)
-        channel = str((body.get("channel") or {}).get("id", ""))
-        services.inflight.spawn(open_modal(client, str(body.get("trigger_id") or ""), view,
-                                           user_id=person.user_id, channel_id=channel), "case-modal")  # fmt: skip
-
-    @app.view(Callback.CASE_ACTION_VIEW)
-    async def on_action_submit(ack: AsyncAck, body: dict, view: dict) -> None:
-        person = await people.whois(body["user"]["id"])
-        state = ViewState.decode(view.get("private_metadata"))
-        values = read_values(view)
-        written = next((text(values, f) for f in (C.MESSAGE, C.REASON, C.RECOMMENDATIONS) if f in values), "")
-        if state.case_id is None or state.action not in ("ask_info", "decline", "recommend", "schedule", "reply"):
-            await ack(response_action="errors", errors={first_input(view): "This form is out of date: close it."})
-            return
-        outcome = await cases.act(person, state.case_id, state.action, written, choice(values, C.SESSION) or "",
-                                  submission_id=str(view.get("id") or ""))  # fmt: skip
-        if outcome.errors:
-            await ack(response_action="errors", errors=outcome.errors)
-        elif not outcome.ok:
-            await ack(response_action="errors", errors={first_input(view): outcome.reply})
-        else:
-            await ack()
-
-    @app.action(re.compile(rf"^{Action.FOLLOWUP}:\w+$"))
-    async def on_followup(ack: AsyncAck, body: dict, action: dict, client: AsyncWebClient,
-                          respond: AsyncRespond) -> None:  # fmt: skip
-        await ack()
-        case_id = case_id_of(action)
-        outcome = str(action.get("value", "")).partition(":")[2]
-        loaded = await cases.get(case_id) if case_id else None
-        if loaded is None or loaded[0].submitter != body["user"]["id"]:
-            reply(respond, "Only the person who presented the case can answer its follow-up.")
-            return
-        services.inflight.spawn(open_modal(client, str(body.get("trigger_id") or ""), followup_modal(loaded[0],
-                                outcome), user_id=body["user"]["id"]), "followup")  # fmt: skip
-
-    @app.view(Callback.FOLLOWUP_VIEW)
-    async def on_followup_submit(ack: AsyncAck, body: dict, view: dict) -> None:
-        person = await people.whois(body["user"]["id"])
-        state = ViewState.decode(view.get("private_metadata"))
-        values = read_values(view)
-        outcome = await cases.followup(person, state.case_id or 0, choice(values, C.OUTCOME) or "",
-                                       text(values, C.NOTE))  # fmt: skip
-        if outcome.errors:
-            await ack(response_action="errors", errors=outcome.errors)
-        elif not outcome.ok:
-            await ack(response_action="errors", errors={first_input(view): outcome.reply})
-        else:
-            await ack(response_action="update", view=notice_modal("Patient follow-up", outcome.reply))
-
-    @app.view(Callback.NOTICE_VIEW)
-    async def on_notice(ack: AsyncAck) -> None:
-        await ack()
+    app.shortcut(Callback.CASE_SHORTCUT)(open_case)
+    app.action(Action.OPEN_CASE)(open_case)
+    app.view(Callback.CASE_VIEW)(submit_case)
+    for step in TRIAGE.values():
+        app.action(step.action_id)(open_action_modal if step.modal else quick_action)
+    app.view(Callback.CASE_ACTION_VIEW)(submit_action)
+    app.action(re.compile(rf"^{Action.FOLLOWUP}:\w+$"))(open_followup)
+    app.view(Callback.FOLLOWUP_VIEW)(submit_followup)
+    app.view(Callback.NOTICE_VIEW)(close_notice)

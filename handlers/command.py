@@ -11,6 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.commands import COMMANDS, Audience, family, may_use
 from echobot.container import Services
+from echobot.handlers.context import Actor
 from echobot.models import Person
 from echobot.views.help import help_blocks, help_text
 from echobot.views.registration import register_prompt
@@ -22,6 +23,7 @@ SLASH_COMMAND = "/echo"
 class CommandRequest:
     """A parsed /echo invocation."""
 
+    services: Services
     person: Person
     name: str
     args: list[str]
@@ -62,47 +64,40 @@ def parse(text: str, known: set[str]) -> tuple[str, list[str]]:
     return words[0].lower(), words[1:]
 
 
-def register(app: AsyncApp, services: Services) -> Router:
-    router = Router()
-    audiences = {command.name: command.audience for command in COMMANDS}
-    hub = services.settings.hub_name
+async def show_help(request: CommandRequest) -> None:
+    hub = request.services.settings.hub_name
+    await request.ack(text=help_text(request.person), blocks=help_blocks(request.person, hub))
 
-    async def show_help(request: CommandRequest) -> None:
-        await request.ack(text=help_text(request.person), blocks=help_blocks(request.person, hub))
 
+AUDIENCES = {command.name: command.audience for command in COMMANDS}
+
+
+async def on_echo(ack: AsyncAck, body: dict, client: AsyncWebClient, services: Services, router: Router,
+                  actor: Actor, trigger_id: str, channel_id: str | None) -> None:  # fmt: skip
+    """/echo: who asks, which subcommand, may they use it; then that subcommand's function."""
+    text = str(body.get("text") or "")
+    name, args = parse(text, router.names)
+    person = await actor.person()
+    handler = router.get(name)
+    if handler is None:
+        usable = [c for c in family(name) if may_use(person, c.audience)]
+        if usable:
+            await ack(text="Usage:\n" + "\n".join(f"`{c.usage}`: {c.summary}" for c in usable))
+        else:
+            await ack(text=help_text(person), blocks=help_blocks(person, services.settings.hub_name, unknown=name))
+        return
+    audience = AUDIENCES[name]
+    if not may_use(person, audience):
+        await ack(**refusal(person, audience, name))
+        return
+    request = CommandRequest(services=services, person=person, name=name, args=args, text=text,
+                             trigger_id=trigger_id, channel_id=channel_id or "", ack=ack, client=client)  # fmt: skip
+    await handler(request)
+
+
+def register(app: AsyncApp, router: Router) -> None:
     router.add("help", show_help)
-
-    @app.command(SLASH_COMMAND)
-    async def on_echo(ack: AsyncAck, body: dict, client: AsyncWebClient) -> None:
-        text = str(body.get("text") or "")
-        name, args = parse(text, router.names)
-        person = await services.people.whois(str(body.get("user_id") or ""))
-        handler = router.get(name)
-        if handler is None:
-            usable = [c for c in family(name) if may_use(person, c.audience)]
-            if usable:
-                await ack(text="Usage:\n" + "\n".join(f"`{c.usage}`: {c.summary}" for c in usable))
-            else:
-                await ack(text=help_text(person), blocks=help_blocks(person, hub, unknown=name))
-            return
-        audience = audiences[name]
-        if not may_use(person, audience):
-            await ack(**refusal(person, audience, name))
-            return
-        await handler(
-            CommandRequest(
-                person=person,
-                name=name,
-                args=args,
-                text=text,
-                trigger_id=str(body.get("trigger_id") or ""),
-                channel_id=str(body.get("channel_id") or ""),
-                ack=ack,
-                client=client,
-            )
-        )
-
-    return router
+    app.command(SLASH_COMMAND)(on_echo)
 
 
 def refusal(person: Person, audience: Audience, name: str) -> dict:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import logging
 
-import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from echobot.slack_client import slack_error_code
+from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +23,6 @@ async def upload_to_dm(client: AsyncWebClient, user_id: str, content: bytes, fil
     except SlackApiError as error:
         log.warning("upload of %s for %s failed: %s", filename, user_id, slack_error_code(error))
         return False
-    except (aiohttp.ClientError, TimeoutError, OSError) as error:
+    except NETWORK_ERRORS as error:
         log.warning("upload of %s for %s failed: %s", filename, user_id, type(error).__name__)
         return False

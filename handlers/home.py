@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 
-import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
 from echobot.handlers.events import once_per_event
-from echobot.slack_client import slack_error_code
+from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 from echobot.views.evaluations import credits_home_section
 from echobot.views.home import home_view
 
@@ -29,13 +28,15 @@ async def publish_home(services: Services, client: AsyncWebClient, user_id: str)
         await client.views_publish(user_id=user_id, view=view)
     except SlackApiError as error:
         log.warning("could not publish App Home for %s: %s", user_id, slack_error_code(error))
-    except (aiohttp.ClientError, TimeoutError, OSError) as error:
+    except NETWORK_ERRORS as error:
         log.warning("could not publish App Home for %s: %s", user_id, type(error).__name__)
 
 
+async def home_opened(event: dict, client: AsyncWebClient, services: Services) -> None:
+    if event.get("tab", "home") != "home" or not isinstance(event.get("user"), str):
+        return
+    services.inflight.spawn(publish_home(services, client, event["user"]), "publish-home")
+
+
 def register(app: AsyncApp, services: Services) -> None:
-    @app.event("app_home_opened", middleware=[once_per_event(services)])
-    async def on_home_opened(event: dict, client: AsyncWebClient) -> None:
-        if event.get("tab", "home") != "home" or not isinstance(event.get("user"), str):
-            return
-        services.inflight.spawn(publish_home(services, client, event["user"]), "publish-home")
+    app.event("app_home_opened", middleware=[once_per_event(services)])(home_opened)

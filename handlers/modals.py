@@ -6,18 +6,16 @@ import asyncio
 import logging
 from typing import Any
 
-import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from echobot.slack_client import slack_error_code
+from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 
 log = logging.getLogger(__name__)
 
 TRIGGER_EXPIRED = "Sorry, Slack took too long to open that form (it allows 3 seconds). Please try once more."
 NOT_OPENED = "Sorry, Slack could not open that form just now. Please try again in a moment."
 _TRIGGER_ERRORS = ("expired_trigger_id", "invalid_trigger_id", "trigger_exchanged")
-_NETWORK_ERRORS = (aiohttp.ClientError, TimeoutError, OSError)
 # A trigger lives 3 seconds from the click: retrying views.open (rate limits, 5xx) past that cannot succeed,
 # and only keeps the person waiting for the apology.
 OPEN_DEADLINE = 2.5
@@ -36,7 +34,7 @@ async def open_modal(
         return True
     except SlackApiError as error:
         code = slack_error_code(error)
-    except _NETWORK_ERRORS as error:
+    except NETWORK_ERRORS as error:
         code = type(error).__name__
     if code in _TRIGGER_ERRORS:
         log.info("views.open failed with %s for %s", code, user_id)
@@ -54,13 +52,13 @@ async def tell(client: AsyncWebClient, user_id: str, channel_id: str, text: str)
             return True
         except SlackApiError as error:
             log.info("ephemeral note to %s failed: %s; sending it by DM", user_id, slack_error_code(error))
-        except _NETWORK_ERRORS as error:
+        except NETWORK_ERRORS as error:
             log.info("ephemeral note to %s failed: %s; sending it by DM", user_id, type(error).__name__)
     try:
         await client.chat_postMessage(channel=user_id, text=text)
         return True
     except SlackApiError as error:
         log.warning("could not tell %s that the form did not open: %s", user_id, slack_error_code(error))
-    except _NETWORK_ERRORS as error:
+    except NETWORK_ERRORS as error:
         log.warning("could not tell %s that the form did not open: %s", user_id, type(error).__name__)
     return False

@@ -7,7 +7,6 @@ import re
 from datetime import timedelta
 from typing import Any
 
-import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
@@ -15,16 +14,18 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
+from echobot.forms import ProgramForm
 from echobot.handlers.command import CommandRequest, Router
-from echobot.handlers.forms import ack_submission, choice, choices, read_values, text
+from echobot.handlers.context import Actor
+from echobot.handlers.forms import ack_submission, choice, choices, text
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
 from echobot.ids import Action, Callback, ProgramField
 from echobot.models import Program
 from echobot.reference import timezone_matches
 from echobot.services.coordinators import CoordinatorChange
-from echobot.services.programs import Membership, ProgramForm
-from echobot.slack_client import slack_error_code
+from echobot.services.programs import Membership
+from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 from echobot.validation import parse_id
 from echobot.views.blocks import option, plain
 from echobot.views.metadata import ViewState
@@ -77,7 +78,7 @@ async def channel_problems(client: AsyncWebClient, form: ProgramForm) -> dict[st
             else:
                 problems[field] = "Slack did not confirm this channel just now: submit again in a moment."
             continue
-        except (TimeoutError, OSError, aiohttp.ClientError):
+        except NETWORK_ERRORS:
             problems[field] = "Slack did not confirm this channel just now: submit again in a moment."
             continue
         if field == P.REVIEW_CHANNEL and not (info.get("channel") or {}).get("is_private", False):
@@ -98,113 +99,161 @@ def membership_reply(result: Membership, program: Program | None) -> str:
     }.get(result, "Done.")
 
 
-def register(app: AsyncApp, services: Services, router: Router) -> None:
-    programs = services.programs
+async def list_command(request: CommandRequest) -> None:
+    programs = request.services.programs
+    listing = await programs.listing()
+    joined = {p.id for p in await programs.joined(request.person.user_id)}
+    blocks = program_list_blocks(listing, joined, can_join=request.person.is_registered)
+    await request.ack(text=f"{len(listing)} ECHO programs", blocks=blocks)
 
-    async def list_command(request: CommandRequest) -> None:
-        listing = await programs.listing()
-        joined = {p.id for p in await programs.joined(request.person.user_id)}
-        blocks = program_list_blocks(listing, joined, can_join=request.person.is_registered)
-        await request.ack(text=f"{len(listing)} ECHO programs", blocks=blocks)
 
-    async def new_command(request: CommandRequest) -> None:
-        await request.ack()
-        tomorrow = (services.clock.now() + timedelta(days=7)).date().isoformat()
-        form = ProgramForm(timezone=services.settings.timezone, first_date=tomorrow)
-        view = program_modal(form)
-        services.inflight.spawn(
-            open_modal(
-                request.client, request.trigger_id, view, user_id=request.person.user_id, channel_id=request.channel_id
-            ),
-            "open-program",
-        )
+def open_program_modal(request: CommandRequest, view: dict) -> None:
+    request.services.inflight.spawn(open_modal(request.client, request.trigger_id, view, user_id=request.person.user_id,
+                                               channel_id=request.channel_id), "open-program")  # fmt: skip
 
-    async def named_program(request: CommandRequest, usage: str) -> Program | None:
-        name = " ".join(request.args)
-        program = await programs.find(name) if name else None
-        if program is None or not program.active:
-            await request.ack(text=f"{usage}\nI know no active program called “{name[:80]}”." if name else usage)
-            return None
-        if not programs.can_manage(request.person, program):
-            await request.ack(text=f"Only coordinators of *{program.name}* can do that.")
-            return None
-        return program
 
-    async def edit_command(request: CommandRequest) -> None:
-        program = await named_program(request, "Usage: `/echo program edit NAME`")
-        if program is None:
-            return
-        await request.ack()
-        view = program_modal(ProgramForm.from_program(program), program_id=program.id)
-        services.inflight.spawn(
-            open_modal(
-                request.client, request.trigger_id, view, user_id=request.person.user_id, channel_id=request.channel_id
-            ),
-            "open-program",
-        )
+async def new_command(request: CommandRequest) -> None:
+    await request.ack()
+    services = request.services
+    tomorrow = (services.clock.now() + timedelta(days=7)).date().isoformat()
+    open_program_modal(request, program_modal(ProgramForm(timezone=services.settings.timezone, first_date=tomorrow)))
 
-    async def archive_command(request: CommandRequest) -> None:
-        program = await named_program(request, "Usage: `/echo program archive NAME`")
-        if program is None:
-            return
-        withdrawn = await programs.archive(request.person, program)
-        await request.ack(
-            text=f"*{program.name}* is archived: {withdrawn} upcoming session(s) and their "
-            "reminders are withdrawn. Its records stay for reports."
-        )
 
-    async def join_command(request: CommandRequest) -> None:
-        if not request.args:
-            await list_command(request)
-            return
-        program = await programs.find(" ".join(request.args))
-        await request.ack(text=membership_reply(await programs.join(request.person, program), program))
+async def named_program(request: CommandRequest, usage: str) -> Program | None:
+    """The active program named after the subcommand, if the person may manage it; else answered and None."""
+    programs = request.services.programs
+    name = " ".join(request.args)
+    program = await programs.find(name) if name else None
+    if program is None or not program.active:
+        await request.ack(text=f"{usage}\nI know no active program called “{name[:80]}”." if name else usage)
+        return None
+    if not programs.can_manage(request.person, program):
+        await request.ack(text=f"Only coordinators of *{program.name}* can do that.")
+        return None
+    return program
 
-    async def leave_command(request: CommandRequest) -> None:
-        if not request.args:
-            await request.ack(text="Usage: `/echo leave NAME` (`/echo program list` shows your programs).")
-            return
-        program = await programs.find(" ".join(request.args))
-        await request.ack(text=membership_reply(await programs.leave(request.person, program), program))
 
-    async def reminders_command(request: CommandRequest) -> None:
-        words = [w.lower() for w in request.args]
-        if words not in (["dm", "on"], ["dm", "off"]):
-            await request.ack(text="Usage: `/echo reminders dm on` or `/echo reminders dm off`.")
-            return
-        wanted = words[1] == "on"
-        await programs.set_reminder_dms(request.person.user_id, wanted)
-        await request.ack(
-            text="You will also get session reminders by direct message."
-            if wanted
-            else "Reminders stay in the program channels; no more DM copies."
-        )
+async def edit_command(request: CommandRequest) -> None:
+    program = await named_program(request, "Usage: `/echo program edit NAME`")
+    if program is None:
+        return
+    await request.ack()
+    open_program_modal(request, program_modal(ProgramForm.from_program(program), program_id=program.id))
 
-    async def coordinator_command(request: CommandRequest, adding: bool) -> None:
-        user = mentioned_user(request.args)
-        verb = "add" if adding else "remove"
-        if user is None:
-            await request.ack(text=f"Usage: `/echo coordinator {verb} @person`")
-            return
-        coordinators = services.coordinators
-        change = await (coordinators.add if adding else coordinators.remove)(request.person, user)
-        await request.ack(
-            text={
-                CoordinatorChange.ADDED: f"<@{user}> is now a hub coordinator.",
-                CoordinatorChange.ALREADY: f"<@{user}> is already a hub coordinator.",
-                CoordinatorChange.REMOVED: f"<@{user}> is no longer a hub coordinator.",
-                CoordinatorChange.NOT_ONE: f"<@{user}> is not a hub coordinator.",
-                CoordinatorChange.IS_ADMIN: f"<@{user}> is named in ECHOBOT_ADMINS: change the configuration instead.",
-                CoordinatorChange.REFUSED: "Only the hub administrators (ECHOBOT_ADMINS) can change coordinators.",
-            }[change]
-        )
 
-    async def coordinator_add(request: CommandRequest) -> None:
-        await coordinator_command(request, True)
+async def archive_command(request: CommandRequest) -> None:
+    program = await named_program(request, "Usage: `/echo program archive NAME`")
+    if program is None:
+        return
+    withdrawn = await request.services.programs.archive(request.person, program)
+    await request.ack(text=f"*{program.name}* is archived: {withdrawn} upcoming session(s) and their "
+                      "reminders are withdrawn. Its records stay for reports.")  # fmt: skip
 
-    async def coordinator_remove(request: CommandRequest) -> None:
-        await coordinator_command(request, False)
 
+async def join_command(request: CommandRequest) -> None:
+    if not request.args:
+        await list_command(request)
+        return
+    programs = request.services.programs
+    program = await programs.find(" ".join(request.args))
+    await request.ack(text=membership_reply(await programs.join(request.person, program), program))
+
+
+async def leave_command(request: CommandRequest) -> None:
+    if not request.args:
+        await request.ack(text="Usage: `/echo leave NAME` (`/echo program list` shows your programs).")
+        return
+    programs = request.services.programs
+    program = await programs.find(" ".join(request.args))
+    await request.ack(text=membership_reply(await programs.leave(request.person, program), program))
+
+
+async def reminders_command(request: CommandRequest) -> None:
+    words = [w.lower() for w in request.args]
+    if words not in (["dm", "on"], ["dm", "off"]):
+        await request.ack(text="Usage: `/echo reminders dm on` or `/echo reminders dm off`.")
+        return
+    wanted = words[1] == "on"
+    await request.services.programs.set_reminder_dms(request.person.user_id, wanted)
+    await request.ack(text="You will also get session reminders by direct message." if wanted
+                      else "Reminders stay in the program channels; no more DM copies.")  # fmt: skip
+
+
+COORDINATOR_REPLIES = {
+    CoordinatorChange.ADDED: "<@{user}> is now a hub coordinator.",
+    CoordinatorChange.ALREADY: "<@{user}> is already a hub coordinator.",
+    CoordinatorChange.REMOVED: "<@{user}> is no longer a hub coordinator.",
+    CoordinatorChange.NOT_ONE: "<@{user}> is not a hub coordinator.",
+    CoordinatorChange.IS_ADMIN: "<@{user}> is named in ECHOBOT_ADMINS: change the configuration instead.",
+    CoordinatorChange.REFUSED: "Only the hub administrators (ECHOBOT_ADMINS) can change coordinators.",
+}
+
+
+async def coordinator_command(request: CommandRequest, adding: bool) -> None:
+    user = mentioned_user(request.args)
+    if user is None:
+        await request.ack(text=f"Usage: `/echo coordinator {'add' if adding else 'remove'} @person`")
+        return
+    coordinators = request.services.coordinators
+    change = await (coordinators.add if adding else coordinators.remove)(request.person, user)
+    await request.ack(text=COORDINATOR_REPLIES[change].format(user=user))
+
+
+async def coordinator_add(request: CommandRequest) -> None:
+    await coordinator_command(request, True)
+
+
+async def coordinator_remove(request: CommandRequest) -> None:
+    await coordinator_command(request, False)
+
+
+async def submit_program(ack: AsyncAck, client: AsyncWebClient, services: Services, actor: Actor,
+                         view_state: ViewState, values: dict, submission_id: str) -> None:  # fmt: skip
+    person = await actor.person()
+    form = form_from_values(values)
+    refused = await services.programs.refusal(person, view_state.program_id)
+    if refused:  # before any Slack call: someone who may not save the form learns nothing from it
+        await ack(response_action="errors", errors=refused)
+        return
+    problems = await channel_problems(client, form)
+    if problems:
+        await ack(response_action="errors", errors=problems)
+        return
+    if view_state.program_id is None:
+        result = await services.programs.create(person, form, submission_id)
+    else:
+        result = await services.programs.update(person, view_state.program_id, form, submission_id)
+    await ack_submission(ack, result.errors)
+
+
+async def timezone_options(ack: AsyncAck, payload: dict) -> None:
+    us, others = timezone_matches(str(payload.get("value") or ""))
+    groups = []
+    if us:
+        groups.append({"label": plain("United States"), "options": [option(*pair) for pair in us]})
+    if others:
+        groups.append({"label": plain("Everywhere else"), "options": [option(*pair) for pair in others]})
+    await ack(option_groups=groups)
+
+
+async def membership_click(ack: AsyncAck, action: dict, respond: AsyncRespond, services: Services,
+                           actor: Actor) -> None:  # fmt: skip
+    """The Join and Leave buttons."""
+    await ack()
+    joining = action.get("action_id") == Action.JOIN_PROGRAM
+    person = await actor.person()
+    program_id = parse_id(action.get("value"))
+    program = await services.programs.get(program_id) if program_id else None
+    if joining and person.provider is None:
+        text_ = "Register first, then join programs."
+        reply: dict[str, Any] = {"text": text_, "blocks": register_prompt(text_)}
+    else:
+        result = await (services.programs.join if joining else services.programs.leave)(person, program)
+        reply = {"text": membership_reply(result, program)}
+    reply_later(services.inflight, respond, **reply, response_type="ephemeral")
+
+
+def register(app: AsyncApp, router: Router) -> None:
     router.add("program list", list_command)
     router.add("program new", new_command)
     router.add("program edit", edit_command)
@@ -214,55 +263,7 @@ def register(app: AsyncApp, services: Services, router: Router) -> None:
     router.add("reminders", reminders_command)
     router.add("coordinator add", coordinator_add)
     router.add("coordinator remove", coordinator_remove)
-
-    @app.view(Callback.PROGRAM_VIEW)
-    async def on_submit(ack: AsyncAck, body: dict, view: dict, client: AsyncWebClient) -> None:
-        person = await services.people.whois(body["user"]["id"])
-        state = ViewState.decode(view.get("private_metadata"))
-        form = form_from_values(read_values(view))
-        refused = await programs.refusal(person, state.program_id)
-        if refused:  # before any Slack call: someone who may not save the form learns nothing from it
-            await ack(response_action="errors", errors=refused)
-            return
-        problems = await channel_problems(client, form)
-        if problems:
-            await ack(response_action="errors", errors=problems)
-            return
-        submission = str(view.get("id") or "")
-        if state.program_id is None:
-            result = await programs.create(person, form, submission)
-        else:
-            result = await programs.update(person, state.program_id, form, submission)
-        await ack_submission(ack, result.errors)
-
-    @app.options(P.TIMEZONE)
-    async def timezone_options(ack: AsyncAck, payload: dict) -> None:
-        us, others = timezone_matches(str(payload.get("value") or ""))
-        groups = []
-        if us:
-            groups.append({"label": plain("United States"), "options": [option(*pair) for pair in us]})
-        if others:
-            groups.append({"label": plain("Everywhere else"), "options": [option(*pair) for pair in others]})
-        await ack(option_groups=groups)
-
-    async def membership_click(body: dict, action: dict, respond: AsyncRespond, joining: bool) -> None:
-        person = await services.people.whois(body["user"]["id"])
-        program_id = parse_id(action.get("value"))
-        program = await programs.get(program_id) if program_id else None
-        if joining and person.provider is None:
-            text_ = "Register first, then join programs."
-            reply: dict[str, Any] = {"text": text_, "blocks": register_prompt(text_)}
-        else:
-            result = await (programs.join if joining else programs.leave)(person, program)
-            reply = {"text": membership_reply(result, program)}
-        reply_later(services.inflight, respond, **reply, response_type="ephemeral")
-
-    @app.action(Action.JOIN_PROGRAM)
-    async def on_join(ack: AsyncAck, body: dict, action: dict, respond: AsyncRespond) -> None:
-        await ack()
-        await membership_click(body, action, respond, True)
-
-    @app.action(Action.LEAVE_PROGRAM)
-    async def on_leave(ack: AsyncAck, body: dict, action: dict, respond: AsyncRespond) -> None:
-        await ack()
-        await membership_click(body, action, respond, False)
+    app.view(Callback.PROGRAM_VIEW)(submit_program)
+    app.options(ProgramField.TIMEZONE)(timezone_options)
+    app.action(Action.JOIN_PROGRAM)(membership_click)
+    app.action(Action.LEAVE_PROGRAM)(membership_click)

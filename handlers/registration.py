@@ -6,7 +6,6 @@ import asyncio
 import logging
 from typing import Any
 
-import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
@@ -14,19 +13,23 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
+from echobot.forms import RegistrationForm
 from echobot.handlers.command import CommandRequest, Router
-from echobot.handlers.forms import ack_submission, choice, choices, read_values, text
+from echobot.handlers.context import Actor
+from echobot.handlers.forms import ack_submission, choice, choices, text
 from echobot.handlers.home import publish_home
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
 from echobot.ids import Action, Callback, RegistrationField
 from echobot.models import Role
-from echobot.services.registration import RegistrationForm, RoleChange
+from echobot.services.registration import RoleChange
+from echobot.slack_client import NETWORK_ERRORS
 from echobot.views.registration import registration_blocks, registration_modal
 
 log = logging.getLogger(__name__)
 F = RegistrationField
 
+PREFILL_ERRORS: tuple[type[BaseException], ...] = (SlackApiError, *NETWORK_ERRORS)
 ROLE_USAGE = "Usage: `/echo role participant` or `/echo role observer`."
 
 
@@ -62,85 +65,89 @@ def form_from_profile(user: dict[str, Any]) -> RegistrationForm:
     )
 
 
-def register(app: AsyncApp, services: Services, router: Router) -> None:
-    registration = services.registration
+async def open_form(services: Services, client: AsyncWebClient, trigger_id: str, user_id: str,
+                    channel_id: str = "") -> None:  # fmt: skip
+    provider = await services.registration.get(user_id)
+    if provider is not None:
+        form = RegistrationForm.from_provider(provider)
+    else:
+        form = RegistrationForm(role=Role.PARTICIPANT.value)
+        try:  # prefilling is a nicety: never at the cost of the 3-second trigger
+            profile = await asyncio.wait_for(client.users_info(user=user_id), timeout=1.0)
+            form = form_from_profile(profile.get("user") or {})
+        except PREFILL_ERRORS as error:
+            log.info("no Slack profile to prefill for %s: %s", user_id, type(error).__name__)
+    offered = [(p.name, str(p.id)) for p in await services.programs.active()]
+    form = form.model_copy(update={"programs": [str(p.id) for p in await services.programs.joined(user_id)]})
+    view = registration_modal(form, editing=provider is not None, programs=offered)
+    await open_modal(client, trigger_id, view, user_id=user_id, channel_id=channel_id)
 
-    async def open_form(client: AsyncWebClient, trigger_id: str, user_id: str, channel_id: str = "") -> None:
-        provider = await registration.get(user_id)
-        if provider is not None:
-            form = RegistrationForm.from_provider(provider)
-        else:
-            form = RegistrationForm(role=Role.PARTICIPANT.value)
-            try:  # prefilling is a nicety: never at the cost of the 3-second trigger
-                profile = await asyncio.wait_for(client.users_info(user=user_id), timeout=1.0)
-                form = form_from_profile(profile.get("user") or {})
-            except (SlackApiError, TimeoutError, OSError, aiohttp.ClientError) as error:
-                log.info("no Slack profile to prefill for %s: %s", user_id, type(error).__name__)
-        offered = [(p.name, str(p.id)) for p in await services.programs.active()]
-        form = form.model_copy(update={"programs": [str(p.id) for p in await services.programs.joined(user_id)]})
-        view = registration_modal(form, editing=provider is not None, programs=offered)
-        await open_modal(client, trigger_id, view, user_id=user_id, channel_id=channel_id)
 
-    def open_later(client: AsyncWebClient, trigger_id: str, user_id: str, channel_id: str = "") -> None:
-        services.inflight.spawn(open_form(client, trigger_id, user_id, channel_id), "open-registration")
+def open_later(services: Services, client: AsyncWebClient, trigger_id: str, user_id: str, channel_id: str = "") -> None:
+    services.inflight.spawn(open_form(services, client, trigger_id, user_id, channel_id), "open-registration")
 
-    def refresh_home(client: AsyncWebClient, user_id: str) -> None:
-        services.inflight.spawn(publish_home(services, client, user_id), "publish-home")
 
-    async def register_command(request: CommandRequest) -> None:
-        await request.ack()
-        open_later(request.client, request.trigger_id, request.person.user_id, request.channel_id)
+def refresh_home(services: Services, client: AsyncWebClient, user_id: str) -> None:
+    services.inflight.spawn(publish_home(services, client, user_id), "publish-home")
 
-    async def me_command(request: CommandRequest) -> None:
-        provider = request.person.provider
-        assert provider is not None  # the router lets only registered providers through
-        await request.ack(text=f"Your registration: {provider.name}", blocks=registration_blocks(provider))
 
-    async def role_command(request: CommandRequest) -> None:
-        wanted = request.args[0].lower() if len(request.args) == 1 else ""
-        if wanted not in (Role.PARTICIPANT, Role.OBSERVER):
-            await request.ack(text=ROLE_USAGE)
-            return
-        role = Role(wanted)
-        change = await registration.set_role(request.person.user_id, role)
-        await request.ack(text=role_reply(change, role))
-        if change is RoleChange.CHANGED:
-            refresh_home(request.client, request.person.user_id)
+async def register_command(request: CommandRequest) -> None:
+    await request.ack()
+    open_later(request.services, request.client, request.trigger_id, request.person.user_id, request.channel_id)
 
+
+async def me_command(request: CommandRequest) -> None:
+    provider = request.person.provider
+    assert provider is not None  # the router lets only registered providers through
+    await request.ack(text=f"Your registration: {provider.name}", blocks=registration_blocks(provider))
+
+
+async def role_command(request: CommandRequest) -> None:
+    wanted = request.args[0].lower() if len(request.args) == 1 else ""
+    if wanted not in (Role.PARTICIPANT, Role.OBSERVER):
+        await request.ack(text=ROLE_USAGE)
+        return
+    role = Role(wanted)
+    change = await request.services.registration.set_role(request.person.user_id, role)
+    await request.ack(text=role_reply(change, role))
+    if change is RoleChange.CHANGED:
+        refresh_home(request.services, request.client, request.person.user_id)
+
+
+async def open_registration(ack: AsyncAck, client: AsyncWebClient, services: Services, actor: Actor,
+                            trigger_id: str, channel_id: str | None) -> None:  # fmt: skip
+    """The shortcut and the Register button."""
+    await ack()
+    open_later(services, client, trigger_id, actor.user_id, channel_id or "")
+
+
+async def switch_role(ack: AsyncAck, body: dict, action: dict, client: AsyncWebClient, respond: AsyncRespond,
+                      services: Services, actor: Actor) -> None:  # fmt: skip
+    await ack()
+    if action.get("value") not in (Role.PARTICIPANT, Role.OBSERVER):
+        return
+    role = Role(action["value"])
+    change = await services.registration.set_role(actor.user_id, role)
+    if body.get("container", {}).get("type") == "message":
+        reply_later(services.inflight, respond, text=role_reply(change, role))
+    refresh_home(services, client, actor.user_id)
+
+
+async def submit_registration(ack: AsyncAck, client: AsyncWebClient, services: Services, actor: Actor,
+                              values: dict, submission_id: str) -> None:  # fmt: skip
+    result = await services.registration.register(actor.user_id, form_from_values(values), submission_id=submission_id)
+    if await ack_submission(ack, result.errors):
+        refresh_home(services, client, actor.user_id)
+
+
+def register(app: AsyncApp, router: Router) -> None:
     router.add("register", register_command)
     router.add("me", me_command)
     router.add("role", role_command)
-
-    @app.shortcut(Callback.REGISTER_SHORTCUT)
-    async def on_shortcut(ack: AsyncAck, body: dict, client: AsyncWebClient) -> None:
-        await ack()
-        open_later(client, str(body.get("trigger_id") or ""), body["user"]["id"])
-
-    @app.action(Action.OPEN_REGISTRATION)
-    async def on_open(ack: AsyncAck, body: dict, client: AsyncWebClient) -> None:
-        await ack()
-        channel = (body.get("channel") or {}).get("id", "")
-        open_later(client, str(body.get("trigger_id") or ""), body["user"]["id"], channel)
-
-    @app.action(Action.SWITCH_ROLE)
-    async def on_switch(ack: AsyncAck, body: dict, action: dict, client: AsyncWebClient, respond: AsyncRespond) -> None:
-        await ack()
-        user_id = body["user"]["id"]
-        if action.get("value") not in (Role.PARTICIPANT, Role.OBSERVER):
-            return
-        role = Role(action["value"])
-        change = await registration.set_role(user_id, role)
-        if body.get("container", {}).get("type") == "message":
-            reply_later(services.inflight, respond, text=role_reply(change, role))
-        refresh_home(client, user_id)
-
-    @app.view(Callback.REGISTER_VIEW)
-    async def on_submit(ack: AsyncAck, body: dict, view: dict, client: AsyncWebClient) -> None:
-        user_id = body["user"]["id"]
-        form = form_from_values(read_values(view))
-        result = await registration.register(user_id, form, submission_id=str(view.get("id") or ""))
-        if await ack_submission(ack, result.errors):
-            refresh_home(client, user_id)
+    app.shortcut(Callback.REGISTER_SHORTCUT)(open_registration)
+    app.action(Action.OPEN_REGISTRATION)(open_registration)
+    app.action(Action.SWITCH_ROLE)(switch_role)
+    app.view(Callback.REGISTER_VIEW)(submit_registration)
 
 
 def role_reply(change: RoleChange, role: Role) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import aiohttp
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from echobot.inflight import InFlight
+from echobot.slack_client import NETWORK_ERRORS
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ def reply_later(inflight: InFlight, respond: AsyncRespond | None, **message: Any
     async def send() -> None:
         try:
             await respond(replace_original=False, **message)
-        except (aiohttp.ClientError, TimeoutError, OSError) as error:
+        except NETWORK_ERRORS as error:
             log.warning("answer through response_url failed: %s", type(error).__name__)
 
     inflight.spawn(send(), "respond")

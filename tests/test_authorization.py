@@ -20,11 +20,11 @@ from typing import Any
 import pytest
 
 from echobot.commands import COMMANDS, Audience
+from echobot.forms import ProgramForm
 from echobot.handlers.cases import form_from_values as case_form
 from echobot.handlers.programs import form_from_values as program_form
 from echobot.ids import Action, Callback, CaseField, ProgramField, SessionField, SessionTool
 from echobot.models import CaseState, Person, Program, SessionStatus
-from echobot.services.programs import ProgramForm
 from echobot.storage import attendance, audit, cases, evaluations, programs, sessions
 from echobot.views.cases import action_modal, case_modal
 from echobot.views.programs import program_modal

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from echobot.forms import RegistrationForm
 from echobot.models import Role
 from echobot.services.people import People
-from echobot.services.registration import Registration, RegistrationForm
+from echobot.services.registration import Registration
 from echobot.storage import Database, coordinators
 from tests.harness import START
 

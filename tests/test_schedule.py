@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from echobot.models import ScheduleKind
-from echobot.services.schedule import describe, format_offsets, occurrences, parse_offsets
+from echobot.schedule import describe, format_offsets, occurrences, parse_offsets
 
 YEAR = (datetime(2026, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC))
 

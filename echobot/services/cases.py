@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from echobot import phi
 from echobot.clock import Clock
+from echobot.forms import CaseForm
 from echobot.ids import CaseField
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKind, Person, Program, Render, Session
 from echobot.renderers import Renderers
@@ -22,6 +23,7 @@ from echobot.storage import cases as cases_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.storage import sessions as sessions_repo
+from echobot.triage import FOLLOWUP_OUTCOMES, TEXT_LIMIT, TRIAGE, VERBS, Step, TriageAction, step_of
 from echobot.validation import parse_id
 from echobot.views.cases import (
     followup_message,
@@ -38,36 +40,8 @@ TEXT_LIMITS: dict[str, int] = {
 }  # fmt: skip
 REQUIRED: dict[str, str] = {C.SUMMARY: "Give a one-line summary.", C.QUESTION: "Ask the hub a specific question.",
             C.PRESENTING: "Describe the presenting problem."}  # fmt: skip
-FOLLOWUP_OUTCOMES = {"improved": "Improved", "unchanged": "Unchanged", "worse": "Worse", "other": "Other"}
-WAITING = (S.SUBMITTED,)
-OPEN = (S.SUBMITTED, S.IN_REVIEW, S.NEEDS_INFO, S.SCHEDULED)
 
 
-class CaseForm(BaseModel):
-    program_id: str | None = None
-    summary: str = ""
-    question: str = ""
-    age_band: str | None = None
-    sex: str | None = None
-    presenting_problem: str = ""
-    history: str = ""
-    medications: str = ""
-    labs: str = ""
-    tried: str = ""
-    urgency: str | None = None
-    preferred_session: str | None = None
-    confirmed: bool = False
-
-    def texts(self) -> dict[str, str]:
-        return {
-            C.SUMMARY: self.summary,
-            C.QUESTION: self.question,
-            C.PRESENTING: self.presenting_problem,
-            C.HISTORY: self.history,
-            C.MEDICATIONS: self.medications,
-            C.LABS: self.labs,
-            C.TRIED: self.tried,
-        }
 
 
 class Eligibility(StrEnum):
@@ -91,13 +65,6 @@ class Outcome(BaseModel):
     case: Case | None = None
 
 
-ACTION_VERBS = {
-    "submit": "submitted the case", "claim": "claimed the case", "ask_info": "asked for more information",
-    "reply": "answered", "schedule": "scheduled the case", "decline": "declined the case",
-    "present": "the case was presented", "recommend": "sent recommendations", "close": "closed the case",
-    "followup": "answered the follow-up",
-    "unschedule": "took the case off a cancelled session", "purge": "removed the clinical text (retention)",
-}  # fmt: skip
 
 
 class Cases:
@@ -107,10 +74,6 @@ class Cases:
         self._programs = programs
         self._sessions = sessions
         self.retention = timedelta(days=retention_days)
-        sessions.on_ended.append(self._session_ended)
-        sessions.on_cancelled.append(self._session_cancelled)
-        sessions.keeps_session.append(self._has_cases)
-        sessions.agenda = self.agenda
 
     # ---- who may do what ---------------------------------------------------------------------
     async def eligibility(self, person: Person) -> tuple[Eligibility, list[Program]]:
@@ -224,90 +187,87 @@ class Cases:
         return found
 
     # ---- triage --------------------------------------------------------------------------------
+    def refusal(self, person: Person, case: Case, program: Program, action: TriageAction) -> str | None:
+        """Why this person may not take this action on this case, or None (the handler asks before a modal)."""
+        if TRIAGE[action].by_submitter:
+            return None if person.user_id == case.submitter else "Only the person who presented the case can answer."
+        if not self.may_triage(person, program):
+            return f"Only {program.name}'s specialists and coordinators can triage its cases."
+        return None
+
     async def act(self, person: Person, case_id: int, action: str, text: str = "", session_id: str = "",
                   submission_id: str = "") -> Outcome:  # fmt: skip
-        """A specialist's (or coordinator's) triage action, or the submitter's reply.
+        """A specialist's (or coordinator's) triage action, or the submitter's reply (echobot.triage).
 
         `submission_id` (the modal's view id) makes a resent submission a no-op that answers as the first did.
         """
+        step = step_of(action)
+        if step is None:
+            return Outcome(ok=False, reply="echobot does not know that action.")
         loaded = await self.get(case_id)
         if loaded is None:
             return Outcome(ok=False, reply="That case no longer exists.")
         case, program = loaded
-        if action == "reply":
-            if person.user_id != case.submitter:
-                return Outcome(ok=False, reply="Only the person who presented the case can answer.")
-        elif not self.may_triage(person, program):
-            return Outcome(ok=False, reply=f"Only {program.name}'s specialists and coordinators can triage its cases.")
-        field = {"ask_info": C.MESSAGE, "decline": C.REASON, "recommend": C.RECOMMENDATIONS, "reply": C.MESSAGE}
-        if action in field:
-            limit = 3000
-            if len(text.strip()) < 3:
-                return Outcome(ok=False, errors={field[action]: "Write a few words."})
-            if len(text) > limit:
-                return Outcome(ok=False, errors={field[action]: f"Keep this under {limit} characters."})
-            if problems := phi.field_errors({field[action]: text}):
-                return Outcome(ok=False, errors=problems)
+        if refused := self.refusal(person, case, program, step.action):
+            return Outcome(ok=False, reply=refused)
+        if step.asks_text and (problems := self._text_problems(step, text)):
+            return Outcome(ok=False, errors=problems)
         now = self._clock.now()
-        purpose = f"case:{case.id}:{action}"
         async with self._db.transaction() as tx:
-            if await inbound.submitted(tx, submission_id, purpose):
-                return Outcome(ok=True, reply=f"{case.title}: {ACTION_VERBS.get(action, action)}.")
-            outcome = await self._apply(tx, person, case, program, action, text.strip(), session_id, now)
+            if await inbound.submitted(tx, submission_id, f"case:{case.id}:{step.action}"):
+                return Outcome(ok=True, reply=f"{case.title}: {step.verb}.")
+            outcome = await self._apply(tx, person, case, program, step, text.strip(), session_id, now)
             if outcome.ok:
-                await inbound.remember_submission(tx, submission_id, purpose, now)
+                await inbound.remember_submission(tx, submission_id, f"case:{case.id}:{step.action}", now)
             return outcome
 
-    async def _apply(self, tx: Tx, person: Person, case: Case, program: Program, action: str, text: str,
+    @staticmethod
+    def _text_problems(step: Step, text: str) -> dict[str, str]:
+        assert step.modal is not None
+        field = step.modal.field
+        if len(text.strip()) < 3:
+            return {field: "Write a few words."}
+        if len(text) > TEXT_LIMIT:
+            return {field: f"Keep this under {TEXT_LIMIT} characters."}
+        return phi.field_errors({field: text})
+
+    async def _apply(self, tx: Tx, person: Person, case: Case, program: Program, step: Step, text: str,
                      session_id: str, now: datetime) -> Outcome:  # fmt: skip
         actor = person.user_id
-        changed: Case | None
+        action = step.action
         note: str | None = text or None
-        if action == "claim":
-            changed = await cases_repo.transition(tx, case.id, WAITING, S.IN_REVIEW, now, require_no_owner=True,
-                                                  owner=actor)  # fmt: skip
-            if changed is None:
-                current = await cases_repo.get(tx, case.id)
+        changes: dict[str, Any] = {}
+        if action is TriageAction.CLAIM:
+            changes = {"require_no_owner": True, "owner": actor}
+        elif action in (TriageAction.ASK_INFO, TriageAction.SCHEDULE):
+            changes = {"owner": case.owner or actor}
+        elif action is TriageAction.RECOMMEND:
+            changes = {"recommendations": text}
+        if action is TriageAction.SCHEDULE:
+            session = await self._free_session(program, session_id)
+            if session is None:
+                return Outcome(ok=False, errors={CaseField.SESSION: "That session is full or no longer ahead."})
+            changes["session_id"] = session.id
+            note = None
+        changed = await cases_repo.transition(tx, case.id, step.allowed_from, step.leads_to, now, **changes)
+        if changed is None:
+            current = await cases_repo.get(tx, case.id)
+            if action is TriageAction.CLAIM:
                 owner = f"<@{current.owner}> has" if current and current.owner else "Someone has"
                 return Outcome(ok=False, reply=f"{owner} already claimed {case.title} "
                                f"(it is {current.state.label.lower() if current else 'gone'}).")  # fmt: skip
-        elif action == "ask_info":
-            changed = await cases_repo.transition(tx, case.id, OPEN, S.NEEDS_INFO, now,
-                                                  owner=case.owner or actor)  # fmt: skip
-        elif action == "reply":
-            changed = await cases_repo.transition(tx, case.id, (S.NEEDS_INFO,), S.IN_REVIEW, now)
-        elif action == "schedule":
-            session = await self._free_session(program, session_id)
-            if session is None:
-                return Outcome(ok=False, errors={C.SESSION: "That session is full or no longer ahead."})
-            changed = await cases_repo.transition(tx, case.id, (S.SUBMITTED, S.IN_REVIEW, S.SCHEDULED),
-                                                  S.SCHEDULED, now, session_id=session.id,
-                                                  owner=case.owner or actor)  # fmt: skip
-            note = None
-        elif action == "decline":
-            changed = await cases_repo.transition(tx, case.id, OPEN, S.DECLINED, now)
-        elif action == "recommend":
-            changed = await cases_repo.transition(tx, case.id, (S.IN_REVIEW, S.SCHEDULED, S.PRESENTED),
-                                                  S.RECOMMENDATIONS_SENT, now, recommendations=text)  # fmt: skip
-        elif action == "close":
-            changed = await cases_repo.transition(tx, case.id, (S.PRESENTED, S.RECOMMENDATIONS_SENT, S.IN_REVIEW),
-                                                  S.CLOSED, now)  # fmt: skip
-        else:
-            return Outcome(ok=False, reply="echobot does not know that action.")
-        if changed is None:
-            current = await cases_repo.get(tx, case.id)
             state = current.state.label.lower() if current else "gone"
             return Outcome(ok=False, reply=f"{case.title} is {state}: that cannot be done now.")
         await self._changed(tx, changed, case.state, actor, action, note, now, program)
-        if action != "reply":  # triage is privileged: who moved which case where (never what was written)
+        if not step.by_submitter:  # triage is privileged: who moved which case where (never what was written)
             await audit.record(tx, now, actor, f"case.{action}", f"case:{case.id}",
                                {"from": case.state.value, "to": changed.state.value,
                                 "session": changed.session_id})  # fmt: skip
-        if action == "recommend":
+        if action is TriageAction.RECOMMEND:
             await outbox.enqueue(tx, key=f"case:{case.id}:followup", target=case.submitter, now=now,
                                  due_at=now + timedelta(weeks=program.followup_weeks),
                                  render=Render(name="case.followup", args={"case_id": case.id}))  # fmt: skip
-        return Outcome(ok=True, reply=f"{case.title}: {ACTION_VERBS[action]}.", case=changed)
+        return Outcome(ok=True, reply=f"{case.title}: {step.verb}.", case=changed)
 
     async def followup(self, person: Person, case_id: int, outcome: str, note: str) -> Outcome:
         loaded = await self.get(case_id)
@@ -341,18 +301,19 @@ class Cases:
                                  target=program.review_channel_id, now=now,
                                  render=Render(name="case.hub", args={"case_id": case.id}))  # fmt: skip
         await outbox.enqueue(tx, key=f"{hub}:thread:{number}", parent_key=hub, target=program.review_channel_id,
-                             now=now, message=thread_line(actor, ACTION_VERBS[action], now, note))  # fmt: skip
+                             now=now, message=thread_line(actor, VERBS[action], now, note))  # fmt: skip
         if dm and action not in ("followup", "purge"):
             await outbox.enqueue(tx, key=f"case:{case.id}:dm:{number}", target=case.submitter, now=now,
                                  message=submitter_dm(after, program, action, note))  # fmt: skip
 
-    async def _session_ended(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
+    # ---- hooks the container attaches to Sessions ------------------------------------------------------
+    async def session_ended(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
         for case in await cases_repo.on_session(tx, session.id, (S.SCHEDULED,)):
             changed = await cases_repo.transition(tx, case.id, (S.SCHEDULED,), S.PRESENTED, now)
             if changed is not None:
                 await self._changed(tx, changed, S.SCHEDULED, "system", "present", None, now, program)
 
-    async def _session_cancelled(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
+    async def session_cancelled(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
         """Cases on a cancelled session's agenda go back to review; the presenter and the hub are told."""
         for case in await cases_repo.on_session(tx, session.id, (S.SCHEDULED,)):
             changed = await cases_repo.transition(tx, case.id, (S.SCHEDULED,), S.IN_REVIEW, now, session_id=None)
@@ -368,7 +329,7 @@ class Cases:
                     program,
                 )
 
-    async def _has_cases(self, db: Reader, session_id: int) -> bool:
+    async def has_cases(self, db: Reader, session_id: int) -> bool:
         return await cases_repo.referencing_session(db, session_id)
 
     # ---- retention -------------------------------------------------------------------------------

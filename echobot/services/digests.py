@@ -16,11 +16,12 @@ from zoneinfo import ZoneInfo
 
 from echobot.charts import Bar, attendance_chart
 from echobot.clock import Clock
-from echobot.models import Attachment, Case, Message, OutboxKind, Person, Program, Render, Session
+from echobot.models import Attachment, Message, OutboxKind, Person, Program, Render
 from echobot.renderers import Renderers
+from echobot.reports import Digest
+from echobot.schedule import to_utc
 from echobot.services.programs import Programs
-from echobot.services.schedule import to_utc
-from echobot.services.sessions import Sessions
+from echobot.services.sessions import Agenda, Sessions
 from echobot.storage import Database, Reader, Tx, audit, outbox
 from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import digests as digests_repo
@@ -64,33 +65,17 @@ class DigestSchedule:
         return moment.astimezone(self.zone).date()
 
 
-@dataclass(frozen=True)
-class Digest:
-    """Everything a digest shows, for the period [since, until) and the next session after `until`."""
-
-    program: Program
-    since: datetime
-    until: datetime
-    late_for: datetime | None  # the weekly moment it was due, when it is sent late
-    hub_registrations: digests_repo.Registrations
-    joined: digests_repo.Registrations
-    pipeline: digests_repo.Pipeline
-    next_session: Session | None
-    agenda: list[tuple[Case, str]]
-    last_session: Session | None
-    results: digests_repo.SessionResults | None
-    comments: list[digests_repo.Comment]
-    trend: list[digests_repo.TrendPoint]
 
 
 class Digests:
     def __init__(self, db: Database, clock: Clock, programs: Programs, sessions: Sessions, schedule: DigestSchedule,
-                 *, admins: tuple[str, ...], channel: str | None) -> None:  # fmt: skip
+                 *, agenda: Agenda, admins: tuple[str, ...], channel: str | None) -> None:  # fmt: skip
         self._db = db
         self._clock = clock
         self._programs = programs
         self._sessions = sessions
         self.schedule = schedule
+        self._agenda = agenda
         self._admins = admins
         self._channel = channel
 
@@ -197,7 +182,7 @@ class Digests:
             joined=await digests_repo.joined(db, program.id, since, until),
             pipeline=await digests_repo.pipeline(db, program.id, since, until),
             next_session=upcoming,
-            agenda=await self._sessions.agenda(db, upcoming.id) if upcoming and self._sessions.agenda else [],
+            agenda=await self._agenda(db, upcoming.id) if upcoming else [],
             last_session=last,
             results=await digests_repo.session_results(db, last.id) if last else None,
             comments=await digests_repo.comments(db, last.id) if last else [],

@@ -4,18 +4,18 @@ writing the evaluation and its credit record together, and the transcript."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from pydantic import BaseModel
-
 from echobot import phi
 from echobot.clock import Clock
+from echobot.forms import EvaluationForm
 from echobot.ids import EvaluationField
 from echobot.models import Credential, CreditRecord, Evaluation, Message, OutboxKind, Person, Program, Render, Session
 from echobot.renderers import Renderers
+from echobot.reports import Transcript
 from echobot.services.programs import Programs
 from echobot.services.sessions import Sessions
 from echobot.storage import Database, Reader, Tx, inbound, outbox
@@ -40,18 +40,6 @@ DEFAULT_CREDIT_TYPES = {
 PARTICIPATION = "Certificate of participation"
 
 
-class EvaluationForm(BaseModel):
-    overall: str | None = None
-    relevance: str | None = None
-    objectives_met: str | None = None
-    intent_to_change: str | None = None
-    change_plan: str = ""
-    bias_free: str | None = None
-    bias_comment: str = ""
-    suggestions: str = ""
-    code: str = ""
-    attested: bool = False
-    credit: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,11 +48,6 @@ class EvaluationResult:
     credit: CreditRecord | None = None
 
 
-@dataclass
-class Transcript:
-    records: list[tuple[CreditRecord, Session, Program]]
-    this_year: dict[str, float] = field(default_factory=dict)
-    all_time: dict[str, float] = field(default_factory=dict)
 
 
 def window(session: Session, program: Program) -> tuple[datetime, datetime]:
@@ -78,14 +61,13 @@ class Evaluations:
         self._clock = clock
         self._sessions = sessions
         self._programs = programs
-        sessions.on_ended.append(self._session_ended)
 
     async def credit_type_for(self, db: Reader, credential: Credential) -> str:
         overrides = await evaluations_repo.credit_type_overrides(db)
         return overrides.get(credential.value) or DEFAULT_CREDIT_TYPES.get(credential, PARTICIPATION)
 
     # ---- prompting ---------------------------------------------------------------------------
-    async def _session_ended(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
+    async def session_ended(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
         """Each attendee present gets one Evaluate DM; a reminder job runs two days before the window closes."""
         _, closes = window(session, program)
         key = f"session:{session.id}:"

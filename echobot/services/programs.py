@@ -11,9 +11,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, Field
 
 from echobot.clock import Clock
+from echobot.forms import ProgramForm
 from echobot.ids import ProgramField
 from echobot.models import Person, Program, ScheduleKind, Session
-from echobot.services.schedule import DEFAULT_OFFSETS, first_start, format_offsets, parse_offsets
+from echobot.schedule import first_start, parse_offsets
 from echobot.services.sessions import Sessions
 from echobot.storage import Database, audit, inbound, outbox
 from echobot.storage import programs as programs_repo
@@ -24,48 +25,6 @@ from echobot.views.programs import program_created_message, program_intro_messag
 P = ProgramField
 
 
-class ProgramForm(BaseModel):
-    """The program modal as typed."""
-
-    name: str = ""
-    channel_id: str | None = None
-    review_channel_id: str | None = None
-    timezone: str | None = None
-    schedule: str | None = ScheduleKind.WEEKLY.value
-    interval_weeks: str = ""
-    first_date: str | None = None
-    start_time: str | None = "12:00"
-    duration: str = "60"
-    video_url: str = ""
-    offsets: str = DEFAULT_OFFSETS
-    case_slots: str = "2"
-    eval_window: str = "14"
-    credit: str = "1.0"
-    specialists: list[str] = Field(default_factory=list)
-    coordinators: list[str] = Field(default_factory=list)
-    anonymous: bool = False
-
-    @classmethod
-    def from_program(cls, program: Program) -> ProgramForm:
-        return cls(
-            name=program.name,
-            channel_id=program.channel_id,
-            review_channel_id=program.review_channel_id,
-            timezone=program.timezone,
-            schedule=program.schedule_kind.value,
-            interval_weeks=str(program.interval_weeks) if program.schedule_kind is ScheduleKind.EVERY_N_WEEKS else "",
-            first_date=program.first_date.isoformat(),
-            start_time=program.start_time.strftime("%H:%M"),
-            duration=str(program.duration_minutes),
-            video_url=program.video_url,
-            offsets=format_offsets(program.reminder_offsets),
-            case_slots=str(program.case_slots),
-            eval_window=str(program.eval_window_days),
-            credit=f"{program.credit:g}",
-            specialists=program.specialists,
-            coordinators=program.coordinators,
-            anonymous=program.anonymous_ratings,
-        )
 
 
 class ProgramResult(BaseModel):

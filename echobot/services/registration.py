@@ -8,6 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from echobot.clock import Clock
+from echobot.forms import RegistrationForm
 from echobot.ids import Consent, RegistrationField
 from echobot.models import Credential, Provider, Role
 from echobot.reference import US_STATES
@@ -30,43 +31,6 @@ MAX_LENGTH = {
 }
 
 
-class RegistrationForm(BaseModel):
-    """What the registration modal holds, as typed (nothing validated yet)."""
-
-    name: str = ""
-    credential: str | None = None
-    discipline: str = ""
-    organization: str = ""
-    state: str | None = None
-    county: str = ""
-    email: str = ""
-    role: str | None = None
-    npi: str = ""
-    licence_number: str = ""
-    birth_month: str | None = None
-    birth_day: str | None = None
-    consent: list[str] = Field(default_factory=list)
-    programs: list[str] | None = None  # ids of programs to be a member of; None: the form had no such field
-
-    @classmethod
-    def from_provider(cls, provider: Provider) -> RegistrationForm:
-        consent = [Consent.LICENCE.value] if provider.licence_consent else []
-        consent += [Consent.BIRTH.value] if provider.birth_consent else []
-        return cls(
-            name=provider.name,
-            credential=provider.credential.value,
-            discipline=provider.discipline,
-            organization=provider.organization,
-            state=provider.state,
-            county=provider.county,
-            email=provider.email,
-            role=provider.role.value,
-            npi=provider.npi or "",
-            licence_number=provider.licence_number or "",
-            birth_month=None if provider.birth_month is None else str(provider.birth_month),
-            birth_day=None if provider.birth_day is None else str(provider.birth_day),
-            consent=consent,
-        )
 
 
 class RegistrationResult(BaseModel):

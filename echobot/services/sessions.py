@@ -12,9 +12,9 @@ from typing import Any
 
 from echobot.clock import Clock
 from echobot.ids import SessionField
-from echobot.models import Message, OutboxKind, Person, Program, Render, Session, SessionStatus
+from echobot.models import Case, Message, OutboxKind, Person, Program, Render, Session, SessionStatus
 from echobot.renderers import Renderers
-from echobot.services.schedule import format_offset, occurrences, to_utc
+from echobot.schedule import format_offset, occurrences, to_utc
 from echobot.storage import Database, Reader, Tx, audit, inbound, outbox
 from echobot.storage import attendance as attendance_repo
 from echobot.storage import programs as programs_repo
@@ -34,7 +34,7 @@ NOT_ALLOWED = "Only the program's coordinators can do that."
 
 SessionEndedHook = Callable[[Tx, Session, Program, datetime], Awaitable[None]]
 KeepsSession = Callable[[Reader, int], Awaitable[bool]]
-Agenda = Callable[[Reader, int], Awaitable[list[tuple[Any, str]]]]  # (case, presenting site)
+Agenda = Callable[[Reader, int], Awaitable[list[tuple[Case, str]]]]  # (case, presenting site)
 
 
 class CheckIn(StrEnum):

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from echobot.ids import Action, Callback, CaseField
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, Program, Session
+from echobot.triage import FOLLOWUP_OUTCOMES, TEXT_LIMIT, TRIAGE, TriageAction, buttons_in
 from echobot.views.blocks import (
     Block,
     actions,
@@ -105,21 +106,8 @@ def hub_message(case: Case, program: Program, site: str, session: Session | None
 
 
 def hub_buttons(case: Case) -> list[Block]:
-    value = str(case.id)
-    claim = button("Claim", Action.CASE_CLAIM, value, style="primary")
-    ask = button("Ask for info", Action.CASE_ASK, value)
-    schedule = button("Schedule", Action.CASE_SCHEDULE, value)
-    decline = button("Decline", Action.CASE_DECLINE, value, style="danger")
-    recommend = button("Record recommendations", Action.CASE_RECOMMEND, value, style="primary")
-    close = button("Close", Action.CASE_CLOSE, value)
-    return {
-        S.SUBMITTED: [claim, ask, schedule, decline],
-        S.IN_REVIEW: [ask, schedule, recommend, decline, close],
-        S.NEEDS_INFO: [decline],
-        S.SCHEDULED: [ask, recommend, decline],
-        S.PRESENTED: [recommend, close],
-        S.RECOMMENDATIONS_SENT: [close],
-    }.get(case.state, [])
+    """The triage actions the case's state allows (echobot.triage), as buttons."""
+    return [button(step.button, step.action_id, str(case.id), style=step.style) for step in buttons_in(case.state)]
 
 
 def thread_line(actor: str, verb: str, at: datetime, note: str | None) -> Message:
@@ -162,7 +150,7 @@ def followup_message(case: Case, program: Program) -> Message:
     return Message(text=f"How is the patient of {case.title} doing?", blocks=[
         section(lead),
         actions(*(button(label, f"{Action.FOLLOWUP}:{outcome}", f"{value}:{outcome}") for outcome, label in
-                  (("improved", "Improved"), ("unchanged", "Unchanged"), ("worse", "Worse"), ("other", "Other")))),
+                  FOLLOWUP_OUTCOMES.items())),
     ])  # fmt: skip
 
 
@@ -170,24 +158,21 @@ def _case_header(case: Case) -> Block:
     return section(f"*{case.title}*: {escape(case.summary or '')}")
 
 
-def action_modal(case: Case, action: str, sessions: list[tuple[Session, Program]] | None = None) -> Block:
+def action_modal(case: Case, action: TriageAction, sessions: list[tuple[Session, Program]] | None = None) -> Block:
     """The modal of a triage action that needs words (or a session)."""
-    titles = {"ask_info": ("Ask for info", C.MESSAGE, "What do you need to know?", "Send"),
-              "decline": ("Decline case", C.REASON, "Why (the presenter is told)", "Decline"),
-              "recommend": ("Recommendations", C.RECOMMENDATIONS, "Written recommendations", "Send"),
-              "reply": ("Reply to the hub", C.MESSAGE, "Your answer", "Send")}  # fmt: skip
-    if action == "schedule":
+    step = TRIAGE[action]
+    assert step.modal is not None, f"{action} needs no modal"
+    title, field, label, submit = step.modal.title, step.modal.field, step.modal.label, step.modal.submit
+    if field is CaseField.SESSION:
         options = [(f"{s.starts_at.astimezone(p.zone).strftime('%a %-d %b %H:%M')} ({p.timezone})", str(s.id))
                    for s, p in (sessions or [])[:100]]  # fmt: skip
         if not options:
-            return notice_modal("Schedule case", "No upcoming session of this program has a free case slot.")
-        blocks = [_case_header(case), input_block(C.SESSION, "Session", static_select(C.SESSION, options))]
-        return modal("Schedule case", Callback.CASE_ACTION_VIEW, blocks, submit="Schedule",
-                     private_metadata=_metadata(case.id, action))  # fmt: skip
-    title, field, label, submit = titles[action]
-    blocks = [_case_header(case),
-              input_block(field, label, text_input(field, multiline=True, max_length=3000)),
-              context("De-identified text only: echobot checks it before sending.")]  # fmt: skip
+            return notice_modal(title, "No upcoming session of this program has a free case slot.")
+        blocks = [_case_header(case), input_block(field, label, static_select(field, options))]
+    else:
+        blocks = [_case_header(case),
+                  input_block(field, label, text_input(field, multiline=True, max_length=TEXT_LIMIT)),
+                  context("De-identified text only: echobot checks it before sending.")]  # fmt: skip
     return modal(title, Callback.CASE_ACTION_VIEW, blocks, submit=submit, private_metadata=_metadata(case.id, action))
 
 
@@ -196,7 +181,7 @@ def _metadata(case_id: int, action: str) -> str:
 
 
 def followup_modal(case: Case, outcome: str) -> Block:
-    options = [("Improved", "improved"), ("Unchanged", "unchanged"), ("Worse", "worse"), ("Other", "other")]
+    options = [(label, outcome) for outcome, label in FOLLOWUP_OUTCOMES.items()]
     blocks = [_case_header(case),
               input_block(C.OUTCOME, "How is the patient doing?", radio_buttons(C.OUTCOME, options, initial=outcome)),
               input_block(C.NOTE, "Anything the hub should know", text_input(C.NOTE, multiline=True,

@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from echobot.models import Message, Program
+from echobot.reports import Digest
 from echobot.views.blocks import SECTION_LIMIT, Block, context, divider, escape, fields, header, section, slack_date
 
 if TYPE_CHECKING:
-    from echobot.services.digests import Digest
     from echobot.storage.digests import Comment, Registrations, SessionResults
 
 OLD_WAITING = timedelta(days=7)  # a case waiting longer than this for triage is highlighted

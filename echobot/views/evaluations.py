@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from echobot.ids import Action, Callback, EvaluationField
 from echobot.models import CreditRecord, Message, Program, Session
+from echobot.reports import Transcript
 from echobot.views.blocks import (
     Block,
     actions,
@@ -24,9 +24,6 @@ from echobot.views.blocks import (
     text_input,
 )
 from echobot.views.metadata import ViewState
-
-if TYPE_CHECKING:
-    from echobot.services.evaluations import Transcript
 
 E = EvaluationField
 ATTESTATION = "I participated in this activity and claim only the credit matching my participation"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from echobot.forms import ProgramForm
 from echobot.ids import Action, Callback, ProgramField
 from echobot.models import Message, Program, ScheduleKind, Session
-from echobot.services.schedule import describe, format_offsets
+from echobot.schedule import describe, format_offsets
 from echobot.views.blocks import (
     Block,
     actions,
@@ -29,9 +28,6 @@ from echobot.views.blocks import (
     users_select,
 )
 from echobot.views.metadata import ViewState
-
-if TYPE_CHECKING:
-    from echobot.services.programs import ProgramForm
 
 P = ProgramField
 

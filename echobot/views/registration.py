@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from echobot.forms import RegistrationForm
 from echobot.ids import Action, Callback, Consent, RegistrationField
 from echobot.models import Credential, Message, Provider, Role
 from echobot.reference import MONTHS, US_STATES
@@ -23,9 +22,6 @@ from echobot.views.blocks import (
     static_select,
     text_input,
 )
-
-if TYPE_CHECKING:
-    from echobot.services.registration import RegistrationForm
 
 F = RegistrationField
 

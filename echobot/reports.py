@@ -1,0 +1,36 @@
+"""What the reading services put together for a view to show (a transcript, a digest): plain data, below
+services and views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from echobot.models import Case, CreditRecord, Program, Session
+from echobot.storage import digests as digests_repo
+
+
+@dataclass
+class Transcript:
+    records: list[tuple[CreditRecord, Session, Program]]
+    this_year: dict[str, float] = field(default_factory=dict)
+    all_time: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Everything a digest shows, for the period [since, until) and the next session after `until`."""
+
+    program: Program
+    since: datetime
+    until: datetime
+    late_for: datetime | None  # the weekly moment it was due, when it is sent late
+    hub_registrations: digests_repo.Registrations
+    joined: digests_repo.Registrations
+    pipeline: digests_repo.Pipeline
+    next_session: Session | None
+    agenda: list[tuple[Case, str]]
+    last_session: Session | None
+    results: digests_repo.SessionResults | None
+    comments: list[digests_repo.Comment]
+    trend: list[digests_repo.TrendPoint]

@@ -1,0 +1,59 @@
+"""What every listener needs, put into Bolt's context by one global middleware so that Bolt injects it by
+name: `services`, `router` (the /echo subcommands), `actor` (who acts; their Person is looked up only when
+a listener asks), `view_state` (a modal's private_metadata, parsed), `values` (a submitted modal's
+inputs), `submission_id` (the view id that makes a resent submission a no-op) and `trigger_id`. Bolt
+itself provides `channel_id`.
+
+Nothing here touches the database or Slack: the ack path stays as cheap as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
+
+from echobot.container import Services
+from echobot.handlers.forms import read_values
+from echobot.models import Person
+from echobot.services.people import People
+from echobot.views.metadata import ViewState
+
+if TYPE_CHECKING:
+    from echobot.handlers.command import Router
+
+
+class Actor:
+    """The person acting on a request: the user id at once, the Person (one query) on first use."""
+
+    def __init__(self, people: People, user_id: str) -> None:
+        self.user_id = user_id
+        self._people = people
+        self._person: Person | None = None
+
+    async def person(self) -> Person:
+        if self._person is None:
+            self._person = await self._people.whois(self.user_id)
+        return self._person
+
+
+def provide(services: Services, router: Router) -> Callable[..., Awaitable[None]]:
+    """The global middleware that fills the context (registered after the well-formedness check)."""
+
+    async def listener_context(body: Any, context: AsyncBoltContext, next: Callable[[], Awaitable[None]]) -> None:
+        view = body.get("view") if isinstance(body, dict) else None
+        context["services"] = services
+        context["router"] = router
+        context["actor"] = Actor(services.people, str(context.user_id or ""))
+        context["trigger_id"] = str(body.get("trigger_id") or "") if isinstance(body, dict) else ""
+        context["view_state"] = ViewState.decode(view.get("private_metadata") if isinstance(view, dict) else None)
+        context["values"] = read_values(view) if isinstance(view, dict) else {}
+        context["submission_id"] = str(view.get("id") or "") if isinstance(view, dict) else ""
+        await next()
+
+    return listener_context
+
+
+def register(app: AsyncApp, services: Services, router: Router) -> None:
+    app.middleware(provide(services, router))
