@@ -1,3 +1,3 @@
 """echobot: Project ECHO teleECHO programs run inside Slack."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"
