@@ -18,11 +18,12 @@ from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKin
 from echobot.renderers import Renderers
 from echobot.services.programs import Programs
 from echobot.services.sessions import Sessions
-from echobot.storage import Database, Reader, Tx, audit, inbound, outbox
+from echobot.storage import Database, Reader, Tx, audit, outbox
 from echobot.storage import cases as cases_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.storage import sessions as sessions_repo
+from echobot.submissions import Submission
 from echobot.triage import FOLLOWUP_OUTCOMES, TEXT_LIMIT, TRIAGE, VERBS, Step, TriageAction, step_of
 from echobot.validation import parse_id
 from echobot.views.cases import (
@@ -40,8 +41,6 @@ TEXT_LIMITS: dict[str, int] = {
 }  # fmt: skip
 REQUIRED: dict[str, str] = {C.SUMMARY: "Give a one-line summary.", C.QUESTION: "Ask the hub a specific question.",
             C.PRESENTING: "Describe the presenting problem."}  # fmt: skip
-
-
 
 
 class Eligibility(StrEnum):
@@ -63,8 +62,6 @@ class Outcome(BaseModel):
     reply: str = ""
     errors: dict[str, str] = Field(default_factory=dict)
     case: Case | None = None
-
-
 
 
 class Cases:
@@ -213,12 +210,13 @@ class Cases:
         if step.asks_text and (problems := self._text_problems(step, text)):
             return Outcome(ok=False, errors=problems)
         now = self._clock.now()
-        async with self._db.transaction() as tx:
-            if await inbound.submitted(tx, submission_id, f"case:{case.id}:{step.action}"):
+        submission = Submission(self._db, submission_id, f"case:{case.id}:{step.action}")
+        async with submission.once(now) as tx:
+            if submission.replayed:
                 return Outcome(ok=True, reply=f"{case.title}: {step.verb}.")
             outcome = await self._apply(tx, person, case, program, step, text.strip(), session_id, now)
-            if outcome.ok:
-                await inbound.remember_submission(tx, submission_id, f"case:{case.id}:{step.action}", now)
+            if not outcome.ok:
+                submission.refuse()
             return outcome
 
     @staticmethod

@@ -65,8 +65,6 @@ class DigestSchedule:
         return moment.astimezone(self.zone).date()
 
 
-
-
 class Digests:
     def __init__(self, db: Database, clock: Clock, programs: Programs, sessions: Sessions, schedule: DigestSchedule,
                  *, agenda: Agenda, admins: tuple[str, ...], channel: str | None) -> None:  # fmt: skip

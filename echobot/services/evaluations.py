@@ -18,11 +18,12 @@ from echobot.renderers import Renderers
 from echobot.reports import Transcript
 from echobot.services.programs import Programs
 from echobot.services.sessions import Sessions
-from echobot.storage import Database, Reader, Tx, inbound, outbox
+from echobot.storage import Database, Reader, Tx, outbox
 from echobot.storage import attendance as attendance_repo
 from echobot.storage import evaluations as evaluations_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import sessions as sessions_repo
+from echobot.submissions import Submission
 from echobot.views.blocks import slack_date
 from echobot.views.evaluations import evaluation_prompt, evaluation_recorded
 
@@ -40,14 +41,10 @@ DEFAULT_CREDIT_TYPES = {
 PARTICIPATION = "Certificate of participation"
 
 
-
-
 @dataclass(frozen=True)
 class EvaluationResult:
     errors: dict[str, str]
     credit: CreditRecord | None = None
-
-
 
 
 def window(session: Session, program: Program) -> tuple[datetime, datetime]:
@@ -167,8 +164,8 @@ class Evaluations:
         """One evaluation and its credit record. The same form resent (same view id, same answers) answers as the
         first did, without a second record; another attempt is told it was already evaluated."""
         answers = hashlib.sha256(form.model_dump_json().encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        purpose = f"evaluation:{session_id}:{answers}"
-        if await inbound.submitted(self._db.reader, submission_id, purpose):
+        submission = Submission(self._db, submission_id, f"evaluation:{session_id}:{answers}")
+        if await submission.seen():
             return EvaluationResult({})
         reason, session, program = await self.why_not(person, session_id)
         if reason is not None or session is None or program is None or person.provider is None:
@@ -185,7 +182,7 @@ class Evaluations:
             bias_free=form.bias_free == "yes", bias_comment=form.bias_comment.strip() or None,
             suggestions=form.suggestions.strip() or None, submitted_at=now,
         )  # fmt: skip
-        async with self._db.transaction() as tx:
+        async with submission.once(now) as tx:
             credit = CreditRecord(
                 session_id=session.id, user_id=person.user_id,
                 credit_type=await self.credit_type_for(tx, person.provider.credential), quarters=quarters,
@@ -193,12 +190,12 @@ class Evaluations:
                 awarded_at=now,
             )  # fmt: skip
             if not await evaluations_repo.record(tx, evaluation, credit):
-                if await inbound.submitted(tx, submission_id, purpose):
+                if submission.replayed:
                     return EvaluationResult({})
+                submission.refuse()
                 previous = await evaluations_repo.get(tx, session.id, person.user_id)
                 when = slack_date(previous.submitted_at, "{date_short_pretty} at {time}") if previous else "before"
                 return EvaluationResult({E.OVERALL: f"You already evaluated this session ({when})."})
-            await inbound.remember_submission(tx, submission_id, purpose, now)
             await outbox.enqueue(tx, key=f"session:{session.id}:evaluated:{person.user_id}", target=person.user_id,
                                  now=now, message=evaluation_recorded(credit, session, program))  # fmt: skip
         return EvaluationResult({}, credit)

@@ -16,15 +16,14 @@ from echobot.ids import ProgramField
 from echobot.models import Person, Program, ScheduleKind, Session
 from echobot.schedule import first_start, parse_offsets
 from echobot.services.sessions import Sessions
-from echobot.storage import Database, audit, inbound, outbox
+from echobot.storage import Database, audit, outbox
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.storage import sessions as sessions_repo
+from echobot.submissions import Submission
 from echobot.views.programs import program_created_message, program_intro_message
 
 P = ProgramField
-
-
 
 
 class ProgramResult(BaseModel):
@@ -226,7 +225,8 @@ class Programs:
         if refused := await self.refusal(actor, None):
             return ProgramResult(errors=refused)
         same_name = await programs_repo.get_by_name(self._db.reader, form.name)
-        if await inbound.submitted(self._db.reader, submission_id, "program.create"):
+        submission = Submission(self._db, submission_id, "program.create")
+        if await submission.seen():
             return ProgramResult(program=same_name)  # this very form, delivered again: created once, answered alike
         taken = same_name is not None
         errors, values = validate(form, now, existing=None, name_taken=taken)
@@ -235,12 +235,12 @@ class Programs:
         draft = Program.model_validate(
             {**values, "id": 0, "created_by": actor.user_id, "created_at": now, "updated_at": now}
         )
-        async with self._db.transaction() as tx:
-            if await inbound.submitted(tx, submission_id, "program.create"):  # the same form, delivered twice at once
+        async with submission.once(now) as tx:
+            if submission.replayed:  # the same form, delivered twice at once
                 return ProgramResult(program=await programs_repo.get_by_name(tx, draft.name))
             if await programs_repo.get_by_name(tx, draft.name) is not None:
+                submission.refuse()
                 return ProgramResult(errors={P.NAME: f"A program called “{draft.name}” already exists."})
-            await inbound.remember_submission(tx, submission_id, "program.create", now)
             program = await programs_repo.create(tx, draft)
             await self._sessions.plan(tx, program, now)
             upcoming = await sessions_repo.upcoming(tx, [program.id], now, now + self._sessions.horizon)
@@ -267,7 +267,8 @@ class Programs:
     async def update(self, actor: Person, program_id: int, form: ProgramForm, submission_id: str) -> ProgramResult:
         now = self._clock.now()
         existing = await programs_repo.get(self._db.reader, program_id)
-        if existing is not None and await inbound.submitted(self._db.reader, submission_id, "program.edit"):
+        submission = Submission(self._db, submission_id, "program.edit")
+        if existing is not None and await submission.seen():
             return ProgramResult(program=existing)  # Slack resent a submission already saved
         if refused := await self.refusal(actor, program_id):
             return ProgramResult(errors=refused)
@@ -289,10 +290,9 @@ class Programs:
             "reminder_offsets",
         )
         schedule_changed = any(getattr(existing, f) != getattr(program, f) for f in schedule_fields)
-        async with self._db.transaction() as tx:
-            if await inbound.submitted(tx, submission_id, "program.edit"):
+        async with submission.once(now) as tx:
+            if submission.replayed:
                 return ProgramResult(program=existing)
-            await inbound.remember_submission(tx, submission_id, "program.edit", now)
             await programs_repo.update(tx, program)
             replanned = kept = 0
             if schedule_changed:

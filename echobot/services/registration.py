@@ -31,8 +31,6 @@ MAX_LENGTH = {
 }
 
 
-
-
 class RegistrationResult(BaseModel):
     errors: dict[str, str] = Field(default_factory=dict)
     provider: Provider | None = None

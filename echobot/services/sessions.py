@@ -15,10 +15,11 @@ from echobot.ids import SessionField
 from echobot.models import Case, Message, OutboxKind, Person, Program, Render, Session, SessionStatus
 from echobot.renderers import Renderers
 from echobot.schedule import format_offset, occurrences, to_utc
-from echobot.storage import Database, Reader, Tx, audit, inbound, outbox
+from echobot.storage import Database, Reader, Tx, audit, outbox
 from echobot.storage import attendance as attendance_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import sessions as sessions_repo
+from echobot.submissions import Submission
 from echobot.views.sessions import (
     cancelled_notice,
     live_post,
@@ -268,17 +269,17 @@ class Sessions:
         new_start = to_utc(new_local, program.zone) if new_local else session.starts_at
         if new_start != session.starts_at and new_start <= now:
             errors[S.DATE] = "Choose a time in the future."
-        if await inbound.submitted(self._db.reader, submission_id, "session.edit"):
+        submission = Submission(self._db, submission_id, "session.edit")
+        if await submission.seen():
             return {}  # Slack resent a submission already saved
         if errors:
             return errors
         unchanged = (topic.strip() or None, presenter.strip() or None) == (session.topic, session.presenter)
         if unchanged and new_start == session.starts_at:
             return {}  # nothing to change (a form saved as is, or delivered twice): nothing to record
-        async with self._db.transaction() as tx:
-            if await inbound.submitted(tx, submission_id, "session.edit"):
+        async with submission.once(now) as tx:
+            if submission.replayed:
                 return {}
-            await inbound.remember_submission(tx, submission_id, "session.edit", now)
             await sessions_repo.set_details(tx, session.id, topic.strip() or None, presenter.strip() or None)
             if new_start != session.starts_at:
                 await sessions_repo.move(tx, session.id, new_start, moved=True)
@@ -306,18 +307,19 @@ class Sessions:
         if not actor.manages(program):
             return {S.REASON: NOT_ALLOWED}
         now = self._clock.now()
-        if await inbound.submitted(self._db.reader, submission_id, "session.cancel"):
+        submission = Submission(self._db, submission_id, "session.cancel")
+        if await submission.seen():
             return {}  # Slack resent a submission already saved
         if len(reason.strip()) < 3:
             return {S.REASON: "Say why, in a few words: the program channel is told."}
         if len(reason.strip()) > 500:
             return {S.REASON: "Keep the reason under 500 characters."}
-        async with self._db.transaction() as tx:
-            if await inbound.submitted(tx, submission_id, "session.cancel"):
+        async with submission.once(now) as tx:
+            if submission.replayed:
                 return {}
             if session.starts_at <= now or not await sessions_repo.cancel(tx, session.id, reason.strip()):
+                submission.refuse()
                 return {S.REASON: "This session has already started, ended or been cancelled."}
-            await inbound.remember_submission(tx, submission_id, "session.cancel", now)
             await outbox.cancel_prefix(tx, session_key(session.id), "the session was cancelled")
             cancelled = await sessions_repo.get(tx, session.id)
             for hook in self.on_cancelled:
@@ -345,10 +347,10 @@ class Sessions:
         if session.status is SessionStatus.CANCELLED:
             return {S.CODE: "This session was cancelled."}
         now = self._clock.now()
-        async with self._db.transaction() as tx:
-            if await inbound.submitted(tx, submission_id, "session.code"):
+        submission = Submission(self._db, submission_id, "session.code")
+        async with submission.once(now) as tx:
+            if submission.replayed:
                 return {}  # Slack resent a submission already saved
-            await inbound.remember_submission(tx, submission_id, "session.code", now)
             await sessions_repo.set_code(tx, session.id, code or None)
             await audit.record(tx, now, actor.user_id, "session.code", f"session:{session.id}", {"set": bool(code)})
         return {}
@@ -412,10 +414,10 @@ class Sessions:
         if errors:
             return AttendanceResult(errors, [], [])
         added, removed = [], []
-        async with self._db.transaction() as tx:
-            if await inbound.submitted(tx, submission_id, "attendance.adjust"):
+        submission = Submission(self._db, submission_id, "attendance.adjust")
+        async with submission.once(now) as tx:
+            if submission.replayed:
                 return AttendanceResult({}, [], [])  # Slack resent a submission already saved
-            await inbound.remember_submission(tx, submission_id, "attendance.adjust", now)
             for user in add:
                 if await attendance_repo.set_present(tx, session.id, user, True, actor.user_id, reason.strip(), now):
                     added.append(user)
