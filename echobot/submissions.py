@@ -24,7 +24,8 @@ Which replay mechanism guards what (the same table is in docs/architecture.md):
   attendance; programs: create, edit; evaluations; case triage); `inbound_events`, across processes.
 - the submission-key column (`cases.submission_key`, UNIQUE): one case per submitted case form.
 - event ids (`inbound.first_sighting` in `handlers/events.py`): Slack's retried Events API deliveries.
-- outbox keys (`outbox.key`, UNIQUE): each message and job is planned once, whatever asked for it twice.
+- outbox keys (`echobot/keys.py`; `outbox.key` is UNIQUE): each message and job is planned once,
+  whatever asked for it twice.
 """
 
 from __future__ import annotations

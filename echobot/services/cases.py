@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from echobot import phi
+from echobot import keys, phi
 from echobot.clock import Clock
 from echobot.forms import CaseForm
 from echobot.ids import CaseField
@@ -116,7 +116,7 @@ class Cases:
         async with self._db.transaction() as tx:
             case, created = await cases_repo.create(tx, fields, submission_id, now)
             if created:
-                await outbox.enqueue(tx, key=f"case:{case.id}:hub", target=program.review_channel_id, now=now,
+                await outbox.enqueue(tx, key=keys.case_hub(case.id), target=program.review_channel_id, now=now,
                                      render=Render(name="case.hub", args={"case_id": case.id}))  # fmt: skip
                 await self._changed(tx, case, None, person.user_id, "submit", None, now, program)
         return CaseResult(case=case)
@@ -262,7 +262,7 @@ class Cases:
                                {"from": case.state.value, "to": changed.state.value,
                                 "session": changed.session_id})  # fmt: skip
         if action is TriageAction.RECOMMEND:
-            await outbox.enqueue(tx, key=f"case:{case.id}:followup", target=case.submitter, now=now,
+            await outbox.enqueue(tx, key=keys.case_followup(case.id), target=case.submitter, now=now,
                                  due_at=now + timedelta(weeks=program.followup_weeks),
                                  render=Render(name="case.followup", args={"case_id": case.id}))  # fmt: skip
         return Outcome(ok=True, reply=f"{case.title}: {step.verb}.", case=changed)
@@ -293,15 +293,16 @@ class Cases:
         after = (await cases_repo.get(tx, case.id)) or case
         await cases_repo.record(tx, case.id, actor, action, before, after.state, note, now)
         number = await cases_repo.event_count(tx, case.id)
-        hub = f"case:{case.id}:hub"
+        hub = keys.case_hub(case.id)
         if action != "submit":
-            await outbox.enqueue(tx, key=f"{hub}:update:{number}", kind=OutboxKind.UPDATE, parent_key=hub,
+            await outbox.enqueue(tx, key=keys.case_hub_update(case.id, number), kind=OutboxKind.UPDATE, parent_key=hub,
                                  target=program.review_channel_id, now=now,
                                  render=Render(name="case.hub", args={"case_id": case.id}))  # fmt: skip
-        await outbox.enqueue(tx, key=f"{hub}:thread:{number}", parent_key=hub, target=program.review_channel_id,
-                             now=now, message=thread_line(actor, VERBS[action], now, note))  # fmt: skip
+        await outbox.enqueue(tx, key=keys.case_hub_thread(case.id, number), parent_key=hub,
+                             target=program.review_channel_id, now=now,
+                             message=thread_line(actor, VERBS[action], now, note))  # fmt: skip
         if dm and action not in ("followup", "purge"):
-            await outbox.enqueue(tx, key=f"case:{case.id}:dm:{number}", target=case.submitter, now=now,
+            await outbox.enqueue(tx, key=keys.case_dm(case.id, number), target=case.submitter, now=now,
                                  message=submitter_dm(after, program, action, note))  # fmt: skip
 
     # ---- hooks the container attaches to Sessions ------------------------------------------------------
@@ -344,16 +345,16 @@ class Cases:
                 await cases_repo.record(tx, case_id, "system", "purge", case.state, case.state, None, now)
                 note = "(Text removed after the retention period.)"
                 removed = Message(text=note, blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": note}}])
-                for row in await outbox.by_prefix(tx, f"case:{case_id}:"):
+                for row in await outbox.by_prefix(tx, keys.case(case_id)):
                     if row.message is None:
                         continue
                     await outbox.replace_message(tx, row.id, removed)
-                    if row.state.value == "sent" and row.kind is OutboxKind.POST and ":hub" not in row.key[-4:]:
-                        await outbox.enqueue(tx, key=f"{row.key}:purged", kind=OutboxKind.UPDATE, parent_key=row.key,
+                    if row.state.value == "sent" and row.kind is OutboxKind.POST and not keys.is_case_hub(row.key):
+                        await outbox.enqueue(tx, key=keys.purged(row.key), kind=OutboxKind.UPDATE, parent_key=row.key,
                                              target=row.target, now=now, message=removed)  # fmt: skip
                 number = await cases_repo.event_count(tx, case_id)
-                await outbox.enqueue(tx, key=f"case:{case_id}:hub:update:{number}", kind=OutboxKind.UPDATE,
-                                     parent_key=f"case:{case_id}:hub", target=program.review_channel_id, now=now,
+                await outbox.enqueue(tx, key=keys.case_hub_update(case_id, number), kind=OutboxKind.UPDATE,
+                                     parent_key=keys.case_hub(case_id), target=program.review_channel_id, now=now,
                                      render=Render(name="case.hub", args={"case_id": case_id}))  # fmt: skip
                 purged += 1
         return purged

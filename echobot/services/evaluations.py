@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from echobot import phi
+from echobot import keys, phi
 from echobot.clock import Clock
 from echobot.forms import EvaluationForm
 from echobot.ids import EvaluationField
@@ -67,15 +67,15 @@ class Evaluations:
     async def session_ended(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
         """Each attendee present gets one Evaluate DM; a reminder job runs two days before the window closes."""
         _, closes = window(session, program)
-        key = f"session:{session.id}:"
         rows: list[dict[str, Any]] = [
-            {"key": f"{key}evaluate:{a.user_id}", "target": a.user_id, "stale_at": closes,
+            {"key": keys.evaluate(session.id, a.user_id), "target": a.user_id, "stale_at": closes,
              "render": Render(name="evaluation.prompt", args={"session_id": session.id, "user_id": a.user_id})}
             for a in await attendance_repo.present(tx, session.id)
         ]  # fmt: skip
         opens, _ = window(session, program)
         remind_at = max(closes - REMINDER_BEFORE_CLOSE, opens + (closes - opens) / 2)  # short windows: halfway
-        rows.append({"key": f"{key}evaluation-reminders", "kind": OutboxKind.JOB, "target": f"job:{key}",
+        rows.append({"key": keys.evaluation_reminders(session.id), "kind": OutboxKind.JOB,
+                     "target": keys.session_jobs(session.id),
                      "due_at": remind_at, "stale_at": closes,
                      "render": Render(name="evaluation.reminders", args={"session_id": session.id})})  # fmt: skip
         await outbox.enqueue_many(tx, rows, now)
@@ -85,7 +85,7 @@ class Evaluations:
         if session is None:
             return
         present = [a.user_id for a in await attendance_repo.present(tx, session.id)]
-        rows = [{"key": f"session:{session.id}:evaluation-reminder:{user}", "target": user,
+        rows = [{"key": keys.evaluation_reminder(session.id, user), "target": user,
                  "render": Render(name="evaluation.prompt", args={"session_id": session.id, "user_id": user,
                                                                   "reminder": True})}
                 for user in await evaluations_repo.not_evaluated(tx, session.id, present)]  # fmt: skip
@@ -196,7 +196,7 @@ class Evaluations:
                 previous = await evaluations_repo.get(tx, session.id, person.user_id)
                 when = slack_date(previous.submitted_at, "{date_short_pretty} at {time}") if previous else "before"
                 return EvaluationResult({E.OVERALL: f"You already evaluated this session ({when})."})
-            await outbox.enqueue(tx, key=f"session:{session.id}:evaluated:{person.user_id}", target=person.user_id,
+            await outbox.enqueue(tx, key=keys.evaluated(session.id, person.user_id), target=person.user_id,
                                  now=now, message=evaluation_recorded(credit, session, program))  # fmt: skip
         return EvaluationResult({}, credit)
 

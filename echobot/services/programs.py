@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field
 
+from echobot import keys
 from echobot.clock import Clock
 from echobot.forms import ProgramForm
 from echobot.ids import ProgramField
@@ -247,14 +248,14 @@ class Programs:
             next_session = upcoming[0] if upcoming else None
             await outbox.enqueue(
                 tx,
-                key=f"program:{program.id}:intro",
+                key=keys.program_intro(program.id),
                 target=program.channel_id,
                 now=now,
                 message=program_intro_message(program, next_session),
             )
             await outbox.enqueue(
                 tx,
-                key=f"program:{program.id}:created:{submission_id}",
+                key=keys.program_created(program.id, submission_id),
                 target=actor.user_id,
                 now=now,
                 message=program_created_message(program, upcoming[:3], edited=False),
@@ -302,7 +303,7 @@ class Programs:
             upcoming = await sessions_repo.upcoming(tx, [program.id], now, now + self._sessions.horizon)
             await outbox.enqueue(
                 tx,
-                key=f"program:{program.id}:edited:{submission_id}",
+                key=keys.program_edited(program.id, submission_id),
                 target=actor.user_id,
                 now=now,
                 message=program_created_message(program, upcoming[:3], edited=True, replanned=replanned, kept=kept),

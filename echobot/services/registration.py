@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from echobot import keys
 from echobot.clock import Clock
 from echobot.forms import RegistrationForm
 from echobot.ids import Consent, RegistrationField
@@ -121,7 +122,7 @@ class Registration:
                 await _set_memberships(tx, user_id, {i for i in map(parse_id, form.programs) if i is not None}, now)
             await outbox_repo.enqueue(
                 tx,
-                key=f"registration:{user_id}:{submission_id}",
+                key=keys.registration(user_id, submission_id),
                 target=user_id,
                 message=confirmation_message(provider, created=existing is None, hub_name=self._hub_name),
                 now=now,

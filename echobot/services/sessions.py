@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
+from echobot import keys
 from echobot.clock import Clock
 from echobot.ids import SessionField
 from echobot.models import Case, Message, OutboxKind, Person, Program, Render, Session, SessionStatus
@@ -60,10 +61,6 @@ def check_in_window(session: Session) -> tuple[datetime, datetime]:
     return session.starts_at - LIVE_LEAD, session.ends_at + CHECK_IN_GRACE
 
 
-def session_key(session_id: int) -> str:
-    return f"session:{session_id}:"
-
-
 class Sessions:
     horizon = timedelta(days=90)
 
@@ -82,13 +79,13 @@ class Sessions:
         A reminder is a job planned ahead (`session:<id>:remind:<offset>`); when it runs it posts
         to the program channel and sends DM copies to those who asked, rendered at that moment.
         """
-        key, start = session_key(session.id), session.starts_at
+        start = session.starts_at
         ids = {"session_id": session.id}
         rows: list[dict[str, Any]] = [
             {
-                "key": f"{key}remind:{format_offset(minutes)}",
+                "key": keys.reminder(session.id, format_offset(minutes)),
                 "kind": OutboxKind.JOB,
-                "target": f"job:{key}",
+                "target": keys.session_jobs(session.id),
                 "due_at": start - timedelta(minutes=minutes),
                 "stale_at": start,
                 "render": Render(name="session.remind", args={**ids, "label": format_offset(minutes)}),
@@ -97,7 +94,7 @@ class Sessions:
         ]
         rows.append(
             {
-                "key": f"{key}live",
+                "key": keys.live(session.id),
                 "target": program.channel_id,
                 "due_at": start - LIVE_LEAD,
                 "stale_at": session.ends_at + CHECK_IN_GRACE,
@@ -106,9 +103,9 @@ class Sessions:
         )
         rows.append(
             {
-                "key": f"{key}end",
+                "key": keys.session_end(session.id),
                 "kind": OutboxKind.JOB,
-                "target": f"job:{key}",
+                "target": keys.session_jobs(session.id),
                 "due_at": session.ends_at,
                 "render": Render(name="session.end", args=ids),
             }
@@ -118,13 +115,13 @@ class Sessions:
     async def _plan_rows(self, tx: Tx, program: Program, session: Session, now: datetime) -> None:
         """Plan, or move, the session's rows; a reminder whose moment has passed is not sent."""
         wanted = self._rows(program, session)
-        keys = {row["key"] for row in wanted}
-        for item in await outbox.pending_by_prefix(tx, f"{session_key(session.id)}remind:"):
-            if item.key not in keys and item.kind is OutboxKind.JOB:
+        wanted_keys = {row["key"] for row in wanted}
+        for item in await outbox.pending_by_prefix(tx, keys.reminders(session.id)):
+            if item.key not in wanted_keys and item.kind is OutboxKind.JOB:
                 await outbox.cancel(tx, [item.key], "no longer among the program's reminders")
         new = []
         for row in wanted:
-            is_reminder = ":remind:" in row["key"]
+            is_reminder = keys.is_reminder(row["key"])
             existing = await outbox.get(tx, row["key"])
             if existing is not None:
                 if is_reminder and row["due_at"] <= now:
@@ -145,7 +142,7 @@ class Sessions:
         found = self._occurrences(program, now)
         created = await sessions_repo.add(tx, program.id, found, program.duration_minutes, now)
         rows = [row for session in created for row in self._rows(program, session)]
-        await outbox.enqueue_many(tx, [r for r in rows if not (":remind:" in r["key"] and r["due_at"] <= now)], now)
+        await outbox.enqueue_many(tx, [r for r in rows if not (keys.is_reminder(r["key"]) and r["due_at"] <= now)], now)
         return len(created)
 
     async def plan_all(self) -> int:
@@ -186,7 +183,7 @@ class Sessions:
                 moved = session.model_copy(update={"starts_at": start, "duration_minutes": program.duration_minutes})
                 await self._plan_rows(tx, program, moved, now)
             else:
-                await outbox.cancel_prefix(tx, session_key(session.id), "the schedule changed")
+                await outbox.cancel_prefix(tx, keys.session(session.id), "the schedule changed")
                 await sessions_repo.delete(tx, session.id)
         created = await sessions_repo.add(tx, program.id, sorted(wanted.items()), program.duration_minutes, now)
         for session in created:
@@ -196,14 +193,14 @@ class Sessions:
     async def move_channel(self, tx: Tx, program: Program, old_channel: str, now: datetime) -> None:
         """A program's channel changed: planned posts of future sessions go to the new one."""
         for session in await sessions_repo.of_program(tx, program.id, now, now + timedelta(days=3650)):
-            await outbox.retarget(tx, session_key(session.id), old_channel, program.channel_id)
+            await outbox.retarget(tx, keys.session(session.id), old_channel, program.channel_id)
 
     async def withdraw_future(self, tx: Tx, program: Program, now: datetime, reason: str) -> int:
         """Cancel every future session of a program, silently (the program is archived)."""
         count = 0
         for session in await sessions_repo.of_program(tx, program.id, now, now + timedelta(days=3650)):
             if await sessions_repo.cancel(tx, session.id, reason):
-                await outbox.cancel_prefix(tx, session_key(session.id), reason)
+                await outbox.cancel_prefix(tx, keys.session(session.id), reason)
                 for hook in self.on_cancelled:
                     await hook(tx, session, program, now)
                 count += 1
@@ -286,7 +283,7 @@ class Sessions:
                 await self._plan_rows(tx, program, session.model_copy(update={"starts_at": new_start}), now)
                 await outbox.enqueue(
                     tx,
-                    key=f"{session_key(session.id)}moved:{submission_id}",
+                    key=keys.session_moved(session.id, submission_id),
                     now=now,
                     target=program.channel_id,
                     message=moved_notice(program, session.starts_at, new_start),
@@ -320,13 +317,13 @@ class Sessions:
             if session.starts_at <= now or not await sessions_repo.cancel(tx, session.id, reason.strip()):
                 submission.refuse()
                 return {S.REASON: "This session has already started, ended or been cancelled."}
-            await outbox.cancel_prefix(tx, session_key(session.id), "the session was cancelled")
+            await outbox.cancel_prefix(tx, keys.session(session.id), "the session was cancelled")
             cancelled = await sessions_repo.get(tx, session.id)
             for hook in self.on_cancelled:
                 await hook(tx, cancelled or session, program, now)
             await outbox.enqueue(
                 tx,
-                key=f"{session_key(session.id)}cancelled",
+                key=keys.session_cancelled(session.id),
                 target=program.channel_id,
                 now=now,
                 message=cancelled_notice(program, session, reason.strip()),
@@ -366,7 +363,7 @@ class Sessions:
         async with self._db.transaction() as tx:
             ended = await self._end(tx, session, program, now, early=True)
             if ended:
-                await outbox.cancel(tx, [f"{session_key(session.id)}end"], "ended early by a coordinator")
+                await outbox.cancel(tx, [keys.session_end(session.id)], "ended early by a coordinator")
                 await audit.record(tx, now, actor.user_id, "session.end", f"session:{session.id}", None)
         return ended
 
@@ -378,10 +375,10 @@ class Sessions:
         assert ended is not None
         await outbox.enqueue(
             tx,
-            key=f"{session_key(session.id)}live:ended",
+            key=keys.live_ended(session.id),
             kind=OutboxKind.UPDATE,
             now=now,
-            parent_key=f"{session_key(session.id)}live",
+            parent_key=keys.live(session.id),
             target=program.channel_id,
             render=Render(name="session.live", args={"session_id": session.id}),
         )
@@ -493,14 +490,14 @@ class Sessions:
         if loaded is None or loaded[0].status is not SessionStatus.SCHEDULED or loaded[0].starts_at <= now:
             return
         session, program = loaded
-        key = f"{session_key(session.id)}remind:{args['label']}:"
+        label = str(args["label"])
         render = Render(name="session.reminder", args={"session_id": session.id})
-        targets = [("post", program.channel_id)] + [
-            (f"dm:{user}", user) for user in await programs_repo.members_wanting_reminder_dms(tx, program.id)
+        targets = [(keys.reminder_post(session.id, label), program.channel_id)] + [
+            (keys.reminder_dm(session.id, label, user), user)
+            for user in await programs_repo.members_wanting_reminder_dms(tx, program.id)
         ]
         rows = [
-            {"key": key + suffix, "target": target, "stale_at": session.starts_at, "render": render}
-            for suffix, target in targets
+            {"key": key, "target": target, "stale_at": session.starts_at, "render": render} for key, target in targets
         ]
         await outbox.enqueue_many(tx, rows, now)
 
