@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from echobot.ids import Callback, CaseField, ProgramField
-from echobot.ids import RegistrationField as F
+from echobot.ids import Callback, CaseField, ProgramField, RegistrationField
 from echobot.models import Program
 from echobot.storage import programs
 from tests.harness import ADMIN, Bot
 
-P = ProgramField
 PROGRAM_CHANNEL = "C0HEPC"
 REVIEW_CHANNEL = "G0HEPCHUB"
 
 PROVIDER = {
-    F.NAME: "Alice Moreno", F.CREDENTIAL: "NP", F.DISCIPLINE: "Family medicine",
-    F.ORGANIZATION: "Valley Community Clinic", F.STATE: "NM", F.COUNTY: "Sierra",
-    F.EMAIL: "alice@valley.example.org", F.ROLE: "participant",
-}  # fmt: skip
+    RegistrationField.NAME: "Alice Moreno",
+    RegistrationField.CREDENTIAL: "NP",
+    RegistrationField.DISCIPLINE: "Family medicine",
+    RegistrationField.ORGANIZATION: "Valley Community Clinic",
+    RegistrationField.STATE: "NM",
+    RegistrationField.COUNTY: "Sierra",
+    RegistrationField.EMAIL: "alice@valley.example.org",
+    RegistrationField.ROLE: "participant",
+}
 
 # A de-identified case presentation, as a participant fills in the case form.
 CASE = {
@@ -34,12 +37,22 @@ CASE = {
 }  # fmt: skip
 
 PROGRAM = {
-    P.NAME: "Hepatitis C ECHO", P.CHANNEL: PROGRAM_CHANNEL, P.REVIEW_CHANNEL: REVIEW_CHANNEL,
-    P.TIMEZONE: "America/Denver", P.SCHEDULE: "weekly", P.FIRST_DATE: "2026-11-10", P.START_TIME: "12:00",
-    P.DURATION: "60", P.VIDEO_URL: "https://zoom.example.org/j/123456", P.OFFSETS: "7d, 1d, 1h",
-    P.CASE_SLOTS: "2", P.EVAL_WINDOW: "14", P.CREDIT: "1.0", P.SPECIALISTS: ["USPEC00001"],
-    P.COORDINATORS: ["UPCOORD001"],
-}  # fmt: skip
+    ProgramField.NAME: "Hepatitis C ECHO",
+    ProgramField.CHANNEL: PROGRAM_CHANNEL,
+    ProgramField.REVIEW_CHANNEL: REVIEW_CHANNEL,
+    ProgramField.TIMEZONE: "America/Denver",
+    ProgramField.SCHEDULE: "weekly",
+    ProgramField.FIRST_DATE: "2026-11-10",
+    ProgramField.START_TIME: "12:00",
+    ProgramField.DURATION: "60",
+    ProgramField.VIDEO_URL: "https://zoom.example.org/j/123456",
+    ProgramField.OFFSETS: "7d, 1d, 1h",
+    ProgramField.CASE_SLOTS: "2",
+    ProgramField.EVAL_WINDOW: "14",
+    ProgramField.CREDIT: "1.0",
+    ProgramField.SPECIALISTS: ["USPEC00001"],
+    ProgramField.COORDINATORS: ["UPCOORD001"],
+}
 
 
 def add_channels(bot: Bot) -> None:
@@ -73,6 +86,6 @@ async def create_program(bot: Bot, **overrides: Any) -> Program:
     reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, **overrides})
     assert reply.text == "", reply.text
     await bot.settle()
-    program = await programs.get_by_name(bot.db.reader, overrides.get(P.NAME, PROGRAM[P.NAME]))
+    program = await programs.get_by_name(bot.db.reader, overrides.get(ProgramField.NAME, PROGRAM[ProgramField.NAME]))
     assert program is not None
     return program

@@ -11,8 +11,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from echobot.ids import Callback
-from echobot.ids import RegistrationField as F
+from echobot.ids import Callback, RegistrationField
 from echobot.storage import cases, providers
 from tests.harness import Bot
 from tests.scenarios import PROVIDER, create_program, register
@@ -152,7 +151,7 @@ async def test_an_exact_replay_of_a_registration_submission_registers_once(bot: 
     assert changed_tables(after_first, await snapshot(bot)) == []
     assert [c.method for c in bot.fake.calls[calls:] if c.method != "views.publish"] == []
     stored = await providers.get(bot.db.reader, ALICE)
-    assert stored is not None and stored.name == PROVIDER[F.NAME]
+    assert stored is not None and stored.name == PROVIDER[RegistrationField.NAME]
 
 
 async def test_an_exact_replay_of_a_case_submission_makes_one_case_and_one_hub_post(bot: Bot) -> None:

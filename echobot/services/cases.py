@@ -33,14 +33,20 @@ from echobot.views.cases import (
     thread_line,
 )
 
-C = CaseField
-S = CaseState
 TEXT_LIMITS: dict[str, int] = {
-    C.SUMMARY: 150, C.QUESTION: 500, C.PRESENTING: 3000, C.HISTORY: 3000, C.MEDICATIONS: 2000, C.LABS: 3000,
-    C.TRIED: 2000,
-}  # fmt: skip
-REQUIRED: dict[str, str] = {C.SUMMARY: "Give a one-line summary.", C.QUESTION: "Ask the hub a specific question.",
-            C.PRESENTING: "Describe the presenting problem."}  # fmt: skip
+    CaseField.SUMMARY: 150,
+    CaseField.QUESTION: 500,
+    CaseField.PRESENTING: 3000,
+    CaseField.HISTORY: 3000,
+    CaseField.MEDICATIONS: 2000,
+    CaseField.LABS: 3000,
+    CaseField.TRIED: 2000,
+}
+REQUIRED: dict[str, str] = {
+    CaseField.SUMMARY: "Give a one-line summary.",
+    CaseField.QUESTION: "Ask the hub a specific question.",
+    CaseField.PRESENTING: "Describe the presenting problem.",
+}
 
 
 class Eligibility(StrEnum):
@@ -97,14 +103,16 @@ class Cases:
     async def submit(self, person: Person, form: CaseForm, submission_id: str) -> CaseResult:
         eligibility, joined = await self.eligibility(person)
         if eligibility is not Eligibility.OK:
-            return CaseResult(errors={C.PROGRAM: "Only participants who joined a program can present cases."})
+            return CaseResult(errors={CaseField.PROGRAM: "Only participants who joined a program can present cases."})
         program = next((p for p in joined if str(p.id) == form.program_id), None)
         errors = self._check(form, program)
         session = None
         if not errors and form.preferred_session:
             session = await self._free_session(program, form.preferred_session)  # type: ignore[arg-type]
             if session is None:
-                errors[C.SESSION] = "That session is full or no longer ahead: choose another, or leave it empty."
+                errors[CaseField.SESSION] = (
+                    "That session is full or no longer ahead: choose another, or leave it empty."
+                )
         if errors:
             return CaseResult(errors=errors)
         assert program is not None
@@ -124,7 +132,7 @@ class Cases:
     def _check(self, form: CaseForm, program: Program | None) -> dict[str, str]:
         errors: dict[str, str] = {}
         if program is None:
-            errors[C.PROGRAM] = "Choose one of the programs you joined."
+            errors[CaseField.PROGRAM] = "Choose one of the programs you joined."
         for field, text in form.texts().items():
             if field in REQUIRED and not text.strip():
                 errors[field] = REQUIRED[field]
@@ -133,13 +141,13 @@ class Cases:
         within_limits = {k: v for k, v in form.texts().items() if k not in errors}
         errors.update(phi.field_errors(within_limits))
         if form.age_band not in AGE_BANDS:
-            errors[C.AGE_BAND] = "Choose the age band (never a birth date; over 89 is 90+)."
+            errors[CaseField.AGE_BAND] = "Choose the age band (never a birth date; over 89 is 90+)."
         if form.sex not in SEXES:
-            errors[C.SEX] = "Choose the patient's sex (or “not stated”)."
+            errors[CaseField.SEX] = "Choose the patient's sex (or “not stated”)."
         if form.urgency not in ("routine", "soon"):
-            errors[C.URGENCY] = "Choose routine or soon. echobot is not for emergencies."
+            errors[CaseField.URGENCY] = "Choose routine or soon. echobot is not for emergencies."
         if not form.confirmed:
-            errors[C.CONFIRM] = "Confirm that the case contains no patient identifiers."
+            errors[CaseField.CONFIRM] = "Confirm that the case contains no patient identifiers."
         return errors
 
     async def _free_session(self, program: Program, session_id: str) -> Session | None:
@@ -178,7 +186,7 @@ class Cases:
     async def agenda(self, db: Reader, session_id: int) -> list[tuple[Case, str]]:
         """The cases on a session's agenda with the presenting site (never patient details)."""
         found = []
-        for case in await cases_repo.on_session(db, session_id, (S.SCHEDULED, S.PRESENTED)):
+        for case in await cases_repo.on_session(db, session_id, (CaseState.SCHEDULED, CaseState.PRESENTED)):
             provider = await providers_repo.get(db, case.submitter)
             found.append((case, provider.organization if provider else "a spoke site"))
         return found
@@ -273,10 +281,10 @@ class Cases:
             return Outcome(ok=False, reply="Only the person who presented the case can answer its follow-up.")
         case, program = loaded
         if outcome not in FOLLOWUP_OUTCOMES:
-            return Outcome(ok=False, errors={C.OUTCOME: "Choose how the patient is doing."})
+            return Outcome(ok=False, errors={CaseField.OUTCOME: "Choose how the patient is doing."})
         if len(note) > 2000:
-            return Outcome(ok=False, errors={C.NOTE: "Keep this under 2000 characters."})
-        if problems := phi.field_errors({C.NOTE: note}):
+            return Outcome(ok=False, errors={CaseField.NOTE: "Keep this under 2000 characters."})
+        if problems := phi.field_errors({CaseField.NOTE: note}):
             return Outcome(ok=False, errors=problems)
         now = self._clock.now()
         async with self._db.transaction() as tx:
@@ -307,20 +315,22 @@ class Cases:
 
     # ---- hooks the container attaches to Sessions ------------------------------------------------------
     async def session_ended(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
-        for case in await cases_repo.on_session(tx, session.id, (S.SCHEDULED,)):
-            changed = await cases_repo.transition(tx, case.id, (S.SCHEDULED,), S.PRESENTED, now)
+        for case in await cases_repo.on_session(tx, session.id, (CaseState.SCHEDULED,)):
+            changed = await cases_repo.transition(tx, case.id, (CaseState.SCHEDULED,), CaseState.PRESENTED, now)
             if changed is not None:
-                await self._changed(tx, changed, S.SCHEDULED, "system", "present", None, now, program)
+                await self._changed(tx, changed, CaseState.SCHEDULED, "system", "present", None, now, program)
 
     async def session_cancelled(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
         """Cases on a cancelled session's agenda go back to review; the presenter and the hub are told."""
-        for case in await cases_repo.on_session(tx, session.id, (S.SCHEDULED,)):
-            changed = await cases_repo.transition(tx, case.id, (S.SCHEDULED,), S.IN_REVIEW, now, session_id=None)
+        for case in await cases_repo.on_session(tx, session.id, (CaseState.SCHEDULED,)):
+            changed = await cases_repo.transition(
+                tx, case.id, (CaseState.SCHEDULED,), CaseState.IN_REVIEW, now, session_id=None
+            )
             if changed is not None:
                 await self._changed(
                     tx,
                     changed,
-                    S.SCHEDULED,
+                    CaseState.SCHEDULED,
                     "system",
                     "unschedule",
                     "Its session was cancelled: the hub will schedule it again.",

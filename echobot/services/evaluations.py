@@ -27,7 +27,6 @@ from echobot.submissions import Submission
 from echobot.views.blocks import slack_date
 from echobot.views.evaluations import evaluation_prompt, evaluation_recorded
 
-E = EvaluationField
 REMINDER_BEFORE_CLOSE = timedelta(days=2)
 PHYSICIAN = "AMA PRA Category 1 Credit™"
 DEFAULT_CREDIT_TYPES = {
@@ -169,7 +168,7 @@ class Evaluations:
             return EvaluationResult({})
         reason, session, program = await self.why_not(person, session_id)
         if reason is not None or session is None or program is None or person.provider is None:
-            return EvaluationResult({E.OVERALL: reason or "This evaluation cannot be taken."})
+            return EvaluationResult({EvaluationField.OVERALL: reason or "This evaluation cannot be taken."})
         errors, quarters = self._check(form, session, program)
         if errors:
             return EvaluationResult(errors)
@@ -195,7 +194,7 @@ class Evaluations:
                 submission.refuse()
                 previous = await evaluations_repo.get(tx, session.id, person.user_id)
                 when = slack_date(previous.submitted_at, "{date_short_pretty} at {time}") if previous else "before"
-                return EvaluationResult({E.OVERALL: f"You already evaluated this session ({when})."})
+                return EvaluationResult({EvaluationField.OVERALL: f"You already evaluated this session ({when})."})
             await outbox.enqueue(tx, key=keys.evaluated(session.id, person.user_id), target=person.user_id,
                                  now=now, message=evaluation_recorded(credit, session, program))  # fmt: skip
         return EvaluationResult({}, credit)
@@ -203,36 +202,42 @@ class Evaluations:
     def _check(self, form: EvaluationForm, session: Session, program: Program) -> tuple[dict[str, str], int]:
         errors: dict[str, str] = {}
         if form.overall not in ("1", "2", "3", "4", "5"):
-            errors[E.OVERALL] = "Rate the session from 1 to 5."
+            errors[EvaluationField.OVERALL] = "Rate the session from 1 to 5."
         if form.relevance not in ("1", "2", "3", "4", "5"):
-            errors[E.RELEVANCE] = "Rate the didactic's relevance from 1 to 5."
+            errors[EvaluationField.RELEVANCE] = "Rate the didactic's relevance from 1 to 5."
         if form.objectives_met not in ("yes", "partly", "no"):
-            errors[E.OBJECTIVES] = "Say whether the learning objectives were met."
+            errors[EvaluationField.OBJECTIVES] = "Say whether the learning objectives were met."
         if form.intent_to_change not in ("yes", "no", "unsure"):
-            errors[E.INTENT] = "Say whether you intend to change your practice."
+            errors[EvaluationField.INTENT] = "Say whether you intend to change your practice."
         elif form.intent_to_change == "yes" and not form.change_plan.strip():
-            errors[E.CHANGE_PLAN] = "Say what you will change."
+            errors[EvaluationField.CHANGE_PLAN] = "Say what you will change."
         if form.bias_free not in ("yes", "no"):
-            errors[E.BIAS_FREE] = "Say whether the content was free of commercial bias."
+            errors[EvaluationField.BIAS_FREE] = "Say whether the content was free of commercial bias."
         elif form.bias_free == "no" and not form.bias_comment.strip():
-            errors[E.BIAS_COMMENT] = "Say what seemed biased: the hub reviews every such report."
-        for key, text in ((E.CHANGE_PLAN, form.change_plan), (E.BIAS_COMMENT, form.bias_comment),
-                          (E.SUGGESTIONS, form.suggestions)):  # fmt: skip
+            errors[EvaluationField.BIAS_COMMENT] = "Say what seemed biased: the hub reviews every such report."
+        for key, text in (
+            (EvaluationField.CHANGE_PLAN, form.change_plan),
+            (EvaluationField.BIAS_COMMENT, form.bias_comment),
+            (EvaluationField.SUGGESTIONS, form.suggestions),
+        ):
             if len(text) > 2000:
                 errors.setdefault(key, "Keep this under 2000 characters.")
-        texts: dict[str, str] = {E.CHANGE_PLAN: form.change_plan, E.BIAS_COMMENT: form.bias_comment,
-                                 E.SUGGESTIONS: form.suggestions}  # fmt: skip
+        texts: dict[str, str] = {
+            EvaluationField.CHANGE_PLAN: form.change_plan,
+            EvaluationField.BIAS_COMMENT: form.bias_comment,
+            EvaluationField.SUGGESTIONS: form.suggestions,
+        }
         for field_name, message in phi.field_errors(texts).items():
             errors.setdefault(field_name, message)
         if session.attendance_code and form.code.strip().upper() != session.attendance_code.upper():
-            errors[E.CODE] = "That is not the attendance code announced in the session."
+            errors[EvaluationField.CODE] = "That is not the attendance code announced in the session."
         if not form.attested:
-            errors[E.ATTEST] = "Attest your participation to claim credit."
+            errors[EvaluationField.ATTEST] = "Attest your participation to claim credit."
         quarters = _quarters(form.credit)
         if quarters is None:
-            errors[E.CREDIT] = "Claim credit in steps of 0.25 hours, like 1.0 or 0.75."
+            errors[EvaluationField.CREDIT] = "Claim credit in steps of 0.25 hours, like 1.0 or 0.75."
         elif quarters > program.credit_quarters:
-            errors[E.CREDIT] = f"This session offers at most {program.credit:g} hours."
+            errors[EvaluationField.CREDIT] = f"This session offers at most {program.credit:g} hours."
         return errors, quarters or 0
 
     # ---- the transcript -----------------------------------------------------------------------

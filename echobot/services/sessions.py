@@ -28,7 +28,6 @@ from echobot.views.sessions import (
     reminder_message,
 )
 
-S = SessionField
 LIVE_LEAD = timedelta(minutes=15)  # the live post and check-in open this long before the start
 CHECK_IN_GRACE = timedelta(minutes=15)  # check-in stays open this long after the end
 _CODE = re.compile(r"^[A-Za-z0-9-]{2,20}$")
@@ -249,23 +248,25 @@ class Sessions:
     ) -> dict[str, str]:
         """Topic, presenter and a one-off change of time. Returns field errors (empty when saved)."""
         if not actor.manages(program):
-            return {S.TOPIC: NOT_ALLOWED}
+            return {SessionField.TOPIC: NOT_ALLOWED}
         now = self._clock.now()
         errors: dict[str, str] = {}
         if len(topic.strip()) > 200:
-            errors[S.TOPIC] = "Keep the topic under 200 characters."
+            errors[SessionField.TOPIC] = "Keep the topic under 200 characters."
         if len(presenter.strip()) > 100:
-            errors[S.PRESENTER] = "Keep the presenter under 100 characters."
+            errors[SessionField.PRESENTER] = "Keep the presenter under 100 characters."
         try:
             new_local = datetime.combine(date.fromisoformat(local_date or ""), time.fromisoformat(local_time or ""))
         except ValueError:
-            errors[S.DATE] = "Choose the session's date and time."
+            errors[SessionField.DATE] = "Choose the session's date and time."
             new_local = None
         if session.status is not SessionStatus.SCHEDULED or session.starts_at <= now:
-            errors[S.TOPIC] = "This session has started, ended or was cancelled: it can no longer be changed."
+            errors[SessionField.TOPIC] = (
+                "This session has started, ended or was cancelled: it can no longer be changed."
+            )
         new_start = to_utc(new_local, program.zone) if new_local else session.starts_at
         if new_start != session.starts_at and new_start <= now:
-            errors[S.DATE] = "Choose a time in the future."
+            errors[SessionField.DATE] = "Choose a time in the future."
         submission = Submission(self._db, submission_id, "session.edit")
         if await submission.seen():
             return {}  # Slack resent a submission already saved
@@ -302,21 +303,21 @@ class Sessions:
         self, actor: Person, session: Session, program: Program, reason: str, submission_id: str = ""
     ) -> dict[str, str]:
         if not actor.manages(program):
-            return {S.REASON: NOT_ALLOWED}
+            return {SessionField.REASON: NOT_ALLOWED}
         now = self._clock.now()
         submission = Submission(self._db, submission_id, "session.cancel")
         if await submission.seen():
             return {}  # Slack resent a submission already saved
         if len(reason.strip()) < 3:
-            return {S.REASON: "Say why, in a few words: the program channel is told."}
+            return {SessionField.REASON: "Say why, in a few words: the program channel is told."}
         if len(reason.strip()) > 500:
-            return {S.REASON: "Keep the reason under 500 characters."}
+            return {SessionField.REASON: "Keep the reason under 500 characters."}
         async with submission.once(now) as tx:
             if submission.replayed:
                 return {}
             if session.starts_at <= now or not await sessions_repo.cancel(tx, session.id, reason.strip()):
                 submission.refuse()
-                return {S.REASON: "This session has already started, ended or been cancelled."}
+                return {SessionField.REASON: "This session has already started, ended or been cancelled."}
             await outbox.cancel_prefix(tx, keys.session(session.id), "the session was cancelled")
             cancelled = await sessions_repo.get(tx, session.id)
             for hook in self.on_cancelled:
@@ -337,12 +338,14 @@ class Sessions:
         self, actor: Person, session: Session, program: Program, code: str, submission_id: str = ""
     ) -> dict[str, str]:
         if not actor.manages(program):
-            return {S.CODE: NOT_ALLOWED}
+            return {SessionField.CODE: NOT_ALLOWED}
         code = code.strip()
         if code and not _CODE.match(code):
-            return {S.CODE: "Use 2 to 20 letters, digits or dashes, like ECHO42 (or leave it empty for none)."}
+            return {
+                SessionField.CODE: "Use 2 to 20 letters, digits or dashes, like ECHO42 (or leave it empty for none)."
+            }
         if session.status is SessionStatus.CANCELLED:
-            return {S.CODE: "This session was cancelled."}
+            return {SessionField.CODE: "This session was cancelled."}
         now = self._clock.now()
         submission = Submission(self._db, submission_id, "session.code")
         async with submission.once(now) as tx:
@@ -397,17 +400,17 @@ class Sessions:
         submission_id: str = "",
     ) -> AttendanceResult:
         if not actor.manages(program):
-            return AttendanceResult({S.ADD: NOT_ALLOWED}, [], [])
+            return AttendanceResult({SessionField.ADD: NOT_ALLOWED}, [], [])
         now = self._clock.now()
         errors: dict[str, str] = {}
         if len(reason.strip()) < 3:
-            errors[S.REASON] = "Say why (for example: from the Zoom attendance report)."
+            errors[SessionField.REASON] = "Say why (for example: from the Zoom attendance report)."
         if set(add) & set(remove):
-            errors[S.REMOVE] = "Someone is both added and removed: pick one."
+            errors[SessionField.REMOVE] = "Someone is both added and removed: pick one."
         if not add and not remove:
-            errors[S.ADD] = "Choose people to add or to remove."
+            errors[SessionField.ADD] = "Choose people to add or to remove."
         if session.status is SessionStatus.CANCELLED:
-            errors[S.ADD] = "This session was cancelled."
+            errors[SessionField.ADD] = "This session was cancelled."
         if errors:
             return AttendanceResult(errors, [], [])
         added, removed = [], []
