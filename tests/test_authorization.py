@@ -36,9 +36,8 @@ from echobot.views.sessions import (
     session_edit_modal,
 )
 from tests.harness import ADMIN, Bot
-from tests.scenarios import PROGRAM, PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, register
+from tests.scenarios import CASE, PROGRAM, PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, register
 from tests.state import changed_tables, snapshot
-from tests.test_cases import CASE
 
 HEPC = "Hepatitis C ECHO"
 OUD = "Opioid Use Disorder ECHO"

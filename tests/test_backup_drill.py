@@ -18,8 +18,7 @@ from echobot.ids import CaseField, RegistrationField
 from echobot.storage.database import Database, file_integrity, migration_scripts
 from tests.fake_slack import FakeSlack
 from tests.harness import Bot
-from tests.scenarios import PROVIDER, create_program, register
-from tests.test_cases import CASE
+from tests.scenarios import CASE, PROVIDER, create_program, register
 
 FIRST = "UFIRST0001"
 ENV = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "ECHOBOT_"))}

@@ -14,18 +14,19 @@ from echobot.models import CaseState
 from echobot.storage import cases, outbox
 from tests.harness import ADMIN, Bot
 from tests.phi_corpus import CLEAN_TEXTS, IDENTIFIER_TEXTS
-from tests.scenarios import CASE, REVIEW_CHANNEL, create_program, register
+from tests.scenarios import (
+    CASE,
+    REVIEW_CHANNEL,
+    SPECIALIST,
+    SPECIALIST_2,
+    create_program,
+    program_with_participant,
+    register,
+)
 from tests.slack_driver import blocks_text
 
 ALICE, BOB = "UALICE0001", "UBOB000001"
-SPECIALIST, SPECIALIST_2, PROGRAM_COORDINATOR = "USPEC00001", "USPEC00002", "UPCOORD001"
-
-
-async def program_with_participant(bot: Bot) -> int:
-    program = await create_program(bot, **{"specialists": [SPECIALIST, SPECIALIST_2]})
-    await register(bot, ALICE)
-    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
-    return program.id
+PROGRAM_COORDINATOR = "UPCOORD001"
 
 
 async def open_case_form(bot: Bot, user: str = ALICE) -> dict[str, Any]:

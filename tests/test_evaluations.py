@@ -8,28 +8,10 @@ from typing import Any
 from echobot.ids import Action, Callback, EvaluationField, ProgramField
 from echobot.storage import evaluations
 from tests.harness import ADMIN, Bot
-from tests.scenarios import PROGRAM_CHANNEL, create_program, register
+from tests.scenarios import EVALUATION, FIRST_END, FIRST_START, PROGRAM_CHANNEL, at, create_program, register, uploaded
 from tests.slack_driver import blocks_text
 
 ALICE, BOB, CAROL = "UALICE0001", "UBOB000001", "UCAROL0001"
-START = datetime(2026, 11, 10, 19, 0, tzinfo=UTC)
-END = START + timedelta(hours=1)
-GOOD = {
-    EvaluationField.OVERALL: "5",
-    EvaluationField.RELEVANCE: "4",
-    EvaluationField.OBJECTIVES: "yes",
-    EvaluationField.INTENT: "yes",
-    EvaluationField.CHANGE_PLAN: "Start DAAs in primary care for treatment-naive patients.",
-    EvaluationField.BIAS_FREE: "yes",
-    EvaluationField.SUGGESTIONS: "More on HBV reactivation.",
-    EvaluationField.CREDIT: "1",
-    EvaluationField.ATTEST: ["yes"],
-}
-
-
-async def at(bot: Bot, moment: datetime) -> None:
-    bot.clock.set(moment)
-    await bot.runtime.tick()  # type: ignore[union-attr]
 
 
 async def attended_session(bot: Bot, code: str | None = None) -> None:
@@ -39,13 +21,13 @@ async def attended_session(bot: Bot, code: str | None = None) -> None:
     await register(bot, BOB, **{"name": "Bob Ortiz", "credential": "MD"})
     for user in (ALICE, BOB):
         await bot.driver.command(user, "join Hepatitis C ECHO")
-    bot.clock.set(START + timedelta(minutes=5))
+    bot.clock.set(FIRST_START + timedelta(minutes=5))
     await bot.driver.click(ALICE, Action.CHECK_IN, "1", channel=PROGRAM_CHANNEL)
     if code:
         await bot.driver.click(ADMIN, Action.SESSION_TOOLS, selected="code:1", channel=PROGRAM_CHANNEL)
         await bot.settle()
         await bot.driver.submit(ADMIN, bot.fake.opened_views()[-1], {"attendance_code": code})
-    await at(bot, END + timedelta(minutes=1))
+    await at(bot, FIRST_END + timedelta(minutes=1))
 
 
 async def open_evaluation(bot: Bot, user: str) -> dict[str, Any]:
@@ -67,7 +49,7 @@ async def test_attendees_are_prompted_once_when_the_session_ends(bot: Bot) -> No
     assert "Evaluate" in blocks_text(prompt["blocks"])
     assert prompts(bot, BOB) == []  # Bob did not check in: no prompt, but he can still evaluate
     await bot.restart()
-    await at(bot, END + timedelta(minutes=5))
+    await at(bot, FIRST_END + timedelta(minutes=5))
     assert len(prompts(bot, ALICE)) == 1
 
 
@@ -94,12 +76,12 @@ async def test_every_check_on_the_evaluation_and_one_credit_record(bot: Bot) -> 
         ),
     ]
     for values, field, fragment in bad:
-        reply = await bot.driver.submit(ALICE, view, {**GOOD, EvaluationField.CODE: "liver42", **values})
+        reply = await bot.driver.submit(ALICE, view, {**EVALUATION, EvaluationField.CODE: "liver42", **values})
         assert field in reply.errors, (values, reply.text)
         assert fragment in reply.errors[field], (values, reply.errors)
     assert await evaluations.credits_of(bot.db.reader, ALICE) == []
     reply = await bot.driver.submit(
-        ALICE, view, {**GOOD, EvaluationField.CODE: "liver42", EvaluationField.CREDIT: "0.75"}
+        ALICE, view, {**EVALUATION, EvaluationField.CODE: "liver42", EvaluationField.CREDIT: "0.75"}
     )
     assert reply.text == ""
     await bot.settle()
@@ -109,7 +91,7 @@ async def test_every_check_on_the_evaluation_and_one_credit_record(bot: Bot) -> 
     assert stored is not None and stored.overall == 5 and stored.intent_to_change == "yes"
     assert bot.fake.posts_to(ALICE)[-1]["text"].startswith("Recorded: 0.75 hours of Nursing contact hours for")
     # one evaluation per person and session: the second attempt is told when the first was recorded
-    reply = await bot.driver.submit(ALICE, view, {**GOOD, EvaluationField.CODE: "liver42"})
+    reply = await bot.driver.submit(ALICE, view, {**EVALUATION, EvaluationField.CODE: "liver42"})
     assert "already evaluated this session" in reply.errors[EvaluationField.OVERALL]
     await bot.driver.click(ALICE, Action.EVALUATE, "1", channel="DALICE0001")
     await bot.settle()
@@ -122,7 +104,7 @@ async def test_attending_without_check_in_is_flagged_and_credit_type_follows_the
     reply = await bot.driver.command(BOB, "evaluate")
     assert "Sessions you can evaluate* (1)" in reply.message_text
     view = await open_evaluation(bot, BOB)
-    reply = await bot.driver.submit(BOB, view, GOOD)
+    reply = await bot.driver.submit(BOB, view, EVALUATION)
     assert reply.text == ""
     await bot.settle()
     [credit] = await evaluations.credits_of(bot.db.reader, BOB)
@@ -135,7 +117,7 @@ async def test_attending_without_check_in_is_flagged_and_credit_type_follows_the
 async def test_a_reminder_two_days_before_the_window_closes_then_no_more(bot: Bot) -> None:
     await attended_session(bot)
     await register(bot, CAROL, **{"name": "Carol Diaz", "credential": "CHW"})
-    closes = END + timedelta(days=14)
+    closes = FIRST_END + timedelta(days=14)
     await at(bot, closes - timedelta(days=2, minutes=1))
     assert len(prompts(bot, ALICE)) == 1
     await at(bot, closes - timedelta(days=2))
@@ -153,8 +135,8 @@ async def test_a_reminder_two_days_before_the_window_closes_then_no_more(bot: Bo
 async def test_someone_who_evaluated_gets_no_reminder_and_sees_a_transcript(bot: Bot) -> None:
     await attended_session(bot)
     view = await open_evaluation(bot, ALICE)
-    await bot.driver.submit(ALICE, view, GOOD)
-    await at(bot, END + timedelta(days=13))
+    await bot.driver.submit(ALICE, view, EVALUATION)
+    await at(bot, FIRST_END + timedelta(days=13))
     assert not [p for p in prompts(bot, ALICE) if p["text"].startswith("Reminder")]
     reply = await bot.driver.command(ALICE, "cme")
     shown = reply.message_text
@@ -164,20 +146,10 @@ async def test_someone_who_evaluated_gets_no_reminder_and_sees_a_transcript(bot:
     assert "for registered providers" in reply.message_text
 
 
-def uploaded(bot: Bot) -> bytes:
-    complete = bot.fake.last("files.completeUploadExternal")
-    file_id = complete.args["files"][0]["id"] if isinstance(complete.args["files"], list) else None
-    if file_id is None:
-        import json
-
-        file_id = json.loads(complete.args["files"])[0]["id"]
-    return bot.fake.uploads[file_id]
-
-
 async def evaluated(bot: Bot) -> None:
     await attended_session(bot)
     view = await open_evaluation(bot, ALICE)
-    assert (await bot.driver.submit(ALICE, view, GOOD)).text == ""
+    assert (await bot.driver.submit(ALICE, view, EVALUATION)).text == ""
     await bot.settle()
 
 
@@ -258,7 +230,7 @@ async def test_export_dates_are_the_programs_local_days(bot: Bot) -> None:
     await bot.driver.click(ALICE, Action.CHECK_IN, "1", channel=PROGRAM_CHANNEL)
     await at(bot, start + timedelta(hours=1, minutes=1))
     view = await open_evaluation(bot, ALICE)
-    assert (await bot.driver.submit(ALICE, view, GOOD)).text == ""
+    assert (await bot.driver.submit(ALICE, view, EVALUATION)).text == ""
     await bot.settle()
     await bot.driver.command(ADMIN, "export credits Hepatitis C ECHO 2026-11-10 2026-11-10")
     await bot.settle()
@@ -301,14 +273,14 @@ async def test_a_session_ended_early_prompts_at_once(bot: Bot) -> None:
     await create_program(bot)
     await register(bot, ALICE)
     await bot.driver.command(ALICE, "join Hepatitis C ECHO")
-    bot.clock.set(START + timedelta(minutes=5))
+    bot.clock.set(FIRST_START + timedelta(minutes=5))
     await bot.driver.click(ALICE, Action.CHECK_IN, "1", channel=PROGRAM_CHANNEL)
-    bot.clock.set(START + timedelta(minutes=40))
+    bot.clock.set(FIRST_START + timedelta(minutes=40))
     await bot.driver.click(ADMIN, Action.SESSION_TOOLS, selected="end:1", channel=PROGRAM_CHANNEL)
     await bot.settle()
     [prompt] = prompts(bot, ALICE)
     assert "Thank you for attending" in prompt["text"]
-    await at(bot, END + timedelta(minutes=5))  # the scheduled end passes: no second prompt
+    await at(bot, FIRST_END + timedelta(minutes=5))  # the scheduled end passes: no second prompt
     assert len(prompts(bot, ALICE)) == 1
 
 

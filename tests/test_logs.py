@@ -18,9 +18,18 @@ from echobot.logs import LIBRARY_LOGGERS, configure_logging
 from echobot.storage import audit, cases
 from tests.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
 from tests.harness import ADMIN, SIGNING_SECRET, Bot
-from tests.scenarios import PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, open_program_modal, register
-from tests.test_cases import CASE
-from tests.test_evaluations import END, GOOD, START, at
+from tests.scenarios import (
+    CASE,
+    EVALUATION,
+    FIRST_END,
+    FIRST_START,
+    PROGRAM_CHANNEL,
+    REVIEW_CHANNEL,
+    at,
+    create_program,
+    open_program_modal,
+    register,
+)
 
 ALICE, BOB, SPECIALIST, HUB_COORDINATOR = "UALICE0001", "UBOB000001", "USPEC00001", "UHUBCOORD1"
 LOUD = ("", "echobot", "slack_bolt", "slack_sdk", "aiohttp", "aiosqlite", "apscheduler", "asyncio", "urllib3")
@@ -38,7 +47,7 @@ ASK = "Were cryoglobulins sent before treatment started?"
 ANSWER = "Cryoglobulins were positive at a titre reported as weak."
 RECOMMENDATIONS = "Finish the course; check cryocrit at SVR12 and refer to rheumatology if purpura appears."
 REFUSED = "The patient Mrs. Henrietta Quarles-Bixby, born 03/14/1961, lives at 14 Juniper Way."
-EVALUATION = {
+EVALUATION_TEXTS = {
     EvaluationField.CHANGE_PLAN: "Order a cryoglobulin panel for every genotype 1 patient with skin findings.",
     EvaluationField.SUGGESTIONS: "A talk on mixed cryoglobulinemic vasculitis would help.",
 }
@@ -49,7 +58,7 @@ def fragments() -> dict[str, str]:
     """What must never be logged: secrets, and a distinctive slice of every free text typed."""
     typed = {str(field): text for field, text in FREE_TEXT.items()}
     typed |= {"ask for info": ASK, "answer": ANSWER, "recommendations": RECOMMENDATIONS, "refused text": REFUSED}
-    typed |= {str(field): text for field, text in EVALUATION.items()}
+    typed |= {str(field): text for field, text in EVALUATION_TEXTS.items()}
     found = dict(SECRETS)
     for name, text in typed.items():
         found[name] = text[8:40]
@@ -126,7 +135,7 @@ async def full_scenario(bot: Bot) -> int:
     bot.fake.fail("chat.postMessage", error="invalid_blocks")  # one message given up on: logged as an error
     await bot.settle()
     # the session: code, check-in, an attendance change, the end, evaluations
-    bot.clock.set(START + timedelta(minutes=5))
+    bot.clock.set(FIRST_START + timedelta(minutes=5))
     await bot.driver.click(ADMIN, Action.SESSION_TOOLS, selected=f"{SessionTool.CODE}:1", channel=PROGRAM_CHANNEL)
     await bot.settle()
     assert (await bot.driver.submit(ADMIN, bot.fake.opened_views()[-1], {SessionField.CODE: "LIVER42"})).text == ""
@@ -138,12 +147,12 @@ async def full_scenario(bot: Bot) -> int:
     await bot.driver.submit(
         ADMIN, edit, {SessionField.ADD: [BOB], SessionField.REASON: "In the Zoom attendance report"}
     )
-    await at(bot, END + timedelta(minutes=1))
+    await at(bot, FIRST_END + timedelta(minutes=1))
     for user in (ALICE, BOB):
         await bot.driver.click(user, Action.EVALUATE, "1", channel="D" + user[1:])
         await bot.settle()
         reply = await bot.driver.submit(
-            user, bot.fake.opened_views()[-1], {**GOOD, **EVALUATION, EvaluationField.CODE: "liver42"}
+            user, bot.fake.opened_views()[-1], {**EVALUATION, **EVALUATION_TEXTS, EvaluationField.CODE: "liver42"}
         )
         assert reply.text == "", reply.text
     await bot.driver.command(ADMIN, "credit-type CHW Community health worker hours")

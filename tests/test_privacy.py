@@ -13,9 +13,19 @@ from echobot.storage import cases, evaluations
 from echobot.views.cases import action_modal, followup_modal
 from echobot.views.evaluations import certificate_modal
 from tests.harness import ADMIN, Bot
-from tests.scenarios import CASE, PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, register
+from tests.scenarios import (
+    CASE,
+    EVALUATION,
+    FIRST_END,
+    FIRST_START,
+    PROGRAM_CHANNEL,
+    REVIEW_CHANNEL,
+    at,
+    create_program,
+    register,
+    uploaded,
+)
 from tests.state import changed_tables, snapshot
-from tests.test_evaluations import END, GOOD, START, at, uploaded
 
 ALICE, BOB = "UALICE0001", "UBOB000001"
 SPECIALIST = "USPEC00001"
@@ -114,12 +124,12 @@ async def alice_presents_attends_and_evaluates(bot: Bot) -> int:
         SPECIALIST, bot.fake.opened_views()[-1], {CaseField.RECOMMENDATIONS: RECOMMENDATIONS}
     )
     assert reply.text == "", reply.text
-    bot.clock.set(START + timedelta(minutes=5))
+    bot.clock.set(FIRST_START + timedelta(minutes=5))
     await bot.driver.click(ALICE, Action.CHECK_IN, "1", channel=PROGRAM_CHANNEL)
-    await at(bot, END + timedelta(minutes=1))
+    await at(bot, FIRST_END + timedelta(minutes=1))
     await bot.driver.click(ALICE, Action.EVALUATE, "1", channel="DALICE0001")
     await bot.settle()
-    evaluation = {**GOOD, EvaluationField.CHANGE_PLAN: CHANGE_PLAN, EvaluationField.SUGGESTIONS: SUGGESTIONS}
+    evaluation = {**EVALUATION, EvaluationField.CHANGE_PLAN: CHANGE_PLAN, EvaluationField.SUGGESTIONS: SUGGESTIONS}
     assert (await bot.driver.submit(ALICE, bot.fake.opened_views()[-1], evaluation)).text == ""
     await bot.settle()
     assert (await cases.get(bot.db.reader, case.id)).state is CaseState.RECOMMENDATIONS_SENT  # type: ignore[union-attr]

@@ -7,37 +7,10 @@ from typing import Any
 from echobot.ids import Action, Callback, Consent, RegistrationField
 from echobot.storage import providers
 from tests.harness import Bot
+from tests.scenarios import ALICE, PROVIDER, open_registration, register
 from tests.slack_driver import blocks_text
 
-ALICE = "UALICE0001"
 VALID_NPI = "1234567893"  # the CMS example NPI
-
-GOOD = {
-    RegistrationField.NAME: "Alice Moreno",
-    RegistrationField.CREDENTIAL: "NP",
-    RegistrationField.DISCIPLINE: "Family medicine",
-    RegistrationField.ORGANIZATION: "Valley Community Clinic",
-    RegistrationField.STATE: "NM",
-    RegistrationField.COUNTY: "Sierra",
-    RegistrationField.EMAIL: "alice@valley.example.org",
-    RegistrationField.ROLE: "participant",
-}
-
-
-async def open_registration(bot: Bot, user: str = ALICE) -> dict[str, Any]:
-    reply = await bot.driver.command(user, "register")
-    assert reply.status == 200
-    await bot.settle()
-    view = bot.fake.opened_views()[-1]
-    assert view["callback_id"] == Callback.REGISTER_VIEW
-    return view
-
-
-async def register(bot: Bot, user: str = ALICE, **overrides: Any) -> None:
-    view = await open_registration(bot, user)
-    reply = await bot.driver.submit(user, view, {**GOOD, **overrides})
-    assert reply.status == 200 and reply.text == "", reply.text
-    await bot.settle()
 
 
 async def test_register_prefills_from_slack_profile_and_stores(bot: Bot) -> None:
@@ -49,7 +22,7 @@ async def test_register_prefills_from_slack_profile_and_stores(bot: Bot) -> None
     assert shown[RegistrationField.EMAIL] == "alice@valley.example.org"
     assert shown[RegistrationField.DISCIPLINE] == "Nurse practitioner"
 
-    reply = await bot.driver.submit(ALICE, view, {**GOOD, RegistrationField.NPI: VALID_NPI})
+    reply = await bot.driver.submit(ALICE, view, {**PROVIDER, RegistrationField.NPI: VALID_NPI})
     assert reply.status == 200 and reply.text == ""
     await bot.settle()
 
@@ -127,7 +100,7 @@ async def test_field_checks_email_npi_birthday_and_consent(bot: Bot) -> None:
         ({RegistrationField.LICENCE: "RN-998877"}, RegistrationField.LICENCE, "consent"),
     ]
     for values, field, fragment in cases:
-        reply = await bot.driver.submit(ALICE, view, {**GOOD, **values})
+        reply = await bot.driver.submit(ALICE, view, {**PROVIDER, **values})
         assert field in reply.errors, (values, reply.text)
         assert fragment in reply.errors[field], (values, reply.errors)
     assert await providers.get(bot.db.reader, ALICE) is None
@@ -138,7 +111,7 @@ async def test_field_checks_email_npi_birthday_and_consent(bot: Bot) -> None:
         RegistrationField.LICENCE: "RN-998877",
         RegistrationField.CONSENT: [Consent.BIRTH, Consent.LICENCE],
     }
-    reply = await bot.driver.submit(ALICE, view, {**GOOD, **leap})
+    reply = await bot.driver.submit(ALICE, view, {**PROVIDER, **leap})
     assert reply.text == ""
     stored = await providers.get(bot.db.reader, ALICE)
     assert stored is not None and (stored.birth_month, stored.birth_day) == (2, 29)
@@ -164,8 +137,8 @@ async def test_editing_prefills_from_the_stored_registration(bot: Bot) -> None:
 
 async def test_resubmitted_view_gives_one_registration_and_one_confirmation(bot: Bot) -> None:
     view = await open_registration(bot)
-    first = await bot.driver.submit(ALICE, view, GOOD)
-    again = await bot.driver.submit(ALICE, view, GOOD)
+    first = await bot.driver.submit(ALICE, view, PROVIDER)
+    again = await bot.driver.submit(ALICE, view, PROVIDER)
     assert first.text == again.text == ""
     await bot.settle()
     assert await providers.count(bot.db.reader) == 1
