@@ -60,8 +60,10 @@ def reminder_dm(session_id: int, label: str, user: str) -> str:
 
 def is_reminder(key: str) -> bool:
     """True for a session's reminder job (`session:<id>:remind:<offset>`)."""
-    parts = key.split(":")
-    return len(parts) == 4 and parts[0] == "session" and parts[2] == "remind"
+    match key.split(":"):
+        case ["session", _, "remind", _]:
+            return True
+    return False
 
 
 def live(session_id: int) -> str:
