@@ -26,44 +26,53 @@ class CommandInfo:
     audience: Audience
 
 
-A = Audience
 COMMANDS: tuple[CommandInfo, ...] = (
-    CommandInfo("help", "/echo help", "What you can do with echobot", A.EVERYONE),
-    CommandInfo("register", "/echo register", "Register as a provider, or edit your registration", A.EVERYONE),
-    CommandInfo("me", "/echo me", "Show your registration", A.REGISTERED),
+    CommandInfo("help", "/echo help", "What you can do with echobot", Audience.EVERYONE),
+    CommandInfo("register", "/echo register", "Register as a provider, or edit your registration", Audience.EVERYONE),
+    CommandInfo("me", "/echo me", "Show your registration", Audience.REGISTERED),
     CommandInfo(
         "role",
         "/echo role participant|observer",
         "Switch between participant (may present cases) and observer",
-        A.REGISTERED,
+        Audience.REGISTERED,
     ),
     CommandInfo(
-        "program list", "/echo program list", "The ECHO programs, their channels and next sessions", A.EVERYONE
+        "program list", "/echo program list", "The ECHO programs, their channels and next sessions", Audience.EVERYONE
     ),
-    CommandInfo("join", "/echo join [NAME]", "Join a program (without a name: choose from the list)", A.REGISTERED),
-    CommandInfo("leave", "/echo leave NAME", "Leave a program", A.REGISTERED),
-    CommandInfo("sessions", "/echo sessions", "Upcoming sessions of your programs", A.EVERYONE),
-    CommandInfo("calendar", "/echo calendar", "A calendar file of your upcoming sessions, by DM", A.EVERYONE),
-    CommandInfo("reminders", "/echo reminders dm on|off", "Also get session reminders by direct message", A.REGISTERED),
-    CommandInfo("case", "/echo case", "Present a de-identified patient case (participants)", A.EVERYONE),
-    CommandInfo("cases", "/echo cases", "Your cases and where they stand", A.REGISTERED),
-    CommandInfo("queue", "/echo queue", "Cases waiting for triage in your programs, oldest first", A.STAFF),
-    CommandInfo("evaluate", "/echo evaluate", "Sessions you can still evaluate for credit", A.REGISTERED),
-    CommandInfo("cme", "/echo cme", "Your continuing-education transcript", A.REGISTERED),
+    CommandInfo(
+        "join", "/echo join [NAME]", "Join a program (without a name: choose from the list)", Audience.REGISTERED
+    ),
+    CommandInfo("leave", "/echo leave NAME", "Leave a program", Audience.REGISTERED),
+    CommandInfo("sessions", "/echo sessions", "Upcoming sessions of your programs", Audience.EVERYONE),
+    CommandInfo("calendar", "/echo calendar", "A calendar file of your upcoming sessions, by DM", Audience.EVERYONE),
+    CommandInfo(
+        "reminders", "/echo reminders dm on|off", "Also get session reminders by direct message", Audience.REGISTERED
+    ),
+    CommandInfo("case", "/echo case", "Present a de-identified patient case (participants)", Audience.EVERYONE),
+    CommandInfo("cases", "/echo cases", "Your cases and where they stand", Audience.REGISTERED),
+    CommandInfo("queue", "/echo queue", "Cases waiting for triage in your programs, oldest first", Audience.STAFF),
+    CommandInfo("evaluate", "/echo evaluate", "Sessions you can still evaluate for credit", Audience.REGISTERED),
+    CommandInfo("cme", "/echo cme", "Your continuing-education transcript", Audience.REGISTERED),
     CommandInfo(
         "export",
         "/echo export credits|attendance|cases|evaluations [program] [from] [to]",
         "A CSV of your programs' records, by DM",
-        A.MANAGER,
+        Audience.MANAGER,
     ),
-    CommandInfo("digest", "/echo digest [program]", "Your programs' digest now, by DM", A.MANAGER),
-    CommandInfo("credit-type", "/echo credit-type CREDENTIAL TYPE", "Which credit a credential earns", A.COORDINATOR),
-    CommandInfo("program new", "/echo program new", "Create a program", A.COORDINATOR),
-    CommandInfo("program edit", "/echo program edit NAME", "Change a program's settings or schedule", A.MANAGER),
-    CommandInfo("program archive", "/echo program archive NAME", "Archive a program: no more sessions", A.MANAGER),
-    CommandInfo("attendance", "/echo attendance", "Add or remove attendees of a session, with a reason", A.MANAGER),
-    CommandInfo("coordinator add", "/echo coordinator add @person", "Make someone a hub coordinator", A.ADMIN),
-    CommandInfo("coordinator remove", "/echo coordinator remove @person", "Remove a hub coordinator", A.ADMIN),
+    CommandInfo("digest", "/echo digest [program]", "Your programs' digest now, by DM", Audience.MANAGER),
+    CommandInfo(
+        "credit-type", "/echo credit-type CREDENTIAL TYPE", "Which credit a credential earns", Audience.COORDINATOR
+    ),
+    CommandInfo("program new", "/echo program new", "Create a program", Audience.COORDINATOR),
+    CommandInfo("program edit", "/echo program edit NAME", "Change a program's settings or schedule", Audience.MANAGER),
+    CommandInfo(
+        "program archive", "/echo program archive NAME", "Archive a program: no more sessions", Audience.MANAGER
+    ),
+    CommandInfo(
+        "attendance", "/echo attendance", "Add or remove attendees of a session, with a reason", Audience.MANAGER
+    ),
+    CommandInfo("coordinator add", "/echo coordinator add @person", "Make someone a hub coordinator", Audience.ADMIN),
+    CommandInfo("coordinator remove", "/echo coordinator remove @person", "Remove a hub coordinator", Audience.ADMIN),
 )
 
 

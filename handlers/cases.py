@@ -27,18 +27,23 @@ from echobot.views.blocks import Block, actions, button, section
 from echobot.views.cases import action_modal, case_modal, followup_modal, my_cases_blocks, notice_modal, queue_blocks
 from echobot.views.metadata import ViewState
 
-C = CaseField
-
 
 def form_from_values(values: dict[str, Any]) -> CaseForm:
     return CaseForm(
-        program_id=choice(values, C.PROGRAM), summary=text(values, C.SUMMARY), question=text(values, C.QUESTION),
-        age_band=choice(values, C.AGE_BAND), sex=choice(values, C.SEX),
-        presenting_problem=text(values, C.PRESENTING), history=text(values, C.HISTORY),
-        medications=text(values, C.MEDICATIONS), labs=text(values, C.LABS), tried=text(values, C.TRIED),
-        urgency=choice(values, C.URGENCY), preferred_session=choice(values, C.SESSION),
-        confirmed="yes" in choices(values, C.CONFIRM),
-    )  # fmt: skip
+        program_id=choice(values, CaseField.PROGRAM),
+        summary=text(values, CaseField.SUMMARY),
+        question=text(values, CaseField.QUESTION),
+        age_band=choice(values, CaseField.AGE_BAND),
+        sex=choice(values, CaseField.SEX),
+        presenting_problem=text(values, CaseField.PRESENTING),
+        history=text(values, CaseField.HISTORY),
+        medications=text(values, CaseField.MEDICATIONS),
+        labs=text(values, CaseField.LABS),
+        tried=text(values, CaseField.TRIED),
+        urgency=choice(values, CaseField.URGENCY),
+        preferred_session=choice(values, CaseField.SESSION),
+        confirmed="yes" in choices(values, CaseField.CONFIRM),
+    )
 
 
 def ineligible(eligibility: Eligibility) -> tuple[str, list[Block]]:
@@ -142,8 +147,14 @@ async def submit_action(ack: AsyncAck, view: dict, services: Services, actor: Ac
         await ack(response_action="errors", errors={first_input(view): "This form is out of date: close it."})
         return
     written = text(values, step.modal.field) if step.asks_text else ""
-    outcome = await services.cases.act(await actor.person(), view_state.case_id, step.action, written,
-                                       choice(values, C.SESSION) or "", submission_id=submission_id)  # fmt: skip
+    outcome = await services.cases.act(
+        await actor.person(),
+        view_state.case_id,
+        step.action,
+        written,
+        choice(values, CaseField.SESSION) or "",
+        submission_id=submission_id,
+    )
     if outcome.errors:
         await ack(response_action="errors", errors=outcome.errors)
     elif not outcome.ok:
@@ -167,8 +178,12 @@ async def open_followup(ack: AsyncAck, action: dict, client: AsyncWebClient, res
 
 async def submit_followup(ack: AsyncAck, view: dict, services: Services, actor: Actor, view_state: ViewState,
                           values: dict) -> None:  # fmt: skip
-    outcome = await services.cases.followup(await actor.person(), view_state.case_id or 0,
-                                            choice(values, C.OUTCOME) or "", text(values, C.NOTE))  # fmt: skip
+    outcome = await services.cases.followup(
+        await actor.person(),
+        view_state.case_id or 0,
+        choice(values, CaseField.OUTCOME) or "",
+        text(values, CaseField.NOTE),
+    )
     if outcome.errors:
         await ack(response_action="errors", errors=outcome.errors)
     elif not outcome.ok:

@@ -24,17 +24,21 @@ from echobot.validation import parse_id
 from echobot.views.evaluations import certificate_modal, evaluate_list_blocks, evaluation_modal, transcript_blocks
 from echobot.views.metadata import ViewState
 
-E = EvaluationField
-
 
 def form_from_values(values: dict[str, Any]) -> EvaluationForm:
     return EvaluationForm(
-        overall=choice(values, E.OVERALL), relevance=choice(values, E.RELEVANCE),
-        objectives_met=choice(values, E.OBJECTIVES), intent_to_change=choice(values, E.INTENT),
-        change_plan=text(values, E.CHANGE_PLAN), bias_free=choice(values, E.BIAS_FREE),
-        bias_comment=text(values, E.BIAS_COMMENT), suggestions=text(values, E.SUGGESTIONS),
-        code=text(values, E.CODE), attested="yes" in choices(values, E.ATTEST), credit=choice(values, E.CREDIT) or "",
-    )  # fmt: skip
+        overall=choice(values, EvaluationField.OVERALL),
+        relevance=choice(values, EvaluationField.RELEVANCE),
+        objectives_met=choice(values, EvaluationField.OBJECTIVES),
+        intent_to_change=choice(values, EvaluationField.INTENT),
+        change_plan=text(values, EvaluationField.CHANGE_PLAN),
+        bias_free=choice(values, EvaluationField.BIAS_FREE),
+        bias_comment=text(values, EvaluationField.BIAS_COMMENT),
+        suggestions=text(values, EvaluationField.SUGGESTIONS),
+        code=text(values, EvaluationField.CODE),
+        attested="yes" in choices(values, EvaluationField.ATTEST),
+        credit=choice(values, EvaluationField.CREDIT) or "",
+    )
 
 
 async def evaluate_command(request: CommandRequest) -> None:

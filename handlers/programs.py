@@ -32,29 +32,28 @@ from echobot.views.metadata import ViewState
 from echobot.views.programs import program_list_blocks, program_modal
 from echobot.views.registration import register_prompt
 
-P = ProgramField
 _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$|^([UW][A-Z0-9]{6,})$")
 
 
 def form_from_values(values: dict[str, Any]) -> ProgramForm:
     return ProgramForm(
-        name=text(values, P.NAME),
-        channel_id=choice(values, P.CHANNEL),
-        review_channel_id=choice(values, P.REVIEW_CHANNEL),
-        timezone=choice(values, P.TIMEZONE),
-        schedule=choice(values, P.SCHEDULE),
-        interval_weeks=text(values, P.INTERVAL),
-        first_date=choice(values, P.FIRST_DATE),
-        start_time=choice(values, P.START_TIME),
-        duration=text(values, P.DURATION),
-        video_url=text(values, P.VIDEO_URL),
-        offsets=text(values, P.OFFSETS),
-        case_slots=text(values, P.CASE_SLOTS),
-        eval_window=text(values, P.EVAL_WINDOW),
-        credit=text(values, P.CREDIT),
-        specialists=choices(values, P.SPECIALISTS),
-        coordinators=choices(values, P.COORDINATORS),
-        anonymous="yes" in choices(values, P.ANONYMOUS),
+        name=text(values, ProgramField.NAME),
+        channel_id=choice(values, ProgramField.CHANNEL),
+        review_channel_id=choice(values, ProgramField.REVIEW_CHANNEL),
+        timezone=choice(values, ProgramField.TIMEZONE),
+        schedule=choice(values, ProgramField.SCHEDULE),
+        interval_weeks=text(values, ProgramField.INTERVAL),
+        first_date=choice(values, ProgramField.FIRST_DATE),
+        start_time=choice(values, ProgramField.START_TIME),
+        duration=text(values, ProgramField.DURATION),
+        video_url=text(values, ProgramField.VIDEO_URL),
+        offsets=text(values, ProgramField.OFFSETS),
+        case_slots=text(values, ProgramField.CASE_SLOTS),
+        eval_window=text(values, ProgramField.EVAL_WINDOW),
+        credit=text(values, ProgramField.CREDIT),
+        specialists=choices(values, ProgramField.SPECIALISTS),
+        coordinators=choices(values, ProgramField.COORDINATORS),
+        anonymous="yes" in choices(values, ProgramField.ANONYMOUS),
     )
 
 
@@ -67,7 +66,10 @@ async def channel_problems(client: AsyncWebClient, form: ProgramForm) -> dict[st
     """echobot must see both channels, and the review channel must be private. Slack answers within the
     form's 3 seconds, or the check is skipped rather than the answer made late."""
     problems: dict[str, str] = {}
-    for field, channel in ((P.CHANNEL, form.channel_id), (P.REVIEW_CHANNEL, form.review_channel_id)):
+    for field, channel in (
+        (ProgramField.CHANNEL, form.channel_id),
+        (ProgramField.REVIEW_CHANNEL, form.review_channel_id),
+    ):
         if not channel:
             continue
         try:
@@ -81,7 +83,7 @@ async def channel_problems(client: AsyncWebClient, form: ProgramForm) -> dict[st
         except NETWORK_ERRORS:
             problems[field] = "Slack did not confirm this channel just now: submit again in a moment."
             continue
-        if field == P.REVIEW_CHANNEL and not (info.get("channel") or {}).get("is_private", False):
+        if field == ProgramField.REVIEW_CHANNEL and not (info.get("channel") or {}).get("is_private", False):
             problems[field] = "Choose a private channel: cases are for the hub team only."
     return problems
 

@@ -27,7 +27,6 @@ from echobot.slack_client import NETWORK_ERRORS
 from echobot.views.registration import registration_blocks, registration_modal
 
 log = logging.getLogger(__name__)
-F = RegistrationField
 
 PREFILL_ERRORS: tuple[type[BaseException], ...] = (SlackApiError, *NETWORK_ERRORS)
 ROLE_USAGE = "Usage: `/echo role participant` or `/echo role observer`."
@@ -35,20 +34,20 @@ ROLE_USAGE = "Usage: `/echo role participant` or `/echo role observer`."
 
 def form_from_values(values: dict[str, Any]) -> RegistrationForm:
     return RegistrationForm(
-        name=text(values, F.NAME),
-        credential=choice(values, F.CREDENTIAL),
-        discipline=text(values, F.DISCIPLINE),
-        organization=text(values, F.ORGANIZATION),
-        state=choice(values, F.STATE),
-        county=text(values, F.COUNTY),
-        email=text(values, F.EMAIL),
-        role=choice(values, F.ROLE),
-        npi=text(values, F.NPI),
-        licence_number=text(values, F.LICENCE),
-        birth_month=choice(values, F.BIRTH_MONTH),
-        birth_day=choice(values, F.BIRTH_DAY),
-        consent=choices(values, F.CONSENT),
-        programs=choices(values, F.PROGRAMS) if F.PROGRAMS in values else None,
+        name=text(values, RegistrationField.NAME),
+        credential=choice(values, RegistrationField.CREDENTIAL),
+        discipline=text(values, RegistrationField.DISCIPLINE),
+        organization=text(values, RegistrationField.ORGANIZATION),
+        state=choice(values, RegistrationField.STATE),
+        county=text(values, RegistrationField.COUNTY),
+        email=text(values, RegistrationField.EMAIL),
+        role=choice(values, RegistrationField.ROLE),
+        npi=text(values, RegistrationField.NPI),
+        licence_number=text(values, RegistrationField.LICENCE),
+        birth_month=choice(values, RegistrationField.BIRTH_MONTH),
+        birth_day=choice(values, RegistrationField.BIRTH_DAY),
+        consent=choices(values, RegistrationField.CONSENT),
+        programs=choices(values, RegistrationField.PROGRAMS) if RegistrationField.PROGRAMS in values else None,
     )
 
 

@@ -25,11 +25,18 @@ from tests.harness import ADMIN, Bot
 from tests.scenarios import CASE, PROGRAM, PROGRAM_CHANNEL, PROVIDER, REVIEW_CHANNEL, add_channels
 from tests.slack_driver import Reply, SlackDriver
 
-C, E, S = CaseField, EvaluationField, SessionField
 ALICE, BOB, SPECIALIST = "UALICE0001", "UBOB000001", "USPEC00001"
 FIRST_START = datetime(2026, 11, 10, 19, 0, tzinfo=UTC)
-EVALUATION = {E.OVERALL: "5", E.RELEVANCE: "4", E.OBJECTIVES: "yes", E.INTENT: "no", E.BIAS_FREE: "yes",
-              E.CREDIT: "1", E.ATTEST: ["yes"], E.CODE: "LIVER42"}  # fmt: skip
+EVALUATION = {
+    EvaluationField.OVERALL: "5",
+    EvaluationField.RELEVANCE: "4",
+    EvaluationField.OBJECTIVES: "yes",
+    EvaluationField.INTENT: "no",
+    EvaluationField.BIAS_FREE: "yes",
+    EvaluationField.CREDIT: "1",
+    EvaluationField.ATTEST: ["yes"],
+    EvaluationField.CODE: "LIVER42",
+}
 _capture_ids = itertools.count(1)
 
 
@@ -155,12 +162,12 @@ async def run_scenario(bot: Bot, copies: int) -> Tally:
     await r.repeated(lambda d: d.click(SPECIALIST, Action.CASE_CLAIM, case_id, channel=REVIEW_CHANNEL))
     await r.identical("schedule", lambda d: d.click(SPECIALIST, Action.CASE_SCHEDULE, case_id, channel=REVIEW_CHANNEL))
     schedule_view = r.last_view(Callback.CASE_ACTION_VIEW)
-    reply = await r.identical("schedule view", lambda d: d.submit(SPECIALIST, schedule_view, {C.SESSION: "1"}))
+    reply = await r.identical("schedule view", lambda d: d.submit(SPECIALIST, schedule_view, {CaseField.SESSION: "1"}))
     assert reply.text == "", reply.text
-    await r.repeated(lambda d: d.submit(SPECIALIST, schedule_view, {C.SESSION: "1"}))
+    await r.repeated(lambda d: d.submit(SPECIALIST, schedule_view, {CaseField.SESSION: "1"}))
     await r.identical("ask", lambda d: d.click(SPECIALIST, Action.CASE_ASK, case_id, channel=REVIEW_CHANNEL))
     ask_view = r.last_view(Callback.CASE_ACTION_VIEW)
-    ask = {C.MESSAGE: "Which genotype assay was used, and is there a recent ultrasound?"}
+    ask = {CaseField.MESSAGE: "Which genotype assay was used, and is there a recent ultrasound?"}
     reply = await r.identical("ask view", lambda d: d.submit(SPECIALIST, ask_view, ask))
     assert reply.text == "", reply.text
     await r.repeated(lambda d: d.submit(SPECIALIST, ask_view, ask))
@@ -176,7 +183,7 @@ async def run_scenario(bot: Bot, copies: int) -> Tally:
     await r.identical("session menu",
                       lambda d: d.click(ADMIN, Action.SESSION_MENU, selected=f"{SessionTool.EDIT}:1"))  # fmt: skip
     session_view = r.last_view(Callback.SESSION_EDIT_VIEW)
-    topic = {S.TOPIC: "DAA regimens in 2026", S.PRESENTER: "Dr. Lee"}
+    topic = {SessionField.TOPIC: "DAA regimens in 2026", SessionField.PRESENTER: "Dr. Lee"}
     reply = await r.identical("session edit view", lambda d: d.submit(ADMIN, session_view, topic))
     assert reply.text == "", reply.text
     await r.repeated(lambda d: d.submit(ADMIN, session_view, topic))
@@ -189,13 +196,13 @@ async def run_scenario(bot: Bot, copies: int) -> Tally:
                       lambda d: d.click(ADMIN, Action.SESSION_TOOLS, selected=f"{SessionTool.CODE}:1",
                                         channel=PROGRAM_CHANNEL))  # fmt: skip
     code_view = r.last_view(Callback.ATTENDANCE_CODE_VIEW)
-    await r.identical("code view", lambda d: d.submit(ADMIN, code_view, {S.CODE: "LIVER42"}))
-    await r.repeated(lambda d: d.submit(ADMIN, code_view, {S.CODE: "LIVER42"}))
+    await r.identical("code view", lambda d: d.submit(ADMIN, code_view, {SessionField.CODE: "LIVER42"}))
+    await r.repeated(lambda d: d.submit(ADMIN, code_view, {SessionField.CODE: "LIVER42"}))
     await r.identical("command attendance", lambda d: d.command(ADMIN, "attendance"))
     pick = r.last_view(Callback.ATTENDANCE_PICK_VIEW)
-    reply = await r.identical("attendance pick view", lambda d: d.submit(ADMIN, pick, {S.SESSION: "1"}))
+    reply = await r.identical("attendance pick view", lambda d: d.submit(ADMIN, pick, {SessionField.SESSION: "1"}))
     attendance_view = {**reply.json["view"], "id": pick["id"]}  # response_action=update keeps the view id
-    change = {S.ADD: [BOB], S.REMOVE: [], S.REASON: "Zoom report"}
+    change = {SessionField.ADD: [BOB], SessionField.REMOVE: [], SessionField.REASON: "Zoom report"}
     reply = await r.identical("attendance view", lambda d: d.submit(ADMIN, attendance_view, change))
     assert reply.json.get("response_action") == "update", reply.text
     await r.repeated(lambda d: d.submit(ADMIN, attendance_view, change))

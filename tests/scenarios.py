@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from echobot.ids import Callback, CaseField, ProgramField
-from echobot.ids import RegistrationField as F
+from echobot.ids import Callback, CaseField, EvaluationField, ProgramField, RegistrationField
 from echobot.models import Program
 from echobot.storage import programs
 from tests.harness import ADMIN, Bot
 
-P = ProgramField
 PROGRAM_CHANNEL = "C0HEPC"
 REVIEW_CHANNEL = "G0HEPCHUB"
+ALICE = "UALICE0001"  # a participant (NP), the provider of PROVIDER
+SPECIALIST, SPECIALIST_2 = "USPEC00001", "USPEC00002"
+FIRST_START = datetime(2026, 11, 10, 19, 0, tzinfo=UTC)  # PROGRAM's first session: Tuesday 12:00 in Denver
+FIRST_END = FIRST_START + timedelta(hours=1)
 
 PROVIDER = {
-    F.NAME: "Alice Moreno", F.CREDENTIAL: "NP", F.DISCIPLINE: "Family medicine",
-    F.ORGANIZATION: "Valley Community Clinic", F.STATE: "NM", F.COUNTY: "Sierra",
-    F.EMAIL: "alice@valley.example.org", F.ROLE: "participant",
-}  # fmt: skip
+    RegistrationField.NAME: "Alice Moreno",
+    RegistrationField.CREDENTIAL: "NP",
+    RegistrationField.DISCIPLINE: "Family medicine",
+    RegistrationField.ORGANIZATION: "Valley Community Clinic",
+    RegistrationField.STATE: "NM",
+    RegistrationField.COUNTY: "Sierra",
+    RegistrationField.EMAIL: "alice@valley.example.org",
+    RegistrationField.ROLE: "participant",
+}
 
 # A de-identified case presentation, as a participant fills in the case form.
 CASE = {
@@ -33,13 +42,36 @@ CASE = {
     CaseField.URGENCY: "routine", CaseField.CONFIRM: ["yes"],
 }  # fmt: skip
 
+# A complete evaluation, as an attendee fills in the evaluation form.
+EVALUATION = {
+    EvaluationField.OVERALL: "5",
+    EvaluationField.RELEVANCE: "4",
+    EvaluationField.OBJECTIVES: "yes",
+    EvaluationField.INTENT: "yes",
+    EvaluationField.CHANGE_PLAN: "Start DAAs in primary care for treatment-naive patients.",
+    EvaluationField.BIAS_FREE: "yes",
+    EvaluationField.SUGGESTIONS: "More on HBV reactivation.",
+    EvaluationField.CREDIT: "1",
+    EvaluationField.ATTEST: ["yes"],
+}
+
 PROGRAM = {
-    P.NAME: "Hepatitis C ECHO", P.CHANNEL: PROGRAM_CHANNEL, P.REVIEW_CHANNEL: REVIEW_CHANNEL,
-    P.TIMEZONE: "America/Denver", P.SCHEDULE: "weekly", P.FIRST_DATE: "2026-11-10", P.START_TIME: "12:00",
-    P.DURATION: "60", P.VIDEO_URL: "https://zoom.example.org/j/123456", P.OFFSETS: "7d, 1d, 1h",
-    P.CASE_SLOTS: "2", P.EVAL_WINDOW: "14", P.CREDIT: "1.0", P.SPECIALISTS: ["USPEC00001"],
-    P.COORDINATORS: ["UPCOORD001"],
-}  # fmt: skip
+    ProgramField.NAME: "Hepatitis C ECHO",
+    ProgramField.CHANNEL: PROGRAM_CHANNEL,
+    ProgramField.REVIEW_CHANNEL: REVIEW_CHANNEL,
+    ProgramField.TIMEZONE: "America/Denver",
+    ProgramField.SCHEDULE: "weekly",
+    ProgramField.FIRST_DATE: "2026-11-10",
+    ProgramField.START_TIME: "12:00",
+    ProgramField.DURATION: "60",
+    ProgramField.VIDEO_URL: "https://zoom.example.org/j/123456",
+    ProgramField.OFFSETS: "7d, 1d, 1h",
+    ProgramField.CASE_SLOTS: "2",
+    ProgramField.EVAL_WINDOW: "14",
+    ProgramField.CREDIT: "1.0",
+    ProgramField.SPECIALISTS: ["USPEC00001"],
+    ProgramField.COORDINATORS: ["UPCOORD001"],
+}
 
 
 def add_channels(bot: Bot) -> None:
@@ -47,12 +79,20 @@ def add_channels(bot: Bot) -> None:
     bot.fake.add_channel(REVIEW_CHANNEL, "hepc-hub", private=True)
 
 
-async def register(bot: Bot, user: str, **overrides: Any) -> None:
-    await bot.driver.command(user, "register")
+async def open_registration(bot: Bot, user: str = ALICE) -> dict[str, Any]:
+    reply = await bot.driver.command(user, "register")
+    assert reply.status == 200
     await bot.settle()
     view = bot.fake.opened_views()[-1]
+    assert view["callback_id"] == Callback.REGISTER_VIEW
+    return view
+
+
+async def register(bot: Bot, user: str = ALICE, **overrides: Any) -> None:
+    """Register through the form: PROVIDER, with `overrides` (field id -> value)."""
+    view = await open_registration(bot, user)
     reply = await bot.driver.submit(user, view, {**PROVIDER, **overrides})
-    assert reply.text == "", reply.text
+    assert reply.status == 200 and reply.text == "", reply.text
     await bot.settle()
 
 
@@ -73,6 +113,29 @@ async def create_program(bot: Bot, **overrides: Any) -> Program:
     reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, **overrides})
     assert reply.text == "", reply.text
     await bot.settle()
-    program = await programs.get_by_name(bot.db.reader, overrides.get(P.NAME, PROGRAM[P.NAME]))
+    program = await programs.get_by_name(bot.db.reader, overrides.get(ProgramField.NAME, PROGRAM[ProgramField.NAME]))
     assert program is not None
     return program
+
+
+async def program_with_participant(bot: Bot) -> int:
+    """PROGRAM with two specialists; Alice registered and joined."""
+    program = await create_program(bot, **{"specialists": [SPECIALIST, SPECIALIST_2]})
+    await register(bot, ALICE)
+    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    return program.id
+
+
+async def at(bot: Bot, moment: datetime) -> None:
+    """The clock moves to `moment` and the runtime does what is due."""
+    bot.clock.set(moment)
+    await bot.runtime.tick()  # type: ignore[union-attr]
+
+
+def uploaded(bot: Bot) -> bytes:
+    """The bytes of the last file echobot uploaded."""
+    complete = bot.fake.last("files.completeUploadExternal")
+    file_id = complete.args["files"][0]["id"] if isinstance(complete.args["files"], list) else None
+    if file_id is None:
+        file_id = json.loads(complete.args["files"])[0]["id"]
+    return bot.fake.uploads[file_id]

@@ -36,11 +36,9 @@ from echobot.views.sessions import (
     session_edit_modal,
 )
 from tests.harness import ADMIN, Bot
-from tests.scenarios import PROGRAM, PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, register
+from tests.scenarios import CASE, PROGRAM, PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, register
 from tests.state import changed_tables, snapshot
-from tests.test_cases import CASE
 
-C, P, S = CaseField, ProgramField, SessionField
 HEPC = "Hepatitis C ECHO"
 OUD = "Opioid Use Disorder ECHO"
 FIRST_START = datetime(2026, 11, 10, 19, 0, tzinfo=UTC)  # both programs' first session: Tuesday 12:00 in Denver
@@ -91,9 +89,16 @@ async def build_world(bot: Bot) -> World:
     hepc = await create_program(bot)
     bot.fake.add_channel("C0OUD", "oud-echo")
     bot.fake.add_channel("G0OUDHUB", "oud-hub", private=True)
-    await create_program(bot, **{P.NAME: OUD, P.CHANNEL: "C0OUD", P.REVIEW_CHANNEL: "G0OUDHUB",
-                                 P.SPECIALISTS: [ROLES["specialist of another program"]],
-                                 P.COORDINATORS: [ROLES["coordinator of another program"]]})  # fmt: skip
+    await create_program(
+        bot,
+        **{
+            ProgramField.NAME: OUD,
+            ProgramField.CHANNEL: "C0OUD",
+            ProgramField.REVIEW_CHANNEL: "G0OUDHUB",
+            ProgramField.SPECIALISTS: [ROLES["specialist of another program"]],
+            ProgramField.COORDINATORS: [ROLES["coordinator of another program"]],
+        },
+    )
     await register(bot, ROLES["observer"], **{"name": "Olga Observer", "role": "observer"})
     await register(bot, ROLES["participant"], **{"name": "Pat Participant"})
     await register(bot, SUBMITTER)
@@ -107,7 +112,7 @@ async def build_world(bot: Bot) -> World:
 
 # ---- fresh targets (made through the real services, on the real database) ---------------------------
 async def new_case(w: World) -> int:
-    form = case_form({**CASE, C.PROGRAM: str(w.hepc.id)})
+    form = case_form({**CASE, CaseField.PROGRAM: str(w.hepc.id)})
     result = await w.services.cases.submit(await w.person(SUBMITTER), form, f"VCASE{w.next():05d}")
     assert result.case is not None, result.errors
     return int(result.case.id)
@@ -143,7 +148,7 @@ async def running_session(w: World) -> int:
 async def new_program(w: World) -> str:
     """A program with the same staff as Hepatitis C ECHO, to be archived."""
     name = f"Archive Me ECHO {w.next()}"
-    form = program_form({**PROGRAM, P.NAME: name})
+    form = program_form({**PROGRAM, ProgramField.NAME: name})
     result = await w.services.programs.create(await w.person(ADMIN), form, f"VPROG{w.next():05d}")
     assert result.program is not None, result.errors
     return name
@@ -280,7 +285,7 @@ def say(text: str) -> Act:
 async def new_program_submit(w: World, user: str, target: Any) -> Seen:
     name = f"Lupus ECHO {w.next()}"
     form = ProgramForm(timezone="America/Denver", first_date="2026-11-10")
-    return await submit(w, user, program_modal(form), {**PROGRAM, P.NAME: name})
+    return await submit(w, user, program_modal(form), {**PROGRAM, ProgramField.NAME: name})
 
 
 async def program_created(w: World, user: str, target: Any, seen: Seen) -> bool:
@@ -293,7 +298,7 @@ async def edit_program_submit(w: World, user: str, target: Any) -> Seen:
     forged = program_modal(ProgramForm.from_program(program), program_id=program.id)
     opening = command(w, user, f"program edit {HEPC}")
     return await open_then_submit(w, user, opening, Callback.PROGRAM_VIEW, forged,
-                                  {P.VIDEO_URL: f"https://zoom.example.org/j/{user}"})  # fmt: skip
+                                  {ProgramField.VIDEO_URL: f"https://zoom.example.org/j/{user}"})  # fmt: skip
 
 
 async def program_edited(w: World, user: str, target: Any, seen: Seen) -> bool:
@@ -354,13 +359,15 @@ async def end_session(w: World, user: str, session_id: Any) -> Seen:
 
 async def pick_session(w: World, user: str, session_id: Any) -> Seen:
     loaded = await w.services.sessions.get(session_id)
-    return await submit(w, user, attendance_pick_modal([loaded]), {S.SESSION: str(session_id)})
+    return await submit(w, user, attendance_pick_modal([loaded]), {SessionField.SESSION: str(session_id)})
 
 
 async def adjust_attendance(w: World, user: str, attendee: Any) -> Seen:
     session, program = await w.services.sessions.get(1)
     view = attendance_edit_modal(session, program, [])
-    return await submit(w, user, view, {S.ADD: [attendee], S.REASON: "From the Zoom attendance report"})
+    return await submit(
+        w, user, view, {SessionField.ADD: [attendee], SessionField.REASON: "From the Zoom attendance report"}
+    )
 
 
 async def attendee_added(w: World, user: str, attendee: Any, seen: Seen) -> bool:
@@ -380,7 +387,7 @@ def triage(action: Action, verb: str, values: dict[str, Any] | None = None) -> A
         forged = action_modal(case, verb, room)
         chosen = dict(values)
         if verb == "schedule":
-            chosen[C.SESSION] = str(room[0][0].id)
+            chosen[CaseField.SESSION] = str(room[0][0].id)
         return await open_then_submit(w, user, opening, Callback.CASE_ACTION_VIEW, forged, chosen)
 
     return act
@@ -398,7 +405,7 @@ async def queue_shows(w: World, user: str, case_id: Any, seen: Seen) -> bool:
 async def present_case(w: World, user: str, target: Any) -> Seen:
     """The case form (what a participant sees), submitted by this person for the program."""
     view = case_modal([w.hepc], [])
-    return await submit(w, user, view, {**CASE, C.PROGRAM: str(w.hepc.id)})
+    return await submit(w, user, view, {**CASE, CaseField.PROGRAM: str(w.hepc.id)})
 
 
 async def presented(w: World, user: str, target: Any, seen: Seen) -> bool:
@@ -424,13 +431,13 @@ ROWS: list[Row] = [
     Row("/echo coordinator add", ADMINS, say("coordinator add <@{target}>"), is_coordinator, new_user),
     Row("/echo coordinator remove", ADMINS, say("coordinator remove <@{target}>"), not_coordinator, new_coordinator),
     Row("session menu: edit, then its modal", MANAGERS,
-        session_modal(SessionTool.EDIT, Callback.SESSION_EDIT_VIEW, lambda u: {S.TOPIC: topic_of(u)}),
+        session_modal(SessionTool.EDIT, Callback.SESSION_EDIT_VIEW, lambda u: {SessionField.TOPIC: topic_of(u)}),
         topic_set, next_session),
     Row("session menu: cancel, then its modal", MANAGERS,
-        session_modal(SessionTool.CANCEL, Callback.SESSION_CANCEL_VIEW, lambda u: {S.REASON: "Hub holiday"}),
+        session_modal(SessionTool.CANCEL, Callback.SESSION_CANCEL_VIEW, lambda u: {SessionField.REASON: "Hub holiday"}),
         session_is(SessionStatus.CANCELLED), next_session),
     Row("session tools: attendance code, then its modal", MANAGERS,
-        session_modal(SessionTool.CODE, Callback.ATTENDANCE_CODE_VIEW, lambda u: {S.CODE: code_of(u)}),
+        session_modal(SessionTool.CODE, Callback.ATTENDANCE_CODE_VIEW, lambda u: {SessionField.CODE: code_of(u)}),
         code_set, first_session),
     Row("session tools: end now", MANAGERS, end_session, session_is(SessionStatus.ENDED), running_session),
     Row("/echo attendance", MANAGERS | {"coordinator of another program"}, say("attendance"),
@@ -439,14 +446,14 @@ ROWS: list[Row] = [
         first_session),
     Row("attendance modal: add an attendee", MANAGERS, adjust_attendance, attendee_added, new_user),
     Row("triage: claim", STAFF, triage(Action.CASE_CLAIM, "claim"), claimed_by_them, new_case),
-    Row("triage: ask for info", STAFF, triage(Action.CASE_ASK, "ask_info", {C.MESSAGE: "Which genotype?"}),
+    Row("triage: ask for info", STAFF, triage(Action.CASE_ASK, "ask_info", {CaseField.MESSAGE: "Which genotype?"}),
         case_in(CaseState.NEEDS_INFO), new_case),
     Row("triage: schedule", STAFF, triage(Action.CASE_SCHEDULE, "schedule", {}), case_in(CaseState.SCHEDULED),
         new_case),
-    Row("triage: decline", STAFF, triage(Action.CASE_DECLINE, "decline", {C.REASON: "Out of scope here."}),
+    Row("triage: decline", STAFF, triage(Action.CASE_DECLINE, "decline", {CaseField.REASON: "Out of scope here."}),
         case_in(CaseState.DECLINED), new_case),
     Row("triage: recommendations", STAFF,
-        triage(Action.CASE_RECOMMEND, "recommend", {C.RECOMMENDATIONS: "Twelve weeks is enough."}),
+        triage(Action.CASE_RECOMMEND, "recommend", {CaseField.RECOMMENDATIONS: "Twelve weeks is enough."}),
         case_in(CaseState.RECOMMENDATIONS_SENT), claimed_case),
     Row("triage: close", STAFF, triage(Action.CASE_CLOSE, "close"), case_in(CaseState.CLOSED), claimed_case),
     Row("case modal: present a case", PRESENTERS, present_case, presented),
@@ -539,7 +546,7 @@ async def test_a_case_cannot_be_scheduled_into_another_programs_session(bot: Bot
     await bot.settle()
     before = await snapshot(bot)
     seen = await submit(world, ROLES["specialist of this program"], action_modal(case, "schedule", room),
-                        {C.SESSION: str(foreign.id)})  # fmt: skip
+                        {CaseField.SESSION: str(foreign.id)})  # fmt: skip
     assert "full or no longer ahead" in seen.said
     assert changed_tables(before, await snapshot(bot)) == []
 

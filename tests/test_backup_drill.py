@@ -14,15 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from echobot.clock import FrozenClock
-from echobot.ids import CaseField
-from echobot.ids import RegistrationField as F
+from echobot.ids import CaseField, RegistrationField
 from echobot.storage.database import Database, file_integrity, migration_scripts
 from tests.fake_slack import FakeSlack
 from tests.harness import Bot
-from tests.scenarios import PROVIDER, create_program, register
-from tests.test_cases import CASE
+from tests.scenarios import CASE, PROVIDER, create_program, register
 
-C = CaseField
 FIRST = "UFIRST0001"
 ENV = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "ECHOBOT_"))}
 
@@ -44,11 +41,15 @@ class Load:
             n = next(self.counter)
             user = f"ULOAD{n:05d}"
             registration = {**self.registration, "id": f"VREG{n:06d}"}
-            values = {**PROVIDER, F.NAME: f"Load Provider {n}", F.PROGRAMS: [self.program_id]}
+            values = {
+                **PROVIDER,
+                RegistrationField.NAME: f"Load Provider {n}",
+                RegistrationField.PROGRAMS: [self.program_id],
+            }
             reply = await self.bot.driver.submit(user, registration, values)
             assert reply.status == 200 and reply.text == "", reply.text
             case = {**self.case_form, "id": f"VCASE{n:06d}"}
-            reply = await self.bot.driver.submit(user, case, {**CASE, C.PROGRAM: self.program_id})
+            reply = await self.bot.driver.submit(user, case, {**CASE, CaseField.PROGRAM: self.program_id})
             assert reply.status == 200 and reply.text == "", reply.text
             async with self.progress:
                 self.acknowledged.append(user)
@@ -124,7 +125,7 @@ async def test_a_backup_taken_under_load_restores_to_a_working_bot(
             assert "Load Provider" in (await restored.driver.command(user, "me")).message_text
             assert "Case #" in (await restored.driver.command(user, "cases")).message_text
         # and it takes new work
-        await register(restored, "UAFTER0001", **{F.NAME: "After Restore"})
+        await register(restored, "UAFTER0001", **{RegistrationField.NAME: "After Restore"})
         assert "After Restore" in (await restored.driver.command("UAFTER0001", "me")).message_text
     finally:
         await restored.stop()

@@ -14,19 +14,19 @@ from echobot.models import CaseState
 from echobot.storage import cases, outbox
 from tests.harness import ADMIN, Bot
 from tests.phi_corpus import CLEAN_TEXTS, IDENTIFIER_TEXTS
-from tests.scenarios import CASE, REVIEW_CHANNEL, create_program, register
+from tests.scenarios import (
+    CASE,
+    REVIEW_CHANNEL,
+    SPECIALIST,
+    SPECIALIST_2,
+    create_program,
+    program_with_participant,
+    register,
+)
 from tests.slack_driver import blocks_text
 
-C = CaseField
 ALICE, BOB = "UALICE0001", "UBOB000001"
-SPECIALIST, SPECIALIST_2, PROGRAM_COORDINATOR = "USPEC00001", "USPEC00002", "UPCOORD001"
-
-
-async def program_with_participant(bot: Bot) -> int:
-    program = await create_program(bot, **{"specialists": [SPECIALIST, SPECIALIST_2]})
-    await register(bot, ALICE)
-    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
-    return program.id
+PROGRAM_COORDINATOR = "UPCOORD001"
 
 
 async def open_case_form(bot: Bot, user: str = ALICE) -> dict[str, Any]:
@@ -85,7 +85,7 @@ async def state_of(bot: Bot, case_id: int) -> CaseState:
 async def test_a_participant_presents_a_case_and_the_hub_sees_it(bot: Bot) -> None:
     await program_with_participant(bot)
     view = await open_case_form(bot)
-    program_field = next(b for b in view["blocks"] if b.get("block_id") == C.PROGRAM)
+    program_field = next(b for b in view["blocks"] if b.get("block_id") == CaseField.PROGRAM)
     assert [o["text"]["text"] for o in program_field["element"]["options"]] == ["Hepatitis C ECHO"]
     assert "not for emergencies" in blocks_text(view["blocks"])
     first = await bot.driver.submit(ALICE, view, CASE)
@@ -126,7 +126,15 @@ async def test_who_may_present_a_case(bot: Bot) -> None:
     assert "Join a program first" in blocks_text(bot.fake.opened_views()[-1]["blocks"])
 
 
-FIELDS = [C.SUMMARY, C.QUESTION, C.PRESENTING, C.HISTORY, C.MEDICATIONS, C.LABS, C.TRIED]
+FIELDS = [
+    CaseField.SUMMARY,
+    CaseField.QUESTION,
+    CaseField.PRESENTING,
+    CaseField.HISTORY,
+    CaseField.MEDICATIONS,
+    CaseField.LABS,
+    CaseField.TRIED,
+]
 
 
 async def test_every_identifier_category_is_refused_on_its_field_and_nothing_is_kept(
@@ -142,7 +150,7 @@ async def test_every_identifier_category_is_refused_on_its_field_and_nothing_is_
             continue
         seen.add(category)
         field = FIELDS[n % len(FIELDS)]
-        limit = 150 if field == C.SUMMARY else 500 if field == C.QUESTION else 2000
+        limit = 150 if field == CaseField.SUMMARY else 500 if field == CaseField.QUESTION else 2000
         reply = await bot.driver.submit(ALICE, view, {**CASE, field: text[:limit]})
         errors = reply.errors
         assert list(errors) == [field], (category, errors)
@@ -159,7 +167,9 @@ async def test_every_identifier_category_is_refused_on_its_field_and_nothing_is_
 async def test_clean_clinical_text_is_accepted(bot: Bot) -> None:
     await program_with_participant(bot)
     for n in range(0, 21, 7):
-        texts = {field: CLEAN_TEXTS[n + i][: 150 if field == C.SUMMARY else 500] for i, field in enumerate(FIELDS)}
+        texts = {
+            field: CLEAN_TEXTS[n + i][: 150 if field == CaseField.SUMMARY else 500] for i, field in enumerate(FIELDS)
+        }
         view = await open_case_form(bot)
         reply = await bot.driver.submit(ALICE, view, {**CASE, **texts})
         assert reply.text == "", reply.text
@@ -169,12 +179,32 @@ async def test_clean_clinical_text_is_accepted(bot: Bot) -> None:
 async def test_every_other_field_error(bot: Bot) -> None:
     await program_with_participant(bot)
     view = await open_case_form(bot)
-    reply = await bot.driver.submit(ALICE, view, {**CASE, C.SUMMARY: "", C.QUESTION: " ", C.PRESENTING: "",
-                                                  C.AGE_BAND: None, C.SEX: None, C.URGENCY: None, C.CONFIRM: [],
-                                                  C.PROGRAM: None})  # fmt: skip
-    assert set(reply.errors) == {C.SUMMARY, C.QUESTION, C.PRESENTING, C.AGE_BAND, C.SEX, C.URGENCY, C.CONFIRM,
-                                 C.PROGRAM}  # fmt: skip
-    assert "90+" in reply.errors[C.AGE_BAND] and "not for emergencies" in reply.errors[C.URGENCY]
+    reply = await bot.driver.submit(
+        ALICE,
+        view,
+        {
+            **CASE,
+            CaseField.SUMMARY: "",
+            CaseField.QUESTION: " ",
+            CaseField.PRESENTING: "",
+            CaseField.AGE_BAND: None,
+            CaseField.SEX: None,
+            CaseField.URGENCY: None,
+            CaseField.CONFIRM: [],
+            CaseField.PROGRAM: None,
+        },
+    )
+    assert set(reply.errors) == {
+        CaseField.SUMMARY,
+        CaseField.QUESTION,
+        CaseField.PRESENTING,
+        CaseField.AGE_BAND,
+        CaseField.SEX,
+        CaseField.URGENCY,
+        CaseField.CONFIRM,
+        CaseField.PROGRAM,
+    }
+    assert "90+" in reply.errors[CaseField.AGE_BAND] and "not for emergencies" in reply.errors[CaseField.URGENCY]
     assert await cases.of_submitter(bot.db.reader, ALICE) == []
 
 
@@ -207,9 +237,11 @@ async def test_the_whole_triage_path_with_the_submitters_side(bot: Bot) -> None:
     )
     assert await click(bot, SPECIALIST, Action.CASE_CLAIM, str(case_id)) == f"Case #{case_id}: claimed the case."
     # ask for info, with the PHI guard on the question
-    reply = await modal_action(bot, SPECIALIST, Action.CASE_ASK, case_id, {C.MESSAGE: "Call her at 505-555-0142?"})
-    assert "phone number" in reply.errors[C.MESSAGE]
-    reply = await modal_action(bot, SPECIALIST, Action.CASE_ASK, case_id, {C.MESSAGE: "Any varices on EGD?"})
+    reply = await modal_action(
+        bot, SPECIALIST, Action.CASE_ASK, case_id, {CaseField.MESSAGE: "Call her at 505-555-0142?"}
+    )
+    assert "phone number" in reply.errors[CaseField.MESSAGE]
+    reply = await modal_action(bot, SPECIALIST, Action.CASE_ASK, case_id, {CaseField.MESSAGE: "Any varices on EGD?"})
     assert reply.text == "" and await state_of(bot, case_id) is CaseState.NEEDS_INFO
     dm = bot.fake.posts_to(ALICE)[-1]
     assert "asks for more information" in dm["text"] and "Any varices on EGD?" in blocks_text(dm["blocks"])
@@ -220,14 +252,14 @@ async def test_the_whole_triage_path_with_the_submitters_side(bot: Bot) -> None:
     await bot.driver.click(ALICE, Action.CASE_REPLY, str(case_id), channel="DALICE0001")
     await bot.settle()
     view = bot.fake.opened_views()[-1]
-    reply = await bot.driver.submit(ALICE, view, {C.MESSAGE: "Small varices on EGD in 2023, no banding."})
+    reply = await bot.driver.submit(ALICE, view, {CaseField.MESSAGE: "Small varices on EGD in 2023, no banding."})
     assert reply.text == ""
     await bot.settle()
     assert await state_of(bot, case_id) is CaseState.IN_REVIEW
     thread = [c.args["text"] for c in bot.fake.calls_to("chat.postMessage") if c.args.get("thread_ts")]
     assert any("Small varices on EGD in 2023" in line for line in thread)
     # schedule into a session with a free slot
-    reply = await modal_action(bot, PROGRAM_COORDINATOR, Action.CASE_SCHEDULE, case_id, {C.SESSION: "1"})
+    reply = await modal_action(bot, PROGRAM_COORDINATOR, Action.CASE_SCHEDULE, case_id, {CaseField.SESSION: "1"})
     assert reply.text == "" and await state_of(bot, case_id) is CaseState.SCHEDULED
     assert "Scheduled" in blocks_text(hub_message_now(bot)["blocks"])
     # the session ends: presented
@@ -242,7 +274,7 @@ async def test_the_whole_triage_path_with_the_submitters_side(bot: Bot) -> None:
         SPECIALIST,
         Action.CASE_RECOMMEND,
         case_id,
-        {C.RECOMMENDATIONS: "Sofosbuvir/velpatasvir for 12 weeks; repeat HCV RNA at SVR12."},
+        {CaseField.RECOMMENDATIONS: "Sofosbuvir/velpatasvir for 12 weeks; repeat HCV RNA at SVR12."},
     )
     assert reply.text == "" and await state_of(bot, case_id) is CaseState.RECOMMENDATIONS_SENT
     dm = bot.fake.posts_to(ALICE)[-1]
@@ -266,7 +298,9 @@ async def test_the_whole_triage_path_with_the_submitters_side(bot: Bot) -> None:
 async def test_decline_and_refused_transitions(bot: Bot) -> None:
     await program_with_participant(bot)
     case_id = await submit_case(bot)
-    reply = await modal_action(bot, SPECIALIST, Action.CASE_DECLINE, case_id, {C.REASON: "Better suited to Pain ECHO."})
+    reply = await modal_action(
+        bot, SPECIALIST, Action.CASE_DECLINE, case_id, {CaseField.REASON: "Better suited to Pain ECHO."}
+    )
     assert reply.text == "" and await state_of(bot, case_id) is CaseState.DECLINED
     assert "declined" in bot.fake.posts_to(ALICE)[-1]["text"]
     for action in (Action.CASE_CLAIM, Action.CASE_CLOSE):
@@ -275,7 +309,7 @@ async def test_decline_and_refused_transitions(bot: Bot) -> None:
     await bot.driver.click(SPECIALIST, Action.CASE_RECOMMEND, str(case_id), channel=REVIEW_CHANNEL)
     await bot.settle()
     view = bot.fake.opened_views()[-1]
-    reply = await bot.driver.submit(SPECIALIST, view, {C.RECOMMENDATIONS: "Too late for this."})
+    reply = await bot.driver.submit(SPECIALIST, view, {CaseField.RECOMMENDATIONS: "Too late for this."})
     assert "is declined: that cannot be done now" in str(reply.errors)
     assert await state_of(bot, case_id) is CaseState.DECLINED
 
@@ -284,7 +318,7 @@ async def test_follow_up_some_weeks_after_recommendations_goes_to_the_hub(bot: B
     await program_with_participant(bot)
     case_id = await submit_case(bot)
     await click(bot, SPECIALIST, Action.CASE_CLAIM, str(case_id))
-    await modal_action(bot, SPECIALIST, Action.CASE_RECOMMEND, case_id, {C.RECOMMENDATIONS: "Start Epclusa."})
+    await modal_action(bot, SPECIALIST, Action.CASE_RECOMMEND, case_id, {CaseField.RECOMMENDATIONS: "Start Epclusa."})
     bot.clock.advance(timedelta(weeks=4))
     await bot.runtime.tick()  # type: ignore[union-attr]
     followup = bot.fake.posts_to(ALICE)[-1]
@@ -292,9 +326,9 @@ async def test_follow_up_some_weeks_after_recommendations_goes_to_the_hub(bot: B
     await bot.driver.click(ALICE, f"{Action.FOLLOWUP}:improved", f"{case_id}:improved", channel="DALICE0001")
     await bot.settle()
     view = bot.fake.opened_views()[-1]
-    reply = await bot.driver.submit(ALICE, view, {C.NOTE: "Seen at her sister Rosa's place."})
-    assert "name" in reply.errors[C.NOTE]
-    reply = await bot.driver.submit(ALICE, view, {C.NOTE: "HCV RNA undetectable at week 4."})
+    reply = await bot.driver.submit(ALICE, view, {CaseField.NOTE: "Seen at her sister Rosa's place."})
+    assert "name" in reply.errors[CaseField.NOTE]
+    reply = await bot.driver.submit(ALICE, view, {CaseField.NOTE: "HCV RNA undetectable at week 4."})
     assert reply.json["response_action"] == "update"
     await bot.settle()
     case = await cases.get(bot.db.reader, case_id)
@@ -332,7 +366,7 @@ async def test_cases_queue_and_reminder_agenda(bot: Bot) -> None:
     assert "for the hub's specialists and coordinators" in reply.json["text"]
     reply = await bot.driver.command(SPECIALIST, "queue")
     assert f"*Case #{case_id}*" in reply.message_text and "waiting today" in reply.message_text
-    await modal_action(bot, SPECIALIST, Action.CASE_SCHEDULE, case_id, {C.SESSION: "1"})
+    await modal_action(bot, SPECIALIST, Action.CASE_SCHEDULE, case_id, {CaseField.SESSION: "1"})
     row = await outbox.get(bot.db.reader, "session:1:remind:1d")
     assert row is not None
     from datetime import UTC, datetime
@@ -349,13 +383,20 @@ async def test_cases_queue_and_reminder_agenda(bot: Bot) -> None:
 async def test_a_case_with_every_field_at_its_limit_reaches_the_hub(bot: Bot) -> None:
     await program_with_participant(bot)
     long = " ".join(CLEAN_TEXTS[:60])
-    texts = {C.SUMMARY: long[:150], C.QUESTION: long[:500], C.PRESENTING: long[:3000], C.HISTORY: long[:3000],
-             C.MEDICATIONS: long[:2000], C.LABS: long[:3000], C.TRIED: long[:2000]}  # fmt: skip
+    texts = {
+        CaseField.SUMMARY: long[:150],
+        CaseField.QUESTION: long[:500],
+        CaseField.PRESENTING: long[:3000],
+        CaseField.HISTORY: long[:3000],
+        CaseField.MEDICATIONS: long[:2000],
+        CaseField.LABS: long[:3000],
+        CaseField.TRIED: long[:2000],
+    }
     case_id = await submit_case(bot, **texts)
     [post] = hub_posts(bot)
     assert f"Case #{case_id}" in post["text"]
     await click(bot, SPECIALIST, Action.CASE_CLAIM, str(case_id))
-    await modal_action(bot, SPECIALIST, Action.CASE_RECOMMEND, case_id, {C.RECOMMENDATIONS: long[:2990]})
+    await modal_action(bot, SPECIALIST, Action.CASE_RECOMMEND, case_id, {CaseField.RECOMMENDATIONS: long[:2990]})
     assert [c for c in bot.fake.calls if c.method.startswith("chat.") and not c.ok] == []
     assert await state_of(bot, case_id) is CaseState.RECOMMENDATIONS_SENT
 
@@ -364,7 +405,7 @@ async def test_changing_the_schedule_keeps_sessions_a_case_points_at(bot: Bot) -
     from tests.scenarios import open_program_modal
 
     await program_with_participant(bot)
-    await submit_case(bot, **{C.SESSION: "2"})  # the presenter prefers the second session
+    await submit_case(bot, **{CaseField.SESSION: "2"})  # the presenter prefers the second session
     view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
     reply = await bot.driver.submit(ADMIN, view, {"schedule": "monthly"})
     assert reply.status == 200 and reply.text == "", reply.text
@@ -377,7 +418,7 @@ async def test_changing_the_schedule_keeps_sessions_a_case_points_at(bot: Bot) -
 async def test_a_cancelled_session_sends_its_cases_back_to_review(bot: Bot) -> None:
     await program_with_participant(bot)
     case_id = await submit_case(bot)
-    await modal_action(bot, SPECIALIST, Action.CASE_SCHEDULE, case_id, {C.SESSION: "1"})
+    await modal_action(bot, SPECIALIST, Action.CASE_SCHEDULE, case_id, {CaseField.SESSION: "1"})
     await bot.driver.click(ADMIN, Action.SESSION_MENU, selected="cancel:1")
     await bot.settle()
     await bot.driver.submit(ADMIN, bot.fake.opened_views()[-1], {"reason": "Hub closed for the holiday."})
@@ -391,7 +432,9 @@ async def test_retention_also_clears_the_outbox_copies_and_the_slack_messages(bo
     await program_with_participant(bot)
     case_id = await submit_case(bot)
     await click(bot, SPECIALIST, Action.CASE_CLAIM, str(case_id))
-    await modal_action(bot, SPECIALIST, Action.CASE_RECOMMEND, case_id, {C.RECOMMENDATIONS: "Start Epclusa now."})
+    await modal_action(
+        bot, SPECIALIST, Action.CASE_RECOMMEND, case_id, {CaseField.RECOMMENDATIONS: "Start Epclusa now."}
+    )
     await click(bot, SPECIALIST, Action.CASE_CLOSE, str(case_id))
     bot.clock.advance(timedelta(days=366))
     await bot.runtime.tick()  # type: ignore[union-attr]

@@ -13,11 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from echobot.clock import FrozenClock
+from echobot.ids import ProgramField
 from echobot.services.digests import DigestSchedule
 from echobot.storage.codec import to_db
 from tests.fake_slack import FakeSlack
 from tests.harness import ADMIN, Bot
-from tests.scenarios import P, create_program, register
+from tests.scenarios import create_program, register
 from tests.slack_driver import blocks_text
 
 COORD = "UPCOORD001"  # the program coordinator in tests.scenarios.PROGRAM
@@ -273,7 +274,7 @@ async def test_digest_on_demand_for_coordinators_only(bot: Bot) -> None:
     [digest] = digests_to(bot, COORD)
     assert "Hepatitis C ECHO: digest" in blocks_text(digest["blocks"])
     # a hub coordinator gets every program's; a program coordinator cannot ask for another's
-    await create_program(bot, **{P.NAME: "Opioid ECHO", P.COORDINATORS: []})
+    await create_program(bot, **{ProgramField.NAME: "Opioid ECHO", ProgramField.COORDINATORS: []})
     reply = await bot.driver.command(COORD, "digest Opioid ECHO")
     assert "You do not coordinate *Opioid ECHO*." in reply.message_text
     reply = await bot.driver.command(ADMIN, "digest")
@@ -323,7 +324,7 @@ async def test_changing_the_digest_day_sends_no_extra_digest(tmp_path: Path, fak
 
 
 async def test_a_long_agenda_fits_slacks_limits_and_archived_programs_get_none(bot: Bot) -> None:
-    await create_program(bot, **{P.CASE_SLOTS: "10"})
+    await create_program(bot, **{ProgramField.CASE_SLOTS: "10"})
     long_summary = "Genotype 3 with compensated cirrhosis, prior sofosbuvir failure, eGFR 28 " * 4
     async with bot.db.transaction() as tx:
         program_id = int(await tx.scalar("SELECT id FROM programs"))

@@ -5,24 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from echobot.ids import Action, Callback, EvaluationField
+from echobot.ids import Action, Callback, EvaluationField, ProgramField
 from echobot.storage import evaluations
 from tests.harness import ADMIN, Bot
-from tests.scenarios import PROGRAM_CHANNEL, create_program, register
+from tests.scenarios import EVALUATION, FIRST_END, FIRST_START, PROGRAM_CHANNEL, at, create_program, register, uploaded
 from tests.slack_driver import blocks_text
 
-E = EvaluationField
 ALICE, BOB, CAROL = "UALICE0001", "UBOB000001", "UCAROL0001"
-START = datetime(2026, 11, 10, 19, 0, tzinfo=UTC)
-END = START + timedelta(hours=1)
-GOOD = {E.OVERALL: "5", E.RELEVANCE: "4", E.OBJECTIVES: "yes", E.INTENT: "yes",
-        E.CHANGE_PLAN: "Start DAAs in primary care for treatment-naive patients.", E.BIAS_FREE: "yes",
-        E.SUGGESTIONS: "More on HBV reactivation.", E.CREDIT: "1", E.ATTEST: ["yes"]}  # fmt: skip
-
-
-async def at(bot: Bot, moment: datetime) -> None:
-    bot.clock.set(moment)
-    await bot.runtime.tick()  # type: ignore[union-attr]
 
 
 async def attended_session(bot: Bot, code: str | None = None) -> None:
@@ -32,13 +21,13 @@ async def attended_session(bot: Bot, code: str | None = None) -> None:
     await register(bot, BOB, **{"name": "Bob Ortiz", "credential": "MD"})
     for user in (ALICE, BOB):
         await bot.driver.command(user, "join Hepatitis C ECHO")
-    bot.clock.set(START + timedelta(minutes=5))
+    bot.clock.set(FIRST_START + timedelta(minutes=5))
     await bot.driver.click(ALICE, Action.CHECK_IN, "1", channel=PROGRAM_CHANNEL)
     if code:
         await bot.driver.click(ADMIN, Action.SESSION_TOOLS, selected="code:1", channel=PROGRAM_CHANNEL)
         await bot.settle()
         await bot.driver.submit(ADMIN, bot.fake.opened_views()[-1], {"attendance_code": code})
-    await at(bot, END + timedelta(minutes=1))
+    await at(bot, FIRST_END + timedelta(minutes=1))
 
 
 async def open_evaluation(bot: Bot, user: str) -> dict[str, Any]:
@@ -60,30 +49,40 @@ async def test_attendees_are_prompted_once_when_the_session_ends(bot: Bot) -> No
     assert "Evaluate" in blocks_text(prompt["blocks"])
     assert prompts(bot, BOB) == []  # Bob did not check in: no prompt, but he can still evaluate
     await bot.restart()
-    await at(bot, END + timedelta(minutes=5))
+    await at(bot, FIRST_END + timedelta(minutes=5))
     assert len(prompts(bot, ALICE)) == 1
 
 
 async def test_every_check_on_the_evaluation_and_one_credit_record(bot: Bot) -> None:
     await attended_session(bot, code="LIVER42")
     view = await open_evaluation(bot, ALICE)
-    assert any(b.get("block_id") == E.CODE for b in view["blocks"])
+    assert any(b.get("block_id") == EvaluationField.CODE for b in view["blocks"])
     bad = [
-        ({E.ATTEST: []}, E.ATTEST, "Attest"),
-        ({E.CODE: "WRONG"}, E.CODE, "not the attendance code"),
-        ({E.CREDIT: "1.25"}, E.CREDIT, "at most 1 hours"),
-        ({E.CREDIT: "0.3"}, E.CREDIT, "steps of 0.25"),
-        ({E.INTENT: "yes", E.CHANGE_PLAN: ""}, E.CHANGE_PLAN, "what you will change"),
-        ({E.BIAS_FREE: "no"}, E.BIAS_COMMENT, "what seemed biased"),
-        ({E.OVERALL: None}, E.OVERALL, "1 to 5"),
-        ({E.SUGGESTIONS: "Ask Dr. Lee to call me at 505-555-0142"}, E.SUGGESTIONS, "phone number"),
+        ({EvaluationField.ATTEST: []}, EvaluationField.ATTEST, "Attest"),
+        ({EvaluationField.CODE: "WRONG"}, EvaluationField.CODE, "not the attendance code"),
+        ({EvaluationField.CREDIT: "1.25"}, EvaluationField.CREDIT, "at most 1 hours"),
+        ({EvaluationField.CREDIT: "0.3"}, EvaluationField.CREDIT, "steps of 0.25"),
+        (
+            {EvaluationField.INTENT: "yes", EvaluationField.CHANGE_PLAN: ""},
+            EvaluationField.CHANGE_PLAN,
+            "what you will change",
+        ),
+        ({EvaluationField.BIAS_FREE: "no"}, EvaluationField.BIAS_COMMENT, "what seemed biased"),
+        ({EvaluationField.OVERALL: None}, EvaluationField.OVERALL, "1 to 5"),
+        (
+            {EvaluationField.SUGGESTIONS: "Ask Dr. Lee to call me at 505-555-0142"},
+            EvaluationField.SUGGESTIONS,
+            "phone number",
+        ),
     ]
     for values, field, fragment in bad:
-        reply = await bot.driver.submit(ALICE, view, {**GOOD, E.CODE: "liver42", **values})
+        reply = await bot.driver.submit(ALICE, view, {**EVALUATION, EvaluationField.CODE: "liver42", **values})
         assert field in reply.errors, (values, reply.text)
         assert fragment in reply.errors[field], (values, reply.errors)
     assert await evaluations.credits_of(bot.db.reader, ALICE) == []
-    reply = await bot.driver.submit(ALICE, view, {**GOOD, E.CODE: "liver42", E.CREDIT: "0.75"})
+    reply = await bot.driver.submit(
+        ALICE, view, {**EVALUATION, EvaluationField.CODE: "liver42", EvaluationField.CREDIT: "0.75"}
+    )
     assert reply.text == ""
     await bot.settle()
     [credit] = await evaluations.credits_of(bot.db.reader, ALICE)
@@ -92,8 +91,8 @@ async def test_every_check_on_the_evaluation_and_one_credit_record(bot: Bot) -> 
     assert stored is not None and stored.overall == 5 and stored.intent_to_change == "yes"
     assert bot.fake.posts_to(ALICE)[-1]["text"].startswith("Recorded: 0.75 hours of Nursing contact hours for")
     # one evaluation per person and session: the second attempt is told when the first was recorded
-    reply = await bot.driver.submit(ALICE, view, {**GOOD, E.CODE: "liver42"})
-    assert "already evaluated this session" in reply.errors[E.OVERALL]
+    reply = await bot.driver.submit(ALICE, view, {**EVALUATION, EvaluationField.CODE: "liver42"})
+    assert "already evaluated this session" in reply.errors[EvaluationField.OVERALL]
     await bot.driver.click(ALICE, Action.EVALUATE, "1", channel="DALICE0001")
     await bot.settle()
     assert "already evaluated" in bot.fake.responses[-1]["text"]
@@ -105,7 +104,7 @@ async def test_attending_without_check_in_is_flagged_and_credit_type_follows_the
     reply = await bot.driver.command(BOB, "evaluate")
     assert "Sessions you can evaluate* (1)" in reply.message_text
     view = await open_evaluation(bot, BOB)
-    reply = await bot.driver.submit(BOB, view, GOOD)
+    reply = await bot.driver.submit(BOB, view, EVALUATION)
     assert reply.text == ""
     await bot.settle()
     [credit] = await evaluations.credits_of(bot.db.reader, BOB)
@@ -118,7 +117,7 @@ async def test_attending_without_check_in_is_flagged_and_credit_type_follows_the
 async def test_a_reminder_two_days_before_the_window_closes_then_no_more(bot: Bot) -> None:
     await attended_session(bot)
     await register(bot, CAROL, **{"name": "Carol Diaz", "credential": "CHW"})
-    closes = END + timedelta(days=14)
+    closes = FIRST_END + timedelta(days=14)
     await at(bot, closes - timedelta(days=2, minutes=1))
     assert len(prompts(bot, ALICE)) == 1
     await at(bot, closes - timedelta(days=2))
@@ -136,8 +135,8 @@ async def test_a_reminder_two_days_before_the_window_closes_then_no_more(bot: Bo
 async def test_someone_who_evaluated_gets_no_reminder_and_sees_a_transcript(bot: Bot) -> None:
     await attended_session(bot)
     view = await open_evaluation(bot, ALICE)
-    await bot.driver.submit(ALICE, view, GOOD)
-    await at(bot, END + timedelta(days=13))
+    await bot.driver.submit(ALICE, view, EVALUATION)
+    await at(bot, FIRST_END + timedelta(days=13))
     assert not [p for p in prompts(bot, ALICE) if p["text"].startswith("Reminder")]
     reply = await bot.driver.command(ALICE, "cme")
     shown = reply.message_text
@@ -147,20 +146,10 @@ async def test_someone_who_evaluated_gets_no_reminder_and_sees_a_transcript(bot:
     assert "for registered providers" in reply.message_text
 
 
-def uploaded(bot: Bot) -> bytes:
-    complete = bot.fake.last("files.completeUploadExternal")
-    file_id = complete.args["files"][0]["id"] if isinstance(complete.args["files"], list) else None
-    if file_id is None:
-        import json
-
-        file_id = json.loads(complete.args["files"])[0]["id"]
-    return bot.fake.uploads[file_id]
-
-
 async def evaluated(bot: Bot) -> None:
     await attended_session(bot)
     view = await open_evaluation(bot, ALICE)
-    assert (await bot.driver.submit(ALICE, view, GOOD)).text == ""
+    assert (await bot.driver.submit(ALICE, view, EVALUATION)).text == ""
     await bot.settle()
 
 
@@ -170,7 +159,7 @@ async def test_certificate_of_a_session_and_of_a_period(bot: Bot) -> None:
     await bot.settle()
     view = bot.fake.opened_views()[-1]
     assert view["callback_id"] == Callback.CERTIFICATE_VIEW
-    reply = await bot.driver.submit(ALICE, view, {E.CERT_SESSION: "1"})
+    reply = await bot.driver.submit(ALICE, view, {EvaluationField.CERT_SESSION: "1"})
     assert reply.text == ""
     await bot.settle()
     pdf = uploaded(bot)
@@ -185,9 +174,13 @@ async def test_certificate_of_a_session_and_of_a_period(bot: Bot) -> None:
     await bot.driver.click(ALICE, Action.CERTIFICATE_PERIOD, channel="DALICE0001")
     await bot.settle()
     view = bot.fake.opened_views()[-1]
-    reply = await bot.driver.submit(ALICE, view, {E.CERT_FROM: "2025-01-01", E.CERT_TO: "2025-12-31"})
+    reply = await bot.driver.submit(
+        ALICE, view, {EvaluationField.CERT_FROM: "2025-01-01", EvaluationField.CERT_TO: "2025-12-31"}
+    )
     assert "No credit is recorded" in str(reply.errors)
-    reply = await bot.driver.submit(ALICE, view, {E.CERT_FROM: "2026-01-01", E.CERT_TO: "2026-12-31"})
+    reply = await bot.driver.submit(
+        ALICE, view, {EvaluationField.CERT_FROM: "2026-01-01", EvaluationField.CERT_TO: "2026-12-31"}
+    )
     assert reply.text == ""
 
 
@@ -229,9 +222,7 @@ async def test_csv_of_my_records_and_exports_for_coordinators(bot: Bot) -> None:
 
 async def test_export_dates_are_the_programs_local_days(bot: Bot) -> None:
     """An evening session in Denver starts after midnight UTC: it belongs to its local day."""
-    from tests.scenarios import P
-
-    await create_program(bot, **{P.START_TIME: "18:00"})
+    await create_program(bot, **{ProgramField.START_TIME: "18:00"})
     await register(bot, ALICE)
     await bot.driver.command(ALICE, "join Hepatitis C ECHO")
     start = datetime(2026, 11, 11, 1, 0, tzinfo=UTC)  # Tuesday 10 November, 18:00 MST
@@ -239,7 +230,7 @@ async def test_export_dates_are_the_programs_local_days(bot: Bot) -> None:
     await bot.driver.click(ALICE, Action.CHECK_IN, "1", channel=PROGRAM_CHANNEL)
     await at(bot, start + timedelta(hours=1, minutes=1))
     view = await open_evaluation(bot, ALICE)
-    assert (await bot.driver.submit(ALICE, view, GOOD)).text == ""
+    assert (await bot.driver.submit(ALICE, view, EVALUATION)).text == ""
     await bot.settle()
     await bot.driver.command(ADMIN, "export credits Hepatitis C ECHO 2026-11-10 2026-11-10")
     await bot.settle()
@@ -282,14 +273,14 @@ async def test_a_session_ended_early_prompts_at_once(bot: Bot) -> None:
     await create_program(bot)
     await register(bot, ALICE)
     await bot.driver.command(ALICE, "join Hepatitis C ECHO")
-    bot.clock.set(START + timedelta(minutes=5))
+    bot.clock.set(FIRST_START + timedelta(minutes=5))
     await bot.driver.click(ALICE, Action.CHECK_IN, "1", channel=PROGRAM_CHANNEL)
-    bot.clock.set(START + timedelta(minutes=40))
+    bot.clock.set(FIRST_START + timedelta(minutes=40))
     await bot.driver.click(ADMIN, Action.SESSION_TOOLS, selected="end:1", channel=PROGRAM_CHANNEL)
     await bot.settle()
     [prompt] = prompts(bot, ALICE)
     assert "Thank you for attending" in prompt["text"]
-    await at(bot, END + timedelta(minutes=5))  # the scheduled end passes: no second prompt
+    await at(bot, FIRST_END + timedelta(minutes=5))  # the scheduled end passes: no second prompt
     assert len(prompts(bot, ALICE)) == 1
 
 

@@ -24,7 +24,6 @@ from tests.replaying import CASE, FIRST_START
 from tests.scenarios import PROGRAM, PROGRAM_CHANNEL, PROVIDER, REVIEW_CHANNEL, add_channels, create_program, register
 from tests.slack_driver import Reply
 
-C = CaseField
 SPECIALIST = "USPEC00001"
 PROVIDERS = [f"UPROV{n:05d}" for n in range(4)]
 ACK_LIMIT = 3.0  # Slack's limit; measured, asserted only this generously
@@ -145,7 +144,7 @@ async def busy_hub(bot: Bot, person: Person) -> None:
             Callback.CASE_ACTION_VIEW,
             lambda c=case_id: bot.driver.click(SPECIALIST, Action.CASE_SCHEDULE, c, channel=REVIEW_CHANNEL),  # type: ignore[misc]
         )
-        await person.submit(SPECIALIST, view, {C.SESSION: "1"})
+        await person.submit(SPECIALIST, view, {CaseField.SESSION: "1"})
 
 
 async def test_every_message_arrives_once_and_in_order_despite_slack_faults(faulty: Bot) -> None:

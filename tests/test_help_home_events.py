@@ -10,8 +10,8 @@ import aiohttp
 from echobot.ids import Action
 from echobot.storage import providers
 from tests.harness import ADMIN, Bot
+from tests.scenarios import ALICE, register
 from tests.slack_driver import blocks_text
-from tests.test_registration import ALICE, register
 
 BOB = "UBOB000001"
 

@@ -18,30 +18,38 @@ from echobot.logs import LIBRARY_LOGGERS, configure_logging
 from echobot.storage import audit, cases
 from tests.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
 from tests.harness import ADMIN, SIGNING_SECRET, Bot
-from tests.scenarios import PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, open_program_modal, register
-from tests.test_cases import CASE
-from tests.test_evaluations import END, GOOD, START, at
+from tests.scenarios import (
+    CASE,
+    EVALUATION,
+    FIRST_END,
+    FIRST_START,
+    PROGRAM_CHANNEL,
+    REVIEW_CHANNEL,
+    at,
+    create_program,
+    open_program_modal,
+    register,
+)
 
-C, E, S = CaseField, EvaluationField, SessionField
 ALICE, BOB, SPECIALIST, HUB_COORDINATOR = "UALICE0001", "UBOB000001", "USPEC00001", "UHUBCOORD1"
 LOUD = ("", "echobot", "slack_bolt", "slack_sdk", "aiohttp", "aiosqlite", "apscheduler", "asyncio", "urllib3")
 
 FREE_TEXT = {
-    C.SUMMARY: "Quokka-pattern livedo after starting glecaprevir, 40s woman",
-    C.QUESTION: "Could the marbled livedo be drug related, or should we stop glecaprevir?",
-    C.PRESENTING: "Lacy violaceous mottling over both shins for 10 days, painless, no ulceration.",
-    C.HISTORY: "Raynaud phenomenon for years; cryoglobulins never checked.",
-    C.MEDICATIONS: "glecaprevir/pibrentasvir 300/120 mg daily since week 0",
-    C.LABS: "C4 8 mg/dL, rheumatoid factor 96 IU/mL, creatinine 0.9 mg/dL",
-    C.TRIED: "Warm compresses, compression stockings, nothing else.",
+    CaseField.SUMMARY: "Quokka-pattern livedo after starting glecaprevir, 40s woman",
+    CaseField.QUESTION: "Could the marbled livedo be drug related, or should we stop glecaprevir?",
+    CaseField.PRESENTING: "Lacy violaceous mottling over both shins for 10 days, painless, no ulceration.",
+    CaseField.HISTORY: "Raynaud phenomenon for years; cryoglobulins never checked.",
+    CaseField.MEDICATIONS: "glecaprevir/pibrentasvir 300/120 mg daily since week 0",
+    CaseField.LABS: "C4 8 mg/dL, rheumatoid factor 96 IU/mL, creatinine 0.9 mg/dL",
+    CaseField.TRIED: "Warm compresses, compression stockings, nothing else.",
 }
 ASK = "Were cryoglobulins sent before treatment started?"
 ANSWER = "Cryoglobulins were positive at a titre reported as weak."
 RECOMMENDATIONS = "Finish the course; check cryocrit at SVR12 and refer to rheumatology if purpura appears."
 REFUSED = "The patient Mrs. Henrietta Quarles-Bixby, born 03/14/1961, lives at 14 Juniper Way."
-EVALUATION = {
-    E.CHANGE_PLAN: "Order a cryoglobulin panel for every genotype 1 patient with skin findings.",
-    E.SUGGESTIONS: "A talk on mixed cryoglobulinemic vasculitis would help.",
+EVALUATION_TEXTS = {
+    EvaluationField.CHANGE_PLAN: "Order a cryoglobulin panel for every genotype 1 patient with skin findings.",
+    EvaluationField.SUGGESTIONS: "A talk on mixed cryoglobulinemic vasculitis would help.",
 }
 SECRETS = {"bot token": BOT_TOKEN, "app token": APP_TOKEN, "signing secret": SIGNING_SECRET}
 
@@ -50,7 +58,7 @@ def fragments() -> dict[str, str]:
     """What must never be logged: secrets, and a distinctive slice of every free text typed."""
     typed = {str(field): text for field, text in FREE_TEXT.items()}
     typed |= {"ask for info": ASK, "answer": ANSWER, "recommendations": RECOMMENDATIONS, "refused text": REFUSED}
-    typed |= {str(field): text for field, text in EVALUATION.items()}
+    typed |= {str(field): text for field, text in EVALUATION_TEXTS.items()}
     found = dict(SECRETS)
     for name, text in typed.items():
         found[name] = text[8:40]
@@ -105,8 +113,8 @@ async def full_scenario(bot: Bot) -> int:
     await bot.driver.command(ALICE, "case")
     await bot.settle()
     form = bot.fake.opened_views()[-1]
-    refused = await bot.driver.submit(ALICE, form, {**CASE, C.HISTORY: REFUSED})
-    assert C.HISTORY in refused.errors
+    refused = await bot.driver.submit(ALICE, form, {**CASE, CaseField.HISTORY: REFUSED})
+    assert CaseField.HISTORY in refused.errors
     bot.fake.fail("chat.postMessage", status=500, times=2)  # the hub post is retried: errors are logged
     assert (await bot.driver.submit(ALICE, form, {**CASE, **FREE_TEXT})).text == ""
     await bot.settle()
@@ -116,9 +124,9 @@ async def full_scenario(bot: Bot) -> int:
     [case] = await cases.of_submitter(bot.db.reader, ALICE)
     await bot.driver.click(SPECIALIST, Action.CASE_CLAIM, str(case.id), channel=REVIEW_CHANNEL)
     steps = [
-        (SPECIALIST, Action.CASE_ASK, {C.MESSAGE: ASK}),
-        (ALICE, Action.CASE_REPLY, {C.MESSAGE: ANSWER}),
-        (SPECIALIST, Action.CASE_RECOMMEND, {C.RECOMMENDATIONS: RECOMMENDATIONS}),
+        (SPECIALIST, Action.CASE_ASK, {CaseField.MESSAGE: ASK}),
+        (ALICE, Action.CASE_REPLY, {CaseField.MESSAGE: ANSWER}),
+        (SPECIALIST, Action.CASE_RECOMMEND, {CaseField.RECOMMENDATIONS: RECOMMENDATIONS}),
     ]
     for user, action, values in steps:
         await bot.driver.click(user, action, str(case.id), channel=REVIEW_CHANNEL)
@@ -127,30 +135,34 @@ async def full_scenario(bot: Bot) -> int:
     bot.fake.fail("chat.postMessage", error="invalid_blocks")  # one message given up on: logged as an error
     await bot.settle()
     # the session: code, check-in, an attendance change, the end, evaluations
-    bot.clock.set(START + timedelta(minutes=5))
+    bot.clock.set(FIRST_START + timedelta(minutes=5))
     await bot.driver.click(ADMIN, Action.SESSION_TOOLS, selected=f"{SessionTool.CODE}:1", channel=PROGRAM_CHANNEL)
     await bot.settle()
-    assert (await bot.driver.submit(ADMIN, bot.fake.opened_views()[-1], {S.CODE: "LIVER42"})).text == ""
+    assert (await bot.driver.submit(ADMIN, bot.fake.opened_views()[-1], {SessionField.CODE: "LIVER42"})).text == ""
     await bot.driver.click(ALICE, Action.CHECK_IN, "1", channel=PROGRAM_CHANNEL)
     await bot.driver.command(ADMIN, "attendance")
     await bot.settle()
-    picked = await bot.driver.submit(ADMIN, bot.fake.opened_views()[-1], {S.SESSION: "1"})
+    picked = await bot.driver.submit(ADMIN, bot.fake.opened_views()[-1], {SessionField.SESSION: "1"})
     edit = {**picked.json["view"], "id": "VATTEND001"}
-    await bot.driver.submit(ADMIN, edit, {S.ADD: [BOB], S.REASON: "In the Zoom attendance report"})
-    await at(bot, END + timedelta(minutes=1))
+    await bot.driver.submit(
+        ADMIN, edit, {SessionField.ADD: [BOB], SessionField.REASON: "In the Zoom attendance report"}
+    )
+    await at(bot, FIRST_END + timedelta(minutes=1))
     for user in (ALICE, BOB):
         await bot.driver.click(user, Action.EVALUATE, "1", channel="D" + user[1:])
         await bot.settle()
-        reply = await bot.driver.submit(user, bot.fake.opened_views()[-1], {**GOOD, **EVALUATION, E.CODE: "liver42"})
+        reply = await bot.driver.submit(
+            user, bot.fake.opened_views()[-1], {**EVALUATION, **EVALUATION_TEXTS, EvaluationField.CODE: "liver42"}
+        )
         assert reply.text == "", reply.text
     await bot.driver.command(ADMIN, "credit-type CHW Community health worker hours")
     for kind in ("credits", "attendance", "cases", "evaluations"):
         await bot.driver.command(ADMIN, f"export {kind}")
     await bot.driver.event({"type": "app_home_opened", "user": ALICE, "tab": "home", "event_ts": "1"})
     # requests echobot does not serve, carrying case text: a click it has no listener for, a forged signature
-    unhandled = await bot.driver.click(ALICE, "no_such_action", FREE_TEXT[C.HISTORY])
+    unhandled = await bot.driver.click(ALICE, "no_such_action", FREE_TEXT[CaseField.HISTORY])
     assert unhandled.status == 200  # acknowledged and ignored by the fallback listener (handlers/fallback.py)
-    forged = "payload=" + FREE_TEXT[C.PRESENTING]
+    forged = "payload=" + FREE_TEXT[CaseField.PRESENTING]
     bad = {"X-Slack-Request-Timestamp": "1", "X-Slack-Signature": "v0=00"}
     refused = await bot.driver.send(forged, "application/x-www-form-urlencoded", sign=False, headers=bad)
     assert refused.status == 401

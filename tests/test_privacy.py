@@ -13,11 +13,20 @@ from echobot.storage import cases, evaluations
 from echobot.views.cases import action_modal, followup_modal
 from echobot.views.evaluations import certificate_modal
 from tests.harness import ADMIN, Bot
-from tests.scenarios import CASE, PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, register
+from tests.scenarios import (
+    CASE,
+    EVALUATION,
+    FIRST_END,
+    FIRST_START,
+    PROGRAM_CHANNEL,
+    REVIEW_CHANNEL,
+    at,
+    create_program,
+    register,
+    uploaded,
+)
 from tests.state import changed_tables, snapshot
-from tests.test_evaluations import END, GOOD, START, at, uploaded
 
-C, E = CaseField, EvaluationField
 ALICE, BOB = "UALICE0001", "UBOB000001"
 SPECIALIST = "USPEC00001"
 OTHER_COORDINATOR = "UCOORDOUD1"  # coordinates another program: its exports must hold nothing of Alice's
@@ -103,22 +112,24 @@ async def alice_presents_attends_and_evaluates(bot: Bot) -> int:
         await bot.driver.command(user, "join Hepatitis C ECHO")
     await bot.driver.command(ALICE, "case")
     await bot.settle()
-    reply = await bot.driver.submit(ALICE, bot.fake.opened_views()[-1], {**CASE, C.SUMMARY: SUMMARY,
-                                                                          C.HISTORY: HISTORY})  # fmt: skip
+    reply = await bot.driver.submit(ALICE, bot.fake.opened_views()[-1], {**CASE, CaseField.SUMMARY: SUMMARY,
+                                                                          CaseField.HISTORY: HISTORY})  # fmt: skip
     assert reply.text == "", reply.text
     await bot.settle()
     [case] = await cases.of_submitter(bot.db.reader, ALICE)
     await bot.driver.click(SPECIALIST, Action.CASE_CLAIM, str(case.id), channel=REVIEW_CHANNEL)
     await bot.driver.click(SPECIALIST, Action.CASE_RECOMMEND, str(case.id), channel=REVIEW_CHANNEL)
     await bot.settle()
-    reply = await bot.driver.submit(SPECIALIST, bot.fake.opened_views()[-1], {C.RECOMMENDATIONS: RECOMMENDATIONS})
+    reply = await bot.driver.submit(
+        SPECIALIST, bot.fake.opened_views()[-1], {CaseField.RECOMMENDATIONS: RECOMMENDATIONS}
+    )
     assert reply.text == "", reply.text
-    bot.clock.set(START + timedelta(minutes=5))
+    bot.clock.set(FIRST_START + timedelta(minutes=5))
     await bot.driver.click(ALICE, Action.CHECK_IN, "1", channel=PROGRAM_CHANNEL)
-    await at(bot, END + timedelta(minutes=1))
+    await at(bot, FIRST_END + timedelta(minutes=1))
     await bot.driver.click(ALICE, Action.EVALUATE, "1", channel="DALICE0001")
     await bot.settle()
-    evaluation = {**GOOD, E.CHANGE_PLAN: CHANGE_PLAN, E.SUGGESTIONS: SUGGESTIONS}
+    evaluation = {**EVALUATION, EvaluationField.CHANGE_PLAN: CHANGE_PLAN, EvaluationField.SUGGESTIONS: SUGGESTIONS}
     assert (await bot.driver.submit(ALICE, bot.fake.opened_views()[-1], evaluation)).text == ""
     await bot.settle()
     assert (await cases.get(bot.db.reader, case.id)).state is CaseState.RECOMMENDATIONS_SENT  # type: ignore[union-attr]
@@ -156,10 +167,10 @@ async def test_bob_sees_nothing_of_alices_through_commands_buttons_forged_modals
     assert "Only the person who presented the case" in await bob.click(f"{Action.FOLLOWUP}:improved",
                                                                         f"{case_id}:improved")  # fmt: skip
     # forged modals with Alice's case id in private_metadata
-    reply = await bob.submit({**action_modal(case, "reply"), "id": "VFORGEDR1"}, {C.MESSAGE: "Let me read it."})
+    reply = await bob.submit({**action_modal(case, "reply"), "id": "VFORGEDR1"}, {CaseField.MESSAGE: "Let me read it."})
     assert "Only the person who presented the case" in reply
     reply = await bob.submit({**followup_modal(case, "improved"), "id": "VFORGEDF1"},
-                             {C.OUTCOME: "improved", C.NOTE: "Better."})  # fmt: skip
+                             {CaseField.OUTCOME: "improved", CaseField.NOTE: "Better."})  # fmt: skip
     assert "Only the person who presented the case" in reply
     # certificates and the transcript: Alice's session id in the value or the form
     await bob.click(Action.CERTIFICATE_SESSION)
@@ -167,9 +178,9 @@ async def test_bob_sees_nothing_of_alices_through_commands_buttons_forged_modals
     uploads = len(bot.fake.uploads)
     transcript = await bot.runtime.services.evaluations.transcript(ALICE)  # type: ignore[union-attr]
     forged = {**certificate_modal(transcript, period=False, today="2026-11-11"), "id": "VFORGEDC1"}
-    assert "No credit is recorded" in await bob.submit(forged, {E.CERT_SESSION: "1"})
+    assert "No credit is recorded" in await bob.submit(forged, {EvaluationField.CERT_SESSION: "1"})
     forged = {**certificate_modal(transcript, period=True, today="2026-11-11"), "id": "VFORGEDC2"}
-    reply = await bob.submit(forged, {E.CERT_FROM: "2026-01-01", E.CERT_TO: "2026-12-31"})
+    reply = await bob.submit(forged, {EvaluationField.CERT_FROM: "2026-01-01", EvaluationField.CERT_TO: "2026-12-31"})
     assert "No credit is recorded" in reply
     assert len(bot.fake.uploads) == uploads  # no certificate for Bob
     await bob.click(Action.TRANSCRIPT_CSV)

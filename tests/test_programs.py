@@ -20,7 +20,6 @@ from tests.scenarios import (
 )
 from tests.slack_driver import blocks_text
 
-P = ProgramField
 ALICE, BOB = "UALICE0001", "UBOB000001"
 
 
@@ -49,25 +48,29 @@ async def test_every_bad_field_is_named_and_nothing_is_stored(bot: Bot) -> None:
     bot.fake.add_channel("C0PUBLIC", "general-chat")
     view = await open_program_modal(bot)
     cases = [
-        ({P.NAME: "  "}, P.NAME, "Give the program a name"),
-        ({P.FIRST_DATE: "2026-10-01"}, P.FIRST_DATE, "in the past"),
-        ({P.DURATION: "10"}, P.DURATION, "between 15 and 240"),
-        ({P.DURATION: "241"}, P.DURATION, "between 15 and 240"),
-        ({P.VIDEO_URL: "zoom.example.org/j/1"}, P.VIDEO_URL, "https://"),
-        ({P.VIDEO_URL: "ftp://files.example.org"}, P.VIDEO_URL, "https://"),
-        ({P.OFFSETS: "7 days, 1h"}, P.OFFSETS, "not an offset"),
-        ({P.OFFSETS: ""}, P.OFFSETS, "List when"),
-        ({P.CASE_SLOTS: "11"}, P.CASE_SLOTS, "0 to 10"),
-        ({P.CASE_SLOTS: "-1"}, P.CASE_SLOTS, "0 to 10"),
-        ({P.EVAL_WINDOW: "0"}, P.EVAL_WINDOW, "1 to 60"),
-        ({P.EVAL_WINDOW: "61"}, P.EVAL_WINDOW, "1 to 60"),
-        ({P.CREDIT: "1.1"}, P.CREDIT, "multiple of 0.25"),
-        ({P.CREDIT: "0"}, P.CREDIT, "multiple of 0.25"),
-        ({P.SCHEDULE: "every_n_weeks", P.INTERVAL: ""}, P.INTERVAL, "every how many weeks"),
-        ({P.REVIEW_CHANNEL: PROGRAM_CHANNEL}, P.REVIEW_CHANNEL, "private channel"),
-        ({P.REVIEW_CHANNEL: "C0PUBLIC"}, P.REVIEW_CHANNEL, "private channel"),
-        ({P.TIMEZONE: None}, P.TIMEZONE, "time zone"),
-        ({P.REVIEW_CHANNEL: "G0UNSEEN"}, P.REVIEW_CHANNEL, "invite it first"),
+        ({ProgramField.NAME: "  "}, ProgramField.NAME, "Give the program a name"),
+        ({ProgramField.FIRST_DATE: "2026-10-01"}, ProgramField.FIRST_DATE, "in the past"),
+        ({ProgramField.DURATION: "10"}, ProgramField.DURATION, "between 15 and 240"),
+        ({ProgramField.DURATION: "241"}, ProgramField.DURATION, "between 15 and 240"),
+        ({ProgramField.VIDEO_URL: "zoom.example.org/j/1"}, ProgramField.VIDEO_URL, "https://"),
+        ({ProgramField.VIDEO_URL: "ftp://files.example.org"}, ProgramField.VIDEO_URL, "https://"),
+        ({ProgramField.OFFSETS: "7 days, 1h"}, ProgramField.OFFSETS, "not an offset"),
+        ({ProgramField.OFFSETS: ""}, ProgramField.OFFSETS, "List when"),
+        ({ProgramField.CASE_SLOTS: "11"}, ProgramField.CASE_SLOTS, "0 to 10"),
+        ({ProgramField.CASE_SLOTS: "-1"}, ProgramField.CASE_SLOTS, "0 to 10"),
+        ({ProgramField.EVAL_WINDOW: "0"}, ProgramField.EVAL_WINDOW, "1 to 60"),
+        ({ProgramField.EVAL_WINDOW: "61"}, ProgramField.EVAL_WINDOW, "1 to 60"),
+        ({ProgramField.CREDIT: "1.1"}, ProgramField.CREDIT, "multiple of 0.25"),
+        ({ProgramField.CREDIT: "0"}, ProgramField.CREDIT, "multiple of 0.25"),
+        (
+            {ProgramField.SCHEDULE: "every_n_weeks", ProgramField.INTERVAL: ""},
+            ProgramField.INTERVAL,
+            "every how many weeks",
+        ),
+        ({ProgramField.REVIEW_CHANNEL: PROGRAM_CHANNEL}, ProgramField.REVIEW_CHANNEL, "private channel"),
+        ({ProgramField.REVIEW_CHANNEL: "C0PUBLIC"}, ProgramField.REVIEW_CHANNEL, "private channel"),
+        ({ProgramField.TIMEZONE: None}, ProgramField.TIMEZONE, "time zone"),
+        ({ProgramField.REVIEW_CHANNEL: "G0UNSEEN"}, ProgramField.REVIEW_CHANNEL, "invite it first"),
     ]
     for values, field, fragment in cases:
         reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, **values})
@@ -75,18 +78,18 @@ async def test_every_bad_field_is_named_and_nothing_is_stored(bot: Bot) -> None:
         assert fragment in reply.errors[field], (values, reply.errors)
     assert await programs.active(bot.db.reader) == []
     await create_program(bot)
-    reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, P.NAME: "hepatitis c echo"})
-    assert "already exists" in reply.errors[P.NAME]
+    reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, ProgramField.NAME: "hepatitis c echo"})
+    assert "already exists" in reply.errors[ProgramField.NAME]
 
 
 async def test_the_time_zone_search_offers_us_zones_first(bot: Bot) -> None:
-    reply = await bot.driver.suggest(ADMIN, P.TIMEZONE, "")
+    reply = await bot.driver.suggest(ADMIN, ProgramField.TIMEZONE, "")
     groups = reply.json["option_groups"]
     assert groups[0]["label"]["text"] == "United States"
     assert groups[0]["options"][0]["value"] == "America/New_York"
-    reply = await bot.driver.suggest(ADMIN, P.TIMEZONE, "denver")
+    reply = await bot.driver.suggest(ADMIN, ProgramField.TIMEZONE, "denver")
     assert [o["value"] for g in reply.json["option_groups"] for o in g["options"]] == ["America/Denver"]
-    reply = await bot.driver.suggest(ADMIN, P.TIMEZONE, "berlin")
+    reply = await bot.driver.suggest(ADMIN, ProgramField.TIMEZONE, "berlin")
     assert reply.json["option_groups"][0]["options"][0]["value"] == "Europe/Berlin"
 
 
@@ -125,7 +128,7 @@ async def test_editing_the_schedule_replans_future_sessions_and_moves_reminders(
     assert reminder is not None and reminder.due_at == first.starts_at - timedelta(days=1)
     view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
     assert view["title"]["text"] == "Edit program"
-    reply = await bot.driver.submit(ADMIN, view, {P.START_TIME: "13:30"})
+    reply = await bot.driver.submit(ADMIN, view, {ProgramField.START_TIME: "13:30"})
     assert reply.text == "", reply.text
     await bot.settle()
     moved = await sessions.get(bot.db.reader, first.id)
@@ -135,7 +138,7 @@ async def test_editing_the_schedule_replans_future_sessions_and_moves_reminders(
     assert "12 re-planned; 0 kept" in blocks_text(bot.fake.posts_to(ADMIN)[-1]["blocks"])
     # a monthly schedule: the weekly sessions that no longer exist go away with their reminders
     view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
-    reply = await bot.driver.submit(ADMIN, view, {P.SCHEDULE: "monthly"})
+    reply = await bot.driver.submit(ADMIN, view, {ProgramField.SCHEDULE: "monthly"})
     assert reply.text == ""
     left = await sessions.upcoming(bot.db.reader, [program.id], bot.clock.now(), bot.clock.now() + timedelta(days=90))
     assert [s.starts_at.astimezone(ZoneInfo("America/Denver")).day for s in left] == [10, 8, 12]
@@ -202,12 +205,12 @@ async def test_non_coordinators_are_refused_everything(bot: Bot) -> None:
     assert "Only hub coordinators" in reply.json["text"]
     view = await open_program_modal(bot, user="UPCOORD001", text="program edit Hepatitis C ECHO")
     # a forged submission of the edit modal by someone else changes nothing
-    reply = await bot.driver.submit(ALICE, view, {P.NAME: "Taken over"})
-    assert "Only the program's coordinators" in reply.errors[P.NAME]
+    reply = await bot.driver.submit(ALICE, view, {ProgramField.NAME: "Taken over"})
+    assert "Only the program's coordinators" in reply.errors[ProgramField.NAME]
     # and a forged "new program" submission is refused too
     forged = {**view, "private_metadata": ""}
-    reply = await bot.driver.submit(ALICE, forged, {P.NAME: "Sneaky ECHO"})
-    assert "Only hub coordinators" in reply.errors[P.NAME]
+    reply = await bot.driver.submit(ALICE, forged, {ProgramField.NAME: "Sneaky ECHO"})
+    assert "Only hub coordinators" in reply.errors[ProgramField.NAME]
     assert [p.name for p in await programs.active(bot.db.reader)] == [program.name]
     assert REVIEW_CHANNEL  # the review channel is never posted to by set-up
     assert bot.fake.posts_to(REVIEW_CHANNEL) == []
@@ -215,7 +218,7 @@ async def test_non_coordinators_are_refused_everything(bot: Bot) -> None:
 
 async def test_the_registration_form_offers_programs_to_join(bot: Bot) -> None:
     hepc = await create_program(bot)
-    pain = await create_program(bot, **{P.NAME: "Pain ECHO"})
+    pain = await create_program(bot, **{ProgramField.NAME: "Pain ECHO"})
     await bot.driver.command(ALICE, "register")
     await bot.settle()
     view = bot.fake.opened_views()[-1]
@@ -253,7 +256,7 @@ async def test_moving_a_program_to_another_channel_moves_its_planned_posts(bot: 
     await create_program(bot)
     bot.fake.add_channel("C0NEWHEPC", "hepc-echo-2")
     view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
-    reply = await bot.driver.submit(ADMIN, view, {P.CHANNEL: "C0NEWHEPC"})
+    reply = await bot.driver.submit(ADMIN, view, {ProgramField.CHANNEL: "C0NEWHEPC"})
     assert reply.text == "", reply.text
     live = await outbox.get(bot.db.reader, "session:1:live")
     assert live is not None and live.target == "C0NEWHEPC"
@@ -264,6 +267,6 @@ async def test_the_review_channel_must_be_confirmed_private_even_when_slack_is_s
     bot.fake.add_channel("C0PUBLIC", "general-chat")
     view = await open_program_modal(bot)
     bot.fake.fail("conversations.info", error="ratelimited", times=2)
-    reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, P.REVIEW_CHANNEL: "C0PUBLIC"})
+    reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, ProgramField.REVIEW_CHANNEL: "C0PUBLIC"})
     assert "submit again" in str(reply.errors)
     assert await programs.active(bot.db.reader) == []

@@ -4,41 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from echobot.ids import Action, Callback, Consent
-from echobot.ids import RegistrationField as F
+from echobot.ids import Action, Callback, Consent, RegistrationField
 from echobot.storage import providers
 from tests.harness import Bot
+from tests.scenarios import ALICE, PROVIDER, open_registration, register
 from tests.slack_driver import blocks_text
 
-ALICE = "UALICE0001"
 VALID_NPI = "1234567893"  # the CMS example NPI
-
-GOOD = {
-    F.NAME: "Alice Moreno",
-    F.CREDENTIAL: "NP",
-    F.DISCIPLINE: "Family medicine",
-    F.ORGANIZATION: "Valley Community Clinic",
-    F.STATE: "NM",
-    F.COUNTY: "Sierra",
-    F.EMAIL: "alice@valley.example.org",
-    F.ROLE: "participant",
-}
-
-
-async def open_registration(bot: Bot, user: str = ALICE) -> dict[str, Any]:
-    reply = await bot.driver.command(user, "register")
-    assert reply.status == 200
-    await bot.settle()
-    view = bot.fake.opened_views()[-1]
-    assert view["callback_id"] == Callback.REGISTER_VIEW
-    return view
-
-
-async def register(bot: Bot, user: str = ALICE, **overrides: Any) -> None:
-    view = await open_registration(bot, user)
-    reply = await bot.driver.submit(user, view, {**GOOD, **overrides})
-    assert reply.status == 200 and reply.text == "", reply.text
-    await bot.settle()
 
 
 async def test_register_prefills_from_slack_profile_and_stores(bot: Bot) -> None:
@@ -46,11 +18,11 @@ async def test_register_prefills_from_slack_profile_and_stores(bot: Bot) -> None
     view = await open_registration(bot)
     assert view["title"]["text"] == "Register for ECHO"
     shown = {b["block_id"]: b["element"].get("initial_value") for b in view["blocks"] if b["type"] == "input"}
-    assert shown[F.NAME] == "Alice Moreno"
-    assert shown[F.EMAIL] == "alice@valley.example.org"
-    assert shown[F.DISCIPLINE] == "Nurse practitioner"
+    assert shown[RegistrationField.NAME] == "Alice Moreno"
+    assert shown[RegistrationField.EMAIL] == "alice@valley.example.org"
+    assert shown[RegistrationField.DISCIPLINE] == "Nurse practitioner"
 
-    reply = await bot.driver.submit(ALICE, view, {**GOOD, F.NPI: VALID_NPI})
+    reply = await bot.driver.submit(ALICE, view, {**PROVIDER, RegistrationField.NPI: VALID_NPI})
     assert reply.status == 200 and reply.text == ""
     await bot.settle()
 
@@ -69,19 +41,28 @@ async def test_every_bad_field_gets_its_own_message_and_nothing_is_stored(bot: B
         ALICE,
         view,
         {
-            F.NAME: "  ",
-            F.CREDENTIAL: None,
-            F.DISCIPLINE: "",
-            F.ORGANIZATION: "",
-            F.STATE: None,
-            F.COUNTY: "",
-            F.EMAIL: "",
-            F.ROLE: None,
+            RegistrationField.NAME: "  ",
+            RegistrationField.CREDENTIAL: None,
+            RegistrationField.DISCIPLINE: "",
+            RegistrationField.ORGANIZATION: "",
+            RegistrationField.STATE: None,
+            RegistrationField.COUNTY: "",
+            RegistrationField.EMAIL: "",
+            RegistrationField.ROLE: None,
         },
     )
     errors = reply.errors
-    assert set(errors) == {F.NAME, F.CREDENTIAL, F.DISCIPLINE, F.ORGANIZATION, F.STATE, F.COUNTY, F.EMAIL, F.ROLE}
-    assert "certificates" in errors[F.NAME]
+    assert set(errors) == {
+        RegistrationField.NAME,
+        RegistrationField.CREDENTIAL,
+        RegistrationField.DISCIPLINE,
+        RegistrationField.ORGANIZATION,
+        RegistrationField.STATE,
+        RegistrationField.COUNTY,
+        RegistrationField.EMAIL,
+        RegistrationField.ROLE,
+    }
+    assert "certificates" in errors[RegistrationField.NAME]
     assert await providers.get(bot.db.reader, ALICE) is None
     await bot.settle()
     assert bot.fake.posts_to(ALICE) == []
@@ -90,22 +71,47 @@ async def test_every_bad_field_gets_its_own_message_and_nothing_is_stored(bot: B
 async def test_field_checks_email_npi_birthday_and_consent(bot: Bot) -> None:
     view = await open_registration(bot)
     cases: list[tuple[dict[str, Any], str, str]] = [
-        ({F.EMAIL: "alice-at-clinic"}, F.EMAIL, "e-mail address"),
-        ({F.NPI: "12345"}, F.NPI, "10 digits"),
-        ({F.NPI: "1234567890"}, F.NPI, "check digit"),
-        ({F.BIRTH_MONTH: "2", F.BIRTH_DAY: "30", F.CONSENT: [Consent.BIRTH]}, F.BIRTH_DAY, "February has no day 30"),
-        ({F.BIRTH_MONTH: "4", F.BIRTH_DAY: None, F.CONSENT: [Consent.BIRTH]}, F.BIRTH_DAY, "day too"),
-        ({F.BIRTH_MONTH: "4", F.BIRTH_DAY: "12"}, F.BIRTH_MONTH, "consent"),
-        ({F.LICENCE: "RN-998877"}, F.LICENCE, "consent"),
+        ({RegistrationField.EMAIL: "alice-at-clinic"}, RegistrationField.EMAIL, "e-mail address"),
+        ({RegistrationField.NPI: "12345"}, RegistrationField.NPI, "10 digits"),
+        ({RegistrationField.NPI: "1234567890"}, RegistrationField.NPI, "check digit"),
+        (
+            {
+                RegistrationField.BIRTH_MONTH: "2",
+                RegistrationField.BIRTH_DAY: "30",
+                RegistrationField.CONSENT: [Consent.BIRTH],
+            },
+            RegistrationField.BIRTH_DAY,
+            "February has no day 30",
+        ),
+        (
+            {
+                RegistrationField.BIRTH_MONTH: "4",
+                RegistrationField.BIRTH_DAY: None,
+                RegistrationField.CONSENT: [Consent.BIRTH],
+            },
+            RegistrationField.BIRTH_DAY,
+            "day too",
+        ),
+        (
+            {RegistrationField.BIRTH_MONTH: "4", RegistrationField.BIRTH_DAY: "12"},
+            RegistrationField.BIRTH_MONTH,
+            "consent",
+        ),
+        ({RegistrationField.LICENCE: "RN-998877"}, RegistrationField.LICENCE, "consent"),
     ]
     for values, field, fragment in cases:
-        reply = await bot.driver.submit(ALICE, view, {**GOOD, **values})
+        reply = await bot.driver.submit(ALICE, view, {**PROVIDER, **values})
         assert field in reply.errors, (values, reply.text)
         assert fragment in reply.errors[field], (values, reply.errors)
     assert await providers.get(bot.db.reader, ALICE) is None
 
-    leap = {F.BIRTH_MONTH: "2", F.BIRTH_DAY: "29", F.LICENCE: "RN-998877", F.CONSENT: [Consent.BIRTH, Consent.LICENCE]}
-    reply = await bot.driver.submit(ALICE, view, {**GOOD, **leap})
+    leap = {
+        RegistrationField.BIRTH_MONTH: "2",
+        RegistrationField.BIRTH_DAY: "29",
+        RegistrationField.LICENCE: "RN-998877",
+        RegistrationField.CONSENT: [Consent.BIRTH, Consent.LICENCE],
+    }
+    reply = await bot.driver.submit(ALICE, view, {**PROVIDER, **leap})
     assert reply.text == ""
     stored = await providers.get(bot.db.reader, ALICE)
     assert stored is not None and (stored.birth_month, stored.birth_day) == (2, 29)
@@ -117,9 +123,9 @@ async def test_editing_prefills_from_the_stored_registration(bot: Bot) -> None:
     view = await open_registration(bot)
     assert view["title"]["text"] == "Edit registration"
     shown = {b["block_id"]: b["element"] for b in view["blocks"] if b["type"] == "input"}
-    assert shown[F.ORGANIZATION]["initial_value"] == "Valley Community Clinic"
-    assert shown[F.CREDENTIAL]["initial_option"]["value"] == "NP"
-    reply = await bot.driver.submit(ALICE, view, {F.ORGANIZATION: "Mesa Health Center"})
+    assert shown[RegistrationField.ORGANIZATION]["initial_value"] == "Valley Community Clinic"
+    assert shown[RegistrationField.CREDENTIAL]["initial_option"]["value"] == "NP"
+    reply = await bot.driver.submit(ALICE, view, {RegistrationField.ORGANIZATION: "Mesa Health Center"})
     assert reply.text == ""
     await bot.settle()
     stored = await providers.get(bot.db.reader, ALICE)
@@ -131,8 +137,8 @@ async def test_editing_prefills_from_the_stored_registration(bot: Bot) -> None:
 
 async def test_resubmitted_view_gives_one_registration_and_one_confirmation(bot: Bot) -> None:
     view = await open_registration(bot)
-    first = await bot.driver.submit(ALICE, view, GOOD)
-    again = await bot.driver.submit(ALICE, view, GOOD)
+    first = await bot.driver.submit(ALICE, view, PROVIDER)
+    again = await bot.driver.submit(ALICE, view, PROVIDER)
     assert first.text == again.text == ""
     await bot.settle()
     assert await providers.count(bot.db.reader) == 1
@@ -187,7 +193,7 @@ async def test_me_shows_registration_or_asks_to_register(bot: Bot) -> None:
         if b["type"] == "actions"
         for e in b["elements"]
     )
-    await register(bot, **{F.NPI: VALID_NPI})
+    await register(bot, **{RegistrationField.NPI: VALID_NPI})
     reply = await bot.driver.command(ALICE, "me")
     assert "Valley Community Clinic" in reply.message_text and VALID_NPI in reply.message_text
     assert "Sierra, New Mexico" in reply.message_text

@@ -15,8 +15,6 @@ from tests.harness import ADMIN, Bot
 from tests.scenarios import PROGRAM_CHANNEL, create_program, register
 from tests.slack_driver import blocks_text
 
-S = SessionField
-P = ProgramField
 ALICE, BOB = "UALICE0001", "UBOB000001"
 FIRST_START = datetime(2026, 11, 10, 19, 0, tzinfo=UTC)  # Tuesday 12:00 in Denver
 FIRST_END = FIRST_START + timedelta(hours=1)
@@ -114,9 +112,9 @@ async def test_cancelling_a_session_drops_its_reminders_and_tells_the_channel(bo
     await bot.settle()
     view = bot.fake.opened_views()[-1]
     assert view["callback_id"] == Callback.SESSION_CANCEL_VIEW
-    reply = await bot.driver.submit(ADMIN, view, {S.REASON: ""})
-    assert "Say why" in reply.errors[S.REASON]
-    reply = await bot.driver.submit(ADMIN, view, {S.REASON: "The hub is closed for the holiday."})
+    reply = await bot.driver.submit(ADMIN, view, {SessionField.REASON: ""})
+    assert "Say why" in reply.errors[SessionField.REASON]
+    reply = await bot.driver.submit(ADMIN, view, {SessionField.REASON: "The hub is closed for the holiday."})
     assert reply.text == ""
     await bot.settle()
     assert "is cancelled: The hub is closed for the holiday." in blocks_text(
@@ -139,10 +137,12 @@ async def test_editing_a_session_moves_its_reminders_and_shows_the_topic(bot: Bo
     await bot.settle()
     view = bot.fake.opened_views()[-1]
     assert view["callback_id"] == Callback.SESSION_EDIT_VIEW
-    reply = await bot.driver.submit("UPCOORD001", view, {S.DATE: "2026-10-01"})
-    assert "future" in reply.errors[S.DATE]
+    reply = await bot.driver.submit("UPCOORD001", view, {SessionField.DATE: "2026-10-01"})
+    assert "future" in reply.errors[SessionField.DATE]
     reply = await bot.driver.submit(
-        "UPCOORD001", view, {S.TOPIC: "DAA regimens in 2026", S.PRESENTER: "Dr. Lee", S.TIME: "14:00"}
+        "UPCOORD001",
+        view,
+        {SessionField.TOPIC: "DAA regimens in 2026", SessionField.PRESENTER: "Dr. Lee", SessionField.TIME: "14:00"},
     )
     assert reply.text == ""
     await bot.settle()
@@ -216,9 +216,9 @@ async def test_a_coordinator_ends_a_session_early_and_sets_the_attendance_code(b
     await bot.driver.click(ADMIN, Action.SESSION_TOOLS, selected=f"{SessionTool.CODE}:1", channel=PROGRAM_CHANNEL)
     await bot.settle()
     view = bot.fake.opened_views()[-1]
-    reply = await bot.driver.submit(ADMIN, view, {S.CODE: "not a code!"})
-    assert "letters, digits or dashes" in reply.errors[S.CODE]
-    reply = await bot.driver.submit(ADMIN, view, {S.CODE: "LIVER42"})
+    reply = await bot.driver.submit(ADMIN, view, {SessionField.CODE: "not a code!"})
+    assert "letters, digits or dashes" in reply.errors[SessionField.CODE]
+    reply = await bot.driver.submit(ADMIN, view, {SessionField.CODE: "LIVER42"})
     assert reply.text == ""
     await bot.driver.click(ADMIN, Action.SESSION_TOOLS, selected=f"{SessionTool.END}:1", channel=PROGRAM_CHANNEL)
     await bot.settle()
@@ -249,15 +249,21 @@ async def test_attendance_adjustments_are_kept_with_who_when_and_why(bot: Bot) -
     await bot.settle()
     pick = bot.fake.opened_views()[-1]
     assert pick["callback_id"] == Callback.ATTENDANCE_PICK_VIEW
-    reply = await bot.driver.submit(ADMIN, pick, {S.SESSION: "1"})
+    reply = await bot.driver.submit(ADMIN, pick, {SessionField.SESSION: "1"})
     edit = reply.json["view"]
     assert reply.json["response_action"] == "update" and "<@UALICE0001>" in blocks_text(edit["blocks"])
     edit = {**edit, "id": "VEDIT0001"}
-    reply = await bot.driver.submit(ADMIN, edit, {S.ADD: [BOB], S.REMOVE: [], S.REASON: ""})
-    assert "Say why" in reply.errors[S.REASON]
-    reply = await bot.driver.submit(ADMIN, edit, {S.ADD: [BOB], S.REMOVE: [BOB], S.REASON: "Zoom report"})
-    assert "both added and removed" in reply.errors[S.REMOVE]
-    reply = await bot.driver.submit(ADMIN, edit, {S.ADD: [BOB], S.REMOVE: [ALICE], S.REASON: "Zoom report"})
+    reply = await bot.driver.submit(
+        ADMIN, edit, {SessionField.ADD: [BOB], SessionField.REMOVE: [], SessionField.REASON: ""}
+    )
+    assert "Say why" in reply.errors[SessionField.REASON]
+    reply = await bot.driver.submit(
+        ADMIN, edit, {SessionField.ADD: [BOB], SessionField.REMOVE: [BOB], SessionField.REASON: "Zoom report"}
+    )
+    assert "both added and removed" in reply.errors[SessionField.REMOVE]
+    reply = await bot.driver.submit(
+        ADMIN, edit, {SessionField.ADD: [BOB], SessionField.REMOVE: [ALICE], SessionField.REASON: "Zoom report"}
+    )
     assert reply.json["response_action"] == "update"
     assert "*Added:* <@UBOB000001>" in blocks_text(reply.json["view"]["blocks"])
     present = [a.user_id for a in await attendance.present(bot.db.reader, 1)]
@@ -276,8 +282,10 @@ async def test_attendance_adjustments_are_kept_with_who_when_and_why(bot: Bot) -
     await bot.settle()
     assert "removed your attendance" in bot.fake.responses[-1]["text"]
     # a forged submission by a non-coordinator changes nothing
-    reply = await bot.driver.submit(ALICE, edit, {S.ADD: [ALICE], S.REMOVE: [], S.REASON: "I was there"})
-    assert "Only the program's coordinators" in reply.errors[S.ADD]
+    reply = await bot.driver.submit(
+        ALICE, edit, {SessionField.ADD: [ALICE], SessionField.REMOVE: [], SessionField.REASON: "I was there"}
+    )
+    assert "Only the program's coordinators" in reply.errors[SessionField.ADD]
     assert [a.user_id for a in await attendance.present(bot.db.reader, 1)] == [BOB]
 
 
@@ -313,7 +321,7 @@ async def test_sessions_keep_local_noon_across_daylight_saving_changes(
     bot: Bot, zone: str, today: datetime, first: str
 ) -> None:
     bot.clock.set(today)
-    program = await create_program(bot, **{P.TIMEZONE: zone, P.FIRST_DATE: first})
+    program = await create_program(bot, **{ProgramField.TIMEZONE: zone, ProgramField.FIRST_DATE: first})
     planned = await sessions.upcoming(bot.db.reader, [program.id], today, today + timedelta(days=90))
     local = [s.starts_at.astimezone(ZoneInfo(zone)) for s in planned]
     assert len(local) >= 12 and {(t.weekday(), t.hour, t.minute) for t in local} == {(1, 12, 0)}
@@ -337,9 +345,9 @@ async def test_every_session_tool_is_refused_to_non_coordinators(bot: Bot) -> No
     # forged submissions of each coordinator modal
     forged = {"private_metadata": '{"session_id": 1}', "id": "VFORGED01", "type": "modal"}
     for callback, field, values in (
-        (Callback.SESSION_EDIT_VIEW, S.TOPIC, {S.TOPIC: "x"}),
-        (Callback.SESSION_CANCEL_VIEW, S.REASON, {S.REASON: "because"}),
-        (Callback.ATTENDANCE_CODE_VIEW, S.CODE, {S.CODE: "ABC"}),
+        (Callback.SESSION_EDIT_VIEW, SessionField.TOPIC, {SessionField.TOPIC: "x"}),
+        (Callback.SESSION_CANCEL_VIEW, SessionField.REASON, {SessionField.REASON: "because"}),
+        (Callback.ATTENDANCE_CODE_VIEW, SessionField.CODE, {SessionField.CODE: "ABC"}),
     ):
         view = {
             **forged,

@@ -11,14 +11,12 @@ from urllib.parse import urlencode
 
 import pytest
 
-from echobot.ids import Callback
-from echobot.ids import RegistrationField as F
+from echobot.ids import Callback, RegistrationField
 from echobot.storage import cases, providers
 from tests.harness import Bot
-from tests.scenarios import PROVIDER, create_program, register
+from tests.scenarios import CASE, PROVIDER, create_program, program_with_participant, register
 from tests.slack_driver import TEAM, state_values
 from tests.state import changed_tables, snapshot
-from tests.test_cases import CASE, program_with_participant
 
 ALICE, BOB = "UALICE0001", "UBOB000001"
 FORM = "application/x-www-form-urlencoded"
@@ -152,7 +150,7 @@ async def test_an_exact_replay_of_a_registration_submission_registers_once(bot: 
     assert changed_tables(after_first, await snapshot(bot)) == []
     assert [c.method for c in bot.fake.calls[calls:] if c.method != "views.publish"] == []
     stored = await providers.get(bot.db.reader, ALICE)
-    assert stored is not None and stored.name == PROVIDER[F.NAME]
+    assert stored is not None and stored.name == PROVIDER[RegistrationField.NAME]
 
 
 async def test_an_exact_replay_of_a_case_submission_makes_one_case_and_one_hub_post(bot: Bot) -> None:
@@ -217,8 +215,17 @@ async def test_exact_replays_of_coordinator_and_specialist_submissions_change_no
 
     from echobot.ids import Action, CaseField, EvaluationField, ProgramField, SessionField, SessionTool
     from tests.harness import ADMIN
-    from tests.scenarios import PROGRAM, PROGRAM_CHANNEL, REVIEW_CHANNEL, add_channels, open_program_modal
-    from tests.test_evaluations import END, GOOD, START, at
+    from tests.scenarios import (
+        EVALUATION,
+        FIRST_END,
+        FIRST_START,
+        PROGRAM,
+        PROGRAM_CHANNEL,
+        REVIEW_CHANNEL,
+        add_channels,
+        at,
+        open_program_modal,
+    )
 
     add_channels(bot)
     view = await open_program_modal(bot)
@@ -240,7 +247,7 @@ async def test_exact_replays_of_coordinator_and_specialist_submissions_change_no
     values = {CaseField.RECOMMENDATIONS: "Twelve weeks is enough."}
     _, changed = await replay(bot, "USPEC00001", bot.fake.opened_views()[-1], values, same_answer=False)
     assert changed == []  # the second delivery is told the case already moved on; nothing is sent twice
-    bot.clock.set(START + timedelta(minutes=5))
+    bot.clock.set(FIRST_START + timedelta(minutes=5))
     await bot.driver.command(ADMIN, "attendance")
     await bot.settle()
     picked = await bot.driver.submit(ADMIN, bot.fake.opened_views()[-1], {SessionField.SESSION: "1"})
@@ -248,10 +255,10 @@ async def test_exact_replays_of_coordinator_and_specialist_submissions_change_no
     values = {SessionField.ADD: [ALICE], SessionField.REASON: "Zoom report"}
     text, changed = await replay(bot, ADMIN, edit, values)
     assert changed == [] and "response_action" in text
-    await at(bot, END + timedelta(minutes=1))
+    await at(bot, FIRST_END + timedelta(minutes=1))
     await bot.driver.click(ALICE, Action.EVALUATE, "1", channel="DALICE0001")
     await bot.settle()
-    values = {**GOOD, EvaluationField.CREDIT: "1"}
+    values = {**EVALUATION, EvaluationField.CREDIT: "1"}
     _, changed = await replay(bot, ALICE, bot.fake.opened_views()[-1], values, same_answer=False)
     assert changed == []
 

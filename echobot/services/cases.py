@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from echobot import phi
+from echobot import keys, phi
 from echobot.clock import Clock
 from echobot.forms import CaseForm
 from echobot.ids import CaseField
@@ -18,11 +18,12 @@ from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKin
 from echobot.renderers import Renderers
 from echobot.services.programs import Programs
 from echobot.services.sessions import Sessions
-from echobot.storage import Database, Reader, Tx, audit, inbound, outbox
+from echobot.storage import Database, Reader, Tx, audit, outbox
 from echobot.storage import cases as cases_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.storage import sessions as sessions_repo
+from echobot.submissions import Submission
 from echobot.triage import FOLLOWUP_OUTCOMES, TEXT_LIMIT, TRIAGE, VERBS, Step, TriageAction, step_of
 from echobot.validation import parse_id
 from echobot.views.cases import (
@@ -32,16 +33,20 @@ from echobot.views.cases import (
     thread_line,
 )
 
-C = CaseField
-S = CaseState
 TEXT_LIMITS: dict[str, int] = {
-    C.SUMMARY: 150, C.QUESTION: 500, C.PRESENTING: 3000, C.HISTORY: 3000, C.MEDICATIONS: 2000, C.LABS: 3000,
-    C.TRIED: 2000,
-}  # fmt: skip
-REQUIRED: dict[str, str] = {C.SUMMARY: "Give a one-line summary.", C.QUESTION: "Ask the hub a specific question.",
-            C.PRESENTING: "Describe the presenting problem."}  # fmt: skip
-
-
+    CaseField.SUMMARY: 150,
+    CaseField.QUESTION: 500,
+    CaseField.PRESENTING: 3000,
+    CaseField.HISTORY: 3000,
+    CaseField.MEDICATIONS: 2000,
+    CaseField.LABS: 3000,
+    CaseField.TRIED: 2000,
+}
+REQUIRED: dict[str, str] = {
+    CaseField.SUMMARY: "Give a one-line summary.",
+    CaseField.QUESTION: "Ask the hub a specific question.",
+    CaseField.PRESENTING: "Describe the presenting problem.",
+}
 
 
 class Eligibility(StrEnum):
@@ -63,8 +68,6 @@ class Outcome(BaseModel):
     reply: str = ""
     errors: dict[str, str] = Field(default_factory=dict)
     case: Case | None = None
-
-
 
 
 class Cases:
@@ -100,14 +103,16 @@ class Cases:
     async def submit(self, person: Person, form: CaseForm, submission_id: str) -> CaseResult:
         eligibility, joined = await self.eligibility(person)
         if eligibility is not Eligibility.OK:
-            return CaseResult(errors={C.PROGRAM: "Only participants who joined a program can present cases."})
+            return CaseResult(errors={CaseField.PROGRAM: "Only participants who joined a program can present cases."})
         program = next((p for p in joined if str(p.id) == form.program_id), None)
         errors = self._check(form, program)
         session = None
         if not errors and form.preferred_session:
             session = await self._free_session(program, form.preferred_session)  # type: ignore[arg-type]
             if session is None:
-                errors[C.SESSION] = "That session is full or no longer ahead: choose another, or leave it empty."
+                errors[CaseField.SESSION] = (
+                    "That session is full or no longer ahead: choose another, or leave it empty."
+                )
         if errors:
             return CaseResult(errors=errors)
         assert program is not None
@@ -119,7 +124,7 @@ class Cases:
         async with self._db.transaction() as tx:
             case, created = await cases_repo.create(tx, fields, submission_id, now)
             if created:
-                await outbox.enqueue(tx, key=f"case:{case.id}:hub", target=program.review_channel_id, now=now,
+                await outbox.enqueue(tx, key=keys.case_hub(case.id), target=program.review_channel_id, now=now,
                                      render=Render(name="case.hub", args={"case_id": case.id}))  # fmt: skip
                 await self._changed(tx, case, None, person.user_id, "submit", None, now, program)
         return CaseResult(case=case)
@@ -127,7 +132,7 @@ class Cases:
     def _check(self, form: CaseForm, program: Program | None) -> dict[str, str]:
         errors: dict[str, str] = {}
         if program is None:
-            errors[C.PROGRAM] = "Choose one of the programs you joined."
+            errors[CaseField.PROGRAM] = "Choose one of the programs you joined."
         for field, text in form.texts().items():
             if field in REQUIRED and not text.strip():
                 errors[field] = REQUIRED[field]
@@ -136,13 +141,13 @@ class Cases:
         within_limits = {k: v for k, v in form.texts().items() if k not in errors}
         errors.update(phi.field_errors(within_limits))
         if form.age_band not in AGE_BANDS:
-            errors[C.AGE_BAND] = "Choose the age band (never a birth date; over 89 is 90+)."
+            errors[CaseField.AGE_BAND] = "Choose the age band (never a birth date; over 89 is 90+)."
         if form.sex not in SEXES:
-            errors[C.SEX] = "Choose the patient's sex (or “not stated”)."
+            errors[CaseField.SEX] = "Choose the patient's sex (or “not stated”)."
         if form.urgency not in ("routine", "soon"):
-            errors[C.URGENCY] = "Choose routine or soon. echobot is not for emergencies."
+            errors[CaseField.URGENCY] = "Choose routine or soon. echobot is not for emergencies."
         if not form.confirmed:
-            errors[C.CONFIRM] = "Confirm that the case contains no patient identifiers."
+            errors[CaseField.CONFIRM] = "Confirm that the case contains no patient identifiers."
         return errors
 
     async def _free_session(self, program: Program, session_id: str) -> Session | None:
@@ -181,7 +186,7 @@ class Cases:
     async def agenda(self, db: Reader, session_id: int) -> list[tuple[Case, str]]:
         """The cases on a session's agenda with the presenting site (never patient details)."""
         found = []
-        for case in await cases_repo.on_session(db, session_id, (S.SCHEDULED, S.PRESENTED)):
+        for case in await cases_repo.on_session(db, session_id, (CaseState.SCHEDULED, CaseState.PRESENTED)):
             provider = await providers_repo.get(db, case.submitter)
             found.append((case, provider.organization if provider else "a spoke site"))
         return found
@@ -213,12 +218,13 @@ class Cases:
         if step.asks_text and (problems := self._text_problems(step, text)):
             return Outcome(ok=False, errors=problems)
         now = self._clock.now()
-        async with self._db.transaction() as tx:
-            if await inbound.submitted(tx, submission_id, f"case:{case.id}:{step.action}"):
+        submission = Submission(self._db, submission_id, f"case:{case.id}:{step.action}")
+        async with submission.once(now) as tx:
+            if submission.replayed:
                 return Outcome(ok=True, reply=f"{case.title}: {step.verb}.")
             outcome = await self._apply(tx, person, case, program, step, text.strip(), session_id, now)
-            if outcome.ok:
-                await inbound.remember_submission(tx, submission_id, f"case:{case.id}:{step.action}", now)
+            if not outcome.ok:
+                submission.refuse()
             return outcome
 
     @staticmethod
@@ -264,7 +270,7 @@ class Cases:
                                {"from": case.state.value, "to": changed.state.value,
                                 "session": changed.session_id})  # fmt: skip
         if action is TriageAction.RECOMMEND:
-            await outbox.enqueue(tx, key=f"case:{case.id}:followup", target=case.submitter, now=now,
+            await outbox.enqueue(tx, key=keys.case_followup(case.id), target=case.submitter, now=now,
                                  due_at=now + timedelta(weeks=program.followup_weeks),
                                  render=Render(name="case.followup", args={"case_id": case.id}))  # fmt: skip
         return Outcome(ok=True, reply=f"{case.title}: {step.verb}.", case=changed)
@@ -275,10 +281,10 @@ class Cases:
             return Outcome(ok=False, reply="Only the person who presented the case can answer its follow-up.")
         case, program = loaded
         if outcome not in FOLLOWUP_OUTCOMES:
-            return Outcome(ok=False, errors={C.OUTCOME: "Choose how the patient is doing."})
+            return Outcome(ok=False, errors={CaseField.OUTCOME: "Choose how the patient is doing."})
         if len(note) > 2000:
-            return Outcome(ok=False, errors={C.NOTE: "Keep this under 2000 characters."})
-        if problems := phi.field_errors({C.NOTE: note}):
+            return Outcome(ok=False, errors={CaseField.NOTE: "Keep this under 2000 characters."})
+        if problems := phi.field_errors({CaseField.NOTE: note}):
             return Outcome(ok=False, errors=problems)
         now = self._clock.now()
         async with self._db.transaction() as tx:
@@ -295,33 +301,36 @@ class Cases:
         after = (await cases_repo.get(tx, case.id)) or case
         await cases_repo.record(tx, case.id, actor, action, before, after.state, note, now)
         number = await cases_repo.event_count(tx, case.id)
-        hub = f"case:{case.id}:hub"
+        hub = keys.case_hub(case.id)
         if action != "submit":
-            await outbox.enqueue(tx, key=f"{hub}:update:{number}", kind=OutboxKind.UPDATE, parent_key=hub,
+            await outbox.enqueue(tx, key=keys.case_hub_update(case.id, number), kind=OutboxKind.UPDATE, parent_key=hub,
                                  target=program.review_channel_id, now=now,
                                  render=Render(name="case.hub", args={"case_id": case.id}))  # fmt: skip
-        await outbox.enqueue(tx, key=f"{hub}:thread:{number}", parent_key=hub, target=program.review_channel_id,
-                             now=now, message=thread_line(actor, VERBS[action], now, note))  # fmt: skip
+        await outbox.enqueue(tx, key=keys.case_hub_thread(case.id, number), parent_key=hub,
+                             target=program.review_channel_id, now=now,
+                             message=thread_line(actor, VERBS[action], now, note))  # fmt: skip
         if dm and action not in ("followup", "purge"):
-            await outbox.enqueue(tx, key=f"case:{case.id}:dm:{number}", target=case.submitter, now=now,
+            await outbox.enqueue(tx, key=keys.case_dm(case.id, number), target=case.submitter, now=now,
                                  message=submitter_dm(after, program, action, note))  # fmt: skip
 
     # ---- hooks the container attaches to Sessions ------------------------------------------------------
     async def session_ended(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
-        for case in await cases_repo.on_session(tx, session.id, (S.SCHEDULED,)):
-            changed = await cases_repo.transition(tx, case.id, (S.SCHEDULED,), S.PRESENTED, now)
+        for case in await cases_repo.on_session(tx, session.id, (CaseState.SCHEDULED,)):
+            changed = await cases_repo.transition(tx, case.id, (CaseState.SCHEDULED,), CaseState.PRESENTED, now)
             if changed is not None:
-                await self._changed(tx, changed, S.SCHEDULED, "system", "present", None, now, program)
+                await self._changed(tx, changed, CaseState.SCHEDULED, "system", "present", None, now, program)
 
     async def session_cancelled(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
         """Cases on a cancelled session's agenda go back to review; the presenter and the hub are told."""
-        for case in await cases_repo.on_session(tx, session.id, (S.SCHEDULED,)):
-            changed = await cases_repo.transition(tx, case.id, (S.SCHEDULED,), S.IN_REVIEW, now, session_id=None)
+        for case in await cases_repo.on_session(tx, session.id, (CaseState.SCHEDULED,)):
+            changed = await cases_repo.transition(
+                tx, case.id, (CaseState.SCHEDULED,), CaseState.IN_REVIEW, now, session_id=None
+            )
             if changed is not None:
                 await self._changed(
                     tx,
                     changed,
-                    S.SCHEDULED,
+                    CaseState.SCHEDULED,
                     "system",
                     "unschedule",
                     "Its session was cancelled: the hub will schedule it again.",
@@ -346,16 +355,16 @@ class Cases:
                 await cases_repo.record(tx, case_id, "system", "purge", case.state, case.state, None, now)
                 note = "(Text removed after the retention period.)"
                 removed = Message(text=note, blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": note}}])
-                for row in await outbox.by_prefix(tx, f"case:{case_id}:"):
+                for row in await outbox.by_prefix(tx, keys.case(case_id)):
                     if row.message is None:
                         continue
                     await outbox.replace_message(tx, row.id, removed)
-                    if row.state.value == "sent" and row.kind is OutboxKind.POST and ":hub" not in row.key[-4:]:
-                        await outbox.enqueue(tx, key=f"{row.key}:purged", kind=OutboxKind.UPDATE, parent_key=row.key,
+                    if row.state.value == "sent" and row.kind is OutboxKind.POST and not keys.is_case_hub(row.key):
+                        await outbox.enqueue(tx, key=keys.purged(row.key), kind=OutboxKind.UPDATE, parent_key=row.key,
                                              target=row.target, now=now, message=removed)  # fmt: skip
                 number = await cases_repo.event_count(tx, case_id)
-                await outbox.enqueue(tx, key=f"case:{case_id}:hub:update:{number}", kind=OutboxKind.UPDATE,
-                                     parent_key=f"case:{case_id}:hub", target=program.review_channel_id, now=now,
+                await outbox.enqueue(tx, key=keys.case_hub_update(case_id, number), kind=OutboxKind.UPDATE,
+                                     parent_key=keys.case_hub(case_id), target=program.review_channel_id, now=now,
                                      render=Render(name="case.hub", args={"case_id": case_id}))  # fmt: skip
                 purged += 1
         return purged

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from echobot import keys
 from echobot.charts import Bar, attendance_chart
 from echobot.clock import Clock
 from echobot.models import Attachment, Message, OutboxKind, Person, Program, Render
@@ -65,8 +66,6 @@ class DigestSchedule:
         return moment.astimezone(self.zone).date()
 
 
-
-
 class Digests:
     def __init__(self, db: Database, clock: Clock, programs: Programs, sessions: Sessions, schedule: DigestSchedule,
                  *, agenda: Agenda, admins: tuple[str, ...], channel: str | None) -> None:  # fmt: skip
@@ -88,12 +87,12 @@ class Digests:
         rows = []
         for program in await self._programs.active():
             moments = [this_week, self.schedule.following(this_week)]
-            latest = await outbox.latest_job_done(self._db.reader, f"digest:{program.id}:")
+            latest = await outbox.latest_job_done(self._db.reader, keys.digests(program.id))
             if latest is not None and latest > this_week:
                 moments = moments[1:]  # a digest went out after this week's moment (the day changed): not another
             rows += [
                 {"key": self.weekly_key(program.id, moment), "kind": OutboxKind.JOB,
-                 "target": f"job:digest:{program.id}", "due_at": moment, "stale_at": self.schedule.following(moment),
+                 "target": keys.digest_jobs(program.id), "due_at": moment, "stale_at": self.schedule.following(moment),
                  "render": Render(name="digest.weekly", args={"program_id": program.id, "moment": moment.isoformat()})}
                 for moment in moments if moment > program.created_at
             ]  # fmt: skip
@@ -105,7 +104,7 @@ class Digests:
     def weekly_key(self, program_id: int, moment: datetime) -> str:
         """One per program and week; the local time is in it, so a new digest time plans a new row."""
         local = moment.astimezone(self.schedule.zone)
-        return f"digest:{program_id}:{local:%Y-%m-%dT%H:%M}"
+        return keys.weekly_digest(program_id, local)
 
     async def _weekly(self, tx: Tx, args: dict[str, Any], now: datetime) -> None:
         """The weekly moment: one message (and its chart) per recipient, rendered when sent."""
@@ -133,10 +132,10 @@ class Digests:
                              *, stale_at: datetime | None = None) -> int:  # fmt: skip
         rows: list[dict[str, Any]] = []
         for target in targets:
-            message_key = f"{key}:to:{target}"
+            message_key = keys.digest_to(key, target)
             rows.append({"key": message_key, "target": target, "stale_at": stale_at,
                          "render": Render(name="digest.message", args=spec)})  # fmt: skip
-            rows.append({"key": f"{message_key}:chart", "kind": OutboxKind.UPLOAD, "target": target,
+            rows.append({"key": keys.chart(message_key), "kind": OutboxKind.UPLOAD, "target": target,
                          "parent_key": message_key, "stale_at": stale_at,
                          "render": Render(name="digest.chart", args=spec)})  # fmt: skip
         return await outbox.enqueue_many(tx, rows, now)
@@ -162,7 +161,7 @@ class Digests:
         async with self._db.transaction() as tx:
             for program in chosen:
                 spec = {"program_id": program.id, "until": spec_until, "late": False}
-                await self._plan_messages(tx, f"digest:{program.id}:now:{request_id}", [person.user_id], spec, now)
+                await self._plan_messages(tx, keys.digest_now(program.id, request_id), [person.user_id], spec, now)
             await audit.record(tx, now, person.user_id, "digest.request", ",".join(str(p.id) for p in chosen))
         names = chosen[0].name if len(chosen) == 1 else f"your {len(chosen)} programs"
         return f"Sending the digest of *{names}* to your direct messages."

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from echobot import phi
+from echobot import keys, phi
 from echobot.clock import Clock
 from echobot.forms import EvaluationForm
 from echobot.ids import EvaluationField
@@ -18,15 +18,15 @@ from echobot.renderers import Renderers
 from echobot.reports import Transcript
 from echobot.services.programs import Programs
 from echobot.services.sessions import Sessions
-from echobot.storage import Database, Reader, Tx, inbound, outbox
+from echobot.storage import Database, Reader, Tx, outbox
 from echobot.storage import attendance as attendance_repo
 from echobot.storage import evaluations as evaluations_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import sessions as sessions_repo
+from echobot.submissions import Submission
 from echobot.views.blocks import slack_date
 from echobot.views.evaluations import evaluation_prompt, evaluation_recorded
 
-E = EvaluationField
 REMINDER_BEFORE_CLOSE = timedelta(days=2)
 PHYSICIAN = "AMA PRA Category 1 Credit™"
 DEFAULT_CREDIT_TYPES = {
@@ -40,14 +40,10 @@ DEFAULT_CREDIT_TYPES = {
 PARTICIPATION = "Certificate of participation"
 
 
-
-
 @dataclass(frozen=True)
 class EvaluationResult:
     errors: dict[str, str]
     credit: CreditRecord | None = None
-
-
 
 
 def window(session: Session, program: Program) -> tuple[datetime, datetime]:
@@ -70,15 +66,15 @@ class Evaluations:
     async def session_ended(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
         """Each attendee present gets one Evaluate DM; a reminder job runs two days before the window closes."""
         _, closes = window(session, program)
-        key = f"session:{session.id}:"
         rows: list[dict[str, Any]] = [
-            {"key": f"{key}evaluate:{a.user_id}", "target": a.user_id, "stale_at": closes,
+            {"key": keys.evaluate(session.id, a.user_id), "target": a.user_id, "stale_at": closes,
              "render": Render(name="evaluation.prompt", args={"session_id": session.id, "user_id": a.user_id})}
             for a in await attendance_repo.present(tx, session.id)
         ]  # fmt: skip
         opens, _ = window(session, program)
         remind_at = max(closes - REMINDER_BEFORE_CLOSE, opens + (closes - opens) / 2)  # short windows: halfway
-        rows.append({"key": f"{key}evaluation-reminders", "kind": OutboxKind.JOB, "target": f"job:{key}",
+        rows.append({"key": keys.evaluation_reminders(session.id), "kind": OutboxKind.JOB,
+                     "target": keys.session_jobs(session.id),
                      "due_at": remind_at, "stale_at": closes,
                      "render": Render(name="evaluation.reminders", args={"session_id": session.id})})  # fmt: skip
         await outbox.enqueue_many(tx, rows, now)
@@ -88,7 +84,7 @@ class Evaluations:
         if session is None:
             return
         present = [a.user_id for a in await attendance_repo.present(tx, session.id)]
-        rows = [{"key": f"session:{session.id}:evaluation-reminder:{user}", "target": user,
+        rows = [{"key": keys.evaluation_reminder(session.id, user), "target": user,
                  "render": Render(name="evaluation.prompt", args={"session_id": session.id, "user_id": user,
                                                                   "reminder": True})}
                 for user in await evaluations_repo.not_evaluated(tx, session.id, present)]  # fmt: skip
@@ -167,12 +163,12 @@ class Evaluations:
         """One evaluation and its credit record. The same form resent (same view id, same answers) answers as the
         first did, without a second record; another attempt is told it was already evaluated."""
         answers = hashlib.sha256(form.model_dump_json().encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        purpose = f"evaluation:{session_id}:{answers}"
-        if await inbound.submitted(self._db.reader, submission_id, purpose):
+        submission = Submission(self._db, submission_id, f"evaluation:{session_id}:{answers}")
+        if await submission.seen():
             return EvaluationResult({})
         reason, session, program = await self.why_not(person, session_id)
         if reason is not None or session is None or program is None or person.provider is None:
-            return EvaluationResult({E.OVERALL: reason or "This evaluation cannot be taken."})
+            return EvaluationResult({EvaluationField.OVERALL: reason or "This evaluation cannot be taken."})
         errors, quarters = self._check(form, session, program)
         if errors:
             return EvaluationResult(errors)
@@ -185,7 +181,7 @@ class Evaluations:
             bias_free=form.bias_free == "yes", bias_comment=form.bias_comment.strip() or None,
             suggestions=form.suggestions.strip() or None, submitted_at=now,
         )  # fmt: skip
-        async with self._db.transaction() as tx:
+        async with submission.once(now) as tx:
             credit = CreditRecord(
                 session_id=session.id, user_id=person.user_id,
                 credit_type=await self.credit_type_for(tx, person.provider.credential), quarters=quarters,
@@ -193,49 +189,55 @@ class Evaluations:
                 awarded_at=now,
             )  # fmt: skip
             if not await evaluations_repo.record(tx, evaluation, credit):
-                if await inbound.submitted(tx, submission_id, purpose):
+                if submission.replayed:
                     return EvaluationResult({})
+                submission.refuse()
                 previous = await evaluations_repo.get(tx, session.id, person.user_id)
                 when = slack_date(previous.submitted_at, "{date_short_pretty} at {time}") if previous else "before"
-                return EvaluationResult({E.OVERALL: f"You already evaluated this session ({when})."})
-            await inbound.remember_submission(tx, submission_id, purpose, now)
-            await outbox.enqueue(tx, key=f"session:{session.id}:evaluated:{person.user_id}", target=person.user_id,
+                return EvaluationResult({EvaluationField.OVERALL: f"You already evaluated this session ({when})."})
+            await outbox.enqueue(tx, key=keys.evaluated(session.id, person.user_id), target=person.user_id,
                                  now=now, message=evaluation_recorded(credit, session, program))  # fmt: skip
         return EvaluationResult({}, credit)
 
     def _check(self, form: EvaluationForm, session: Session, program: Program) -> tuple[dict[str, str], int]:
         errors: dict[str, str] = {}
         if form.overall not in ("1", "2", "3", "4", "5"):
-            errors[E.OVERALL] = "Rate the session from 1 to 5."
+            errors[EvaluationField.OVERALL] = "Rate the session from 1 to 5."
         if form.relevance not in ("1", "2", "3", "4", "5"):
-            errors[E.RELEVANCE] = "Rate the didactic's relevance from 1 to 5."
+            errors[EvaluationField.RELEVANCE] = "Rate the didactic's relevance from 1 to 5."
         if form.objectives_met not in ("yes", "partly", "no"):
-            errors[E.OBJECTIVES] = "Say whether the learning objectives were met."
+            errors[EvaluationField.OBJECTIVES] = "Say whether the learning objectives were met."
         if form.intent_to_change not in ("yes", "no", "unsure"):
-            errors[E.INTENT] = "Say whether you intend to change your practice."
+            errors[EvaluationField.INTENT] = "Say whether you intend to change your practice."
         elif form.intent_to_change == "yes" and not form.change_plan.strip():
-            errors[E.CHANGE_PLAN] = "Say what you will change."
+            errors[EvaluationField.CHANGE_PLAN] = "Say what you will change."
         if form.bias_free not in ("yes", "no"):
-            errors[E.BIAS_FREE] = "Say whether the content was free of commercial bias."
+            errors[EvaluationField.BIAS_FREE] = "Say whether the content was free of commercial bias."
         elif form.bias_free == "no" and not form.bias_comment.strip():
-            errors[E.BIAS_COMMENT] = "Say what seemed biased: the hub reviews every such report."
-        for key, text in ((E.CHANGE_PLAN, form.change_plan), (E.BIAS_COMMENT, form.bias_comment),
-                          (E.SUGGESTIONS, form.suggestions)):  # fmt: skip
+            errors[EvaluationField.BIAS_COMMENT] = "Say what seemed biased: the hub reviews every such report."
+        for key, text in (
+            (EvaluationField.CHANGE_PLAN, form.change_plan),
+            (EvaluationField.BIAS_COMMENT, form.bias_comment),
+            (EvaluationField.SUGGESTIONS, form.suggestions),
+        ):
             if len(text) > 2000:
                 errors.setdefault(key, "Keep this under 2000 characters.")
-        texts: dict[str, str] = {E.CHANGE_PLAN: form.change_plan, E.BIAS_COMMENT: form.bias_comment,
-                                 E.SUGGESTIONS: form.suggestions}  # fmt: skip
+        texts: dict[str, str] = {
+            EvaluationField.CHANGE_PLAN: form.change_plan,
+            EvaluationField.BIAS_COMMENT: form.bias_comment,
+            EvaluationField.SUGGESTIONS: form.suggestions,
+        }
         for field_name, message in phi.field_errors(texts).items():
             errors.setdefault(field_name, message)
         if session.attendance_code and form.code.strip().upper() != session.attendance_code.upper():
-            errors[E.CODE] = "That is not the attendance code announced in the session."
+            errors[EvaluationField.CODE] = "That is not the attendance code announced in the session."
         if not form.attested:
-            errors[E.ATTEST] = "Attest your participation to claim credit."
+            errors[EvaluationField.ATTEST] = "Attest your participation to claim credit."
         quarters = _quarters(form.credit)
         if quarters is None:
-            errors[E.CREDIT] = "Claim credit in steps of 0.25 hours, like 1.0 or 0.75."
+            errors[EvaluationField.CREDIT] = "Claim credit in steps of 0.25 hours, like 1.0 or 0.75."
         elif quarters > program.credit_quarters:
-            errors[E.CREDIT] = f"This session offers at most {program.credit:g} hours."
+            errors[EvaluationField.CREDIT] = f"This session offers at most {program.credit:g} hours."
         return errors, quarters or 0
 
     # ---- the transcript -----------------------------------------------------------------------

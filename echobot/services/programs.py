@@ -10,21 +10,19 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field
 
+from echobot import keys
 from echobot.clock import Clock
 from echobot.forms import ProgramForm
 from echobot.ids import ProgramField
 from echobot.models import Person, Program, ScheduleKind, Session
 from echobot.schedule import first_start, parse_offsets
 from echobot.services.sessions import Sessions
-from echobot.storage import Database, audit, inbound, outbox
+from echobot.storage import Database, audit, outbox
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.storage import sessions as sessions_repo
+from echobot.submissions import Submission
 from echobot.views.programs import program_created_message, program_intro_message
-
-P = ProgramField
-
-
 
 
 class ProgramResult(BaseModel):
@@ -77,65 +75,71 @@ def validate(
     values: dict[str, object] = {}
     name = form.name.strip()
     if not name:
-        errors[P.NAME] = "Give the program a name, like Hepatitis C ECHO."
+        errors[ProgramField.NAME] = "Give the program a name, like Hepatitis C ECHO."
     elif len(name) > 80:
-        errors[P.NAME] = "Keep the name to 80 characters."
+        errors[ProgramField.NAME] = "Keep the name to 80 characters."
     elif name_taken:
-        errors[P.NAME] = f"A program called “{name}” already exists: choose another name."
+        errors[ProgramField.NAME] = f"A program called “{name}” already exists: choose another name."
     if not form.channel_id:
-        errors[P.CHANNEL] = "Choose the channel for reminders and session posts."
+        errors[ProgramField.CHANNEL] = "Choose the channel for reminders and session posts."
     if not form.review_channel_id:
-        errors[P.REVIEW_CHANNEL] = "Choose the hub's review channel, where cases land (a private channel is best)."
+        errors[ProgramField.REVIEW_CHANNEL] = (
+            "Choose the hub's review channel, where cases land (a private channel is best)."
+        )
     elif form.review_channel_id == form.channel_id:
-        errors[P.REVIEW_CHANNEL] = "Use a different channel from the program channel: cases are for the hub team."
+        errors[ProgramField.REVIEW_CHANNEL] = (
+            "Use a different channel from the program channel: cases are for the hub team."
+        )
     try:
         ZoneInfo(form.timezone or "")
         values["timezone"] = form.timezone
     except (ZoneInfoNotFoundError, ValueError):
-        errors[P.TIMEZONE] = "Choose the time zone the schedule follows."
+        errors[ProgramField.TIMEZONE] = "Choose the time zone the schedule follows."
     kinds = {kind.value for kind in ScheduleKind}
     if form.schedule not in kinds:
-        errors[P.SCHEDULE] = "Choose how often the program meets."
+        errors[ProgramField.SCHEDULE] = "Choose how often the program meets."
     kind = ScheduleKind(form.schedule) if form.schedule in kinds else ScheduleKind.WEEKLY
     interval = 1
     if kind is ScheduleKind.EVERY_N_WEEKS:
         interval = _integer(form.interval_weeks, 2, 12) or 0
         if not interval:
-            errors[P.INTERVAL] = "Say every how many weeks the program meets (2 to 12)."
+            errors[ProgramField.INTERVAL] = "Say every how many weeks the program meets (2 to 12)."
     try:
         first = date.fromisoformat(form.first_date or "")
     except ValueError:
-        errors[P.FIRST_DATE] = "Choose the date of the first session."
+        errors[ProgramField.FIRST_DATE] = "Choose the date of the first session."
         first = None
     try:
         at = time.fromisoformat(form.start_time or "")
     except ValueError:
-        errors[P.START_TIME] = "Choose the start time."
+        errors[ProgramField.START_TIME] = "Choose the start time."
         at = None
-    if first and at and P.TIMEZONE not in errors:
+    if first and at and ProgramField.TIMEZONE not in errors:
         start = first_start(first, at, str(form.timezone))
         unchanged = existing is not None and (existing.first_date, existing.start_time) == (first, at)
         if start <= now and not unchanged:
-            errors[P.FIRST_DATE] = "That first session would start in the past: choose a later date or time."
+            errors[ProgramField.FIRST_DATE] = "That first session would start in the past: choose a later date or time."
     duration = _integer(form.duration, 15, 240)
     if duration is None:
-        errors[P.DURATION] = "Sessions last between 15 and 240 minutes."
+        errors[ProgramField.DURATION] = "Sessions last between 15 and 240 minutes."
     if not _is_web_link(form.video_url):
-        errors[P.VIDEO_URL] = "Enter the video link in full, starting with https:// (Zoom, Teams, Meet…)."
+        errors[ProgramField.VIDEO_URL] = "Enter the video link in full, starting with https:// (Zoom, Teams, Meet…)."
     try:
         offsets = parse_offsets(form.offsets)
     except ValueError as problem:
-        errors[P.OFFSETS] = str(problem)
+        errors[ProgramField.OFFSETS] = str(problem)
         offsets = []
     slots = _integer(form.case_slots, 0, 10)
     if slots is None:
-        errors[P.CASE_SLOTS] = "Case slots per session: a whole number from 0 to 10."
+        errors[ProgramField.CASE_SLOTS] = "Case slots per session: a whole number from 0 to 10."
     window = _integer(form.eval_window, 1, 60)
     if window is None:
-        errors[P.EVAL_WINDOW] = "The evaluation window is 1 to 60 days."
+        errors[ProgramField.EVAL_WINDOW] = "The evaluation window is 1 to 60 days."
     quarters = _credit_quarters(form.credit)
     if quarters is None:
-        errors[P.CREDIT] = "Credit per session is a positive multiple of 0.25 hours, like 1.0 or 1.25 (8 at most)."
+        errors[ProgramField.CREDIT] = (
+            "Credit per session is a positive multiple of 0.25 hours, like 1.0 or 1.25 (8 at most)."
+        )
     if errors:
         return errors, {}
     values.update(
@@ -179,12 +183,12 @@ class Programs:
         """Why this person may not save the program form, on its name field (empty when they may): creating is
         for hub coordinators, editing for the program's coordinators. Asked before anything else is done."""
         if program_id is None:
-            return {} if actor.is_coordinator else {P.NAME: "Only hub coordinators can create programs."}
+            return {} if actor.is_coordinator else {ProgramField.NAME: "Only hub coordinators can create programs."}
         existing = await programs_repo.get(self._db.reader, program_id)
         if existing is None or not existing.active:
-            return {P.NAME: "This program no longer exists or was archived."}
+            return {ProgramField.NAME: "This program no longer exists or was archived."}
         if not self.can_manage(actor, existing):
-            return {P.NAME: "Only the program's coordinators can change it."}
+            return {ProgramField.NAME: "Only the program's coordinators can change it."}
         return {}
 
     # ---- reading ---------------------------------------------------------------------------
@@ -226,7 +230,8 @@ class Programs:
         if refused := await self.refusal(actor, None):
             return ProgramResult(errors=refused)
         same_name = await programs_repo.get_by_name(self._db.reader, form.name)
-        if await inbound.submitted(self._db.reader, submission_id, "program.create"):
+        submission = Submission(self._db, submission_id, "program.create")
+        if await submission.seen():
             return ProgramResult(program=same_name)  # this very form, delivered again: created once, answered alike
         taken = same_name is not None
         errors, values = validate(form, now, existing=None, name_taken=taken)
@@ -235,26 +240,26 @@ class Programs:
         draft = Program.model_validate(
             {**values, "id": 0, "created_by": actor.user_id, "created_at": now, "updated_at": now}
         )
-        async with self._db.transaction() as tx:
-            if await inbound.submitted(tx, submission_id, "program.create"):  # the same form, delivered twice at once
+        async with submission.once(now) as tx:
+            if submission.replayed:  # the same form, delivered twice at once
                 return ProgramResult(program=await programs_repo.get_by_name(tx, draft.name))
             if await programs_repo.get_by_name(tx, draft.name) is not None:
-                return ProgramResult(errors={P.NAME: f"A program called “{draft.name}” already exists."})
-            await inbound.remember_submission(tx, submission_id, "program.create", now)
+                submission.refuse()
+                return ProgramResult(errors={ProgramField.NAME: f"A program called “{draft.name}” already exists."})
             program = await programs_repo.create(tx, draft)
             await self._sessions.plan(tx, program, now)
             upcoming = await sessions_repo.upcoming(tx, [program.id], now, now + self._sessions.horizon)
             next_session = upcoming[0] if upcoming else None
             await outbox.enqueue(
                 tx,
-                key=f"program:{program.id}:intro",
+                key=keys.program_intro(program.id),
                 target=program.channel_id,
                 now=now,
                 message=program_intro_message(program, next_session),
             )
             await outbox.enqueue(
                 tx,
-                key=f"program:{program.id}:created:{submission_id}",
+                key=keys.program_created(program.id, submission_id),
                 target=actor.user_id,
                 now=now,
                 message=program_created_message(program, upcoming[:3], edited=False),
@@ -267,7 +272,8 @@ class Programs:
     async def update(self, actor: Person, program_id: int, form: ProgramForm, submission_id: str) -> ProgramResult:
         now = self._clock.now()
         existing = await programs_repo.get(self._db.reader, program_id)
-        if existing is not None and await inbound.submitted(self._db.reader, submission_id, "program.edit"):
+        submission = Submission(self._db, submission_id, "program.edit")
+        if existing is not None and await submission.seen():
             return ProgramResult(program=existing)  # Slack resent a submission already saved
         if refused := await self.refusal(actor, program_id):
             return ProgramResult(errors=refused)
@@ -289,10 +295,9 @@ class Programs:
             "reminder_offsets",
         )
         schedule_changed = any(getattr(existing, f) != getattr(program, f) for f in schedule_fields)
-        async with self._db.transaction() as tx:
-            if await inbound.submitted(tx, submission_id, "program.edit"):
+        async with submission.once(now) as tx:
+            if submission.replayed:
                 return ProgramResult(program=existing)
-            await inbound.remember_submission(tx, submission_id, "program.edit", now)
             await programs_repo.update(tx, program)
             replanned = kept = 0
             if schedule_changed:
@@ -302,7 +307,7 @@ class Programs:
             upcoming = await sessions_repo.upcoming(tx, [program.id], now, now + self._sessions.horizon)
             await outbox.enqueue(
                 tx,
-                key=f"program:{program.id}:edited:{submission_id}",
+                key=keys.program_edited(program.id, submission_id),
                 target=actor.user_id,
                 now=now,
                 message=program_created_message(program, upcoming[:3], edited=True, replanned=replanned, kept=kept),

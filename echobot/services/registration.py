@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from echobot import keys
 from echobot.clock import Clock
 from echobot.forms import RegistrationForm
 from echobot.ids import Consent, RegistrationField
@@ -19,18 +20,14 @@ from echobot.storage import providers as providers_repo
 from echobot.validation import email_error, month_day_error, npi_error, parse_id
 from echobot.views.registration import confirmation_message
 
-F = RegistrationField
-
 MAX_LENGTH = {
-    F.NAME: 100,
-    F.DISCIPLINE: 100,
-    F.ORGANIZATION: 150,
-    F.COUNTY: 100,
-    F.EMAIL: 254,
-    F.LICENCE: 40,
+    RegistrationField.NAME: 100,
+    RegistrationField.DISCIPLINE: 100,
+    RegistrationField.ORGANIZATION: 150,
+    RegistrationField.COUNTY: 100,
+    RegistrationField.EMAIL: 254,
+    RegistrationField.LICENCE: 40,
 }
-
-
 
 
 class RegistrationResult(BaseModel):
@@ -49,32 +46,35 @@ def validate(form: RegistrationForm) -> dict[str, str]:
     """Every problem with the form, keyed by the field (block id) it belongs to."""
     errors: dict[str, str] = {}
     required = {
-        F.NAME: (form.name, "Enter your name as it should appear on certificates."),
-        F.DISCIPLINE: (form.discipline, "Enter your discipline or specialty (for example Family medicine)."),
-        F.ORGANIZATION: (form.organization, "Enter your organization (your clinic or spoke site)."),
-        F.COUNTY: (form.county, "Enter the county where you practise."),
-        F.EMAIL: (form.email, "Enter the e-mail address for your certificates."),
+        RegistrationField.NAME: (form.name, "Enter your name as it should appear on certificates."),
+        RegistrationField.DISCIPLINE: (
+            form.discipline,
+            "Enter your discipline or specialty (for example Family medicine).",
+        ),
+        RegistrationField.ORGANIZATION: (form.organization, "Enter your organization (your clinic or spoke site)."),
+        RegistrationField.COUNTY: (form.county, "Enter the county where you practise."),
+        RegistrationField.EMAIL: (form.email, "Enter the e-mail address for your certificates."),
     }
     for field, (value, message) in required.items():
         if not value.strip():
             errors[field] = message
         elif len(value.strip()) > MAX_LENGTH[field]:
             errors[field] = f"Keep this under {MAX_LENGTH[field]} characters."
-    if F.EMAIL not in errors and (problem := email_error(form.email.strip())):
-        errors[F.EMAIL] = problem
+    if RegistrationField.EMAIL not in errors and (problem := email_error(form.email.strip())):
+        errors[RegistrationField.EMAIL] = problem
     if form.credential not in {c.value for c in Credential}:
-        errors[F.CREDENTIAL] = "Choose your professional credential."
+        errors[RegistrationField.CREDENTIAL] = "Choose your professional credential."
     if form.state not in US_STATES:
-        errors[F.STATE] = "Choose the state where you practise."
+        errors[RegistrationField.STATE] = "Choose the state where you practise."
     if form.role not in {r.value for r in Role}:
-        errors[F.ROLE] = "Choose participant or observer."
+        errors[RegistrationField.ROLE] = "Choose participant or observer."
     if form.npi.strip() and (problem := npi_error(form.npi.strip())):
-        errors[F.NPI] = problem
+        errors[RegistrationField.NPI] = problem
     licence = form.licence_number.strip()
-    if len(licence) > MAX_LENGTH[F.LICENCE]:
-        errors[F.LICENCE] = f"Keep this under {MAX_LENGTH[F.LICENCE]} characters."
+    if len(licence) > MAX_LENGTH[RegistrationField.LICENCE]:
+        errors[RegistrationField.LICENCE] = f"Keep this under {MAX_LENGTH[RegistrationField.LICENCE]} characters."
     elif licence and Consent.LICENCE not in form.consent:
-        errors[F.LICENCE] = "Tick the consent box to share your licence number, or leave it empty."
+        errors[RegistrationField.LICENCE] = "Tick the consent box to share your licence number, or leave it empty."
     errors.update(_birth_errors(form))
     return errors
 
@@ -84,15 +84,15 @@ def _birth_errors(form: RegistrationForm) -> dict[str, str]:
     if month is None and day is None:
         return {}
     if month is None:
-        return {F.BIRTH_MONTH: "Choose the month too, or clear the day."}
+        return {RegistrationField.BIRTH_MONTH: "Choose the month too, or clear the day."}
     if day is None:
-        return {F.BIRTH_DAY: "Choose the day too, or clear the month."}
+        return {RegistrationField.BIRTH_DAY: "Choose the day too, or clear the month."}
     if not (month.isascii() and month.isdigit() and day.isascii() and day.isdigit() and len(month + day) <= 4):
-        return {F.BIRTH_DAY: "Choose a month and a day."}
+        return {RegistrationField.BIRTH_DAY: "Choose a month and a day."}
     if problem := month_day_error(int(month), int(day)):
-        return {F.BIRTH_DAY: problem}
+        return {RegistrationField.BIRTH_DAY: problem}
     if Consent.BIRTH not in form.consent:
-        return {F.BIRTH_MONTH: "Tick the consent box to share your birth month and day, or clear them."}
+        return {RegistrationField.BIRTH_MONTH: "Tick the consent box to share your birth month and day, or clear them."}
     return {}
 
 
@@ -123,7 +123,7 @@ class Registration:
                 await _set_memberships(tx, user_id, {i for i in map(parse_id, form.programs) if i is not None}, now)
             await outbox_repo.enqueue(
                 tx,
-                key=f"registration:{user_id}:{submission_id}",
+                key=keys.registration(user_id, submission_id),
                 target=user_id,
                 message=confirmation_message(provider, created=existing is None, hub_name=self._hub_name),
                 now=now,

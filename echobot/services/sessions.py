@@ -10,15 +10,17 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
+from echobot import keys
 from echobot.clock import Clock
 from echobot.ids import SessionField
 from echobot.models import Case, Message, OutboxKind, Person, Program, Render, Session, SessionStatus
 from echobot.renderers import Renderers
 from echobot.schedule import format_offset, occurrences, to_utc
-from echobot.storage import Database, Reader, Tx, audit, inbound, outbox
+from echobot.storage import Database, Reader, Tx, audit, outbox
 from echobot.storage import attendance as attendance_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import sessions as sessions_repo
+from echobot.submissions import Submission
 from echobot.views.sessions import (
     cancelled_notice,
     live_post,
@@ -26,7 +28,6 @@ from echobot.views.sessions import (
     reminder_message,
 )
 
-S = SessionField
 LIVE_LEAD = timedelta(minutes=15)  # the live post and check-in open this long before the start
 CHECK_IN_GRACE = timedelta(minutes=15)  # check-in stays open this long after the end
 _CODE = re.compile(r"^[A-Za-z0-9-]{2,20}$")
@@ -59,10 +60,6 @@ def check_in_window(session: Session) -> tuple[datetime, datetime]:
     return session.starts_at - LIVE_LEAD, session.ends_at + CHECK_IN_GRACE
 
 
-def session_key(session_id: int) -> str:
-    return f"session:{session_id}:"
-
-
 class Sessions:
     horizon = timedelta(days=90)
 
@@ -81,13 +78,13 @@ class Sessions:
         A reminder is a job planned ahead (`session:<id>:remind:<offset>`); when it runs it posts
         to the program channel and sends DM copies to those who asked, rendered at that moment.
         """
-        key, start = session_key(session.id), session.starts_at
+        start = session.starts_at
         ids = {"session_id": session.id}
         rows: list[dict[str, Any]] = [
             {
-                "key": f"{key}remind:{format_offset(minutes)}",
+                "key": keys.reminder(session.id, format_offset(minutes)),
                 "kind": OutboxKind.JOB,
-                "target": f"job:{key}",
+                "target": keys.session_jobs(session.id),
                 "due_at": start - timedelta(minutes=minutes),
                 "stale_at": start,
                 "render": Render(name="session.remind", args={**ids, "label": format_offset(minutes)}),
@@ -96,7 +93,7 @@ class Sessions:
         ]
         rows.append(
             {
-                "key": f"{key}live",
+                "key": keys.live(session.id),
                 "target": program.channel_id,
                 "due_at": start - LIVE_LEAD,
                 "stale_at": session.ends_at + CHECK_IN_GRACE,
@@ -105,9 +102,9 @@ class Sessions:
         )
         rows.append(
             {
-                "key": f"{key}end",
+                "key": keys.session_end(session.id),
                 "kind": OutboxKind.JOB,
-                "target": f"job:{key}",
+                "target": keys.session_jobs(session.id),
                 "due_at": session.ends_at,
                 "render": Render(name="session.end", args=ids),
             }
@@ -117,13 +114,13 @@ class Sessions:
     async def _plan_rows(self, tx: Tx, program: Program, session: Session, now: datetime) -> None:
         """Plan, or move, the session's rows; a reminder whose moment has passed is not sent."""
         wanted = self._rows(program, session)
-        keys = {row["key"] for row in wanted}
-        for item in await outbox.pending_by_prefix(tx, f"{session_key(session.id)}remind:"):
-            if item.key not in keys and item.kind is OutboxKind.JOB:
+        wanted_keys = {row["key"] for row in wanted}
+        for item in await outbox.pending_by_prefix(tx, keys.reminders(session.id)):
+            if item.key not in wanted_keys and item.kind is OutboxKind.JOB:
                 await outbox.cancel(tx, [item.key], "no longer among the program's reminders")
         new = []
         for row in wanted:
-            is_reminder = ":remind:" in row["key"]
+            is_reminder = keys.is_reminder(row["key"])
             existing = await outbox.get(tx, row["key"])
             if existing is not None:
                 if is_reminder and row["due_at"] <= now:
@@ -144,7 +141,7 @@ class Sessions:
         found = self._occurrences(program, now)
         created = await sessions_repo.add(tx, program.id, found, program.duration_minutes, now)
         rows = [row for session in created for row in self._rows(program, session)]
-        await outbox.enqueue_many(tx, [r for r in rows if not (":remind:" in r["key"] and r["due_at"] <= now)], now)
+        await outbox.enqueue_many(tx, [r for r in rows if not (keys.is_reminder(r["key"]) and r["due_at"] <= now)], now)
         return len(created)
 
     async def plan_all(self) -> int:
@@ -185,7 +182,7 @@ class Sessions:
                 moved = session.model_copy(update={"starts_at": start, "duration_minutes": program.duration_minutes})
                 await self._plan_rows(tx, program, moved, now)
             else:
-                await outbox.cancel_prefix(tx, session_key(session.id), "the schedule changed")
+                await outbox.cancel_prefix(tx, keys.session(session.id), "the schedule changed")
                 await sessions_repo.delete(tx, session.id)
         created = await sessions_repo.add(tx, program.id, sorted(wanted.items()), program.duration_minutes, now)
         for session in created:
@@ -195,14 +192,14 @@ class Sessions:
     async def move_channel(self, tx: Tx, program: Program, old_channel: str, now: datetime) -> None:
         """A program's channel changed: planned posts of future sessions go to the new one."""
         for session in await sessions_repo.of_program(tx, program.id, now, now + timedelta(days=3650)):
-            await outbox.retarget(tx, session_key(session.id), old_channel, program.channel_id)
+            await outbox.retarget(tx, keys.session(session.id), old_channel, program.channel_id)
 
     async def withdraw_future(self, tx: Tx, program: Program, now: datetime, reason: str) -> int:
         """Cancel every future session of a program, silently (the program is archived)."""
         count = 0
         for session in await sessions_repo.of_program(tx, program.id, now, now + timedelta(days=3650)):
             if await sessions_repo.cancel(tx, session.id, reason):
-                await outbox.cancel_prefix(tx, session_key(session.id), reason)
+                await outbox.cancel_prefix(tx, keys.session(session.id), reason)
                 for hook in self.on_cancelled:
                     await hook(tx, session, program, now)
                 count += 1
@@ -251,41 +248,43 @@ class Sessions:
     ) -> dict[str, str]:
         """Topic, presenter and a one-off change of time. Returns field errors (empty when saved)."""
         if not actor.manages(program):
-            return {S.TOPIC: NOT_ALLOWED}
+            return {SessionField.TOPIC: NOT_ALLOWED}
         now = self._clock.now()
         errors: dict[str, str] = {}
         if len(topic.strip()) > 200:
-            errors[S.TOPIC] = "Keep the topic under 200 characters."
+            errors[SessionField.TOPIC] = "Keep the topic under 200 characters."
         if len(presenter.strip()) > 100:
-            errors[S.PRESENTER] = "Keep the presenter under 100 characters."
+            errors[SessionField.PRESENTER] = "Keep the presenter under 100 characters."
         try:
             new_local = datetime.combine(date.fromisoformat(local_date or ""), time.fromisoformat(local_time or ""))
         except ValueError:
-            errors[S.DATE] = "Choose the session's date and time."
+            errors[SessionField.DATE] = "Choose the session's date and time."
             new_local = None
         if session.status is not SessionStatus.SCHEDULED or session.starts_at <= now:
-            errors[S.TOPIC] = "This session has started, ended or was cancelled: it can no longer be changed."
+            errors[SessionField.TOPIC] = (
+                "This session has started, ended or was cancelled: it can no longer be changed."
+            )
         new_start = to_utc(new_local, program.zone) if new_local else session.starts_at
         if new_start != session.starts_at and new_start <= now:
-            errors[S.DATE] = "Choose a time in the future."
-        if await inbound.submitted(self._db.reader, submission_id, "session.edit"):
+            errors[SessionField.DATE] = "Choose a time in the future."
+        submission = Submission(self._db, submission_id, "session.edit")
+        if await submission.seen():
             return {}  # Slack resent a submission already saved
         if errors:
             return errors
         unchanged = (topic.strip() or None, presenter.strip() or None) == (session.topic, session.presenter)
         if unchanged and new_start == session.starts_at:
             return {}  # nothing to change (a form saved as is, or delivered twice): nothing to record
-        async with self._db.transaction() as tx:
-            if await inbound.submitted(tx, submission_id, "session.edit"):
+        async with submission.once(now) as tx:
+            if submission.replayed:
                 return {}
-            await inbound.remember_submission(tx, submission_id, "session.edit", now)
             await sessions_repo.set_details(tx, session.id, topic.strip() or None, presenter.strip() or None)
             if new_start != session.starts_at:
                 await sessions_repo.move(tx, session.id, new_start, moved=True)
                 await self._plan_rows(tx, program, session.model_copy(update={"starts_at": new_start}), now)
                 await outbox.enqueue(
                     tx,
-                    key=f"{session_key(session.id)}moved:{submission_id}",
+                    key=keys.session_moved(session.id, submission_id),
                     now=now,
                     target=program.channel_id,
                     message=moved_notice(program, session.starts_at, new_start),
@@ -304,27 +303,28 @@ class Sessions:
         self, actor: Person, session: Session, program: Program, reason: str, submission_id: str = ""
     ) -> dict[str, str]:
         if not actor.manages(program):
-            return {S.REASON: NOT_ALLOWED}
+            return {SessionField.REASON: NOT_ALLOWED}
         now = self._clock.now()
-        if await inbound.submitted(self._db.reader, submission_id, "session.cancel"):
+        submission = Submission(self._db, submission_id, "session.cancel")
+        if await submission.seen():
             return {}  # Slack resent a submission already saved
         if len(reason.strip()) < 3:
-            return {S.REASON: "Say why, in a few words: the program channel is told."}
+            return {SessionField.REASON: "Say why, in a few words: the program channel is told."}
         if len(reason.strip()) > 500:
-            return {S.REASON: "Keep the reason under 500 characters."}
-        async with self._db.transaction() as tx:
-            if await inbound.submitted(tx, submission_id, "session.cancel"):
+            return {SessionField.REASON: "Keep the reason under 500 characters."}
+        async with submission.once(now) as tx:
+            if submission.replayed:
                 return {}
             if session.starts_at <= now or not await sessions_repo.cancel(tx, session.id, reason.strip()):
-                return {S.REASON: "This session has already started, ended or been cancelled."}
-            await inbound.remember_submission(tx, submission_id, "session.cancel", now)
-            await outbox.cancel_prefix(tx, session_key(session.id), "the session was cancelled")
+                submission.refuse()
+                return {SessionField.REASON: "This session has already started, ended or been cancelled."}
+            await outbox.cancel_prefix(tx, keys.session(session.id), "the session was cancelled")
             cancelled = await sessions_repo.get(tx, session.id)
             for hook in self.on_cancelled:
                 await hook(tx, cancelled or session, program, now)
             await outbox.enqueue(
                 tx,
-                key=f"{session_key(session.id)}cancelled",
+                key=keys.session_cancelled(session.id),
                 target=program.channel_id,
                 now=now,
                 message=cancelled_notice(program, session, reason.strip()),
@@ -338,17 +338,19 @@ class Sessions:
         self, actor: Person, session: Session, program: Program, code: str, submission_id: str = ""
     ) -> dict[str, str]:
         if not actor.manages(program):
-            return {S.CODE: NOT_ALLOWED}
+            return {SessionField.CODE: NOT_ALLOWED}
         code = code.strip()
         if code and not _CODE.match(code):
-            return {S.CODE: "Use 2 to 20 letters, digits or dashes, like ECHO42 (or leave it empty for none)."}
+            return {
+                SessionField.CODE: "Use 2 to 20 letters, digits or dashes, like ECHO42 (or leave it empty for none)."
+            }
         if session.status is SessionStatus.CANCELLED:
-            return {S.CODE: "This session was cancelled."}
+            return {SessionField.CODE: "This session was cancelled."}
         now = self._clock.now()
-        async with self._db.transaction() as tx:
-            if await inbound.submitted(tx, submission_id, "session.code"):
+        submission = Submission(self._db, submission_id, "session.code")
+        async with submission.once(now) as tx:
+            if submission.replayed:
                 return {}  # Slack resent a submission already saved
-            await inbound.remember_submission(tx, submission_id, "session.code", now)
             await sessions_repo.set_code(tx, session.id, code or None)
             await audit.record(tx, now, actor.user_id, "session.code", f"session:{session.id}", {"set": bool(code)})
         return {}
@@ -364,7 +366,7 @@ class Sessions:
         async with self._db.transaction() as tx:
             ended = await self._end(tx, session, program, now, early=True)
             if ended:
-                await outbox.cancel(tx, [f"{session_key(session.id)}end"], "ended early by a coordinator")
+                await outbox.cancel(tx, [keys.session_end(session.id)], "ended early by a coordinator")
                 await audit.record(tx, now, actor.user_id, "session.end", f"session:{session.id}", None)
         return ended
 
@@ -376,10 +378,10 @@ class Sessions:
         assert ended is not None
         await outbox.enqueue(
             tx,
-            key=f"{session_key(session.id)}live:ended",
+            key=keys.live_ended(session.id),
             kind=OutboxKind.UPDATE,
             now=now,
-            parent_key=f"{session_key(session.id)}live",
+            parent_key=keys.live(session.id),
             target=program.channel_id,
             render=Render(name="session.live", args={"session_id": session.id}),
         )
@@ -398,24 +400,24 @@ class Sessions:
         submission_id: str = "",
     ) -> AttendanceResult:
         if not actor.manages(program):
-            return AttendanceResult({S.ADD: NOT_ALLOWED}, [], [])
+            return AttendanceResult({SessionField.ADD: NOT_ALLOWED}, [], [])
         now = self._clock.now()
         errors: dict[str, str] = {}
         if len(reason.strip()) < 3:
-            errors[S.REASON] = "Say why (for example: from the Zoom attendance report)."
+            errors[SessionField.REASON] = "Say why (for example: from the Zoom attendance report)."
         if set(add) & set(remove):
-            errors[S.REMOVE] = "Someone is both added and removed: pick one."
+            errors[SessionField.REMOVE] = "Someone is both added and removed: pick one."
         if not add and not remove:
-            errors[S.ADD] = "Choose people to add or to remove."
+            errors[SessionField.ADD] = "Choose people to add or to remove."
         if session.status is SessionStatus.CANCELLED:
-            errors[S.ADD] = "This session was cancelled."
+            errors[SessionField.ADD] = "This session was cancelled."
         if errors:
             return AttendanceResult(errors, [], [])
         added, removed = [], []
-        async with self._db.transaction() as tx:
-            if await inbound.submitted(tx, submission_id, "attendance.adjust"):
+        submission = Submission(self._db, submission_id, "attendance.adjust")
+        async with submission.once(now) as tx:
+            if submission.replayed:
                 return AttendanceResult({}, [], [])  # Slack resent a submission already saved
-            await inbound.remember_submission(tx, submission_id, "attendance.adjust", now)
             for user in add:
                 if await attendance_repo.set_present(tx, session.id, user, True, actor.user_id, reason.strip(), now):
                     added.append(user)
@@ -491,14 +493,14 @@ class Sessions:
         if loaded is None or loaded[0].status is not SessionStatus.SCHEDULED or loaded[0].starts_at <= now:
             return
         session, program = loaded
-        key = f"{session_key(session.id)}remind:{args['label']}:"
+        label = str(args["label"])
         render = Render(name="session.reminder", args={"session_id": session.id})
-        targets = [("post", program.channel_id)] + [
-            (f"dm:{user}", user) for user in await programs_repo.members_wanting_reminder_dms(tx, program.id)
+        targets = [(keys.reminder_post(session.id, label), program.channel_id)] + [
+            (keys.reminder_dm(session.id, label, user), user)
+            for user in await programs_repo.members_wanting_reminder_dms(tx, program.id)
         ]
         rows = [
-            {"key": key + suffix, "target": target, "stale_at": session.starts_at, "render": render}
-            for suffix, target in targets
+            {"key": key, "target": target, "stale_at": session.starts_at, "render": render} for key, target in targets
         ]
         await outbox.enqueue_many(tx, rows, now)
 

@@ -27,11 +27,16 @@ from echobot.views.blocks import (
 )
 from echobot.views.metadata import ViewState
 
-C = CaseField
-S = CaseState
-STATE_MARKS = {S.SUBMITTED: ":large_yellow_circle:", S.IN_REVIEW: ":large_blue_circle:", S.NEEDS_INFO: ":question:",
-               S.SCHEDULED: ":calendar:", S.PRESENTED: ":speech_balloon:", S.RECOMMENDATIONS_SENT: ":memo:",
-               S.CLOSED: ":white_check_mark:", S.DECLINED: ":no_entry_sign:"}  # fmt: skip
+STATE_MARKS = {
+    CaseState.SUBMITTED: ":large_yellow_circle:",
+    CaseState.IN_REVIEW: ":large_blue_circle:",
+    CaseState.NEEDS_INFO: ":question:",
+    CaseState.SCHEDULED: ":calendar:",
+    CaseState.PRESENTED: ":speech_balloon:",
+    CaseState.RECOMMENDATIONS_SENT: ":memo:",
+    CaseState.CLOSED: ":white_check_mark:",
+    CaseState.DECLINED: ":no_entry_sign:",
+}
 NOT_EMERGENCY = "echobot is not for emergencies: for an urgent problem, call the hub or send the patient to care now."
 
 
@@ -39,32 +44,90 @@ def case_modal(programs: list[Program], sessions: list[tuple[Session, Program]],
     session_options = [(f"{p.name[:30]} · {s.starts_at.astimezone(p.zone).strftime('%a %-d %b %H:%M')}", str(s.id))
                        for s, p in sessions[:100]]  # fmt: skip
     blocks: list[Block] = [
-        section(":lock: *De-identified cases only.* No names, places smaller than a state, dates other than the "
-                "year, ages over 89, phone numbers, record or account numbers. echobot checks before anything is "
-                "saved."),
-        input_block(C.PROGRAM, "Program", static_select(C.PROGRAM, [(p.name, str(p.id)) for p in programs],
-                    initial=initial_program or (str(programs[0].id) if len(programs) == 1 else None))),
-        input_block(C.SUMMARY, "One-line summary", text_input(C.SUMMARY, max_length=150,
-                    placeholder="50s woman, HCV genotype 3, compensated cirrhosis, treatment-naive")),
-        input_block(C.QUESTION, "Your question for the hub", text_input(C.QUESTION, multiline=True, max_length=500)),
-        input_block(C.AGE_BAND, "Age band", static_select(C.AGE_BAND, [(band, band) for band in AGE_BANDS])),
-        input_block(C.SEX, "Sex", static_select(C.SEX, [(sex.capitalize(), sex) for sex in SEXES])),
-        input_block(C.PRESENTING, "Presenting problem", text_input(C.PRESENTING, multiline=True, max_length=3000)),
-        input_block(C.HISTORY, "Relevant history", text_input(C.HISTORY, multiline=True, max_length=3000),
-                    optional=True),
-        input_block(C.MEDICATIONS, "Current medications", text_input(C.MEDICATIONS, multiline=True,
-                    max_length=2000), optional=True),
-        input_block(C.LABS, "Pertinent labs and imaging", text_input(C.LABS, multiline=True, max_length=3000),
-                    optional=True, hint="Values and years are fine; leave out full dates."),
-        input_block(C.TRIED, "What has been tried", text_input(C.TRIED, multiline=True, max_length=2000),
-                    optional=True),
-        input_block(C.URGENCY, "Urgency", radio_buttons(C.URGENCY, [("Routine", "routine"),
-                    ("Soon (the next session, please)", "soon")], initial="routine"), hint=NOT_EMERGENCY),
-    ]  # fmt: skip
+        section(
+            ":lock: *De-identified cases only.* No names, places smaller than a state, dates other than the "
+            "year, ages over 89, phone numbers, record or account numbers. echobot checks before anything is "
+            "saved."
+        ),
+        input_block(
+            CaseField.PROGRAM,
+            "Program",
+            static_select(
+                CaseField.PROGRAM,
+                [(p.name, str(p.id)) for p in programs],
+                initial=initial_program or (str(programs[0].id) if len(programs) == 1 else None),
+            ),
+        ),
+        input_block(
+            CaseField.SUMMARY,
+            "One-line summary",
+            text_input(
+                CaseField.SUMMARY,
+                max_length=150,
+                placeholder="50s woman, HCV genotype 3, compensated cirrhosis, treatment-naive",
+            ),
+        ),
+        input_block(
+            CaseField.QUESTION,
+            "Your question for the hub",
+            text_input(CaseField.QUESTION, multiline=True, max_length=500),
+        ),
+        input_block(
+            CaseField.AGE_BAND, "Age band", static_select(CaseField.AGE_BAND, [(band, band) for band in AGE_BANDS])
+        ),
+        input_block(CaseField.SEX, "Sex", static_select(CaseField.SEX, [(sex.capitalize(), sex) for sex in SEXES])),
+        input_block(
+            CaseField.PRESENTING,
+            "Presenting problem",
+            text_input(CaseField.PRESENTING, multiline=True, max_length=3000),
+        ),
+        input_block(
+            CaseField.HISTORY,
+            "Relevant history",
+            text_input(CaseField.HISTORY, multiline=True, max_length=3000),
+            optional=True,
+        ),
+        input_block(
+            CaseField.MEDICATIONS,
+            "Current medications",
+            text_input(CaseField.MEDICATIONS, multiline=True, max_length=2000),
+            optional=True,
+        ),
+        input_block(
+            CaseField.LABS,
+            "Pertinent labs and imaging",
+            text_input(CaseField.LABS, multiline=True, max_length=3000),
+            optional=True,
+            hint="Values and years are fine; leave out full dates.",
+        ),
+        input_block(
+            CaseField.TRIED,
+            "What has been tried",
+            text_input(CaseField.TRIED, multiline=True, max_length=2000),
+            optional=True,
+        ),
+        input_block(
+            CaseField.URGENCY,
+            "Urgency",
+            radio_buttons(
+                CaseField.URGENCY,
+                [("Routine", "routine"), ("Soon (the next session, please)", "soon")],
+                initial="routine",
+            ),
+            hint=NOT_EMERGENCY,
+        ),
+    ]
     if session_options:
-        blocks.append(input_block(C.SESSION, "Preferred session", static_select(C.SESSION, session_options),
-                                  optional=True, hint="Sessions with a free case slot."))  # fmt: skip
-    blocks.append(input_block(C.CONFIRM, "Confirmation", checkboxes(C.CONFIRM, [
+        blocks.append(
+            input_block(
+                CaseField.SESSION,
+                "Preferred session",
+                static_select(CaseField.SESSION, session_options),
+                optional=True,
+                hint="Sessions with a free case slot.",
+            )
+        )
+    blocks.append(input_block(CaseField.CONFIRM, "Confirmation", checkboxes(CaseField.CONFIRM, [
         ("This case contains *no patient identifiers*", "yes")])))  # fmt: skip
     return modal("Present an ECHO case", Callback.CASE_VIEW, blocks, submit="Submit case")
 
@@ -81,7 +144,7 @@ def hub_message(case: Case, program: Program, site: str, session: Session | None
     state = f"{STATE_MARKS[case.state]} *{case.state.label}*"
     if case.owner:
         state += f" · <@{case.owner}>"
-    if case.state is S.SCHEDULED and session is not None:
+    if case.state is CaseState.SCHEDULED and session is not None:
         state += f" · {slack_date(session.starts_at)}"
     who = f"<@{case.submitter}>" + (f" ({escape(site)})" if site else "")
     head = (f"*{case.title}* · {escape(program.name)} · {state}\n*Patient:* {case.age_band}, {case.sex} · "
@@ -182,10 +245,18 @@ def _metadata(case_id: int, action: str) -> str:
 
 def followup_modal(case: Case, outcome: str) -> Block:
     options = [(label, outcome) for outcome, label in FOLLOWUP_OUTCOMES.items()]
-    blocks = [_case_header(case),
-              input_block(C.OUTCOME, "How is the patient doing?", radio_buttons(C.OUTCOME, options, initial=outcome)),
-              input_block(C.NOTE, "Anything the hub should know", text_input(C.NOTE, multiline=True,
-                          max_length=2000), optional=True)]  # fmt: skip
+    blocks = [
+        _case_header(case),
+        input_block(
+            CaseField.OUTCOME, "How is the patient doing?", radio_buttons(CaseField.OUTCOME, options, initial=outcome)
+        ),
+        input_block(
+            CaseField.NOTE,
+            "Anything the hub should know",
+            text_input(CaseField.NOTE, multiline=True, max_length=2000),
+            optional=True,
+        ),
+    ]
     return modal("Patient follow-up", Callback.FOLLOWUP_VIEW, blocks, submit="Send",
                  private_metadata=_metadata(case.id, "followup"))  # fmt: skip
 

@@ -25,7 +25,6 @@ from echobot.views.blocks import (
 )
 from echobot.views.metadata import ViewState
 
-E = EvaluationField
 ATTESTATION = "I participated in this activity and claim only the credit matching my participation"
 
 
@@ -60,30 +59,64 @@ def evaluation_modal(session: Session, program: Program) -> Block:
     steps = [f"{q / 4:g}" for q in range(program.credit_quarters, 0, -1)]
     blocks: list[Block] = [
         section(_session_title(session, program)),
-        input_block(E.OVERALL, "Overall rating", _scale(E.OVERALL)),
-        input_block(E.RELEVANCE, "Relevance of the didactic to your practice", _scale(E.RELEVANCE)),
-        input_block(E.OBJECTIVES, "Were the learning objectives met?", radio_buttons(E.OBJECTIVES,
-                    [("Yes", "yes"), ("Partly", "partly"), ("No", "no")])),
-        input_block(E.INTENT, "Do you intend to change your practice?", radio_buttons(E.INTENT,
-                    [("Yes", "yes"), ("No", "no"), ("Unsure", "unsure")])),
-        input_block(E.CHANGE_PLAN, "What will you change?", text_input(E.CHANGE_PLAN, multiline=True,
-                    max_length=2000), optional=True),
-        input_block(E.BIAS_FREE, "Was the content free of commercial bias?", radio_buttons(E.BIAS_FREE,
-                    [("Yes", "yes"), ("No", "no")])),
-        input_block(E.BIAS_COMMENT, "If not, what seemed biased?", text_input(E.BIAS_COMMENT, multiline=True,
-                    max_length=2000), optional=True),
-        input_block(E.SUGGESTIONS, "Suggestions and future topics", text_input(E.SUGGESTIONS, multiline=True,
-                    max_length=2000), optional=True),
-    ]  # fmt: skip
+        input_block(EvaluationField.OVERALL, "Overall rating", _scale(EvaluationField.OVERALL)),
+        input_block(
+            EvaluationField.RELEVANCE, "Relevance of the didactic to your practice", _scale(EvaluationField.RELEVANCE)
+        ),
+        input_block(
+            EvaluationField.OBJECTIVES,
+            "Were the learning objectives met?",
+            radio_buttons(EvaluationField.OBJECTIVES, [("Yes", "yes"), ("Partly", "partly"), ("No", "no")]),
+        ),
+        input_block(
+            EvaluationField.INTENT,
+            "Do you intend to change your practice?",
+            radio_buttons(EvaluationField.INTENT, [("Yes", "yes"), ("No", "no"), ("Unsure", "unsure")]),
+        ),
+        input_block(
+            EvaluationField.CHANGE_PLAN,
+            "What will you change?",
+            text_input(EvaluationField.CHANGE_PLAN, multiline=True, max_length=2000),
+            optional=True,
+        ),
+        input_block(
+            EvaluationField.BIAS_FREE,
+            "Was the content free of commercial bias?",
+            radio_buttons(EvaluationField.BIAS_FREE, [("Yes", "yes"), ("No", "no")]),
+        ),
+        input_block(
+            EvaluationField.BIAS_COMMENT,
+            "If not, what seemed biased?",
+            text_input(EvaluationField.BIAS_COMMENT, multiline=True, max_length=2000),
+            optional=True,
+        ),
+        input_block(
+            EvaluationField.SUGGESTIONS,
+            "Suggestions and future topics",
+            text_input(EvaluationField.SUGGESTIONS, multiline=True, max_length=2000),
+            optional=True,
+        ),
+    ]
     if session.attendance_code:
-        blocks.append(input_block(E.CODE, "Attendance code", text_input(E.CODE, max_length=20),
-                                  hint="The code announced during the session."))  # fmt: skip
+        blocks.append(
+            input_block(
+                EvaluationField.CODE,
+                "Attendance code",
+                text_input(EvaluationField.CODE, max_length=20),
+                hint="The code announced during the session.",
+            )
+        )
     blocks += [
-        input_block(E.CREDIT, "Credit claimed (hours)", static_select(E.CREDIT, [(s, s) for s in steps],
-                    initial=steps[0])),
-        input_block(E.ATTEST, ATTESTATION, checkboxes(E.ATTEST, [("Yes, I attest to this", "yes")])),
+        input_block(
+            EvaluationField.CREDIT,
+            "Credit claimed (hours)",
+            static_select(EvaluationField.CREDIT, [(s, s) for s in steps], initial=steps[0]),
+        ),
+        input_block(
+            EvaluationField.ATTEST, ATTESTATION, checkboxes(EvaluationField.ATTEST, [("Yes, I attest to this", "yes")])
+        ),
         context("De-identified text only. One evaluation per session; you can't change it afterwards."),
-    ]  # fmt: skip
+    ]
     return modal("Evaluate the session", Callback.EVALUATION_VIEW, blocks, submit="Submit",
                  private_metadata=ViewState(session_id=session.id).encode())  # fmt: skip
 
@@ -135,8 +168,10 @@ def certificate_modal(transcript: Transcript, *, period: bool, today: str) -> Bl
     """Choose one credited session, or a period, for a certificate (sent by DM)."""
     if period:
         blocks = [
-            input_block(E.CERT_FROM, "From", datepicker(E.CERT_FROM, initial=f"{today[:4]}-01-01")),
-            input_block(E.CERT_TO, "To", datepicker(E.CERT_TO, initial=today)),
+            input_block(
+                EvaluationField.CERT_FROM, "From", datepicker(EvaluationField.CERT_FROM, initial=f"{today[:4]}-01-01")
+            ),
+            input_block(EvaluationField.CERT_TO, "To", datepicker(EvaluationField.CERT_TO, initial=today)),
         ]
         title = "Certificate: period"
     else:
@@ -145,7 +180,9 @@ def certificate_modal(transcript: Transcript, *, period: bool, today: str) -> Bl
         if not options:
             return modal("Certificate", Callback.CERTIFICATE_VIEW, [section("No credit is recorded yet.")],
                          submit=None, close="Close")  # fmt: skip
-        blocks = [input_block(E.CERT_SESSION, "Session", static_select(E.CERT_SESSION, options))]
+        blocks = [
+            input_block(EvaluationField.CERT_SESSION, "Session", static_select(EvaluationField.CERT_SESSION, options))
+        ]
         title = "Certificate: session"
     blocks.append(context("The PDF comes to your direct messages with echobot."))
     return modal(title, Callback.CERTIFICATE_VIEW, blocks, submit="Send PDF")

@@ -29,8 +29,6 @@ from echobot.views.blocks import (
 )
 from echobot.views.metadata import ViewState
 
-P = ProgramField
-
 SCHEDULE_OPTIONS = [
     ("Every week", ScheduleKind.WEEKLY.value),
     ("Every N weeks", ScheduleKind.EVERY_N_WEEKS.value),
@@ -44,86 +42,102 @@ def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
     tz = form.timezone
     blocks: list[Block] = [
         input_block(
-            P.NAME, "Program name", text_input(P.NAME, initial=form.name, max_length=80, placeholder="Hepatitis C ECHO")
+            ProgramField.NAME,
+            "Program name",
+            text_input(ProgramField.NAME, initial=form.name, max_length=80, placeholder="Hepatitis C ECHO"),
         ),
         input_block(
-            P.CHANNEL,
+            ProgramField.CHANNEL,
             "Program channel",
-            conversations_select(P.CHANNEL, initial=form.channel_id, current=not editing),
+            conversations_select(ProgramField.CHANNEL, initial=form.channel_id, current=not editing),
             hint="Reminders and session posts go here.",
         ),
         input_block(
-            P.REVIEW_CHANNEL,
+            ProgramField.REVIEW_CHANNEL,
             "Hub review channel",
-            conversations_select(P.REVIEW_CHANNEL, initial=form.review_channel_id),
+            conversations_select(ProgramField.REVIEW_CHANNEL, initial=form.review_channel_id),
             hint="Cases land here for the hub team: a private channel, with @echobot invited.",
         ),
         input_block(
-            P.TIMEZONE,
+            ProgramField.TIMEZONE,
             "Time zone",
             external_select(
-                P.TIMEZONE, initial=(tz, tz) if tz else None, placeholder="Type to search: Denver, Chicago…"
+                ProgramField.TIMEZONE, initial=(tz, tz) if tz else None, placeholder="Type to search: Denver, Chicago…"
             ),
             hint="Sessions follow this zone's clock.",
         ),
-        input_block(P.SCHEDULE, "How often", static_select(P.SCHEDULE, SCHEDULE_OPTIONS, initial=form.schedule)),
         input_block(
-            P.INTERVAL,
+            ProgramField.SCHEDULE,
+            "How often",
+            static_select(ProgramField.SCHEDULE, SCHEDULE_OPTIONS, initial=form.schedule),
+        ),
+        input_block(
+            ProgramField.INTERVAL,
             "Every how many weeks",
-            number_input(P.INTERVAL, initial=form.interval_weeks, low=2, high=12),
+            number_input(ProgramField.INTERVAL, initial=form.interval_weeks, low=2, high=12),
             optional=True,
             hint="Only for “Every N weeks”.",
         ),
         input_block(
-            P.FIRST_DATE,
+            ProgramField.FIRST_DATE,
             "First session",
-            datepicker(P.FIRST_DATE, initial=form.first_date),
+            datepicker(ProgramField.FIRST_DATE, initial=form.first_date),
             hint="For a monthly schedule this date also sets the weekday, e.g. the 2nd Tuesday.",
         ),
-        input_block(P.START_TIME, "Start time", timepicker(P.START_TIME, initial=form.start_time)),
         input_block(
-            P.DURATION, "Duration (minutes)", number_input(P.DURATION, initial=form.duration, low=15, high=240)
+            ProgramField.START_TIME, "Start time", timepicker(ProgramField.START_TIME, initial=form.start_time)
         ),
-        input_block(P.VIDEO_URL, "Video link", text_input(P.VIDEO_URL, initial=form.video_url, kind="url_text_input")),
         input_block(
-            P.OFFSETS,
+            ProgramField.DURATION,
+            "Duration (minutes)",
+            number_input(ProgramField.DURATION, initial=form.duration, low=15, high=240),
+        ),
+        input_block(
+            ProgramField.VIDEO_URL,
+            "Video link",
+            text_input(ProgramField.VIDEO_URL, initial=form.video_url, kind="url_text_input"),
+        ),
+        input_block(
+            ProgramField.OFFSETS,
             "Reminders before each session",
-            text_input(P.OFFSETS, initial=form.offsets, max_length=60),
+            text_input(ProgramField.OFFSETS, initial=form.offsets, max_length=60),
             hint="Like 7d, 1d, 1h (units m, h, d).",
         ),
         input_block(
-            P.CASE_SLOTS, "Case slots per session", number_input(P.CASE_SLOTS, initial=form.case_slots, low=0, high=10)
+            ProgramField.CASE_SLOTS,
+            "Case slots per session",
+            number_input(ProgramField.CASE_SLOTS, initial=form.case_slots, low=0, high=10),
         ),
         input_block(
-            P.EVAL_WINDOW,
+            ProgramField.EVAL_WINDOW,
             "Evaluation window (days)",
-            number_input(P.EVAL_WINDOW, initial=form.eval_window, low=1, high=60),
+            number_input(ProgramField.EVAL_WINDOW, initial=form.eval_window, low=1, high=60),
         ),
         input_block(
-            P.CREDIT,
+            ProgramField.CREDIT,
             "Credit per session (hours)",
-            number_input(P.CREDIT, initial=form.credit, decimal=True),
+            number_input(ProgramField.CREDIT, initial=form.credit, decimal=True),
             hint="In steps of 0.25, like 1.0 or 1.25.",
         ),
         input_block(
-            P.SPECIALISTS,
+            ProgramField.SPECIALISTS,
             "Specialists (hub team)",
-            users_select(P.SPECIALISTS, initial=form.specialists),
+            users_select(ProgramField.SPECIALISTS, initial=form.specialists),
             optional=True,
             hint="They triage cases in the review channel.",
         ),
         input_block(
-            P.COORDINATORS,
+            ProgramField.COORDINATORS,
             "Program coordinators",
-            users_select(P.COORDINATORS, initial=form.coordinators),
+            users_select(ProgramField.COORDINATORS, initial=form.coordinators),
             optional=True,
             hint="Besides the hub's coordinators, who can always manage every program.",
         ),
         input_block(
-            P.ANONYMOUS,
+            ProgramField.ANONYMOUS,
             "Evaluation reports",
             checkboxes(
-                P.ANONYMOUS,
+                ProgramField.ANONYMOUS,
                 [("Show evaluation ratings and comments to coordinators *without names*", "yes")],
                 initial=["yes"] if form.anonymous else [],
             ),

@@ -23,8 +23,6 @@ from echobot.views.blocks import (
     text_input,
 )
 
-F = RegistrationField
-
 ROLE_OPTIONS = [
     ("Participant: I attend and may present cases", Role.PARTICIPANT.value),
     ("Observer: I attend, without presenting cases", Role.OBSERVER.value),
@@ -46,46 +44,54 @@ def registration_modal(
             "It holds *your* details as a provider: never enter patient information here."
         ),
         input_block(
-            F.NAME,
+            RegistrationField.NAME,
             "Full name",
-            text_input(F.NAME, initial=form.name, max_length=100),
+            text_input(RegistrationField.NAME, initial=form.name, max_length=100),
             hint="As it should appear on your certificates.",
         ),
         input_block(
-            F.CREDENTIAL,
+            RegistrationField.CREDENTIAL,
             "Professional credential",
-            static_select(F.CREDENTIAL, credential_options, initial=form.credential),
+            static_select(RegistrationField.CREDENTIAL, credential_options, initial=form.credential),
         ),
         input_block(
-            F.DISCIPLINE,
+            RegistrationField.DISCIPLINE,
             "Discipline or specialty",
             text_input(
-                F.DISCIPLINE,
+                RegistrationField.DISCIPLINE,
                 initial=form.discipline,
                 max_length=100,
                 placeholder="Family medicine, psychiatry, pharmacy…",
             ),
         ),
         input_block(
-            F.ORGANIZATION,
+            RegistrationField.ORGANIZATION,
             "Organization (spoke site)",
-            text_input(F.ORGANIZATION, initial=form.organization, max_length=150),
-        ),
-        input_block(F.STATE, "State", static_select(F.STATE, state_options, initial=form.state)),
-        input_block(F.COUNTY, "County", text_input(F.COUNTY, initial=form.county, max_length=100)),
-        input_block(
-            F.EMAIL, "E-mail for certificates", text_input(F.EMAIL, initial=form.email, kind="email_text_input")
+            text_input(RegistrationField.ORGANIZATION, initial=form.organization, max_length=150),
         ),
         input_block(
-            F.ROLE,
+            RegistrationField.STATE, "State", static_select(RegistrationField.STATE, state_options, initial=form.state)
+        ),
+        input_block(
+            RegistrationField.COUNTY,
+            "County",
+            text_input(RegistrationField.COUNTY, initial=form.county, max_length=100),
+        ),
+        input_block(
+            RegistrationField.EMAIL,
+            "E-mail for certificates",
+            text_input(RegistrationField.EMAIL, initial=form.email, kind="email_text_input"),
+        ),
+        input_block(
+            RegistrationField.ROLE,
             "How will you take part?",
-            radio_buttons(F.ROLE, ROLE_OPTIONS, initial=form.role),
+            radio_buttons(RegistrationField.ROLE, ROLE_OPTIONS, initial=form.role),
             hint="You can switch to participant at any time.",
         ),
         input_block(
-            F.NPI,
+            RegistrationField.NPI,
             "NPI",
-            text_input(F.NPI, initial=form.npi, max_length=10),
+            text_input(RegistrationField.NPI, initial=form.npi, max_length=10),
             optional=True,
             hint="Your 10-digit National Provider Identifier, for credit reporting.",
         ),
@@ -94,28 +100,32 @@ def registration_modal(
             "They are shared only with your consent."
         ),
         input_block(
-            F.LICENCE,
+            RegistrationField.LICENCE,
             "State licence number",
-            text_input(F.LICENCE, initial=form.licence_number, max_length=40),
+            text_input(RegistrationField.LICENCE, initial=form.licence_number, max_length=40),
             optional=True,
         ),
         input_block(
-            F.BIRTH_MONTH,
+            RegistrationField.BIRTH_MONTH,
             "Birth month",
-            static_select(F.BIRTH_MONTH, [(name, str(n)) for n, name in MONTHS.items()], initial=form.birth_month),
+            static_select(
+                RegistrationField.BIRTH_MONTH, [(name, str(n)) for n, name in MONTHS.items()], initial=form.birth_month
+            ),
             optional=True,
         ),
         input_block(
-            F.BIRTH_DAY,
+            RegistrationField.BIRTH_DAY,
             "Birth day",
-            static_select(F.BIRTH_DAY, [(str(day), str(day)) for day in range(1, 32)], initial=form.birth_day),
+            static_select(
+                RegistrationField.BIRTH_DAY, [(str(day), str(day)) for day in range(1, 32)], initial=form.birth_day
+            ),
             optional=True,
         ),
         input_block(
-            F.CONSENT,
+            RegistrationField.CONSENT,
             "Consent",
             checkboxes(
-                F.CONSENT,
+                RegistrationField.CONSENT,
                 [
                     ("I consent to my *licence number* being reported with my credit", Consent.LICENCE),
                     ("I consent to my *birth month and day* being reported with my credit", Consent.BIRTH),
@@ -129,7 +139,7 @@ def registration_modal(
         chosen = [p for p in programs if p[1] in set(form.programs or [])]
         element: Block = {
             "type": "multi_static_select",
-            "action_id": F.PROGRAMS,
+            "action_id": RegistrationField.PROGRAMS,
             "placeholder": {"type": "plain_text", "text": "Choose programs"},
             "options": [option(name, value) for name, value in programs[:100]],
         }
@@ -138,7 +148,7 @@ def registration_modal(
         blocks.insert(
             9,
             input_block(
-                F.PROGRAMS,
+                RegistrationField.PROGRAMS,
                 "Programs to join",
                 element,
                 optional=True,

@@ -29,8 +29,6 @@ from echobot.views.blocks import (
 )
 from echobot.views.metadata import ViewState
 
-S = SessionField
-
 
 def _details(session: Session) -> str:
     topic = escape(session.topic) if session.topic else "_to be announced_"
@@ -145,19 +143,22 @@ def session_edit_modal(session: Session, program: Program) -> Block:
     blocks = [
         section(f"*{escape(program.name)}* · {slack_date(session.starts_at)}"),
         input_block(
-            S.TOPIC, "Didactic topic", text_input(S.TOPIC, initial=session.topic or "", max_length=200), optional=True
-        ),
-        input_block(
-            S.PRESENTER,
-            "Presenter",
-            text_input(S.PRESENTER, initial=session.presenter or "", max_length=100),
+            SessionField.TOPIC,
+            "Didactic topic",
+            text_input(SessionField.TOPIC, initial=session.topic or "", max_length=200),
             optional=True,
         ),
-        input_block(S.DATE, "Date", datepicker(S.DATE, initial=local.date().isoformat())),
         input_block(
-            S.TIME,
+            SessionField.PRESENTER,
+            "Presenter",
+            text_input(SessionField.PRESENTER, initial=session.presenter or "", max_length=100),
+            optional=True,
+        ),
+        input_block(SessionField.DATE, "Date", datepicker(SessionField.DATE, initial=local.date().isoformat())),
+        input_block(
+            SessionField.TIME,
             "Start time",
-            timepicker(S.TIME, initial=local.strftime("%H:%M")),
+            timepicker(SessionField.TIME, initial=local.strftime("%H:%M")),
             hint=f"In {program.timezone}. A new time moves this session only; the channel is told.",
         ),
     ]
@@ -177,10 +178,13 @@ def session_cancel_modal(session: Session, program: Program) -> Block:
             "are withdrawn and the program channel is told why."
         ),
         input_block(
-            S.REASON,
+            SessionField.REASON,
             "Reason",
             text_input(
-                S.REASON, multiline=True, max_length=500, placeholder="The presenter is ill; we meet again next week."
+                SessionField.REASON,
+                multiline=True,
+                max_length=500,
+                placeholder="The presenter is ill; we meet again next week.",
             ),
         ),
     ]
@@ -201,9 +205,9 @@ def code_modal(session: Session, program: Program) -> Block:
             "session; participants enter it with their evaluation."
         ),
         input_block(
-            S.CODE,
+            SessionField.CODE,
             "Attendance code",
-            text_input(S.CODE, initial=session.attendance_code or "", max_length=20),
+            text_input(SessionField.CODE, initial=session.attendance_code or "", max_length=20),
             optional=True,
             hint="Leave empty for no code.",
         ),
@@ -227,7 +231,11 @@ def attendance_pick_modal(items: list[tuple[Session, Program]]) -> Block:
         blocks = [section("No session of your programs started in the last 30 days.")]
         return modal("Attendance", Callback.ATTENDANCE_PICK_VIEW, blocks, submit=None, close="Close")
     options = [(_label(session, program), str(session.id)) for session, program in items[:100]]
-    blocks = [input_block(S.SESSION, "Session", static_select(S.SESSION, options, initial=options[0][1]))]
+    blocks = [
+        input_block(
+            SessionField.SESSION, "Session", static_select(SessionField.SESSION, options, initial=options[0][1])
+        )
+    ]
     return modal("Attendance", Callback.ATTENDANCE_PICK_VIEW, blocks, submit="Next")
 
 
@@ -236,15 +244,17 @@ def attendance_edit_modal(session: Session, program: Program, present: list[str]
     blocks = [
         section(f"*{escape(program.name)}* · {slack_date(session.starts_at)}\n*Present ({len(present)}):* {names}"),
         input_block(
-            S.ADD,
+            SessionField.ADD,
             "Add attendees",
-            users_select(S.ADD),
+            users_select(SessionField.ADD),
             optional=True,
             hint="For example people in the video tool's report who did not check in.",
         ),
-        input_block(S.REMOVE, "Remove attendees", users_select(S.REMOVE), optional=True),
+        input_block(SessionField.REMOVE, "Remove attendees", users_select(SessionField.REMOVE), optional=True),
         input_block(
-            S.REASON, "Reason", text_input(S.REASON, max_length=300, placeholder="From the Zoom attendance report")
+            SessionField.REASON,
+            "Reason",
+            text_input(SessionField.REASON, max_length=300, placeholder="From the Zoom attendance report"),
         ),
     ]
     return modal(

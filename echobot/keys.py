@@ -1,0 +1,191 @@
+"""Outbox keys: how they are built and recognised, in one place.
+
+A key names what a row is for; `outbox.key` is UNIQUE, so planning the same thing twice plans it once.
+Existing databases hold these keys: a change to any spelling here re-plans (or doubles) what is already
+planned, so they stay byte for byte as they are. Rows of one thing share a prefix ending in `:`, which
+`outbox.cancel_prefix`, `pending_by_prefix` and `by_prefix` use.
+
+    session:<id>:remind:<offset>            a reminder job            …:post, …:dm:<user> the posts it plans
+    session:<id>:live                       the live post             …:ended its update at the end
+    session:<id>:end                        the end job
+    session:<id>:moved:<view id>            the moved notice
+    session:<id>:cancelled                  the cancellation notice
+    session:<id>:evaluate:<user>            the Evaluate DM
+    session:<id>:evaluation-reminders       the reminder job          …-reminder:<user> the DMs it plans
+    session:<id>:evaluated:<user>           the credit confirmation
+    digest:<program>:<local date>T<HH:MM>   a weekly digest job       …:to:<target>, …:to:<target>:chart
+    digest:<program>:now:<request>          `/echo digest`            (same two rows per target)
+    program:<id>:intro / :created:<view id> / :edited:<view id>
+    registration:<user>:<view id>           the registration confirmation
+    case:<id>:hub                           the hub post              …:update:<n>, …:thread:<n>
+    case:<id>:dm:<n> / :followup            the presenter's DMs; any row + `:purged` its text removed
+
+Jobs run in lanes of their own: `job:session:<id>:`, `job:digest:<program>`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+# ---- sessions --------------------------------------------------------------------------------
+
+
+def session(session_id: int) -> str:
+    """The prefix of every row of one session."""
+    return f"session:{session_id}:"
+
+
+def session_jobs(session_id: int) -> str:
+    """The lane a session's jobs run in."""
+    return f"job:{session(session_id)}"
+
+
+def reminders(session_id: int) -> str:
+    """The prefix of a session's reminder jobs."""
+    return f"{session(session_id)}remind:"
+
+
+def reminder(session_id: int, label: str) -> str:
+    return f"{reminders(session_id)}{label}"
+
+
+def reminder_post(session_id: int, label: str) -> str:
+    """The reminder's post in the program channel."""
+    return f"{reminder(session_id, label)}:post"
+
+
+def reminder_dm(session_id: int, label: str, user: str) -> str:
+    return f"{reminder(session_id, label)}:dm:{user}"
+
+
+def is_reminder(key: str) -> bool:
+    """True for a session's reminder job (`session:<id>:remind:<offset>`)."""
+    match key.split(":"):
+        case ["session", _, "remind", _]:
+            return True
+    return False
+
+
+def live(session_id: int) -> str:
+    return f"{session(session_id)}live"
+
+
+def live_ended(session_id: int) -> str:
+    return f"{live(session_id)}:ended"
+
+
+def session_end(session_id: int) -> str:
+    return f"{session(session_id)}end"
+
+
+def session_moved(session_id: int, submission_id: str) -> str:
+    return f"{session(session_id)}moved:{submission_id}"
+
+
+def session_cancelled(session_id: int) -> str:
+    return f"{session(session_id)}cancelled"
+
+
+def evaluate(session_id: int, user: str) -> str:
+    return f"{session(session_id)}evaluate:{user}"
+
+
+def evaluation_reminders(session_id: int) -> str:
+    return f"{session(session_id)}evaluation-reminders"
+
+
+def evaluation_reminder(session_id: int, user: str) -> str:
+    return f"{session(session_id)}evaluation-reminder:{user}"
+
+
+def evaluated(session_id: int, user: str) -> str:
+    return f"{session(session_id)}evaluated:{user}"
+
+
+# ---- digests ---------------------------------------------------------------------------------
+
+
+def digests(program_id: int) -> str:
+    """The prefix of every digest row of one program."""
+    return f"digest:{program_id}:"
+
+
+def digest_jobs(program_id: int) -> str:
+    """The lane a program's weekly digest jobs run in."""
+    return f"job:digest:{program_id}"
+
+
+def weekly_digest(program_id: int, local: datetime) -> str:
+    """One per program and week; `local` is the digest moment in the hub's zone (a new time, a new row)."""
+    return f"{digests(program_id)}{local:%Y-%m-%dT%H:%M}"
+
+
+def digest_now(program_id: int, request_id: str) -> str:
+    return f"{digests(program_id)}now:{request_id}"
+
+
+def digest_to(digest: str, target: str) -> str:
+    """A digest's message to one recipient."""
+    return f"{digest}:to:{target}"
+
+
+def chart(message: str) -> str:
+    """The chart uploaded beside a digest message."""
+    return f"{message}:chart"
+
+
+# ---- programs and registration ---------------------------------------------------------------
+
+
+def program_intro(program_id: int) -> str:
+    return f"program:{program_id}:intro"
+
+
+def program_created(program_id: int, submission_id: str) -> str:
+    return f"program:{program_id}:created:{submission_id}"
+
+
+def program_edited(program_id: int, submission_id: str) -> str:
+    return f"program:{program_id}:edited:{submission_id}"
+
+
+def registration(user_id: str, submission_id: str) -> str:
+    return f"registration:{user_id}:{submission_id}"
+
+
+# ---- cases -----------------------------------------------------------------------------------
+
+
+def case(case_id: int) -> str:
+    """The prefix of every row of one case."""
+    return f"case:{case_id}:"
+
+
+def case_hub(case_id: int) -> str:
+    """The case's post in the hub's review channel."""
+    return f"{case(case_id)}hub"
+
+
+def is_case_hub(key: str) -> bool:
+    return key.startswith("case:") and key.endswith(":hub")
+
+
+def case_hub_update(case_id: int, number: int) -> str:
+    return f"{case_hub(case_id)}:update:{number}"
+
+
+def case_hub_thread(case_id: int, number: int) -> str:
+    return f"{case_hub(case_id)}:thread:{number}"
+
+
+def case_dm(case_id: int, number: int) -> str:
+    return f"{case(case_id)}dm:{number}"
+
+
+def case_followup(case_id: int) -> str:
+    return f"{case(case_id)}followup"
+
+
+def purged(key: str) -> str:
+    """The update that removes a sent message's text after the retention period."""
+    return f"{key}:purged"
