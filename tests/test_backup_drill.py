@@ -24,6 +24,9 @@ from tests.harness import Bot
 from tests.scenarios import PROVIDER, create_program, register
 from tests.test_cases import CASE
 
+# these tests are about the SQLite file itself (backup files, PRAGMAs); tests/test_postgres.py covers PostgreSQL
+BACKENDS = ("sqlite",)
+
 C = CaseField
 FIRST = "UFIRST0001"
 ENV = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "ECHOBOT_"))}

@@ -21,6 +21,9 @@ from echobot.settings import SettingsError, load_settings
 from tests.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
 from tests.harness import SIGNING_SECRET
 
+# these tests are about the SQLite file itself (backup files, PRAGMAs); tests/test_postgres.py covers PostgreSQL
+BACKENDS = ("sqlite",)
+
 CLEAN_ENV = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "ECHOBOT_"))}
 
 
