@@ -1,4 +1,4 @@
-"""The echobot command line: run, check, db upgrade, db backup."""
+"""The echobot command line: run, check, db upgrade, db backup, db restore, db copy."""
 
 from __future__ import annotations
 
@@ -16,13 +16,25 @@ from typing import Any
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.exc import SQLAlchemyError
 
 from echobot import __version__
 from echobot.logs import configure_logging
 from echobot.settings import Settings, SettingsError, load_database_settings, load_settings
 from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 from echobot.storage import Database, SchemaError
-from echobot.storage.database import backup_file, file_integrity
+from echobot.storage.backup import (
+    BackupError,
+    backup_file,
+    copy_database,
+    file_integrity,
+    pg_backup,
+    pg_restore,
+    restore_file,
+)
+from echobot.storage.database import NewerSchemaError, database_url, display
+
+DATABASE_ERRORS = (sqlite3.Error, SQLAlchemyError, OSError, SchemaError)
 
 log = logging.getLogger("echobot")
 
@@ -58,9 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = db_commands.add_parser("upgrade", help="apply pending schema migrations")
     upgrade.set_defaults(func=upgrade_command)
     backup = db_commands.add_parser("backup", help="copy the database safely, even while the bot runs")
-    backup.add_argument("path", help="where to write the copy")
+    backup.add_argument("path", help="where to write the copy (PostgreSQL: a pg_dump file)")
     backup.add_argument("--force", action="store_true", help="overwrite an existing file")
     backup.set_defaults(func=backup_command)
+    restore = db_commands.add_parser("restore", help="put a backup in place of the database (stop echobot first)")
+    restore.add_argument("path", help="the backup written by `echobot db backup`")
+    restore.set_defaults(func=restore_command)
+    copy = db_commands.add_parser("copy", help="copy every row into a new, empty database (SQLite to PostgreSQL)")
+    copy.add_argument("--to", required=True, dest="target", help="the target, e.g. postgresql://user:pw@host/db")
+    copy.set_defaults(func=copy_command)
     return parser
 
 
@@ -72,15 +90,29 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"echobot: {error}", file=sys.stderr)
         return 2
-    except (sqlite3.Error, SchemaError) as error:
+    except NewerSchemaError as error:
+        print(f"echobot: {error}", file=sys.stderr)
+        return 2
+    except BackupError as error:
+        print(f"echobot: {error}", file=sys.stderr)
+        return 1
+    except DATABASE_ERRORS as error:
         try:
-            database = load_database_settings().database
+            database = display(load_database_settings().database)
         except SettingsError:
             database = "echobot.db"
-        print(f"echobot: cannot use the database {database}: {error}", file=sys.stderr)
+        print(f"echobot: cannot use the database {database}: {_one_line(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _one_line(error: BaseException) -> str:
+    """A database error without SQLAlchemy's statement dump and documentation link."""
+    original = getattr(error, "orig", None)
+    if isinstance(error, SQLAlchemyError) and isinstance(original, BaseException):
+        error = original
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 async def run_command(args: argparse.Namespace) -> int:
@@ -109,7 +141,8 @@ async def run_command(args: argparse.Namespace) -> int:
             await runner.setup()
             await web.TCPSite(runner, args.host, args.port).start()
             log.info(
-                "echobot %s ready: HTTP on %s:%d (database %s)", __version__, args.host, args.port, settings.database
+                "echobot %s ready: HTTP on %s:%d (database %s)", __version__, args.host, args.port,
+                display(settings.database),
             )
             await stop.wait()
             log.info("stopping: finishing requests in flight")
@@ -119,7 +152,7 @@ async def run_command(args: argparse.Namespace) -> int:
             handler = AsyncSocketModeHandler(runtime.app, settings.slack_app_token.get_secret_value())
             connected = await _until_stopped(handler.connect_async(), stop)
             if connected:
-                log.info("echobot %s ready: Socket Mode (database %s)", __version__, settings.database)
+                log.info("echobot %s ready: Socket Mode (database %s)", __version__, display(settings.database))
                 await stop.wait()
             log.info("stopping: closing the Socket Mode connection")
             await handler.close_async()
@@ -185,10 +218,10 @@ async def check_command(args: argparse.Namespace) -> int:
         print("settings: ECHOBOT_ADMINS is empty, so nobody can set up programs yet")
     try:
         db = await Database.open(settings.database)
-        print(f"database: ok ({settings.database}, schema version {await db.schema_version()})")
+        print(f"database: ok ({display(settings.database)}, schema version {await db.schema_version()})")
         await db.close()
-    except (sqlite3.Error, OSError, SchemaError) as error:
-        print(f"database: cannot use {settings.database}: {error}")
+    except DATABASE_ERRORS as error:
+        print(f"database: cannot use {display(settings.database)}: {_one_line(error)}")
         problems += 1
     problems += await _check_slack(settings)
     print("all good" if problems == 0 else f"{problems} problem(s) found")
@@ -233,25 +266,31 @@ async def upgrade_command(args: argparse.Namespace) -> int:
         version = await db.schema_version()
     finally:
         await db.close()
+    name = display(settings.database)
     if applied:
-        print(f"{settings.database}: applied {', '.join(applied)}; now at schema version {version}")
+        print(f"{name}: applied {', '.join(applied)}; now at schema version {version}")
     else:
-        print(f"{settings.database}: already up to date (schema version {version})")
+        print(f"{name}: already up to date (schema version {version})")
     return 0
 
 
 async def backup_command(args: argparse.Namespace) -> int:
-
     settings = load_database_settings()
-    return await asyncio.to_thread(_backup, Path(settings.database), Path(args.path), args.force)
+    return await asyncio.to_thread(_backup, settings.database, Path(args.path), args.force)
 
 
-def _backup(source: Path, target: Path, force: bool) -> int:
-    if not source.exists():
-        print(f"echobot: there is no database at {source}", file=sys.stderr)
-        return 1
+def _backup(setting: str, target: Path, force: bool) -> int:
     if target.exists() and not force:
         print(f"echobot: {target} exists; choose another path or add --force", file=sys.stderr)
+        return 1
+    url = database_url(setting)
+    if url.get_backend_name() == "postgresql":
+        pg_backup(setting, str(target))
+        print(f"backup written to {target} ({target.stat().st_size} bytes, pg_dump custom format)")
+        return 0
+    source = Path(url.database or "")
+    if not source.exists():
+        print(f"echobot: there is no database at {source}", file=sys.stderr)
         return 1
     try:
         backup_file(str(source), str(target))
@@ -261,3 +300,41 @@ def _backup(source: Path, target: Path, force: bool) -> int:
     result = file_integrity(str(target))
     print(f"backup written to {target} ({target.stat().st_size} bytes, integrity {result})")
     return 0 if result == "ok" else 1
+
+
+async def restore_command(args: argparse.Namespace) -> int:
+    """Replace the database with a backup. echobot must be stopped; the schema is then brought up to date."""
+    settings = load_database_settings()
+    configure_logging("WARNING", [])
+    if database_url(settings.database).get_backend_name() == "postgresql":
+        await asyncio.to_thread(pg_restore, args.path, settings.database)
+    else:
+        await asyncio.to_thread(restore_file, args.path, database_url(settings.database).database or "")
+    db = await Database.open(settings.database)
+    try:
+        version = await db.schema_version()
+    finally:
+        await db.close()
+    print(f"restored {args.path} into {display(settings.database)} (schema version {version})")
+    return 0
+
+
+async def copy_command(args: argparse.Namespace) -> int:
+    """Copy every row into a new, empty database and compare the counts table by table."""
+    settings = load_database_settings()
+    configure_logging("WARNING", [])
+    source = await Database.open(settings.database)
+    try:
+        target = await Database.open(args.target)
+        try:
+            counts = await copy_database(source, target)
+        finally:
+            await target.close()
+    finally:
+        await source.close()
+    width = max(len(name) for name in counts)
+    for name, (before, after) in counts.items():
+        print(f"{name:<{width}}  {before:>8}  {after:>8}  {'ok' if before == after else 'DIFFERENT'}")
+    total = sum(before for before, _ in counts.values())
+    print(f"copied {total} rows from {display(settings.database)} to {display(args.target)}; every count matches")
+    return 0

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from datetime import time
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy import make_url
+from sqlalchemy.exc import ArgumentError
 
 SLACK_API_URL = "https://slack.com/api/"
 
@@ -24,7 +27,35 @@ class DatabaseSettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
+    # a SQLite path or a URL (sqlite:///path, postgresql://user:password@host:5432/db)
     database: str = Field(default="echobot.db", validation_alias="ECHOBOT_DATABASE")
+
+    @field_validator("database")
+    @classmethod
+    def _database(cls, value: str) -> str:
+        """A relative SQLite path is resolved here, once, so that every part of echobot (and the ready line)
+        names the same file whichever folder it was started from."""
+        value = value.strip()
+        if not value:
+            raise ValueError("is empty: give a SQLite path or a postgresql:// URL")
+        if value.startswith("sqlite:///"):
+            path = value.removeprefix("sqlite:///")
+            if not path or path.startswith("/") or path == ":memory:":
+                return value
+            return "sqlite:///" + os.path.abspath(path)
+        if "://" in value or value == ":memory:":
+            return value
+        return os.path.abspath(os.path.expanduser(value))
+
+    @property
+    def database_password(self) -> str | None:
+        """The password in a database URL (redacted from logs like the Slack secrets)."""
+        if "://" not in self.database:
+            return None
+        try:
+            return make_url(self.database).password  # type: ignore[return-value]
+        except ArgumentError:
+            return None
 
 
 class Settings(DatabaseSettings):
@@ -146,7 +177,8 @@ class Settings(DatabaseSettings):
     def secrets(self) -> list[str]:
         """Every secret value, so that logging can redact them."""
         values = [self.slack_bot_token, self.slack_signing_secret, self.slack_app_token]
-        return [value.get_secret_value() for value in values if value is not None]
+        found = [value.get_secret_value() for value in values if value is not None]
+        return found + ([self.database_password] if self.database_password else [])
 
 
 _ENV_NAMES = {

@@ -4,30 +4,34 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import insert, select
+
 from echobot.models import AttendanceChange, Attendee
 from echobot.storage.codec import from_db, opt_from_db, to_db
 from echobot.storage.database import Reader, Tx
+from echobot.storage.sql import insert as upsert
+from echobot.storage.tables import attendance as A
+from echobot.storage.tables import attendance_changes as CH
 
 
 async def get(db: Reader, session_id: int, user_id: str) -> Attendee | None:
-    row = await db.fetchone("SELECT * FROM attendance WHERE session_id = ? AND user_id = ?", (session_id, user_id))
+    row = await db.fetchone(select(A).where(A.c.session_id == session_id, A.c.user_id == user_id))
     if row is None:
         return None
     return Attendee(
         session_id=session_id,
         user_id=user_id,
-        present=bool(row["present"]),
-        checked_in_at=opt_from_db(row["checked_in_at"]),
+        present=bool(row.present),
+        checked_in_at=opt_from_db(row.checked_in_at),
     )
 
 
 async def check_in(tx: Tx, session_id: int, user_id: str, at: datetime) -> bool:
     """Record a check-in; False when there already is an attendance row (checked in, added or removed)."""
     inserted = await tx.execute(
-        "INSERT INTO attendance (session_id, user_id, present, checked_in_at) VALUES (?, ?, 1, ?)"
-        " ON CONFLICT DO NOTHING",
-        (session_id, user_id, to_db(at)),
-    )
+        upsert(A, tx.dialect).values(session_id=session_id, user_id=user_id, present=1, checked_in_at=to_db(at))
+        .on_conflict_do_nothing()
+    )  # fmt: skip
     if inserted:
         await _change(tx, session_id, user_id, "check_in", user_id, None, at)
     return inserted > 0
@@ -42,11 +46,11 @@ async def set_present(
         return False
     if current is None and not present:
         return False
+    statement = upsert(A, tx.dialect).values(session_id=session_id, user_id=user_id, present=int(present))
     await tx.execute(
-        "INSERT INTO attendance (session_id, user_id, present) VALUES (?, ?, ?)"
-        " ON CONFLICT (session_id, user_id) DO UPDATE SET present = excluded.present",
-        (session_id, user_id, int(present)),
-    )
+        statement.on_conflict_do_update(index_elements=["session_id", "user_id"],
+                                        set_={"present": statement.excluded.present})
+    )  # fmt: skip
     await _change(tx, session_id, user_id, "add" if present else "remove", actor, reason, at)
     return True
 
@@ -55,34 +59,32 @@ async def _change(
     tx: Tx, session_id: int, user_id: str, change: str, actor: str, reason: str | None, at: datetime
 ) -> None:
     await tx.execute(
-        "INSERT INTO attendance_changes (session_id, user_id, change, actor, reason, at) VALUES (?, ?, ?, ?, ?, ?)",
-        (session_id, user_id, change, actor, reason, to_db(at)),
-    )
+        insert(CH).values(session_id=session_id, user_id=user_id, change=change, actor=actor, reason=reason,
+                          at=to_db(at))
+    )  # fmt: skip
 
 
 async def present(db: Reader, session_id: int) -> list[Attendee]:
     rows = await db.fetchall(
-        "SELECT * FROM attendance WHERE session_id = ? AND present = 1 ORDER BY checked_in_at, user_id",
-        (session_id,),
-    )
+        select(A).where(A.c.session_id == session_id, A.c.present == 1)
+        .order_by(A.c.checked_in_at.asc().nulls_first(), A.c.user_id)
+    )  # fmt: skip
     return [
-        Attendee(
-            session_id=session_id, user_id=row["user_id"], present=True, checked_in_at=opt_from_db(row["checked_in_at"])
-        )
+        Attendee(session_id=session_id, user_id=row.user_id, present=True, checked_in_at=opt_from_db(row.checked_in_at))
         for row in rows
     ]
 
 
 async def changes(db: Reader, session_id: int) -> list[AttendanceChange]:
-    rows = await db.fetchall("SELECT * FROM attendance_changes WHERE session_id = ? ORDER BY id", (session_id,))
+    rows = await db.fetchall(select(CH).where(CH.c.session_id == session_id).order_by(CH.c.id))
     return [
         AttendanceChange(
             session_id=session_id,
-            user_id=row["user_id"],
-            change=row["change"],
-            actor=row["actor"],
-            reason=row["reason"],
-            at=from_db(row["at"]),
+            user_id=row.user_id,
+            change=row.change,
+            actor=row.actor,
+            reason=row.reason,
+            at=from_db(row.at),
         )
         for row in rows
     ]

@@ -6,32 +6,35 @@ import json
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import insert, select
+
 from echobot.models import AuditEntry
 from echobot.storage.codec import from_db, to_db
 from echobot.storage.database import Reader, Tx
+from echobot.storage.sql import starts_with
+from echobot.storage.tables import audit_log as A
 
 
 async def record(
     tx: Tx, at: datetime, actor: str, action: str, subject: str | None = None, detail: dict[str, Any] | None = None
 ) -> None:
     await tx.execute(
-        "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
-        (to_db(at), actor, action, subject, None if detail is None else json.dumps(detail, sort_keys=True)),
-    )
+        insert(A).values(at=to_db(at), actor=actor, action=action, subject=subject,
+                         detail=None if detail is None else json.dumps(detail, sort_keys=True))
+    )  # fmt: skip
 
 
 async def recent(db: Reader, limit: int = 100, action_prefix: str = "") -> list[AuditEntry]:
-    rows = await db.fetchall(
-        "SELECT at, actor, action, subject, detail FROM audit_log WHERE action LIKE ? ORDER BY id DESC LIMIT ?",
-        (action_prefix + "%", limit),
-    )
+    query = select(A.c.at, A.c.actor, A.c.action, A.c.subject, A.c.detail).order_by(A.c.id.desc()).limit(limit)
+    if action_prefix:
+        query = query.where(starts_with(A.c.action, action_prefix))
     return [
         AuditEntry(
-            at=from_db(row["at"]),
-            actor=row["actor"],
-            action=row["action"],
-            subject=row["subject"],
-            detail=None if row["detail"] is None else json.loads(row["detail"]),
+            at=from_db(row.at),
+            actor=row.actor,
+            action=row.action,
+            subject=row.subject,
+            detail=None if row.detail is None else json.loads(row.detail),
         )
-        for row in rows
+        for row in await db.fetchall(query)
     ]

@@ -4,28 +4,31 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import delete, select
+
 from echobot.storage.codec import to_db
 from echobot.storage.database import Reader, Tx
 from echobot.storage.providers import TOPIC
+from echobot.storage.sql import insert
+from echobot.storage.tables import coordinators as K
 
 
 async def is_coordinator(db: Reader, user_id: str) -> bool:
-    return await db.fetchone("SELECT 1 FROM coordinators WHERE user_id = ?", (user_id,)) is not None
+    return await db.fetchone(select(K.c.user_id).where(K.c.user_id == user_id)) is not None
 
 
 async def all_ids(db: Reader) -> list[str]:
-    return [row[0] for row in await db.fetchall("SELECT user_id FROM coordinators ORDER BY added_at")]
+    return [row[0] for row in await db.fetchall(select(K.c.user_id).order_by(K.c.added_at, K.c.user_id))]
 
 
 async def add(tx: Tx, user_id: str, added_by: str, at: datetime) -> bool:
     tx.touch(TOPIC)
     inserted = await tx.execute(
-        "INSERT INTO coordinators (user_id, added_by, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        (user_id, added_by, to_db(at)),
+        insert(K, tx.dialect).values(user_id=user_id, added_by=added_by, added_at=to_db(at)).on_conflict_do_nothing()
     )
     return inserted > 0
 
 
 async def remove(tx: Tx, user_id: str) -> bool:
     tx.touch(TOPIC)
-    return await tx.execute("DELETE FROM coordinators WHERE user_id = ?", (user_id,)) > 0
+    return await tx.execute(delete(K).where(K.c.user_id == user_id)) > 0

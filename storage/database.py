@@ -1,8 +1,9 @@
-"""Opening the database, applying migrations, and serialised write transactions.
+"""Opening the database (SQLite or PostgreSQL, through SQLAlchemy's asyncio engine) and write transactions.
 
-One write connection sits behind an asyncio lock and every write runs in a
-`BEGIN IMMEDIATE` transaction; a second connection (query_only) serves reads, which
-WAL lets proceed while a write is under way.
+SQLite: one write connection behind an asyncio lock, every write in a `BEGIN IMMEDIATE` transaction, and a
+small pool of query-only connections for reads, which WAL lets proceed while a write is under way.
+PostgreSQL: one connection pool; writes are ordinary transactions (state changes are conditional UPDATEs,
+so two at once cannot both succeed), reads run in autocommit.
 """
 
 from __future__ import annotations
@@ -10,17 +11,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import sqlite3
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+import re
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
-from importlib import resources
 from typing import Any
 
-import aiosqlite
+from sqlalchemy import URL, Executable, Row, event, make_url, text
+from sqlalchemy.engine import CursorResult
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 log = logging.getLogger(__name__)
 
-Params = Sequence[Any] | dict[str, Any]
+Params = Mapping[str, Any] | Sequence[Any] | None
+Statement = Executable | str
 
 _PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -28,53 +32,105 @@ _PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA busy_timeout=5000",
 )
+_PLACEHOLDER = re.compile(r"'(?:[^']|'')*'|\?")  # a quoted literal (left alone) or a placeholder
+_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg", "postgres": "postgresql+asyncpg"}
 
 
 class SchemaError(Exception):
     """The database's schema cannot be used by this version of echobot."""
 
 
+class NewerSchemaError(SchemaError):
+    """The database was migrated by a newer echobot."""
+
+
+def database_url(setting: str) -> URL:
+    """ECHOBOT_DATABASE as a URL with an async driver: a SQLite path, sqlite:///..., or postgresql://..."""
+    if "://" not in setting:
+        return URL.create("sqlite+aiosqlite", database=setting)
+    try:
+        url = make_url(setting)
+    except ArgumentError as error:
+        raise SchemaError(f"not a database URL: {error}") from None
+    backend = url.get_backend_name()
+    if backend not in _DRIVERS:
+        raise SchemaError(f"unsupported database {backend!r}: use a SQLite path or a postgresql:// URL")
+    return url.set(drivername=_DRIVERS[backend])
+
+
+def display(setting: str) -> str:
+    """The database setting as it may be printed: no password."""
+    if "://" not in setting:
+        return setting
+    try:
+        return make_url(setting).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(unparsable URL)"
+
+
+def _statement(statement: Statement, params: Params) -> tuple[Executable, Any]:
+    """Core statements pass through. A string is portable SQL for `text()`: named (:name) parameters, or, for
+    tests and tools written against the SQLite driver, `?` placeholders with a tuple of values."""
+    if not isinstance(statement, str):
+        return statement, params
+    if isinstance(params, Sequence) and not isinstance(params, str) and params and not isinstance(params[0], Mapping):
+        numbers = iter(range(len(params)))
+
+        def name(match: re.Match[str]) -> str:
+            return match.group(0) if match.group(0) != "?" else f":p{next(numbers)}"
+
+        statement = _PLACEHOLDER.sub(name, statement)
+        params = {f"p{i}": value for i, value in enumerate(params)}
+    return text(statement), params or None
+
+
 class Reader:
-    """Read access to one connection."""
+    """Read access. Statements are SQLAlchemy Core expressions (a string is taken as portable `text()`)."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
 
-    async def fetchone(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
-        rows = await self._conn.execute_fetchall(sql, params)
-        return next(iter(rows), None)  # type: ignore[arg-type]
+    async def _run(self, statement: Statement, params: Params = None) -> CursorResult[Any]:
+        async with self._engine.connect() as conn:
+            return await conn.execute(*_statement(statement, params))
 
-    async def fetchall(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
-        return list(await self._conn.execute_fetchall(sql, params))
+    async def fetchone(self, statement: Statement, params: Params = None) -> Row[Any] | None:
+        return (await self._run(statement, params)).first()
 
-    async def scalar(self, sql: str, params: Params = ()) -> Any:
-        row = await self.fetchone(sql, params)
+    async def fetchall(self, statement: Statement, params: Params = None) -> list[Row[Any]]:
+        return list((await self._run(statement, params)).all())
+
+    async def scalar(self, statement: Statement, params: Params = None) -> Any:
+        row = await self.fetchone(statement, params)
         return None if row is None else row[0]
 
 
 class Tx(Reader):
-    """A write transaction. Callbacks added with `after_commit` run once it has committed."""
+    """A write transaction. Topics named with `touch` are heard by `on_commit` listeners once it commits."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        super().__init__(conn)
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
         self.touched: set[str] = set()
 
-    async def execute(self, sql: str, params: Params = ()) -> int:
-        """Run one statement; returns the number of rows it changed."""
-        cursor = await self._conn.execute(sql, params)
-        count = cursor.rowcount
-        await cursor.close()
-        return count
+    @property
+    def dialect(self) -> str:
+        return self._conn.dialect.name
 
-    async def insert(self, sql: str, params: Params = ()) -> int:
-        """Run one INSERT; returns the new row id."""
-        cursor = await self._conn.execute(sql, params)
-        row_id = cursor.lastrowid
-        await cursor.close()
-        return int(row_id or 0)
+    async def _run(self, statement: Statement, params: Params = None) -> CursorResult[Any]:
+        return await self._conn.execute(*_statement(statement, params))
 
-    async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
-        await self._conn.executemany(sql, rows)
+    async def execute(self, statement: Statement, params: Params = None) -> int:
+        """Run one statement (or, with a list of parameter sets, many); returns the number of rows it changed."""
+        return int((await self._run(statement, params)).rowcount)
+
+    async def insert(self, sql: str, params: Params = None) -> int:
+        """Run one raw INSERT into a table with an integer `id`; returns the new id (tests and tools)."""
+        return int(await self.scalar(sql + " RETURNING id", params))
+
+    async def executemany(self, statement: Statement, rows: Sequence[Any]) -> None:
+        """Run one statement once per parameter set (tuples for `?` placeholders, or mappings)."""
+        for row in rows:
+            await self._run(statement, row)
 
     def touch(self, topic: str) -> None:
         """Say that this transaction changed `topic`; its listeners hear of it after commit."""
@@ -82,42 +138,65 @@ class Tx(Reader):
 
 
 class Database:
-    """The application's SQLite database."""
+    """The application's database: SQLite (embedded, the default) or PostgreSQL."""
 
-    def __init__(self, path: str, writer: aiosqlite.Connection, reader: aiosqlite.Connection) -> None:
-        self.path = path
-        self._writer = writer
-        self._reader_conn = reader
+    def __init__(self, url: URL, engine: AsyncEngine, reader: AsyncEngine, writer: AsyncConnection | None) -> None:
+        self.url = url
+        self.dialect = url.get_backend_name()
+        self._engine = engine
+        self._reader_engine = reader
+        self._writer = writer  # SQLite's one write connection; None on PostgreSQL
         self._lock = asyncio.Lock()
         self.reader = Reader(reader)
         self._listeners: dict[str, list[Callable[[], None]]] = {}
 
     @classmethod
-    async def open(cls, path: str, *, migrate: bool = True) -> Database:
-        writer = await _connect(path)
-        if migrate:
-            await apply_migrations(writer)
-        reader = await _connect(path)
-        await reader.execute("PRAGMA query_only=1")
-        return cls(path, writer, reader)
+    async def open(cls, setting: str, *, migrate: bool = True) -> Database:
+        """Open the database named by ECHOBOT_DATABASE; with `migrate`, bring its schema up to date first
+        (a schema newer than this code raises NewerSchemaError, and nothing is left open)."""
+        url = database_url(setting)
+        if url.get_backend_name() == "sqlite":
+            _check_folder(url.database or "")
+            engine = _sqlite_engine(url, read_only=False)
+            reader = _sqlite_engine(url, read_only=True)
+        else:
+            engine = create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=False)
+            reader = engine.execution_options(isolation_level="AUTOCOMMIT")
+        writer = None
+        try:
+            if url.get_backend_name() == "sqlite":
+                writer = await engine.connect()
+            db = cls(url, engine, reader, writer)
+            if migrate:
+                await db.migrate()
+            else:
+                await db.schema_version()  # fails early when the database cannot be reached
+        except BaseException:
+            if writer is not None:
+                await writer.close()
+            await engine.dispose()
+            await reader.dispose()
+            raise
+        return db
 
     async def close(self) -> None:
         async with self._lock:
-            await self._reader_conn.close()
-            await self._writer.close()
+            if self._writer is not None:
+                await self._writer.close()
+            await self._reader_engine.dispose()
+            await self._engine.dispose()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Tx]:
-        """A serialised `BEGIN IMMEDIATE` transaction: committed on exit, rolled back on error."""
-        async with self._lock:
-            tx = Tx(self._writer)
-            await self._writer.execute("BEGIN IMMEDIATE")
-            try:
+        """A write transaction: committed on exit, rolled back on error (serialised on SQLite)."""
+        if self._writer is not None:
+            async with self._lock, self._writer.begin():
+                tx = Tx(self._writer)
                 yield tx
-            except BaseException:
-                await self._writer.rollback()
-                raise
-            await self._writer.commit()
+        else:
+            async with self._engine.begin() as conn:
+                tx = Tx(conn)
+                yield tx
         for topic in tx.touched:
             for callback in self._listeners.get(topic, ()):
                 callback()
@@ -126,106 +205,62 @@ class Database:
         """Call `callback` after every commit of a transaction that touched `topic`."""
         self._listeners.setdefault(topic, []).append(callback)
 
-    async def schema_version(self) -> int:
-        return int(await self.reader.scalar("PRAGMA user_version"))
+    @asynccontextmanager
+    async def _connection(self) -> AsyncIterator[AsyncConnection]:
+        if self._writer is not None:
+            async with self._lock:
+                yield self._writer
+        else:
+            async with self._engine.connect() as conn:
+                yield conn
+
+    async def schema_version(self) -> str:
+        """The Alembic revision the database is at ("none" when it has no schema yet)."""
+        from echobot.storage.migrate import current_revision
+
+        async with self._connection() as conn:
+            version = await conn.run_sync(current_revision)
+            await conn.commit()
+        return version or "none"
 
     async def migrate(self) -> list[str]:
-        """Apply pending migrations on the write connection; returns their names."""
-        async with self._lock:
-            return await apply_migrations(self._writer)
+        """Apply pending migrations; returns their names."""
+        from echobot.storage.migrate import upgrade
+
+        async with self._connection() as conn:
+            applied = await conn.run_sync(upgrade)
+            await conn.commit()
+        for name in applied:
+            log.info("applied migration %s", name)
+        return applied
 
 
 def _check_folder(path: str) -> None:
-    """Fail early and clearly: a failed aiosqlite.connect leaves its worker thread answering late."""
+    """Fail early and clearly rather than in the driver's worker thread."""
     folder = os.path.dirname(os.path.abspath(path))
-    if path != ":memory:" and not os.path.isdir(folder):
-        raise sqlite3.OperationalError(f"the folder {folder} does not exist")
+    if path not in ("", ":memory:") and not os.path.isdir(folder):
+        raise SchemaError(f"the folder {folder} does not exist")
 
 
-async def _connect(path: str) -> aiosqlite.Connection:
-    _check_folder(path)
-    conn = await aiosqlite.connect(path, isolation_level=None)
-    try:
-        conn.row_factory = sqlite3.Row
+def _sqlite_engine(url: URL, *, read_only: bool) -> AsyncEngine:
+    """A SQLite engine whose transactions SQLAlchemy begins itself (BEGIN IMMEDIATE for the writer), as
+    SQLAlchemy's aiosqlite documentation recommends: the driver's own implicit BEGIN is switched off."""
+    engine = create_async_engine(url, pool_size=1 if not read_only else 4, max_overflow=0)
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _configure(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
         for pragma in _PRAGMAS:
-            await conn.execute(pragma)
-    except BaseException:
-        await conn.close()
-        raise
-    return conn
+            cursor.execute(pragma)
+        if read_only:
+            cursor.execute("PRAGMA query_only=1")
+        cursor.close()
 
+    if not read_only:
 
-def migration_scripts() -> list[tuple[int, str, str]]:
-    """(number, name, sql) for every file in storage/migrations, in order."""
-    folder = resources.files("echobot.storage").joinpath("migrations")
-    scripts = []
-    for entry in folder.iterdir():
-        if entry.name.endswith(".sql"):
-            number = int(entry.name.split("_", 1)[0])
-            scripts.append((number, entry.name, entry.read_text(encoding="utf-8")))
-    scripts.sort()
-    numbers = [number for number, _, _ in scripts]
-    if numbers != list(range(1, len(numbers) + 1)):
-        raise SchemaError(f"migrations must be numbered 1..n without gaps, found {numbers}")
-    return scripts
+        @event.listens_for(engine.sync_engine, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
-
-def split_statements(script: str) -> list[str]:
-    """Split an SQL script into complete statements (triggers included)."""
-    statements, pending = [], ""
-    for line in script.splitlines(keepends=True):
-        pending += line
-        if sqlite3.complete_statement(pending):
-            if pending.strip():
-                statements.append(pending.strip())
-            pending = ""
-    if pending.strip():
-        raise ValueError("migration ends with an incomplete statement")
-    return statements
-
-
-async def apply_migrations(conn: aiosqlite.Connection) -> list[str]:
-    """Apply every migration newer than `PRAGMA user_version`, each in its own transaction."""
-    applied = []
-    async with conn.execute("PRAGMA user_version") as cursor:
-        row = await cursor.fetchone()
-    current = int(row[0]) if row else 0
-    scripts = migration_scripts()
-    if current > len(scripts):
-        raise SchemaError(
-            f"the database is at schema version {current}, newer than this echobot ({len(scripts)}); "
-            "upgrade echobot before using this database"
-        )
-    for number, name, sql in scripts[current:]:
-        await conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in split_statements(sql):
-                await conn.execute(statement)
-            await conn.execute(f"PRAGMA user_version = {number}")
-        except BaseException:
-            await conn.rollback()
-            raise
-        await conn.commit()
-        log.info("applied migration %s", name)
-        applied.append(name)
-    return applied
-
-
-def file_integrity(path: str) -> str:
-    """SQLite's integrity check of a database file ("ok" when sound)."""
-    conn = sqlite3.connect(path)
-    try:
-        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
-    finally:
-        conn.close()
-
-
-def backup_file(source_path: str, target_path: str) -> None:
-    """Copy a database with SQLite's online backup API: consistent even while another process writes."""
-    source = sqlite3.connect(source_path)
-    target = sqlite3.connect(target_path)
-    try:
-        source.backup(target)
-    finally:
-        target.close()
-        source.close()
+    return engine

@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
+from sqlalchemy import and_, func, select
+
+from echobot.models import CaseState, SessionStatus
 from echobot.storage.codec import from_db, opt_from_db, to_db
 from echobot.storage.database import Reader
+from echobot.storage.sql import count_if
+from echobot.storage.tables import attendance as A
+from echobot.storage.tables import attendance_changes as CH
+from echobot.storage.tables import case_events as CE
+from echobot.storage.tables import cases as C
+from echobot.storage.tables import credits as CR
+from echobot.storage.tables import evaluations as E
+from echobot.storage.tables import program_members as M
+from echobot.storage.tables import providers as P
+from echobot.storage.tables import sessions as S
 
 
 @dataclass(frozen=True)
@@ -66,53 +80,52 @@ def _window(since: datetime, until: datetime) -> tuple[str, str]:
     return to_db(since), to_db(until)
 
 
-async def registrations(db: Reader, since: datetime, until: datetime) -> Registrations:
-    """Providers who registered with the hub in the period, by role."""
-    rows = await db.fetchall(
-        "SELECT role, count(*) FROM providers WHERE registered_at >= ? AND registered_at < ? GROUP BY role",
-        _window(since, until),
-    )
+def _by_role(rows: list[Any]) -> Registrations:
     counts = {row[0]: row[1] for row in rows}
     return Registrations(counts.get("participant", 0), counts.get("observer", 0))
+
+
+async def registrations(db: Reader, since: datetime, until: datetime) -> Registrations:
+    """Providers who registered with the hub in the period, by role."""
+    start, end = _window(since, until)
+    return _by_role(await db.fetchall(
+        select(P.c.role, func.count()).where(P.c.registered_at >= start, P.c.registered_at < end).group_by(P.c.role)
+    ))  # fmt: skip
 
 
 async def joined(db: Reader, program_id: int, since: datetime, until: datetime) -> Registrations:
     """Providers who joined the program in the period (and are still in it), by role."""
-    rows = await db.fetchall(
-        "SELECT p.role, count(*) FROM program_members m JOIN providers p ON p.user_id = m.user_id"
-        " WHERE m.program_id = ? AND m.joined_at >= ? AND m.joined_at < ? GROUP BY p.role",
-        (program_id, *_window(since, until)),
-    )
-    counts = {row[0]: row[1] for row in rows}
-    return Registrations(counts.get("participant", 0), counts.get("observer", 0))
+    start, end = _window(since, until)
+    return _by_role(await db.fetchall(
+        select(P.c.role, func.count()).select_from(M.join(P, P.c.user_id == M.c.user_id))
+        .where(M.c.program_id == program_id, M.c.joined_at >= start, M.c.joined_at < end).group_by(P.c.role)
+    ))  # fmt: skip
 
 
 async def pipeline(db: Reader, program_id: int, since: datetime, until: datetime) -> Pipeline:
     start, end = _window(since, until)
+    waiting = C.c.state == CaseState.SUBMITTED.value
     row = await db.fetchone(
-        """
-        SELECT
-            coalesce(sum(submitted_at >= :start AND submitted_at < :end), 0),
-            coalesce(sum(state = 'submitted'), 0),
-            min(CASE WHEN state = 'submitted' THEN submitted_at END),
-            coalesce(sum(state = 'in_review'), 0),
-            coalesce(sum(state = 'needs_info'), 0),
-            coalesce(sum(state = 'scheduled'), 0)
-        FROM cases WHERE program_id = :program
-        """,
-        {"program": program_id, "start": start, "end": end},
+        select(
+            count_if(and_(C.c.submitted_at >= start, C.c.submitted_at < end)),
+            count_if(waiting),
+            func.min(C.c.submitted_at).filter(waiting),
+            count_if(C.c.state == CaseState.IN_REVIEW.value),
+            count_if(C.c.state == CaseState.NEEDS_INFO.value),
+            count_if(C.c.state == CaseState.SCHEDULED.value),
+        ).where(C.c.program_id == program_id)
     )
     assert row is not None
     events = await db.fetchall(
-        "SELECT e.action, count(*) FROM case_events e JOIN cases c ON c.id = e.case_id"
-        " WHERE e.action IN ('recommend', 'followup') AND e.at >= ? AND e.at < ? AND c.program_id = ?"
-        " GROUP BY e.action",
-        (start, end, program_id),
-    )
+        select(CE.c.action, func.count()).select_from(CE.join(C, C.c.id == CE.c.case_id))
+        .where(CE.c.action.in_(("recommend", "followup")), CE.c.at >= start, CE.c.at < end,
+               C.c.program_id == program_id)
+        .group_by(CE.c.action)
+    )  # fmt: skip
     counts = {r[0]: r[1] for r in events}
     return Pipeline(
-        new=row[0], waiting=row[1], oldest_waiting=opt_from_db(row[2]), in_review=row[3], needs_info=row[4],
-        scheduled=row[5], recommendations_sent=counts.get("recommend", 0),
+        new=int(row[0]), waiting=int(row[1]), oldest_waiting=opt_from_db(row[2]), in_review=int(row[3]),
+        needs_info=int(row[4]), scheduled=int(row[5]), recommendations_sent=counts.get("recommend", 0),
         followups_answered=counts.get("followup", 0),
     )  # fmt: skip
 
@@ -120,63 +133,64 @@ async def pipeline(db: Reader, program_id: int, since: datetime, until: datetime
 async def last_ended(db: Reader, program_id: int, before: datetime) -> int | None:
     """The id of the program's most recent session that ended before `before`."""
     value = await db.scalar(
-        "SELECT id FROM sessions WHERE program_id = ? AND status = 'ended' AND starts_at < ?"
-        " ORDER BY starts_at DESC LIMIT 1",
-        (program_id, to_db(before)),
-    )
+        select(S.c.id)
+        .where(S.c.program_id == program_id, S.c.status == SessionStatus.ENDED.value, S.c.starts_at < to_db(before))
+        .order_by(S.c.starts_at.desc()).limit(1)
+    )  # fmt: skip
     return None if value is None else int(value)
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 async def session_results(db: Reader, session_id: int) -> SessionResults:
     attendance = await db.fetchone(
-        "SELECT coalesce(sum(present), 0), coalesce(sum(present = 1 AND checked_in_at IS NOT NULL), 0)"
-        " FROM attendance WHERE session_id = ?",
-        (session_id,),
-    )
+        select(
+            func.coalesce(func.sum(A.c.present), 0), count_if(and_(A.c.present == 1, A.c.checked_in_at.is_not(None)))
+        ).where(A.c.session_id == session_id)
+    )  # fmt: skip
     changes = {
         row[0]: row[1]
         for row in await db.fetchall(
-            "SELECT change, count(*) FROM attendance_changes WHERE session_id = ? AND change != 'check_in'"
-            " GROUP BY change",
-            (session_id,),
+            select(CH.c.change, func.count())
+            .where(CH.c.session_id == session_id, CH.c.change != "check_in")
+            .group_by(CH.c.change)
         )
     }
+    on_list = and_(A.c.session_id == E.c.session_id, A.c.user_id == E.c.user_id)
     ratings = await db.fetchone(
-        """
-        SELECT count(*), avg(e.overall), avg(e.relevance),
-               coalesce(sum(e.objectives_met = 'yes'), 0), coalesce(sum(e.intent_to_change = 'yes'), 0),
-               coalesce(sum(a.present = 1), 0)
-        FROM evaluations e LEFT JOIN attendance a ON a.session_id = e.session_id AND a.user_id = e.user_id
-        WHERE e.session_id = ?
-        """,
-        (session_id,),
-    )
+        select(func.count(), func.avg(E.c.overall), func.avg(E.c.relevance), count_if(E.c.objectives_met == "yes"),
+               count_if(E.c.intent_to_change == "yes"), count_if(A.c.present == 1))
+        .select_from(E.outerjoin(A, on_list)).where(E.c.session_id == session_id)
+    )  # fmt: skip
     credits = {
-        row[0]: (row[1], row[2])
+        row[0]: (int(row[1]), int(row[2]))
         for row in await db.fetchall(
-            "SELECT credit_type, count(*), sum(quarters) FROM credits WHERE session_id = ?"
-            " GROUP BY credit_type ORDER BY credit_type",
-            (session_id,),
+            select(CR.c.credit_type, func.count(), func.sum(CR.c.quarters))
+            .where(CR.c.session_id == session_id)
+            .group_by(CR.c.credit_type)
+            .order_by(CR.c.credit_type)
         )
     }
     assert attendance is not None and ratings is not None
     return SessionResults(
-        present=attendance[0], checked_in=attendance[1], added=changes.get("add", 0),
-        removed=changes.get("remove", 0), evaluations=ratings[0], evaluations_by_present=ratings[5],
-        overall=ratings[1], relevance=ratings[2], objectives_met=ratings[3], intent_to_change=ratings[4],
-        credits=credits,
+        present=int(attendance[0]), checked_in=int(attendance[1]), added=changes.get("add", 0),
+        removed=changes.get("remove", 0), evaluations=int(ratings[0]), evaluations_by_present=int(ratings[5]),
+        overall=_float(ratings[1]), relevance=_float(ratings[2]), objectives_met=int(ratings[3]),
+        intent_to_change=int(ratings[4]), credits=credits,
     )  # fmt: skip
 
 
 async def comments(db: Reader, session_id: int) -> list[Comment]:
     """Every free-text answer of a session's evaluations, in the order they were given."""
     rows = await db.fetchall(
-        "SELECT e.user_id, p.name, e.suggestions, e.bias_comment, e.change_plan FROM evaluations e"
-        " LEFT JOIN providers p ON p.user_id = e.user_id WHERE e.session_id = ?"
-        " AND (e.suggestions IS NOT NULL OR e.bias_comment IS NOT NULL OR e.change_plan IS NOT NULL)"
-        " ORDER BY e.submitted_at, e.id",
-        (session_id,),
-    )
+        select(E.c.user_id, P.c.name, E.c.suggestions, E.c.bias_comment, E.c.change_plan)
+        .select_from(E.outerjoin(P, P.c.user_id == E.c.user_id))
+        .where(E.c.session_id == session_id,
+               (E.c.suggestions.is_not(None)) | (E.c.bias_comment.is_not(None)) | (E.c.change_plan.is_not(None)))
+        .order_by(E.c.submitted_at, E.c.id)
+    )  # fmt: skip
     found = []
     for row in rows:
         for kind, text in (("suggestion", row[2]), ("bias", row[3]), ("change", row[4])):
@@ -187,16 +201,16 @@ async def comments(db: Reader, session_id: int) -> list[Comment]:
 
 async def trend(db: Reader, program_id: int, before: datetime, count: int = 12) -> list[TrendPoint]:
     """Attendance and evaluations of the program's last `count` ended sessions, oldest first."""
-    rows = await db.fetchall(
-        """
-        SELECT s.id, s.starts_at,
-            (SELECT count(*) FROM attendance a WHERE a.session_id = s.id AND a.present = 1),
-            (SELECT count(*) FROM evaluations e JOIN attendance a
-                 ON a.session_id = e.session_id AND a.user_id = e.user_id AND a.present = 1
-             WHERE e.session_id = s.id)
-        FROM sessions s WHERE s.program_id = ? AND s.status = 'ended' AND s.starts_at < ?
-        ORDER BY s.starts_at DESC LIMIT ?
-        """,
-        (program_id, to_db(before), count),
+    present = select(func.count()).select_from(A).where(A.c.session_id == S.c.id, A.c.present == 1).scalar_subquery()
+    evaluated = (
+        select(func.count())
+        .select_from(E.join(A, and_(A.c.session_id == E.c.session_id, A.c.user_id == E.c.user_id, A.c.present == 1)))
+        .where(E.c.session_id == S.c.id)
+        .scalar_subquery()
     )
-    return [TrendPoint(row[0], from_db(row[1]), row[2], row[3]) for row in reversed(rows)]
+    rows = await db.fetchall(
+        select(S.c.id, S.c.starts_at, present, evaluated)
+        .where(S.c.program_id == program_id, S.c.status == SessionStatus.ENDED.value, S.c.starts_at < to_db(before))
+        .order_by(S.c.starts_at.desc()).limit(count)
+    )  # fmt: skip
+    return [TrendPoint(row[0], from_db(row[1]), int(row[2]), int(row[3])) for row in reversed(rows)]

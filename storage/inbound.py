@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from sqlalchemy import delete, select
+
 from echobot.storage.codec import to_db
 from echobot.storage.database import Reader, Tx
+from echobot.storage.sql import insert
+from echobot.storage.tables import inbound_events as I
 
 
 async def first_sighting(tx: Tx, event_id: str, at: datetime) -> bool:
     """Record `event_id`; True when it had not been seen before."""
     inserted = await tx.execute(
-        "INSERT INTO inbound_events (event_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-        (event_id, to_db(at)),
+        insert(I, tx.dialect).values(event_id=event_id, received_at=to_db(at)).on_conflict_do_nothing()
     )
     return inserted > 0
 
 
 async def forget_before(tx: Tx, before: datetime) -> int:
     """Drop ids older than Slack's retry horizon (retries come within minutes)."""
-    return await tx.execute("DELETE FROM inbound_events WHERE received_at < ?", (to_db(before),))
+    return await tx.execute(delete(I).where(I.c.received_at < to_db(before)))
 
 
 RETRY_HORIZON = timedelta(days=1)
@@ -33,7 +36,7 @@ async def submitted(db: Reader, view_id: str, purpose: str) -> bool:
     """True when this modal submission (Slack's view id) already succeeded for `purpose`."""
     if not view_id:
         return False
-    row = await db.fetchone("SELECT 1 FROM inbound_events WHERE event_id = ?", (_submission_key(view_id, purpose),))
+    row = await db.fetchone(select(I.c.event_id).where(I.c.event_id == _submission_key(view_id, purpose)))
     return row is not None
 
 

@@ -8,17 +8,21 @@ leave in the order they were planned.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import Row, and_, bindparam, case, func, or_, select, update
+from sqlalchemy.orm import aliased
+
 from echobot.models import Message, OutboxItem, OutboxKind, OutboxState, Render
 from echobot.storage.codec import from_db, opt_from_db, opt_to_db, to_db
 from echobot.storage.database import Reader, Tx
+from echobot.storage.sql import insert, starts_with
+from echobot.storage.tables import outbox as O
 
 TOPIC = "outbox"
-_LIVE = "('pending', 'sending')"
+_LIVE = (OutboxState.PENDING.value, OutboxState.SENDING.value)
 # last_error of a row a crash left 'sending': Slack may already have it, so a post is looked for in the
 # conversation's history before it is sent again (see Dispatcher.recover).
 IN_FLIGHT_AT_STOP = "in flight at the last stop"
@@ -40,26 +44,26 @@ def _parse_payload(text: str) -> tuple[Message | None, Render | None]:
     return Message.model_validate(data), None
 
 
-def _from_row(row: sqlite3.Row) -> OutboxItem:
-    message, render = _parse_payload(row["payload"])
+def _from_row(row: Row[Any]) -> OutboxItem:
+    message, render = _parse_payload(row.payload)
     return OutboxItem(
-        id=row["id"],
-        key=row["key"],
-        kind=OutboxKind(row["kind"]),
-        target=row["target"],
-        parent_key=row["parent_key"],
+        id=row.id,
+        key=row.key,
+        kind=OutboxKind(row.kind),
+        target=row.target,
+        parent_key=row.parent_key,
         message=message,
         render=render,
-        due_at=from_db(row["due_at"]),
-        stale_at=opt_from_db(row["stale_at"]),
-        not_before=opt_from_db(row["not_before"]),
-        state=OutboxState(row["state"]),
-        attempts=row["attempts"],
-        last_error=row["last_error"],
-        slack_channel=row["slack_channel"],
-        slack_ts=row["slack_ts"],
-        created_at=from_db(row["created_at"]),
-        sent_at=opt_from_db(row["sent_at"]),
+        due_at=from_db(row.due_at),
+        stale_at=opt_from_db(row.stale_at),
+        not_before=opt_from_db(row.not_before),
+        state=OutboxState(row.state),
+        attempts=row.attempts,
+        last_error=row.last_error,
+        slack_channel=row.slack_channel,
+        slack_ts=row.slack_ts,
+        created_at=from_db(row.created_at),
+        sent_at=opt_from_db(row.sent_at),
     )
 
 
@@ -80,48 +84,38 @@ async def enqueue(
 
     `render` instead of `message` makes the content when the row is sent, so it is never stale.
     """
-    inserted = await tx.execute(
-        """
-        INSERT INTO outbox (key, kind, target, parent_key, payload, due_at, stale_at, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (key) DO NOTHING
-        """,
-        (
-            key,
-            kind.value,
-            target,
-            parent_key,
-            _payload(message, render),
-            to_db(due_at or now),
-            opt_to_db(stale_at),
-            to_db(now),
-        ),
-    )
-    if inserted:
-        tx.touch(TOPIC)
-    return inserted > 0
+    row = {"key": key, "kind": kind, "target": target, "parent_key": parent_key, "message": message,
+           "render": render, "due_at": due_at, "stale_at": stale_at}  # fmt: skip
+    return await enqueue_many(tx, [row], now) > 0
 
 
 async def get(db: Reader, key: str) -> OutboxItem | None:
-    row = await db.fetchone("SELECT * FROM outbox WHERE key = ?", (key,))
+    row = await db.fetchone(select(O).where(O.c.key == key))
     return None if row is None else _from_row(row)
 
 
 async def by_prefix(db: Reader, prefix: str) -> list[OutboxItem]:
-    rows = await db.fetchall("SELECT * FROM outbox WHERE key >= ? AND key < ? ORDER BY id", (prefix, prefix + "\uffff"))
+    rows = await db.fetchall(select(O).where(starts_with(O.c.key, prefix)).order_by(O.c.id))
     return [_from_row(row) for row in rows]
 
 
 async def replace_message(tx: Tx, item_id: int, message: Message) -> None:
     """Overwrite a row's content (retention: clinical text must not outlive its period here either)."""
-    await tx.execute("UPDATE outbox SET payload = ? WHERE id = ?", (_payload(message, None), item_id))
+    await tx.execute(update(O).where(O.c.id == item_id).values(payload=_payload(message, None)))
 
 
-async def retarget(tx: Tx, prefix: str, old: str, new: str) -> int:
+async def retarget(
+    tx: Tx,
+    prefix: str,
+    old: str,
+    new: str,
+    states: Iterable[OutboxState] = (OutboxState.PENDING, OutboxState.CANCELLED),
+) -> int:
     """Send rows not sent yet to another channel (a program's channel changed)."""
     changed = await tx.execute(
-        "UPDATE outbox SET target = ? WHERE key >= ? AND key < ? AND target = ? AND state IN ('pending', 'cancelled')",
-        (new, prefix, prefix + "\uffff", old),
+        update(O)
+        .where(starts_with(O.c.key, prefix), O.c.target == old, O.c.state.in_([s.value for s in states]))
+        .values(target=new)
     )
     if changed:
         tx.touch(TOPIC)
@@ -131,10 +125,11 @@ async def retarget(tx: Tx, prefix: str, old: str, new: str) -> int:
 async def reschedule(tx: Tx, key: str, due_at: datetime, stale_at: datetime | None) -> bool:
     """Move a row not sent yet to a new due time (a withdrawn row is planned again; a sent one never)."""
     changed = await tx.execute(
-        "UPDATE outbox SET due_at = ?, stale_at = ?, not_before = NULL, state = 'pending', last_error = NULL"
-        " WHERE key = ? AND state IN ('pending', 'cancelled')",
-        (to_db(due_at), opt_to_db(stale_at), key),
-    )
+        update(O)
+        .where(O.c.key == key, O.c.state.in_((OutboxState.PENDING.value, OutboxState.CANCELLED.value)))
+        .values(due_at=to_db(due_at), stale_at=opt_to_db(stale_at), not_before=None, state=OutboxState.PENDING.value,
+                last_error=None)
+    )  # fmt: skip
     if changed:
         tx.touch(TOPIC)
     return changed > 0
@@ -142,27 +137,28 @@ async def reschedule(tx: Tx, key: str, due_at: datetime, stale_at: datetime | No
 
 async def cancel(tx: Tx, keys: Iterable[str], reason: str) -> int:
     """Withdraw pending rows (a cancelled session's reminders, say)."""
-    total = 0
-    for key in keys:
-        total += await tx.execute(
-            "UPDATE outbox SET state = 'cancelled', last_error = ? WHERE key = ? AND state = 'pending'",
-            (reason, key),
-        )
-    return total
+    wanted = list(keys)
+    if not wanted:
+        return 0
+    return await tx.execute(
+        update(O)
+        .where(O.c.key.in_(wanted), O.c.state == OutboxState.PENDING.value)
+        .values(state=OutboxState.CANCELLED.value, last_error=reason)
+    )
 
 
 async def cancel_prefix(tx: Tx, prefix: str, reason: str) -> int:
     """Withdraw every pending row whose key starts with `prefix`."""
     return await tx.execute(
-        "UPDATE outbox SET state = 'cancelled', last_error = ? WHERE key >= ? AND key < ? AND state = 'pending'",
-        (reason, prefix, prefix + "\uffff"),
+        update(O)
+        .where(starts_with(O.c.key, prefix), O.c.state == OutboxState.PENDING.value)
+        .values(state=OutboxState.CANCELLED.value, last_error=reason)
     )
 
 
 async def pending_by_prefix(db: Reader, prefix: str) -> list[OutboxItem]:
     rows = await db.fetchall(
-        "SELECT * FROM outbox WHERE key >= ? AND key < ? AND state = 'pending' ORDER BY id",
-        (prefix, prefix + "\uffff"),
+        select(O).where(starts_with(O.c.key, prefix), O.c.state == OutboxState.PENDING.value).order_by(O.c.id)
     )
     return [_from_row(row) for row in rows]
 
@@ -170,37 +166,33 @@ async def pending_by_prefix(db: Reader, prefix: str) -> list[OutboxItem]:
 async def latest_job_done(db: Reader, prefix: str) -> datetime | None:
     """The due time of the latest job row, whose key starts with `prefix`, that has run."""
     value = await db.scalar(
-        "SELECT max(due_at) FROM outbox WHERE key >= ? AND key < ? AND kind = 'job' AND state = 'sent'",
-        (prefix, prefix + "\uffff"),
+        select(func.max(O.c.due_at)).where(
+            starts_with(O.c.key, prefix), O.c.kind == OutboxKind.JOB.value, O.c.state == OutboxState.SENT.value
+        )
     )
     return None if value is None else from_db(str(value))
 
 
 async def enqueue_many(tx: Tx, rows: list[dict[str, Any]], now: datetime) -> int:
     """Plan many rows at once (same fields as `enqueue`); returns how many were new."""
-    before = await tx.scalar("SELECT total_changes()")
+    if not rows:
+        return 0
     created_at = to_db(now)
-    await tx.executemany(
-        """
-        INSERT INTO outbox (key, kind, target, parent_key, payload, due_at, stale_at, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (key) DO NOTHING
-        """,
-        [
-            (
-                row["key"],
-                OutboxKind(row.get("kind", OutboxKind.POST)).value,
-                row["target"],
-                row.get("parent_key"),
-                _payload(row.get("message"), row.get("render")),
-                to_db(row["due_at"]) if row.get("due_at") else created_at,
-                opt_to_db(row.get("stale_at")),
-                created_at,
-            )
-            for row in rows
-        ],
-    )
-    inserted = int(await tx.scalar("SELECT total_changes()") - before)
+    values = [
+        {
+            "key": row["key"],
+            "kind": OutboxKind(row.get("kind") or OutboxKind.POST).value,
+            "target": row["target"],
+            "parent_key": row.get("parent_key"),
+            "payload": _payload(row.get("message"), row.get("render")),
+            "due_at": to_db(row["due_at"]) if row.get("due_at") else created_at,
+            "stale_at": opt_to_db(row.get("stale_at")),
+            "created_at": created_at,
+        }
+        for row in rows
+    ]
+    statement = insert(O, tx.dialect).on_conflict_do_nothing(index_elements=["key"]).returning(O.c.id)
+    inserted = len(await tx.fetchall(statement, values))
     if inserted:
         tx.touch(TOPIC)
     return inserted
@@ -210,101 +202,124 @@ async def recover_in_flight(tx: Tx) -> list[OutboxItem]:
     """At start-up: rows left 'sending' by a crash go back to 'pending', marked IN_FLIGHT_AT_STOP
     (returned for inspection)."""
     rows = await tx.fetchall(
-        "UPDATE outbox SET state = 'pending', last_error = ? WHERE state = 'sending' RETURNING *", (IN_FLIGHT_AT_STOP,)
+        update(O)
+        .where(O.c.state == OutboxState.SENDING.value)
+        .values(state=OutboxState.PENDING.value, last_error=IN_FLIGHT_AT_STOP)
+        .returning(*O.c)
     )
     if rows:
         tx.touch(TOPIC)
     return [_from_row(row) for row in rows]
 
 
+def _due(stamp: str, table: Any = O) -> Any:
+    return and_(table.c.state == OutboxState.PENDING.value, table.c.due_at <= stamp,
+                or_(table.c.not_before.is_(None), table.c.not_before <= stamp))  # fmt: skip
+
+
+def _head_of(target: Any) -> Any:
+    """The id of the first live row of `target`, in (due_at, id) order."""
+    head = aliased(O, name="h")
+    return (
+        select(head.c.id)
+        .where(head.c.target == target, head.c.state.in_(_LIVE))
+        .order_by(head.c.due_at, head.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
 async def claim_ready_heads(tx: Tx, now: datetime, limit: int, busy: Iterable[str]) -> list[OutboxItem]:
     """Claim, in one statement, the first row of up to `limit` targets whose first row is due, leaving out
     the `busy` targets (those with a lane running: their order and pacing are that lane's)."""
     stamp = to_db(now)
+    o = aliased(O, name="o")
+    chosen = (
+        select(o.c.id)
+        .where(_due(stamp, o), o.c.target.not_in(sorted(busy)), o.c.id == _head_of(o.c.target))
+        .order_by(o.c.due_at, o.c.id)
+        .limit(limit)
+    )
     rows = await tx.fetchall(
-        f"""
-        UPDATE outbox SET state = 'sending'
-        WHERE id IN (
-            SELECT o.id FROM outbox AS o
-            WHERE o.state = 'pending' AND o.due_at <= :now AND (o.not_before IS NULL OR o.not_before <= :now)
-              AND o.target NOT IN (SELECT value FROM json_each(:busy))
-              AND o.id = (SELECT h.id FROM outbox AS h WHERE h.target = o.target AND h.state IN {_LIVE}
-                          ORDER BY h.due_at, h.id LIMIT 1)
-            ORDER BY o.due_at, o.id LIMIT :limit)
-        RETURNING *
-        """,
-        {"now": stamp, "busy": json.dumps(sorted(busy)), "limit": limit},
+        update(O).where(O.c.id.in_(chosen)).values(state=OutboxState.SENDING.value).returning(*O.c)
     )
     return sorted((_from_row(row) for row in rows), key=lambda item: (item.due_at, item.id))
 
 
+def _sent_values(stamp: str) -> dict[str, Any]:
+    return {"state": OutboxState.SENT.value, "attempts": O.c.attempts + 1, "sent_at": stamp, "last_error": None,
+            "not_before": None}  # fmt: skip
+
+
 async def mark_many_sent(tx: Tx, sent: list[tuple[int, str | None, str | None]], at: datetime) -> None:
     """Record several sends at once: (row id, Slack channel, Slack ts)."""
-    stamp = to_db(at)
-    await tx.executemany(
-        "UPDATE outbox SET state = 'sent', attempts = attempts + 1, slack_channel = ?, slack_ts = ?, sent_at = ?,"
-        " last_error = NULL, not_before = NULL WHERE id = ?",
-        [(channel, ts, stamp, item_id) for item_id, channel, ts in sent],
+    if not sent:
+        return
+    statement = (
+        update(O)
+        .where(O.c.id == bindparam("b_id"))
+        .values(slack_channel=bindparam("b_channel"), slack_ts=bindparam("b_ts"), **_sent_values(to_db(at)))
     )
+    await tx.execute(statement, [{"b_id": item_id, "b_channel": channel, "b_ts": ts} for item_id, channel, ts in sent])
 
 
 async def claim_head(tx: Tx, target: str, now: datetime) -> OutboxItem | None:
     """Claim the first live row of `target` when it is due; None when there is nothing to send now."""
-    stamp = to_db(now)
     row = await tx.fetchone(
-        f"""
-        UPDATE outbox SET state = 'sending'
-        WHERE id = (SELECT id FROM outbox WHERE target = ? AND state IN {_LIVE} ORDER BY due_at, id LIMIT 1)
-          AND state = 'pending' AND due_at <= ? AND (not_before IS NULL OR not_before <= ?)
-        RETURNING *
-        """,
-        (target, stamp, stamp),
+        update(O)
+        .where(O.c.id == _head_of(target), _due(to_db(now)))
+        .values(state=OutboxState.SENDING.value)
+        .returning(*O.c)
     )
     return None if row is None else _from_row(row)
 
 
 async def next_wake_at(db: Reader) -> datetime | None:
     """The earliest moment at which some live row becomes sendable."""
-    value = await db.scalar(f"SELECT min(max(due_at, coalesce(not_before, due_at))) FROM outbox WHERE state IN {_LIVE}")
+    ready = case((O.c.not_before > O.c.due_at, O.c.not_before), else_=O.c.due_at)
+    value = await db.scalar(select(func.min(ready)).where(O.c.state.in_(_LIVE)))
     return None if value is None else from_db(value)
 
 
 async def mark_sent(tx: Tx, item_id: int, channel: str | None, ts: str | None, at: datetime) -> None:
     await tx.execute(
-        "UPDATE outbox SET state = 'sent', attempts = attempts + 1, slack_channel = ?, slack_ts = ?,"
-        " sent_at = ?, last_error = NULL, not_before = NULL WHERE id = ?",
-        (channel, ts, to_db(at), item_id),
+        update(O).where(O.c.id == item_id).values(slack_channel=channel, slack_ts=ts, **_sent_values(to_db(at)))
     )
 
 
 async def mark_retry(tx: Tx, item_id: int, error: str, not_before: datetime, *, attempted: bool) -> None:
     """Back to pending until `not_before`; `attempted` counts a real send attempt."""
     await tx.execute(
-        "UPDATE outbox SET state = 'pending', attempts = attempts + ?, last_error = ?, not_before = ? WHERE id = ?",
-        (int(attempted), error, to_db(not_before), item_id),
-    )
+        update(O)
+        .where(O.c.id == item_id)
+        .values(state=OutboxState.PENDING.value, attempts=O.c.attempts + int(attempted), last_error=error,
+                not_before=to_db(not_before))
+    )  # fmt: skip
     tx.touch(TOPIC)
 
 
 async def clear_error(tx: Tx, item_id: int) -> None:
     """Forget a row's last error (a recovered post found not to be in Slack is then sent like any other)."""
-    await tx.execute("UPDATE outbox SET last_error = NULL WHERE id = ?", (item_id,))
+    await tx.execute(update(O).where(O.c.id == item_id).values(last_error=None))
 
 
 async def mark_final(tx: Tx, item_id: int, state: OutboxState, reason: str, *, attempted: bool) -> None:
     """End a row without sending it: failed (gave up) or skipped (stale)."""
     await tx.execute(
-        "UPDATE outbox SET state = ?, attempts = attempts + ?, last_error = ?, not_before = NULL WHERE id = ?",
-        (state.value, int(attempted), reason, item_id),
+        update(O)
+        .where(O.c.id == item_id)
+        .values(state=state.value, attempts=O.c.attempts + int(attempted), last_error=reason, not_before=None)
     )
 
 
 async def counts(db: Reader) -> dict[str, int]:
-    rows = await db.fetchall("SELECT state, count(*) FROM outbox GROUP BY state")
+    rows = await db.fetchall(select(O.c.state, func.count()).group_by(O.c.state))
     return {row[0]: row[1] for row in rows}
 
 
 async def oldest_pending_due(db: Reader, now: datetime) -> datetime | None:
     """The due time of the longest-waiting pending row that is due by `now` (how far behind the queue is)."""
-    value = await db.scalar("SELECT min(due_at) FROM outbox WHERE state = 'pending' AND due_at <= ?", (to_db(now),))
+    value = await db.scalar(
+        select(func.min(O.c.due_at)).where(O.c.state == OutboxState.PENDING.value, O.c.due_at <= to_db(now))
+    )
     return None if value is None else from_db(str(value))

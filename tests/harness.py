@@ -1,4 +1,5 @@
-"""A running echobot on a real SQLite file, served over loopback HTTP, talking to the fake Slack."""
+"""A running echobot on a real database (SQLite file or PostgreSQL, see tests/backends.py), served over
+loopback HTTP, talking to the fake Slack."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from echobot.clock import FrozenClock
 from echobot.runtime import Runtime
 from echobot.settings import Settings
 from echobot.web import EVENTS_PATH, build_web_app
+from tests import backends
 from tests.fake_slack import BOT_TOKEN, FakeSlack
 from tests.slack_driver import SlackDriver
 
@@ -24,7 +26,7 @@ def make_settings(db_path: Path, api_url: str, **extra: Any) -> Settings:
     values = {
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "ECHOBOT_DATABASE": str(db_path),
+        "ECHOBOT_DATABASE": backends.database(db_path),
         "ECHOBOT_SLACK_API_URL": api_url,
         "ECHOBOT_ADMINS": ADMIN,
         "ECHOBOT_HUB_NAME": "Test Hub",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from echobot.storage.tables import metadata
 from tests.harness import Bot
 
 Snapshot = dict[str, list[tuple[Any, ...]]]
@@ -12,12 +13,7 @@ Snapshot = dict[str, list[tuple[Any, ...]]]
 async def snapshot(bot: Bot) -> Snapshot:
     """Every row of every table, in a stable order."""
     reader = bot.db.reader
-    tables = [
-        row[0]
-        for row in await reader.fetchall(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        )
-    ]
+    tables = sorted(table.name for table in metadata.sorted_tables)
     found: Snapshot = {}
     for table in tables:
         rows = await reader.fetchall(f'SELECT * FROM "{table}"')

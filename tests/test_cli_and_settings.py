@@ -21,6 +21,9 @@ from echobot.settings import SettingsError, load_settings
 from tests.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
 from tests.harness import SIGNING_SECRET
 
+# these tests are about the SQLite file itself (backup files, PRAGMAs); tests/test_postgres.py covers PostgreSQL
+BACKENDS = ("sqlite",)
+
 CLEAN_ENV = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "ECHOBOT_"))}
 
 
@@ -116,7 +119,7 @@ async def test_check_reports_what_is_wrong_in_words(tmp_path: Path, fake_slack: 
 def test_db_upgrade_and_backup(tmp_path: Path) -> None:
     env = {"ECHOBOT_DATABASE": str(tmp_path / "live.db")}
     first = echobot("db", "upgrade", env=env, cwd=tmp_path)
-    assert first.returncode == 0 and "applied 0001_foundation.sql" in first.stdout
+    assert first.returncode == 0 and "applied 0001_baseline" in first.stdout
     again = echobot("db", "upgrade", env=env, cwd=tmp_path)
     assert "already up to date" in again.stdout
     with sqlite3.connect(tmp_path / "live.db") as conn:
@@ -127,18 +130,45 @@ def test_db_upgrade_and_backup(tmp_path: Path) -> None:
     assert refused.returncode == 1 and "add --force" in refused.stderr
     with sqlite3.connect(tmp_path / "copy.db") as conn:
         assert conn.execute("SELECT user_id FROM coordinators").fetchall() == [("U1",)]
-        assert conn.execute("PRAGMA user_version").fetchone()[0] >= 1
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
 
 
 def test_a_database_newer_than_the_code_is_refused(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "future.db") as conn:
         conn.execute("PRAGMA user_version = 999")
     result = echobot("db", "upgrade", env={"ECHOBOT_DATABASE": str(tmp_path / "future.db")}, cwd=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "schema version 999, newer than this echobot" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
     missing = echobot("db", "upgrade", env={"ECHOBOT_DATABASE": str(tmp_path / "no" / "such" / "dir.db")})
     assert missing.returncode == 1 and "cannot use the database" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+async def test_run_on_a_database_newer_than_the_code_exits_2_instead_of_hanging(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
+    with sqlite3.connect(tmp_path / "future.db") as conn:
+        conn.execute("PRAGMA user_version = 999")
+    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+           "ECHOBOT_SLACK_API_URL": fake_slack.api_url, "ECHOBOT_DATABASE": "future.db"}  # fmt: skip
+    result = await asyncio.to_thread(echobot, "run", "--http", "--port", str(free_port()), env=env, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("echobot:")]
+    assert "newer than this echobot" in line and "Traceback" not in result.stderr
+
+
+def test_a_relative_database_path_is_resolved_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from echobot.settings import load_database_settings
+
+    (tmp_path / "hub").mkdir()
+    monkeypatch.chdir(tmp_path / "hub")
+    monkeypatch.setenv("ECHOBOT_DATABASE", "data.db")
+    assert load_database_settings().database == str(tmp_path / "hub" / "data.db")
+    monkeypatch.setenv("ECHOBOT_DATABASE", "sqlite:///data.db")
+    assert load_database_settings().database == f"sqlite:///{tmp_path / 'hub' / 'data.db'}"
+    monkeypatch.setenv("ECHOBOT_DATABASE", "postgresql://echo:secret@db.example:5432/echobot")
+    assert load_database_settings().database == "postgresql://echo:secret@db.example:5432/echobot"
 
 
 async def test_http_mode_serves_and_stops_gracefully_on_sigterm(tmp_path: Path, fake_slack: FakeSlack) -> None:
@@ -148,7 +178,7 @@ async def test_http_mode_serves_and_stops_gracefully_on_sigterm(tmp_path: Path, 
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "ECHOBOT_SLACK_API_URL": fake_slack.api_url,
-        "ECHOBOT_DATABASE": str(tmp_path / "run.db"),
+        "ECHOBOT_DATABASE": "run.db",  # relative: resolved once, against the folder echobot starts in
     }
     process = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -181,6 +211,7 @@ async def test_http_mode_serves_and_stops_gracefully_on_sigterm(tmp_path: Path, 
         stderr = (await process.stderr.read()).decode()  # type: ignore[union-attr]
         assert code == 0, stderr
         assert "ready: HTTP" in stderr and "stopped" in stderr
+        assert f"(database {tmp_path / 'run.db'})" in stderr
         assert BOT_TOKEN not in stderr and SIGNING_SECRET not in stderr
     finally:
         if process.returncode is None:

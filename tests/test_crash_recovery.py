@@ -15,6 +15,7 @@ from echobot.models import Message, OutboxItem, OutboxKind, OutboxState
 from echobot.slack_client import build_client
 from echobot.storage import Database
 from echobot.storage import outbox as repo
+from tests import backends
 from tests.fake_slack import BOT_TOKEN, FakeSlack, Fault
 from tests.harness import Bot
 
@@ -24,7 +25,7 @@ CHANNEL = "C0PROGRAM"
 @pytest.fixture
 async def db(tmp_path: Path) -> AsyncIterator[Database]:
     """The database of the process that died, and of the one that starts after it."""
-    database = await Database.open(f"{tmp_path}/crash.db")
+    database = await Database.open(backends.database(tmp_path / "crash.db"))
     yield database
     await database.close()
 

@@ -18,6 +18,7 @@ from echobot.scheduler import build_scheduler, wire_dispatcher
 from echobot.slack_client import build_client
 from echobot.storage import Database
 from echobot.storage import outbox as repo
+from tests import backends
 from tests.fake_slack import BOT_TOKEN, FakeSlack
 
 CHANNEL = "C0PROGRAM"
@@ -25,7 +26,7 @@ CHANNEL = "C0PROGRAM"
 
 @pytest.fixture
 async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(str(tmp_path / "outbox.db"))
+    database = await Database.open(backends.database(tmp_path / "outbox.db"))
     yield database
     await database.close()
 

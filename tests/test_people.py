@@ -10,6 +10,7 @@ from echobot.models import Role
 from echobot.services.people import People
 from echobot.services.registration import Registration
 from echobot.storage import Database, coordinators
+from tests import backends
 from tests.harness import START
 
 
@@ -19,7 +20,7 @@ class Clock:
 
 
 async def test_whois_follows_registration_role_and_coordinator_changes(tmp_path: Path) -> None:
-    db = await Database.open(str(tmp_path / "people.db"))
+    db = await Database.open(backends.database(tmp_path / "people.db"))
     try:
         people = People(db, admins=("UADMIN",))
         registration = Registration(db, Clock(), "Hub")

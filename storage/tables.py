@@ -1,0 +1,314 @@
+"""Every table, declared once (SQLAlchemy Core). Alembic's migrations and the repositories use these.
+
+Times are UTC text in the fixed format of storage/codec.py, so text order is time order; on PostgreSQL such
+columns (and the outbox's keys, searched by prefix) use the "C" collation so that order is byte order there
+too, whatever the database's locale. Flags are integers 0/1, as the SQLite schema has always had them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.dialects import postgresql
+
+metadata = MetaData()
+
+# Byte-ordered text: timestamps and keys compared with <, >= and ORDER BY.
+Ordered = Text().with_variant(postgresql.TEXT(collation="C"), "postgresql")
+
+
+def _live(column: str = "state") -> dict[str, Any]:
+    """A partial index's condition, for both dialects."""
+    condition = text(f"{column} IN ('pending', 'sending')")
+    return {"sqlite_where": condition, "postgresql_where": condition}
+
+
+providers = Table(
+    "providers", metadata,
+    Column("user_id", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("credential", Text, nullable=False),
+    Column("discipline", Text, nullable=False),
+    Column("organization", Text, nullable=False),
+    Column("state", Text, nullable=False),
+    Column("county", Text, nullable=False),
+    Column("email", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("npi", Text),
+    Column("licence_number", Text),
+    Column("licence_consent", Integer, nullable=False, server_default=text("0")),
+    Column("birth_month", Integer),
+    Column("birth_day", Integer),
+    Column("birth_consent", Integer, nullable=False, server_default=text("0")),
+    Column("registered_at", Ordered, nullable=False),
+    Column("updated_at", Ordered, nullable=False),
+    Column("reminder_dms", Integer, nullable=False, server_default=text("0")),
+    CheckConstraint("role IN ('participant', 'observer')", name="providers_role"),
+    CheckConstraint("npi IS NULL OR length(npi) = 10", name="providers_npi"),
+    CheckConstraint("birth_month IS NULL OR birth_month BETWEEN 1 AND 12", name="providers_birth_month"),
+    CheckConstraint("birth_day IS NULL OR birth_day BETWEEN 1 AND 31", name="providers_birth_day"),
+    CheckConstraint("licence_number IS NULL OR licence_consent = 1", name="providers_licence_consent"),
+    CheckConstraint("(birth_month IS NULL) = (birth_day IS NULL)", name="providers_birth_pair"),
+    CheckConstraint("birth_month IS NULL OR birth_consent = 1", name="providers_birth_consent"),
+    Index("providers_registered_at", "registered_at"),
+)  # fmt: skip
+
+coordinators = Table(
+    "coordinators", metadata,
+    Column("user_id", Text, primary_key=True),
+    Column("added_by", Text, nullable=False),
+    Column("added_at", Ordered, nullable=False),
+)  # fmt: skip
+
+OUTBOX_KINDS = ("post", "update", "delete", "job", "upload")
+OUTBOX_STATES = ("pending", "sending", "sent", "failed", "skipped", "cancelled")
+
+outbox = Table(
+    "outbox", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", Ordered, nullable=False, unique=True),
+    Column("kind", Text, nullable=False),
+    Column("target", Text, nullable=False),
+    Column("parent_key", Text),
+    Column("payload", Text, nullable=False),
+    Column("due_at", Ordered, nullable=False),
+    Column("stale_at", Ordered),
+    Column("not_before", Ordered),
+    Column("state", Text, nullable=False, server_default=text("'pending'")),
+    Column("attempts", Integer, nullable=False, server_default=text("0")),
+    Column("last_error", Text),
+    Column("slack_channel", Text),
+    Column("slack_ts", Text),
+    Column("created_at", Ordered, nullable=False),
+    Column("sent_at", Ordered),
+    CheckConstraint(f"kind IN {OUTBOX_KINDS}", name="outbox_kind"),
+    CheckConstraint(f"state IN {OUTBOX_STATES}", name="outbox_state"),
+    Index("outbox_pending_due", "due_at", **_live()),
+    Index("outbox_lane", "target", "due_at", "id", **_live()),
+)  # fmt: skip
+
+inbound_events = Table(
+    "inbound_events", metadata,
+    Column("event_id", Text, primary_key=True),
+    Column("received_at", Ordered, nullable=False),
+)  # fmt: skip
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", Ordered, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", Ordered, nullable=False),
+    Column("subject", Text),
+    Column("detail", Text),
+    Index("audit_log_at", "at"),
+)  # fmt: skip
+
+programs = Table(
+    "programs", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("channel_id", Text, nullable=False),
+    Column("review_channel_id", Text, nullable=False),
+    Column("timezone", Text, nullable=False),
+    Column("schedule_kind", Text, nullable=False),
+    Column("interval_weeks", Integer, nullable=False, server_default=text("1")),
+    Column("first_date", Text, nullable=False),
+    Column("start_time", Text, nullable=False),
+    Column("duration_minutes", Integer, nullable=False),
+    Column("video_url", Text, nullable=False),
+    Column("reminder_offsets", Text, nullable=False),
+    Column("case_slots", Integer, nullable=False, server_default=text("2")),
+    Column("eval_window_days", Integer, nullable=False, server_default=text("14")),
+    Column("credit_quarters", Integer, nullable=False, server_default=text("4")),
+    Column("archived_at", Ordered),
+    Column("created_by", Text, nullable=False),
+    Column("created_at", Ordered, nullable=False),
+    Column("updated_at", Ordered, nullable=False),
+    Column("followup_weeks", Integer, nullable=False, server_default=text("4")),
+    Column("anonymous_ratings", Integer, nullable=False, server_default=text("0")),
+    CheckConstraint("schedule_kind IN ('weekly', 'every_n_weeks', 'monthly', 'once')", name="programs_schedule_kind"),
+    CheckConstraint("duration_minutes BETWEEN 15 AND 240", name="programs_duration"),
+    CheckConstraint("case_slots BETWEEN 0 AND 10", name="programs_case_slots"),
+    CheckConstraint("eval_window_days BETWEEN 1 AND 60", name="programs_eval_window"),
+    CheckConstraint("credit_quarters > 0", name="programs_credit_quarters"),
+    Index("programs_name", func.lower(text("name")), unique=True),
+    sqlite_autoincrement=True,
+)  # fmt: skip
+
+program_staff = Table(
+    "program_staff", metadata,
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("user_id", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    PrimaryKeyConstraint("program_id", "user_id", "role"),
+    CheckConstraint("role IN ('specialist', 'coordinator')", name="program_staff_role"),
+    Index("program_staff_user", "user_id"),
+)  # fmt: skip
+
+program_members = Table(
+    "program_members", metadata,
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("user_id", Text, ForeignKey("providers.user_id"), nullable=False),
+    Column("joined_at", Ordered, nullable=False),
+    PrimaryKeyConstraint("program_id", "user_id"),
+    Index("program_members_user", "user_id"),
+)  # fmt: skip
+
+sessions = Table(
+    "sessions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("occurrence", Ordered, nullable=False),
+    Column("starts_at", Ordered, nullable=False),
+    Column("duration_minutes", Integer, nullable=False),
+    Column("topic", Text),
+    Column("presenter", Text),
+    Column("status", Text, nullable=False, server_default=text("'scheduled'")),
+    Column("cancel_reason", Text),
+    Column("moved", Integer, nullable=False, server_default=text("0")),
+    Column("attendance_code", Text),
+    Column("ended_at", Ordered),
+    Column("created_at", Ordered, nullable=False),
+    UniqueConstraint("program_id", "occurrence"),
+    CheckConstraint("status IN ('scheduled', 'cancelled', 'ended')", name="sessions_status"),
+    Index("sessions_starts_at", "starts_at"),
+    Index("sessions_program_status", "program_id", "status", "starts_at"),
+    sqlite_autoincrement=True,
+)  # fmt: skip
+
+attendance = Table(
+    "attendance", metadata,
+    Column("session_id", Integer, ForeignKey("sessions.id"), nullable=False),
+    Column("user_id", Text, nullable=False),
+    Column("present", Integer, nullable=False, server_default=text("1")),
+    Column("checked_in_at", Ordered),
+    PrimaryKeyConstraint("session_id", "user_id"),
+    Index("attendance_user", "user_id"),
+)  # fmt: skip
+
+attendance_changes = Table(
+    "attendance_changes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("session_id", Integer, ForeignKey("sessions.id"), nullable=False),
+    Column("user_id", Text, nullable=False),
+    Column("change", Text, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("reason", Text),
+    Column("at", Ordered, nullable=False),
+    CheckConstraint("change IN ('check_in', 'add', 'remove')", name="attendance_changes_change"),
+    Index("attendance_changes_session", "session_id"),
+)  # fmt: skip
+
+CASE_STATES = ("submitted", "in_review", "needs_info", "scheduled", "presented", "recommendations_sent", "closed",
+               "declined")  # fmt: skip
+
+cases = Table(
+    "cases", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("submitter", Text, nullable=False),
+    Column("submission_key", Text, nullable=False, unique=True),
+    Column("summary", Text),
+    Column("question", Text),
+    Column("age_band", Text, nullable=False),
+    Column("sex", Text, nullable=False),
+    Column("presenting_problem", Text),
+    Column("history", Text),
+    Column("medications", Text),
+    Column("labs", Text),
+    Column("tried", Text),
+    Column("urgency", Text, nullable=False),
+    Column("preferred_session_id", Integer, ForeignKey("sessions.id")),
+    Column("session_id", Integer, ForeignKey("sessions.id")),
+    Column("state", Text, nullable=False),
+    Column("owner", Text),
+    Column("recommendations", Text),
+    Column("followup_outcome", Text),
+    Column("followup_note", Text),
+    Column("submitted_at", Ordered, nullable=False),
+    Column("updated_at", Ordered, nullable=False),
+    Column("closed_at", Ordered),
+    Column("purged_at", Ordered),
+    CheckConstraint("urgency IN ('routine', 'soon')", name="cases_urgency"),
+    CheckConstraint(f"state IN {CASE_STATES}", name="cases_state"),
+    Index("cases_program_state", "program_id", "state", "submitted_at"),
+    Index("cases_session", "session_id"),
+    Index("cases_submitter", "submitter"),
+    Index("cases_closed_at", "closed_at", sqlite_where=text("purged_at IS NULL"),
+          postgresql_where=text("purged_at IS NULL")),
+    sqlite_autoincrement=True,
+)  # fmt: skip
+
+case_events = Table(
+    "case_events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("from_state", Text),
+    Column("to_state", Text, nullable=False),
+    Column("note", Text),
+    Column("at", Ordered, nullable=False),
+    Index("case_events_case", "case_id"),
+    Index("case_events_action_at", "action", "at"),
+)  # fmt: skip
+
+evaluations = Table(
+    "evaluations", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("session_id", Integer, ForeignKey("sessions.id"), nullable=False),
+    Column("user_id", Text, nullable=False),
+    Column("overall", Integer, nullable=False),
+    Column("relevance", Integer, nullable=False),
+    Column("objectives_met", Text, nullable=False),
+    Column("intent_to_change", Text, nullable=False),
+    Column("change_plan", Text),
+    Column("bias_free", Integer, nullable=False),
+    Column("bias_comment", Text),
+    Column("suggestions", Text),
+    Column("submitted_at", Ordered, nullable=False),
+    UniqueConstraint("session_id", "user_id"),
+    CheckConstraint("overall BETWEEN 1 AND 5", name="evaluations_overall"),
+    CheckConstraint("relevance BETWEEN 1 AND 5", name="evaluations_relevance"),
+    CheckConstraint("objectives_met IN ('yes', 'partly', 'no')", name="evaluations_objectives_met"),
+    CheckConstraint("intent_to_change IN ('yes', 'no', 'unsure')", name="evaluations_intent_to_change"),
+)  # fmt: skip
+
+credits = Table(
+    "credits", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("evaluation_id", Integer, ForeignKey("evaluations.id"), nullable=False, unique=True),
+    Column("session_id", Integer, ForeignKey("sessions.id"), nullable=False),
+    Column("user_id", Text, nullable=False),
+    Column("credit_type", Text, nullable=False),
+    Column("quarters", Integer, nullable=False),
+    Column("without_check_in", Integer, nullable=False),
+    Column("awarded_at", Ordered, nullable=False),
+    UniqueConstraint("session_id", "user_id"),
+    CheckConstraint("quarters > 0", name="credits_quarters"),
+    Index("credits_user", "user_id", "awarded_at"),
+)  # fmt: skip
+
+credit_types = Table(
+    "credit_types", metadata,
+    Column("credential", Text, primary_key=True),
+    Column("credit_type", Text, nullable=False),
+)  # fmt: skip
+
+# Parents before children: the order `db copy` writes them in.
+COPY_ORDER = [table.name for table in metadata.sorted_tables]
