@@ -569,7 +569,24 @@ def message_problem(args: dict[str, Any]) -> dict[str, Any] | None:
         return {"ok": False, "error": "no_text"}
     if len(str(args.get("text", ""))) > 40_000:
         return {"ok": False, "error": "msg_too_long"}
-    return blocks_problem(blocks, 50) if isinstance(blocks, list) else _invalid("blocks must be a list")
+    if not isinstance(blocks, list):
+        return _invalid("blocks must be a list")
+    if block_chars(blocks) > MESSAGE_BLOCKS_LIMIT:  # undocumented, but what Slack answers
+        return {"ok": False, "error": "msg_blocks_too_long"}
+    return blocks_problem(blocks, 50)
+
+
+# Slack refuses a message whose blocks hold more than about 12,000 characters in all (every `text`).
+MESSAGE_BLOCKS_LIMIT = 12_000
+
+
+def block_chars(node: Any) -> int:
+    """The characters of every `text` string in a message's blocks."""
+    if isinstance(node, dict):
+        return sum(len(v) if k == "text" and isinstance(v, str) else block_chars(v) for k, v in node.items())
+    if isinstance(node, list):
+        return sum(block_chars(item) for item in node)
+    return 0
 
 
 def view_problem(view: dict[str, Any]) -> dict[str, Any] | None:

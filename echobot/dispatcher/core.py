@@ -45,7 +45,7 @@ class Dispatcher:
         max_in_flight: int = 32,
         backoff: timedelta = timedelta(seconds=10),
         max_backoff: timedelta = timedelta(minutes=10),
-        max_attempts: int = 8,
+        max_attempts: int = 4,
         on_retry: OnRetry | None = None,
         on_outcome: Callable[[str], None] | None = None,
     ) -> None:

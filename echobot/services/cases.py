@@ -165,6 +165,20 @@ class Cases:
         program = await programs_repo.get(self._db.reader, case.program_id)
         return None if program is None else (case, program)
 
+    async def whole_case(self, person: Person, case_id: int | None) -> tuple[Case, Program, str] | str:
+        """(case, program, presenting site) for "Read the whole case", or why this person may not read it: the
+        case's submitter and its program's specialists and coordinators may."""
+        loaded = await self.get(case_id) if case_id else None
+        if loaded is None:
+            return "That case no longer exists."
+        case, program = loaded
+        if person.user_id != case.submitter and not self.may_triage(person, program):
+            return f"Only {program.name}'s specialists and coordinators, and the person who presented it, can read it."
+        if case.purged_at is not None:
+            return f"The clinical text of {case.title} was removed after the retention period."
+        provider = await providers_repo.get(self._db.reader, case.submitter)
+        return case, program, provider.organization if provider else ""
+
     async def of_submitter(self, user_id: str) -> list[tuple[Case, Program]]:
         found = []
         for case in await cases_repo.of_submitter(self._db.reader, user_id):

@@ -1,0 +1,138 @@
+"""What real Slack does that a lenient fake would hide (issue 16): the total characters of a message's blocks,
+escaped text, hostile names, the end of a token, a slow Slack and the first install."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from echobot.clock import FrozenClock
+from echobot.dispatcher import Dispatcher
+from echobot.ids import Action, CaseField
+from echobot.models import CaseState, Message, OutboxState
+from echobot.slack_client import build_client
+from echobot.storage import Database, cases
+from echobot.storage import outbox as outbox_repo
+from tests.fake_slack import BOT_TOKEN, MESSAGE_BLOCKS_LIMIT, FakeSlack, block_chars
+from tests.harness import Bot
+from tests.scenarios import CASE, REVIEW_CHANNEL, create_program, register
+from tests.slack_driver import blocks_text
+
+C = CaseField
+ALICE, BOB, SPECIALIST = "UALICE0001", "UBOB000001", "USPEC00001"
+# Clinical text full of the three characters Slack's mrkdwn escapes (each becomes five once escaped).
+HOSTILE = "HCV RNA <15 & ALT >40 on <Bo> & Co; "
+
+
+def filled(limit: int) -> str:
+    return (HOSTILE * (limit // len(HOSTILE) + 1))[:limit].strip()
+
+
+def case_at_its_limits() -> dict[str, Any]:
+    return {C.SUMMARY: filled(150), C.QUESTION: filled(500), C.PRESENTING: filled(3000), C.HISTORY: filled(3000),
+            C.MEDICATIONS: filled(2000), C.LABS: filled(3000), C.TRIED: filled(2000)}  # fmt: skip
+
+
+async def click(bot: Bot, user: str, action: str, value: str, channel: str = REVIEW_CHANNEL) -> str:
+    before = len(bot.fake.responses)
+    await bot.driver.click(user, action, value, channel=channel)
+    await bot.settle()
+    return str(bot.fake.responses[-1]["text"]) if len(bot.fake.responses) > before else ""
+
+
+def hub_now(bot: Bot) -> dict[str, Any]:
+    call = next(c for c in bot.fake.calls_to("chat.postMessage")
+                if c.args.get("channel") == REVIEW_CHANNEL and not c.args.get("thread_ts"))  # fmt: skip
+    return bot.fake.messages[(REVIEW_CHANNEL, call.response["ts"])]
+
+
+async def test_a_case_with_every_field_at_its_limit_and_escapable_text_reaches_the_hub_and_its_presenter(
+    bot: Bot,
+) -> None:
+    await create_program(bot, specialists=[SPECIALIST])
+    await register(bot, ALICE)
+    await register(bot, BOB)
+    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    texts = case_at_its_limits()
+    assert sum(map(len, texts.values())) > MESSAGE_BLOCKS_LIMIT  # all of it cannot be in one message
+    await bot.driver.command(ALICE, "case")
+    await bot.settle()
+    reply = await bot.driver.submit(ALICE, bot.fake.opened_views()[-1], {**CASE, **texts})
+    assert reply.text == "", reply.text
+    await bot.settle()
+    [case] = await cases.of_submitter(bot.db.reader, ALICE)
+    assert [c.response for c in bot.fake.calls if c.method.startswith("chat.") and not c.ok] == []
+    shown = blocks_text(hub_now(bot)["blocks"])
+    assert texts[C.SUMMARY] in shown and texts[C.QUESTION] in shown  # as typed: `<Bo>` and `&` show
+    # the whole presentation, behind a button, for the hub and the presenter
+    assert await click(bot, SPECIALIST, Action.CASE_READ, str(case.id)) == ""
+    whole = bot.fake.opened_views()[-1]
+    assert whole["title"]["text"] == f"Case #{case.id}"
+    assert all(text in blocks_text(whole["blocks"]) for text in texts.values())
+    assert await click(bot, BOB, Action.CASE_READ, str(case.id)) == (
+        "Only Hepatitis C ECHO's specialists and coordinators, and the person who presented it, can read it.")
+    # recommendations at their limit, then close: every update and DM fits too
+    await click(bot, SPECIALIST, Action.CASE_CLAIM, str(case.id))
+    await bot.driver.click(SPECIALIST, Action.CASE_RECOMMEND, str(case.id), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    recommendations = filled(3000)
+    reply = await bot.driver.submit(SPECIALIST, bot.fake.opened_views()[-1], {C.RECOMMENDATIONS: recommendations})
+    assert reply.text == "", reply.text
+    await bot.settle()
+    assert await click(bot, SPECIALIST, Action.CASE_CLOSE, str(case.id)) == f"Case #{case.id}: closed the case."
+    assert [c.response for c in bot.fake.calls if c.method.startswith("chat.") and not c.ok] == []
+    stored = await cases.get(bot.db.reader, case.id)
+    assert stored is not None and stored.state is CaseState.CLOSED
+    hub = blocks_text(hub_now(bot)["blocks"])
+    assert "Closed" in hub and recommendations in hub
+    assert max(block_chars(c.args.get("blocks") or []) for c in bot.fake.calls_to("chat.postMessage")) < 12_000
+    dm = next(p for p in bot.fake.posts_to(ALICE) if "recommendations on" in p["text"])
+    assert recommendations in blocks_text(dm["blocks"])
+    thread = [blocks_text(c.args["blocks"]) for c in bot.fake.calls_to("chat.postMessage") if c.args.get("thread_ts")]
+    assert any(recommendations in line for line in thread)
+    await bot.driver.click(ALICE, Action.CASE_READ, str(case.id), channel="DALICE0001")
+    await bot.settle()
+    assert recommendations in blocks_text(bot.fake.opened_views()[-1]["blocks"])
+
+
+async def test_a_message_slack_refuses_as_too_long_fails_at_once_and_frees_its_lane(
+    tmp_path: Any, fake_slack: FakeSlack
+) -> None:
+    clock = FrozenClock(datetime(2026, 11, 2, 14, 0, tzinfo=UTC))
+    db = await Database.open(str(tmp_path / "outbox.db"))
+    try:
+        too_long = [{"type": "section", "text": {"type": "mrkdwn", "text": "&amp;" * 590}} for _ in range(5)]
+        async with db.transaction() as tx:
+            await outbox_repo.enqueue(tx, key="long", target="C1", message=Message(text="long", blocks=too_long),
+                                      now=clock.now())  # fmt: skip
+            await outbox_repo.enqueue(tx, key="next", target="C1", message=Message(text="the next one"),
+                                      now=clock.now())  # fmt: skip
+        client = build_client(BOT_TOKEN, fake_slack.api_url, timeout=3, sleep=clock.sleep)
+        dispatcher = Dispatcher(db, client, clock, pacing=0.0)
+        await dispatcher.run_until_idle()
+        long = await outbox_repo.get(db.reader, "long")
+        assert long is not None and long.state is OutboxState.FAILED and long.last_error == "msg_blocks_too_long"
+        assert long.attempts == 1
+        assert [c.args["text"] for c in fake_slack.calls_to("chat.postMessage")] == ["the next one"]
+    finally:
+        await db.close()
+
+
+async def test_an_unknown_error_holds_its_lane_a_bounded_time(tmp_path: Any, fake_slack: FakeSlack) -> None:
+    clock = FrozenClock(datetime(2026, 11, 2, 14, 0, tzinfo=UTC))
+    db = await Database.open(str(tmp_path / "outbox.db"))
+    try:
+        fake_slack.fail("chat.postMessage", error="some_error_slack_adds_next_year", times=100)
+        async with db.transaction() as tx:
+            await outbox_repo.enqueue(tx, key="odd", target="C1", message=Message(text="odd"), now=clock.now())
+            await outbox_repo.enqueue(tx, key="next", target="C1", message=Message(text="next"), now=clock.now())
+        client = build_client(BOT_TOKEN, fake_slack.api_url, timeout=3, sleep=clock.sleep)
+        dispatcher = Dispatcher(db, client, clock, pacing=0.0)
+        start = clock.now()
+        while (odd := await outbox_repo.get(db.reader, "odd")) is not None and odd.state is OutboxState.PENDING:
+            await dispatcher.run_until_idle()
+            clock.advance(timedelta(seconds=5))
+        assert odd is not None and odd.state is OutboxState.FAILED
+        assert clock.now() - start <= timedelta(minutes=2)  # the lane was held about a minute, not 20
+    finally:
+        await db.close()
