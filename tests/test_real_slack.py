@@ -8,10 +8,10 @@ from typing import Any
 
 from echobot.clock import FrozenClock
 from echobot.dispatcher import Dispatcher
-from echobot.ids import Action, CaseField
+from echobot.ids import Action, CaseField, ProgramField
 from echobot.models import CaseState, Message, OutboxState
 from echobot.slack_client import build_client
-from echobot.storage import Database, cases
+from echobot.storage import Database, cases, programs
 from echobot.storage import outbox as outbox_repo
 from tests.fake_slack import BOT_TOKEN, MESSAGE_BLOCKS_LIMIT, FakeSlack, block_chars
 from tests.harness import Bot
@@ -136,3 +136,14 @@ async def test_an_unknown_error_holds_its_lane_a_bounded_time(tmp_path: Any, fak
         assert clock.now() - start <= timedelta(minutes=2)  # the lane was held about a minute, not 20
     finally:
         await db.close()
+
+
+async def test_slash_command_text_arrives_escaped_and_is_read_as_typed(bot: Bot) -> None:
+    await create_program(bot, **{ProgramField.NAME: "Pain & Opioid ECHO"})
+    await register(bot, ALICE)
+    reply = await bot.driver.command(ALICE, "join Pain & Opioid ECHO")  # Slack sends "Pain &amp; Opioid ECHO"
+    assert "no active program" not in reply.json["text"]
+    program = await programs.get_by_name(bot.db.reader, "Pain & Opioid ECHO")
+    assert program is not None and await programs.members(bot.db.reader, program.id) == [ALICE]
+    reply = await bot.driver.command(ALICE, "join Pain & Opioid ECHO")
+    assert "already in" in reply.json["text"]

@@ -16,6 +16,12 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def unescape(text: str) -> str:
+    """Undo Slack's escaping of text it sends us (a slash command's text arrives with `&amp;`, `&lt;`, `&gt;`):
+    once, at the edge, `&amp;` last so that `&amp;lt;` stays the `&lt;` someone typed."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def plain(text: str) -> dict[str, Any]:
     return {"type": "plain_text", "text": text, "emoji": True}
 
