@@ -27,7 +27,7 @@ from echobot.services.coordinators import CoordinatorChange
 from echobot.services.programs import Membership
 from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 from echobot.validation import parse_id
-from echobot.views.blocks import option, plain
+from echobot.views.blocks import escape, option, plain
 from echobot.views.metadata import ViewState
 from echobot.views.programs import program_list_blocks, program_modal
 from echobot.views.registration import register_prompt
@@ -87,7 +87,7 @@ async def channel_problems(client: AsyncWebClient, form: ProgramForm) -> dict[st
 
 
 def membership_reply(result: Membership, program: Program | None) -> str:
-    name = f"*{program.name}*" if program else "that program"
+    name = f"*{escape(program.name)}*" if program else "that program"
     if result is Membership.JOINED and program is not None:
         return f"You joined {name}. Its reminders and session posts are in <#{program.channel_id}>."
     return {
@@ -125,10 +125,10 @@ async def named_program(request: CommandRequest, usage: str) -> Program | None:
     name = " ".join(request.args)
     program = await programs.find(name) if name else None
     if program is None or not program.active:
-        await request.ack(text=f"{usage}\nI know no active program called “{name[:80]}”." if name else usage)
+        await request.ack(text=f"{usage}\nI know no active program called “{escape(name[:80])}”." if name else usage)
         return None
     if not programs.can_manage(request.person, program):
-        await request.ack(text=f"Only coordinators of *{program.name}* can do that.")
+        await request.ack(text=f"Only coordinators of *{escape(program.name)}* can do that.")
         return None
     return program
 
@@ -146,7 +146,7 @@ async def archive_command(request: CommandRequest) -> None:
     if program is None:
         return
     withdrawn = await request.services.programs.archive(request.person, program)
-    await request.ack(text=f"*{program.name}* is archived: {withdrawn} upcoming session(s) and their "
+    await request.ack(text=f"*{escape(program.name)}* is archived: {withdrawn} upcoming session(s) and their "
                       "reminders are withdrawn. Its records stay for reports.")  # fmt: skip
 
 

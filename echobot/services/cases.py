@@ -25,6 +25,7 @@ from echobot.storage import providers as providers_repo
 from echobot.storage import sessions as sessions_repo
 from echobot.triage import FOLLOWUP_OUTCOMES, TEXT_LIMIT, TRIAGE, VERBS, Step, TriageAction, step_of
 from echobot.validation import parse_id
+from echobot.views.blocks import escape
 from echobot.views.cases import (
     followup_message,
     hub_message,
@@ -173,7 +174,8 @@ class Cases:
             return "That case no longer exists."
         case, program = loaded
         if person.user_id != case.submitter and not self.may_triage(person, program):
-            return f"Only {program.name}'s specialists and coordinators, and the person who presented it, can read it."
+            return (f"Only {escape(program.name)}'s specialists and coordinators, and the person who presented it, "
+                    "can read it.")
         if case.purged_at is not None:
             return f"The clinical text of {case.title} was removed after the retention period."
         provider = await providers_repo.get(self._db.reader, case.submitter)
@@ -206,7 +208,7 @@ class Cases:
         if TRIAGE[action].by_submitter:
             return None if person.user_id == case.submitter else "Only the person who presented the case can answer."
         if not self.may_triage(person, program):
-            return f"Only {program.name}'s specialists and coordinators can triage its cases."
+            return f"Only {escape(program.name)}'s specialists and coordinators can triage its cases."
         return None
 
     async def act(self, person: Person, case_id: int, action: str, text: str = "", session_id: str = "",
