@@ -70,6 +70,7 @@ def build_web_app(runtime: Runtime) -> web.Application:
                     "requests_in_flight": runtime.inflight.count,
                 },
                 "outbox": {"pending": counts.get("pending", 0), "failed": counts.get("failed", 0)},
+                "sending": "stopped: " + runtime.services.sending.ended if runtime.services.sending.ended else "ok",
                 "outbox_oldest_pending_seconds": queue["oldest_pending_seconds"],
                 "requests_in_flight": runtime.inflight.count,
             }

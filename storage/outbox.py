@@ -286,6 +286,14 @@ async def mark_retry(tx: Tx, item_id: int, error: str, not_before: datetime, *, 
     tx.touch(TOPIC)
 
 
+async def mark_pending(tx: Tx, reason: str) -> int:
+    """Note `reason` on every pending row (sending stopped), except rows in doubt, whose mark they need."""
+    return await tx.execute(
+        "UPDATE outbox SET last_error = ? WHERE state = 'pending' AND coalesce(last_error, '') != ?",
+        (reason, IN_FLIGHT_AT_STOP),
+    )
+
+
 async def clear_error(tx: Tx, item_id: int) -> None:
     """Forget a row's last error (a recovered post found not to be in Slack is then sent like any other)."""
     await tx.execute("UPDATE outbox SET last_error = NULL WHERE id = ?", (item_id,))

@@ -70,6 +70,7 @@ class FakeSlack:
         self.hang = 2.0  # seconds a timing-out call hangs (longer than the client waits)
         self.fault_methods: set[str] | None = None
         self.delay = 0.0
+        self.token_error = ""  # e.g. "token_revoked": every call with the bot token is refused so (an uninstall)
         self._random = random.Random(seed)
         self._counter = itertools.count(1)
         self._last_ts = 0
@@ -162,6 +163,12 @@ class FakeSlack:
         time out, and calls whose answer is lost after Slack did the work."""
         self.rates = {"429": r429, "500": r500, "disconnect": disconnect, "timeout": timeout, "lost": lost}
         self.fault_methods = methods
+
+    def uninstall(self, error: str = "token_revoked") -> dict[str, Any]:
+        """The workspace removes the app: the bot token is refused from now on. Returns the app_uninstalled
+        event Slack sends (deliver it with the driver's `event`)."""
+        self.token_error = error
+        return {"type": "app_uninstalled", "event_ts": self._ts()}
 
     # ---- reading what happened ----------------------------------------------------------------
     def calls_to(self, method: str, *, ok_only: bool = True) -> list[Call]:
@@ -285,6 +292,8 @@ class FakeSlack:
             return {"ok": True, "url": "wss://127.0.0.1:9/never"}
         if token != BOT_TOKEN:
             return {"ok": False, "error": "invalid_auth" if token else "not_authed"}
+        if self.token_error:
+            return {"ok": False, "error": self.token_error}
         handler = getattr(self, "_m_" + method.replace(".", "_"), None)
         if handler is None:
             return {"ok": False, "error": "unknown_method"}

@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import aiohttp
+import pytest
+
 from echobot.clock import FrozenClock
 from echobot.dispatcher import Dispatcher
 from echobot.ids import Action, CaseField, ProgramField
@@ -14,7 +17,7 @@ from echobot.slack_client import build_client
 from echobot.storage import Database, cases, programs
 from echobot.storage import outbox as outbox_repo
 from tests.fake_slack import BOT_TOKEN, MESSAGE_BLOCKS_LIMIT, FakeSlack, block_chars
-from tests.harness import Bot
+from tests.harness import START, Bot
 from tests.scenarios import CASE, REVIEW_CHANNEL, create_program, register
 from tests.slack_driver import blocks_text
 
@@ -147,3 +150,46 @@ async def test_slash_command_text_arrives_escaped_and_is_read_as_typed(bot: Bot)
     assert program is not None and await programs.members(bot.db.reader, program.id) == [ALICE]
     reply = await bot.driver.command(ALICE, "join Pain & Opioid ECHO")
     assert "already in" in reply.json["text"]
+
+
+async def healthz(bot: Bot) -> dict[str, Any]:
+    async with aiohttp.ClientSession() as http, http.get(bot.base_url + "/healthz") as answer:
+        return dict(await answer.json())
+
+
+async def test_a_revoked_token_ends_sending_keeps_and_marks_the_rows_and_says_so_once(
+    bot: Bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    await create_program(bot)  # its sessions' reminders are planned
+    bot.fake.token_error = "token_revoked"
+    before = len(bot.fake.calls)
+    bot.clock.advance(timedelta(days=8))  # reminders fall due
+    await bot.runtime.tick()  # type: ignore[union-attr]
+    await bot.settle()
+    tried = [c for c in bot.fake.calls[before:] if c.method.startswith("chat.")]
+    channels = [c.args.get("channel") for c in tried]
+    assert tried and len(channels) == len(set(channels))  # at most the row each lane had in hand
+    bot.clock.advance(timedelta(hours=1))
+    await bot.runtime.tick()  # type: ignore[union-attr]
+    assert [c for c in bot.fake.calls[before:] if c.method.startswith("chat.")] == tried  # nothing after it
+    pending = [row for row in await outbox_repo.by_prefix(bot.db.reader, "") if row.state is OutboxState.PENDING]
+    assert pending and all(row.last_error == "sending stopped: token_revoked" for row in pending)
+    errors = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and "token_revoked" in errors[0].getMessage()
+    health = await healthz(bot)
+    assert health["sending"] == "stopped: token_revoked" and health["outbox"]["pending"] == len(pending)
+
+
+async def test_app_uninstalled_stops_sending_at_once(bot: Bot) -> None:
+    await create_program(bot)
+    event = bot.fake.uninstall()
+    assert (await bot.driver.event(event)).status == 200
+    before = len(bot.fake.calls)
+    bot.clock.advance(timedelta(days=8))
+    await bot.runtime.tick()  # type: ignore[union-attr]
+    assert [c for c in bot.fake.calls[before:] if c.method.startswith("chat.")] == []
+    assert (await healthz(bot))["sending"] == "stopped: app_uninstalled"
+    rows = await outbox_repo.by_prefix(bot.db.reader, "")
+    assert not [row for row in rows if row.state is OutboxState.SENT and row.sent_at and row.sent_at > START]
+    planned_before = [row for row in rows if row.state is OutboxState.PENDING and row.created_at <= START]
+    assert planned_before and all(row.last_error == "sending stopped: app_uninstalled" for row in planned_before)

@@ -24,7 +24,7 @@ METADATA_EVENT = "echobot_outbox"
 # Errors that mean "later": retried with back-off for as long as the row is not stale. Delayed, never dropped.
 TRANSIENT_ERRORS = frozenset(
     {"ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable", "request_timeout",
-     "team_added_to_org", "invalid_auth", "not_authed", "token_revoked", "token_expired"}
+     "team_added_to_org", "token_expired"}
 )  # fmt: skip
 # Errors that no retry will cure: give up on the first one. `msg_blocks_too_long` (more than about 12,000
 # characters in a message's blocks) is in no published list but is what Slack answers.
