@@ -103,6 +103,11 @@ class SlackDriver:
         async with self._session.post(self.app_url, data=body.encode(), headers=all_headers) as response:
             return Reply(response.status, await response.text())
 
+    async def ssl_check(self) -> Reply:
+        """Slack's probe of the request URL: unsigned, `ssl_check=1` and the app's verification token."""
+        return await self.send(urlencode({"ssl_check": "1", "token": "legacy"}), "application/x-www-form-urlencoded",
+                               sign=False)  # fmt: skip
+
     def trigger(self) -> str:
         return f"{next(self._counter)}.{int(time.time())}.trigger"
 

@@ -17,8 +17,8 @@ from echobot.slack_client import build_client
 from echobot.storage import Database, cases, programs
 from echobot.storage import outbox as outbox_repo
 from tests.fake_slack import BOT_TOKEN, MESSAGE_BLOCKS_LIMIT, FakeSlack, block_chars
-from tests.harness import START, Bot
-from tests.scenarios import CASE, REVIEW_CHANNEL, create_program, register
+from tests.harness import ADMIN, START, Bot
+from tests.scenarios import CASE, PROGRAM, REVIEW_CHANNEL, add_channels, create_program, open_program_modal, register
 from tests.slack_driver import blocks_text
 
 C = CaseField
@@ -193,3 +193,34 @@ async def test_app_uninstalled_stops_sending_at_once(bot: Bot) -> None:
     assert not [row for row in rows if row.state is OutboxState.SENT and row.sent_at and row.sent_at > START]
     planned_before = [row for row in rows if row.state is OutboxState.PENDING and row.created_at <= START]
     assert planned_before and all(row.last_error == "sending stopped: app_uninstalled" for row in planned_before)
+
+
+async def test_slacks_unsigned_ssl_check_gets_200_and_runs_nothing(bot: Bot) -> None:
+    reply = await bot.driver.ssl_check()
+    assert reply.status == 200 and reply.text == ""
+    assert bot.fake.calls == []
+
+
+async def test_the_program_form_answers_at_once_when_slack_is_slow_and_finishes_after(bot: Bot) -> None:
+    add_channels(bot)
+    bot.fake.add_channel("C0PUBLIC", "general-public")
+    view = await open_program_modal(bot)
+    bot.fake.delay = 1.5  # every Slack answer takes 1.5 s: the two channel checks would hold the ack 3 s
+    reply = await bot.driver.submit(ADMIN, view, PROGRAM)
+    assert reply.json["response_action"] == "update"  # answered without waiting for Slack
+    assert "Checking the channels" in blocks_text(reply.json["view"]["blocks"])
+    await bot.settle()
+    bot.fake.delay = 0
+    program = await programs.get_by_name(bot.db.reader, PROGRAM[ProgramField.NAME])
+    assert program is not None
+    assert "is saved" in blocks_text(bot.fake.last("views.update").args["view"]["blocks"])
+    # a public review channel is still refused when the check comes late: nothing is saved
+    view = await open_program_modal(bot)
+    bot.fake.delay = 1.5
+    reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, ProgramField.NAME: "Liver ECHO",
+                                                 ProgramField.REVIEW_CHANNEL: "C0PUBLIC"})  # fmt: skip
+    assert reply.json["response_action"] == "update"
+    await bot.settle()
+    assert await programs.get_by_name(bot.db.reader, "Liver ECHO") is None
+    shown = blocks_text(bot.fake.last("views.update").args["view"]["blocks"])
+    assert "not saved" in shown and "Choose a private channel" in shown
