@@ -22,6 +22,8 @@ from aiohttp import web
 BOT_TOKEN = "xoxb-test-bot-token-0000"
 APP_TOKEN = "xapp-test-app-token-0000"
 BOT_USER = "UECHOBOT"
+BOT_SCOPES = ("commands", "chat:write", "chat:write.public", "im:write", "users:read", "users:read.email",
+              "channels:read", "groups:read", "files:write", "channels:history", "groups:history", "im:history")
 
 
 @dataclass
@@ -70,6 +72,7 @@ class FakeSlack:
         self.hang = 2.0  # seconds a timing-out call hangs (longer than the client waits)
         self.fault_methods: set[str] | None = None
         self.delay = 0.0
+        self.scopes = list(BOT_SCOPES)  # what the bot token was granted (auth.test's x-oauth-scopes header)
         self.token_error = ""  # e.g. "token_revoked": every call with the bot token is refused so (an uninstall)
         self._random = random.Random(seed)
         self._counter = itertools.count(1)
@@ -277,7 +280,8 @@ class FakeSlack:
         else:
             call.response = self._answer(method, args, request.headers.get("Authorization", ""))
         await self._record(call)
-        return web.json_response(call.response)
+        headers = {"x-oauth-scopes": ",".join(self.scopes)} if method == "auth.test" else None
+        return web.json_response(call.response, headers=headers)
 
     async def _record(self, call: Call) -> None:
         self.calls.append(call)

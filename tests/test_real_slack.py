@@ -3,6 +3,9 @@ escaped text, hostile names, the end of a token, a slow Slack and the first inst
 
 from __future__ import annotations
 
+import asyncio
+import signal
+import sys
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -16,10 +19,11 @@ from echobot.models import CaseState, Message, OutboxState
 from echobot.slack_client import build_client
 from echobot.storage import Database, cases, programs
 from echobot.storage import outbox as outbox_repo
-from tests.fake_slack import BOT_TOKEN, MESSAGE_BLOCKS_LIMIT, FakeSlack, block_chars
-from tests.harness import ADMIN, START, Bot
+from tests.fake_slack import APP_TOKEN, BOT_TOKEN, MESSAGE_BLOCKS_LIMIT, FakeSlack, block_chars
+from tests.harness import ADMIN, SIGNING_SECRET, START, Bot
 from tests.scenarios import CASE, PROGRAM, REVIEW_CHANNEL, add_channels, create_program, open_program_modal, register
 from tests.slack_driver import blocks_text
+from tests.test_cli_and_settings import CLEAN_ENV, echobot, free_port
 
 C = CaseField
 ALICE, BOB, SPECIALIST = "UALICE0001", "UBOB000001", "USPEC00001"
@@ -224,3 +228,54 @@ async def test_the_program_form_answers_at_once_when_slack_is_slow_and_finishes_
     assert await programs.get_by_name(bot.db.reader, "Liver ECHO") is None
     shown = blocks_text(bot.fake.last("views.update").args["view"]["blocks"])
     assert "not saved" in shown and "Choose a private channel" in shown
+
+
+def check_env(tmp_path: Any, fake: FakeSlack, **extra: str) -> dict[str, str]:
+    return {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": APP_TOKEN, "ECHOBOT_SLACK_API_URL": fake.api_url,
+            "ECHOBOT_DATABASE": str(tmp_path / "first.db"), "ECHOBOT_ADMINS": "U0ADMIN", **extra}  # fmt: skip
+
+
+async def test_check_creates_no_database_and_names_the_scopes_the_token_lacks(
+    tmp_path: Any, fake_slack: FakeSlack
+) -> None:
+    result = await asyncio.to_thread(echobot, "check", env=check_env(tmp_path, fake_slack), cwd=tmp_path)
+    assert result.returncode == 0 and "all good" in result.stdout, result.stdout + result.stderr
+    assert "does not exist yet" in result.stdout and not (tmp_path / "first.db").exists()
+    fake_slack.scopes = [s for s in fake_slack.scopes if s not in ("groups:history", "files:write")]
+    result = await asyncio.to_thread(echobot, "check", env=check_env(tmp_path, fake_slack), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "lacks the scope(s) files:write, groups:history that manifest.yml asks for" in result.stdout
+    # the README's example id, pasted as it is: a setting that is wrong (2, as for every command)
+    result = await asyncio.to_thread(echobot, "check", env=check_env(tmp_path, fake_slack,
+                                     ECHOBOT_ADMINS="U012ABCDEF"), cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 2 and "README's example id" in result.stderr
+    assert not (tmp_path / "first.db").exists()
+
+
+async def test_run_without_coordinators_says_nobody_can_create_a_program(tmp_path: Any, fake_slack: FakeSlack) -> None:
+    env = {**CLEAN_ENV, **check_env(tmp_path, fake_slack, ECHOBOT_ADMINS="", SLACK_SIGNING_SECRET=SIGNING_SECRET)}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "echobot", "run", "--http", "--port", str(free_port()), env=env, cwd=tmp_path,
+        stderr=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    assert process.stderr is not None
+    lines: list[str] = []
+    try:
+        async with asyncio.timeout(30):
+            while not any("ready" in line for line in lines):
+                line = (await process.stderr.readline()).decode()
+                if not line:
+                    break
+                lines.append(line)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        await process.wait()
+    assert any("no coordinators are configured" in line and "nobody can create a program" in line for line in lines)
+    assert not any("token will be unused" in line for line in lines)
+
+
+async def test_the_registration_form_says_what_the_e_mail_is_for(bot: Bot) -> None:
+    await bot.driver.command(ALICE, "register")
+    await bot.settle()
+    email = next(b for b in bot.fake.opened_views()[-1]["blocks"] if b.get("block_id") == "email")
+    assert "echobot sends no e-mail" in email["hint"]["text"]

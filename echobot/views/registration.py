@@ -74,7 +74,9 @@ def registration_modal(
         input_block(F.STATE, "State", static_select(F.STATE, state_options, initial=form.state)),
         input_block(F.COUNTY, "County", text_input(F.COUNTY, initial=form.county, max_length=100)),
         input_block(
-            F.EMAIL, "E-mail for certificates", text_input(F.EMAIL, initial=form.email, kind="email_text_input")
+            F.EMAIL, "E-mail for certificates", text_input(F.EMAIL, initial=form.email, kind="email_text_input"),
+            hint="Printed on your certificates and in the hub's credit reports. echobot sends no e-mail: "
+            "certificates arrive here in Slack (`/echo cme`).",
         ),
         input_block(
             F.ROLE,
