@@ -195,8 +195,8 @@ async def check_command(args: argparse.Namespace) -> int:
         print("settings: ECHOBOT_ADMINS is empty, so nobody can set up programs yet")
     try:
         if not await asyncio.to_thread(os.path.exists, settings.database):  # checking creates nothing
-            print(f"database: {settings.database} does not exist yet: `echobot run` (or `echobot db upgrade`) "
-                  "creates it")  # fmt: skip
+            print(f"database: ok ({settings.database} does not exist yet: `echobot run` or `echobot db upgrade` "
+                  "creates it)")  # fmt: skip
         else:
             db = await Database.open(settings.database, migrate=False)
             print(f"database: ok ({settings.database}, schema version {await db.schema_version()})")
