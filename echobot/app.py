@@ -5,11 +5,17 @@ from __future__ import annotations
 import logging
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
 from echobot.handlers import register_all
 from echobot.inflight import track
+
+
+class _WithoutTokenWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
 
 
 def build_app(services: Services, client: AsyncWebClient) -> AsyncApp:
@@ -20,13 +26,21 @@ def build_app(services: Services, client: AsyncWebClient) -> AsyncApp:
     work to `services.inflight.spawn`.
     """
     secret = services.settings.slack_signing_secret
-    app = AsyncApp(
-        client=client,
-        signing_secret=secret.get_secret_value() if secret else None,
-        request_verification_enabled=secret is not None,
-        process_before_response=True,
-        logger=logging.getLogger("echobot.bolt"),
-    )
+    bolt_logger = logging.getLogger("echobot.bolt")
+    # Bolt reads SLACK_BOT_TOKEN from the environment by itself and then warns that the client we pass wins
+    # ("As you gave client as well, token will be unused"): true, intended, and alarming at start, so dropped.
+    quiet = _WithoutTokenWarning()
+    bolt_logger.addFilter(quiet)
+    try:
+        app = AsyncApp(
+            client=client,
+            signing_secret=secret.get_secret_value() if secret else None,
+            request_verification_enabled=secret is not None,
+            process_before_response=True,
+            logger=bolt_logger,
+        )
+    finally:
+        bolt_logger.removeFilter(quiet)
     track(app, services.inflight)
     register_all(app, services)
     return app

@@ -38,6 +38,13 @@ DATABASE_ERRORS = (sqlite3.Error, SQLAlchemyError, OSError, SchemaError)
 
 log = logging.getLogger("echobot")
 
+# The bot scopes manifest.yml asks for (tests/test_manifest.py keeps the two equal); `echobot check` names any
+# the installed token lacks (Slack lists a token's scopes in auth.test's x-oauth-scopes header).
+BOT_SCOPES = (
+    "commands", "chat:write", "chat:write.public", "im:write", "users:read", "users:read.email", "channels:read",
+    "groups:read", "files:write", "channels:history", "groups:history", "im:history",
+)  # fmt: skip
+
 AUTH_ADVICE = {
     "invalid_auth": "Slack rejected SLACK_BOT_TOKEN: copy the Bot User OAuth Token again from the app's "
     "OAuth & Permissions page.",
@@ -128,6 +135,9 @@ async def run_command(args: argparse.Namespace) -> int:
     if not args.http and settings.slack_app_token is None:
         raise SettingsError("SLACK_APP_TOKEN is not set: set it for Socket Mode, or run with --http")
     configure_logging(settings.log_level, settings.secrets())
+    if not settings.admins:
+        log.warning("no coordinators are configured (ECHOBOT_ADMINS is empty): nobody can create a program; set "
+                    "it to your Slack member id and restart")  # fmt: skip
     await _preflight(settings)
     runtime = await Runtime.open(settings)
     await runtime.start()
@@ -217,9 +227,17 @@ async def check_command(args: argparse.Namespace) -> int:
     if not settings.admins:
         print("settings: ECHOBOT_ADMINS is empty, so nobody can set up programs yet")
     try:
-        db = await Database.open(settings.database)
-        print(f"database: ok ({display(settings.database)}, schema version {await db.schema_version()})")
-        await db.close()
+        url = database_url(settings.database)
+        missing = url.get_backend_name() == "sqlite" and not await asyncio.to_thread(
+            os.path.exists, url.database or ""
+        )
+        if missing:  # checking creates nothing
+            print(f"database: ok ({display(settings.database)} does not exist yet: `echobot run` or "
+                  "`echobot db upgrade` creates it)")  # fmt: skip
+        else:
+            db = await Database.open(settings.database, migrate=False)
+            print(f"database: ok ({display(settings.database)}, schema version {await db.schema_version()})")
+            await db.close()
     except DATABASE_ERRORS as error:
         print(f"database: cannot use {display(settings.database)}: {_one_line(error)}")
         problems += 1
@@ -233,6 +251,15 @@ async def _check_slack(settings: Settings) -> int:
     try:
         auth = await client.auth_test()
         print(f"slack: ok (workspace {auth.get('team')!r}, bot @{auth.get('user')})")
+        granted = next((v for k, v in auth.headers.items() if k.lower() == "x-oauth-scopes"), None)
+        if isinstance(granted, list):
+            granted = ",".join(granted)
+        missing = [scope for scope in BOT_SCOPES if granted is not None and scope not in
+                   {s.strip() for s in granted.split(",")}]  # fmt: skip
+        if missing:
+            print(f"slack: the token lacks the scope(s) {', '.join(missing)} that manifest.yml asks for: add them "
+                  "(OAuth & Permissions, or paste manifest.yml again) and reinstall the app")  # fmt: skip
+            return 1
     except SlackApiError as error:
         code = str(slack_error_code(error))
         print(f"slack: {AUTH_ADVICE.get(code, f'Slack answered {code!r} to auth.test')}")

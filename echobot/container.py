@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from echobot.clock import Clock
 from echobot.inflight import InFlight
 from echobot.renderers import Renderers
+from echobot.sending import Sending
 from echobot.services.cases import Cases
 from echobot.services.coordinators import Coordinators
 from echobot.services.digests import Digests, DigestSchedule
@@ -37,6 +38,7 @@ class Services:
     evaluations: Evaluations
     records: Records
     digests: Digests
+    sending: Sending
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -68,6 +70,7 @@ class Services:
             programs=programs,
             cases=cases,
             evaluations=evaluations,
+            sending=Sending(),
             records=Records(db, clock, programs, evaluations, settings.hub_name, settings.accreditation_statement),
             digests=digests,
         )

@@ -38,6 +38,7 @@ class Action(StrEnum):
     CASE_RECOMMEND = "case_recommend"
     CASE_CLOSE = "case_close"
     CASE_REPLY = "case_reply"
+    CASE_READ = "case_read"  # "Read the whole case": the full presentation in a modal
     FOLLOWUP = "case_followup"
     EVALUATE = "evaluate"
     CERTIFICATE_SESSION = "certificate_session"

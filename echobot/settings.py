@@ -17,6 +17,8 @@ SLACK_API_URL = "https://slack.com/api/"
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
+README_EXAMPLE_USER = "U012ABCDEF"  # the README's placeholder: refused if pasted literally
+
 
 class SettingsError(Exception):
     """A missing or invalid setting, described in one line that names it."""
@@ -114,6 +116,9 @@ class Settings(DatabaseSettings):
             raise ValueError("must be a comma-separated list of Slack user ids")
         ids = tuple(item for item in items if item)
         for item in ids:
+            if item == README_EXAMPLE_USER:
+                raise ValueError(f"{item} is the README's example id: put your own member id (profile, ⋮, "
+                                 "Copy member ID)")  # fmt: skip
             if item[:1] not in ("U", "W") or not item.isalnum() or not item.isupper():
                 raise ValueError(f"{item!r} is not a Slack user id (like U012ABCDEF)")
         return ids

@@ -4,6 +4,7 @@ GET /metrics."""
 from __future__ import annotations
 
 import logging
+from urllib.parse import parse_qs
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
@@ -30,6 +31,16 @@ async def _signed(verifier: SignatureVerifier, request: web.Request) -> bool:
         return False
 
 
+async def _ssl_check(request: web.Request) -> bool:
+    """Slack's `ssl_check=1` probe (sent, unsigned, when the request URL is saved or checked)."""
+    if request.content_type != "application/x-www-form-urlencoded":
+        return False
+    try:
+        return parse_qs(await request.text()).get("ssl_check") == ["1"]
+    except (ValueError, LookupError, UnicodeDecodeError):
+        return False
+
+
 def build_web_app(runtime: Runtime) -> web.Application:
     secret = runtime.services.settings.slack_signing_secret
     verifier = SignatureVerifier(secret.get_secret_value()) if secret is not None else None
@@ -37,6 +48,8 @@ def build_web_app(runtime: Runtime) -> web.Application:
     async def slack_events(request: web.Request) -> web.Response:
         """The signature is checked before the body is read as a Slack payload: a forged or stale request is
         refused (401) whatever it holds; a signed one that is not a Slack payload gets 400, not a crash."""
+        if await _ssl_check(request):  # unsigned by design: answered 200 as Bolt's SslCheck does, nothing read
+            return web.Response(status=200, text="")
         if verifier is not None and not await _signed(verifier, request):
             log.info("refused a request without a valid Slack signature")
             return web.json_response({"error": "invalid request"}, status=401)
@@ -70,6 +83,7 @@ def build_web_app(runtime: Runtime) -> web.Application:
                     "requests_in_flight": runtime.inflight.count,
                 },
                 "outbox": {"pending": counts.get("pending", 0), "failed": counts.get("failed", 0)},
+                "sending": "stopped: " + runtime.services.sending.ended if runtime.services.sending.ended else "ok",
                 "outbox_oldest_pending_seconds": queue["oldest_pending_seconds"],
                 "requests_in_flight": runtime.inflight.count,
             }

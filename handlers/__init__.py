@@ -13,6 +13,7 @@ from echobot.handlers import (
     digests,
     errors,
     evaluations,
+    events,
     fallback,
     home,
     programs,
@@ -35,4 +36,5 @@ def register_all(app: AsyncApp, services: Services) -> None:
     evaluations.register(app, router)
     digests.register(app, router)
     home.register(app, services)
+    events.register(app)
     fallback.register(app)

@@ -24,7 +24,15 @@ from echobot.services.cases import Eligibility
 from echobot.triage import BY_ACTION_ID, TRIAGE, TriageAction, step_of
 from echobot.validation import parse_id
 from echobot.views.blocks import Block, actions, button, section
-from echobot.views.cases import action_modal, case_modal, followup_modal, my_cases_blocks, notice_modal, queue_blocks
+from echobot.views.cases import (
+    action_modal,
+    case_modal,
+    followup_modal,
+    my_cases_blocks,
+    notice_modal,
+    queue_blocks,
+    whole_case_modal,
+)
 from echobot.views.metadata import ViewState
 
 
@@ -119,6 +127,20 @@ async def quick_action(ack: AsyncAck, action: dict, respond: AsyncRespond, servi
     reply(services, respond, outcome.reply if outcome else "That case no longer exists.")
 
 
+async def read_case(ack: AsyncAck, action: dict, client: AsyncWebClient, respond: AsyncRespond, services: Services,
+                    actor: Actor, trigger_id: str, channel_id: str | None) -> None:  # fmt: skip
+    """"Read the whole case": the full presentation in a modal, for those who may read it."""
+    await ack()
+    person = await actor.person()
+    found = await services.cases.whole_case(person, case_id_of(action))
+    if isinstance(found, str):
+        reply(services, respond, found)
+        return
+    view = whole_case_modal(*found)
+    services.inflight.spawn(open_modal(client, trigger_id, view, user_id=person.user_id,
+                                       channel_id=channel_id or ""), "case-read")  # fmt: skip
+
+
 async def open_action_modal(ack: AsyncAck, action: dict, client: AsyncWebClient, respond: AsyncRespond,
                             services: Services, actor: Actor, trigger_id: str,
                             channel_id: str | None) -> None:  # fmt: skip
@@ -206,6 +228,7 @@ def register(app: AsyncApp, router: Router) -> None:
     for step in TRIAGE.values():
         app.action(step.action_id)(open_action_modal if step.modal else quick_action)
     app.view(Callback.CASE_ACTION_VIEW)(submit_action)
+    app.action(Action.CASE_READ)(read_case)
     app.action(re.compile(rf"^{Action.FOLLOWUP}:\w+$"))(open_followup)
     app.view(Callback.FOLLOWUP_VIEW)(submit_followup)
     app.view(Callback.NOTICE_VIEW)(close_notice)

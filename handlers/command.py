@@ -13,6 +13,7 @@ from echobot.commands import COMMANDS, Audience, family, may_use
 from echobot.container import Services
 from echobot.handlers.context import Actor
 from echobot.models import Person
+from echobot.views.blocks import unescape
 from echobot.views.help import help_blocks, help_text
 from echobot.views.registration import register_prompt
 
@@ -75,7 +76,7 @@ AUDIENCES = {command.name: command.audience for command in COMMANDS}
 async def on_echo(ack: AsyncAck, body: dict, client: AsyncWebClient, services: Services, router: Router,
                   actor: Actor, trigger_id: str, channel_id: str | None) -> None:  # fmt: skip
     """/echo: who asks, which subcommand, may they use it; then that subcommand's function."""
-    text = str(body.get("text") or "")
+    text = unescape(str(body.get("text") or ""))  # Slack sends it HTML-escaped
     name, args = parse(text, router.names)
     person = await actor.person()
     handler = router.get(name)

@@ -1,10 +1,12 @@
-"""Events API de-duplication: Slack retries a delivery with the same event_id."""
+"""Events API de-duplication (Slack retries a delivery with the same event_id), and the end of the install:
+app_uninstalled and tokens_revoked stop sending at once."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
 
+from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
 
 from echobot.container import Services
@@ -31,3 +33,21 @@ def once_per_event(services: Services) -> EventMiddleware:
         return BoltResponse(status=200, body="")
 
     return drop_repeated_events
+
+
+async def app_uninstalled(ack: Callable[[], Awaitable[None]], services: Services) -> None:
+    """The workspace removed echobot: its token is gone, so stop sending (pending messages are kept)."""
+    await ack()
+    await services.sending.end("app_uninstalled")
+
+
+async def tokens_revoked(ack: Callable[[], Awaitable[None]], event: dict, services: Services) -> None:
+    """Slack revoked tokens: when the bot's is among them, stop sending."""
+    await ack()
+    if (event.get("tokens") or {}).get("bot"):
+        await services.sending.end("tokens_revoked")
+
+
+def register(app: AsyncApp) -> None:
+    app.event("app_uninstalled")(app_uninstalled)
+    app.event("tokens_revoked")(tokens_revoked)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from datetime import timedelta
 from typing import Any
@@ -21,18 +22,21 @@ from echobot.handlers.forms import ack_submission, choice, choices, text
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
 from echobot.ids import Action, Callback, ProgramField
-from echobot.models import Program
+from echobot.models import Person, Program
 from echobot.reference import timezone_matches
 from echobot.services.coordinators import CoordinatorChange
-from echobot.services.programs import Membership
+from echobot.services.programs import Membership, ProgramResult
 from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 from echobot.validation import parse_id
-from echobot.views.blocks import option, plain
+from echobot.views.blocks import escape, option, plain
+from echobot.views.cases import notice_modal
 from echobot.views.metadata import ViewState
 from echobot.views.programs import program_list_blocks, program_modal
 from echobot.views.registration import register_prompt
 
 _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$|^([UW][A-Z0-9]{6,})$")
+
+log = logging.getLogger(__name__)
 
 
 def form_from_values(values: dict[str, Any]) -> ProgramForm:
@@ -62,34 +66,37 @@ def mentioned_user(words: list[str]) -> str | None:
     return (match.group(1) or match.group(2)) if match else None
 
 
+# The form's answer waits this long for Slack to confirm the channels; past it, the answer is "checking" and the
+# check goes on (up to CHECK_LIMIT) after the ack, so the ack stays well inside Slack's 3 seconds.
+CHECK_DEADLINE = 0.8
+CHECK_LIMIT = 10.0
+
+
+async def channel_problem(client: AsyncWebClient, field: str, channel: str) -> str | None:
+    """What is wrong with one chosen channel, or None."""
+    try:
+        info = await asyncio.wait_for(client.conversations_info(channel=channel), timeout=CHECK_LIMIT)
+    except SlackApiError as error:
+        if slack_error_code(error) in ("channel_not_found", "not_in_channel"):
+            return "echobot cannot see this channel: invite it first (/invite @echobot)."
+        return "Slack did not confirm this channel just now: submit again in a moment."
+    except NETWORK_ERRORS:
+        return "Slack did not confirm this channel just now: submit again in a moment."
+    if field == ProgramField.REVIEW_CHANNEL and not (info.get("channel") or {}).get("is_private", False):
+        return "Choose a private channel: cases are for the hub team only."
+    return None
+
+
 async def channel_problems(client: AsyncWebClient, form: ProgramForm) -> dict[str, str]:
-    """echobot must see both channels, and the review channel must be private. Slack answers within the
-    form's 3 seconds, or the check is skipped rather than the answer made late."""
-    problems: dict[str, str] = {}
-    for field, channel in (
-        (ProgramField.CHANNEL, form.channel_id),
-        (ProgramField.REVIEW_CHANNEL, form.review_channel_id),
-    ):
-        if not channel:
-            continue
-        try:
-            info = await asyncio.wait_for(client.conversations_info(channel=channel), timeout=1.2)
-        except SlackApiError as error:
-            if slack_error_code(error) in ("channel_not_found", "not_in_channel"):
-                problems[field] = "echobot cannot see this channel: invite it first (/invite @echobot)."
-            else:
-                problems[field] = "Slack did not confirm this channel just now: submit again in a moment."
-            continue
-        except NETWORK_ERRORS:
-            problems[field] = "Slack did not confirm this channel just now: submit again in a moment."
-            continue
-        if field == ProgramField.REVIEW_CHANNEL and not (info.get("channel") or {}).get("is_private", False):
-            problems[field] = "Choose a private channel: cases are for the hub team only."
-    return problems
+    """echobot must see both channels, and the review channel must be private (both asked at once)."""
+    chosen = [(field, channel) for field, channel in ((ProgramField.CHANNEL, form.channel_id),
+              (ProgramField.REVIEW_CHANNEL, form.review_channel_id)) if channel]  # fmt: skip
+    found = await asyncio.gather(*(channel_problem(client, field, channel) for field, channel in chosen))
+    return {field: problem for (field, _), problem in zip(chosen, found, strict=True) if problem}
 
 
 def membership_reply(result: Membership, program: Program | None) -> str:
-    name = f"*{program.name}*" if program else "that program"
+    name = f"*{escape(program.name)}*" if program else "that program"
     if result is Membership.JOINED and program is not None:
         return f"You joined {name}. Its reminders and session posts are in <#{program.channel_id}>."
     return {
@@ -127,10 +134,10 @@ async def named_program(request: CommandRequest, usage: str) -> Program | None:
     name = " ".join(request.args)
     program = await programs.find(name) if name else None
     if program is None or not program.active:
-        await request.ack(text=f"{usage}\nI know no active program called “{name[:80]}”." if name else usage)
+        await request.ack(text=f"{usage}\nI know no active program called “{escape(name[:80])}”." if name else usage)
         return None
     if not programs.can_manage(request.person, program):
-        await request.ack(text=f"Only coordinators of *{program.name}* can do that.")
+        await request.ack(text=f"Only coordinators of *{escape(program.name)}* can do that.")
         return None
     return program
 
@@ -148,7 +155,7 @@ async def archive_command(request: CommandRequest) -> None:
     if program is None:
         return
     withdrawn = await request.services.programs.archive(request.person, program)
-    await request.ack(text=f"*{program.name}* is archived: {withdrawn} upcoming session(s) and their "
+    await request.ack(text=f"*{escape(program.name)}* is archived: {withdrawn} upcoming session(s) and their "
                       "reminders are withdrawn. Its records stay for reports.")  # fmt: skip
 
 
@@ -209,7 +216,14 @@ async def coordinator_remove(request: CommandRequest) -> None:
     await coordinator_command(request, False)
 
 
-async def submit_program(ack: AsyncAck, client: AsyncWebClient, services: Services, actor: Actor,
+async def save_program(services: Services, person: Person, view_state: ViewState, form: ProgramForm,
+                       submission_id: str) -> ProgramResult:  # fmt: skip
+    if view_state.program_id is None:
+        return await services.programs.create(person, form, submission_id)
+    return await services.programs.update(person, view_state.program_id, form, submission_id)
+
+
+async def submit_program(ack: AsyncAck, client: AsyncWebClient, services: Services, actor: Actor, view: dict,
                          view_state: ViewState, values: dict, submission_id: str) -> None:  # fmt: skip
     person = await actor.person()
     form = form_from_values(values)
@@ -217,15 +231,38 @@ async def submit_program(ack: AsyncAck, client: AsyncWebClient, services: Servic
     if refused:  # before any Slack call: someone who may not save the form learns nothing from it
         await ack(response_action="errors", errors=refused)
         return
-    problems = await channel_problems(client, form)
-    if problems:
+    check = asyncio.ensure_future(channel_problems(client, form))
+    done, _ = await asyncio.wait({check}, timeout=CHECK_DEADLINE)
+    if check not in done:  # Slack is slow: answer now, finish after the ack, and show the outcome in the modal
+        title = str((view.get("title") or {}).get("text") or "ECHO program")[:24]
+        await ack(response_action="update", view=notice_modal(title, "Checking the channels with Slack…"))
+        services.inflight.spawn(finish_program(client, services, person, view_state, form, submission_id,
+                                               check, str(view.get("id") or ""), title), "program-check")  # fmt: skip
+        return
+    if problems := check.result():
         await ack(response_action="errors", errors=problems)
         return
-    if view_state.program_id is None:
-        result = await services.programs.create(person, form, submission_id)
+    await ack_submission(ack, (await save_program(services, person, view_state, form, submission_id)).errors)
+
+
+async def finish_program(client: AsyncWebClient, services: Services, person: Person, view_state: ViewState,
+                         form: ProgramForm, submission_id: str, check: asyncio.Future[dict[str, str]], view_id: str,
+                         title: str) -> None:  # fmt: skip
+    """The rest of a submission Slack was slow to check: saved when the channels are right, and the modal
+    says what happened (nothing is saved with a channel echobot cannot see or a public review channel)."""
+    problems = await check
+    errors = problems or (await save_program(services, person, view_state, form, submission_id)).errors
+    if errors:
+        text = ("The program was not saved:\n" + "\n".join(f"• {message}" for message in errors.values())
+                + "\nOpen the form again (`/echo program new`, or `edit`) and submit it once this is fixed.")
     else:
-        result = await services.programs.update(person, view_state.program_id, form, submission_id)
-    await ack_submission(ack, result.errors)
+        text = f"*{escape(form.name)}* is saved: the details follow in a direct message."
+    try:
+        await client.views_update(view_id=view_id, view=notice_modal(title, text))
+    except SlackApiError as error:
+        log.warning("could not show the program form's outcome: %s", slack_error_code(error))
+    except NETWORK_ERRORS as error:
+        log.warning("could not show the program form's outcome: %s", type(error).__name__)
 
 
 async def timezone_options(ack: AsyncAck, payload: dict) -> None:

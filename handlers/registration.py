@@ -24,6 +24,7 @@ from echobot.ids import Action, Callback, RegistrationField
 from echobot.models import Role
 from echobot.services.registration import RoleChange
 from echobot.slack_client import NETWORK_ERRORS
+from echobot.views.blocks import escape
 from echobot.views.registration import registration_blocks, registration_modal
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,7 @@ async def register_command(request: CommandRequest) -> None:
 async def me_command(request: CommandRequest) -> None:
     provider = request.person.provider
     assert provider is not None  # the router lets only registered providers through
-    await request.ack(text=f"Your registration: {provider.name}", blocks=registration_blocks(provider))
+    await request.ack(text=f"Your registration: {escape(provider.name)}", blocks=registration_blocks(provider))
 
 
 async def role_command(request: CommandRequest) -> None:

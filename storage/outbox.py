@@ -298,6 +298,15 @@ async def mark_retry(tx: Tx, item_id: int, error: str, not_before: datetime, *, 
     tx.touch(TOPIC)
 
 
+async def mark_pending(tx: Tx, reason: str) -> int:
+    """Note `reason` on every pending row (sending stopped), except rows in doubt, whose mark they need."""
+    return await tx.execute(
+        update(O)
+        .where(O.c.state == OutboxState.PENDING.value, func.coalesce(O.c.last_error, "") != IN_FLIGHT_AT_STOP)
+        .values(last_error=reason)
+    )
+
+
 async def clear_error(tx: Tx, item_id: int) -> None:
     """Forget a row's last error (a recovered post found not to be in Slack is then sent like any other)."""
     await tx.execute(update(O).where(O.c.id == item_id).values(last_error=None))

@@ -22,6 +22,8 @@ from aiohttp import web
 BOT_TOKEN = "xoxb-test-bot-token-0000"
 APP_TOKEN = "xapp-test-app-token-0000"
 BOT_USER = "UECHOBOT"
+BOT_SCOPES = ("commands", "chat:write", "chat:write.public", "im:write", "users:read", "users:read.email",
+              "channels:read", "groups:read", "files:write", "channels:history", "groups:history", "im:history")
 
 
 @dataclass
@@ -70,6 +72,8 @@ class FakeSlack:
         self.hang = 2.0  # seconds a timing-out call hangs (longer than the client waits)
         self.fault_methods: set[str] | None = None
         self.delay = 0.0
+        self.scopes = list(BOT_SCOPES)  # what the bot token was granted (auth.test's x-oauth-scopes header)
+        self.token_error = ""  # e.g. "token_revoked": every call with the bot token is refused so (an uninstall)
         self._random = random.Random(seed)
         self._counter = itertools.count(1)
         self._last_ts = 0
@@ -162,6 +166,12 @@ class FakeSlack:
         time out, and calls whose answer is lost after Slack did the work."""
         self.rates = {"429": r429, "500": r500, "disconnect": disconnect, "timeout": timeout, "lost": lost}
         self.fault_methods = methods
+
+    def uninstall(self, error: str = "token_revoked") -> dict[str, Any]:
+        """The workspace removes the app: the bot token is refused from now on. Returns the app_uninstalled
+        event Slack sends (deliver it with the driver's `event`)."""
+        self.token_error = error
+        return {"type": "app_uninstalled", "event_ts": self._ts()}
 
     # ---- reading what happened ----------------------------------------------------------------
     def calls_to(self, method: str, *, ok_only: bool = True) -> list[Call]:
@@ -270,7 +280,8 @@ class FakeSlack:
         else:
             call.response = self._answer(method, args, request.headers.get("Authorization", ""))
         await self._record(call)
-        return web.json_response(call.response)
+        headers = {"x-oauth-scopes": ",".join(self.scopes)} if method == "auth.test" else None
+        return web.json_response(call.response, headers=headers)
 
     async def _record(self, call: Call) -> None:
         self.calls.append(call)
@@ -285,6 +296,8 @@ class FakeSlack:
             return {"ok": True, "url": "wss://127.0.0.1:9/never"}
         if token != BOT_TOKEN:
             return {"ok": False, "error": "invalid_auth" if token else "not_authed"}
+        if self.token_error:
+            return {"ok": False, "error": self.token_error}
         handler = getattr(self, "_m_" + method.replace(".", "_"), None)
         if handler is None:
             return {"ok": False, "error": "unknown_method"}
@@ -569,7 +582,24 @@ def message_problem(args: dict[str, Any]) -> dict[str, Any] | None:
         return {"ok": False, "error": "no_text"}
     if len(str(args.get("text", ""))) > 40_000:
         return {"ok": False, "error": "msg_too_long"}
-    return blocks_problem(blocks, 50) if isinstance(blocks, list) else _invalid("blocks must be a list")
+    if not isinstance(blocks, list):
+        return _invalid("blocks must be a list")
+    if block_chars(blocks) > MESSAGE_BLOCKS_LIMIT:  # undocumented, but what Slack answers
+        return {"ok": False, "error": "msg_blocks_too_long"}
+    return blocks_problem(blocks, 50)
+
+
+# Slack refuses a message whose blocks hold more than about 12,000 characters in all (every `text`).
+MESSAGE_BLOCKS_LIMIT = 12_000
+
+
+def block_chars(node: Any) -> int:
+    """The characters of every `text` string in a message's blocks."""
+    if isinstance(node, dict):
+        return sum(len(v) if k == "text" and isinstance(v, str) else block_chars(v) for k, v in node.items())
+    if isinstance(node, list):
+        return sum(block_chars(item) for item in node)
+    return 0
 
 
 def view_problem(view: dict[str, Any]) -> dict[str, Any] | None:

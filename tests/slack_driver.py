@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +44,17 @@ class Reply:
     def message_text(self) -> str:
         """Everything an ephemeral answer shows: its text and the text of its blocks."""
         return self.json.get("text", "") + "\n" + blocks_text(self.json.get("blocks", []))
+
+
+# Slack's own markup in a command's text (a mention, a channel, `<!here>`): left as it is, the rest escaped.
+_MARKUP = re.compile(r"(<[@#!][^<>]*>)")
+
+
+def slack_escaped(text: str) -> str:
+    """A slash command's text as Slack sends it: `&`, `<` and `>` HTML-escaped, its own markup kept."""
+    parts = _MARKUP.split(text)
+    return "".join(part if index % 2 else part.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                   for index, part in enumerate(parts))  # fmt: skip
 
 
 def blocks_text(blocks: list[dict[str, Any]]) -> str:
@@ -91,6 +103,11 @@ class SlackDriver:
         async with self._session.post(self.app_url, data=body.encode(), headers=all_headers) as response:
             return Reply(response.status, await response.text())
 
+    async def ssl_check(self) -> Reply:
+        """Slack's probe of the request URL: unsigned, `ssl_check=1` and the app's verification token."""
+        return await self.send(urlencode({"ssl_check": "1", "token": "legacy"}), "application/x-www-form-urlencoded",
+                               sign=False)  # fmt: skip
+
     def trigger(self) -> str:
         return f"{next(self._counter)}.{int(time.time())}.trigger"
 
@@ -106,7 +123,7 @@ class SlackDriver:
             "user_id": user,
             "user_name": user.lower(),
             "command": "/echo",
-            "text": text,
+            "text": slack_escaped(text),
             "api_app_id": "A0ECHO",
             "response_url": self.fake.response_url(),
             "trigger_id": trigger_id or self.trigger(),

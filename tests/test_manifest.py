@@ -30,3 +30,17 @@ def test_events_scopes_and_socket_mode() -> None:
     assert {"channels:history", "groups:history", "im:history"} <= scopes
     assert MANIFEST["features"]["app_home"]["home_tab_enabled"]
     assert len(MANIFEST["display_information"]["name"]) <= 35
+
+
+def test_the_messages_tab_is_read_only_since_nothing_answers_there() -> None:
+    """echobot does not subscribe to message.im: a writable Messages tab would swallow what people type."""
+    app_home = MANIFEST["features"]["app_home"]
+    assert app_home["messages_tab_enabled"] and app_home["messages_tab_read_only_enabled"] is True
+    assert "message.im" not in MANIFEST["settings"]["event_subscriptions"]["bot_events"]
+
+
+def test_the_scopes_echobot_check_compares_are_the_manifests() -> None:
+    from echobot.cli import BOT_SCOPES
+    from tests.fake_slack import BOT_SCOPES as GRANTED_BY_THE_FAKE
+
+    assert set(MANIFEST["oauth_config"]["scopes"]["bot"]) == set(BOT_SCOPES) == set(GRANTED_BY_THE_FAKE)

@@ -25,6 +25,7 @@ from echobot.dispatcher.transport import SlackTransport, is_permanent, is_transi
 from echobot.logs import describe_exception
 from echobot.models import Message, OutboxItem, OutboxKind, OutboxState
 from echobot.renderers import Renderers
+from echobot.sending import AUTH_ENDED, Sending
 from echobot.slack_client import NETWORK_ERRORS, OnRetry, slack_error_code
 from echobot.storage import Database
 from echobot.storage import outbox as outbox_repo
@@ -45,9 +46,10 @@ class Dispatcher:
         max_in_flight: int = 32,
         backoff: timedelta = timedelta(seconds=10),
         max_backoff: timedelta = timedelta(minutes=10),
-        max_attempts: int = 8,
+        max_attempts: int = 4,
         on_retry: OnRetry | None = None,
         on_outcome: Callable[[str], None] | None = None,
+        sending: Sending | None = None,
     ) -> None:
         self._db = db
         self._clock = clock
@@ -63,6 +65,8 @@ class Dispatcher:
         self._loop_task: asyncio.Task[None] | None = None
         self.on_next_wake: Callable[[datetime | None], None] | None = None  # set by the scheduler wiring
         db.on_commit(outbox_repo.TOPIC, self.wake)
+        self.sending = sending or Sending()
+        self.sending.on_end(self._sending_ended)
 
     @property
     def resends_prevented(self) -> int:
@@ -105,6 +109,19 @@ class Dispatcher:
                 log.warning("outbox %s was in flight at the last stop; it will be sent again", item.key)
         return len(items)
 
+    async def _sending_ended(self, reason: str) -> None:
+        """Slack will not take this token any more: lanes end after the row in hand, nothing more is claimed,
+        and every pending row is kept and marked, so the queue shows why nothing moves."""
+        self.lanes.stopping = True
+        async with self._db.transaction() as tx:
+            await outbox_repo.mark_pending(tx, f"sending stopped: {reason}")
+        self.wake()
+
+    async def _stop_sending(self, item: OutboxItem, reason: str) -> None:
+        """Give the row in hand back, marked, and end sending."""
+        await self.recorder.retry(item, f"sending stopped: {self.sending.ended or reason}", timedelta(0))
+        await self.sending.end(reason)
+
     async def run_until_idle(self) -> None:
         """Send everything sendable now, and return when nothing more is (tests and one-shot tools)."""
         await self.lanes.run_until_idle()
@@ -124,6 +141,9 @@ class Dispatcher:
 
     async def _deliver(self, item: OutboxItem) -> Outcome:
         """Send one claimed row and record what became of it."""
+        if self.sending.ended is not None:
+            await self._stop_sending(item, self.sending.ended)
+            return Outcome.NO_CALL
         now = self._clock.now()
         doubt = Delivery.of(item)
         # before the stale check: a post Slack already has is recorded as sent, never skipped
@@ -146,6 +166,9 @@ class Dispatcher:
             channel, ts = await self.transport.send(item, parent, message)
         except SlackApiError as error:
             code = slack_error_code(error)
+            if code in AUTH_ENDED:
+                await self._stop_sending(item, code)
+                return Outcome.NO_CALL
             if item.kind is OutboxKind.DELETE and code == "message_not_found" and doubt is Delivery.IN_DOUBT:
                 # the delete in flight at the crash went through: done, not failed
                 assert parent is not None

@@ -24,14 +24,20 @@ METADATA_EVENT = "echobot_outbox"
 # Errors that mean "later": retried with back-off for as long as the row is not stale. Delayed, never dropped.
 TRANSIENT_ERRORS = frozenset(
     {"ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable", "request_timeout",
-     "team_added_to_org", "invalid_auth", "not_authed", "token_revoked", "token_expired"}
+     "team_added_to_org", "token_expired"}
 )  # fmt: skip
-# Errors that no retry will cure: give up on the first one.
+# Errors that no retry will cure: give up on the first one. `msg_blocks_too_long` (more than about 12,000
+# characters in a message's blocks) is in no published list but is what Slack answers.
 PERMANENT_ERRORS = frozenset(
-    {"invalid_blocks", "invalid_blocks_format", "msg_too_long", "no_text", "invalid_arguments",
-     "invalid_metadata_format", "user_not_found", "cannot_dm_bot", "account_inactive", "message_not_found",
-     "cant_update_message", "cant_delete_message", "edit_window_closed", "is_archived", "channel_not_found"}
+    {"invalid_blocks", "invalid_blocks_format", "msg_too_long", "msg_blocks_too_long", "no_text",
+     "invalid_arguments", "invalid_metadata_format", "invalid_metadata_schema", "metadata_too_large",
+     "too_many_attachments", "invalid_attachments", "user_not_found", "cannot_dm_bot", "message_not_found",
+     "cant_update_message", "cant_delete_message", "edit_window_closed", "is_archived", "channel_not_found",
+     "restricted_action", "restricted_action_read_only_channel", "restricted_action_thread_only_channel",
+     "restricted_action_non_threadable_channel", "thread_not_found", "as_user_not_supported"}
 )  # fmt: skip
+# Any other code is neither: tried a few times (the recorder's `max_attempts`, about a minute in all), then
+# given up, so that one row cannot hold its channel's lane for long.
 
 # Looking in Slack's history for a post that may have landed: how far back before the row could first have
 # been sent (Slack's clock and ours may differ), and how many pages of how many messages at most.

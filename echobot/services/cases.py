@@ -26,6 +26,7 @@ from echobot.storage import sessions as sessions_repo
 from echobot.submissions import Submission
 from echobot.triage import FOLLOWUP_OUTCOMES, TEXT_LIMIT, TRIAGE, VERBS, Step, TriageAction, step_of
 from echobot.validation import parse_id
+from echobot.views.blocks import escape
 from echobot.views.cases import (
     followup_message,
     hub_message,
@@ -170,6 +171,21 @@ class Cases:
         program = await programs_repo.get(self._db.reader, case.program_id)
         return None if program is None else (case, program)
 
+    async def whole_case(self, person: Person, case_id: int | None) -> tuple[Case, Program, str] | str:
+        """(case, program, presenting site) for "Read the whole case", or why this person may not read it: the
+        case's submitter and its program's specialists and coordinators may."""
+        loaded = await self.get(case_id) if case_id else None
+        if loaded is None:
+            return "That case no longer exists."
+        case, program = loaded
+        if person.user_id != case.submitter and not self.may_triage(person, program):
+            return (f"Only {escape(program.name)}'s specialists and coordinators, and the person who presented it, "
+                    "can read it.")
+        if case.purged_at is not None:
+            return f"The clinical text of {case.title} was removed after the retention period."
+        provider = await providers_repo.get(self._db.reader, case.submitter)
+        return case, program, provider.organization if provider else ""
+
     async def of_submitter(self, user_id: str) -> list[tuple[Case, Program]]:
         found = []
         for case in await cases_repo.of_submitter(self._db.reader, user_id):
@@ -197,7 +213,7 @@ class Cases:
         if TRIAGE[action].by_submitter:
             return None if person.user_id == case.submitter else "Only the person who presented the case can answer."
         if not self.may_triage(person, program):
-            return f"Only {program.name}'s specialists and coordinators can triage its cases."
+            return f"Only {escape(program.name)}'s specialists and coordinators can triage its cases."
         return None
 
     async def act(self, person: Person, case_id: int, action: str, text: str = "", session_id: str = "",

@@ -28,6 +28,7 @@ from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import digests as digests_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import sessions as sessions_repo
+from echobot.views.blocks import escape
 from echobot.views.digests import chart_comment, digest_message
 
 PERIOD = timedelta(days=7)
@@ -149,8 +150,8 @@ class Digests:
             program = next((p for p in managed if p.name.lower() == program_name.lower()), None)
             if program is None:
                 known = await self._programs.find(program_name)
-                return (f"You do not coordinate *{known.name}*." if known and known.active else
-                        f"I know no active program called “{program_name[:80]}”.")  # fmt: skip
+                return (f"You do not coordinate *{escape(known.name)}*." if known and known.active else
+                        f"I know no active program called “{escape(program_name[:80])}”.")  # fmt: skip
             chosen = [program]
         else:
             chosen = managed
@@ -163,7 +164,7 @@ class Digests:
                 spec = {"program_id": program.id, "until": spec_until, "late": False}
                 await self._plan_messages(tx, keys.digest_now(program.id, request_id), [person.user_id], spec, now)
             await audit.record(tx, now, person.user_id, "digest.request", ",".join(str(p.id) for p in chosen))
-        names = chosen[0].name if len(chosen) == 1 else f"your {len(chosen)} programs"
+        names = escape(chosen[0].name) if len(chosen) == 1 else f"your {len(chosen)} programs"
         return f"Sending the digest of *{names}* to your direct messages."
 
     # ---- content -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from echobot.services.programs import Programs
 from echobot.storage import Database, audit, exports
 from echobot.storage import evaluations as evaluations_repo
 from echobot.storage import providers as providers_repo
+from echobot.views.blocks import escape
 
 EXPORT_KINDS = ("credits", "attendance", "cases", "evaluations")
 EXPORT_USAGE = ("Usage: `/echo export credits|attendance|cases|evaluations [program] [from] [to]`, dates as "
@@ -104,8 +105,8 @@ class Records:
             program = next((p for p in managed if p.name.lower() == program_name.lower()), None)
             if program is None:
                 known = await self._programs.find(program_name)
-                return (f"You do not coordinate *{known.name}*." if known else
-                        f"I know no active program called “{program_name[:80]}”.")  # fmt: skip
+                return (f"You do not coordinate *{escape(known.name)}*." if known else
+                        f"I know no active program called “{escape(program_name[:80])}”.")  # fmt: skip
             programs = [program]
         else:
             programs = managed

@@ -16,6 +16,12 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def unescape(text: str) -> str:
+    """Undo Slack's escaping of text it sends us (a slash command's text arrives with `&amp;`, `&lt;`, `&gt;`):
+    once, at the edge, `&amp;` last so that `&amp;lt;` stays the `&lt;` someone typed."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def plain(text: str) -> dict[str, Any]:
     return {"type": "plain_text", "text": text, "emoji": True}
 
@@ -34,26 +40,76 @@ def section(text: str, *, block_id: str | None = None, accessory: Block | None =
 
 
 SECTION_LIMIT = 3000
+# Slack refuses a message whose blocks hold more characters than this in all (`msg_blocks_too_long`; not in
+# Slack's published limits, confirmed by its Bolt maintainers). Counted as `block_chars` counts.
+MESSAGE_BLOCKS_LIMIT = 12_000
+_ENTITY_LONGEST = len("&amp;")
+
+
+def block_chars(blocks: Iterable[Any]) -> int:
+    """The characters of every text in `blocks` (what Slack's total-length limit of a message counts)."""
+    total = 0
+
+    def walk(node: Any) -> None:
+        nonlocal total
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "text" and isinstance(value, str):
+                    total += len(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(list(blocks))
+    return total
+
+
+def _safe_cut(text: str, cut: int) -> int:
+    """`cut`, moved back to before an escaped entity (`&amp;`, `&lt;`, `&gt;`) it would split."""
+    start = text.rfind("&", max(0, cut - _ENTITY_LONGEST + 1), cut)
+    if start != -1 and ";" not in text[start:cut]:
+        return start
+    return cut
+
+
+def _chunks(text: str, size: int, *, entities: bool) -> list[str]:
+    """`text` in pieces of at most `size` characters, cut at a space where one is near the end."""
+    chunks, rest = [], text
+    while rest:
+        if len(rest) <= size:
+            chunks.append(rest)
+            break
+        space = rest.rfind(" ", 0, size)
+        cut = space if space > size // 2 else size
+        if entities:
+            cut = _safe_cut(rest, cut) or cut
+        chunks.append(rest[:cut])
+        rest = rest[cut:].lstrip(" ")
+    return chunks
 
 
 def long_text(label: str, text: str, *, quote: bool = False) -> list[Block]:
-    """A labelled text of any length as sections within Slack's 3,000 characters each."""
+    """A labelled text of any length as mrkdwn sections within Slack's 3,000 characters each. `text` is
+    escaped here, and never cut inside one of the entities escaping makes."""
     body = escape(text)
     if quote:
         body = ">" + body.replace("\n", "\n>")
     first = f"*{label}*\n" if label else ""
-    chunks, rest, size = [], first + body, SECTION_LIMIT - 10
-    while rest:
-        cut = (
-            len(rest)
-            if len(rest) <= size
-            else (rest.rfind(" ", 0, size) if rest.rfind(" ", 0, size) > size // 2 else size)
-        )
-        chunks.append(rest[:cut])
-        rest = rest[cut:].lstrip(" ")
-        if quote and rest and not rest.startswith(">"):
-            rest = ">" + rest
+    chunks = _chunks(first + body, SECTION_LIMIT - 10, entities=True)
+    if quote:
+        chunks = [chunk if index == 0 or chunk.startswith(">") else ">" + chunk for index, chunk in enumerate(chunks)]
     return [section(chunk) for chunk in chunks]
+
+
+def typed_text(label: str, text: str) -> list[Block]:
+    """Text a person typed (a case's fields, a note), shown exactly as typed: plain text, so nothing in it is
+    read as mrkdwn, a link or a mention, and nothing needs escaping (its length in Slack is its own). A bold
+    label, then sections within Slack's 3,000 characters each."""
+    blocks: list[Block] = [section(f"*{escape(label)}*")] if label else []
+    blocks += [{"type": "section", "text": plain(chunk)} for chunk in _chunks(text, SECTION_LIMIT, entities=False)]
+    return blocks
 
 
 def fields(pairs: Iterable[tuple[str, str]]) -> list[Block]:

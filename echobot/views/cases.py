@@ -17,13 +17,13 @@ from echobot.views.blocks import (
     divider,
     escape,
     input_block,
-    long_text,
     modal,
     radio_buttons,
     section,
     slack_date,
     static_select,
     text_input,
+    typed_text,
 )
 from echobot.views.metadata import ViewState
 
@@ -139,33 +139,56 @@ def notice_modal(title: str, text: str, *buttons: Block) -> Block:
     return modal(title, Callback.NOTICE_VIEW, blocks, submit=None, close="Close")
 
 
-def hub_message(case: Case, program: Program, site: str, session: Session | None) -> Message:
-    """The case in the hub review channel, updated in place as it moves."""
+def _hub_head(case: Case, program: Program, site: str, session: Session | None) -> str:
     state = f"{STATE_MARKS[case.state]} *{case.state.label}*"
     if case.owner:
         state += f" · <@{case.owner}>"
     if case.state is CaseState.SCHEDULED and session is not None:
         state += f" · {slack_date(session.starts_at)}"
     who = f"<@{case.submitter}>" + (f" ({escape(site)})" if site else "")
-    head = (f"*{case.title}* · {escape(program.name)} · {state}\n*Patient:* {case.age_band}, {case.sex} · "
+    return (f"*{case.title}* · {escape(program.name)} · {state}\n*Patient:* {case.age_band}, {case.sex} · "
             f"*Urgency:* {case.urgency} · *Presented by:* {who}")  # fmt: skip
-    blocks: list[Block] = [section(head)]
+
+
+def _presentation(case: Case) -> list[tuple[str, str | None]]:
+    return [("Summary", case.summary), ("Question", case.question), ("Presenting problem", case.presenting_problem),
+            ("History", case.history), ("Medications", case.medications), ("Labs and imaging", case.labs),
+            ("Tried so far", case.tried), ("Recommendations", case.recommendations)]  # fmt: skip
+
+
+# What the hub message carries of the case: what triage needs. The rest is behind "Read the whole case", so the
+# message stays under Slack's total of characters in a message's blocks however long the case is (typed text
+# is plain text, so its size is its own: summary 150 + question 500 + recommendations 3,000 at most).
+HUB_FIELDS = ("Summary", "Question", "Recommendations")
+
+
+def hub_message(case: Case, program: Program, site: str, session: Session | None) -> Message:
+    """The case in the hub review channel, updated in place as it moves."""
+    blocks: list[Block] = [section(_hub_head(case, program, site, session))]
     if case.purged_at is not None:
         blocks.append(context("The clinical text was removed after the retention period."))
     else:
-        fields = [("Summary", case.summary), ("Question", case.question), ("Presenting problem",
-                  case.presenting_problem), ("History", case.history), ("Medications", case.medications),
-                  ("Labs and imaging", case.labs), ("Tried so far", case.tried),
-                  ("Recommendations", case.recommendations)]  # fmt: skip
-        for label, text in fields:
-            if text:
-                blocks += long_text(label, text)
+        for label, text in _presentation(case):
+            if text and label in HUB_FIELDS:
+                blocks += typed_text(label, text)
+        blocks.append(section("The whole presentation: problem, history, medications, labs, what was tried.",
+                              accessory=button("Read the whole case", Action.CASE_READ, str(case.id))))  # fmt: skip
     buttons = hub_buttons(case)
     if buttons:
         blocks.append(actions(*buttons, block_id=f"case-{case.id}"))
     blocks.append(context("Only this program's specialists and coordinators can act on the case. "
                           "Its history is in the thread."))  # fmt: skip
-    return Message(text=f"{case.title} ({program.name}): {case.state.label}", blocks=blocks)
+    return Message(text=f"{case.title} ({escape(program.name)}): {case.state.label}", blocks=blocks)
+
+
+def whole_case_modal(case: Case, program: Program, site: str) -> Block:
+    """Every field of the case as presented, and the recommendations (from "Read the whole case")."""
+    blocks: list[Block] = [section(_hub_head(case, program, site, None))]
+    for label, text in _presentation(case):
+        if text:
+            blocks += typed_text(label, text)
+    blocks.append(context("De-identified case text: keep it inside echobot and the hub's review channel."))
+    return modal(case.title[:24], Callback.NOTICE_VIEW, blocks, submit=None, close="Close")
 
 
 def hub_buttons(case: Case) -> list[Block]:
@@ -176,7 +199,7 @@ def hub_buttons(case: Case) -> list[Block]:
 def thread_line(actor: str, verb: str, at: datetime, note: str | None) -> Message:
     who = "echobot" if actor == "system" else f"<@{actor}>"
     text = f"{who} {verb} · {slack_date(at, '{date_short_pretty} {time}')}"
-    blocks = [section(text), *(long_text("", note, quote=True) if note else [])]
+    blocks = [section(text), *(typed_text("", note) if note else [])]
     fallback = f"{text}: {escape(note[:300])}" if note else text  # what notifications and screen readers show
     return Message(text=fallback, blocks=blocks)
 
@@ -198,7 +221,7 @@ def submitter_dm(case: Case, program: Program, action: str, note: str | None) ->
     }.get(action, f"{title}: {case.state.label}.")
     blocks: list[Block] = [section(lead)]
     if note and action in ("ask_info", "decline", "recommend"):
-        blocks += long_text("", note, quote=True)
+        blocks += typed_text("", note)
     if action == "ask_info":
         blocks.append(actions(button("Reply", Action.CASE_REPLY, str(case.id), style="primary")))
     return Message(text=lead.replace("*", ""), blocks=blocks)

@@ -152,11 +152,11 @@ def digest_message(digest: Digest, now: datetime) -> Message:
     if len(digest.trend) < 2:
         blocks.append(context("The attendance chart appears once two sessions have ended."))
     p = digest.pipeline
-    text = (f"{program.name} digest: {p.new} new case(s), {p.waiting} waiting for triage, {p.scheduled} scheduled, "
-            f"{p.recommendations_sent} recommendation(s) sent this week.")  # fmt: skip
+    text = (f"{escape(program.name)} digest: {p.new} new case(s), {p.waiting} waiting for triage, "
+            f"{p.scheduled} scheduled, {p.recommendations_sent} recommendation(s) sent this week.")  # fmt: skip
     return Message(text=text, blocks=blocks[:50])
 
 
 def chart_comment(program: Program, sessions: int) -> str:
-    return (f"{program.name}: attended (light) and evaluated (dark) over the last {sessions} sessions, "
+    return (f"{escape(program.name)}: attended (light) and evaluated (dark) over the last {sessions} sessions, "
             "with the evaluation completion rate above each bar.")  # fmt: skip

@@ -165,7 +165,7 @@ def program_intro_message(program: Program, next_session: Session | None) -> Mes
     when = f"The first session is {slack_date(next_session.starts_at)}." if next_session else ""
     text = f"*{escape(program.name)}* will meet here. {_schedule(program)}. {when}"
     return Message(
-        text=f"{program.name} will meet in this channel.",
+        text=f"{escape(program.name)} will meet in this channel.",
         blocks=[
             section(text),
             section("Registered providers can join the program to get reminders and present cases."),
@@ -198,7 +198,7 @@ def program_created_message(
         section("\n".join(lines)),
         context(f"Invite @echobot to <#{program.review_channel_id}> so cases can land there."),
     ]
-    return Message(text=f"{program.name} is {'updated' if edited else 'set up'}.", blocks=blocks)
+    return Message(text=f"{escape(program.name)} is {'updated' if edited else 'set up'}.", blocks=blocks)
 
 
 def program_list_blocks(

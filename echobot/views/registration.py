@@ -81,6 +81,8 @@ def registration_modal(
             RegistrationField.EMAIL,
             "E-mail for certificates",
             text_input(RegistrationField.EMAIL, initial=form.email, kind="email_text_input"),
+            hint="Printed on your certificates and in the hub's credit reports. echobot sends no e-mail: "
+            "certificates arrive here in Slack (`/echo cme`).",
         ),
         input_block(
             RegistrationField.ROLE,

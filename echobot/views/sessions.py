@@ -51,7 +51,7 @@ def reminder_message(
         ]
         lead += "\n*Cases:*\n" + "\n".join(lines)
     return Message(
-        text=f"Reminder: {program.name} session {when_phrase(session.starts_at, now)}",
+        text=f"Reminder: {escape(program.name)} session {when_phrase(session.starts_at, now)}",
         blocks=[
             section(f"{lead}\n{_details(session)}"),
             actions(link_button("Join the session", Action.JOIN_VIDEO, program.video_url)),
@@ -103,7 +103,7 @@ def moved_notice(program: Program, old_start: datetime, new_start: datetime) -> 
         f":arrows_counterclockwise: The *{escape(program.name)}* session of {slack_date(old_start)} "
         f"moves to *{slack_date(new_start)}*."
     )
-    return Message(text=f"{program.name}: a session moved", blocks=[section(text)])
+    return Message(text=f"{escape(program.name)}: a session moved", blocks=[section(text)])
 
 
 def cancelled_notice(program: Program, session: Session, reason: str) -> Message:
@@ -111,7 +111,7 @@ def cancelled_notice(program: Program, session: Session, reason: str) -> Message
         f":no_entry_sign: The *{escape(program.name)}* session of {slack_date(session.starts_at)} "
         f"is cancelled: {escape(reason)}"
     )
-    return Message(text=f"{program.name}: a session is cancelled", blocks=[section(text)])
+    return Message(text=f"{escape(program.name)}: a session is cancelled", blocks=[section(text)])
 
 
 def session_line(session: Session, program: Program) -> str:
