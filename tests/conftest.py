@@ -24,7 +24,11 @@ def clock() -> FrozenClock:
 
 
 @pytest.fixture
-async def bot(tmp_path: Path, fake_slack: FakeSlack, clock: FrozenClock) -> AsyncIterator[Bot]:
-    running = await Bot(tmp_path / "echobot.db", fake_slack, clock).start()
+async def bot(
+    request: pytest.FixtureRequest, tmp_path: Path, fake_slack: FakeSlack, clock: FrozenClock
+) -> AsyncIterator[Bot]:
+    """echobot served over HTTP; over Socket Mode too for tests marked with harness.BOTH_TRANSPORTS."""
+    transport = getattr(request, "param", "http")
+    running = await Bot(tmp_path / "echobot.db", fake_slack, clock, transport=transport).start()
     yield running
     await running.stop()
