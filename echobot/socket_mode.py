@@ -64,14 +64,14 @@ def failure_reason(error: BaseException) -> str:
         return f"TLS: the certificate of {error.host} was not trusted; an intercepting proxy needs its CA trusted"
     if isinstance(error, aiohttp.ClientSSLError | ssl.SSLError):
         reason = getattr(getattr(error, "os_error", error), "reason", None) or type(error).__name__
-        return f"TLS handshake failed ({reason})"
+        return f"TLS handshake failed: {reason}"
     if isinstance(error, aiohttp.WSServerHandshakeError):
         return f"the websocket handshake was refused with HTTP {error.status}"
     if isinstance(error, aiohttp.ClientConnectorError):
         os_error = error.os_error
         if isinstance(os_error, ConnectionRefusedError):
             return f"connection refused by {error.host}:{error.port}; is a firewall blocking it?"
-        return f"cannot connect to {error.host}:{error.port} ({type(os_error).__name__})"
+        return f"cannot connect to {error.host}:{error.port}: {type(os_error).__name__}"
     if isinstance(error, TimeoutError):
         return "timed out; is a firewall dropping the connection?"
     return type(error).__name__
@@ -79,13 +79,21 @@ def failure_reason(error: BaseException) -> str:
 
 class ConnectFailures(logging.Filter):
     """Turns slack_sdk's "Failed to connect (error: …); Retrying..." (whose text quotes the socket URL, so
-    the scrubber withholds it) into one line saying why, and "Failed to retrieve WSS URL" into its code."""
+    the scrubber withholds it) into one WARNING saying why, and "Failed to retrieve WSS URL" (the same failure,
+    logged just before) into a pointer to that line."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__()
+        self.retry_after = retry_after
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = str(record.msg)
         error = record.exc_info[1] if record.exc_info else None
         if message.startswith("Failed to connect") and error is not None:
-            record.msg = f"cannot connect to Slack's Socket Mode: {failure_reason(error)}; retrying"
+            # no brackets: the scrubber of Slack libraries' lines would cut the reason off at the first one
+            record.msg = (
+                f"cannot connect to Slack's Socket Mode, retrying in {self.retry_after:g} s: " + failure_reason(error)
+            )
         elif message.startswith("Failed to retrieve WSS URL"):
             record.msg = "apps.connections.open failed; see the next line for why"
         else:
@@ -100,8 +108,9 @@ class SocketModeHandler(AsyncSocketModeHandler):
 
     def __init__(self, runtime: Runtime, app_token: str, *, ping_interval: float = PING_INTERVAL) -> None:
         logger = logging.getLogger(SDK_LOGGER)
-        if not any(isinstance(f, ConnectFailures) for f in logger.filters):
-            logger.addFilter(ConnectFailures())
+        for old in [f for f in logger.filters if isinstance(f, ConnectFailures)]:
+            logger.removeFilter(old)
+        logger.addFilter(ConnectFailures(ping_interval))
         proxy = proxy_from_env()
         super().__init__(runtime.app, app_token, logger=logger, proxy=proxy, ping_interval=ping_interval)
         self.runtime = runtime
