@@ -124,9 +124,9 @@ def _one_line(error: BaseException) -> str:
 
 async def run_command(args: argparse.Namespace) -> int:
     from aiohttp import web
-    from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
     from echobot.runtime import Runtime
+    from echobot.socket_mode import SocketModeHandler
     from echobot.web import build_web_app
 
     settings = load_settings()
@@ -159,7 +159,7 @@ async def run_command(args: argparse.Namespace) -> int:
             await runner.cleanup()
         else:
             assert settings.slack_app_token is not None
-            handler = AsyncSocketModeHandler(runtime.app, settings.slack_app_token.get_secret_value())
+            handler = SocketModeHandler(runtime, settings.slack_app_token.get_secret_value())
             connected = await _until_stopped(handler.connect_async(), stop)
             if connected:
                 log.info("echobot %s ready: Socket Mode (database %s)", __version__, display(settings.database))

@@ -8,6 +8,11 @@ requests runs; those arriving while it runs wait for it and get its answer; thos
 the remembered answer, until the signature of the replay could no longer be fresh. A first request
 that failed is forgotten, so that Slack's own retry runs again.
 
+Over Socket Mode there are no signatures: the connection is authenticated by the app token, so every
+envelope is Slack's. A request is then identified by its payload (an envelope delivered again, with
+the same envelope_id, or an event retried with a new one, carries the same payload); the memory lasts
+as long as for signed requests.
+
 Event deliveries are also remembered by event id in the database (handlers/events.py), across
 restarts; this guard covers every kind of request, including commands, clicks and view submissions,
 for one process.
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -59,7 +65,11 @@ class ReplayGuard:
             return False
 
     def _key(self, request: AsyncBoltRequest) -> str | None:
-        """The request's identity when it is validly signed (else Bolt refuses it; nothing is remembered)."""
+        """The request's identity when it is validly signed (else Bolt refuses it; nothing is remembered), or,
+        over Socket Mode (no signatures: the socket itself is authenticated by the app token), its payload."""
+        if request.mode == "socket_mode":
+            payload = json.dumps(request.body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+            return "socket:" + hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
         if not self.signed(request):
             return None
         return hashlib.sha256(request.raw_body.encode("utf-8", "surrogatepass")).hexdigest()

@@ -66,8 +66,15 @@ def clock() -> FrozenClock:
 
 @pytest.fixture
 async def bot(
-    tmp_path: Path, fake_slack: FakeSlack, clock: FrozenClock, backend: backends.Backend
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    fake_slack: FakeSlack,
+    clock: FrozenClock,
+    backend: backends.Backend,
 ) -> AsyncIterator[Bot]:
-    running = await Bot(tmp_path / "echobot.db", fake_slack, clock).start()
+    """echobot on this run's backend, served over HTTP; over Socket Mode too for tests marked with
+    harness.BOTH_TRANSPORTS."""
+    transport = getattr(request, "param", "http")
+    running = await Bot(tmp_path / "echobot.db", fake_slack, clock, transport=transport).start()
     yield running
     await running.stop()

@@ -13,6 +13,7 @@ import itertools
 import json
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
@@ -80,6 +81,8 @@ class FakeSlack:
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.root = ""
+        # where apps.connections.open points (tests/fake_socket.py sets it); None: a URL nobody answers
+        self.socket_url: Callable[[], str] | None = None
 
     # ---- lifecycle -------------------------------------------------------------------------
     async def start(self, port: int = 0) -> str:
@@ -293,7 +296,7 @@ class FakeSlack:
         if method == "apps.connections.open":
             if token != APP_TOKEN:
                 return {"ok": False, "error": "invalid_auth"}
-            return {"ok": True, "url": "wss://127.0.0.1:9/never"}
+            return {"ok": True, "url": self.socket_url() if self.socket_url else "wss://127.0.0.1:9/never"}
         if token != BOT_TOKEN:
             return {"ok": False, "error": "invalid_auth" if token else "not_authed"}
         if self.token_error:

@@ -5,21 +5,28 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+import pytest
 from aiohttp import web
 
 from echobot.clock import FrozenClock
 from echobot.runtime import Runtime
 from echobot.settings import Settings
+from echobot.socket_mode import SocketModeHandler
 from echobot.web import EVENTS_PATH, build_web_app
 from tests import backends
-from tests.fake_slack import BOT_TOKEN, FakeSlack
+from tests.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
+from tests.fake_socket import FakeSocket
 from tests.slack_driver import SlackDriver
 
 SIGNING_SECRET = "test-signing-secret-0123456789"
 ADMIN = "UADMIN0001"
 START = datetime(2026, 11, 2, 14, 0, tzinfo=UTC)
+Transport = Literal["http", "socket"]
+
+# Runs a test twice, its `bot` fixture once over signed HTTP and once over Socket Mode.
+BOTH_TRANSPORTS = pytest.mark.parametrize("bot", ["http", "socket"], indirect=True)
 
 
 def make_settings(db_path: Path, api_url: str, **extra: Any) -> Settings:
@@ -37,15 +44,26 @@ def make_settings(db_path: Path, api_url: str, **extra: Any) -> Settings:
 
 
 class Bot:
-    """echobot as Slack sees it. `settle()` waits for listeners and sends what is due."""
+    """echobot as Slack sees it. `settle()` waits for listeners and sends what is due.
 
-    def __init__(self, db_path: Path, fake: FakeSlack, clock: FrozenClock, **settings: Any) -> None:
+    With `transport="socket"`, Slack's requests arrive over Socket Mode: echobot connects to a loopback
+    `FakeSocket` (found through `apps.connections.open`) and the driver sends envelopes there; the HTTP
+    endpoint still runs (for /healthz), but no request goes to it."""
+
+    def __init__(
+        self, db_path: Path, fake: FakeSlack, clock: FrozenClock, *, transport: Transport = "http", **settings: Any
+    ) -> None:
         self.db_path = db_path
         self.fake = fake
         self.clock = clock
+        self.transport = transport
+        if transport == "socket":
+            settings.setdefault("SLACK_APP_TOKEN", APP_TOKEN)
         self.settings = make_settings(db_path, fake.api_url, **settings)
         self.runtime: Runtime | None = None
         self.slack: SlackDriver | None = None
+        self.socket: FakeSocket | None = None
+        self.socket_handler: SocketModeHandler | None = None
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> Bot:
@@ -57,12 +75,22 @@ class Bot:
         await site.start()
         host, port = site._server.sockets[0].getsockname()[:2]  # type: ignore[union-attr]
         self.base_url = f"http://{host}:{port}"
-        self.slack = SlackDriver(self.base_url + EVENTS_PATH, SIGNING_SECRET, self.fake)
+        if self.transport == "socket":
+            self.socket = await FakeSocket(self.fake).start()
+            self.socket_handler = SocketModeHandler(self.runtime, APP_TOKEN, ping_interval=2.0)
+            await self.socket_handler.connect_async()
+            await self.socket.wait_connected()
+        self.slack = SlackDriver(self.base_url + EVENTS_PATH, SIGNING_SECRET, self.fake, socket=self.socket)
         return self
 
     async def stop(self) -> None:
         if self.slack is not None:
             await self.slack.close()
+        if self.socket_handler is not None:
+            await self.socket_handler.close_async()
+        if self.socket is not None:
+            await self.socket.stop()
+        self.socket_handler = self.socket = None
         if self._runner is not None:
             await self._runner.cleanup()
         if self.runtime is not None:

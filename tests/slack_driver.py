@@ -8,7 +8,7 @@ import json
 import re
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlencode
 
 import aiohttp
@@ -75,10 +75,20 @@ def blocks_text(blocks: list[dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
+class Socket(Protocol):
+    """Slack's end of a Socket Mode connection (tests/fake_socket.py)."""
+
+    async def deliver(self, body: str, content_type: str, headers: dict[str, str]) -> Reply: ...
+
+
 class SlackDriver:
-    def __init__(self, app_url: str, signing_secret: str, fake: FakeSlack) -> None:
+    """Sends each request over HTTP, signed, or with `socket`, as the Socket Mode envelope Slack would send
+    instead (no signature there; the retry headers become the envelope's retry_attempt and retry_reason)."""
+
+    def __init__(self, app_url: str, signing_secret: str, fake: FakeSlack, socket: Socket | None = None) -> None:
         self.app_url = app_url
         self.fake = fake
+        self.socket = socket
         self._verifier = SignatureVerifier(signing_secret)
         self._counter = itertools.count(1)
         self._session: aiohttp.ClientSession | None = None
@@ -97,6 +107,8 @@ class SlackDriver:
     async def send(
         self, body: str, content_type: str, *, headers: dict[str, str] | None = None, sign: bool = True
     ) -> Reply:
+        if self.socket is not None:
+            return await self.socket.deliver(body, content_type, headers or {})
         if self._session is None:
             self._session = aiohttp.ClientSession()
         all_headers = {"Content-Type": content_type, **(self.signed_headers(body) if sign else {}), **(headers or {})}

@@ -12,7 +12,7 @@ import pytest
 from echobot.ids import Action, Callback, CaseField
 from echobot.models import CaseState
 from echobot.storage import cases, outbox
-from tests.harness import ADMIN, Bot
+from tests.harness import ADMIN, BOTH_TRANSPORTS, Bot
 from tests.phi_corpus import CLEAN_TEXTS, IDENTIFIER_TEXTS
 from tests.scenarios import (
     CASE,
@@ -82,6 +82,7 @@ async def state_of(bot: Bot, case_id: int) -> CaseState:
     return case.state
 
 
+@BOTH_TRANSPORTS
 async def test_a_participant_presents_a_case_and_the_hub_sees_it(bot: Bot) -> None:
     await program_with_participant(bot)
     view = await open_case_form(bot)
@@ -226,6 +227,7 @@ async def test_two_specialists_claim_at_once_and_one_wins(bot: Bot) -> None:
     assert [e.action for e in events] == ["submit", "claim"]
 
 
+@BOTH_TRANSPORTS
 async def test_the_whole_triage_path_with_the_submitters_side(bot: Bot) -> None:
     await program_with_participant(bot)
     case_id = await submit_case(bot)

@@ -7,7 +7,7 @@ from typing import Any
 
 from echobot.ids import Action, Callback, EvaluationField, ProgramField
 from echobot.storage import evaluations
-from tests.harness import ADMIN, Bot
+from tests.harness import ADMIN, BOTH_TRANSPORTS, Bot
 from tests.scenarios import EVALUATION, FIRST_END, FIRST_START, PROGRAM_CHANNEL, at, create_program, register, uploaded
 from tests.slack_driver import blocks_text
 
@@ -53,6 +53,7 @@ async def test_attendees_are_prompted_once_when_the_session_ends(bot: Bot) -> No
     assert len(prompts(bot, ALICE)) == 1
 
 
+@BOTH_TRANSPORTS
 async def test_every_check_on_the_evaluation_and_one_credit_record(bot: Bot) -> None:
     await attended_session(bot, code="LIVER42")
     view = await open_evaluation(bot, ALICE)

@@ -9,7 +9,7 @@ import aiohttp
 
 from echobot.ids import Action
 from echobot.storage import providers
-from tests.harness import ADMIN, Bot
+from tests.harness import ADMIN, BOTH_TRANSPORTS, Bot
 from tests.scenarios import ALICE, register
 from tests.slack_driver import blocks_text
 
@@ -79,6 +79,7 @@ async def test_messages_tab_is_ignored(bot: Bot) -> None:
     assert bot.fake.calls_to("views.publish") == []
 
 
+@BOTH_TRANSPORTS
 async def test_a_retried_event_is_handled_once(bot: Bot) -> None:
     first = await bot.driver.event(home_opened(BOB), event_id="Ev0RETRY01")
     again = await bot.driver.event(home_opened(BOB), event_id="Ev0RETRY01", retry_num=1)

@@ -6,13 +6,14 @@ from typing import Any
 
 from echobot.ids import Action, Callback, Consent, RegistrationField
 from echobot.storage import providers
-from tests.harness import Bot
+from tests.harness import BOTH_TRANSPORTS, Bot
 from tests.scenarios import ALICE, PROVIDER, open_registration, register
 from tests.slack_driver import blocks_text
 
 VALID_NPI = "1234567893"  # the CMS example NPI
 
 
+@BOTH_TRANSPORTS
 async def test_register_prefills_from_slack_profile_and_stores(bot: Bot) -> None:
     bot.fake.add_user(ALICE, "Alice Moreno", email="alice@valley.example.org", title="Nurse practitioner")
     view = await open_registration(bot)
@@ -35,6 +36,7 @@ async def test_register_prefills_from_slack_profile_and_stores(bot: Bot) -> None
     assert "Alice Moreno" in blocks_text(home["blocks"]) and "Switch to observer" in blocks_text(home["blocks"])
 
 
+@BOTH_TRANSPORTS
 async def test_every_bad_field_gets_its_own_message_and_nothing_is_stored(bot: Bot) -> None:
     view = await open_registration(bot)
     reply = await bot.driver.submit(
@@ -135,6 +137,7 @@ async def test_editing_prefills_from_the_stored_registration(bot: Bot) -> None:
     assert [m["text"] for m in dms][-1] == "Your registration is updated."
 
 
+@BOTH_TRANSPORTS
 async def test_resubmitted_view_gives_one_registration_and_one_confirmation(bot: Bot) -> None:
     view = await open_registration(bot)
     first = await bot.driver.submit(ALICE, view, PROVIDER)
