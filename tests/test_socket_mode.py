@@ -20,10 +20,9 @@ from echobot.socket_mode import failure_reason
 from echobot.storage import providers
 from tests.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
 from tests.harness import Bot
+from tests.scenarios import ALICE, PROVIDER, open_registration
 from tests.slack_driver import TEAM, state_values
 from tests.test_cli_and_settings import CLEAN_ENV, free_port
-from tests.test_registration import ALICE, GOOD
-from tests.test_registration import open_registration as open_form
 
 
 @pytest.fixture
@@ -60,14 +59,14 @@ async def test_refresh_warning_and_a_dropped_connection_lose_no_request(bot_sock
 async def test_an_envelope_delivered_twice_and_a_retried_event_are_handled_once(bot_socket: Bot) -> None:
     bot, socket = bot_socket, bot_socket.socket
     assert socket is not None
-    view = await open_form(bot)
+    view = await open_registration(bot)
     submission = {
         "type": "view_submission",
         "team": TEAM,
         "user": {"id": ALICE, "team_id": TEAM["id"]},
         "api_app_id": "A0ECHO",
         "trigger_id": "1.2.trigger",
-        "view": {**view, "state": {"values": state_values(view, GOOD)}},
+        "view": {**view, "state": {"values": state_values(view, PROVIDER)}},
     }
     first = await socket.send("interactive", submission, envelope_id="e-twice")
     again = await socket.send("interactive", submission, envelope_id="e-twice")  # redelivered after a reconnect
