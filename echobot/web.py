@@ -18,8 +18,6 @@ HEALTH_PATH = "/healthz"
 METRICS_PATH = "/metrics"
 log = logging.getLogger(__name__)
 
-log = logging.getLogger(__name__)
-
 
 async def _signed(verifier: SignatureVerifier, request: web.Request) -> bool:
     """Whether the request carries a valid, fresh Slack signature; a malformed timestamp, body or charset is
@@ -36,7 +34,9 @@ def build_web_app(runtime: Runtime) -> web.Application:
 
     async def slack_events(request: web.Request) -> web.Response:
         """The signature is checked before the body is read as a Slack payload: a forged or stale request is
-        refused (401) whatever it holds; a signed one that is not a Slack payload gets 400, not a crash."""
+        refused (401) whatever it holds; a signed one that is not a Slack payload gets 400, not a crash. This
+        is the only signature check: neither the replay guard nor Bolt (built without its own verification,
+        see echobot/app.py) checks it again."""
         if verifier is not None and not await _signed(verifier, request):
             log.info("refused a request without a valid Slack signature")
             return web.json_response({"error": "invalid request"}, status=401)
@@ -51,7 +51,9 @@ def build_web_app(runtime: Runtime) -> web.Application:
             # signed, yet not what Slack sends: Bolt's own middleware would trip over it; ignored
             log.info("ignored a malformed request: %s", malformed)
             return web.Response(status=200, text="")
-        bolt_response = await runtime.replays.dispatch(bolt_request, runtime.app.async_dispatch)
+        bolt_response = await runtime.replays.dispatch(
+            bolt_request, runtime.app.async_dispatch, verified=verifier is not None
+        )
         return await to_aiohttp_response(bolt_response)
 
     async def healthz(request: web.Request) -> web.Response:

