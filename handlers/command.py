@@ -13,7 +13,7 @@ from echobot.commands import COMMANDS, Audience, family, may_use
 from echobot.container import Services
 from echobot.handlers.context import Actor
 from echobot.models import Person
-from echobot.views.help import help_blocks, help_text
+from echobot.views.help import help_answer
 from echobot.views.registration import register_prompt
 
 SLASH_COMMAND = "/echo"
@@ -66,7 +66,7 @@ def parse(text: str, known: set[str]) -> tuple[str, list[str]]:
 
 async def show_help(request: CommandRequest) -> None:
     hub = request.services.settings.hub_name
-    await request.ack(text=help_text(request.person), blocks=help_blocks(request.person, hub))
+    await request.ack(**help_answer(request.person, hub))
 
 
 AUDIENCES = {command.name: command.audience for command in COMMANDS}
@@ -84,7 +84,7 @@ async def on_echo(ack: AsyncAck, body: dict, client: AsyncWebClient, services: S
         if usable:
             await ack(text="Usage:\n" + "\n".join(f"`{c.usage}`: {c.summary}" for c in usable))
         else:
-            await ack(text=help_text(person), blocks=help_blocks(person, services.settings.hub_name, unknown=name))
+            await ack(**help_answer(person, services.settings.hub_name, unknown=name))
         return
     audience = AUDIENCES[name]
     if not may_use(person, audience):

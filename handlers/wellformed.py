@@ -17,6 +17,10 @@ from slack_bolt.response import BoltResponse
 log = logging.getLogger(__name__)
 
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
+# A lone surrogate can reach a parsed payload only through a JSON \u escape (form fields are decoded with
+# errors="replace"; a body that is not UTF-8 is refused before): written as is, or percent-encoded inside a
+# form's payload field. A body without one has nothing to scrub. Socket Mode gives no raw body: always scrubbed.
+_ESCAPE = re.compile(r"\\u|%5[cC]u")
 INTERACTIVE = ("block_actions", "view_submission", "view_closed", "shortcut", "message_action", "block_suggestion")
 
 
@@ -116,7 +120,8 @@ class WellFormed(AsyncMiddleware):
         if found is not None:
             log.info("ignored a malformed request: %s", found)
             return BoltResponse(status=200, body="")
-        scrub(body)
+        if not req.raw_body or _ESCAPE.search(req.raw_body):
+            scrub(body)
         normalize(body)
         return await next()
 

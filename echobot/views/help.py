@@ -7,6 +7,7 @@ each such shape is built once per hub name and kept (a handful exist): building 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from echobot.commands import COMMANDS, Audience, may_use
 from echobot.models import Person, Role
@@ -15,17 +16,18 @@ from echobot.views.registration import register_prompt
 
 # which audiences the person belongs to, their role when registered, whether a hub coordinator
 Shape = tuple[tuple[bool, ...], Role | None, bool]
+_AUDIENCES = tuple(Audience)
 
 
 def _shape(person: Person) -> Shape:
     role = person.provider.role if person.provider is not None else None
-    return tuple(may_use(person, audience) for audience in Audience), role, person.is_coordinator
+    return tuple([may_use(person, audience) for audience in _AUDIENCES]), role, person.is_coordinator
 
 
 @lru_cache(maxsize=256)
 def _usable(audiences: tuple[bool, ...]) -> tuple[str, ...]:
     """The usage lines of the commands open to someone belonging to `audiences` (one flag per Audience)."""
-    member = dict(zip(Audience, audiences, strict=True))
+    member = dict(zip(_AUDIENCES, audiences, strict=True))
     return tuple(f"`{command.usage}`: {command.summary}" for command in COMMANDS if member[command.audience])
 
 
@@ -43,17 +45,20 @@ def _help(shape: Shape, hub_name: str) -> tuple[Block, ...]:
 
 @lru_cache(maxsize=256)
 def _text(audiences: tuple[bool, ...]) -> str:
-    member = dict(zip(Audience, audiences, strict=True))
+    member = dict(zip(_AUDIENCES, audiences, strict=True))
     return "echobot commands: " + ", ".join(command.usage for command in COMMANDS if member[command.audience])
 
 
 def help_blocks(person: Person, hub_name: str, *, unknown: str | None = None) -> list[Block]:
-    blocks: list[Block] = []
-    if unknown is not None:
-        blocks.append(section(f"I don't know `/echo {unknown[:50]}`. Here is what you can do:"))
-    blocks.extend(_help(_shape(person), hub_name))
-    return blocks
+    return help_answer(person, hub_name, unknown=unknown)["blocks"]
 
 
 def help_text(person: Person) -> str:
     return _text(_shape(person)[0])
+
+
+def help_answer(person: Person, hub_name: str, *, unknown: str | None = None) -> dict[str, Any]:
+    """The ack's text and blocks together (the person's shape worked out once)."""
+    shape = _shape(person)
+    head = [section(f"I don't know `/echo {unknown[:50]}`. Here is what you can do:")] if unknown is not None else []
+    return {"text": _text(shape[0]), "blocks": [*head, *_help(shape, hub_name)]}
