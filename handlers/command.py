@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Set
 from dataclasses import dataclass
 
 from slack_bolt.async_app import AsyncApp
@@ -40,21 +40,23 @@ Subcommand = Callable[[CommandRequest], Awaitable[None]]
 class Router:
     def __init__(self) -> None:
         self._handlers: dict[str, Subcommand] = {}
+        self._names: frozenset[str] = frozenset()
 
     def add(self, name: str, handler: Subcommand) -> None:
         if name not in {command.name for command in COMMANDS}:
             raise ValueError(f"/echo {name} is not described in echobot.commands.COMMANDS")
         self._handlers[name] = handler
+        self._names = frozenset(self._handlers)  # read on every /echo: built here, not per request
 
     def get(self, name: str) -> Subcommand | None:
         return self._handlers.get(name)
 
     @property
-    def names(self) -> set[str]:
-        return set(self._handlers)
+    def names(self) -> frozenset[str]:
+        return self._names
 
 
-def parse(text: str, known: set[str]) -> tuple[str, list[str]]:
+def parse(text: str, known: Set[str]) -> tuple[str, list[str]]:
     """The subcommand (one or two words, as listed in COMMANDS) and the words after it."""
     words = text.split()
     if not words:
