@@ -1,11 +1,14 @@
-"""Ack latency of echobot's /echo help against a bare Bolt app, in the same run.
+"""Ack latency of echobot's /echo help against a bare Bolt app in Bolt's fastest mode, in the same run.
 
-    python -m bench.ack_latency [--requests 3000] [--concurrency 50]
+    python -m bench.ack_latency [--requests 400] [--concurrency 20] [--rounds 10]
 
-Starts the fake Slack Web API, `echobot run --http` and a bare Bolt AsyncApp that only acks
-/echo; sends the same signed /echo help requests to each (alternating rounds, to share the
-machine's noise), and prints median and p99 ack times, their ratios, start-to-ready time and
-idle RSS.
+Starts the fake Slack Web API, `echobot run --http` (SQLite) and a bare Bolt AsyncApp with
+`process_before_response=True` that answers /echo with the same help, built once (bench/bare_bolt.py);
+both behind the same aiohttp server. Then rounds of `--requests` signed /echo help at `--concurrency`,
+interleaved (bare, echobot, echobot, bare, ...) so the machine's load hits both alike. Prints, per app,
+the median, p90 and p99 ack times over all rounds, the ratios, the spread of the per-round ratios, and the
+server's CPU time per request (from /proc/PID/task/*/schedstat: the figure other processes on a shared
+machine disturb least); then start-to-ready time and idle RSS.
 """
 
 from __future__ import annotations
@@ -22,11 +25,11 @@ from urllib.parse import urlencode
 import aiohttp
 from slack_sdk.signature import SignatureVerifier
 
-from bench.common import ROOT, free_port, machine, median, percentile, rss_mb, spawn, stop, wait_ready
+from bench.common import ROOT, cpu_seconds, free_port, machine, median, percentile, rss_mb, spawn, stop, wait_ready
 from tests.fake_slack import BOT_TOKEN, FakeSlack
 
 SECRET = "bench-signing-secret-0123456789"
-
+APPS = ("bare", "echobot")
 
 _TRIGGERS = itertools.count(1)
 
@@ -71,6 +74,11 @@ async def load(url: str, requests: list[tuple[bytes, dict[str, str]]], concurren
     return latencies
 
 
+def order(round_number: int) -> tuple[str, ...]:
+    """ABBA: bare first in even rounds, echobot first in odd ones."""
+    return APPS if round_number % 2 == 0 else APPS[::-1]
+
+
 async def main(requests: int, concurrency: int, rounds: int) -> None:
     fake = FakeSlack()
     api_url = await fake.start()
@@ -84,48 +92,37 @@ async def main(requests: int, concurrency: int, rounds: int) -> None:
         "ECHOBOT_LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
     }
-    echo_port, bare_port = free_port(), free_port()
-    spawned = time.perf_counter()
+    ports = {"echobot": free_port(), "bare": free_port()}
     echobot = await spawn(
-        "-m", "echobot", "run", "--http", "--host", "127.0.0.1", "--port", str(echo_port), env=env, cwd=workdir
+        "-m", "echobot", "run", "--http", "--host", "127.0.0.1", "--port", str(ports["echobot"]), env=env, cwd=workdir
     )
-    echo_ready = await wait_ready(f"http://127.0.0.1:{echo_port}/healthz")
-    bare = await spawn(str(ROOT / "bench" / "bare_bolt.py"), str(bare_port), env=env, cwd=workdir)
-    bare_ready = await wait_ready(f"http://127.0.0.1:{bare_port}/healthz")
-    del spawned
+    echo_ready = await wait_ready(f"http://127.0.0.1:{ports['echobot']}/healthz")
+    bare = await spawn(str(ROOT / "bench" / "bare_bolt.py"), str(ports["bare"]), env=env, cwd=workdir)
+    bare_ready = await wait_ready(f"http://127.0.0.1:{ports['bare']}/healthz")
+    processes = {"echobot": echobot, "bare": bare}
+    latencies: dict[str, list[float]] = {name: [] for name in APPS}
+    rounds_seen: dict[str, list[tuple[float, float, float]]] = {name: [] for name in APPS}  # median, p99, cpu ms
     try:
         await asyncio.sleep(1.0)
-        idle = {"echobot": rss_mb(echobot.pid), "bare": rss_mb(bare.pid)}
+        idle = {name: rss_mb(process.pid) for name, process in processes.items()}
         verifier = SignatureVerifier(SECRET)
-        targets = {
-            "echobot": f"http://127.0.0.1:{echo_port}/slack/events",
-            "bare": f"http://127.0.0.1:{bare_port}/slack/events",
-        }
-        for url in targets.values():  # warm up (Bolt calls auth.test on its first request)
-            await load(url, [signed_command(verifier, f"UWARM{n:05d}") for n in range(100)], concurrency)
-        results: dict[str, list[float]] = {"echobot": [], "bare": []}
-        per_round = requests // rounds
+        targets = {name: f"http://127.0.0.1:{port}/slack/events" for name, port in ports.items()}
+        for name in APPS:  # warm up: Bolt calls auth.test on its first request; echobot learns the 500 users
+            await load(targets[name], [signed_command(verifier, f"U{n:09d}") for n in range(500)], concurrency)
         for round_number in range(rounds):
-            order = ["bare", "echobot"] if round_number % 2 == 0 else ["echobot", "bare"]
-            for name in order:
-                batch = [signed_command(verifier, f"U{n % 500:09d}") for n in range(per_round)]
-                results[name] += await load(targets[name], batch, concurrency)
-        busy = {"echobot": rss_mb(echobot.pid), "bare": rss_mb(bare.pid)}
+            for name in order(round_number):
+                batch = [signed_command(verifier, f"U{n % 500:09d}") for n in range(requests)]
+                cpu_before = cpu_seconds(processes[name].pid)
+                seen = await load(targets[name], batch, concurrency)
+                cpu_ms = (cpu_seconds(processes[name].pid) - cpu_before) * 1000 / requests
+                latencies[name] += seen
+                rounds_seen[name].append((median(seen), percentile(seen, 0.99), cpu_ms))
+        busy = {name: rss_mb(process.pid) for name, process in processes.items()}
     finally:
         await stop(echobot)
         await stop(bare)
         await fake.stop()
-
-    echo, base = results["echobot"], results["bare"]
-    print(f"machine: {machine()}")
-    print(f"requests: {len(echo)} per app, concurrency {concurrency}, {rounds} alternating rounds")
-    print(f"{'':10} {'median ms':>10} {'p99 ms':>10}")
-    print(f"{'bare Bolt':10} {median(base):10.2f} {percentile(base, 0.99):10.2f}")
-    print(f"{'echobot':10} {median(echo):10.2f} {percentile(echo, 0.99):10.2f}")
-    print(
-        f"ratio median {median(echo) / median(base):.2f} (goal <= 1.3), "
-        f"p99 {percentile(echo, 0.99) / percentile(base, 0.99):.2f} (goal <= 1.5)"
-    )
+    report(latencies, rounds_seen, requests, concurrency, rounds)
     print(f"start to ready: echobot {echo_ready:.2f} s, bare Bolt {bare_ready:.2f} s")
     print(
         f"idle RSS: echobot {idle['echobot']:.1f} MB (goal < 80), bare Bolt {idle['bare']:.1f} MB; "
@@ -133,10 +130,44 @@ async def main(requests: int, concurrency: int, rounds: int) -> None:
     )
 
 
+def report(
+    latencies: dict[str, list[float]],
+    rounds_seen: dict[str, list[tuple[float, float, float]]],
+    requests: int,
+    concurrency: int,
+    rounds: int,
+) -> None:
+    echo, base = latencies["echobot"], latencies["bare"]
+    cpu = {name: median([r[2] for r in seen]) for name, seen in rounds_seen.items()}
+    print(f"machine: {machine()}")
+    print(f"{requests} signed /echo help per round and app, concurrency {concurrency}, {rounds} interleaved rounds")
+    print(f"{'':10} {'median ms':>10} {'p90 ms':>10} {'p99 ms':>10} {'CPU ms/request':>15}")
+    for label, name in (("bare Bolt", "bare"), ("echobot", "echobot")):
+        values = latencies[name]
+        print(
+            f"{label:10} {median(values):10.2f} {percentile(values, 0.9):10.2f} {percentile(values, 0.99):10.2f}"
+            f" {cpu[name]:15.3f}"
+        )
+    pairs = zip(rounds_seen["echobot"], rounds_seen["bare"], strict=True)
+    per_round = [(e[0] / b[0], e[1] / b[1], e[2] / b[2]) for e, b in pairs]
+    spread = [sorted(r[i] for r in per_round) for i in range(3)]
+    print(
+        f"ratio median {median(echo) / median(base):.2f} (goal <= 1.3), "
+        f"p90 {percentile(echo, 0.9) / percentile(base, 0.9):.2f}, "
+        f"p99 {percentile(echo, 0.99) / percentile(base, 0.99):.2f} (goal <= 1.5), "
+        f"CPU per request {cpu['echobot'] / cpu['bare']:.2f}"
+    )
+    print(
+        "per-round ratios (min-max): "
+        f"median {spread[0][0]:.2f}-{spread[0][-1]:.2f}, p99 {spread[1][0]:.2f}-{spread[1][-1]:.2f}, "
+        f"CPU {spread[2][0]:.2f}-{spread[2][-1]:.2f}"
+    )
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--requests", type=int, default=4000)
-    parser.add_argument("--concurrency", type=int, default=50)
-    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--requests", type=int, default=400, help="signed /echo help per round and app")
+    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=10)
     options = parser.parse_args()
     asyncio.run(main(options.requests, options.concurrency, options.rounds))

@@ -19,7 +19,10 @@ class _WithoutTokenWarning(logging.Filter):
 
 
 def build_app(services: Services, client: AsyncWebClient) -> AsyncApp:
-    """Requests are verified with the signing secret whenever one is configured (always in HTTP mode).
+    """Requests are verified with the signing secret whenever one is configured (always in HTTP mode), once:
+    by echobot/web.py, the one HTTP entry, before the body is even parsed, so Bolt's own verification
+    middleware (a second HMAC of every request) is off. Socket Mode requests carry no signature (Bolt skips
+    them anyway); they come over the authenticated socket.
 
     The answer goes back to Slack as soon as a listener returns (`process_before_response`): Bolt's
     default instead polls for the ack every 10 ms. Listeners that call Slack after acking hand that
@@ -35,7 +38,7 @@ def build_app(services: Services, client: AsyncWebClient) -> AsyncApp:
         app = AsyncApp(
             client=client,
             signing_secret=secret.get_secret_value() if secret else None,
-            request_verification_enabled=secret is not None,
+            request_verification_enabled=False,  # echobot/web.py has verified every HTTP request already
             process_before_response=True,
             logger=bolt_logger,
         )

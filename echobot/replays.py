@@ -64,13 +64,14 @@ class ReplayGuard:
         except (TypeError, ValueError):
             return False
 
-    def _key(self, request: AsyncBoltRequest) -> str | None:
-        """The request's identity when it is validly signed (else Bolt refuses it; nothing is remembered), or,
-        over Socket Mode (no signatures: the socket itself is authenticated by the app token), its payload."""
+    def _key(self, request: AsyncBoltRequest, verified: bool) -> str | None:
+        """The request's identity when it is validly signed (else it is refused; nothing is remembered), or,
+        over Socket Mode (no signatures: the socket itself is authenticated by the app token), its payload.
+        `verified`: the caller has already checked the signature with the same secret (echobot/web.py does)."""
         if request.mode == "socket_mode":
             payload = json.dumps(request.body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
             return "socket:" + hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
-        if not self.signed(request):
+        if self._verifier is None or not (verified or self.signed(request)):
             return None
         return hashlib.sha256(request.raw_body.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -83,9 +84,10 @@ class ReplayGuard:
                 break
             self._entries.pop(key)
 
-    async def dispatch(self, request: AsyncBoltRequest, run: Dispatch) -> BoltResponse:
-        """Answer `request` with `run`, once per identical request."""
-        key = self._key(request)
+    async def dispatch(self, request: AsyncBoltRequest, run: Dispatch, *, verified: bool = False) -> BoltResponse:
+        """Answer `request` with `run`, once per identical request. `verified`: its signature was checked
+        already (then it is not checked a second time)."""
+        key = self._key(request, verified)
         if key is None:
             return await run(request)
         now = time.monotonic()

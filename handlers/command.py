@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Set
 from dataclasses import dataclass
 
 from slack_bolt.async_app import AsyncApp
@@ -14,7 +14,7 @@ from echobot.container import Services
 from echobot.handlers.context import Actor
 from echobot.models import Person
 from echobot.views.blocks import unescape
-from echobot.views.help import help_blocks, help_text
+from echobot.views.help import help_answer
 from echobot.views.registration import register_prompt
 
 SLASH_COMMAND = "/echo"
@@ -41,21 +41,23 @@ Subcommand = Callable[[CommandRequest], Awaitable[None]]
 class Router:
     def __init__(self) -> None:
         self._handlers: dict[str, Subcommand] = {}
+        self._names: frozenset[str] = frozenset()
 
     def add(self, name: str, handler: Subcommand) -> None:
         if name not in {command.name for command in COMMANDS}:
             raise ValueError(f"/echo {name} is not described in echobot.commands.COMMANDS")
         self._handlers[name] = handler
+        self._names = frozenset(self._handlers)  # read on every /echo: built here, not per request
 
     def get(self, name: str) -> Subcommand | None:
         return self._handlers.get(name)
 
     @property
-    def names(self) -> set[str]:
-        return set(self._handlers)
+    def names(self) -> frozenset[str]:
+        return self._names
 
 
-def parse(text: str, known: set[str]) -> tuple[str, list[str]]:
+def parse(text: str, known: Set[str]) -> tuple[str, list[str]]:
     """The subcommand (one or two words, as listed in COMMANDS) and the words after it."""
     words = text.split()
     if not words:
@@ -67,7 +69,7 @@ def parse(text: str, known: set[str]) -> tuple[str, list[str]]:
 
 async def show_help(request: CommandRequest) -> None:
     hub = request.services.settings.hub_name
-    await request.ack(text=help_text(request.person), blocks=help_blocks(request.person, hub))
+    await request.ack(**help_answer(request.person, hub))
 
 
 AUDIENCES = {command.name: command.audience for command in COMMANDS}
@@ -85,7 +87,7 @@ async def on_echo(ack: AsyncAck, body: dict, client: AsyncWebClient, services: S
         if usable:
             await ack(text="Usage:\n" + "\n".join(f"`{c.usage}`: {c.summary}" for c in usable))
         else:
-            await ack(text=help_text(person), blocks=help_blocks(person, services.settings.hub_name, unknown=name))
+            await ack(**help_answer(person, services.settings.hub_name, unknown=name))
         return
     audience = AUDIENCES[name]
     if not may_use(person, audience):

@@ -12,7 +12,9 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
 
 from echobot.container import Services
 from echobot.handlers.forms import read_values
@@ -38,22 +40,29 @@ class Actor:
         return self._person
 
 
-def provide(services: Services, router: Router) -> Callable[..., Awaitable[None]]:
-    """The global middleware that fills the context (registered after the well-formedness check)."""
+class ListenerContext(AsyncMiddleware):
+    """The global middleware that fills the context (registered after the well-formedness check). A Bolt
+    middleware object rather than a function: Bolt builds no injected arguments for it on every request."""
 
-    async def listener_context(body: Any, context: AsyncBoltContext, next: Callable[[], Awaitable[None]]) -> None:
+    def __init__(self, services: Services, router: Router) -> None:
+        self._services = services
+        self._router = router
+
+    async def async_process(
+        self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
+    ) -> BoltResponse | None:
+        body: Any = req.body
+        context = req.context
         view = body.get("view") if isinstance(body, dict) else None
-        context["services"] = services
-        context["router"] = router
-        context["actor"] = Actor(services.people, str(context.user_id or ""))
+        context["services"] = self._services
+        context["router"] = self._router
+        context["actor"] = Actor(self._services.people, str(context.user_id or ""))
         context["trigger_id"] = str(body.get("trigger_id") or "") if isinstance(body, dict) else ""
         context["view_state"] = ViewState.decode(view.get("private_metadata") if isinstance(view, dict) else None)
         context["values"] = read_values(view) if isinstance(view, dict) else {}
         context["submission_id"] = str(view.get("id") or "") if isinstance(view, dict) else ""
-        await next()
-
-    return listener_context
+        return await next()
 
 
 def register(app: AsyncApp, services: Services, router: Router) -> None:
-    app.middleware(provide(services, router))
+    app.middleware(ListenerContext(services, router))
