@@ -18,6 +18,7 @@ from echobot.phi.lexicon import (
     SURNAMES,
     US_STATES,
 )
+from echobot.phi.names import scored_names
 from echobot.phi.places import known_places
 
 Span = tuple[int, int]
@@ -474,7 +475,6 @@ def geography(text: str) -> Iterator[Span]:
 
 # ---- names ----------------------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Señor|Senor|Sra|Sr|Srta|Don|Doña|Dona|Rev|Reverend|Pastor|Rabbi|Imam|Deacon|"
     r"Fr|Sgt|Officer|Coach)\.?\s+(?P<name>[A-Z][a-zA-Z'’-]+)"
@@ -526,8 +526,6 @@ _CUE = re.compile(
     r"kids?|baby|infant|toddler|twin)(?:\s*,)?)\s+(?P<name>[A-Z][a-zA-Z'’-]+)"
 )
 _FAMILY = re.compile(r"\bthe\s+(?P<name>[A-Z][a-z'-]+)\s+(?:family|household|kids|children|twins|parents)\b")
-_LOWER_NAME = re.compile(r"(?<![\w'-])[a-z]{3,}(?![\w'-])")
-_LOWER_CUE = re.compile(r"\b(?:pt|patient|client)\s+(?:is|named|name\s+is|called)\s+(?P<name>[a-z]+)\b", IGNORE_CASE)
 _INITIALS = re.compile(
     r"(?<![\w.])(?P<i>[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?![\w])|\binitials?\b\s*:?\s*(?P<j>[A-Z]{2,3}|[A-Z]\.?\s?[A-Z]\.?)"
 )
@@ -565,16 +563,21 @@ def _is_name(word: str, *, cued: bool) -> bool:
     return (lowered in FIRST_NAMES or lowered in SURNAMES) and lowered not in AMBIGUOUS_NAMES
 
 
-def name(text: str) -> Iterator[Span]:
+def name(text: str, *, shouting: bool = False) -> Iterator[Span]:
     """Names of patients and relatives: after a title (Mr., Mrs.) or a cue ('her daughter',
     'named', 'pt'); common first names and surnames anywhere; 'Last, First'; initials (J.R.).
     Eponyms (Crohn's disease, Graves', Child-Pugh) and ordinary words that are names pass."""
     for match in _TITLE.finditer(text):
         yield match.span("name")  # a title means a person, even before "disease" or "disorder"
-    for pattern in (_QUOTED_NAME, _RELATIVE_PAREN, _BABY, _BUSINESS, _POSSESSIVE_RELATION, _THE_PT):
+    patterns = (_QUOTED_NAME, _RELATIVE_PAREN) if shouting else (_QUOTED_NAME, _RELATIVE_PAREN, _BABY, _BUSINESS,
+                                                                  _POSSESSIVE_RELATION, _THE_PT)  # fmt: skip
+    for pattern in patterns:
         for match in pattern.finditer(text):
-            if match.group("name").lower() not in EPONYMS:
+            if match.group("name").lower() not in EPONYMS | {"pt", "patient"}:
                 yield match.span("name")
+    if shouting:  # every word is capitalised: only the scored names below tell
+        yield from (span for span, _ in scored_names(text, shouting=True))
+        return
     for match in _INITIAL_SURNAME.finditer(text):
         if match.group("surname").lower() not in _NOT_SURNAMES_AFTER_INITIAL:
             yield match.span()
@@ -583,16 +586,9 @@ def name(text: str) -> Iterator[Span]:
         if (_is_name(match.group("name"), cued=True) and not _eponym_at(text, *match.span("name"))
                 and (known or not _sentence_start(text, match.start("name")))):  # fmt: skip
             yield match.span("name")
-    for match in _LOWER_CUE.finditer(text):
-        if match.group("name").lower() in FIRST_NAMES and match.group("name").lower() not in AMBIGUOUS_NAMES:
-            yield match.span("name")
     for match in _FAMILY.finditer(text):
         if _is_name(match.group("name"), cued=True) and not _eponym_at(text, *match.span("name")):
             yield match.span("name")
-    for match in _LOWER_NAME.finditer(text):
-        word = match.group()
-        if word in FIRST_NAMES and word not in AMBIGUOUS_NAMES and word not in NOT_PLACES and word not in US_STATES:
-            yield match.span()
     for match in _SURNAME_FIRST.finditer(text):
         if match.group("last").lower() in SURNAMES and match.group("first").lower() in FIRST_NAMES:
             yield match.span()
@@ -601,12 +597,8 @@ def name(text: str) -> Iterator[Span]:
         letters = re.sub(r"[^A-Z]", "", match.group(group))
         if letters not in NOT_INITIALS:
             yield match.span(group)
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if word[0].isupper() and _is_name(word, cued=False) and not _eponym_at(text, *match.span()):
-            if word.isupper() and len(word) <= 4:
-                continue  # an acronym such as AL or LEE? too short to tell
-            yield match.span()
+    for span, _clinician in scored_names(text):
+        yield span
 
 
 def _sentence_start(text: str, index: int) -> bool:
