@@ -28,8 +28,9 @@ class FieldKind(StrEnum):
     HUB = "hub"
 
 
-# Fields only the hub writes, by the id the services use (echobot.ids): the default kind when none is given.
-HUB_FIELDS = frozenset({"recommendations", "case_reason"})
+# Fields the hub writes, and the session evaluation's fields (about the teaching, not a patient), by the id the
+# services use (echobot.ids): the default kind when none is given. Every other field is a case field.
+HUB_FIELDS = frozenset({"recommendations", "case_reason", "change_plan", "bias_comment", "suggestions"})
 
 
 class Category(StrEnum):
