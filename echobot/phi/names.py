@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from echobot.phi.lexicon import AMBIGUOUS_NAMES, EPONYM_NOUNS, EPONYMS, FIRST_NAMES, NOT_PLACES, US_STATES
+from echobot.phi.lexicon import AMBIGUOUS_NAMES, EPONYM_NOUNS, EPONYMS, FIRST_NAMES, NOT_PLACES, SURNAMES, US_STATES
 
 Span = tuple[int, int]
 THRESHOLD = 2.0
@@ -94,6 +94,7 @@ OCCUPATIONS = frozenset(
         "tanner",
     }
 )
+SENTENCE_END = frozenset({".", ":", ";", "!", "?"})
 SHORT_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sr", "sra", "srta"})
 FUNCTION_WORDS = frozenset(
     {
@@ -200,6 +201,8 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
             score += 1.5  # a surname after a given name
         if _named_thing(tokens, keys, i) or _part_of_place(keys, i):
             score -= 6.0
+        if cue == 0 and (i == 0 or keys[i - 1] in SENTENCE_END) and key not in FIRST_NAMES | SURNAMES:
+            score -= 1.0  # a census-only name opening a sentence needs more ("Lacy violaceous mottling")
         if cue < 2.5 and AFTER_NUMBER.match(text, token.end()):
             score -= 2.5  # Braden 13, modified Rankin 4: a score
         if "-" in word and word.split("-")[-1].islower():
