@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from echobot.phi import MESSAGES, Category, field_errors, normalise, scan
+from echobot.phi import MESSAGES, Category, FieldKind, field_errors, normalise, scan
 from echobot.phi.evaluation import evaluate
 from tests.phi_corpus import CATEGORIES, CLEAN_TEXTS, IDENTIFIER_TEXTS
 
@@ -104,3 +104,41 @@ def test_towns_named_with_no_cue_word_are_refused(text: str) -> None:
 )
 def test_town_names_that_are_clinical_words_pass(text: str) -> None:
     assert scan(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PT MARGARET HOLLOWAY 67F WITH NEW ASCITES",
+        "MRS. KOWALCZYK REPORTS FALLS AT HOME",
+        "dtr Rhonda manages her meds",
+        "Pt name: Delphine. Presents with dyspnea",
+        "a 12yo girl, Annabelle, with new polyuria",
+        "patient darlene has missed two doses",
+        "seen with mrs. oduya, who translates",
+    ],
+)
+def test_names_in_capitals_after_short_cues_and_in_apposition_are_refused(text: str) -> None:
+    assert Category.NAME in {f.category for f in scan(text)}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["West Virginia Medicaid covers the DAA", "Tommy John surgery in college", "Hoffmann sign positive on the right",
+     "taking St. John's wort, stopped it", "Ryan White program pays for the meds", "a mason by trade, now retired",
+     "PT UNABLE TO AFFORD INHALERS, SWITCHED TO GENERIC ALBUTEROL"],
+)  # fmt: skip
+def test_states_eponyms_programs_and_occupations_are_not_names(text: str) -> None:
+    assert [f for f in scan(text) if f.category is Category.NAME] == [], text
+
+
+def test_hub_fields_accept_clinicians_and_case_fields_refuse_them() -> None:
+    from tests.phi_issue18 import HUB_CLEAN_TEXTS
+
+    for text in HUB_CLEAN_TEXTS:
+        assert scan(text, kind=FieldKind.HUB) == [], text
+        assert {f.category for f in scan(text)} == {Category.NAME}, text
+    assert scan("Yazzie will see the pulmonologist", kind=FieldKind.HUB, clinicians=["Lorraine Yazzie"]) == []
+    assert scan("her son Jerome, per Dr. Patel", kind=FieldKind.HUB)  # the relative is still refused
+    assert field_errors({"recommendations": "per Dr. Patel at the hub, start entecavir"}) == {}
+    assert list(field_errors({"case_history": "per Dr. Patel at the hub, start entecavir"})) == ["case_history"]

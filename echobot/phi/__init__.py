@@ -10,11 +10,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from echobot.phi import detectors
+from echobot.phi.names import scored_names
+
+
+class FieldKind(StrEnum):
+    """Who writes a field. Safe Harbor covers the patient, relatives, employers and household members, not
+    the treating team: a field the hub writes (recommendations, requests for information, decline reasons)
+    accepts a clinician's name with a clinical title (Dr. Patel, Ann Lee, NP) or of the program's
+    specialists; a case field (anything the presenter writes about the patient) refuses every name."""
+
+    CASE = "case"
+    HUB = "hub"
+
+
+# Fields the hub writes, and the session evaluation's fields (about the teaching, not a patient), by the id the
+# services use (echobot.ids): the default kind when none is given. Every other field is a case field.
+HUB_FIELDS = frozenset({"recommendations", "case_reason", "change_plan", "bias_comment", "suggestions"})
 
 
 class Category(StrEnum):
@@ -101,30 +117,68 @@ def normalise(text: str) -> str:
     return _DASHES.sub("-", text)
 
 
-def scan(text: str) -> list[Finding]:
-    """Every identifier-like span, one finding per span (the most specific category wins), in order."""
+_SHOUTED_WORD = re.compile(r"\b[A-Z][A-Z'’]+\b")
+
+
+def shouting(text: str) -> bool:
+    """Typed in ALL CAPS: capital letters then say nothing about names and places."""
+    letters = [c for c in text if c.isascii() and c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+def recase(text: str) -> str:
+    """JOHN DOE LIVES IN GALLUP -> John Doe Lives In Gallup (same length; words with digits stay)."""
+    return _SHOUTED_WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), text)
+
+
+def scan(text: str, *, kind: FieldKind = FieldKind.CASE, clinicians: Iterable[str] = ()) -> list[Finding]:
+    """Every identifier-like span, one finding per span (the most specific category wins), in order.
+    `kind` says who writes the field: in a hub field, clinicians' names pass (see FieldKind); `clinicians`
+    are the names of the program's specialists, which pass in a hub field with or without a title."""
     clean = normalise(text)
+    shouted = shouting(clean)
+    if shouted:
+        clean = recase(clean)
     claimed: list[tuple[int, int]] = []
     findings = []
     for category, detect in DETECTORS:
-        for start, end in detect(clean):
+        spans = detectors.name(clean, shouting=shouted) if category is Category.NAME else detect(clean)
+        for start, end in spans:
             if end <= start or any(start < e and s < end for s, e in claimed):
                 continue
             claimed.append((start, end))
             findings.append(Finding(category, start, end))
+    if kind is FieldKind.HUB:
+        allowed = _clinician_spans(clean, clinicians, shouted)
+        findings = [f for f in findings if f.category is not Category.NAME or not _within(f, allowed)]
     return sorted(findings, key=lambda finding: finding.start)
 
 
-def first_problem(text: str) -> Finding | None:
-    findings = scan(text)
+def _clinician_spans(text: str, clinicians: Iterable[str], shouted: bool) -> list[tuple[int, int]]:
+    """Names after a clinical title or before a credential, and the program's specialists' names."""
+    known = {word.lower() for person in clinicians for word in re.findall(r"[A-Za-z'’-]{2,}", person)}
+    spans = [span for span, clinician in scored_names(text, shouting=shouted) if clinician]
+    spans += [m.span() for m in re.finditer(r"[A-Za-z'’-]{2,}", text) if m.group().lower() in known]
+    return spans
+
+
+def _within(finding: Finding, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= finding.start and finding.end <= e for s, e in spans)
+
+
+def first_problem(text: str, *, kind: FieldKind = FieldKind.CASE, clinicians: Iterable[str] = ()) -> Finding | None:
+    findings = scan(text, kind=kind, clinicians=clinicians)
     return findings[0] if findings else None
 
 
-def field_errors(fields: Mapping[str, str], *, prefix: str = "This ") -> dict[str, str]:
-    """{field: message} for every field whose text looks like it holds an identifier."""
+def field_errors(fields: Mapping[str, str], *, prefix: str = "This ", kind: FieldKind | None = None,
+                 clinicians: Iterable[str] = ()) -> dict[str, str]:  # fmt: skip
+    """{field: message} for every field whose text looks like it holds an identifier. `kind` defaults to
+    HUB for the fields only the hub writes (HUB_FIELDS) and CASE for every other."""
     errors = {}
     for field, text in fields.items():
-        finding = first_problem(text or "")
+        field_kind = kind or (FieldKind.HUB if field in HUB_FIELDS else FieldKind.CASE)
+        finding = first_problem(text or "", kind=field_kind, clinicians=clinicians)
         if finding is not None:
             errors[field] = f"{prefix}{finding.message}. Nothing was saved: edit it and submit again."
     return errors

@@ -18,6 +18,7 @@ from echobot.phi.lexicon import (
     SURNAMES,
     US_STATES,
 )
+from echobot.phi.names import scored_names
 from echobot.phi.places import known_places
 
 Span = tuple[int, int]
@@ -228,6 +229,14 @@ _CLINICAL_CODE = re.compile(
 )
 
 
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d-(?:(?:19|20)\d\d|\d\d)")
+_CODE_SYSTEM = re.compile(
+    r"\b(?:cpt|ndc|snomed(?:\s*ct)?|icd-?1[01](?:-cm)?|loinc|rxnorm|hcpcs|drg|load|count|platelets|plts|wbc|titer|"
+    r"level|copies|rna|dna)\b[^.;\d]{0,12}$",
+    IGNORE_CASE,
+)
+
+
 def other_code(text: str) -> Iterator[Span]:
     """Any other identifying number or code: bare numbers of 7 digits or more that carry no unit,
     letter-and-digit codes such as A4471092, and digit groups such as 4471-0092."""
@@ -236,6 +245,8 @@ def other_code(text: str) -> Iterator[Span]:
         if sum(c.isdigit() for c in code) >= 3:
             yield match.start("code"), match.start("code") + len(code)
     for match in _LONG_NUMBER.finditer(text):
+        if _CODE_SYSTEM.search(text, max(0, match.start() - 25), match.start()):
+            continue  # a SNOMED or NDC code, a viral load or platelet count
         if _not_before_unit(text, match.end()):
             yield match.span()
     for match in _MIXED_CODE.finditer(text):
@@ -244,6 +255,8 @@ def other_code(text: str) -> Iterator[Span]:
         if digits >= 4 and len(token) >= 6 and not _CLINICAL_CODE.match(token):
             yield match.span()
     for match in _DIGIT_GROUPS.finditer(text):
+        if _YEAR_RANGE.fullmatch(match.group()) or _CODE_SYSTEM.search(text, max(0, match.start() - 25), match.start()):
+            continue  # 2015-2019; CPT 99213-25, NDC 0002-8215-01
         digits = sum(c.isdigit() for c in match.group())
         if digits >= 7 and _not_before_unit(text, match.end()):
             yield match.span()
@@ -264,14 +277,20 @@ _DATES = [
     re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\b(?:,?\s+{_YEAR}\b)?"),
     re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
     re.compile(rf"(?<![\w/.-])(?:0?[1-9]|1[0-2])/{_YEAR}(?![\w/.-])"),
+    re.compile(rf"\b{_DAY}-{_MONTH}-(?:{_YEAR}|\d{{2}})\b"),
+    re.compile(
+        r"\b(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b"
+        r"(?!\s*(?:mg|units?|%|/))"
+    ),
 ]
 _DATE_CUE = re.compile(
     r"\b(?:on|since|from|until|till|admitted|admission|discharged?|discharge|seen|visit|dated|dob|d\.o\.b\.?|born|"
     r"lmp|edd|edc|dos|dod|doa|birthday|bday|cumpleaños|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|"
     r"died|deceased|surgery|procedure|appt|appointment|started|stopped|as of|before|after|by|last|next|due|drawn|"
-    r"collected|performed|done|scheduled|expires?|exp)\s+(?:on\s+)?(?P<date>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01]))"
-    r"(?![\w/.-])",
+    r"collected|performed|done|scheduled|expires?|exp|mri|ct|ed|er|echo|ekg|ecg|egd|biopsy|restarted|resumed|"
+    r"menstrual\s+period|due\s+date|delivery|delivered|fell|labs?)\s+(?:on\s+)?"
+    r"(?P<date>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01]))(?![\w/.]|-(?!\d))",
     IGNORE_CASE,
 )
 _DOB = re.compile(
@@ -311,17 +330,23 @@ _MORE_DATES = [
 ]
 
 
+_DOSE_BEFORE = re.compile(r"(?:\b(?:mg|mcg|units?|u)\b|\b[A-Z]{2,5}\s*$)[^.;]*$")
+
+
 def date(text: str) -> Iterator[Span]:
     """Any date element but the year: 3/14/2024, 2024-03-14, March 14, 14 March 2024, March 2023,
     'on 7/4', 'DOB …'. A year alone, a month alone and relative times pass."""
     for pattern in _DATES:
         for match in pattern.finditer(text):
-            yield match.span()
+            if re.search(r"\d{4}", match.group()) or _not_before_unit(text, match.end()):  # "6/8/10 units": doses
+                yield match.span()
     for match in _DATE_CUE.finditer(text):
         if not match.group("date").endswith("/10"):  # "down from 8/10" is a pain score
             yield match.span("date")
     for pattern in _MORE_DATES:
         for match in pattern.finditer(text):
+            if match.group("date") == "24/7" or _DOSE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+                continue  # "NPH 20/10", "8/2 mg … then 16/4": doses
             if _not_before_unit(text, match.end("date")):  # "16/4 mg" is a dose
                 yield match.span("date")
     for match in _WORD_DATES.finditer(text):
@@ -336,7 +361,7 @@ def date(text: str) -> Iterator[Span]:
 _AGE = re.compile(
     r"(?<![\w.+])(?P<age>9\d|1[0-1]\d)(?:\.\d)?\s*(?:-|\s)?\s*"
     r"(?:y/?o\b|yo\b|y\.o\.|yrs?\b|years?\b|year-old|yr-old|-year|year)"
-    r"|\b(?:age[ds]?|aged)\s*(?:of\s*|is\s*|:\s*)?(?P<age2>9\d|1[0-1]\d)\b(?!\s*[-–]\s*\d)(?!\+)",
+    r"|\b(?:age[ds]?|aged)\s*(?:of\s*|is\s*|:\s*)?(?P<age2>9\d|1[0-1]\d)\b(?!\s*[-–]\s*\d)(?!\+)(?!\s+or\s+(?:older|over|above|more))",
     IGNORE_CASE,
 )
 
@@ -364,13 +389,25 @@ _AGE_EVENT = re.compile(
 )
 
 
+_BIRTH_YEAR = re.compile(r"\b(?:born|b\.)\s+(?:in\s+)?(?P<year>19[0-3]\d)\b", IGNORE_CASE)
+_AGE_BARE = re.compile(
+    r"\b(?:pt|patient|she|he)\s*\((?P<a>9\d|1[01]\d)\)|(?<![\w/])[MF],\s*(?P<b>9\d|1[01]\d)\s*,"
+    r"|\b(?P<c>(?i:ninety|one\s+hundred)[\s-]+(?i:one|two|three|four|five|six|seven|eight|nine))\b"
+    r"(?!\s*(?i:minutes|min|mg|percent|%|days|seconds|units))"
+)
+BIRTH_YEAR_OF_90 = 1936  # born in or before this year: 90 or older in 2026
+
+
 def age_over_89(text: str) -> Iterator[Span]:
     """Ages of 90 and over ('93-year-old', 'aged 91', '94M', 'ninety-two-year-old', 'turned 95'); the band
     '90+' passes."""
     for match in _AGE.finditer(text):
         if text[match.end() : match.end() + 1] != "+":
             yield match.span()
-    for pattern in (_AGE_SEX, _AGE_WORDS, _AGE_EVENT, _AGE_DECADE, _AGE_SPANISH, _AGE_IS):
+    for match in _BIRTH_YEAR.finditer(text):
+        if int(match.group("year")) <= BIRTH_YEAR_OF_90:
+            yield match.span()
+    for pattern in (_AGE_SEX, _AGE_WORDS, _AGE_EVENT, _AGE_DECADE, _AGE_SPANISH, _AGE_IS, _AGE_BARE):
         for match in pattern.finditer(text):
             yield match.span()
 
@@ -474,7 +511,6 @@ def geography(text: str) -> Iterator[Span]:
 
 # ---- names ----------------------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Señor|Senor|Sra|Sr|Srta|Don|Doña|Dona|Rev|Reverend|Pastor|Rabbi|Imam|Deacon|"
     r"Fr|Sgt|Officer|Coach)\.?\s+(?P<name>[A-Z][a-zA-Z'’-]+)"
@@ -526,8 +562,6 @@ _CUE = re.compile(
     r"kids?|baby|infant|toddler|twin)(?:\s*,)?)\s+(?P<name>[A-Z][a-zA-Z'’-]+)"
 )
 _FAMILY = re.compile(r"\bthe\s+(?P<name>[A-Z][a-z'-]+)\s+(?:family|household|kids|children|twins|parents)\b")
-_LOWER_NAME = re.compile(r"(?<![\w'-])[a-z]{3,}(?![\w'-])")
-_LOWER_CUE = re.compile(r"\b(?:pt|patient|client)\s+(?:is|named|name\s+is|called)\s+(?P<name>[a-z]+)\b", IGNORE_CASE)
 _INITIALS = re.compile(
     r"(?<![\w.])(?P<i>[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?![\w])|\binitials?\b\s*:?\s*(?P<j>[A-Z]{2,3}|[A-Z]\.?\s?[A-Z]\.?)"
 )
@@ -565,16 +599,21 @@ def _is_name(word: str, *, cued: bool) -> bool:
     return (lowered in FIRST_NAMES or lowered in SURNAMES) and lowered not in AMBIGUOUS_NAMES
 
 
-def name(text: str) -> Iterator[Span]:
+def name(text: str, *, shouting: bool = False) -> Iterator[Span]:
     """Names of patients and relatives: after a title (Mr., Mrs.) or a cue ('her daughter',
     'named', 'pt'); common first names and surnames anywhere; 'Last, First'; initials (J.R.).
     Eponyms (Crohn's disease, Graves', Child-Pugh) and ordinary words that are names pass."""
     for match in _TITLE.finditer(text):
         yield match.span("name")  # a title means a person, even before "disease" or "disorder"
-    for pattern in (_QUOTED_NAME, _RELATIVE_PAREN, _BABY, _BUSINESS, _POSSESSIVE_RELATION, _THE_PT):
+    patterns = (_QUOTED_NAME, _RELATIVE_PAREN) if shouting else (_QUOTED_NAME, _RELATIVE_PAREN, _BABY, _BUSINESS,
+                                                                  _POSSESSIVE_RELATION, _THE_PT)  # fmt: skip
+    for pattern in patterns:
         for match in pattern.finditer(text):
-            if match.group("name").lower() not in EPONYMS:
+            if match.group("name").lower() not in EPONYMS | {"pt", "patient"}:
                 yield match.span("name")
+    if shouting:  # every word is capitalised: only the scored names below tell
+        yield from (span for span, _ in scored_names(text, shouting=True))
+        return
     for match in _INITIAL_SURNAME.finditer(text):
         if match.group("surname").lower() not in _NOT_SURNAMES_AFTER_INITIAL:
             yield match.span()
@@ -583,16 +622,9 @@ def name(text: str) -> Iterator[Span]:
         if (_is_name(match.group("name"), cued=True) and not _eponym_at(text, *match.span("name"))
                 and (known or not _sentence_start(text, match.start("name")))):  # fmt: skip
             yield match.span("name")
-    for match in _LOWER_CUE.finditer(text):
-        if match.group("name").lower() in FIRST_NAMES and match.group("name").lower() not in AMBIGUOUS_NAMES:
-            yield match.span("name")
     for match in _FAMILY.finditer(text):
         if _is_name(match.group("name"), cued=True) and not _eponym_at(text, *match.span("name")):
             yield match.span("name")
-    for match in _LOWER_NAME.finditer(text):
-        word = match.group()
-        if word in FIRST_NAMES and word not in AMBIGUOUS_NAMES and word not in NOT_PLACES and word not in US_STATES:
-            yield match.span()
     for match in _SURNAME_FIRST.finditer(text):
         if match.group("last").lower() in SURNAMES and match.group("first").lower() in FIRST_NAMES:
             yield match.span()
@@ -601,12 +633,8 @@ def name(text: str) -> Iterator[Span]:
         letters = re.sub(r"[^A-Z]", "", match.group(group))
         if letters not in NOT_INITIALS:
             yield match.span(group)
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if word[0].isupper() and _is_name(word, cued=False) and not _eponym_at(text, *match.span()):
-            if word.isupper() and len(word) <= 4:
-                continue  # an acronym such as AL or LEE? too short to tell
-            yield match.span()
+    for span, _clinician in scored_names(text):
+        yield span
 
 
 def _sentence_start(text: str, index: int) -> bool:

@@ -105,6 +105,7 @@ meniere mees miller murphy niemann nikolsky osgood osler paget parkinson perthes
 ranson raynaud reiter reye robertson romberg roth rovsing sachs schlatter sjogren sjögren stevens still
 stokes takayasu tay tietze tinel tourette trendelenburg trousseau turner vincent virchow von wegener
 weiss wells wernicke whipple white willebrand wolff zenker zollinger levine ganong hamman
+braden rankin foley richmond hickman norton mallampati karnofsky hoffmann salter harris
 """)
 
 EPONYM_NOUNS = _words("""

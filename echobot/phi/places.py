@@ -26,6 +26,7 @@ _CUES = frozenset({"in", "from", "near", "past", "to", "outside", "around", "tow
 # A lowercase phrase of several words ("show low", "cut off", "new site") is a town only after one of these:
 # "to" and "in" precede verbs and ordinary nouns too often ("continue to show low potassium").
 _STRONG_CUES = frozenset({"from", "near", "past", "outside", "around"})
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sr", "sra", "srta", "mister", "nurse", "doctor"})
 _CONNECTORS = frozenset({"or", "of", "and", "de", "la", "del", "el", "los", "las", "the", "on", "by", "in"})
 _NOT_AFTER = EPONYM_NOUNS | frozenset({"criteria", "category", "system", "model", "shunt", "questionnaire",
                                       "inventory", "method", "approach", "trial", "study", "cohort", "program",
@@ -128,6 +129,8 @@ def _counts(text: str, words: list[re.Match[str]], i: int, n: int, phrase: str, 
     if all(part in NOT_PLACES or part in US_STATES or part in _CONNECTORS for part in parts):
         return False
     cued = _cued(words, i, text)
+    if i > 0 and words[i - 1].group().lower() in _TITLES:
+        return False  # Ms Abernathy: a person
     if phrase in NOT_TOWNS:
         return False
     if n > 1:

@@ -1,0 +1,282 @@
+"""The name model: each word is scored as a person's name from what it is and what surrounds it.
+
+A word's prior comes from the census name lists (data/names.txt, built by build_names.py): a common given
+name or surname counts alone when capitalised, a rare surname needs other evidence, a name that is also an
+everyday word (Will, Hope, Mason) needs a cue. Context adds or takes away: a title or a relative before
+it ("Mrs.", "dtr", "her son", "pt name:"), an apposition ("a 12yo girl, Ann, …"), a given name before a
+surname, a verb people do after it ("reports", "states"); a disease, sign, rule or program word after it
+(Hoffmann sign, Ryan White program), a state or saint around it (West Virginia, St. John's wort), a
+lowercase or acronym shape. A word whose score reaches THRESHOLD is a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from echobot.phi.lexicon import AMBIGUOUS_NAMES, EPONYM_NOUNS, EPONYMS, FIRST_NAMES, NOT_PLACES, SURNAMES, US_STATES
+
+Span = tuple[int, int]
+THRESHOLD = 2.0
+TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*(?:-[^\W\d_]+)*|[.,:;()!?/]")
+SHAPE = re.compile(
+    r"^(?:Mc|Mac|O['’]|D['’]|De|Da|Di|Du|La|Le|Van|Von)?[^\W\d_][^\W\d_A-Z]+(?:[-'’][^\W\d_][^\W\d_A-Z]*)*$"
+)
+AGE_SEX_AFTER = re.compile(r"\s*[-,(]?\s*\d{1,3}\s*(?:yo|y/o|y\.o\.|yrs?|-year-old|[MF])\b")
+AFTER_NUMBER = re.compile(r"\s*\d+(?!\s*(?:yo|y/o|y\.o|yr|years?|[MF]\b|-year))")
+
+# Titles: a person follows ("Dr." too: a clinician is still a name in a case field).
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "mister", "señor", "senor", "sra", "sr", "srta", "don", "doña", "dona", "rev",
+    "reverend", "pastor", "rabbi", "imam", "deacon", "fr", "sgt", "officer", "coach", "dr", "doctor", "nurse",
+})  # fmt: skip
+CLINICAL_TITLES = frozenset({"dr", "doctor", "nurse", "np", "pa", "rn", "md", "do", "dnp", "fnp", "pharmd", "lpn"})
+# People whose name may follow: relatives (and their abbreviations), carers, the patient.
+RELATIONS = frozenset({
+    "pt", "patient", "client", "son", "daughter", "dtr", "dau", "wife", "husband", "hus", "husb", "mother", "mom",
+    "mum", "ma", "father", "dad", "pa", "brother", "bro", "sister", "sis", "sibling", "partner", "spouse",
+    "boyfriend", "bf", "girlfriend", "gf", "fiance", "fiancé", "fiancee", "fiancée", "grandmother", "grandfather",
+    "grandma", "grandpa", "gma", "gpa", "granny", "grandson", "granddaughter", "grandchild", "aunt", "auntie",
+    "uncle", "niece", "nephew", "cousin", "caregiver", "carer", "roommate", "friend", "neighbor", "neighbour",
+    "guardian", "stepson", "stepdaughter", "stepmother", "stepfather", "stepmom", "stepdad", "child", "kid", "kids",
+    "baby", "infant", "toddler", "twin", "caseworker", "employer", "boss", "landlord", "coworker", "named", "called",
+    "nicknamed", "aka", "name", "name's", "names", "paciente", "hija", "hijo", "esposa", "esposo", "madre", "padre",
+})  # fmt: skip
+PEOPLE = frozenset({"girl", "boy", "man", "woman", "male", "female", "lady", "gentleman", "patient", "pt", "teen",
+                    "child", "infant", "toddler", "veteran", "f", "m", "yo", "yom", "yof"})  # fmt: skip
+VERBS = frozenset({
+    "reports", "reported", "states", "stated", "says", "said", "denies", "denied", "presents", "presented",
+    "complains", "returns", "returned", "came", "comes", "brought", "brings", "lives", "lived", "works", "worked",
+    "agrees", "agreed", "refuses", "refused", "declined", "declines", "wants", "wanted", "feels", "felt",
+    "endorses", "endorsed", "called", "calls", "asked", "asks", "told", "tells", "missed", "misses", "drove",
+    "drives", "helps", "helped", "manages", "translates", "stopped", "started", "takes", "took",
+})  # fmt: skip
+# Words after a name that make it a thing named after someone: Tommy John surgery, Ryan White program.
+NAMED_THING = EPONYM_NOUNS | frozenset({
+    "surgery", "program", "programme", "act", "foundation", "fund", "institute", "center", "centre", "hospital",
+    "clinic", "university", "college", "school", "award", "scholarship", "model", "method", "approach", "wort",
+    "fracture", "maneuver", "manoeuvre", "view", "incision", "flap", "pouch", "shunt", "splint", "cast", "knot",
+    "bandage", "speculum", "forceps", "retractor", "mask", "valve", "questionnaire", "inventory", "tool",
+    "checklist", "plan", "medicaid", "medicare", "care", "health", "memorial", "regional", "hall", "building",
+    "funded", "street", "st", "avenue", "ave", "road", "rd", "county", "parish", "river", "lake", "park", "mountain",
+})  # fmt: skip
+# Words before a name that make it a place, saint or thing: St. John's wort, San Francisco, West Virginia.
+BEFORE_THING = frozenset({"st", "saint", "san", "santa", "fort", "ft", "lake", "mount", "mt", "port", "new",
+                          "west", "north", "south", "east", "el", "la", "los", "las"})  # fmt: skip
+# ALL CAPS words that are acronyms before they are names.
+ACRONYMS = frozenset({"ana", "ada", "asa", "gina", "elisa", "mac", "dexa", "ace", "arb", "ct", "cat", "pet", "eva",
+                      "nash", "mash", "tia", "ami", "mel", "lee", "ames", "chad", "ard", "sam", "rosa", "ira", "cara",
+                      "dee", "dia", "sol", "von", "tad", "rey"})  # fmt: skip
+
+
+OCCUPATIONS = frozenset(
+    {
+        "mason",
+        "baker",
+        "carpenter",
+        "taylor",
+        "cook",
+        "smith",
+        "porter",
+        "carter",
+        "fisher",
+        "hunter",
+        "miller",
+        "farmer",
+        "butler",
+        "turner",
+        "walker",
+        "parker",
+        "cooper",
+        "tanner",
+    }
+)
+SENTENCE_END = frozenset({".", ":", ";", "!", "?"})
+SHORT_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sr", "sra", "srta"})
+FUNCTION_WORDS = frozenset(
+    {
+        "the",
+        "and",
+        "was",
+        "has",
+        "had",
+        "who",
+        "will",
+        "can",
+        "says",
+        "said",
+        "for",
+        "not",
+        "his",
+        "her",
+        "their",
+        "our",
+        "she",
+        "him",
+        "they",
+        "this",
+        "that",
+        "with",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    given: bool
+    surname: bool
+    strength: int  # 1 alone, 2 rare surname, 0 everyday word
+
+
+@cache
+def model() -> dict[str, Entry]:
+    entries = {}
+    text = resources.files("echobot.phi").joinpath("data/names.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, kinds, strength = line.split("\t")
+            entries[word] = Entry("g" in kinds, "s" in kinds, int(strength))
+    return entries
+
+
+PRIOR = {1: 2.0, 2: 1.0, 0: 0.0}
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("’", "'").removesuffix("'s").rstrip("'")
+
+
+def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, bool]]:
+    """(span, after a clinical title) of every word that scores as a name. `shouting`: the text is in
+    ALL CAPS, so capital letters say nothing and acronyms are the risk."""
+    names = model()
+    tokens = list(TOKEN.finditer(text))
+    keys = [_key(t.group()) for t in tokens]
+    scores = [0.0] * len(tokens)
+    clinicians = [False] * len(tokens)
+    for i, token in enumerate(tokens):
+        word = token.group()
+        if not word[0].isalpha() or len(word) < 2:
+            continue
+        key = keys[i]
+        entry = names.get(key)
+        hopeless = entry is None or (word.islower() and key not in FIRST_NAMES) or entry.strength == 0
+        if hopeless and not _cue_before(tokens, keys, i):
+            continue  # nothing can make it a name: the common case, kept fast
+        score = PRIOR[entry.strength] if entry else 0.0
+        upper, lower = word.isupper(), word.islower()
+        if shouting:
+            if key in ACRONYMS or len(key) < 3:
+                score -= 1.5
+        elif upper and _cue_before(tokens, keys, i) >= 2.5 and entry and entry.strength:
+            score -= 0.5  # "pt is DARLENE"
+        elif upper or (not lower and not SHAPE.match(word)):
+            continue  # an acronym in ordinary text (ANA, COPD), or a word shaped like no name (HBsAg)
+        cue = _cue_before(tokens, keys, i)
+        if lower:
+            titled = i >= 2 and keys[i - 1] == "." and keys[i - 2] in SHORT_TITLES
+            unknown = entry is None and len(key) >= 3 and key not in FUNCTION_WORDS
+            if titled and (unknown or (entry and entry.strength)):
+                score = 0.0 if entry is None else score
+                score -= 1.0
+            elif cue >= 1.0 and entry and entry.strength == 1 and (cue >= 3.0 or entry.given):
+                score -= 1.0
+            elif key in FIRST_NAMES and key not in AMBIGUOUS_NAMES and key not in OCCUPATIONS:
+                score -= 0.0  # the hand list of first names: "labs for roberto"
+            else:
+                score -= 1.5 if entry and entry.strength == 1 else 3.0
+        score += cue
+        if not lower and AGE_SEX_AFTER.match(text, token.end()):
+            score += 0.0 if entry is None else 1.0  # "Hodan Abdi, 32F"
+        if entry is None and (score < THRESHOLD or (lower and score < THRESHOLD)):
+            continue  # a word the lists do not know is a name only after a title or a named relative
+        if i + 1 < len(tokens) and keys[i + 1] in VERBS:
+            score += 0.7
+        if _apposition(tokens, keys, i):
+            score += 2.5
+        if i > 0 and scores[i - 1] >= THRESHOLD and entry and entry.surname and not lower:
+            score += 1.5  # a surname after a given name
+        if _named_thing(tokens, keys, i) or _part_of_place(keys, i):
+            score -= 6.0
+        if cue == 0 and (i == 0 or keys[i - 1] in SENTENCE_END) and key not in FIRST_NAMES | SURNAMES:
+            score -= 1.0  # a census-only name opening a sentence needs more ("Lacy violaceous mottling")
+        if cue < 2.5 and AFTER_NUMBER.match(text, token.end()):
+            score -= 2.5  # Braden 13, modified Rankin 4: a score
+        if "-" in word and word.split("-")[-1].islower():
+            score -= 6.0  # Navajo-speaking, Spanish-born
+        if key in EPONYMS and cue < 2.5:
+            score -= 3.0
+        if (
+            (key in NOT_PLACES or key.split("-")[0] in NOT_PLACES) and (cue < 2.5 or not entry or not entry.strength)
+        ) or ("-" in key and cue < 2.5):
+            score -= 3.0
+        scores[i] = score
+        if score >= THRESHOLD:
+            clinician = _clinical_before(keys, i) or (i > 0 and clinicians[i - 1])
+            clinicians[i] = clinician
+            yield token.span(), clinician
+
+
+def _cue_before(tokens: list[re.Match[str]], keys: list[str], i: int) -> float:
+    """A title or a relative just before: 'Mrs.', 'dtr', 'her son', 'pt name:', 'mother is'."""
+    j = i - 1
+    while j >= 0 and keys[j] in {".", ":", ",", "(", "is", "was", "named", "called", "'s"}:
+        j -= 1
+    if j < 0:
+        return 0.0
+    if keys[j] in TITLES:
+        return 3.0
+    if keys[j] in RELATIONS:
+        skipped = {keys[k] for k in range(j + 1, i)}
+        if keys[j] in {"pt", "patient", "client"} and not skipped & {":", "is", "named", "called", "("}:
+            return 1.5 if keys[j] == "pt" else 1.0  # "pt Rhonda" but also "patient Medicaid"
+        return 3.0
+    return 0.0
+
+
+def _apposition(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
+    """'a 12yo girl, Ann, with …': a person noun, a comma, the name, a comma."""
+    if i < 2 or keys[i - 1] != "," or (i + 1 < len(keys) and keys[i + 1] != ","):
+        return False
+    return keys[i - 2] in PEOPLE
+
+
+def _named_thing(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
+    following = [
+        k
+        for k, t in zip(keys[i + 1 : i + 5], tokens[i + 1 : i + 5], strict=False)
+        if k not in {".", ","} and not (t.group()[0].isupper() and k not in NAMED_THING)
+    ][:2]
+    if tokens[i].group().endswith(("'s", "’s")) and following and following[0] == "wort":
+        return True
+    for k in following[:2]:
+        if k in NAMED_THING:
+            return True
+        if not (k in model() or k in EPONYMS):
+            break  # "Tommy John surgery": only through other names
+    return False
+
+
+def _part_of_place(keys: list[str], i: int) -> bool:
+    before = keys[i - 1] if i > 0 else ""
+    if before in BEFORE_THING and (keys[i] in US_STATES or before in {"st", "saint", "san", "santa"}):
+        return True
+    return keys[i] in US_STATES and i + 1 < len(keys) and keys[i + 1] in US_STATES
+
+
+def _clinical_before(keys: list[str], i: int) -> bool:
+    """After 'Dr.', 'nurse', or before ', MD', ', NP': a clinician."""
+    j = i - 1
+    while j >= 0 and keys[j] in {".", "(", ","}:
+        j -= 1
+    if j >= 0 and keys[j] in CLINICAL_TITLES:
+        return True
+    k = i + 1
+    while k < len(keys) and (keys[k] in {".", ","} or (keys[k] in model() and k <= i + 2)):
+        if keys[k] in CLINICAL_TITLES:
+            return True
+        k += 1
+    return k < len(keys) and keys[k] in CLINICAL_TITLES
