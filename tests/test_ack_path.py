@@ -4,7 +4,7 @@ follow a person as their standing changes, and never hand one person's answer to
 from __future__ import annotations
 
 from tests.harness import ADMIN, Bot
-from tests.test_registration import register
+from tests.scenarios import register
 
 BOB = "UBOB000001"
 CAROL = "UCAROL0001"

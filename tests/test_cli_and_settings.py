@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import signal
-import socket
 import sqlite3
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,29 +17,10 @@ from echobot.logs import RedactingFilter
 from echobot.settings import SettingsError, load_settings
 from tests.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
 from tests.harness import SIGNING_SECRET
+from tests.processes import CLEAN_ENV, echobot, free_port
 
 # these tests are about the SQLite file itself (backup files, PRAGMAs); tests/test_postgres.py covers PostgreSQL
 BACKENDS = ("sqlite",)
-
-CLEAN_ENV = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "ECHOBOT_"))}
-
-
-def echobot(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "echobot", *args],
-        env={**CLEAN_ENV, **(env or {})},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=cwd,
-    )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
 
 def test_missing_and_invalid_settings_print_one_line_and_exit_2(tmp_path: Path) -> None:
     result = echobot("run", cwd=tmp_path)

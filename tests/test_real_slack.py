@@ -21,9 +21,9 @@ from echobot.storage import Database, cases, programs
 from echobot.storage import outbox as outbox_repo
 from tests.fake_slack import APP_TOKEN, BOT_TOKEN, MESSAGE_BLOCKS_LIMIT, FakeSlack, block_chars
 from tests.harness import ADMIN, SIGNING_SECRET, START, Bot
+from tests.processes import CLEAN_ENV, echobot, free_port
 from tests.scenarios import CASE, PROGRAM, REVIEW_CHANNEL, add_channels, create_program, open_program_modal, register
 from tests.slack_driver import blocks_text
-from tests.test_cli_and_settings import CLEAN_ENV, echobot, free_port
 
 C = CaseField
 ALICE, BOB, SPECIALIST = "UALICE0001", "UBOB000001", "USPEC00001"

@@ -20,9 +20,9 @@ from echobot.socket_mode import failure_reason
 from echobot.storage import providers
 from tests.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
 from tests.harness import Bot
+from tests.processes import CLEAN_ENV, free_port
 from tests.scenarios import ALICE, PROVIDER, open_registration
 from tests.slack_driver import TEAM, state_values
-from tests.test_cli_and_settings import CLEAN_ENV, free_port
 
 
 @pytest.fixture

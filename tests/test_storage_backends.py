@@ -20,9 +20,8 @@ from echobot.storage.tables import metadata
 from tests import backends
 from tests.fake_slack import FakeSlack
 from tests.harness import Bot
-from tests.scenarios import create_program, register
-from tests.test_cases import CASE
-from tests.test_cli_and_settings import echobot
+from tests.processes import echobot
+from tests.scenarios import CASE, create_program, register
 
 BACKENDS = ("sqlite",)  # each test names the backends it needs through the postgres fixture
 STAMP = "2026-10-01T12:00:00.000000Z"
