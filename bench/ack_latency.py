@@ -22,10 +22,21 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-import aiohttp
 from slack_sdk.signature import SignatureVerifier
 
-from bench.common import ROOT, cpu_seconds, free_port, machine, median, percentile, rss_mb, spawn, stop, wait_ready
+from bench.common import (
+    ROOT,
+    cpu_seconds,
+    free_port,
+    machine,
+    median,
+    percentile,
+    post_all,
+    rss_mb,
+    spawn,
+    stop,
+    wait_ready,
+)
 from tests.fake_slack import BOT_TOKEN, FakeSlack
 
 SECRET = "bench-signing-secret-0123456789"
@@ -55,23 +66,7 @@ def signed_command(verifier: SignatureVerifier, user: str) -> tuple[bytes, dict[
 
 
 async def load(url: str, requests: list[tuple[bytes, dict[str, str]]], concurrency: int) -> list[float]:
-    latencies: list[float] = []
-    queue = list(requests)
-    connector = aiohttp.TCPConnector(limit=concurrency)
-    async with aiohttp.ClientSession(connector=connector) as session:
-
-        async def worker() -> None:
-            while queue:
-                body, headers = queue.pop()
-                started = time.perf_counter()
-                async with session.post(url, data=body, headers=headers) as response:
-                    await response.read()
-                    if response.status != 200:
-                        raise RuntimeError(f"{url} answered {response.status}")
-                latencies.append((time.perf_counter() - started) * 1000)
-
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return latencies
+    return await post_all(url, requests, concurrency)
 
 
 def order(round_number: int) -> tuple[str, ...]:

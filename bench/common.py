@@ -125,3 +125,24 @@ class FakeSlackProcess:
             session.post(f"http://127.0.0.1:{self.port}/_faults", json=rates) as response,
         ):
             response.raise_for_status()
+
+
+async def post_all(url: str, requests: list[tuple[bytes, dict[str, str]]], concurrency: int) -> list[float]:
+    """POST every (body, headers) to `url` from `concurrency` workers; each answer's latency in ms."""
+    latencies: list[float] = []
+    queue = list(requests)
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
+
+        async def worker() -> None:
+            while queue:
+                body, headers = queue.pop()
+                started = time.perf_counter()
+                async with session.post(url, data=body, headers=headers) as response:
+                    await response.read()
+                    if response.status != 200:
+                        raise RuntimeError(f"{url} answered {response.status}")
+                latencies.append((time.perf_counter() - started) * 1000)
+
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return latencies
+

@@ -22,10 +22,9 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-import aiohttp
 from slack_sdk.signature import SignatureVerifier
 
-from bench.common import ROOT, free_port, machine, median, percentile, spawn, stop, wait_ready
+from bench.common import ROOT, free_port, machine, median, percentile, post_all, spawn, stop, wait_ready
 from tests.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
 from tests.fake_socket import FakeSocket
 
@@ -59,22 +58,7 @@ def signed(verifier: SignatureVerifier, form: dict[str, str]) -> tuple[bytes, di
 
 async def over_http(url: str, forms: list[dict[str, str]], concurrency: int) -> list[float]:
     verifier = SignatureVerifier(SECRET)
-    queue = [signed(verifier, form) for form in forms]
-    latencies: list[float] = []
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
-
-        async def worker() -> None:
-            while queue:
-                body, headers = queue.pop()
-                started = time.perf_counter()
-                async with session.post(url, data=body, headers=headers) as response:
-                    await response.read()
-                    if response.status != 200:
-                        raise RuntimeError(f"{url} answered {response.status}")
-                latencies.append((time.perf_counter() - started) * 1000)
-
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return latencies
+    return await post_all(url, [signed(verifier, form) for form in forms], concurrency)
 
 
 async def over_socket(socket: FakeSocket, forms: list[dict[str, str]], concurrency: int) -> list[float]:
