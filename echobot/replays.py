@@ -14,8 +14,11 @@ the same envelope_id, or an event retried with a new one, carries the same paylo
 as long as for signed requests.
 
 Event deliveries are also remembered by event id in the database (handlers/events.py), across
-restarts; this guard covers every kind of request, including commands, clicks and view submissions,
-for one process.
+restarts. When several processes share the database (PostgreSQL behind a load balancer, which may send
+the copies of one request to different processes), the memory is also kept there (SharedAnswers): the
+first process to claim a request runs it and records its answer; a copy reaching another process waits
+for that answer, or, when the claim is older than `takeover` seconds with no answer (its process died),
+runs the request itself.
 """
 
 from __future__ import annotations
@@ -25,12 +28,17 @@ import hashlib
 import json
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.signature import SignatureVerifier
+
+from echobot.clock import Clock
+from echobot.storage import Database, shared
+from echobot.storage.codec import from_db
 
 Dispatch = Callable[[AsyncBoltRequest], Awaitable[BoltResponse]]
 FRESHNESS = 5 * 60  # seconds a Slack signature stays valid
@@ -42,10 +50,103 @@ class _Entry:
     expires: float
 
 
+class SharedAnswers:
+    """The replay memory across processes, in the database (see the module's docstring)."""
+
+    def __init__(self, db: Database, clock: Clock, *, takeover: float = 5.0, poll: float = 0.05) -> None:
+        self._db = db
+        self._clock = clock
+        self._takeover = takeover
+        self._poll = poll
+        self._writes: set[asyncio.Task[None]] = set()
+        self.waited = 0  # copies answered with another process's answer
+
+    async def once(self, key: str, request: AsyncBoltRequest, run: Dispatch) -> BoltResponse:
+        while True:
+            async with self._db.transaction() as tx:
+                first = await shared.claim_request(tx, key, self._db.process, self._clock.now())
+            if first:
+                return await self._run(key, request, run)
+            outcome = await self._wait(key)
+            if isinstance(outcome, BoltResponse):
+                return outcome
+            if outcome is not None and await self._take_over(key, outcome):
+                return await self._run(key, request, run)
+            # released after a failure, or taken over by another process: look again
+
+    async def _take_over(self, key: str, given_up: shared.Claim) -> bool:
+        async with self._db.transaction() as tx:
+            return await shared.take_over_request(tx, key, self._db.process, self._clock.now(), given_up)
+
+    async def _wait(self, key: str) -> BoltResponse | shared.Claim | None:
+        """Another process's answer; or its claim, when that is `takeover` seconds old or has not changed
+        for as long while we waited (its process is presumed dead); or None when the claim was released."""
+        seen: shared.Claim | None = None
+        since = time.monotonic()
+        while True:
+            claim = await shared.request_claim(self._db.reader, key)
+            if claim is None:
+                return None
+            if claim.answer is not None:
+                self.waited += 1
+                kind = claim.answer.content_type
+                headers: dict[str, str | Sequence[str]] = {"content-type": kind} if kind else {}
+                return BoltResponse(status=claim.answer.status, body=claim.answer.body, headers=headers)
+            if claim != seen:
+                seen, since = claim, time.monotonic()
+            stuck = time.monotonic() - since >= self._takeover
+            if stuck or from_db(claim.claimed_at) < self._clock.now() - timedelta(seconds=self._takeover):
+                return claim
+            await asyncio.sleep(self._poll)  # real time: the other process runs on the wall clock
+
+    async def _run(self, key: str, request: AsyncBoltRequest, run: Dispatch) -> BoltResponse:
+        try:
+            response = await run(request)
+        except BaseException:
+            await asyncio.shield(self._release(key))
+            raise
+        if response.status >= 500:
+            await self._release(key)
+        else:
+            content_type = next(iter(response.headers.get("content-type") or []), None)
+            body = response.body if isinstance(response.body, str) else ""
+            self._later(shared.Answer(response.status, body, content_type), key)
+        return response
+
+    def _later(self, answer: shared.Answer, key: str) -> None:
+        """Record the answer after the ack has gone (a copy waiting for it polls)."""
+
+        async def write() -> None:
+            async with self._db.transaction() as tx:
+                await shared.record_answer(tx, key, self._db.process, answer)
+
+        task = asyncio.create_task(write())
+        self._writes.add(task)
+        task.add_done_callback(self._writes.discard)
+
+    async def _release(self, key: str) -> None:
+        async with self._db.transaction() as tx:
+            await shared.release_request(tx, key, self._db.process)
+
+    async def forget_old(self) -> int:
+        """Drop answers no valid signature could ask for again (a periodic job)."""
+        async with self._db.transaction() as tx:
+            return await shared.forget_requests_before(tx, self._clock.now() - timedelta(seconds=FRESHNESS + 60))
+
+    async def flush(self) -> None:
+        """Wait for answers still being written (before stopping)."""
+        if self._writes:
+            await asyncio.gather(*self._writes, return_exceptions=True)
+
+
 class ReplayGuard:
     """Single-flight and a bounded memory of answers, keyed by the hash of a signed request's body."""
 
-    def __init__(self, signing_secret: str | None, *, ttl: float = FRESHNESS + 60, max_entries: int = 50_000) -> None:
+    def __init__(
+        self, signing_secret: str | None, *, ttl: float = FRESHNESS + 60, max_entries: int = 50_000,
+        shared_answers: SharedAnswers | None = None,
+    ) -> None:  # fmt: skip
+        self.shared = shared_answers
         self._verifier = SignatureVerifier(signing_secret) if signing_secret else None
         self._ttl = ttl
         self._max = max_entries
@@ -99,7 +200,7 @@ class ReplayGuard:
         answer: asyncio.Future[BoltResponse] = asyncio.get_running_loop().create_future()
         self._entries[key] = _Entry(answer, now + self._ttl)
         try:
-            response = await run(request)
+            response = await (self.shared.once(key, request, run) if self.shared else run(request))
         except BaseException as error:
             self._entries.pop(key, None)
             if isinstance(error, Exception):

@@ -14,11 +14,11 @@ from echobot.clock import Clock, SystemClock
 from echobot.container import Services
 from echobot.dispatcher import Dispatcher
 from echobot.metrics import Metrics
-from echobot.replays import ReplayGuard
+from echobot.replays import ReplayGuard, SharedAnswers
 from echobot.scheduler import add_periodic, build_scheduler, wire_dispatcher
 from echobot.settings import Settings
 from echobot.slack_client import build_client, build_session
-from echobot.storage import Database, inbound
+from echobot.storage import Database, inbound, shared
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,8 @@ class Runtime:
         self.inflight = services.inflight
         self.scheduler = build_scheduler()
         secret = services.settings.slack_signing_secret
-        self.replays = ReplayGuard(secret.get_secret_value() if secret else None)
+        answers = SharedAnswers(services.db, services.clock) if services.db.shared else None
+        self.replays = ReplayGuard(secret.get_secret_value() if secret else None, shared_answers=answers)
         self._started = False
 
     @property
@@ -71,11 +72,16 @@ class Runtime:
         await self.services.sessions.plan_all()
         await self.services.digests.plan_all()
         if background:
+            self.db.listen()
             wire_dispatcher(self.scheduler, self.dispatcher)
-            add_periodic(self.scheduler, "inbound-prune", self._prune_inbound, timedelta(hours=6))
-            add_periodic(self.scheduler, "plan-sessions", self.services.sessions.plan_all, timedelta(hours=6))
-            add_periodic(self.scheduler, "plan-digests", self.services.digests.plan_all, timedelta(hours=1))
-            add_periodic(self.scheduler, "purge-cases", self.services.cases.purge_expired, timedelta(hours=12))
+            periodic = (
+                ("inbound-prune", self._prune_inbound, timedelta(hours=6)),
+                ("plan-sessions", self.services.sessions.plan_all, timedelta(hours=6)),
+                ("plan-digests", self.services.digests.plan_all, timedelta(hours=1)),
+                ("purge-cases", self.services.cases.purge_expired, timedelta(hours=12)),
+            )
+            for job_id, func, every in periodic:
+                add_periodic(self.scheduler, job_id, func, every, self.claim_period)
             self.scheduler.start()
             self.dispatcher.start()
         self._started = background
@@ -87,6 +93,8 @@ class Runtime:
         if self._started:
             self.scheduler.shutdown(wait=False)
         await self.dispatcher.stop(timeout)
+        if self.replays.shared is not None:
+            await self.replays.shared.flush()
         await self.db.close()
         if self._http is not None:
             await self._http.close()
@@ -104,6 +112,13 @@ class Runtime:
         await self.services.digests.plan_all()
         await self.settle()
 
+    async def claim_period(self, job_id: str, every: timedelta) -> bool:
+        """True when this process runs `job_id` for the current period (once across all processes)."""
+        async with self.db.transaction() as tx:
+            return await shared.claim_period(tx, job_id, self.db.process, self.services.clock.now(), every)
+
     async def _prune_inbound(self) -> None:
         async with self.db.transaction() as tx:
             await inbound.forget_before(tx, self.services.clock.now() - inbound.RETRY_HORIZON)
+        if self.replays.shared is not None:
+            await self.replays.shared.forget_old()

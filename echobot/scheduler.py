@@ -41,15 +41,23 @@ def wire_dispatcher(scheduler: AsyncIOScheduler, dispatcher: Dispatcher, poll_se
     scheduler.add_job(dispatcher.wake, "interval", seconds=poll_seconds, id=POLL_JOB, replace_existing=True)
 
 
+Claim = Callable[[str, timedelta], Awaitable[bool]]
+
+
 def add_periodic(
-    scheduler: AsyncIOScheduler, job_id: str, func: Callable[[], Awaitable[object]], every: timedelta
-) -> None:
-    """A housekeeping job that logs and survives its own failures."""
+    scheduler: AsyncIOScheduler, job_id: str, func: Callable[[], Awaitable[object]], every: timedelta,
+    claim: Claim | None = None,
+) -> None:  # fmt: skip
+    """A housekeeping job that logs and survives its own failures. With `claim` (several processes on one
+    database), each process looks four times a period and the job runs only when `claim` grants this process
+    the period, so it runs about once per period whichever processes are alive."""
 
     async def run() -> None:
         try:
-            await func()
+            if claim is None or await claim(job_id, every):
+                await func()
         except Exception as error:
             log.error("periodic job %s failed: %s", job_id, describe_exception(error))
 
-    scheduler.add_job(run, "interval", seconds=every.total_seconds(), id=job_id, replace_existing=True)
+    interval = every / 4 if claim is not None else every
+    scheduler.add_job(run, "interval", seconds=interval.total_seconds(), id=job_id, replace_existing=True)

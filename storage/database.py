@@ -12,14 +12,17 @@ import asyncio
 import logging
 import os
 import re
+import secrets
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
-from sqlalchemy import URL, Executable, Row, event, make_url, text
+from sqlalchemy import URL, Executable, Row, event, func, make_url, select, text
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+from echobot.storage.notify import CHANNEL, Listener, notice
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +152,13 @@ class Database:
         self._lock = asyncio.Lock()
         self.reader = Reader(reader)
         self._listeners: dict[str, list[Callable[[], None]]] = {}
+        self.process = secrets.token_hex(6)  # this process's name in leases and commit notices
+        self._listener: Listener | None = None
+
+    @property
+    def shared(self) -> bool:
+        """True when other echobot processes may use this database at the same time (PostgreSQL)."""
+        return self._writer is None
 
     @classmethod
     async def open(cls, setting: str, *, migrate: bool = True) -> Database:
@@ -179,7 +189,25 @@ class Database:
             raise
         return db
 
+    def listen(self) -> Listener | None:
+        """Hear the commits of other processes (PostgreSQL): their touched topics call this process's
+        `on_commit` callbacks too. Does nothing on SQLite, where one process owns the file."""
+        if self.shared and self._listener is None:
+            self._listener = Listener(self.url, self.process, self._heard)
+            self._listener.start()
+        return self._listener
+
+    def _heard(self, topic: str | None) -> None:
+        """Another process committed `topic` (None: maybe anything, after a reconnection)."""
+        topics = list(self._listeners) if topic is None else [topic]
+        for name in topics:
+            for callback in self._listeners.get(name, ()):
+                callback()
+
     async def close(self) -> None:
+        if self._listener is not None:
+            await self._listener.stop()
+            self._listener = None
         async with self._lock:
             if self._writer is not None:
                 await self._writer.close()
@@ -197,6 +225,10 @@ class Database:
             async with self._engine.begin() as conn:
                 tx = Tx(conn)
                 yield tx
+                if tx.touched:  # delivered by PostgreSQL at commit, dropped on rollback
+                    await conn.execute(
+                        select(*(func.pg_notify(CHANNEL, notice(self.process, t)) for t in sorted(tx.touched)))
+                    )
         for topic in tx.touched:
             for callback in self._listeners.get(topic, ()):
                 callback()

@@ -107,6 +107,25 @@ inbound_events = Table(
     Column("received_at", Ordered, nullable=False),
 )  # fmt: skip
 
+# Several processes on one database (PostgreSQL): what they must agree on.
+periodic_runs = Table(
+    "periodic_runs", metadata,
+    Column("job", Text, primary_key=True),
+    Column("owner", Text, nullable=False),  # the process that started the latest run
+    Column("started_at", Ordered, nullable=False),
+)  # fmt: skip
+
+request_answers = Table(
+    "request_answers", metadata,
+    Column("key", Text, primary_key=True),  # a hash of the request (echobot/replays.py)
+    Column("owner", Text, nullable=False),  # the process running it
+    Column("claimed_at", Ordered, nullable=False),
+    Column("status", Integer),  # the answer, once there is one
+    Column("body", Text),
+    Column("content_type", Text),
+    Index("request_answers_claimed", "claimed_at"),
+)  # fmt: skip
+
 audit_log = Table(
     "audit_log", metadata,
     Column("id", Integer, primary_key=True),

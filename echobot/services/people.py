@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from echobot.models import Person
 from echobot.storage import Database
 from echobot.storage import programs as programs_repo
@@ -12,14 +14,17 @@ class People:
     """Answers `whois` from memory when it can: every interaction asks, changes are rare.
 
     The cache is cleared after any commit that touched the providers' topic (registrations,
-    role switches, coordinator changes), so it never answers with something stale.
+    role switches, coordinator changes), in this process or, on a shared database, in another one
+    (commit notices: storage/notify.py), so it does not answer with something stale. An entry is also
+    read again after `max_age` seconds, in case a notice was lost while a connection was down.
     """
 
-    def __init__(self, db: Database, admins: tuple[str, ...], cache_size: int = 5000) -> None:
+    def __init__(self, db: Database, admins: tuple[str, ...], cache_size: int = 5000, max_age: float = 60.0) -> None:
         self._db = db
         self._admins = frozenset(admins)
-        self._cache: dict[str, Person] = {}
+        self._cache: dict[str, tuple[float, Person]] = {}
         self._cache_size = cache_size
+        self._max_age = max_age
         self._generation = 0
         db.on_commit(providers_repo.TOPIC, self._invalidate)
 
@@ -29,8 +34,8 @@ class People:
 
     async def whois(self, user_id: str) -> Person:
         cached = self._cache.get(user_id)
-        if cached is not None:
-            return cached
+        if cached is not None and time.monotonic() - cached[0] < self._max_age:
+            return cached[1]
         generation = self._generation
         provider, added_coordinator = await providers_repo.get_with_coordinator_flag(self._db.reader, user_id)
         roles = await programs_repo.staff_roles(self._db.reader, user_id)
@@ -47,5 +52,5 @@ class People:
             return person  # a change committed while we read: answer, but do not remember
         if len(self._cache) >= self._cache_size:
             self._cache.clear()
-        self._cache[user_id] = person
+        self._cache[user_id] = (time.monotonic(), person)
         return person
