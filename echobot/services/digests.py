@@ -23,7 +23,7 @@ from echobot.reports import Digest
 from echobot.schedule import to_utc
 from echobot.services.programs import Programs
 from echobot.services.sessions import Agenda, Sessions
-from echobot.storage import Database, Reader, Tx, audit, outbox
+from echobot.storage import Database, Reader, Tx, audit, flags, outbox
 from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import digests as digests_repo
 from echobot.storage import programs as programs_repo
@@ -187,6 +187,8 @@ class Digests:
             results=await digests_repo.session_results(db, last.id) if last else None,
             comments=await digests_repo.comments(db, last.id) if last else [],
             trend=await digests_repo.trend(db, program.id, until, TREND_SESSIONS),
+            flagged_replies=await flags.total(db, program.id, since.astimezone(program.zone).date(),
+                                              until.astimezone(program.zone).date()),
         )  # fmt: skip
 
     async def _load(
