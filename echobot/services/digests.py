@@ -187,9 +187,16 @@ class Digests:
             results=await digests_repo.session_results(db, last.id) if last else None,
             comments=await digests_repo.comments(db, last.id) if last else [],
             trend=await digests_repo.trend(db, program.id, until, TREND_SESSIONS),
-            flagged_replies=await flags.total(db, program.id, since.astimezone(program.zone).date(),
-                                              until.astimezone(program.zone).date()),
+            flagged_replies=await self._flagged(db, program, since, until),
         )  # fmt: skip
+
+    async def _flagged(self, db: Reader, program: Program, since: datetime, until: datetime) -> int:
+        """Flagged replies in case threads, counted by the hub's local day: a weekly digest counts the days from
+        the previous moment's up to its own (that day goes to the next week's); one on demand counts today."""
+        end = until.astimezone(program.zone).date()
+        if not self.schedule.is_moment(until):
+            end += timedelta(days=1)
+        return await flags.total(db, program.id, since.astimezone(program.zone).date(), end)
 
     async def _load(
         self, db: Reader, args: dict[str, Any]
