@@ -18,6 +18,7 @@ from echobot.services.programs import Programs
 from echobot.services.records import Records
 from echobot.services.registration import Registration
 from echobot.services.sessions import Sessions
+from echobot.services.takeback import CaseThreads, TakeBack
 from echobot.settings import Settings
 from echobot.storage import Database
 
@@ -39,6 +40,8 @@ class Services:
     records: Records
     digests: Digests
     sending: Sending
+    takeback: TakeBack
+    case_threads: CaseThreads
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -54,8 +57,9 @@ class Services:
         schedule = DigestSchedule(ZoneInfo(settings.timezone), settings.digest_weekday, settings.digest_clock)
         digests = Digests(db, clock, programs, sessions, schedule, agenda=cases.agenda, admins=settings.admins,
                           channel=settings.digest_channel)  # fmt: skip
+        takeback = TakeBack(db, clock, cases)
         renderers = Renderers()
-        for service in (sessions, cases, evaluations, digests):
+        for service in (sessions, cases, evaluations, digests, takeback):
             service.register_renderers(renderers)
         return cls(
             settings=settings,
@@ -73,4 +77,6 @@ class Services:
             sending=Sending(),
             records=Records(db, clock, programs, evaluations, settings.hub_name, settings.accreditation_statement),
             digests=digests,
+            takeback=takeback,
+            case_threads=CaseThreads(db, clock),
         )

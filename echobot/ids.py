@@ -39,6 +39,7 @@ class Action(StrEnum):
     CASE_CLOSE = "case_close"
     CASE_REPLY = "case_reply"
     CASE_READ = "case_read"  # "Read the whole case": the full presentation in a modal
+    CASE_REPORT = "case_report"  # "Report identifiers": take the case's text back (after a confirm dialog)
     FOLLOWUP = "case_followup"
     EVALUATE = "evaluate"
     CERTIFICATE_SESSION = "certificate_session"

@@ -19,6 +19,8 @@ planned, so they stay byte for byte as they are. Rows of one thing share a prefi
     registration:<user>:<view id>           the registration confirmation
     case:<id>:hub                           the hub post              …:update:<n>, …:thread:<n>
     case:<id>:dm:<n> / :followup            the presenter's DMs; any row + `:purged` its text removed
+    case:<id>:takeback:<n>:hub / :dm        what a report of identifiers tells the hub thread and the presenter
+    reply-note:<channel>:<ts>[:edit:<ts>]   the note to someone whose reply in a case thread looked like PHI
 
 Jobs run in lanes of their own: `job:session:<id>:`, `job:digest:<program>`.
 """
@@ -189,3 +191,29 @@ def case_followup(case_id: int) -> str:
 def purged(key: str) -> str:
     """The update that removes a sent message's text after the retention period."""
     return f"{key}:purged"
+
+
+def case_of_hub(key: str) -> int | None:
+    """The case id of a case's hub post key (`case:<id>:hub`), else None."""
+    match key.split(":"):
+        case ["case", number, "hub"] if number.isdigit():
+            return int(number)
+    return None
+
+
+def takebacks(case_id: int) -> str:
+    """The prefix of the rows a report of identifiers plans (they hold no case text: never rewritten)."""
+    return f"{case(case_id)}takeback:"
+
+
+def takeback_hub(case_id: int, number: int) -> str:
+    return f"{takebacks(case_id)}{number}:hub"
+
+
+def takeback_dm(case_id: int, number: int) -> str:
+    return f"{takebacks(case_id)}{number}:dm"
+
+
+def reply_note(channel: str, ts: str, edited: str | None = None) -> str:
+    """The note to the author of a reply in a case thread (one per message, and one per edit of it)."""
+    return f"reply-note:{channel}:{ts}" + (f":edit:{edited}" if edited else "")

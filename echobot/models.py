@@ -122,6 +122,7 @@ class Message(BaseModel):
     blocks: list[dict[str, Any]] = Field(default_factory=list)
     unfurl_links: bool = False
     file: Attachment | None = None
+    ephemeral_to: str | None = None  # a post only this user sees (chat.postEphemeral), in the row's conversation
 
 
 class Render(BaseModel):
@@ -276,7 +277,8 @@ SEXES = ("female", "male", "intersex", "not stated")
 
 
 class Case(BaseModel):
-    """A case presentation. Free text is None once removed after the retention period."""
+    """A case presentation. Free text is None once removed after the retention period, or taken back because
+    someone reported identifiers in it (`reported_at`)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -304,10 +306,17 @@ class Case(BaseModel):
     updated_at: datetime
     closed_at: datetime | None = None
     purged_at: datetime | None = None
+    reported_at: datetime | None = None
 
     @property
     def title(self) -> str:
         return f"Case #{self.id}"
+
+    @property
+    def holds_text(self) -> bool:
+        """Does the case still hold clinical text of its own (the history's notes aside)?"""
+        return any((self.summary, self.question, self.presenting_problem, self.history, self.medications,
+                    self.labs, self.tried, self.recommendations, self.followup_note))  # fmt: skip
 
 
 class CaseEvent(BaseModel):

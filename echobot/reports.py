@@ -34,3 +34,4 @@ class Digest:
     results: digests_repo.SessionResults | None
     comments: list[digests_repo.Comment]
     trend: list[digests_repo.TrendPoint]
+    flagged_replies: int = 0  # replies in case threads that looked like they held identifiers, in the period

@@ -87,6 +87,7 @@ BY_ACTION_ID: dict[str, Step] = {step.action_id: step for step in TRIAGE.values(
 OTHER_VERBS = {
     "submit": "submitted the case", "present": "the case was presented", "followup": "answered the follow-up",
     "unschedule": "took the case off a cancelled session", "purge": "removed the clinical text (retention)",
+    "takeback": "reported patient identifiers: the clinical text was removed",
 }  # fmt: skip
 VERBS: dict[str, str] = {**{action.value: step.verb for action, step in TRIAGE.items()}, **OTHER_VERBS}
 FOLLOWUP_OUTCOMES = {"improved": "Improved", "unchanged": "Unchanged", "worse": "Worse", "other": "Other"}

@@ -19,6 +19,7 @@ from echobot.handlers import (
     programs,
     registration,
     sessions,
+    takeback,
     wellformed,
 )
 
@@ -36,5 +37,6 @@ def register_all(app: AsyncApp, services: Services) -> None:
     evaluations.register(app, router)
     digests.register(app, router)
     home.register(app, services)
+    takeback.register(app, services)
     events.register(app)
     fallback.register(app)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, func, insert, or_, select, update
+from sqlalchemy import Row, and_, func, insert, or_, select, update
 
 from echobot.models import Case, CaseEvent, CaseState
 from echobot.storage.codec import from_db, opt_from_db, to_db
@@ -33,6 +33,7 @@ def _from_row(row: Row[Any]) -> Case:
         updated_at=from_db(m["updated_at"]),
         closed_at=opt_from_db(m["closed_at"]),
         purged_at=opt_from_db(m["purged_at"]),
+        reported_at=opt_from_db(m["reported_at"]),
     )  # fmt: skip
 
 
@@ -154,14 +155,32 @@ async def due_for_purge(db: Reader, before: datetime, states: Iterable[CaseState
     return [row[0] for row in rows]
 
 
-async def purge(tx: Tx, case_id: int, at: datetime) -> bool:
-    """Remove the clinical free text of a case and of its history."""
+async def purge(tx: Tx, case_id: int, at: datetime, *, reported: bool = False) -> bool:
+    """Remove the clinical free text of a case and of its history. Retention purges once; a report of
+    identifiers (`reported`) removes whatever text the case holds again, and marks it reported."""
     cleared: dict[str, Any] = {field: None for field in (*TEXT_FIELDS, "recommendations", "followup_note")}
-    changed = await tx.execute(
-        update(C).where(C.c.id == case_id, C.c.purged_at.is_(None)).values(**cleared, purged_at=to_db(at))
-    )
-    await tx.execute(update(E).where(E.c.case_id == case_id).values(note=None))
+    condition = C.c.id == case_id
+    if reported:
+        cleared["reported_at"] = to_db(at)
+        cleared["purged_at"] = func.coalesce(C.c.purged_at, to_db(at))
+    else:
+        condition = and_(condition, C.c.purged_at.is_(None))
+        cleared["purged_at"] = to_db(at)
+    changed = await tx.execute(update(C).where(condition).values(**cleared))
+    await tx.execute(update(E).where(E.c.case_id == case_id, E.c.note.is_not(None)).values(note=None))
     return changed > 0
+
+
+async def lock(tx: Tx, case_id: int) -> Case | None:
+    """The case, locked for the rest of the transaction (PostgreSQL; SQLite's one writer is already alone)."""
+    row = await tx.fetchone(select(C).where(C.c.id == case_id).with_for_update())
+    return None if row is None else _from_row(row)
+
+
+async def notes_held(db: Reader, case_id: int) -> bool:
+    """Does any line of the case's history still hold words someone wrote?"""
+    row = await db.fetchone(select(E.c.id).where(E.c.case_id == case_id, E.c.note.is_not(None)).limit(1))
+    return row is not None
 
 
 async def set_followup(tx: Tx, case_id: int, outcome: str, note: str | None) -> bool:

@@ -99,6 +99,15 @@ async def by_prefix(db: Reader, prefix: str) -> list[OutboxItem]:
     return [_from_row(row) for row in rows]
 
 
+async def keys_at(db: Reader, channel: str, ts: str, prefix: str) -> list[str]:
+    """The keys of sent rows under `prefix` whose message is (channel, ts) in Slack: what a message is for."""
+    rows = await db.fetchall(
+        select(O.c.key).where(O.c.slack_ts == ts, O.c.slack_channel == channel, starts_with(O.c.key, prefix),
+                              O.c.state == OutboxState.SENT.value)
+    )  # fmt: skip
+    return [row.key for row in rows]
+
+
 async def replace_message(tx: Tx, item_id: int, message: Message) -> None:
     """Overwrite a row's content (retention: clinical text must not outlive its period here either)."""
     await tx.execute(update(O).where(O.c.id == item_id).values(payload=_payload(message, None)))

@@ -99,6 +99,7 @@ outbox = Table(
     CheckConstraint(f"state IN {OUTBOX_STATES}", name="outbox_state"),
     Index("outbox_pending_due", "due_at", **_live()),
     Index("outbox_lane", "target", "due_at", "id", **_live()),
+    Index("outbox_slack_ts", "slack_ts"),  # which case a reply in a hub thread belongs to (0003)
 )  # fmt: skip
 
 inbound_events = Table(
@@ -263,6 +264,7 @@ cases = Table(
     Column("updated_at", Ordered, nullable=False),
     Column("closed_at", Ordered),
     Column("purged_at", Ordered),
+    Column("reported_at", Ordered),  # its text was taken back: someone reported identifiers in it (0003)
     CheckConstraint("urgency IN ('routine', 'soon')", name="cases_urgency"),
     CheckConstraint(f"state IN {CASE_STATES}", name="cases_state"),
     Index("cases_program_state", "program_id", "state", "submitted_at"),
@@ -327,6 +329,16 @@ credit_types = Table(
     "credit_types", metadata,
     Column("credential", Text, primary_key=True),
     Column("credit_type", Text, nullable=False),
+)  # fmt: skip
+
+# Replies in case threads that looked like they held identifiers: a count per program and local day, nothing
+# of the text (0003).
+reply_flags = Table(
+    "reply_flags", metadata,
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("day", Ordered, nullable=False),
+    Column("count", Integer, nullable=False),
+    PrimaryKeyConstraint("program_id", "day"),
 )  # fmt: skip
 
 # Parents before children: the order `db copy` writes them in.

@@ -142,3 +142,40 @@ def test_hub_fields_accept_clinicians_and_case_fields_refuse_them() -> None:
     assert scan("her son Jerome, per Dr. Patel", kind=FieldKind.HUB)  # the relative is still refused
     assert field_errors({"recommendations": "per Dr. Patel at the hub, start entecavir"}) == {}
     assert list(field_errors({"case_history": "per Dr. Patel at the hub, start entecavir"})) == ["case_history"]
+
+
+# ---- issue 18: numbers read out or spaced apart; slow shapes --------------------------------------------------
+READ_OUT = [
+    ("phone", "call her at five oh five, five five five, zero one four two"),
+    ("phone", "cell 50 55 55 01 42"),
+    ("phone", "reach him at six zero six - 555 - 0155"),
+    ("phone", "PH: EIGHT OH EIGHT FIVE FIVE FIVE OH ONE TWO ONE"),
+    ("fax", "fax the PA to five seven five, five five five, zero one seven nine"),
+    ("mrn", "mrn zero zero four eight three nine two one, pls pull old echo"),
+    ("health_plan", "medicaid number 9 1 0 0 4 8 3 7 2 6"),
+    ("account", "claim 4471 0092 3381 denied"),
+]
+NOT_READ_OUT = ["vitals 98.6 120 80 72 18 97", "insulin 6 8 10 units", "years 2019, 2020, 2021, 2022",
+                "one or two tablets, three times a day", "HR 72 RR 16 BP 120 80 SpO2 97", "days 1, 2, 3 and 5"]
+
+
+@pytest.mark.parametrize(("category", "text"), READ_OUT)
+def test_numbers_read_out_or_spaced_are_named_for_what_they_are(category: str, text: str) -> None:
+    from echobot.phi import scan
+
+    assert [f.category.value for f in scan(text)] == [category]
+
+
+@pytest.mark.parametrize("text", NOT_READ_OUT)
+def test_clinical_number_series_are_not_read_as_identifiers(text: str) -> None:
+    from echobot.phi import scan
+
+    assert scan(text) == []
+
+
+def test_a_long_hyphen_chain_does_not_backtrack() -> None:
+    """The name-before-(pt) pattern used to try every hyphen of 'x-x-x-…' from every letter (quadratic)."""
+    from echobot.phi.detectors import _THE_PT
+
+    assert _THE_PT.search("pt is " + "x-" * 1500 + ".") is None
+    assert _THE_PT.search("labs for Begay (pt) pending") is not None

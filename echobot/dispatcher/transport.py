@@ -100,6 +100,8 @@ class SlackTransport:
     ) -> tuple[str | None, str | None]:
         """Send one row's message; (channel, ts) of what Slack now has."""
         async with self.slots:
+            if item.kind is OutboxKind.POST and message.ephemeral_to:
+                return await self._ephemeral(item, parent, message)
             if item.kind is OutboxKind.POST:
                 return await self._post(item, parent, message)
             if item.kind is OutboxKind.UPLOAD:
@@ -114,6 +116,18 @@ class SlackTransport:
                 return response.get("channel"), response.get("ts")
             await self._client.chat_delete(channel=channel, ts=parent.slack_ts)
             return parent.slack_channel, parent.slack_ts
+
+    async def _ephemeral(
+        self, item: OutboxItem, parent: OutboxItem | None, message: Message
+    ) -> tuple[str | None, str | None]:
+        """A post only one person sees (chat.postEphemeral): it leaves no history to look for, so one in doubt
+        after a crash is sent again (seen twice at worst, never lost)."""
+        channel = (parent.slack_channel or item.target) if parent else item.target
+        response = await self._post_client.chat_postEphemeral(
+            channel=channel, user=str(message.ephemeral_to), thread_ts=parent.slack_ts if parent else None,
+            text=message.text, blocks=message.blocks or None,
+        )  # fmt: skip
+        return channel, response.get("message_ts")
 
     async def _post(
         self, item: OutboxItem, parent: OutboxItem | None, message: Message

@@ -13,8 +13,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 
-from echobot.phi import detectors
+from echobot.phi import detectors, spoken
 from echobot.phi.names import scored_names
 
 
@@ -81,6 +82,9 @@ DETECTORS: list[tuple[Category, Callable[[str], Iterator[tuple[int, int]]]]] = [
     (Category.SSN, detectors.ssn),
     (Category.FAX, detectors.fax),
     (Category.PHONE, detectors.phone),
+    # numbers read out or spaced apart, each named by its cue or its length (echobot/phi/spoken.py)
+    *((Category(name), partial(spoken.spans, category=name))
+      for name in ("fax", "ssn", "mrn", "health_plan", "account", "phone", "other_code")),
     (Category.DATE, detectors.date),
     (Category.AGE_OVER_89, detectors.age_over_89),
     (Category.MRN, detectors.mrn),

@@ -551,7 +551,7 @@ _POSSESSIVE_RELATION = re.compile(
     r"\b(?P<name>[A-Z][a-z'-]+)['’]s\s+(?:mom|mother|mama|dad|father|papa|grandma|grandmother|grandpa|grandfather|wife|"
     r"husband|son|daughter|sister|brother|aunt|uncle|partner|caregiver|baby|kids|children|family|girlfriend|boyfriend)\b"
 )
-_THE_PT = re.compile(r"\b(?P<name>[A-Za-z][a-z'-]{2,})\s*\(\s*(?:the\s+)?(?:pt|patient)\s*\)", IGNORE_CASE)
+_THE_PT = re.compile(r"(?<![\w'-])(?P<name>[A-Za-z][a-z'-]{2,}+)\s*\(\s*(?:the\s+)?(?:pt|patient)\s*\)", IGNORE_CASE)
 _BABY = re.compile(r"\b(?i:baby\s+(?:boy|girl)|infant\s+(?:boy|girl))\s+(?P<name>[A-Za-z][a-z'’-]+)")
 _CUE = re.compile(
     r"\b(?i:named|name\s+is|name's|called|calls\s+(?:him|her|them)self|goes\s+by|nicknamed|known\s+as|"

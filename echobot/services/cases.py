@@ -17,6 +17,7 @@ from echobot.ids import CaseField
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKind, Person, Program, Render, Session
 from echobot.renderers import Renderers
 from echobot.services.programs import Programs
+from echobot.services.removal import remove_text
 from echobot.services.sessions import Sessions
 from echobot.storage import Database, Reader, Tx, audit, outbox
 from echobot.storage import cases as cases_repo
@@ -181,6 +182,8 @@ class Cases:
         if person.user_id != case.submitter and not self.may_triage(person, program):
             return (f"Only {escape(program.name)}'s specialists and coordinators, and the person who presented it, "
                     "can read it.")
+        if case.reported_at is not None:
+            return f"The clinical text of {case.title} was removed: someone reported patient identifiers in it."
         if case.purged_at is not None:
             return f"The clinical text of {case.title} was removed after the retention period."
         provider = await providers_repo.get(self._db.reader, case.submitter)
@@ -324,7 +327,7 @@ class Cases:
                                  render=Render(name="case.hub", args={"case_id": case.id}))  # fmt: skip
         await outbox.enqueue(tx, key=keys.case_hub_thread(case.id, number), parent_key=hub,
                              target=program.review_channel_id, now=now,
-                             message=thread_line(actor, VERBS[action], now, note))  # fmt: skip
+                             message=thread_line(actor, VERBS[action], now, note, case.id))  # fmt: skip
         if dm and action not in ("followup", "purge"):
             await outbox.enqueue(tx, key=keys.case_dm(case.id, number), target=case.submitter, now=now,
                                  message=submitter_dm(after, program, action, note))  # fmt: skip
@@ -366,23 +369,11 @@ class Cases:
             async with self._db.transaction() as tx:
                 case = await cases_repo.get(tx, case_id)
                 program = await programs_repo.get(tx, case.program_id) if case else None
-                if case is None or program is None or not await cases_repo.purge(tx, case_id, now):
+                if case is None or program is None:
                     continue
-                await cases_repo.record(tx, case_id, "system", "purge", case.state, case.state, None, now)
-                note = "(Text removed after the retention period.)"
-                removed = Message(text=note, blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": note}}])
-                for row in await outbox.by_prefix(tx, keys.case(case_id)):
-                    if row.message is None:
-                        continue
-                    await outbox.replace_message(tx, row.id, removed)
-                    if row.state.value == "sent" and row.kind is OutboxKind.POST and not keys.is_case_hub(row.key):
-                        await outbox.enqueue(tx, key=keys.purged(row.key), kind=OutboxKind.UPDATE, parent_key=row.key,
-                                             target=row.target, now=now, message=removed)  # fmt: skip
-                number = await cases_repo.event_count(tx, case_id)
-                await outbox.enqueue(tx, key=keys.case_hub_update(case_id, number), kind=OutboxKind.UPDATE,
-                                     parent_key=keys.case_hub(case_id), target=program.review_channel_id, now=now,
-                                     render=Render(name="case.hub", args={"case_id": case_id}))  # fmt: skip
-                purged += 1
+                if await remove_text(tx, case, program, now, actor="system", action="purge",
+                                     note="(Text removed after the retention period.)"):  # fmt: skip
+                    purged += 1
         return purged
 
     # ---- what the outbox renders ---------------------------------------------------------------------

@@ -23,7 +23,7 @@ from echobot.reports import Digest
 from echobot.schedule import to_utc
 from echobot.services.programs import Programs
 from echobot.services.sessions import Agenda, Sessions
-from echobot.storage import Database, Reader, Tx, audit, outbox
+from echobot.storage import Database, Reader, Tx, audit, flags, outbox
 from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import digests as digests_repo
 from echobot.storage import programs as programs_repo
@@ -187,7 +187,16 @@ class Digests:
             results=await digests_repo.session_results(db, last.id) if last else None,
             comments=await digests_repo.comments(db, last.id) if last else [],
             trend=await digests_repo.trend(db, program.id, until, TREND_SESSIONS),
+            flagged_replies=await self._flagged(db, program, since, until),
         )  # fmt: skip
+
+    async def _flagged(self, db: Reader, program: Program, since: datetime, until: datetime) -> int:
+        """Flagged replies in case threads, counted by the hub's local day: a weekly digest counts the days from
+        the previous moment's up to its own (that day goes to the next week's); one on demand counts today."""
+        end = until.astimezone(program.zone).date()
+        if not self.schedule.is_moment(until):
+            end += timedelta(days=1)
+        return await flags.total(db, program.id, since.astimezone(program.zone).date(), end)
 
     async def _load(
         self, db: Reader, args: dict[str, Any]

@@ -26,6 +26,7 @@ from echobot.views.blocks import (
     typed_text,
 )
 from echobot.views.metadata import ViewState
+from echobot.views.takeback import report_block
 
 STATE_MARKS = {
     CaseState.SUBMITTED: ":large_yellow_circle:",
@@ -165,14 +166,18 @@ HUB_FIELDS = ("Summary", "Question", "Recommendations")
 def hub_message(case: Case, program: Program, site: str, session: Session | None) -> Message:
     """The case in the hub review channel, updated in place as it moves."""
     blocks: list[Block] = [section(_hub_head(case, program, site, session))]
-    if case.purged_at is not None:
+    if case.reported_at is not None:
+        blocks.append(context("The clinical text was removed: someone reported patient identifiers in it."))
+    elif case.purged_at is not None:
         blocks.append(context("The clinical text was removed after the retention period."))
-    else:
+    if case.purged_at is None:
         for label, text in _presentation(case):
             if text and label in HUB_FIELDS:
                 blocks += typed_text(label, text)
         blocks.append(section("The whole presentation: problem, history, medications, labs, what was tried.",
                               accessory=button("Read the whole case", Action.CASE_READ, str(case.id))))  # fmt: skip
+    if case.holds_text:
+        blocks.append(report_block(case.id, "Does something in this case identify the patient?"))
     buttons = hub_buttons(case)
     if buttons:
         blocks.append(actions(*buttons, block_id=f"case-{case.id}"))
@@ -196,10 +201,13 @@ def hub_buttons(case: Case) -> list[Block]:
     return [button(step.button, step.action_id, str(case.id), style=step.style) for step in buttons_in(case.state)]
 
 
-def thread_line(actor: str, verb: str, at: datetime, note: str | None) -> Message:
+def thread_line(actor: str, verb: str, at: datetime, note: str | None, case_id: int | None = None) -> Message:
+    """A line of the case's history in the hub thread; one with words someone wrote can be reported."""
     who = "echobot" if actor == "system" else f"<@{actor}>"
     text = f"{who} {verb} · {slack_date(at, '{date_short_pretty} {time}')}"
     blocks = [section(text), *(typed_text("", note) if note else [])]
+    if note and case_id is not None:
+        blocks.append(report_block(case_id))
     fallback = f"{text}: {escape(note[:300])}" if note else text  # what notifications and screen readers show
     return Message(text=fallback, blocks=blocks)
 
@@ -224,6 +232,7 @@ def submitter_dm(case: Case, program: Program, action: str, note: str | None) ->
         blocks += typed_text("", note)
     if action == "ask_info":
         blocks.append(actions(button("Reply", Action.CASE_REPLY, str(case.id), style="primary")))
+    blocks.append(report_block(case.id))
     return Message(text=lead.replace("*", ""), blocks=blocks)
 
 
@@ -237,6 +246,7 @@ def followup_message(case: Case, program: Program) -> Message:
         section(lead),
         actions(*(button(label, f"{Action.FOLLOWUP}:{outcome}", f"{value}:{outcome}") for outcome, label in
                   FOLLOWUP_OUTCOMES.items())),
+        report_block(case.id),
     ])  # fmt: skip
 
 

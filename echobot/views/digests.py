@@ -55,7 +55,18 @@ def _cases(digest: Digest, now: datetime) -> list[Block]:
             ("Recommendations sent this week", str(p.recommendations_sent)),
             ("Follow-ups answered this week", str(p.followups_answered)),
         ]),
+        *_flagged(digest.flagged_replies),
     ]  # fmt: skip
+
+
+def _flagged(count: int) -> list[Block]:
+    """Replies people typed in case threads that looked like they held identifiers (their authors were told)."""
+    if not count:
+        return []
+    replies = "1 reply" if count == 1 else f"{count} replies"
+    held = "it held" if count == 1 else "they held"
+    return [context(f":warning: {replies} in case threads looked like {held} identifiers this week: echobot "
+                    "asked their authors to edit them.")]  # fmt: skip
 
 
 def _next_session(digest: Digest) -> list[Block]:

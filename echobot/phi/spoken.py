@@ -1,0 +1,80 @@
+"""Numbers read out or spaced apart (issue 18): "five oh five, five five five, zero one four two", "50 55 55 01 42",
+"9 2 8 5 5 5 0 1 1 9", "six zero six - 555 - 0155", "6 0 5 . 5 5 5 . 0 1 9 8". A run of digit words and digit
+groups is read as the digits it spells; seven or more make an identifier, named by the cue before it (fax, SSN,
+MRN, Medicaid…) or else by its length (10 or 7 digits: a phone number; 9: a Social Security number).
+
+Runs of numerals alone are ordinary in clinical text (doses, vitals, years), so they count only when nothing
+but an identifier is shaped like them: seven or more single digits, or four groups or more of 2-4 digits
+adding up to 10 (a phone number), or any run after an identifier's cue word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+Span = tuple[int, int]
+WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+         "six": "6", "seven": "7", "eight": "8", "nine": "9", "niner": "9"}  # fmt: skip
+_WORD = "|".join(sorted(WORDS, key=len, reverse=True))
+# one piece: a digit word or a group of 1-4 numerals, never part of a decimal or a longer word
+_PIECE = rf"(?:(?i:{_WORD})\b|(?<![\d.,/])\d{{1,4}}(?![\d/]|\.\d|,\d))"
+_SEP = r"(?:\s*[-,]\s*|\s+\.\s+|\s+)"
+_RUN = re.compile(rf"(?<![\w.])(?:{_PIECE}{_SEP}){{2,}}{_PIECE}")
+_CUES = [
+    ("fax", re.compile(r"\b(?:fax|f)\b", re.IGNORECASE)),
+    ("ssn", re.compile(r"\b(?:ssn|ss#?|soc(?:ial)?(?:\s+sec(?:urity)?)?|last\s+4)\b", re.IGNORECASE)),
+    ("mrn", re.compile(r"\b(?:mrn|m\s*r\s*n|chart|record|medical\s+record)\b", re.IGNORECASE)),
+    ("health_plan", re.compile(r"\b(?:medicaid|medicare|member|plan|insurance|policy|ahcccs|ihs)\b", re.IGNORECASE)),
+    ("account", re.compile(r"\b(?:acct|account|claim|file|invoice|card)\b", re.IGNORECASE)),
+    ("phone", re.compile(r"\b(?:phone|ph|cell|call|text|txt|tel|number|reach|#)\W", re.IGNORECASE)),
+]
+_UNIT_AFTER = re.compile(r"\s*(?:%|mg|mcg|g\b|kg|ml|units?|iu|mmhg|bpm|cm|mm|x\b|times|days?|weeks?|months?|years?)",
+                         re.IGNORECASE)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Run:
+    start: int
+    end: int
+    digits: str
+    cue: str | None
+
+
+@lru_cache(maxsize=64)
+def runs(text: str) -> tuple[Run, ...]:
+    """Every read-out or spaced number in `text` that looks like an identifier."""
+    found = []
+    for match in _RUN.finditer(text):
+        pieces = re.findall(rf"(?i:{_WORD})\b|\d+", match.group())
+        digits = "".join(WORDS.get(p.lower(), p) for p in pieces)
+        spelled = any(not p.isdigit() for p in pieces)
+        if len(digits) < 7 or _UNIT_AFTER.match(text, match.end()):
+            continue
+        before = text[max(0, match.start() - 40):match.start()]
+        cue = next((name for name, pattern in _CUES if pattern.search(before)), None)
+        numerals = [p for p in pieces if p.isdigit()]
+        shaped = (all(len(p) == 1 for p in numerals) and len(numerals) >= 7) or (
+            len(numerals) >= 4 and len(digits) == 10 and all(2 <= len(p) <= 4 for p in numerals))
+        if spelled and sum(not p.isdigit() for p in pieces) < 3:
+            spelled = False  # "one" or "two" beside numerals is not a number read out
+        if spelled or shaped or cue is not None:
+            found.append(Run(match.start(), match.end(), digits, cue))
+    return tuple(found)
+
+
+def category_of(run: Run) -> str:
+    if run.cue in ("fax", "ssn", "mrn", "health_plan", "account"):
+        return run.cue
+    if len(run.digits) in (7, 10, 11):
+        return "phone"
+    if len(run.digits) == 9 and run.cue is None:
+        return "ssn"
+    return "other_code"
+
+
+def spans(text: str, category: str) -> Iterator[Span]:
+    for run in runs(text):
+        if category_of(run) == category:
+            yield run.start, run.end
