@@ -184,3 +184,26 @@ async def test_dms_slack_refuses_reach_the_person_in_the_shared_channel(bot: Bot
     # nothing was dropped silently: every DM row to him is sent or stands in the channel
     rows = [r for r in await outbox.by_prefix(bot.db.reader, "") if r.target == RAY]
     assert rows and all(r.state is OutboxState.SKIPPED for r in rows)
+
+
+async def test_a_certificate_that_cannot_be_sent_by_dm_is_said_so_to_the_person_only(bot: Bot) -> None:
+    connect_channels(bot)
+    await shared_program(bot)
+    ray = {**PROVIDER, "name": "Ray Tanaka", "credential": "MD", "programs": ["1"]}
+    await register(bot, RAY, **ray)
+    bot.clock.set(FIRST_START + timedelta(minutes=5))
+    await bot.driver.click(RAY, Action.CHECK_IN, "1", channel=PROGRAM_CHANNEL)
+    await at(bot, FIRST_END + timedelta(minutes=1))
+    await bot.driver.click(RAY, Action.EVALUATE, "1", channel=PROGRAM_CHANNEL)
+    await bot.settle()
+    reply = await bot.driver.submit(RAY, bot.fake.opened_views()[-1], EVALUATION)
+    assert reply.text == "", reply.text
+    await bot.settle()
+    await bot.driver.click(RAY, Action.CERTIFICATE_SESSION, channel=PROGRAM_CHANNEL)
+    await bot.settle()
+    reply = await bot.driver.submit(RAY, bot.fake.opened_views()[-1], {EvaluationField.CERT_SESSION: "1"})
+    assert reply.text == ""
+    await bot.settle()
+    assert bot.fake.calls_to("files.completeUploadExternal") == []  # no certificate in a channel others read
+    [note] = [e for e in bot.fake.ephemerals_to(RAY) if "echo-certificate.pdf" in e["text"]]
+    assert note["channel"] == PROGRAM_CHANNEL and "could not be sent" in note["text"]
