@@ -123,7 +123,8 @@ class SlackDriver:
     def team_of(self, user: str) -> str:
         """The Slack team a person belongs to: the partner workspace's for someone from a partner organization
         in a Slack Connect channel (Slack puts it in `user.team_id`, and a slash command's `team_id`)."""
-        return str(self.fake.users.get(user, {}).get("team_id") or TEAM["id"])
+        users = getattr(self.fake, "users", {})  # a benchmark's link to a fake in another process has none
+        return str(users.get(user, {}).get("team_id") or TEAM["id"])
 
     def trigger(self) -> str:
         return f"{next(self._counter)}.{int(time.time())}.trigger"
