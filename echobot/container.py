@@ -10,6 +10,7 @@ from echobot.inflight import InFlight
 from echobot.renderers import Renderers
 from echobot.sending import Sending
 from echobot.services.cases import Cases
+from echobot.services.connect import Reach
 from echobot.services.coordinators import Coordinators
 from echobot.services.digests import Digests, DigestSchedule
 from echobot.services.evaluations import Evaluations
@@ -47,7 +48,7 @@ class Services:
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
         sessions = Sessions(db, clock)
         programs = Programs(db, clock, sessions)
-        cases = Cases(db, clock, programs, sessions, settings.case_retention_days)
+        cases = Cases(db, clock, programs, sessions, settings.case_retention_days, admins=settings.admins)
         evaluations = Evaluations(db, clock, sessions, programs)
         # What later features do when a session ends or is cancelled, wired here rather than by the features.
         sessions.on_ended += [cases.session_ended, evaluations.session_ended]
@@ -61,6 +62,7 @@ class Services:
         renderers = Renderers()
         for service in (sessions, cases, evaluations, digests, takeback):
             service.register_renderers(renderers)
+        Reach(renderers).register()
         return cls(
             settings=settings,
             clock=clock,

@@ -21,6 +21,8 @@ planned, so they stay byte for byte as they are. Rows of one thing share a prefi
     case:<id>:dm:<n> / :followup            the presenter's DMs; any row + `:purged` its text removed
     case:<id>:takeback:<n>:hub / :dm        what a report of identifiers tells the hub thread and the presenter
     reply-note:<channel>:<ts>[:edit:<ts>]   the note to someone whose reply in a case thread looked like PHI
+    case:<id>:withheld:to:<user>            a coordinator told that the hub channel is not private and internal
+    <any DM row>:instead                    where a DM Slack refused went instead (a program channel)
 
 Jobs run in lanes of their own: `job:session:<id>:`, `job:digest:<program>`.
 """
@@ -182,6 +184,11 @@ def case_hub_thread(case_id: int, number: int) -> str:
 
 def case_dm(case_id: int, number: int) -> str:
     return f"{case(case_id)}dm:{number}"
+
+
+def case_withheld(case_id: int, user: str) -> str:
+    """The notice to a coordinator that the case was not posted: its hub review channel is not inside the hub."""
+    return f"{case(case_id)}withheld:to:{user}"
 
 
 def case_followup(case_id: int) -> str:

@@ -60,6 +60,7 @@ class Provider(BaseModel):
     birth_consent: bool = False
     registered_at: datetime
     updated_at: datetime
+    team_id: str | None = None  # their Slack team (workspace); a partner organization's in a shared channel
 
 
 class Person(BaseModel):

@@ -10,6 +10,7 @@ import aiohttp
 from slack_bolt.async_app import AsyncApp
 
 from echobot.app import build_app
+from echobot.channels import channel_info_from
 from echobot.clock import Clock, SystemClock
 from echobot.container import Services
 from echobot.dispatcher import Dispatcher
@@ -60,6 +61,7 @@ class Runtime:
             sleep=clock.sleep, on_retry=metrics.slack_retry,
         )  # fmt: skip
         services = Services.build(settings, clock, db)
+        services.renderers.channel_info = channel_info_from(client)
         app = build_app(services, client)
         metrics.observe_requests(app)
         dispatcher = Dispatcher(db, client, clock, services.renderers, pacing=pacing, on_retry=metrics.slack_retry,

@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 class Actor:
     """The person acting on a request: the user id at once, the Person (one query) on first use."""
 
-    def __init__(self, people: People, user_id: str) -> None:
+    def __init__(self, people: People, user_id: str, team_id: str = "") -> None:
         self.user_id = user_id
+        self.team_id = team_id  # their Slack team: a partner organization's when they act in a shared channel
         self._people = people
         self._person: Person | None = None
 
@@ -56,12 +57,22 @@ class ListenerContext(AsyncMiddleware):
         view = body.get("view") if isinstance(body, dict) else None
         context["services"] = self._services
         context["router"] = self._router
-        context["actor"] = Actor(self._services.people, str(context.user_id or ""))
+        context["actor"] = Actor(self._services.people, str(context.user_id or ""), user_team(body, context.team_id))
         context["trigger_id"] = str(body.get("trigger_id") or "") if isinstance(body, dict) else ""
         context["view_state"] = ViewState.decode(view.get("private_metadata") if isinstance(view, dict) else None)
         context["values"] = read_values(view) if isinstance(view, dict) else {}
         context["submission_id"] = str(view.get("id") or "") if isinstance(view, dict) else ""
         return await next()
+
+
+def user_team(body: Any, fallback: str | None) -> str:
+    """The acting person's own team: `user.team_id` in interactive payloads (in a Slack Connect channel, the
+    partner organization's), a slash command's `team_id`, else the team Bolt found."""
+    if not isinstance(body, dict):
+        return str(fallback or "")
+    user = body.get("user")
+    team = user.get("team_id") if isinstance(user, dict) else None
+    return str(team or body.get("user_team") or body.get("team_id") or fallback or "")
 
 
 def register(app: AsyncApp, services: Services, router: Router) -> None:

@@ -66,7 +66,8 @@ async def export_command(request: CommandRequest) -> None:
     filename, content = built
     await request.ack(text=f"Sending `{filename}` to your direct messages.")
     request.services.inflight.spawn(upload_to_dm(request.client, request.person.user_id, content, filename, filename,
-                                                 "Your export (UTF-8 CSV; opens in Excel)."), "export")  # fmt: skip
+                                                 "Your export (UTF-8 CSV; opens in Excel).",
+                                                 channels=[request.channel_id]), "export")  # fmt: skip
 
 
 async def credit_type_command(request: CommandRequest) -> None:
@@ -104,8 +105,10 @@ async def submit_certificate(ack: AsyncAck, view: dict, client: AsyncWebClient, 
         await ack(response_action="errors", errors={first_input(view): result})
         return
     await ack()
+    channels = [program.channel_id for program in await services.programs.joined(actor.user_id)]
     services.inflight.spawn(upload_to_dm(client, actor.user_id, result, "echo-certificate.pdf", "ECHO certificate",
-                                         "Your certificate of continuing education."), "certificate")  # fmt: skip
+                                         "Your certificate of continuing education.", channels=channels),
+                            "certificate")  # fmt: skip
 
 
 async def transcript_csv(ack: AsyncAck, client: AsyncWebClient, services: Services, actor: Actor) -> None:

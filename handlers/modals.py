@@ -44,8 +44,8 @@ async def open_modal(
     return False
 
 
-async def tell(client: AsyncWebClient, user_id: str, channel_id: str, text: str) -> bool:
-    """A short ephemeral note for one person where they are, or by DM when that is not possible."""
+async def tell(client: AsyncWebClient, user_id: str, channel_id: str, text: str, *, dm: bool = True) -> bool:
+    """A short ephemeral note for one person where they are, or by DM when that is not possible (`dm`)."""
     if channel_id:
         try:
             await client.chat_postEphemeral(channel=channel_id, user=user_id, text=text)
@@ -54,6 +54,8 @@ async def tell(client: AsyncWebClient, user_id: str, channel_id: str, text: str)
             log.info("ephemeral note to %s failed: %s; sending it by DM", user_id, slack_error_code(error))
         except NETWORK_ERRORS as error:
             log.info("ephemeral note to %s failed: %s; sending it by DM", user_id, type(error).__name__)
+    if not dm:
+        return False
     try:
         await client.chat_postMessage(channel=user_id, text=text)
         return True

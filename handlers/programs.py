@@ -14,6 +14,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from echobot.channels import hub_channel_problem
 from echobot.container import Services
 from echobot.forms import ProgramForm
 from echobot.handlers.command import CommandRequest, Router
@@ -82,13 +83,14 @@ async def channel_problem(client: AsyncWebClient, field: str, channel: str) -> s
         return "Slack did not confirm this channel just now: submit again in a moment."
     except NETWORK_ERRORS:
         return "Slack did not confirm this channel just now: submit again in a moment."
-    if field == ProgramField.REVIEW_CHANNEL and not (info.get("channel") or {}).get("is_private", False):
-        return "Choose a private channel: cases are for the hub team only."
+    if field == ProgramField.REVIEW_CHANNEL:
+        return hub_channel_problem(info.get("channel") or {})
     return None
 
 
 async def channel_problems(client: AsyncWebClient, form: ProgramForm) -> dict[str, str]:
-    """echobot must see both channels, and the review channel must be private (both asked at once)."""
+    """echobot must see both channels, and the review channel must be private and not shared with another
+    organization (both asked at once). The program channel may be a Slack Connect channel."""
     chosen = [(field, channel) for field, channel in ((ProgramField.CHANNEL, form.channel_id),
               (ProgramField.REVIEW_CHANNEL, form.review_channel_id)) if channel]  # fmt: skip
     found = await asyncio.gather(*(channel_problem(client, field, channel) for field, channel in chosen))

@@ -135,7 +135,8 @@ async def switch_role(ack: AsyncAck, body: dict, action: dict, client: AsyncWebC
 
 async def submit_registration(ack: AsyncAck, client: AsyncWebClient, services: Services, actor: Actor,
                               values: dict, submission_id: str) -> None:  # fmt: skip
-    result = await services.registration.register(actor.user_id, form_from_values(values), submission_id=submission_id)
+    result = await services.registration.register(actor.user_id, form_from_values(values), submission_id=submission_id,
+                                                  team_id=actor.team_id or None)  # fmt: skip
     if await ack_submission(ack, result.errors):
         refresh_home(services, client, actor.user_id)
 

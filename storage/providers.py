@@ -39,6 +39,7 @@ def _from_row(row: Row[Any]) -> Provider:
         birth_consent=bool(row.birth_consent),
         registered_at=from_db(row.registered_at),
         updated_at=from_db(row.updated_at),
+        team_id=row.team_id,
     )
 
 
@@ -84,6 +85,7 @@ async def save(tx: Tx, provider: Provider) -> None:
         birth_consent=int(provider.birth_consent),
         registered_at=to_db(provider.registered_at),
         updated_at=to_db(provider.updated_at),
+        team_id=provider.team_id,
     )
     changed = {c.name: statement.excluded[c.name] for c in _COLUMNS if c.name not in _KEPT_ON_EDIT}
     await tx.execute(statement.on_conflict_do_update(index_elements=["user_id"], set_=changed))

@@ -57,6 +57,7 @@ providers = Table(
     Column("registered_at", Ordered, nullable=False),
     Column("updated_at", Ordered, nullable=False),
     Column("reminder_dms", Integer, nullable=False, server_default=text("0")),
+    Column("team_id", Text),  # the person's Slack team: a partner organization's in a Slack Connect channel
     CheckConstraint("role IN ('participant', 'observer')", name="providers_role"),
     CheckConstraint("npi IS NULL OR length(npi) = 10", name="providers_npi"),
     CheckConstraint("birth_month IS NULL OR birth_month BETWEEN 1 AND 12", name="providers_birth_month"),

@@ -23,6 +23,13 @@ from aiohttp import web
 BOT_TOKEN = "xoxb-test-bot-token-0000"
 APP_TOKEN = "xapp-test-app-token-0000"
 BOT_USER = "UECHOBOT"
+HUB_TEAM = "T0ECHO"  # the workspace echobot is installed in
+PARTNER_TEAM = "T_PARTNER"  # a spoke organization's workspace, connected through a Slack Connect channel
+# What Slack answers when an app may not open a DM with someone from another organization: conversations.open
+# documents `invalid_user_combination` ("all external people must already be in at least one channel
+# together"); posting to such a user id answers `channel_not_found` (no DM conversation exists).
+DM_REFUSED_OPEN = "invalid_user_combination"
+DM_REFUSED_POST = "channel_not_found"
 BOT_SCOPES = ("commands", "chat:write", "chat:write.public", "im:write", "users:read", "users:read.email",
               "channels:read", "groups:read", "files:write", "channels:history", "groups:history", "im:history")
 
@@ -118,24 +125,72 @@ class FakeSlack:
     def add_user(self, user_id: str, real_name: str, email: str = "", title: str = "", **extra: Any) -> None:
         self.users[user_id] = {
             "id": user_id,
+            "team_id": HUB_TEAM,
             "name": real_name.lower().replace(" ", "."),
             "real_name": real_name,
             "tz": "America/New_York",
             "is_bot": False,
-            "profile": {"real_name": real_name, "email": email, "title": title},
+            "profile": {"real_name": real_name, "email": email, "title": title, "team": HUB_TEAM},
             **extra,
         }
 
+    def add_partner_user(self, user_id: str, real_name: str, *, dm: bool = True, found: bool = True) -> None:
+        """Someone from the partner workspace (T_PARTNER), as users.info shows them to the hub's app: a
+        stranger's limited profile (a name; no e-mail, title or time zone), or `user_not_found` when the
+        partner organization hides its members (`found=False`). `dm=False`: their organization does not
+        let apps from other organizations open a DM with them (conversations.open and posts to their id
+        are refused)."""
+        self.users[user_id] = {
+            "id": user_id,
+            "team_id": PARTNER_TEAM,
+            "name": real_name.lower().replace(" ", "."),
+            "real_name": real_name,
+            "is_bot": False,
+            "is_stranger": True,
+            "profile": {"real_name": real_name, "display_name": real_name, "team": PARTNER_TEAM},
+            "_dm": dm,
+            "_found": found,
+        }
+
     def add_channel(
-        self, channel_id: str, name: str, *, private: bool = False, members: list[str] | None = None
-    ) -> None:
+        self, channel_id: str, name: str, *, private: bool = False, members: list[str] | None = None,
+        shared_with: list[str] | None = None, pending: list[str] | None = None,
+    ) -> None:  # fmt: skip
+        """A channel of the hub workspace; `shared_with`: the partner teams it is connected to through Slack
+        Connect, `pending`: teams invited but not yet connected (conversations.info's fields as Slack has them)."""
+        shared = list(shared_with or [])
         self.channels[channel_id] = {
             "id": channel_id,
             "name": name,
+            "is_channel": True,
+            "is_group": False,
+            "is_im": False,
             "is_private": private,
             "is_member": True,
+            "is_shared": bool(shared),
+            "is_ext_shared": bool(shared),
+            "is_org_shared": False,
+            "is_pending_ext_shared": bool(pending),
+            "pending_shared": list(pending or []),
+            "pending_connected_team_ids": list(pending or []),
+            "context_team_id": HUB_TEAM,
+            "conversation_host_id": HUB_TEAM,
+            "shared_team_ids": [HUB_TEAM, *shared],
+            "connected_team_ids": shared,
+            "internal_team_ids": [HUB_TEAM],
             "members": list(members or []),
         }
+
+    def share(self, channel_id: str, team: str = PARTNER_TEAM) -> None:
+        """Connect an existing channel with another organization (Slack Connect)."""
+        channel = self.channels[channel_id]
+        channel.update(is_shared=True, is_ext_shared=True)
+        channel["shared_team_ids"] = [*channel.get("shared_team_ids", [HUB_TEAM]), team]
+        channel["connected_team_ids"] = [*channel.get("connected_team_ids", []), team]
+
+    def dm_refused(self, user_id: str) -> bool:
+        """Whether Slack refuses echobot a DM with this person (a partner organization's setting)."""
+        return not self.users.get(user_id, {}).get("_dm", True)
 
     def fail(
         self,
@@ -327,17 +382,23 @@ class FakeSlack:
 
     def _m_users_info(self, args: dict[str, Any]) -> dict[str, Any]:
         user = self.users.get(str(args.get("user")))
-        return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+        if not user or not user.get("_found", True):
+            return {"ok": False, "error": "user_not_found"}
+        return {"ok": True, "user": {k: v for k, v in user.items() if not k.startswith("_")}}
 
     def _m_conversations_open(self, args: dict[str, Any]) -> dict[str, Any]:
         users = str(args.get("users", ""))
         if not users:
             return {"ok": False, "error": "users_list_not_supplied"}
+        if any(self.dm_refused(user) for user in users.split(",")):
+            return {"ok": False, "error": DM_REFUSED_OPEN}
         return {"ok": True, "channel": {"id": dm_channel(users.split(",")[0])}}
 
     def _m_conversations_info(self, args: dict[str, Any]) -> dict[str, Any]:
         channel = self.channels.get(str(args.get("channel")))
-        return {"ok": True, "channel": channel} if channel else {"ok": False, "error": "channel_not_found"}
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        return {"ok": True, "channel": {k: v for k, v in channel.items() if k != "members"}}
 
     def _m_conversations_members(self, args: dict[str, Any]) -> dict[str, Any]:
         channel = self.channels.get(str(args.get("channel")))
@@ -394,6 +455,8 @@ class FakeSlack:
     def _m_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
         if problem := message_problem(args):
             return problem
+        if self.dm_refused(str(args.get("channel", ""))) or self.dm_refused("U" + str(args.get("channel", ""))[1:]):
+            return {"ok": False, "error": DM_REFUSED_POST}
         channel = self._channel_of(str(args.get("channel", "")))
         if not channel:
             return {"ok": False, "error": "channel_not_found"}

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from echobot.channels import DM_REFUSED, is_direct_target
 from echobot.clock import Clock
 from echobot.dispatcher.doubt import Delivery, DoubtResolver, Presence
 from echobot.dispatcher.lanes import Lanes, Outcome
@@ -24,7 +25,7 @@ from echobot.dispatcher.recorder import Recorder
 from echobot.dispatcher.transport import SlackTransport, is_permanent, is_transient
 from echobot.logs import describe_exception
 from echobot.models import Message, OutboxItem, OutboxKind, OutboxState
-from echobot.renderers import Renderers
+from echobot.renderers import Renderers, Withheld
 from echobot.sending import AUTH_ENDED, Sending
 from echobot.slack_client import NETWORK_ERRORS, OnRetry, slack_error_code
 from echobot.storage import Database
@@ -169,6 +170,9 @@ class Dispatcher:
             if code in AUTH_ENDED:
                 await self._stop_sending(item, code)
                 return Outcome.NO_CALL
+            direct = item.kind is OutboxKind.POST and is_direct_target(item.target)
+            if direct and code in DM_REFUSED and await self._instead(item, code):  # Slack Connect: a DM refused
+                return Outcome.CALLED_SLACK
             if item.kind is OutboxKind.DELETE and code == "message_not_found" and doubt is Delivery.IN_DOUBT:
                 # the delete in flight at the crash went through: done, not failed
                 assert parent is not None
@@ -186,6 +190,23 @@ class Dispatcher:
             # at the next start (see recover()).
             log.error("outbox %s was sent but could not be recorded: %s", item.key, describe_exception(error))
         return Outcome.CALLED_SLACK
+
+    async def _instead(self, item: OutboxItem, code: str) -> bool:
+        """A DM Slack refused (Slack Connect): what stands in for it is planned with the row's end, in one
+        transaction. False when nothing can (the row then fails as any other)."""
+        redirect = self.renderers.dm_refused
+        if redirect is None:
+            return False
+        async with self._db.transaction() as tx:
+            where = await redirect(tx, item, self._clock.now())
+            if where is not None:
+                await outbox_repo.mark_final(tx, item.id, OutboxState.SKIPPED, f"{code}: sent {where}", attempted=True)
+        if where is None:
+            log.error("outbox %s: Slack refused the DM (%s) and there is no program channel to reach them in",
+                      item.key, code)  # fmt: skip
+            return False
+        self.recorder.note(OutboxState.SKIPPED.value)
+        return True
 
     async def _parent_of(self, item: OutboxItem) -> tuple[bool, OutboxItem | None]:
         """(ready, parent): the sent message this row threads under or changes, if it has one.
@@ -215,6 +236,9 @@ class Dispatcher:
             return None
         try:
             message = await renderer(self._db.reader, item.render.args, now)
+        except Withheld as withheld:  # not sent now; tried again after the back-off, for as long as it takes
+            await self.recorder.failed(item, f"withheld: {withheld.reason}", transient=True)
+            return None
         except Exception as error:
             log.error("outbox %s: rendering failed: %s", item.key, describe_exception(error))
             await self.recorder.failed(item, "render_error")

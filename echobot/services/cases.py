@@ -4,6 +4,7 @@ line in the hub thread and a DM to the submitter."""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -11,16 +12,18 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from echobot import keys, phi
+from echobot.channels import ChannelUnknown, hub_channel_problem
 from echobot.clock import Clock
 from echobot.forms import CaseForm
 from echobot.ids import CaseField
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKind, Person, Program, Render, Session
-from echobot.renderers import Renderers
+from echobot.renderers import Renderers, Withheld
 from echobot.services.programs import Programs
 from echobot.services.removal import remove_text
 from echobot.services.sessions import Sessions
 from echobot.storage import Database, Reader, Tx, audit, outbox
 from echobot.storage import cases as cases_repo
+from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.storage import sessions as sessions_repo
@@ -34,6 +37,9 @@ from echobot.views.cases import (
     submitter_dm,
     thread_line,
 )
+from echobot.views.connect import withheld_notice
+
+log = logging.getLogger(__name__)
 
 TEXT_LIMITS: dict[str, int] = {
     CaseField.SUMMARY: 150,
@@ -73,12 +79,15 @@ class Outcome(BaseModel):
 
 
 class Cases:
-    def __init__(self, db: Database, clock: Clock, programs: Programs, sessions: Sessions, retention_days: int) -> None:
+    def __init__(self, db: Database, clock: Clock, programs: Programs, sessions: Sessions, retention_days: int,
+                 admins: tuple[str, ...] = ()) -> None:  # fmt: skip
         self._db = db
         self._clock = clock
         self._programs = programs
         self._sessions = sessions
         self.retention = timedelta(days=retention_days)
+        self._admins = admins
+        self._renderers: Renderers | None = None
 
     # ---- who may do what ---------------------------------------------------------------------
     async def eligibility(self, person: Person) -> tuple[Eligibility, list[Program]]:
@@ -378,6 +387,7 @@ class Cases:
 
     # ---- what the outbox renders ---------------------------------------------------------------------
     def register_renderers(self, renderers: Renderers) -> None:
+        self._renderers = renderers
         renderers.messages["case.hub"] = self._render_hub
         renderers.messages["case.followup"] = self._render_followup
 
@@ -390,7 +400,35 @@ class Cases:
         session = await sessions_repo.get(db, case.session_id) if case.session_id else None
         if program is None:
             return None
+        await self._check_hub_channel(db, case, program, now)
         return hub_message(case, program, provider.organization if provider else "", session)
+
+    async def _check_hub_channel(self, db: Reader, case: Case, program: Program, now: datetime) -> None:
+        """Before a case goes to (or changes in) the hub review channel: Slack must confirm that the channel is
+        private and not shared with another organization. Otherwise the coordinators are told (once per case)
+        and the post waits (Withheld): it goes out once the channel is right."""
+        ask = self._renderers.channel_info if self._renderers else None
+        if ask is None:
+            return
+        try:
+            problem = hub_channel_problem(await ask(program.review_channel_id))
+        except ChannelUnknown as unknown:
+            raise Withheld(f"Slack did not describe the hub review channel ({unknown.code})") from unknown
+        if problem is None:
+            return
+        notice = withheld_notice(case, program, problem)
+        async with self._db.transaction() as tx:
+            for user in await self._coordinators_of(tx, program):
+                await outbox.enqueue(tx, key=keys.case_withheld(case.id, user), target=user, now=now, message=notice)
+        log.warning("case %s not posted: the hub review channel of program %s is not private and internal",
+                    case.id, program.id)  # fmt: skip
+        raise Withheld("the hub review channel is not private, or is shared with another organization")
+
+    async def _coordinators_of(self, db: Reader, program: Program) -> list[str]:
+        """The program's coordinators; without any, the hub's (administrators and coordinators)."""
+        if program.coordinators:
+            return list(program.coordinators)
+        return list(dict.fromkeys([*self._admins, *await coordinators_repo.all_ids(db)]))
 
     async def _render_followup(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
         case = await cases_repo.get(db, int(args["case_id"]))

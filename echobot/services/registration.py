@@ -105,11 +105,13 @@ class Registration:
     async def get(self, user_id: str) -> Provider | None:
         return await providers_repo.get(self._db.reader, user_id)
 
-    async def register(self, user_id: str, form: RegistrationForm, submission_id: str) -> RegistrationResult:
+    async def register(self, user_id: str, form: RegistrationForm, submission_id: str,
+                       team_id: str | None = None) -> RegistrationResult:  # fmt: skip
         """Store a valid registration (new or edited) and plan its confirmation DM.
 
         `submission_id` identifies the submitted modal: Slack resending the same submission
-        leads to the same stored row and one confirmation.
+        leads to the same stored row and one confirmation. `team_id` is the person's Slack team (a partner
+        organization's in a Slack Connect channel); an edit without one keeps the one known.
         """
         errors = validate(form)
         if errors:
@@ -118,6 +120,7 @@ class Registration:
         async with self._db.transaction() as tx:
             existing = await providers_repo.get(tx, user_id)
             provider = _provider_from(user_id, form, existing.registered_at if existing else now, now)
+            provider = provider.model_copy(update={"team_id": team_id or (existing.team_id if existing else None)})
             await providers_repo.save(tx, provider)
             if form.programs is not None:
                 await _set_memberships(tx, user_id, {i for i in map(parse_id, form.programs) if i is not None}, now)

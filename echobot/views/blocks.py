@@ -249,7 +249,9 @@ def slack_date(moment: datetime, token: str = "{date_short_pretty} at {time}") -
     return f"<!date^{int(moment.timestamp())}^{token}|{fallback}>"
 
 
-def conversations_select(action_id: str, *, initial: str | None = None, current: bool = False) -> Block:
+def conversations_select(action_id: str, *, initial: str | None = None, current: bool = False,
+                         shared: bool = False) -> Block:  # fmt: skip
+    """A channel picker; `shared`: Slack Connect channels (shared with other organizations) are offered too."""
     element: Block = {
         "type": "conversations_select",
         "action_id": action_id,
@@ -257,7 +259,7 @@ def conversations_select(action_id: str, *, initial: str | None = None, current:
         "filter": {
             "include": ["public", "private"],
             "exclude_bot_users": True,
-            "exclude_external_shared_channels": True,
+            "exclude_external_shared_channels": not shared,
         },
     }
     if initial:

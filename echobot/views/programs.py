@@ -49,7 +49,7 @@ def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
         input_block(
             ProgramField.CHANNEL,
             "Program channel",
-            conversations_select(ProgramField.CHANNEL, initial=form.channel_id, current=not editing),
+            conversations_select(ProgramField.CHANNEL, initial=form.channel_id, current=not editing, shared=True),
             hint="Reminders and session posts go here.",
         ),
         input_block(
