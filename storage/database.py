@@ -4,6 +4,10 @@ SQLite: one write connection behind an asyncio lock, every write in a `BEGIN IMM
 small pool of query-only connections for reads, which WAL lets proceed while a write is under way.
 PostgreSQL: one connection pool; writes are ordinary transactions (state changes are conditional UPDATEs,
 so two at once cannot both succeed), reads run in autocommit.
+
+Commits are heard (`on_commit`) in the process that made them and, on PostgreSQL, in every process that
+`listen`s: a transaction that touched topics sends NOTIFY (pg_notify) with each topic before it commits, and
+the database delivers it to the listeners only once it has committed.
 """
 
 from __future__ import annotations
@@ -13,10 +17,10 @@ import logging
 import os
 import re
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from typing import Any
 
-from sqlalchemy import URL, Executable, Row, event, make_url, text
+from sqlalchemy import URL, Executable, Row, event, func, make_url, select, text
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
@@ -33,6 +37,8 @@ _PRAGMAS = (
     "PRAGMA busy_timeout=5000",
 )
 _PLACEHOLDER = re.compile(r"'(?:[^']|'')*'|\?")  # a quoted literal (left alone) or a placeholder
+NOTIFY_CHANNEL = "echobot"  # PostgreSQL's channel for commits; the payload is the topic
+_LISTEN_CHECK = 30.0  # seconds between checks that the listening connection is still there
 _DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg", "postgres": "postgresql+asyncpg"}
 
 
@@ -149,6 +155,8 @@ class Database:
         self._lock = asyncio.Lock()
         self.reader = Reader(reader)
         self._listeners: dict[str, list[Callable[[], None]]] = {}
+        self._listening: asyncio.Task[None] | None = None
+        self.listener_pid: int | None = None  # the server process of the LISTEN connection (tests, diagnostics)
 
     @classmethod
     async def open(cls, setting: str, *, migrate: bool = True) -> Database:
@@ -180,6 +188,11 @@ class Database:
         return db
 
     async def close(self) -> None:
+        if self._listening is not None:
+            self._listening.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._listening
+            self._listening = None
         async with self._lock:
             if self._writer is not None:
                 await self._writer.close()
@@ -197,13 +210,55 @@ class Database:
             async with self._engine.begin() as conn:
                 tx = Tx(conn)
                 yield tx
+                if tx.touched:  # heard by the other processes once this commits
+                    await conn.execute(select(*(func.pg_notify(NOTIFY_CHANNEL, t) for t in sorted(tx.touched))))
         for topic in tx.touched:
-            for callback in self._listeners.get(topic, ()):
-                callback()
+            self._heard(topic)
 
     def on_commit(self, topic: str, callback: Callable[[], None]) -> None:
-        """Call `callback` after every commit of a transaction that touched `topic`."""
+        """Call `callback` after every commit of a transaction that touched `topic`: in this process, and (once
+        `listen` was called, PostgreSQL) in any process sharing the database."""
         self._listeners.setdefault(topic, []).append(callback)
+
+    def _heard(self, topic: str) -> None:
+        for callback in self._listeners.get(topic, ()):
+            callback()
+
+    def listen(self) -> None:
+        """Hear the other processes' commits too: on PostgreSQL, LISTEN on a connection of its own (asyncpg),
+        reconnected when it drops. On SQLite, one process, nothing to do. Ends with close()."""
+        if self._writer is None and self._listening is None:
+            self._listening = asyncio.create_task(self._listen(), name="database-listen")
+
+    async def _listen(self) -> None:
+        import asyncpg
+
+        dsn = self.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        delay = 0.5
+        while True:
+            try:
+                conn = await asyncpg.connect(dsn)
+            except (OSError, asyncpg.PostgresError) as error:
+                log.warning("cannot listen for other processes' commits (%s); trying again", type(error).__name__)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30.0)
+                continue
+            lost = asyncio.Event()
+            try:
+                conn.add_termination_listener(lambda _conn, lost=lost: lost.set())
+                await conn.add_listener(NOTIFY_CHANNEL, lambda _c, _pid, _channel, topic: self._heard(topic))
+                self.listener_pid = conn.get_server_pid()
+                delay = 0.5
+                for topic in list(self._listeners):  # whatever was committed while nobody listened
+                    self._heard(topic)
+                while not (lost.is_set() or conn.is_closed()):
+                    with suppress(TimeoutError):
+                        await asyncio.wait_for(lost.wait(), timeout=_LISTEN_CHECK)
+                log.warning("lost the connection listening for other processes' commits; reconnecting")
+            finally:
+                self.listener_pid = None
+                with suppress(Exception):
+                    await conn.close(timeout=2)
 
     @asynccontextmanager
     async def _connection(self) -> AsyncIterator[AsyncConnection]:
