@@ -69,6 +69,8 @@ def _from_row(row: Row[Any]) -> OutboxItem:
         slack_ts=row.slack_ts,
         created_at=from_db(row.created_at),
         sent_at=opt_from_db(row.sent_at),
+        claimed_by=row.claimed_by,
+        lease_until=opt_from_db(row.lease_until),
         in_doubt=bool(row.in_doubt),
         aside=bool(row.aside),
     )
