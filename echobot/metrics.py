@@ -2,7 +2,7 @@
 
 Requests and their ack latency by kind; Slack's 429s and the client's retries; outbox outcomes in this
 process; the shared outbox by state and how late its oldest due row is (read from the database at scrape
-time); lanes owned; lease take-overs (none until leases exist).
+time); lanes this process owns and lanes owned across all processes; lease take-overs.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from slack_bolt.response import BoltResponse
 
 from echobot.models import OutboxState
 from echobot.storage import Reader
+from echobot.storage import lanes as lanes_repo
 from echobot.storage import outbox as outbox_repo
 
 CONTENT_TYPE = CONTENT_TYPE_LATEST
@@ -61,6 +62,8 @@ class Metrics:
         self.outbox_oldest = Gauge("echobot_outbox_oldest_pending_seconds", "How long the longest-waiting due "
                                    "pending row has waited (0 when none)", registry=r)  # fmt: skip
         self.lanes = Gauge("echobot_dispatcher_lanes", "Targets whose lane this process owns", registry=r)
+        self.lanes_all = Gauge("echobot_dispatcher_lanes_all", "Lanes with a live lease, across all processes",
+                               registry=r)  # fmt: skip
         self.in_flight = Gauge("echobot_requests_in_flight", "Listeners and their background work running", registry=r)
         self.lease_takeovers = Counter("echobot_outbox_lease_takeovers", "Outbox claims taken over from a process "
                                        "whose lease ran out", registry=r)  # fmt: skip
@@ -100,14 +103,17 @@ class Metrics:
         app.async_dispatch = observed  # type: ignore[method-assign,assignment]
 
     async def queue(self, reader: Reader, now: datetime) -> dict[str, Any]:
-        """The shared outbox: rows by state and the age of the oldest due pending row (also set as gauges)."""
+        """The shared outbox: rows by state, the age of the oldest due pending row, and the lanes owned by all
+        processes (also set as gauges)."""
         counts = await outbox_repo.counts(reader)
+        lanes_owned = await lanes_repo.owned(reader, now)
+        self.lanes_all.set(lanes_owned)
         oldest = await outbox_repo.oldest_pending_due(reader, now)
         age = max(0.0, (now - oldest).total_seconds()) if oldest is not None else None
         for state in OutboxState:
             self.outbox_rows.labels(state.value).set(counts.get(state.value, 0))
         self.outbox_oldest.set(age or 0.0)
-        return {"counts": counts, "oldest_pending_seconds": age}
+        return {"counts": counts, "oldest_pending_seconds": age, "lanes_owned": lanes_owned}
 
     async def exposition(self, reader: Reader, now: datetime, lanes: int, in_flight: int) -> bytes:
         """The text format Prometheus scrapes, with the database gauges read now."""

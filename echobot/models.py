@@ -151,6 +151,10 @@ class OutboxItem(BaseModel):
     slack_ts: str | None
     created_at: datetime
     sent_at: datetime | None
+    claimed_by: str | None = None  # the dispatcher sending it (while 'sending')
+    lease_until: datetime | None = None  # until when that claim holds unless renewed
+    in_doubt: bool = False  # in flight when its process stopped or died: Slack may already have it
+    aside: bool = False  # stepped aside from its channel's lane after transient errors (later rows pass)
 
 
 class AuditEntry(BaseModel):

@@ -65,7 +65,8 @@ class Runtime:
         app = build_app(services, client)
         metrics.observe_requests(app)
         dispatcher = Dispatcher(db, client, clock, services.renderers, pacing=pacing, on_retry=metrics.slack_retry,
-                                on_outcome=metrics.outbox_outcome, sending=services.sending)  # fmt: skip
+                                on_outcome=metrics.outbox_outcome, on_takeover=metrics.lease_takeovers.inc,
+                                sending=services.sending)  # fmt: skip
         return cls(services, app, dispatcher, http, metrics)
 
     async def start(self, *, background: bool = True) -> None:

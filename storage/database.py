@@ -4,6 +4,10 @@ SQLite: one write connection behind an asyncio lock, every write in a `BEGIN IMM
 small pool of query-only connections for reads, which WAL lets proceed while a write is under way.
 PostgreSQL: one connection pool; writes are ordinary transactions (state changes are conditional UPDATEs,
 so two at once cannot both succeed), reads run in autocommit.
+
+Commits are heard (`on_commit`) in the process that made them and, on PostgreSQL, in every process that
+`listen`s: a transaction that touched topics sends NOTIFY (pg_notify) with each topic before it commits, and
+the database delivers it to the listeners only once it has committed.
 """
 
 from __future__ import annotations
@@ -197,6 +201,11 @@ class Database:
             self._listener.start()
         return self._listener
 
+    @property
+    def listener_pid(self) -> int | None:
+        """The server process of this process's LISTEN connection, while it is connected."""
+        return None if self._listener is None else self._listener.server_pid
+
     def _heard(self, topic: str | None) -> None:
         """Another process committed `topic` (None: maybe anything, after a reconnection)."""
         topics = list(self._listeners) if topic is None else [topic]
@@ -230,11 +239,11 @@ class Database:
                         select(*(func.pg_notify(CHANNEL, notice(self.process, t)) for t in sorted(tx.touched)))
                     )
         for topic in tx.touched:
-            for callback in self._listeners.get(topic, ()):
-                callback()
+            self._heard(topic)
 
     def on_commit(self, topic: str, callback: Callable[[], None]) -> None:
-        """Call `callback` after every commit of a transaction that touched `topic`."""
+        """Call `callback` after every commit of a transaction that touched `topic`: in this process, and (once
+        `listen` was called, PostgreSQL) in any process sharing the database."""
         self._listeners.setdefault(topic, []).append(callback)
 
     @asynccontextmanager

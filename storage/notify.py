@@ -43,6 +43,7 @@ class Listener:
         self._task: asyncio.Task[None] | None = None
         self.connected = asyncio.Event()
         self.reconnections = 0
+        self.server_pid: int | None = None  # the server process of the LISTEN connection (tests, diagnostics)
 
     def start(self) -> None:
         if self._task is None:
@@ -83,6 +84,7 @@ class Listener:
         try:
             conn.add_termination_listener(lambda _c: lost.set())
             await conn.add_listener(CHANNEL, self._on_notice)
+            self.server_pid = conn.get_server_pid()
             self.connected.set()
             self._heard(None)  # notices sent while we were not listening are lost: look again
             while not lost.is_set():
@@ -92,6 +94,7 @@ class Listener:
                     await conn.execute("SELECT 1")  # a dead peer shows up here, not in the event
         finally:
             self.connected.clear()
+            self.server_pid = None
             if not conn.is_closed():
                 with suppress(Exception):
                     await conn.close(timeout=2)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, and_, bindparam, case, func, or_, select, update
+from sqlalchemy import Row, and_, bindparam, case, func, or_, select, true, update
 from sqlalchemy.orm import aliased
 
 from echobot.models import Message, OutboxItem, OutboxKind, OutboxState, Render
+from echobot.storage import lanes as lanes_repo
 from echobot.storage.codec import from_db, opt_from_db, opt_to_db, to_db
 from echobot.storage.database import Reader, Tx
 from echobot.storage.sql import insert, starts_with
@@ -23,9 +25,12 @@ from echobot.storage.tables import outbox as O
 
 TOPIC = "outbox"
 _LIVE = (OutboxState.PENDING.value, OutboxState.SENDING.value)
-# last_error of a row a crash left 'sending': Slack may already have it, so a post is looked for in the
-# conversation's history before it is sent again (see Dispatcher.recover).
+# The reason shown (last_error) on a row that was in flight when its process stopped or died. Whether a row is
+# in doubt is its `in_doubt` column: Slack may already have it, so a post is looked for in the conversation's
+# history before it is sent again (see dispatcher/doubt.py).
 IN_FLIGHT_AT_STOP = "in flight at the last stop"
+# How long a claim made without a lease of its own (claim_head without an owner) holds.
+CLAIM_LEASE = timedelta(seconds=30)
 
 
 def _payload(message: Message | None, render: Render | None) -> str:
@@ -64,6 +69,10 @@ def _from_row(row: Row[Any]) -> OutboxItem:
         slack_ts=row.slack_ts,
         created_at=from_db(row.created_at),
         sent_at=opt_from_db(row.sent_at),
+        claimed_by=row.claimed_by,
+        lease_until=opt_from_db(row.lease_until),
+        in_doubt=bool(row.in_doubt),
+        aside=bool(row.aside),
     )
 
 
@@ -137,7 +146,7 @@ async def reschedule(tx: Tx, key: str, due_at: datetime, stale_at: datetime | No
         update(O)
         .where(O.c.key == key, O.c.state.in_((OutboxState.PENDING.value, OutboxState.CANCELLED.value)))
         .values(due_at=to_db(due_at), stale_at=opt_to_db(stale_at), not_before=None, state=OutboxState.PENDING.value,
-                last_error=None)
+                last_error=None, aside=0)
     )  # fmt: skip
     if changed:
         tx.touch(TOPIC)
@@ -207,13 +216,30 @@ async def enqueue_many(tx: Tx, rows: list[dict[str, Any]], now: datetime) -> int
     return inserted
 
 
-async def recover_in_flight(tx: Tx) -> list[OutboxItem]:
-    """At start-up: rows left 'sending' by a crash go back to 'pending', marked IN_FLIGHT_AT_STOP
-    (returned for inspection)."""
+def _unclaimed(values: dict[str, Any]) -> dict[str, Any]:
+    return {**values, "claimed_by": None, "lease_until": None}
+
+
+def _expired(stamp: str, table: Any = O) -> Any:
+    """A 'sending' row whose claim has run out: its process died (or is too slow to renew it)."""
+    return and_(table.c.state == OutboxState.SENDING.value,
+                or_(table.c.lease_until.is_(None), table.c.lease_until < stamp))  # fmt: skip
+
+
+async def recover_in_flight(tx: Tx, now: datetime) -> list[OutboxItem]:
+    """At start-up: rows left 'sending' by a process that is gone go back to 'pending', in doubt (returned for
+    inspection). Gone: its lease ran out, or it named no process (a release before leases). An embedded SQLite
+    database has one process, so whatever it finds in flight is its own from before: all of it, and its lanes."""
+    stamp = to_db(now)
+    gone = O.c.state == OutboxState.SENDING.value
+    if tx.dialect != "sqlite":
+        gone = or_(_expired(stamp), and_(gone, O.c.claimed_by.is_(None)))
+    else:
+        await lanes_repo.release_all(tx)
     rows = await tx.fetchall(
         update(O)
-        .where(O.c.state == OutboxState.SENDING.value)
-        .values(state=OutboxState.PENDING.value, last_error=IN_FLIGHT_AT_STOP)
+        .where(gone)
+        .values(_unclaimed({"state": OutboxState.PENDING.value, "last_error": IN_FLIGHT_AT_STOP, "in_doubt": 1}))
         .returning(*O.c)
     )
     if rows:
@@ -226,38 +252,71 @@ def _due(stamp: str, table: Any = O) -> Any:
                 or_(table.c.not_before.is_(None), table.c.not_before <= stamp))  # fmt: skip
 
 
-def _head_of(target: Any) -> Any:
-    """The id of the first live row of `target`, in (due_at, id) order."""
+def _head_of(target: Any, stamp: str) -> Any:
+    """The id of the first live row of `target`, in (due_at, id) order, passing over rows that stepped aside
+    and are backing off (they let the rows behind them go meanwhile)."""
     head = aliased(O, name="h")
+    waiting_aside = and_(head.c.aside == 1, head.c.state == OutboxState.PENDING.value, head.c.not_before > stamp)
     return (
         select(head.c.id)
-        .where(head.c.target == target, head.c.state.in_(_LIVE))
+        .where(head.c.target == target, head.c.state.in_(_LIVE), ~waiting_aside)
         .order_by(head.c.due_at, head.c.id)
         .limit(1)
         .scalar_subquery()
     )
 
 
-async def claim_ready_heads(tx: Tx, now: datetime, limit: int, busy: Iterable[str]) -> list[OutboxItem]:
-    """Claim, in one statement, the first row of up to `limit` targets whose first row is due, leaving out
-    the `busy` targets (those with a lane running: their order and pacing are that lane's)."""
-    stamp = to_db(now)
+@dataclass
+class Claims:
+    """What one claim of lane heads got: the rows, when Slack was last called for each one's target (the new
+    owner waits out the pacing from there), and how many were taken over from a process whose lease ran out."""
+
+    items: list[OutboxItem] = field(default_factory=list)
+    last_calls: dict[str, datetime | None] = field(default_factory=dict)
+    taken_over: int = 0
+
+
+async def claim_lane_heads(
+    tx: Tx, now: datetime, limit: int, busy: Iterable[str], owner: str, lease_until: datetime
+) -> Claims:
+    """Claim the first row of up to `limit` targets whose first row is due (or was claimed by a process whose
+    lease ran out), with the target's lane. Leaves out the `busy` targets (this process's running lanes) and
+    lanes another process holds; on PostgreSQL rows another process is claiming right now are skipped
+    (FOR UPDATE SKIP LOCKED), so two processes never wait on, or get, the same row."""
+    stamp, until = to_db(now), to_db(lease_until)
     o = aliased(O, name="o")
-    chosen = (
-        select(o.c.id)
-        .where(_due(stamp, o), o.c.target.not_in(sorted(busy)), o.c.id == _head_of(o.c.target))
+    claimable = or_(_due(stamp, o), _expired(stamp, o))
+    chosen = await tx.fetchall(
+        select(o.c.id, o.c.target, o.c.state)
+        .where(claimable, o.c.target.not_in(sorted(busy)), o.c.id == _head_of(o.c.target, stamp),
+               ~lanes_repo.taken(o.c.target, owner, stamp))
         .order_by(o.c.due_at, o.c.id)
         .limit(limit)
-    )
+        .with_for_update(skip_locked=True, of=o)
+    )  # fmt: skip
+    if not chosen:
+        return Claims()
+    last_calls = await lanes_repo.acquire(tx, (row.target for row in chosen), owner, now, lease_until)
+    ids = [row.id for row in chosen if row.target in last_calls]
+    if not ids:
+        return Claims()
+    taking_over = O.c.state == OutboxState.SENDING.value
     rows = await tx.fetchall(
-        update(O).where(O.c.id.in_(chosen)).values(state=OutboxState.SENDING.value).returning(*O.c)
-    )
-    return sorted((_from_row(row) for row in rows), key=lambda item: (item.due_at, item.id))
+        update(O)
+        .where(O.c.id.in_(ids), or_(_due(stamp), _expired(stamp)))
+        .values(state=OutboxState.SENDING.value, claimed_by=owner, lease_until=until,
+                in_doubt=case((taking_over, 1), else_=O.c.in_doubt),
+                last_error=case((taking_over, IN_FLIGHT_AT_STOP), else_=O.c.last_error))
+        .returning(*O.c)
+    )  # fmt: skip
+    items = sorted((_from_row(row) for row in rows), key=lambda item: (item.due_at, item.id))
+    taken_over = sum(1 for row in chosen if row.id in ids and row.state == OutboxState.SENDING.value)
+    return Claims(items, {item.target: last_calls.get(item.target) for item in items}, taken_over)
 
 
 def _sent_values(stamp: str) -> dict[str, Any]:
-    return {"state": OutboxState.SENT.value, "attempts": O.c.attempts + 1, "sent_at": stamp, "last_error": None,
-            "not_before": None}  # fmt: skip
+    return _unclaimed({"state": OutboxState.SENT.value, "attempts": O.c.attempts + 1, "sent_at": stamp,
+                       "last_error": None, "not_before": None, "in_doubt": 0, "aside": 0})  # fmt: skip
 
 
 async def mark_many_sent(tx: Tx, sent: list[tuple[int, str | None, str | None]], at: datetime) -> None:
@@ -272,22 +331,45 @@ async def mark_many_sent(tx: Tx, sent: list[tuple[int, str | None, str | None]],
     await tx.execute(statement, [{"b_id": item_id, "b_channel": channel, "b_ts": ts} for item_id, channel, ts in sent])
 
 
-async def claim_head(tx: Tx, target: str, now: datetime) -> OutboxItem | None:
-    """Claim the first live row of `target` when it is due; None when there is nothing to send now."""
+async def claim_head(
+    tx: Tx, target: str, now: datetime, *, owner: str | None = None, lease_until: datetime | None = None
+) -> OutboxItem | None:
+    """Claim the first live row of `target` when it is due; None when there is nothing to send now. With an
+    `owner`, only while it still holds the target's lane (whose lease then runs on to `lease_until` too)."""
+    until = lease_until or now + CLAIM_LEASE
+    if owner is not None and not await lanes_repo.holds(tx, target, owner, now, until):
+        return None
+    stamp = to_db(now)
     row = await tx.fetchone(
         update(O)
-        .where(O.c.id == _head_of(target), _due(to_db(now)))
-        .values(state=OutboxState.SENDING.value)
+        .where(O.c.id == _head_of(target, stamp), _due(stamp))
+        .values(state=OutboxState.SENDING.value, claimed_by=owner, lease_until=to_db(until))
         .returning(*O.c)
     )
     return None if row is None else _from_row(row)
 
 
+async def renew(tx: Tx, owner: str, lease_until: datetime) -> int:
+    """Extend the claims `owner` holds (a slow send must not look like a dead process); how many it holds."""
+    return await tx.execute(
+        update(O)
+        .where(O.c.claimed_by == owner, O.c.state == OutboxState.SENDING.value)
+        .values(lease_until=to_db(lease_until))
+    )
+
+
 async def next_wake_at(db: Reader) -> datetime | None:
-    """The earliest moment at which some live row becomes sendable."""
+    """The earliest moment at which some live row becomes sendable (or a claim runs out, to be taken over)."""
     ready = case((O.c.not_before > O.c.due_at, O.c.not_before), else_=O.c.due_at)
-    value = await db.scalar(select(func.min(ready)).where(O.c.state.in_(_LIVE)))
-    return None if value is None else from_db(value)
+    pending = await db.scalar(select(func.min(ready)).where(O.c.state == OutboxState.PENDING.value))
+    claimed = await db.scalar(select(func.min(O.c.lease_until)).where(O.c.state == OutboxState.SENDING.value))
+    moments = [from_db(value) for value in (pending, claimed) if value is not None]
+    return min(moments) if moments else None
+
+
+def _held_by(owner: str | None) -> Any:
+    """A row's outcome is written only by the process that holds its claim (not after a take-over)."""
+    return true() if owner is None else and_(O.c.claimed_by == owner, O.c.state == OutboxState.SENDING.value)
 
 
 async def mark_sent(tx: Tx, item_id: int, channel: str | None, ts: str | None, at: datetime) -> None:
@@ -296,38 +378,43 @@ async def mark_sent(tx: Tx, item_id: int, channel: str | None, ts: str | None, a
     )
 
 
-async def mark_retry(tx: Tx, item_id: int, error: str, not_before: datetime, *, attempted: bool) -> None:
-    """Back to pending until `not_before`; `attempted` counts a real send attempt."""
+async def mark_retry(
+    tx: Tx, item_id: int, error: str, not_before: datetime, *, attempted: bool, aside: bool = False,
+    owner: str | None = None,
+) -> None:  # fmt: skip
+    """Back to pending until `not_before`; `attempted` counts a real send attempt; `aside` lets the rows behind
+    it in its lane pass while it waits. With an `owner`, only while that process still holds the claim."""
     await tx.execute(
         update(O)
-        .where(O.c.id == item_id)
-        .values(state=OutboxState.PENDING.value, attempts=O.c.attempts + int(attempted), last_error=error,
-                not_before=to_db(not_before))
+        .where(O.c.id == item_id, _held_by(owner))
+        .values(_unclaimed({"state": OutboxState.PENDING.value, "attempts": O.c.attempts + int(attempted),
+                            "last_error": error, "not_before": to_db(not_before), "aside": int(aside)}))
     )  # fmt: skip
     tx.touch(TOPIC)
 
 
 async def mark_pending(tx: Tx, reason: str) -> int:
-    """Note `reason` on every pending row (sending stopped), except rows in doubt, whose mark they need."""
-    return await tx.execute(
-        update(O)
-        .where(O.c.state == OutboxState.PENDING.value, func.coalesce(O.c.last_error, "") != IN_FLIGHT_AT_STOP)
-        .values(last_error=reason)
-    )
+    """Note `reason` on every pending row (sending stopped); rows in doubt keep their doubt (a column)."""
+    return await tx.execute(update(O).where(O.c.state == OutboxState.PENDING.value).values(last_error=reason))
 
 
 async def clear_error(tx: Tx, item_id: int) -> None:
-    """Forget a row's last error (a recovered post found not to be in Slack is then sent like any other)."""
-    await tx.execute(update(O).where(O.c.id == item_id).values(last_error=None))
+    """Forget a row's last error and doubt (a recovered post found not to be in Slack is then sent like any
+    other)."""
+    await tx.execute(update(O).where(O.c.id == item_id).values(last_error=None, in_doubt=0))
 
 
-async def mark_final(tx: Tx, item_id: int, state: OutboxState, reason: str, *, attempted: bool) -> None:
-    """End a row without sending it: failed (gave up) or skipped (stale)."""
+async def mark_final(
+    tx: Tx, item_id: int, state: OutboxState, reason: str, *, attempted: bool, owner: str | None = None
+) -> None:
+    """End a row without sending it: failed (gave up) or skipped (stale). With an `owner`, only while that
+    process still holds the claim."""
     await tx.execute(
         update(O)
-        .where(O.c.id == item_id)
-        .values(state=state.value, attempts=O.c.attempts + int(attempted), last_error=reason, not_before=None)
-    )
+        .where(O.c.id == item_id, _held_by(owner))
+        .values(_unclaimed({"state": state.value, "attempts": O.c.attempts + int(attempted), "last_error": reason,
+                            "not_before": None}))
+    )  # fmt: skip
 
 
 async def counts(db: Reader) -> dict[str, int]:

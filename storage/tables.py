@@ -96,11 +96,28 @@ outbox = Table(
     Column("slack_ts", Text),
     Column("created_at", Ordered, nullable=False),
     Column("sent_at", Ordered),
+    # leases (0002): the process sending a 'sending' row and until when its claim holds; a row taken over
+    # from a process whose lease ran out is in doubt (Slack may have it); a row with transient errors that
+    # held its channel long enough steps aside (lets later rows of its channel pass while it backs off)
+    Column("claimed_by", Text),
+    Column("lease_until", Ordered),
+    Column("in_doubt", Integer, nullable=False, server_default=text("0")),
+    Column("aside", Integer, nullable=False, server_default=text("0")),
     CheckConstraint(f"kind IN {OUTBOX_KINDS}", name="outbox_kind"),
     CheckConstraint(f"state IN {OUTBOX_STATES}", name="outbox_state"),
     Index("outbox_pending_due", "due_at", **_live()),
     Index("outbox_lane", "target", "due_at", "id", **_live()),
     Index("outbox_slack_ts", "slack_ts"),  # which case a reply in a hub thread belongs to (0003)
+)  # fmt: skip
+
+# One row per target (channel or user) ever sent to: the process that owns its lane now, until when, and
+# when Slack was last called for it (the next owner waits out the pacing from there). See dispatcher/lanes.py.
+lanes = Table(
+    "lanes", metadata,
+    Column("target", Ordered, primary_key=True),
+    Column("owner", Text),
+    Column("lease_until", Ordered),
+    Column("last_call_at", Ordered),
 )  # fmt: skip
 
 inbound_events = Table(

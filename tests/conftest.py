@@ -33,6 +33,15 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("backend", params, indirect=True)
 
 
+@pytest.fixture(autouse=True)
+def _backend_first(request: pytest.FixtureRequest) -> None:
+    """Choose the backend before any other fixture opens a database (a module's own `db` fixture that does not
+    ask for `backend` would otherwise be set up first, on SQLite, in the postgresql run too)."""
+    callspec = getattr(request.node, "callspec", None)
+    if callspec is not None and "backend" in callspec.params:
+        request.getfixturevalue("backend")
+
+
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[backends.Postgres]:
     server = backends.Postgres()

@@ -116,7 +116,8 @@ async def test_a_transient_error_backs_off_holds_the_lane_and_never_gives_up(
     fake_slack.fail("chat.postMessage", error="internal_error", times=12)  # Slack down for a long while
     await plan(db, clock, "k1", "first")
     await plan(db, clock, "k2", "second")
-    dispatcher = dispatcher_for(db, fake_slack, clock, backoff=timedelta(seconds=10))
+    # a lane held for as long as it takes (no stepping aside: see test_a_failing_row_steps_aside_... for the bound)
+    dispatcher = dispatcher_for(db, fake_slack, clock, backoff=timedelta(seconds=10), step_aside_after=100)
     await dispatcher.run_until_idle()
     item = await repo.get(db.reader, "k1")
     assert item is not None and item.state is OutboxState.PENDING and item.attempts == 1

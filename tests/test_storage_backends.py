@@ -240,3 +240,13 @@ async def test_postgresql_backup_and_restore_drill(
         assert await providers.count(bot.db.reader) == 3
     finally:
         await bot.stop()
+
+
+def test_the_migrations_form_one_line() -> None:
+    """Every revision follows one other: branches merged side by side would leave two heads, and upgrade fails."""
+    from alembic.script import ScriptDirectory
+
+    from echobot.storage.migrate import config
+
+    script = ScriptDirectory.from_config(config())
+    assert len(script.get_heads()) == 1, script.get_heads()

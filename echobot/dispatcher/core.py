@@ -4,6 +4,11 @@ Rows are grouped into lanes by target (lanes.py). A lane claims its head row and
 doubt is settled first (doubt.py); a stale row is skipped, a job run, a message rendered; Slack is called
 (transport.py) and the outcome recorded (recorder.py). The database is the schedule: the dispatcher keeps
 nothing in memory that a restart would lose.
+
+Several processes may share one database. Each dispatcher has its own id; its claims on rows and lanes are
+leases it renews while it lives (a heartbeat), so a process that dies loses them when they run out and another
+takes its rows over, in doubt. It wakes after commits of any process (on PostgreSQL, LISTEN/NOTIFY through
+Database.listen) and polls now and then as the fallback.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from echobot.channels import DM_REFUSED, is_direct_target
 from echobot.clock import Clock
 from echobot.dispatcher.doubt import Delivery, DoubtResolver, Presence
 from echobot.dispatcher.lanes import Lanes, Outcome
+from echobot.dispatcher.leases import Leases
 from echobot.dispatcher.recorder import Recorder
 from echobot.dispatcher.transport import SlackTransport, is_permanent, is_transient
 from echobot.logs import describe_exception
@@ -48,20 +54,32 @@ class Dispatcher:
         backoff: timedelta = timedelta(seconds=10),
         max_backoff: timedelta = timedelta(minutes=10),
         max_attempts: int = 4,
+        step_aside_after: int = 3,
+        lease: timedelta = timedelta(seconds=30),
+        renew_every: float | None = None,
+        poll: float = 2.0,
         on_retry: OnRetry | None = None,
         on_outcome: Callable[[str], None] | None = None,
+        on_takeover: Callable[[int], None] | None = None,
         sending: Sending | None = None,
     ) -> None:
         self._db = db
         self._clock = clock
+        self.leases = Leases(db, clock, lease=lease, renew_every=renew_every, holding=lambda: self.lanes.owned)
+        self.id = self.leases.id  # this dispatcher, in the database's leases
+        self._poll = poll  # seconds between looks at the queue when no wake-up comes (the fallback)
         self.renderers = renderers or Renderers()
         self.transport = SlackTransport(client, db.reader, sleep=clock.sleep, max_in_flight=max_in_flight,
                                         on_retry=on_retry)  # fmt: skip
-        self.recorder = Recorder(db, clock, backoff=backoff, max_backoff=max_backoff, max_attempts=max_attempts,
+        self.recorder = Recorder(db, clock, owner=self.id, backoff=backoff, max_backoff=max_backoff,
+                                 max_attempts=max_attempts, step_aside_after=step_aside_after,
                                  on_outcome=on_outcome)  # fmt: skip
         self.doubt = DoubtResolver(self.transport, self.recorder)
-        self.lanes = Lanes(db, clock, self._deliver, self.doubt.give_back, pacing=pacing, max_lanes=max_lanes,
-                           on_idle=self.wake)  # fmt: skip
+        self.takeovers = 0  # rows taken over from processes whose lease ran out
+        self._on_takeover = on_takeover
+        self.lanes = Lanes(db, clock, self._deliver, self.doubt.give_back, owner=self.id, lease=lease,
+                           pacing=pacing, max_lanes=max_lanes, on_idle=self.wake,
+                           on_takeover=self._took_over)  # fmt: skip
         self._wake = asyncio.Event()
         self._loop_task: asyncio.Task[None] | None = None
         self.on_next_wake: Callable[[datetime | None], None] | None = None  # set by the scheduler wiring
@@ -78,15 +96,24 @@ class Dispatcher:
         """Look for due rows now (called after commits that planned messages, and by the scheduler)."""
         self._wake.set()
 
+    def _took_over(self, count: int) -> None:
+        self.takeovers += count
+        if self._on_takeover is not None:
+            self._on_takeover(count)
+
     def start(self) -> None:
+        """Dispatch in the background, woken by commits of this process and (PostgreSQL) of the others."""
         self.lanes.stopping = False
+        self._db.listen()
         self._loop_task = asyncio.create_task(self._run(), name="outbox-dispatcher")
+        self.leases.start()
 
     async def stop(self, timeout: float = 10.0) -> None:
         """Let lanes finish the message in hand, then stop."""
         self.wake()
         await self.lanes.stop(timeout)
         await self.recorder.drain(timeout)
+        await self.leases.stop()
         if self._loop_task is not None:
             self._loop_task.cancel()
             with suppress(asyncio.CancelledError):
@@ -94,14 +121,16 @@ class Dispatcher:
             self._loop_task = None
 
     async def recover(self) -> int:
-        """Return rows a crash left in flight to the queue, in doubt. Returns how many there were.
+        """Return rows a crash left in flight to the queue, in doubt. Returns how many there were. With several
+        processes, only rows whose lease ran out (the others' live claims are theirs); rows of a process that
+        died later are taken over by any dispatcher once its lease runs out (Lanes.fill).
 
         Slack may already have such a row's message: a post is looked for before it is sent again (doubt.py).
         Updates and deletes are safe to repeat (a delete Slack already did is done, not failed). Uploads
         (files_upload_v2) cannot carry metadata, so a recovered upload is sent again.
         """
         async with self._db.transaction() as tx:
-            items = await outbox_repo.recover_in_flight(tx)
+            items = await outbox_repo.recover_in_flight(tx, self._clock.now())
         for item in items:
             if item.kind is OutboxKind.POST:
                 log.warning("outbox %s was in flight at the last stop; Slack's history is checked before "
@@ -125,7 +154,8 @@ class Dispatcher:
 
     async def run_until_idle(self) -> None:
         """Send everything sendable now, and return when nothing more is (tests and one-shot tools)."""
-        await self.lanes.run_until_idle()
+        async with self.leases.kept():
+            await self.lanes.run_until_idle()
 
     async def _run(self) -> None:
         while not self.lanes.stopping:
@@ -138,7 +168,8 @@ class Dispatcher:
                 log.error("dispatcher pass failed (%s); retrying shortly", describe_exception(error))
                 await self._clock.sleep(1)
                 continue
-            await self._wake.wait()
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=self._poll)
 
     async def _deliver(self, item: OutboxItem) -> Outcome:
         """Send one claimed row and record what became of it."""
@@ -159,7 +190,7 @@ class Dispatcher:
         if item.kind is OutboxKind.JOB:
             await self._run_job(item, now)
             return Outcome.NO_CALL
-        ready, parent = await self._parent_of(item)
+        ready, parent = await self._parent_of(item, now)
         message = await self._message_of(item, now) if ready else None
         if message is None:
             return Outcome.NO_CALL
@@ -208,7 +239,7 @@ class Dispatcher:
         self.recorder.note(OutboxState.SKIPPED.value)
         return True
 
-    async def _parent_of(self, item: OutboxItem) -> tuple[bool, OutboxItem | None]:
+    async def _parent_of(self, item: OutboxItem, now: datetime) -> tuple[bool, OutboxItem | None]:
         """(ready, parent): the sent message this row threads under or changes, if it has one.
 
         Not ready while the parent is still pending (the row waits a second); a parent that will
@@ -222,7 +253,9 @@ class Dispatcher:
         if parent is None or parent.state in (OutboxState.FAILED, OutboxState.SKIPPED, OutboxState.CANCELLED):
             await self.recorder.finish(item, OutboxState.FAILED, "the message it belongs to was never sent")
             return False, None
-        await self.recorder.retry(item, "waiting for the message it belongs to", timedelta(seconds=1))
+        # a parent that stepped aside takes its children with it, so the rows behind them go meanwhile
+        wait = max(timedelta(seconds=1), (parent.not_before or now) - now) if parent.aside else timedelta(seconds=1)
+        await self.recorder.retry(item, "waiting for the message it belongs to", wait, aside=parent.aside)
         return False, None
 
     async def _message_of(self, item: OutboxItem, now: datetime) -> Message | None:

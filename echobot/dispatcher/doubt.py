@@ -10,6 +10,7 @@ from slack_sdk.errors import SlackApiError
 
 from echobot.dispatcher.recorder import Recorder
 from echobot.dispatcher.transport import SlackTransport, is_transient
+from echobot.logs import describe_exception
 from echobot.models import OutboxItem
 from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 from echobot.storage import outbox as outbox_repo
@@ -25,8 +26,9 @@ class Delivery(Enum):
 
     @classmethod
     def of(cls, item: OutboxItem) -> Delivery:
-        """Read from the row (storage keeps the doubt as its IN_FLIGHT_AT_STOP mark)."""
-        return cls.IN_DOUBT if item.last_error == outbox_repo.IN_FLIGHT_AT_STOP else cls.UNSENT
+        """Read from the row: in doubt when its process stopped or died while it was in flight (recovered at
+        start, or taken over when that process's lease ran out)."""
+        return cls.IN_DOUBT if item.in_doubt else cls.UNSENT
 
 
 class Presence(Enum):
@@ -64,8 +66,15 @@ class DoubtResolver:
             await self._recorder.clear_error(item)
             return Presence.ABSENT
         channel, ts = found
-        await self._recorder.sent(item.id, channel, ts)
         self.resends_prevented += 1
+        try:
+            await self._recorder.sent(item.id, channel, ts)
+        except Exception as error:
+            # Slack has it: never sent from here. The row stays "sending"; once its lease runs out it is looked
+            # for again.
+            log.error("outbox %s was found in Slack but could not be recorded: %s", item.key,
+                      describe_exception(error))  # fmt: skip
+            return Presence.IN_SLACK
         log.warning("outbox %s was already in Slack (ts %s): recorded as sent, not sent again", item.key, ts)
         return Presence.IN_SLACK
 

@@ -1,5 +1,7 @@
 """Lanes: one task per target (a channel, or a user for a direct message) that sends the target's rows in
-(due_at, id) order and waits out Slack's per-channel pacing after each answer."""
+(due_at, id) order and waits out Slack's per-channel pacing after each answer. A lane is owned through a lease
+in the database (storage/lanes.py), so with several processes one at a time sends to a target, and the pacing
+holds whoever sends: a new owner waits out the pacing from the last call any process made for the target."""
 
 from __future__ import annotations
 
@@ -7,12 +9,14 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
+from datetime import datetime, timedelta
 from enum import Enum
 
 from echobot.clock import Clock
 from echobot.logs import describe_exception
 from echobot.models import OutboxItem
 from echobot.storage import Database
+from echobot.storage import lanes as lanes_repo
 from echobot.storage import outbox as outbox_repo
 
 log = logging.getLogger(__name__)
@@ -30,19 +34,24 @@ GiveBack = Callable[[OutboxItem], Awaitable[None]]
 
 
 class Lanes:
-    """At most `max_lanes` lanes at once; each claims its target's head row, delivers it, paces, repeats."""
+    """At most `max_lanes` lanes at once; each owns its target's lane (a lease in the database, so one process
+    at a time sends to a target), claims the target's head row, delivers it, paces, repeats; and gives the lane
+    up, noting when it last called Slack, once the target has nothing due."""
 
     def __init__(
-        self, db: Database, clock: Clock, deliver: Deliver, give_back: GiveBack, *, pacing: float, max_lanes: int,
-        on_idle: Callable[[], None],
+        self, db: Database, clock: Clock, deliver: Deliver, give_back: GiveBack, *, owner: str, lease: timedelta,
+        pacing: float, max_lanes: int, on_idle: Callable[[], None], on_takeover: Callable[[int], None],
     ) -> None:  # fmt: skip
         self._db = db
         self._clock = clock
         self._deliver = deliver
         self._give_back = give_back
+        self.owner = owner
+        self.lease = lease
         self._pacing = pacing
         self._max_lanes = max_lanes
         self._on_idle = on_idle  # a lane ended: its target may have more, later
+        self._on_takeover = on_takeover  # rows taken over from a process whose lease ran out
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self.stopping = False
 
@@ -51,15 +60,26 @@ class Lanes:
         """Targets this process is sending to right now."""
         return len(self._tasks)
 
+    @property
+    def targets(self) -> list[str]:
+        """The targets whose lanes this process owns."""
+        return sorted(self._tasks)
+
     async def fill(self) -> None:
-        """Claim the first due row of idle targets in one statement, and start a lane for each."""
+        """Claim the first due row of idle targets, with their lanes, in one transaction; start a lane for each."""
         room = self._max_lanes - len(self._tasks)
         if room <= 0 or self.stopping:
             return
+        now = self._clock.now()
         async with self._db.transaction() as tx:
-            heads = await outbox_repo.claim_ready_heads(tx, self._clock.now(), room, self._tasks.keys())
-        for item in heads:
-            self._tasks[item.target] = asyncio.create_task(self._lane(item.target, item), name=f"lane-{item.target}")
+            claims = await outbox_repo.claim_lane_heads(tx, now, room, self._tasks.keys(), self.owner,
+                                                        now + self.lease)  # fmt: skip
+        if claims.taken_over:
+            log.warning("took over %d outbox row(s) from a process whose lease ran out", claims.taken_over)
+            self._on_takeover(claims.taken_over)
+        for item in claims.items:
+            lane = self._lane(item.target, item, claims.last_calls.get(item.target))
+            self._tasks[item.target] = asyncio.create_task(lane, name=f"lane-{item.target}")
 
     async def run_until_idle(self) -> None:
         """Send everything sendable now, and return when nothing more is."""
@@ -70,7 +90,8 @@ class Lanes:
             await asyncio.gather(*list(self._tasks.values()), return_exceptions=True)
 
     async def stop(self, timeout: float) -> None:
-        """Let lanes finish the message in hand; cancel those still busy after `timeout` seconds."""
+        """Let lanes finish the message in hand; cancel those still busy after `timeout` seconds (their leases
+        then run out, and another process takes their rows over, in doubt)."""
         self.stopping = True
         lanes = list(self._tasks.values())
         if lanes:
@@ -78,25 +99,43 @@ class Lanes:
             for task in pending:
                 task.cancel()
 
-    async def _lane(self, target: str, first: OutboxItem | None = None) -> None:
-        item = first
+    async def _paced(self, last_call: datetime | None) -> None:
+        """Wait out the pacing from the last call to Slack for this target, whoever made it."""
+        if last_call is not None and self._pacing > 0:
+            wait = (last_call - self._clock.now()).total_seconds() + self._pacing
+            if wait > 0:
+                await self._clock.sleep(min(wait, self._pacing))
+
+    async def _lane(self, target: str, first: OutboxItem, last_call: datetime | None) -> None:
+        item: OutboxItem | None = first
         try:
+            await self._paced(last_call)
             while not self.stopping or item is not None:
                 if item is None:
                     async with self._db.transaction() as tx:
-                        item = await outbox_repo.claim_head(tx, target, self._clock.now())
+                        now = self._clock.now()
+                        item = await outbox_repo.claim_head(tx, target, now, owner=self.owner,
+                                                            lease_until=now + self.lease)  # fmt: skip
+                        if item is None:
+                            await lanes_repo.release(tx, target, self.owner, last_call)
                 if item is None:
                     return
                 outcome = await self._deliver(item)
                 item = None
-                if outcome is Outcome.CALLED_SLACK and self._pacing > 0:
-                    # counted from the answer, so Slack never sees two posts closer than `pacing`
-                    await self._clock.sleep(self._pacing)
+                if outcome is Outcome.CALLED_SLACK:
+                    last_call = self._clock.now()
+                    if self._pacing > 0:
+                        # counted from the answer, so Slack never sees two posts closer than `pacing`
+                        await self._clock.sleep(self._pacing)
+            async with self._db.transaction() as tx:  # stopping
+                await lanes_repo.release(tx, target, self.owner, last_call)
         except Exception as error:
             log.error("outbox lane %s failed: %s", target, describe_exception(error))
-            if item is not None:  # give the claimed row back rather than leave it "sending" until a restart
-                with suppress(Exception):
+            with suppress(Exception):
+                if item is not None:  # give the claimed row back rather than leave it "sending" until its lease ends
                     await self._give_back(item)
+                async with self._db.transaction() as tx:
+                    await lanes_repo.release(tx, target, self.owner, last_call)
         finally:
             self._tasks.pop(target, None)
             self._on_idle()

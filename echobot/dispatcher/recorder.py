@@ -21,10 +21,12 @@ class Recorder:
     """Writes each row's outcome. Sends that complete together are recorded in one transaction."""
 
     def __init__(
-        self, db: Database, clock: Clock, *, backoff: timedelta, max_backoff: timedelta, max_attempts: int,
-        on_outcome: Callable[[str], None] | None = None,
+        self, db: Database, clock: Clock, *, owner: str, backoff: timedelta, max_backoff: timedelta,
+        max_attempts: int, step_aside_after: int, on_outcome: Callable[[str], None] | None = None,
     ) -> None:  # fmt: skip
         self._db = db
+        self._owner = owner  # outcomes are written only while this process holds the row's claim
+        self._step_aside_after = step_aside_after
         self._clock = clock
         self.backoff = backoff
         self._max_backoff = max_backoff
@@ -76,22 +78,30 @@ class Recorder:
                 else:
                     done.set_exception(error)
 
-    async def retry(self, item: OutboxItem, reason: str, after: timedelta, *, attempted: bool = False) -> None:
-        """Back to pending, to be claimed again once `after` has passed."""
+    async def retry(
+        self, item: OutboxItem, reason: str, after: timedelta, *, attempted: bool = False, aside: bool = False
+    ) -> None:
+        """Back to pending, to be claimed again once `after` has passed; `aside` lets the rows behind it in its
+        lane go meanwhile."""
         async with self._db.transaction() as tx:
-            await outbox_repo.mark_retry(tx, item.id, reason, self._clock.now() + after, attempted=attempted)
+            await outbox_repo.mark_retry(tx, item.id, reason, self._clock.now() + after, attempted=attempted,
+                                         aside=aside, owner=self._owner)  # fmt: skip
 
     async def failed(self, item: OutboxItem, error: str, *, transient: bool = False, permanent: bool = False) -> None:
         """A permanent error ends the row at once. A transient one (rate limits, Slack outages, the network, a
         token being replaced) backs off, up to every 10 minutes, for as long as it takes: delayed, never
-        dropped (a row that goes stale meanwhile is skipped). Anything else (a channel echobot is not in, a
-        failing renderer) is tried a bounded number of times, so one bad row cannot hold its channel forever."""
+        dropped (a row that goes stale meanwhile is skipped); after `step_aside_after` such attempts it steps
+        aside, so the later rows of its channel go while it backs off (rows that depend on it wait for it).
+        Anything else (a channel echobot is not in, a failing renderer) is tried a bounded number of times, so
+        one bad row cannot hold its channel forever."""
         attempts = item.attempts + 1
         if not permanent and (transient or attempts < self._max_attempts):
             delay = min(self.backoff * (2 ** min(attempts - 1, 10)), self._max_backoff)
-            await self.retry(item, error, delay, attempted=True)
+            aside = transient and attempts >= self._step_aside_after
+            await self.retry(item, error, delay, attempted=True, aside=aside)
             self.note("retry")
-            log.warning("outbox %s: %s (attempt %d); retrying in %s", item.key, error, attempts, delay)
+            log.warning("outbox %s: %s (attempt %d); retrying in %s%s", item.key, error, attempts, delay,
+                        ", letting later messages to its channel go first" if aside else "")  # fmt: skip
             return
         await self.finish(item, OutboxState.FAILED, error, attempted=True)
         log.error("outbox %s: gave up after %d attempt(s): %s", item.key, attempts, error)
@@ -99,7 +109,7 @@ class Recorder:
     async def finish(self, item: OutboxItem, state: OutboxState, reason: str, *, attempted: bool = False) -> None:
         """End a row without sending it: failed (gave up, or its parent never went out) or skipped."""
         async with self._db.transaction() as tx:
-            await outbox_repo.mark_final(tx, item.id, state, reason, attempted=attempted)
+            await outbox_repo.mark_final(tx, item.id, state, reason, attempted=attempted, owner=self._owner)
         self.note(state.value)
 
     async def clear_error(self, item: OutboxItem) -> None:
@@ -107,3 +117,4 @@ class Recorder:
         async with self._db.transaction() as tx:
             await outbox_repo.clear_error(tx, item.id)
         item.last_error = None
+        item.in_doubt = False

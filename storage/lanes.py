@@ -1,0 +1,89 @@
+"""Lane leases: one process at a time owns a target's (a channel's or a user's) lane, so Slack's pacing of one
+message per second per channel holds across processes. A lane row names its owner and until when the lease
+holds; an owner renews it while it sends and releases it when the target has nothing more due, noting when
+it last called Slack for the target, so the next owner, whoever it is, waits out the pacing from there.
+An owner that dies loses the lane when its lease runs out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select, update
+
+from echobot.storage.codec import opt_from_db, opt_to_db, to_db
+from echobot.storage.database import Reader, Tx
+from echobot.storage.sql import insert
+from echobot.storage.tables import lanes as L
+
+
+def taken(target: Any, owner: str | None, stamp: str) -> ColumnElement[bool]:
+    """Whether another process holds a live lease on the lane of `target` (a column or a value)."""
+    return exists().where(
+        L.c.target == target, L.c.owner.is_not(None), L.c.owner != (owner or ""), L.c.lease_until >= stamp
+    )
+
+
+def _free(owner: str, stamp: str) -> ColumnElement[bool]:
+    return or_(L.c.owner.is_(None), L.c.owner == owner, L.c.lease_until.is_(None), L.c.lease_until < stamp)
+
+
+async def acquire(
+    tx: Tx, targets: Iterable[str], owner: str, now: datetime, lease_until: datetime
+) -> dict[str, datetime | None]:
+    """Take the lanes of `targets` that nobody else holds; {target: when Slack was last called for it}."""
+    wanted = sorted(set(targets))
+    if not wanted:
+        return {}
+    stamp, until = to_db(now), to_db(lease_until)
+    statement = insert(L, tx.dialect)
+    statement = statement.on_conflict_do_update(
+        index_elements=[L.c.target],
+        set_={"owner": owner, "lease_until": until},
+        where=_free(owner, stamp),
+    ).returning(L.c.target, L.c.last_call_at)
+    rows = await tx.fetchall(statement, [{"target": t, "owner": owner, "lease_until": until} for t in wanted])
+    return {row.target: opt_from_db(row.last_call_at) for row in rows}
+
+
+async def holds(tx: Tx, target: str, owner: str, now: datetime, lease_until: datetime) -> bool:
+    """Whether `owner` still holds the lane of `target` (and, if so, its lease runs on to `lease_until`)."""
+    changed = await tx.execute(
+        update(L)
+        .where(L.c.target == target, L.c.owner == owner, L.c.lease_until >= to_db(now))
+        .values(lease_until=to_db(lease_until))
+    )
+    return changed > 0
+
+
+async def release(tx: Tx, target: str, owner: str, last_call_at: datetime | None) -> None:
+    """Give the lane up, noting the last call to Slack for it (the later of the noted one and this)."""
+    stamp = opt_to_db(last_call_at)
+    later = L.c.last_call_at if stamp is None else case(
+        (or_(L.c.last_call_at.is_(None), L.c.last_call_at < stamp), stamp), else_=L.c.last_call_at
+    )  # fmt: skip
+    await tx.execute(
+        update(L)
+        .where(L.c.target == target, L.c.owner == owner)
+        .values(owner=None, lease_until=None, last_call_at=later)
+    )
+
+
+async def release_all(tx: Tx) -> int:
+    """Free every lane (the one process of an embedded database starting: whatever held them is gone)."""
+    return await tx.execute(update(L).where(L.c.owner.is_not(None)).values(owner=None, lease_until=None))
+
+
+async def renew(tx: Tx, owner: str, lease_until: datetime) -> int:
+    """Extend every lease `owner` holds; returns how many lanes it still holds."""
+    return await tx.execute(update(L).where(L.c.owner == owner).values(lease_until=to_db(lease_until)))
+
+
+async def owned(db: Reader, now: datetime) -> int:
+    """Lanes with a live lease, across all processes."""
+    value = await db.scalar(
+        select(func.count()).select_from(L).where(and_(L.c.owner.is_not(None), L.c.lease_until >= to_db(now)))
+    )
+    return int(value or 0)
