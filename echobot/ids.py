@@ -39,6 +39,8 @@ class Action(StrEnum):
     CASE_CLOSE = "case_close"
     CASE_REPLY = "case_reply"
     CASE_READ = "case_read"  # "Read the whole case": the full presentation in a modal
+    CASE_CALENDAR = "case_calendar"  # "Add to calendar" on the presenter's case message: the session's .ics
+    CASE_VIDEO = "case_video"  # "Join session" link on the presenter's case message
     FOLLOWUP = "case_followup"
     EVALUATE = "evaluate"
     CERTIFICATE_SESSION = "certificate_session"

@@ -18,7 +18,9 @@ planned, so they stay byte for byte as they are. Rows of one thing share a prefi
     program:<id>:intro / :created:<view id> / :edited:<view id>
     registration:<user>:<view id>           the registration confirmation
     case:<id>:hub                           the hub post              …:update:<n>, …:thread:<n>
-    case:<id>:dm:<n> / :followup            the presenter's DMs; any row + `:purged` its text removed
+    case:<id>:presenter                     the presenter's one case message  …:update:<n>, …:thread:<n>
+    case:<id>:dm:<n> / :followup            the presenter's DMs (before issue 19: one a change); any row +
+                                            `:purged` its text removed
 
 Jobs run in lanes of their own: `job:session:<id>:`, `job:digest:<program>`.
 """
@@ -180,6 +182,19 @@ def case_hub_thread(case_id: int, number: int) -> str:
 
 def case_dm(case_id: int, number: int) -> str:
     return f"{case(case_id)}dm:{number}"
+
+
+def case_presenter(case_id: int) -> str:
+    """The presenter's one message about the case (a DM), updated in place; each change a reply in its thread."""
+    return f"{case(case_id)}presenter"
+
+
+def case_presenter_update(case_id: int, number: int) -> str:
+    return f"{case_presenter(case_id)}:update:{number}"
+
+
+def case_presenter_thread(case_id: int, number: int) -> str:
+    return f"{case_presenter(case_id)}:thread:{number}"
 
 
 def case_followup(case_id: int) -> str:

@@ -309,6 +309,14 @@ class Case(BaseModel):
     def title(self) -> str:
         return f"Case #{self.id}"
 
+    @property
+    def handle(self) -> str:
+        """The short name people see: "Case #1 · 50s woman, HCV genotype 3…" (the title once the text is gone)."""
+        if not self.summary:
+            return self.title
+        summary = self.summary if len(self.summary) <= 40 else self.summary[:39].rstrip(" ,;:") + "…"
+        return f"{self.title} · {summary}"
+
 
 class CaseEvent(BaseModel):
     case_id: int

@@ -16,6 +16,7 @@ from echobot.forms import CaseForm
 from echobot.ids import CaseField
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKind, Person, Program, Render, Session
 from echobot.renderers import Renderers
+from echobot.services import presenter
 from echobot.services.programs import Programs
 from echobot.services.sessions import Sessions
 from echobot.storage import Database, Reader, Tx, audit, outbox
@@ -30,7 +31,6 @@ from echobot.views.blocks import escape
 from echobot.views.cases import (
     followup_message,
     hub_message,
-    submitter_dm,
     thread_line,
 )
 
@@ -325,9 +325,7 @@ class Cases:
         await outbox.enqueue(tx, key=keys.case_hub_thread(case.id, number), parent_key=hub,
                              target=program.review_channel_id, now=now,
                              message=thread_line(actor, VERBS[action], now, note))  # fmt: skip
-        if dm and action not in ("followup", "purge"):
-            await outbox.enqueue(tx, key=keys.case_dm(case.id, number), target=case.submitter, now=now,
-                                 message=submitter_dm(after, program, action, note))  # fmt: skip
+        await presenter.tell(tx, after, action, note if dm else None, number, now, dm=dm)
 
     # ---- hooks the container attaches to Sessions ------------------------------------------------------
     async def session_ended(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
@@ -382,6 +380,8 @@ class Cases:
                 await outbox.enqueue(tx, key=keys.case_hub_update(case_id, number), kind=OutboxKind.UPDATE,
                                      parent_key=keys.case_hub(case_id), target=program.review_channel_id, now=now,
                                      render=Render(name="case.hub", args={"case_id": case_id}))  # fmt: skip
+                if await outbox.get(tx, keys.case_presenter(case_id)) is not None:
+                    await presenter.update(tx, case_id, case.submitter, number, now)
                 purged += 1
         return purged
 
@@ -389,6 +389,7 @@ class Cases:
     def register_renderers(self, renderers: Renderers) -> None:
         renderers.messages["case.hub"] = self._render_hub
         renderers.messages["case.followup"] = self._render_followup
+        renderers.messages["case.presenter"] = presenter.render
 
     async def _render_hub(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
         case = await cases_repo.get(db, int(args["case_id"]))

@@ -17,6 +17,7 @@ from echobot.views.blocks import (
     divider,
     escape,
     input_block,
+    link_button,
     modal,
     radio_buttons,
     section,
@@ -204,27 +205,61 @@ def thread_line(actor: str, verb: str, at: datetime, note: str | None) -> Messag
     return Message(text=fallback, blocks=blocks)
 
 
-def submitter_dm(case: Case, program: Program, action: str, note: str | None) -> Message:
-    """What the person who presented the case is told at each change."""
-    title = f"*{case.title}* ({escape(program.name)}: {escape(case.summary or '')})"
+def presenter_status(case: Case, program: Program, session: Session | None) -> str:
+    """The status line of the presenter's case message: where the case stands and what comes next."""
+    mark = f"{STATE_MARKS[case.state]} *{case.state.label}*"
+    when = slack_date(session.starts_at, "{date_long_pretty} at {time}") if session is not None else ""
+    return {
+        CaseState.SUBMITTED: f"{mark}: waiting for the hub team to review it.",
+        CaseState.IN_REVIEW: f"{mark}" + (f" by <@{case.owner}>." if case.owner else "."),
+        CaseState.NEEDS_INFO: f"{mark}: the hub team asked a question (in the thread). Reply when you can.",
+        CaseState.SCHEDULED: (f"{mark}: it will be discussed *{when}* in the {escape(program.name)} session. "
+                              "Be ready to present it." if session else f"{mark} for a session."),
+        CaseState.PRESENTED: f"{mark}" + (f" {when}" if session else "") + ": written recommendations follow.",
+        CaseState.RECOMMENDATIONS_SENT: f"{mark}: the hub team's recommendations are in the thread.",
+        CaseState.CLOSED: f"{mark}. Thank you for presenting it.",
+        CaseState.DECLINED: f"{mark}: the hub team's reason is in the thread.",
+    }[case.state]  # fmt: skip
+
+
+def presenter_message(case: Case, program: Program, session: Session | None) -> Message:
+    """The presenter's one message about a case, updated in place as it moves; each change is a thread reply."""
+    status = presenter_status(case, program, session)
+    blocks: list[Block] = [section(f"*{escape(case.handle)}* · {escape(program.name)}\n{status}")]
+    buttons: list[Block] = []
+    if case.state is CaseState.SCHEDULED and session is not None:
+        buttons += [button("Add to calendar", Action.CASE_CALENDAR, str(session.id)),
+                    link_button("Join session", Action.CASE_VIDEO, program.video_url)]  # fmt: skip
+    if case.state is CaseState.NEEDS_INFO:
+        buttons.append(button("Reply", Action.CASE_REPLY, str(case.id), style="primary"))
+    if buttons:
+        blocks.append(actions(*buttons, block_id=f"presenter-{case.id}"))
+    blocks.append(context("Every change to this case is a reply in this message's thread."))
+    return Message(text=f"{escape(case.handle)}: {case.state.label}", blocks=blocks)
+
+
+def presenter_reply(case: Case, action: str, note: str | None, session: Session | None) -> Message | None:
+    """One change to the case, as a reply in the thread of the presenter's case message (None: nothing to say)."""
+    when = slack_date(session.starts_at, "{date_long_pretty} at {time}") if session is not None else "a session"
     lead = {
-        "submit": f"{title} is submitted to the hub team. I'll tell you of every change.",
-        "claim": f"{title} is now in review by <@{case.owner}>.",
-        "ask_info": f"The hub team asks for more information on {title}:",
-        "reply": f"Your answer on {title} went to the hub team; the case is back in review.",
-        "schedule": f"{title} is scheduled for discussion in a session: see `/echo sessions`.",
-        "decline": f"{title} was declined by the hub team:",
-        "present": f"{title} was presented. Written recommendations follow.",
-        "recommend": f"The hub team's recommendations on {title}:",
-        "close": f"{title} is closed. Thank you for presenting it.",
-        "unschedule": f"The session {title} was scheduled for was cancelled: the hub team will schedule it again.",
-    }.get(action, f"{title}: {case.state.label}.")
+        "claim": f"<@{case.owner}> is reviewing your case.",
+        "ask_info": "The hub team asks for more information:",
+        "reply": "Your answer went to the hub team; the case is back in review.",
+        "schedule": f"Scheduled: it will be discussed {when}.",
+        "decline": "The hub team declined the case:",
+        "present": "Presented in the session. Written recommendations follow.",
+        "recommend": "The hub team's recommendations:",
+        "close": "Closed. Thank you for presenting it.",
+        "unschedule": "Its session was cancelled: the hub team will schedule it again.",
+    }.get(action)
+    if lead is None:
+        return None
     blocks: list[Block] = [section(lead)]
     if note and action in ("ask_info", "decline", "recommend"):
         blocks += typed_text("", note)
     if action == "ask_info":
         blocks.append(actions(button("Reply", Action.CASE_REPLY, str(case.id), style="primary")))
-    return Message(text=lead.replace("*", ""), blocks=blocks)
+    return Message(text=f"{escape(case.handle)}: {lead}", blocks=blocks)
 
 
 def followup_message(case: Case, program: Program) -> Message:
