@@ -45,6 +45,7 @@ class Action(StrEnum):
     EVALUATE = "evaluate"
     CERTIFICATE_SESSION = "certificate_session"
     CERTIFICATE_PERIOD = "certificate_period"
+    CERTIFICATE_NOW = "certificate_now"  # "Get certificate" on the evaluated DM: the session's PDF at once
     TRANSCRIPT_CSV = "transcript_csv"
 
 
