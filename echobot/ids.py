@@ -31,6 +31,7 @@ class Action(StrEnum):
     SESSION_TOOLS = "session_tools"  # overflow menu on the live post: code, end now
     SESSION_MENU = "session_menu"  # overflow menu in /echo sessions: calendar, edit, cancel
     OPEN_CASE = "open_case"
+    RUN_COMMAND = "run_command"  # a button doing what `/echo <value>` does (Home, help): no typing
     CASE_CLAIM = "case_claim"
     CASE_ASK = "case_ask"
     CASE_SCHEDULE = "case_schedule"

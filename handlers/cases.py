@@ -97,7 +97,9 @@ async def cases_command(request: CommandRequest) -> None:
 
 async def queue_command(request: CommandRequest) -> None:
     items = await request.services.cases.queue(request.person)
-    await request.ack(text=f"{len(items)} case(s) waiting", blocks=queue_blocks(items, request.services.clock.now()))
+    mine = await request.services.cases.in_review_by(request.person)
+    await request.ack(text=f"{len(items)} waiting, {len(mine)} in your review",
+                      blocks=queue_blocks(items, request.services.clock.now(), mine))  # fmt: skip
 
 
 async def open_case(ack: AsyncAck, client: AsyncWebClient, services: Services, actor: Actor, trigger_id: str) -> None:

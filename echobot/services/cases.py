@@ -199,6 +199,13 @@ class Cases:
         by_id = {p.id: p for p in programs}
         return [(case, by_id[case.program_id]) for case in await cases_repo.waiting(self._db.reader, list(by_id))]
 
+    async def in_review_by(self, person: Person) -> list[tuple[Case, Program]]:
+        """The open cases this person claimed, in the programs they may still triage."""
+        programs = [p for p in await self._programs.active() if self.may_triage(person, p)]
+        by_id = {p.id: p for p in programs}
+        found = await cases_repo.in_review_by(self._db.reader, person.user_id, list(by_id))
+        return [(case, by_id[case.program_id]) for case in found]
+
     async def agenda(self, db: Reader, session_id: int) -> list[tuple[Case, str]]:
         """The cases on a session's agenda with the presenting site (never patient details)."""
         found = []

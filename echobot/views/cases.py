@@ -327,9 +327,16 @@ def my_cases_blocks(items: list[tuple[Case, Program]]) -> list[Block]:
     return [section("*Your cases*"), section("\n".join(lines)[:2990])]
 
 
-def queue_blocks(items: list[tuple[Case, Program]], now: datetime) -> list[Block]:
+def queue_blocks(items: list[tuple[Case, Program]], now: datetime,
+                 mine: list[tuple[Case, Program]] | None = None) -> list[Block]:  # fmt: skip
+    """Cases waiting for triage, oldest first; then the open cases in this person's review."""
+    review: list[Block] = []
+    if mine:
+        lines = [f"{STATE_MARKS[c.state]} *{escape(c.handle)}* · {escape(p.name)} · {c.state.label} · "
+                 f"<#{p.review_channel_id}>" for c, p in mine[:30]]  # fmt: skip
+        review = [section(f"*Your cases in review* ({len(mine)})\n" + "\n".join(lines)[:2900])]
     if not items:
-        return [section("No case is waiting for triage in your programs.")]
+        return [section("No case is waiting for triage in your programs."), *review]
     lines = []
     for case, program in items[:40]:
         days = (now - case.submitted_at).days
@@ -337,4 +344,5 @@ def queue_blocks(items: list[tuple[Case, Program]], now: datetime) -> list[Block
         flag = " :warning:" if days > 7 else ""
         lines.append(f"*{case.title}* · {escape(program.name)} · waiting {age}{flag} · {escape(case.summary or '')}")
     return [section(f"*Waiting for triage* ({len(items)}), oldest first"), divider(),
-            section("\n".join(lines)[:2990]), context("Claim them in each program's review channel.")]  # fmt: skip
+            section("\n".join(lines)[:2990]), context("Claim them in each program's review channel."),
+            *review]  # fmt: skip
