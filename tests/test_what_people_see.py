@@ -118,8 +118,8 @@ async def test_the_presenters_updates_coalesce_and_arrive_in_order(bot: Bot) -> 
     assert len(to_alice) == 1 and "Declined" in to_alice[0].args["text"]  # the claim's update was superseded
     replies = [c.args["text"] for c in bot.fake.calls_to("chat.postMessage")
                if c.response.get("channel") == "DALICE0001" and c.args.get("thread_ts")]  # fmt: skip
-    assert replies == ["Case #1 · 50s woman, HCV genotype 3, compensated…: <@USPEC00001> is reviewing your case.",
-                       "Case #1 · 50s woman, HCV genotype 3, compensated…: The hub team declined the case:"]  # fmt: skip
+    handle = "Case #1 · 50s woman, HCV genotype 3, compensated…"
+    assert replies == [f"{handle}: <@USPEC00001> is reviewing your case.", f"{handle}: The hub team declined the case:"]
 
 
 async def test_queue_lists_your_cases_in_review(bot: Bot) -> None:
@@ -141,3 +141,27 @@ def test_the_digest_pipeline_says_none_waiting_in_one_line() -> None:
     assert blocks_text(_cases(type("D", (), {"pipeline": empty})(), now)) == (  # type: ignore[arg-type]
         "*Case pipeline*: none waiting, nothing new this week."
     )
+
+
+async def test_triage_goes_on_while_a_case_needs_info_with_the_buttons_at_the_top(bot: Bot) -> None:
+    await program_with_participant(bot)
+    await bot.driver.command(ALICE, "case")
+    await bot.settle()
+    await bot.driver.submit(ALICE, bot.fake.opened_views()[-1], CASE)
+    await bot.settle()
+    await bot.driver.click(SPECIALIST, Action.CASE_ASK, "1", channel=REVIEW_CHANNEL)
+    await bot.settle()
+    await bot.driver.submit(SPECIALIST, bot.fake.opened_views()[-1], {CaseField.MESSAGE: "Any varices on EGD?"})
+    await bot.settle()
+    post = next(c for c in bot.fake.calls_to("chat.postMessage")
+                if c.args.get("channel") == REVIEW_CHANNEL and not c.args.get("thread_ts"))  # fmt: skip
+    now = bot.fake.messages[(REVIEW_CHANNEL, post.response["ts"])]
+    kinds = [b["type"] for b in now["blocks"]]
+    assert "Needs info" in blocks_text(now["blocks"][:1]) and kinds.index("actions") <= 3  # above the clinical text
+    assert list(buttons(now["blocks"][: kinds.index("actions") + 1])) == ["Ask for info", "Schedule", "Decline"]
+    await bot.driver.click(SPECIALIST, Action.CASE_SCHEDULE, "1", channel=REVIEW_CHANNEL)
+    await bot.settle()
+    await bot.driver.submit(SPECIALIST, bot.fake.opened_views()[-1], {CaseField.SESSION: "1"})
+    await bot.settle()
+    [case] = await cases.of_submitter(bot.db.reader, ALICE)
+    assert case.state.value == "scheduled"

@@ -164,19 +164,22 @@ HUB_FIELDS = ("Summary", "Question", "Recommendations")
 
 
 def hub_message(case: Case, program: Program, site: str, session: Session | None) -> Message:
-    """The case in the hub review channel, updated in place as it moves."""
+    """The case in the hub review channel, updated in place as it moves: the summary and the buttons at the
+    top, the clinical text under them."""
     blocks: list[Block] = [section(_hub_head(case, program, site, session))]
+    if case.summary and case.purged_at is None:
+        blocks += typed_text("Summary", case.summary)  # typed text stays plain text
+    buttons = hub_buttons(case)
+    if buttons:
+        blocks.append(actions(*buttons, block_id=f"case-{case.id}"))
     if case.purged_at is not None:
         blocks.append(context("The clinical text was removed after the retention period."))
     else:
         for label, text in _presentation(case):
-            if text and label in HUB_FIELDS:
+            if text and label in HUB_FIELDS and label != "Summary":
                 blocks += typed_text(label, text)
         blocks.append(section("The whole presentation: problem, history, medications, labs, what was tried.",
                               accessory=button("Read the whole case", Action.CASE_READ, str(case.id))))  # fmt: skip
-    buttons = hub_buttons(case)
-    if buttons:
-        blocks.append(actions(*buttons, block_id=f"case-{case.id}"))
     blocks.append(context("Only this program's specialists and coordinators can act on the case. "
                           "Its history is in the thread."))  # fmt: skip
     return Message(text=f"{case.title} ({escape(program.name)}): {case.state.label}", blocks=blocks)
