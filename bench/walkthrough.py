@@ -57,13 +57,15 @@ class Walk:
         self.bot = bot
         self.fake = bot.fake
         self.seen: dict[str, Seen] = {user: Seen() for user in NAMES}
+        self.shown: dict[str, list[dict[str, Any]]] = {}  # modals that only show something (answers to buttons)
         self.channels = {CONNIE: [PROGRAM_CHANNEL], SAM: [REVIEW_CHANNEL], ALICE: [PROGRAM_CHANNEL],
                          BOB: [PROGRAM_CHANNEL]}  # fmt: skip
 
     # ---- what a person can see ----------------------------------------------------------------------
     def surfaces(self, user: str) -> list[tuple[str, dict[str, Any]]]:
         """(where, message or view) newest first: answers, Home, direct messages, channels."""
-        found: list[tuple[str, dict[str, Any]]] = [("answer", a) for a in reversed(self.seen[user].answers)]
+        found: list[tuple[str, dict[str, Any]]] = [("view", v) for v in self.shown.get(user, [])[-1:]]
+        found += [("answer", a) for a in reversed(self.seen[user].answers)]
         if user in self.fake.homes:
             found.append(("home", self.fake.homes[user]))
         dm = "D" + user[1:]
@@ -91,8 +93,8 @@ class Walk:
         if hit is None:
             return False
         where, container, element, block_id = hit
-        before = len(self.fake.responses)
-        if where == "home":
+        before, views = len(self.fake.responses), len(self.fake.opened_views())
+        if where in ("home", "view"):
             reply = await self.bot.driver.click(user, element["action_id"], element.get("value", ""),
                                                 block_id=block_id, home=container)  # fmt: skip
         elif where == "answer":
@@ -103,8 +105,15 @@ class Walk:
                                                 block_id=block_id, message=container, channel=where)  # fmt: skip
         await self.bot.settle()
         self._answered(user, reply, before)
+        self._shown(user, views)
         self.seen[user].clicked.append(label)
         return True
+
+    def _shown(self, user: str, views: int) -> None:
+        """A modal opened with no inputs shows an answer: the person can click its buttons next."""
+        opened = self.fake.opened_views()[views:]
+        self.shown.setdefault(user, []).extend(
+            v for v in opened if not any(b.get("type") == "input" for b in v.get("blocks", [])))
 
     async def type(self, user: str, text: str, channel: str = "C0GENERAL") -> None:
         before = len(self.fake.responses)
@@ -301,7 +310,8 @@ def show(label: str, result: dict[str, Any], transcript: bool) -> None:
               f"{c['thread_replies']} thread replies | | | {c['updated_in_place']} | |")  # fmt: skip
     total = sum(p["received"] for p in result["people"].values())
     typed = sum(p["typed"] for p in result["people"].values())
-    print(f"\nmessages received by the four people: {total}; commands typed: {typed}")
+    top = total - sum(p["dm_thread_replies"] for p in result["people"].values())
+    print(f"\nmessages received by the four people: {total} ({top} outside threads); commands typed: {typed}")
     for name, p in result["people"].items():
         print(f"\n### {name}: typed {', '.join(f'`{c}`' for c in p['commands']) or 'nothing'}; "
               f"clicked {', '.join(p['clicked']) or 'nothing'}")  # fmt: skip
@@ -351,9 +361,12 @@ def main() -> None:
     show("now", result, args.transcript)
     if args.baseline:
         def total(r: dict[str, Any], key: str) -> int:
+            if key == "top":
+                return total(r, "received") - total(r, "dm_thread_replies")
             return sum(p[key] for p in r["people"].values())
 
-        for key, label in (("received", "messages received"), ("typed", "commands typed")):
+        for key, label in (("received", "messages received"), ("top", "messages outside threads"),
+                           ("typed", "commands typed")):  # fmt: skip
             b, a = total(before, key), total(result, key)
             print(f"\n{label}: {b} → {a}" + (f" (×{a / b:.2f})" if b else ""))
 

@@ -106,6 +106,20 @@ async def run_command(ack: AsyncAck, action: dict, body: dict, client: AsyncWebC
             services.inflight.spawn(open_modal(client, trigger_id, view, user_id=actor.user_id), "command-answer")
 
 
+async def answer_in_view(services: Services, client: AsyncWebClient, body: dict, user_id: str, text: str) -> None:
+    """A click in a view has no response_url: Home is rebuilt, and a modal (a button's answer) shows `text`."""
+    view = body.get("view") or {}
+    await publish_home(services, client, user_id)
+    if view.get("type") == "modal" and view.get("id"):
+        notice = modal("echobot", Callback.NOTICE_VIEW, [section(text)], submit=None, close="Close")
+        try:
+            await client.views_update(view_id=view["id"], view=notice)
+        except SlackApiError as error:
+            log.info("could not update the modal for %s: %s", user_id, slack_error_code(error))
+        except NETWORK_ERRORS as error:
+            log.info("could not update the modal for %s: %s", user_id, type(error).__name__)
+
+
 BUTTON_TITLES = {"program list": "Programs", "sessions": "Sessions", "cases": "Your cases", "cme": "Your credit",
                  "evaluate": "Evaluate", "queue": "Case queue", "help": "echobot"}  # fmt: skip
 

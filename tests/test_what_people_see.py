@@ -86,6 +86,23 @@ async def test_a_home_button_does_what_the_command_does_without_typing(bot: Bot)
     assert bot.fake.opened_views()[-1]["callback_id"] == Callback.CASE_VIEW
 
 
+async def test_a_program_is_joined_from_home_without_typing(bot: Bot) -> None:
+    from tests.scenarios import create_program, register
+
+    await create_program(bot)
+    await register(bot, ALICE)
+    home = await home_of(bot, ALICE)
+    browse = buttons(home["blocks"])["Browse programs"]
+    await bot.driver.click(ALICE, browse["action_id"], browse["value"], home=home)
+    await bot.settle()
+    listing = bot.fake.opened_views()[-1]
+    join = buttons(listing["blocks"])["Join"]
+    await bot.driver.click(ALICE, join["action_id"], join["value"], home=listing)
+    await bot.settle()
+    assert "You joined *Hepatitis C ECHO*" in blocks_text(bot.fake.last("views.update").args["view"]["blocks"])
+    assert "Hepatitis C ECHO" in blocks_text(bot.fake.homes[ALICE]["blocks"])
+
+
 async def test_help_offers_buttons_by_task_and_keeps_the_commands_under_more_commands(bot: Bot) -> None:
     await program_with_participant(bot)
     reply = await bot.driver.command(ALICE, "help")
