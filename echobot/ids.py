@@ -31,6 +31,7 @@ class Action(StrEnum):
     SESSION_TOOLS = "session_tools"  # overflow menu on the live post: code, end now
     SESSION_MENU = "session_menu"  # overflow menu in /echo sessions: calendar, edit, cancel
     OPEN_CASE = "open_case"
+    RUN_COMMAND = "run_command"  # a button doing what `/echo <value>` does (Home, help): no typing
     CASE_CLAIM = "case_claim"
     CASE_ASK = "case_ask"
     CASE_SCHEDULE = "case_schedule"
@@ -40,10 +41,13 @@ class Action(StrEnum):
     CASE_REPLY = "case_reply"
     CASE_READ = "case_read"  # "Read the whole case": the full presentation in a modal
     CASE_REPORT = "case_report"  # "Report identifiers": take the case's text back (after a confirm dialog)
+    CASE_CALENDAR = "case_calendar"  # "Add to calendar" on the presenter's case message: the session's .ics
+    CASE_VIDEO = "case_video"  # "Join session" link on the presenter's case message
     FOLLOWUP = "case_followup"
     EVALUATE = "evaluate"
     CERTIFICATE_SESSION = "certificate_session"
     CERTIFICATE_PERIOD = "certificate_period"
+    CERTIFICATE_NOW = "certificate_now"  # "Get certificate" on the evaluated DM: the session's PDF at once
     TRANSCRIPT_CSV = "transcript_csv"
 
 

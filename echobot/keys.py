@@ -18,7 +18,9 @@ planned, so they stay byte for byte as they are. Rows of one thing share a prefi
     program:<id>:intro / :created:<view id> / :edited:<view id>
     registration:<user>:<view id>           the registration confirmation
     case:<id>:hub                           the hub post              …:update:<n>, …:thread:<n>
-    case:<id>:dm:<n> / :followup            the presenter's DMs; any row + `:purged` its text removed
+    case:<id>:presenter                     the presenter's one case message  …:update:<n>, …:thread:<n>
+    case:<id>:dm:<n> / :followup            the presenter's DMs (before issue 19: one a change); any row +
+                                            `:purged` its text removed
     case:<id>:takeback:<n>:hub / :dm        what a report of identifiers tells the hub thread and the presenter
     reply-note:<channel>:<ts>[:edit:<ts>]   the note to someone whose reply in a case thread looked like PHI
     case:<id>:withheld:to:<user>            a coordinator told that the hub channel is not private and internal
@@ -189,6 +191,19 @@ def case_dm(case_id: int, number: int) -> str:
 def case_withheld(case_id: int, user: str) -> str:
     """The notice to a coordinator that the case was not posted: its hub review channel is not inside the hub."""
     return f"{case(case_id)}withheld:to:{user}"
+
+
+def case_presenter(case_id: int) -> str:
+    """The presenter's one message about the case (a DM), updated in place; each change a reply in its thread."""
+    return f"{case(case_id)}presenter"
+
+
+def case_presenter_update(case_id: int, number: int) -> str:
+    return f"{case_presenter(case_id)}:update:{number}"
+
+
+def case_presenter_thread(case_id: int, number: int) -> str:
+    return f"{case_presenter(case_id)}:thread:{number}"
 
 
 def case_followup(case_id: int) -> str:

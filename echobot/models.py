@@ -323,6 +323,14 @@ class Case(BaseModel):
         return any((self.summary, self.question, self.presenting_problem, self.history, self.medications,
                     self.labs, self.tried, self.recommendations, self.followup_note))  # fmt: skip
 
+    @property
+    def handle(self) -> str:
+        """The short name people see: "Case #1 · 50s woman, HCV genotype 3…" (the title once the text is gone)."""
+        if not self.summary:
+            return self.title
+        summary = self.summary if len(self.summary) <= 40 else self.summary[:39].rstrip(" ,;:") + "…"
+        return f"{self.title} · {summary}"
+
 
 class CaseEvent(BaseModel):
     case_id: int

@@ -18,6 +18,7 @@ from echobot.handlers.context import Actor
 from echobot.handlers.forms import ack_submission, choice, choices, first_input, text
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
+from echobot.handlers.sessions import upload_calendar
 from echobot.ids import Action, Callback, CaseField
 from echobot.models import Person
 from echobot.services.cases import Eligibility
@@ -96,7 +97,9 @@ async def cases_command(request: CommandRequest) -> None:
 
 async def queue_command(request: CommandRequest) -> None:
     items = await request.services.cases.queue(request.person)
-    await request.ack(text=f"{len(items)} case(s) waiting", blocks=queue_blocks(items, request.services.clock.now()))
+    mine = await request.services.cases.in_review_by(request.person)
+    await request.ack(text=f"{len(items)} waiting, {len(mine)} in your review",
+                      blocks=queue_blocks(items, request.services.clock.now(), mine))  # fmt: skip
 
 
 async def open_case(ack: AsyncAck, client: AsyncWebClient, services: Services, actor: Actor, trigger_id: str) -> None:
@@ -218,6 +221,20 @@ async def close_notice(ack: AsyncAck) -> None:
     await ack()
 
 
+async def case_calendar(ack: AsyncAck, action: dict, client: AsyncWebClient, services: Services,
+                        actor: Actor) -> None:  # fmt: skip
+    """"Add to calendar" on the presenter's case message: the session's calendar file, by DM."""
+    await ack()
+    session_id = parse_id(action.get("value"))
+    loaded = await services.sessions.get(session_id) if session_id else None
+    if loaded is not None:
+        services.inflight.spawn(upload_calendar(services, client, actor.user_id, [loaded]), "calendar")
+
+
+async def case_video(ack: AsyncAck) -> None:
+    await ack()  # a link button: Slack opens the link
+
+
 def register(app: AsyncApp, router: Router) -> None:
     router.add("case", case_command)
     router.add("cases", cases_command)
@@ -229,6 +246,8 @@ def register(app: AsyncApp, router: Router) -> None:
         app.action(step.action_id)(open_action_modal if step.modal else quick_action)
     app.view(Callback.CASE_ACTION_VIEW)(submit_action)
     app.action(Action.CASE_READ)(read_case)
+    app.action(Action.CASE_CALENDAR)(case_calendar)
+    app.action(Action.CASE_VIDEO)(case_video)
     app.action(re.compile(rf"^{Action.FOLLOWUP}:\w+$"))(open_followup)
     app.view(Callback.FOLLOWUP_VIEW)(submit_followup)
     app.view(Callback.NOTICE_VIEW)(close_notice)

@@ -86,6 +86,18 @@ async def open_certificate(ack: AsyncAck, action: dict, client: AsyncWebClient, 
                                        channel_id=channel_id or ""), "certificate")  # fmt: skip
 
 
+async def certificate_now(ack: AsyncAck, action: dict, client: AsyncWebClient, respond: AsyncRespond,
+                          services: Services, actor: Actor) -> None:  # fmt: skip
+    """"Get certificate" on the evaluated DM: that session's PDF, sent at once."""
+    await ack()
+    result = await services.records.certificate(actor.user_id, parse_id(action.get("value")))
+    if isinstance(result, str):
+        reply_later(services.inflight, respond, text=result, response_type="ephemeral")
+        return
+    services.inflight.spawn(upload_to_dm(client, actor.user_id, result, "echo-certificate.pdf", "ECHO certificate",
+                                         "Your certificate of continuing education."), "certificate")  # fmt: skip
+
+
 async def submit_certificate(ack: AsyncAck, view: dict, client: AsyncWebClient, services: Services, actor: Actor,
                              values: dict) -> None:  # fmt: skip
     picked = choice(values, EvaluationField.CERT_SESSION)
@@ -147,6 +159,7 @@ def register(app: AsyncApp, router: Router) -> None:
     router.add("credit-type", credit_type_command)
     app.action(Action.CERTIFICATE_SESSION)(open_certificate)
     app.action(Action.CERTIFICATE_PERIOD)(open_certificate)
+    app.action(Action.CERTIFICATE_NOW)(certificate_now)
     app.view(Callback.CERTIFICATE_VIEW)(submit_certificate)
     app.action(Action.TRANSCRIPT_CSV)(transcript_csv)
     app.action(Action.EVALUATE)(open_evaluation)

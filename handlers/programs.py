@@ -20,6 +20,7 @@ from echobot.forms import ProgramForm
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.context import Actor
 from echobot.handlers.forms import ack_submission, choice, choices, text
+from echobot.handlers.home import answer_in_view
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
 from echobot.ids import Action, Callback, ProgramField
@@ -277,8 +278,8 @@ async def timezone_options(ack: AsyncAck, payload: dict) -> None:
     await ack(option_groups=groups)
 
 
-async def membership_click(ack: AsyncAck, action: dict, respond: AsyncRespond, services: Services,
-                           actor: Actor) -> None:  # fmt: skip
+async def membership_click(ack: AsyncAck, action: dict, body: dict, client: AsyncWebClient, respond: AsyncRespond,
+                           services: Services, actor: Actor) -> None:  # fmt: skip
     """The Join and Leave buttons."""
     await ack()
     joining = action.get("action_id") == Action.JOIN_PROGRAM
@@ -292,6 +293,8 @@ async def membership_click(ack: AsyncAck, action: dict, respond: AsyncRespond, s
         result = await (services.programs.join if joining else services.programs.leave)(person, program)
         reply = {"text": membership_reply(result, program)}
     reply_later(services.inflight, respond, **reply, response_type="ephemeral")
+    if not getattr(respond, "response_url", None):  # from Home or a modal (issue 19): answered there
+        services.inflight.spawn(answer_in_view(services, client, body, actor.user_id, reply["text"]), "join-answer")
 
 
 def register(app: AsyncApp, router: Router) -> None:

@@ -145,6 +145,19 @@ async def waiting(db: Reader, program_ids: list[int], state: CaseState = CaseSta
     return [_from_row(row) for row in rows]
 
 
+async def in_review_by(db: Reader, owner: str, program_ids: list[int],
+                       states: Iterable[CaseState] = (CaseState.IN_REVIEW, CaseState.NEEDS_INFO,
+                                                      CaseState.SCHEDULED)) -> list[Case]:  # fmt: skip
+    """The open cases one specialist has claimed, in these programs, oldest first."""
+    if not program_ids:
+        return []
+    rows = await db.fetchall(
+        select(C).where(C.c.program_id.in_(program_ids), C.c.owner == owner, C.c.state.in_([s.value for s in states]))
+        .order_by(C.c.submitted_at, C.c.id)
+    )  # fmt: skip
+    return [_from_row(row) for row in rows]
+
+
 async def due_for_purge(db: Reader, before: datetime, states: Iterable[CaseState] = FINAL_STATES) -> list[int]:
     rows = await db.fetchall(
         select(C.c.id)

@@ -22,11 +22,27 @@ from tests.scenarios import (
     create_program,
     program_with_participant,
     register,
+    uploaded,
 )
 from tests.slack_driver import blocks_text
 
 ALICE, BOB = "UALICE0001", "UBOB000001"
 PROGRAM_COORDINATOR = "UPCOORD001"
+
+
+def case_message(bot: Bot) -> dict[str, Any]:
+    """The presenter's one case message as it reads now (posted once, updated in place)."""
+    [post] = [c for c in bot.fake.calls_to("chat.postMessage")
+              if c.response.get("channel") == "DALICE0001" and not c.args.get("thread_ts")
+              and c.args["text"].startswith("Case #")]  # fmt: skip
+    return bot.fake.messages[("DALICE0001", post.response["ts"])]
+
+
+def case_replies(bot: Bot) -> list[dict[str, Any]]:
+    """The replies in the thread of the presenter's case message, oldest first."""
+    ts = case_message(bot)["ts"]
+    return [c.args for c in bot.fake.calls_to("chat.postMessage")
+            if c.response.get("channel") == "DALICE0001" and c.args.get("thread_ts") == ts]  # fmt: skip
 
 
 async def open_case_form(bot: Bot, user: str = ALICE) -> dict[str, Any]:
@@ -103,7 +119,8 @@ async def test_a_participant_presents_a_case_and_the_hub_sees_it(bot: Bot) -> No
     buttons = [e["text"]["text"] for b in post["blocks"] if b["type"] == "actions" for e in b["elements"]]
     assert buttons == ["Claim", "Ask for info", "Schedule", "Decline"]
     dms = [p["text"] for p in bot.fake.posts_to(ALICE) if "Case #" in p["text"]]
-    assert len(dms) == 1 and "is submitted to the hub team" in dms[0]
+    assert len(dms) == 1 and dms[0].startswith("Case #1 · 50s woman, HCV genotype 3")
+    assert "Submitted*: waiting for the hub team" in blocks_text(case_message(bot)["blocks"])
     assert (
         len([c for c in bot.fake.calls_to("chat.postMessage") if c.args.get("thread_ts")]) == 1
     )  # the history thread starts
@@ -245,8 +262,9 @@ async def test_the_whole_triage_path_with_the_submitters_side(bot: Bot) -> None:
     assert "phone number" in reply.errors[CaseField.MESSAGE]
     reply = await modal_action(bot, SPECIALIST, Action.CASE_ASK, case_id, {CaseField.MESSAGE: "Any varices on EGD?"})
     assert reply.text == "" and await state_of(bot, case_id) is CaseState.NEEDS_INFO
-    dm = bot.fake.posts_to(ALICE)[-1]
+    dm = case_replies(bot)[-1]
     assert "asks for more information" in dm["text"] and "Any varices on EGD?" in blocks_text(dm["blocks"])
+    assert "Needs info" in blocks_text(case_message(bot)["blocks"])
     # only the submitter may reply; the reply goes to the hub thread and the case returns to review
     assert (
         await click(bot, BOB, Action.CASE_REPLY, str(case_id)) == "Only the person who presented the case can answer."
@@ -264,6 +282,17 @@ async def test_the_whole_triage_path_with_the_submitters_side(bot: Bot) -> None:
     reply = await modal_action(bot, PROGRAM_COORDINATOR, Action.CASE_SCHEDULE, case_id, {CaseField.SESSION: "1"})
     assert reply.text == "" and await state_of(bot, case_id) is CaseState.SCHEDULED
     assert "Scheduled" in blocks_text(hub_message_now(bot)["blocks"])
+    # the presenter is told when: the session's time as a date token, with Add to calendar and the join link
+    shown = blocks_text(case_message(bot)["blocks"])
+    assert "it will be discussed *<!date^1794337200^{date_long_pretty} at {time}|2026-11-10 19:00 UTC>*" in shown
+    buttons = [e for b in case_message(bot)["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert [e["text"]["text"] for e in buttons] == ["Add to calendar", "Join session"]
+    assert buttons[1]["url"] == "https://zoom.example.org/j/123456"
+    await bot.driver.click(ALICE, Action.CASE_CALENDAR, buttons[0]["value"], channel="DALICE0001",
+                           message=case_message(bot))  # fmt: skip
+    await bot.settle()
+    assert b"BEGIN:VEVENT" in uploaded(bot) and b"Hepatitis C ECHO" in uploaded(bot)
+    assert "Scheduled: it will be discussed <!date^1794337200^" in case_replies(bot)[-1]["text"]
     # the session ends: presented
     from datetime import UTC, datetime
 
@@ -279,7 +308,7 @@ async def test_the_whole_triage_path_with_the_submitters_side(bot: Bot) -> None:
         {CaseField.RECOMMENDATIONS: "Sofosbuvir/velpatasvir for 12 weeks; repeat HCV RNA at SVR12."},
     )
     assert reply.text == "" and await state_of(bot, case_id) is CaseState.RECOMMENDATIONS_SENT
-    dm = bot.fake.posts_to(ALICE)[-1]
+    dm = case_replies(bot)[-1]
     assert "recommendations" in dm["text"] and "repeat HCV RNA at SVR12" in blocks_text(dm["blocks"])
     assert await click(bot, SPECIALIST, Action.CASE_CLOSE, str(case_id)) == f"Case #{case_id}: closed the case."
     states = [e.to_state for e in await cases.events(bot.db.reader, case_id)]
@@ -293,8 +322,11 @@ async def test_the_whole_triage_path_with_the_submitters_side(bot: Bot) -> None:
         CaseState.RECOMMENDATIONS_SENT,
         CaseState.CLOSED,
     ]
-    dms = [p["text"] for p in bot.fake.posts_to(ALICE) if "Case #" in p["text"]]
-    assert len(dms) == 8  # one for every change
+    # one case message, its status updated in place, every change a reply in its thread
+    assert "Closed*. Thank you for presenting it." in blocks_text(case_message(bot)["blocks"])
+    assert len(case_replies(bot)) == 7
+    assert len([p for p in bot.fake.posts_to(ALICE) if not p.get("thread_ts") and "Case #" in p["text"]]) == 1
+    assert bot.fake.calls_to("chat.update")  # the status line changed in place
 
 
 async def test_decline_and_refused_transitions(bot: Bot) -> None:
@@ -304,7 +336,8 @@ async def test_decline_and_refused_transitions(bot: Bot) -> None:
         bot, SPECIALIST, Action.CASE_DECLINE, case_id, {CaseField.REASON: "Better suited to Pain ECHO."}
     )
     assert reply.text == "" and await state_of(bot, case_id) is CaseState.DECLINED
-    assert "declined" in bot.fake.posts_to(ALICE)[-1]["text"]
+    assert "declined" in case_replies(bot)[-1]["text"]
+    assert "Better suited to Pain ECHO." in blocks_text(case_replies(bot)[-1]["blocks"])
     for action in (Action.CASE_CLAIM, Action.CASE_CLOSE):
         answer = await click(bot, SPECIALIST, action, str(case_id))
         assert "declined" in answer or "already claimed" in answer
@@ -427,7 +460,8 @@ async def test_a_cancelled_session_sends_its_cases_back_to_review(bot: Bot) -> N
     await bot.settle()
     case = await cases.get(bot.db.reader, case_id)
     assert case is not None and case.state is CaseState.IN_REVIEW and case.session_id is None
-    assert "was cancelled: the hub team will schedule it again" in bot.fake.posts_to(ALICE)[-1]["text"]
+    assert "was cancelled: the hub team will schedule it again" in case_replies(bot)[-1]["text"]
+    assert "In review" in blocks_text(case_message(bot)["blocks"])
 
 
 async def test_retention_also_clears_the_outbox_copies_and_the_slack_messages(bot: Bot) -> None:

@@ -45,7 +45,7 @@ def prompts(bot: Bot, user: str) -> list[dict[str, Any]]:
 async def test_attendees_are_prompted_once_when_the_session_ends(bot: Bot) -> None:
     await attended_session(bot)
     [prompt] = prompts(bot, ALICE)
-    assert "Thank you for attending" in prompt["text"] and "up to 1 hours of credit" in prompt["text"]
+    assert "Thank you for attending" in prompt["text"] and "up to 1 hour of credit" in prompt["text"]
     assert "Evaluate" in blocks_text(prompt["blocks"])
     assert prompts(bot, BOB) == []  # Bob did not check in: no prompt, but he can still evaluate
     await bot.restart()
@@ -90,7 +90,19 @@ async def test_every_check_on_the_evaluation_and_one_credit_record(bot: Bot) -> 
     assert credit.credit_type == "Nursing contact hours" and credit.hours == 0.75 and not credit.without_check_in
     stored = await evaluations.get(bot.db.reader, 1, ALICE)
     assert stored is not None and stored.overall == 5 and stored.intent_to_change == "yes"
-    assert bot.fake.posts_to(ALICE)[-1]["text"].startswith("Recorded: 0.75 hours of Nursing contact hours for")
+    # the Evaluate DM itself becomes the confirmation: its Evaluate button gone, the certificate one click away
+    [prompt] = prompts(bot, ALICE)
+    now = bot.fake.messages[("DALICE0001", bot.fake.last("chat.update").args["ts"])]
+    assert bot.fake.last("chat.update").args["ts"] == next(
+        c.response["ts"] for c in bot.fake.calls_to("chat.postMessage") if c.args is prompt)
+    assert now["text"].startswith("Evaluated: 0.75 nursing contact hours recorded for")
+    buttons = [e for b in now["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert [e["text"]["text"] for e in buttons] == ["Get certificate"]
+    uploads = len(bot.fake.calls_to("files.completeUploadExternal"))
+    await bot.driver.click(ALICE, buttons[0]["action_id"], buttons[0]["value"], channel="DALICE0001", message=now)
+    await bot.settle()
+    assert len(bot.fake.calls_to("files.completeUploadExternal")) == uploads + 1
+    assert uploaded(bot).startswith(b"%PDF")
     # one evaluation per person and session: the second attempt is told when the first was recorded
     reply = await bot.driver.submit(ALICE, view, {**EVALUATION, EvaluationField.CODE: "liver42"})
     assert "already evaluated this session" in reply.errors[EvaluationField.OVERALL]

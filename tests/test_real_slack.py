@@ -93,7 +93,7 @@ async def test_a_case_with_every_field_at_its_limit_and_escapable_text_reaches_t
     hub = blocks_text(hub_now(bot)["blocks"])
     assert "Closed" in hub and recommendations in hub
     assert max(block_chars(c.args.get("blocks") or []) for c in bot.fake.calls_to("chat.postMessage")) < 12_000
-    dm = next(p for p in bot.fake.posts_to(ALICE) if "recommendations on" in p["text"])
+    dm = next(p for p in bot.fake.posts_to(ALICE) if "recommendations:" in p["text"])
     assert recommendations in blocks_text(dm["blocks"])
     thread = [blocks_text(c.args["blocks"]) for c in bot.fake.calls_to("chat.postMessage") if c.args.get("thread_ts")]
     assert any(recommendations in line for line in thread)

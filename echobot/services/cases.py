@@ -18,6 +18,7 @@ from echobot.forms import CaseForm
 from echobot.ids import CaseField
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKind, Person, Program, Render, Session
 from echobot.renderers import Renderers, Withheld
+from echobot.services import presenter
 from echobot.services.programs import Programs
 from echobot.services.removal import remove_text
 from echobot.services.sessions import Sessions
@@ -34,7 +35,6 @@ from echobot.views.blocks import escape
 from echobot.views.cases import (
     followup_message,
     hub_message,
-    submitter_dm,
     thread_line,
 )
 from echobot.views.connect import withheld_notice
@@ -211,6 +211,13 @@ class Cases:
         by_id = {p.id: p for p in programs}
         return [(case, by_id[case.program_id]) for case in await cases_repo.waiting(self._db.reader, list(by_id))]
 
+    async def in_review_by(self, person: Person) -> list[tuple[Case, Program]]:
+        """The open cases this person claimed, in the programs they may still triage."""
+        programs = [p for p in await self._programs.active() if self.may_triage(person, p)]
+        by_id = {p.id: p for p in programs}
+        found = await cases_repo.in_review_by(self._db.reader, person.user_id, list(by_id))
+        return [(case, by_id[case.program_id]) for case in found]
+
     async def agenda(self, db: Reader, session_id: int) -> list[tuple[Case, str]]:
         """The cases on a session's agenda with the presenting site (never patient details)."""
         found = []
@@ -337,9 +344,7 @@ class Cases:
         await outbox.enqueue(tx, key=keys.case_hub_thread(case.id, number), parent_key=hub,
                              target=program.review_channel_id, now=now,
                              message=thread_line(actor, VERBS[action], now, note, case.id))  # fmt: skip
-        if dm and action not in ("followup", "purge"):
-            await outbox.enqueue(tx, key=keys.case_dm(case.id, number), target=case.submitter, now=now,
-                                 message=submitter_dm(after, program, action, note))  # fmt: skip
+        await presenter.tell(tx, after, action, note if dm else None, number, now, dm=dm)
 
     # ---- hooks the container attaches to Sessions ------------------------------------------------------
     async def session_ended(self, tx: Tx, session: Session, program: Program, now: datetime) -> None:
@@ -390,6 +395,7 @@ class Cases:
         self._renderers = renderers
         renderers.messages["case.hub"] = self._render_hub
         renderers.messages["case.followup"] = self._render_followup
+        renderers.messages["case.presenter"] = presenter.render
 
     async def _render_hub(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
         case = await cases_repo.get(db, int(args["case_id"]))

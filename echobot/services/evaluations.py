@@ -13,7 +13,18 @@ from echobot import keys, phi
 from echobot.clock import Clock
 from echobot.forms import EvaluationForm
 from echobot.ids import EvaluationField
-from echobot.models import Credential, CreditRecord, Evaluation, Message, OutboxKind, Person, Program, Render, Session
+from echobot.models import (
+    Credential,
+    CreditRecord,
+    Evaluation,
+    Message,
+    OutboxKind,
+    OutboxState,
+    Person,
+    Program,
+    Render,
+    Session,
+)
 from echobot.renderers import Renderers
 from echobot.reports import Transcript
 from echobot.services.programs import Programs
@@ -195,8 +206,13 @@ class Evaluations:
                 previous = await evaluations_repo.get(tx, session.id, person.user_id)
                 when = slack_date(previous.submitted_at, "{date_short_pretty} at {time}") if previous else "before"
                 return EvaluationResult({EvaluationField.OVERALL: f"You already evaluated this session ({when})."})
-            await outbox.enqueue(tx, key=keys.evaluated(session.id, person.user_id), target=person.user_id,
-                                 now=now, message=evaluation_recorded(credit, session, program))  # fmt: skip
+            # the Evaluate DM, once sent, becomes the confirmation (its button gone); else a DM of its own
+            prompt = await outbox.get(tx, keys.evaluate(session.id, person.user_id))
+            sent = prompt is not None and prompt.state in (OutboxState.SENT, OutboxState.SENDING)
+            await outbox.enqueue(tx, key=keys.evaluated(session.id, person.user_id), target=person.user_id, now=now,
+                                 kind=OutboxKind.UPDATE if sent else OutboxKind.POST,
+                                 parent_key=keys.evaluate(session.id, person.user_id) if sent else None,
+                                 message=evaluation_recorded(credit, session, program))  # fmt: skip
         return EvaluationResult({}, credit)
 
     def _check(self, form: EvaluationForm, session: Session, program: Program) -> tuple[dict[str, str], int]:

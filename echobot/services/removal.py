@@ -8,6 +8,7 @@ from datetime import datetime
 
 from echobot import keys
 from echobot.models import Case, OutboxKind, OutboxState, Program, Render
+from echobot.services import presenter
 from echobot.storage import Tx, outbox
 from echobot.storage import cases as cases_repo
 from echobot.views.takeback import removed_message
@@ -37,4 +38,6 @@ async def remove_text(tx: Tx, case: Case, program: Program, now: datetime, *, ac
     await outbox.enqueue(tx, key=keys.case_hub_update(case.id, number), kind=OutboxKind.UPDATE,
                          parent_key=keys.case_hub(case.id), target=program.review_channel_id, now=now,
                          render=Render(name="case.hub", args={"case_id": case.id}))  # fmt: skip
+    if await outbox.get(tx, keys.case_presenter(case.id)) is not None:
+        await presenter.update(tx, case.id, case.submitter, number, now)
     return True

@@ -17,6 +17,7 @@ from echobot.views.blocks import (
     divider,
     escape,
     input_block,
+    link_button,
     modal,
     radio_buttons,
     section,
@@ -164,23 +165,26 @@ HUB_FIELDS = ("Summary", "Question", "Recommendations")
 
 
 def hub_message(case: Case, program: Program, site: str, session: Session | None) -> Message:
-    """The case in the hub review channel, updated in place as it moves."""
+    """The case in the hub review channel, updated in place as it moves: the summary and the buttons at the
+    top, the clinical text under them."""
     blocks: list[Block] = [section(_hub_head(case, program, site, session))]
+    if case.summary and case.purged_at is None:
+        blocks += typed_text("Summary", case.summary)  # typed text stays plain text
+    buttons = hub_buttons(case)
+    if buttons:
+        blocks.append(actions(*buttons, block_id=f"case-{case.id}"))
     if case.reported_at is not None:
         blocks.append(context("The clinical text was removed: someone reported patient identifiers in it."))
     elif case.purged_at is not None:
         blocks.append(context("The clinical text was removed after the retention period."))
     if case.purged_at is None:
         for label, text in _presentation(case):
-            if text and label in HUB_FIELDS:
+            if text and label in HUB_FIELDS and label != "Summary":
                 blocks += typed_text(label, text)
         blocks.append(section("The whole presentation: problem, history, medications, labs, what was tried.",
                               accessory=button("Read the whole case", Action.CASE_READ, str(case.id))))  # fmt: skip
     if case.holds_text:
         blocks.append(report_block(case.id, "Does something in this case identify the patient?"))
-    buttons = hub_buttons(case)
-    if buttons:
-        blocks.append(actions(*buttons, block_id=f"case-{case.id}"))
     blocks.append(context("Only this program's specialists and coordinators can act on the case. "
                           "Its history is in the thread."))  # fmt: skip
     return Message(text=f"{case.title} ({escape(program.name)}): {case.state.label}", blocks=blocks)
@@ -212,28 +216,65 @@ def thread_line(actor: str, verb: str, at: datetime, note: str | None, case_id: 
     return Message(text=fallback, blocks=blocks)
 
 
-def submitter_dm(case: Case, program: Program, action: str, note: str | None) -> Message:
-    """What the person who presented the case is told at each change."""
-    title = f"*{case.title}* ({escape(program.name)}: {escape(case.summary or '')})"
+def presenter_status(case: Case, program: Program, session: Session | None) -> str:
+    """The status line of the presenter's case message: where the case stands and what comes next."""
+    mark = f"{STATE_MARKS[case.state]} *{case.state.label}*"
+    when = slack_date(session.starts_at, "{date_long_pretty} at {time}") if session is not None else ""
+    return {
+        CaseState.SUBMITTED: f"{mark}: waiting for the hub team to review it.",
+        CaseState.IN_REVIEW: f"{mark}" + (f" by <@{case.owner}>." if case.owner else "."),
+        CaseState.NEEDS_INFO: f"{mark}: the hub team asked a question (in the thread). Reply when you can.",
+        CaseState.SCHEDULED: (f"{mark}: it will be discussed *{when}* in the {escape(program.name)} session. "
+                              "Be ready to present it." if session else f"{mark} for a session."),
+        CaseState.PRESENTED: f"{mark}" + (f" {when}" if session else "") + ": written recommendations follow.",
+        CaseState.RECOMMENDATIONS_SENT: f"{mark}: the hub team's recommendations are in the thread.",
+        CaseState.CLOSED: f"{mark}. Thank you for presenting it.",
+        CaseState.DECLINED: f"{mark}: the hub team's reason is in the thread.",
+    }[case.state]  # fmt: skip
+
+
+def presenter_message(case: Case, program: Program, session: Session | None) -> Message:
+    """The presenter's one message about a case, updated in place as it moves; each change is a thread reply."""
+    status = presenter_status(case, program, session)
+    blocks: list[Block] = [section(f"*{escape(case.handle)}* · {escape(program.name)}\n{status}")]
+    buttons: list[Block] = []
+    if case.state is CaseState.SCHEDULED and session is not None:
+        buttons += [button("Add to calendar", Action.CASE_CALENDAR, str(session.id)),
+                    link_button("Join session", Action.CASE_VIDEO, program.video_url)]  # fmt: skip
+    if case.state is CaseState.NEEDS_INFO:
+        buttons.append(button("Reply", Action.CASE_REPLY, str(case.id), style="primary"))
+    if buttons:
+        blocks.append(actions(*buttons, block_id=f"presenter-{case.id}"))
+    if case.holds_text:
+        blocks.append(report_block(case.id))
+    blocks.append(context("Every change to this case is a reply in this message's thread."))
+    return Message(text=f"{escape(case.handle)}: {case.state.label}", blocks=blocks)
+
+
+def presenter_reply(case: Case, action: str, note: str | None, session: Session | None) -> Message | None:
+    """One change to the case, as a reply in the thread of the presenter's case message (None: nothing to say)."""
+    when = slack_date(session.starts_at, "{date_long_pretty} at {time}") if session is not None else "a session"
     lead = {
-        "submit": f"{title} is submitted to the hub team. I'll tell you of every change.",
-        "claim": f"{title} is now in review by <@{case.owner}>.",
-        "ask_info": f"The hub team asks for more information on {title}:",
-        "reply": f"Your answer on {title} went to the hub team; the case is back in review.",
-        "schedule": f"{title} is scheduled for discussion in a session: see `/echo sessions`.",
-        "decline": f"{title} was declined by the hub team:",
-        "present": f"{title} was presented. Written recommendations follow.",
-        "recommend": f"The hub team's recommendations on {title}:",
-        "close": f"{title} is closed. Thank you for presenting it.",
-        "unschedule": f"The session {title} was scheduled for was cancelled: the hub team will schedule it again.",
-    }.get(action, f"{title}: {case.state.label}.")
+        "claim": f"<@{case.owner}> is reviewing your case.",
+        "ask_info": "The hub team asks for more information:",
+        "reply": "Your answer went to the hub team; the case is back in review.",
+        "schedule": f"Scheduled: it will be discussed {when}.",
+        "decline": "The hub team declined the case:",
+        "present": "Presented in the session. Written recommendations follow.",
+        "recommend": "The hub team's recommendations:",
+        "close": "Closed. Thank you for presenting it.",
+        "unschedule": "Its session was cancelled: the hub team will schedule it again.",
+    }.get(action)
+    if lead is None:
+        return None
     blocks: list[Block] = [section(lead)]
     if note and action in ("ask_info", "decline", "recommend"):
         blocks += typed_text("", note)
     if action == "ask_info":
         blocks.append(actions(button("Reply", Action.CASE_REPLY, str(case.id), style="primary")))
-    blocks.append(report_block(case.id))
-    return Message(text=lead.replace("*", ""), blocks=blocks)
+    if note and action in ("ask_info", "decline", "recommend"):
+        blocks.append(report_block(case.id))
+    return Message(text=f"{escape(case.handle)}: {lead}", blocks=blocks)
 
 
 def followup_message(case: Case, program: Program) -> Message:
@@ -302,9 +343,16 @@ def my_cases_blocks(items: list[tuple[Case, Program]]) -> list[Block]:
     return [section("*Your cases*"), section("\n".join(lines)[:2990])]
 
 
-def queue_blocks(items: list[tuple[Case, Program]], now: datetime) -> list[Block]:
+def queue_blocks(items: list[tuple[Case, Program]], now: datetime,
+                 mine: list[tuple[Case, Program]] | None = None) -> list[Block]:  # fmt: skip
+    """Cases waiting for triage, oldest first; then the open cases in this person's review."""
+    review: list[Block] = []
+    if mine:
+        lines = [f"{STATE_MARKS[c.state]} *{escape(c.handle)}* · {escape(p.name)} · {c.state.label} · "
+                 f"<#{p.review_channel_id}>" for c, p in mine[:30]]  # fmt: skip
+        review = [section(f"*Your cases in review* ({len(mine)})\n" + "\n".join(lines)[:2900])]
     if not items:
-        return [section("No case is waiting for triage in your programs.")]
+        return [section("No case is waiting for triage in your programs."), *review]
     lines = []
     for case, program in items[:40]:
         days = (now - case.submitted_at).days
@@ -312,4 +360,5 @@ def queue_blocks(items: list[tuple[Case, Program]], now: datetime) -> list[Block
         flag = " :warning:" if days > 7 else ""
         lines.append(f"*{case.title}* · {escape(program.name)} · waiting {age}{flag} · {escape(case.summary or '')}")
     return [section(f"*Waiting for triage* ({len(items)}), oldest first"), divider(),
-            section("\n".join(lines)[:2990]), context("Claim them in each program's review channel.")]  # fmt: skip
+            section("\n".join(lines)[:2990]), context("Claim them in each program's review channel."),
+            *review]  # fmt: skip

@@ -25,6 +25,11 @@ def _people(count: Registrations) -> str:
            f"{count.observers} observer{'s' * (count.observers != 1)})"  # fmt: skip
 
 
+def _n(count: int, noun: str) -> str:
+    """"1 new case", "2 new cases", "no new cases"."""
+    return f"{count or 'no'} {noun}{'s' * (count != 1)}"
+
+
 def _share(part: int, whole: int) -> str:
     return f"{part} of {whole} ({part / whole:.0%})" if whole else "n/a"
 
@@ -47,16 +52,18 @@ def _cases(digest: Digest, now: datetime) -> list[Block]:
     if p.oldest_waiting is not None:
         age = _age(p.oldest_waiting, now)
         waiting += f" (oldest {age})" if now - p.oldest_waiting <= OLD_WAITING else f"\n:warning: *oldest {age}*"
-    return [
-        section("*Case pipeline*"),
-        *fields([
-            ("New this week", str(p.new)), ("Waiting for triage", waiting), ("In review", str(p.in_review)),
-            ("Waiting for the presenter", str(p.needs_info)), ("Scheduled", str(p.scheduled)),
-            ("Recommendations sent this week", str(p.recommendations_sent)),
-            ("Follow-ups answered this week", str(p.followups_answered)),
-        ]),
-        *_flagged(digest.flagged_replies),
+    figures = [
+        ("New this week", p.new, str(p.new)), ("Waiting for triage", p.waiting, waiting),
+        ("In review", p.in_review, str(p.in_review)), ("Waiting for the presenter", p.needs_info, str(p.needs_info)),
+        ("Scheduled", p.scheduled, str(p.scheduled)),
+        ("Recommendations sent this week", p.recommendations_sent, str(p.recommendations_sent)),
+        ("Follow-ups answered this week", p.followups_answered, str(p.followups_answered)),
     ]  # fmt: skip
+    shown = [(label, value) for label, count, value in figures if count]  # zeros say nothing: left out
+    if not shown:
+        return [section("*Case pipeline*: none waiting, nothing new this week."), *_flagged(digest.flagged_replies)]
+    head = "*Case pipeline*" + (": none waiting for triage" if not p.waiting else "")
+    return [section(head), *fields(shown), *_flagged(digest.flagged_replies)]
 
 
 def _flagged(count: int) -> list[Block]:
@@ -163,8 +170,9 @@ def digest_message(digest: Digest, now: datetime) -> Message:
     if len(digest.trend) < 2:
         blocks.append(context("The attendance chart appears once two sessions have ended."))
     p = digest.pipeline
-    text = (f"{escape(program.name)} digest: {p.new} new case(s), {p.waiting} waiting for triage, "
-            f"{p.scheduled} scheduled, {p.recommendations_sent} recommendation(s) sent this week.")  # fmt: skip
+    text = (f"{escape(program.name)} digest: {_n(p.new, 'new case')}, "
+            f"{p.waiting or 'none'} waiting for triage, {p.scheduled} scheduled, "
+            f"{_n(p.recommendations_sent, 'recommendation')} sent this week.")  # fmt: skip
     return Message(text=text, blocks=blocks[:50])
 
 

@@ -33,11 +33,26 @@ def _session_title(session: Session, program: Program) -> str:
     return f"*{escape(program.name)}*{topic} · {slack_date(session.starts_at, '{date_short_pretty}')}"
 
 
+def credit_phrase(hours: float, credit_type: str) -> str:
+    """"1 nursing contact hour", "0.75 nursing contact hours", "1 AMA PRA Category 1 Credit™", "2 hours of X"."""
+    one = hours == 1
+    if credit_type.lower().endswith(" hours"):
+        unit = credit_type[:1].lower() + credit_type[1:]
+        return f"{hours:g} {escape(unit[:-1] if one else unit)}"
+    if "Credit" in credit_type:
+        return f"{hours:g} {escape(credit_type if one else credit_type.replace('Credit', 'Credits', 1))}"
+    return f"{hours:g} {'hour' if one else 'hours'} of {escape(credit_type)}"
+
+
+def hours_phrase(hours: float) -> str:
+    return f"{hours:g} hour" + ("" if hours == 1 else "s")
+
+
 def evaluation_prompt(session: Session, program: Program, closes: datetime, *, reminder: bool = False) -> Message:
     lead = ("Reminder: your evaluation of " if reminder else "Thank you for attending ") + _session_title(
         session, program
     )
-    text = (f"{lead}. Evaluate the session to receive up to {program.credit:g} hours of credit; the evaluation "
+    text = (f"{lead}. Evaluate the session to receive up to {hours_phrase(program.credit)} of credit; the evaluation "
             f"closes {slack_date(closes, '{date_short_pretty} at {time}')}.")  # fmt: skip
     return Message(text=text.replace("*", ""), blocks=[
         section(text),
@@ -122,12 +137,15 @@ def evaluation_modal(session: Session, program: Program) -> Block:
 
 
 def evaluation_recorded(credit: CreditRecord, session: Session, program: Program) -> Message:
-    what = f"{credit.hours:g} hours of *{escape(credit.credit_type)}*"
-    text = f"Recorded: {what} for {_session_title(session, program)}. `/echo cme` shows your transcript."
-    blocks = [section(text)]
+    """What the Evaluate DM becomes once the evaluation is in (or a DM of its own without one): the credit
+    recorded and its certificate one click away; no Evaluate button any more."""
+    text = (f":white_check_mark: Evaluated: *{credit_phrase(credit.hours, credit.credit_type)}* recorded for "
+            f"{_session_title(session, program)}.")  # fmt: skip
+    blocks = [section(text), actions(button("Get certificate", Action.CERTIFICATE_NOW, str(session.id),
+                                            style="primary"))]  # fmt: skip
     if credit.without_check_in:
         blocks.append(context("You did not check in to this session: coordinators review such claims."))
-    return Message(text=text.replace("*", ""), blocks=blocks)
+    return Message(text=text.replace("*", "").replace(":white_check_mark: ", ""), blocks=blocks)
 
 
 def evaluate_list_blocks(items: list[tuple[Session, Program]], closes: dict[int, datetime]) -> list[Block]:
@@ -149,7 +167,7 @@ def transcript_blocks(transcript: Transcript, name: str) -> list[Block]:
     def totals(hours: dict[str, float]) -> str:
         return "\n".join(f"• {escape(kind)}: *{value:g} h*" for kind, value in sorted(hours.items())) or "• none"
 
-    lines = [f"{record.hours:g} h · {escape(record.credit_type)} · {_session_title(session, program)}"
+    lines = [f"{credit_phrase(record.hours, record.credit_type)} · {_session_title(session, program)}"
              + (" · _no check-in_" if record.without_check_in else "")
              for record, session, program in transcript.records[:25]]  # fmt: skip
     return [

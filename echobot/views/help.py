@@ -12,6 +12,7 @@ from typing import Any
 from echobot.commands import COMMANDS, Audience, may_use
 from echobot.models import Person, Role
 from echobot.views.blocks import Block, context, section
+from echobot.views.home import tasks
 from echobot.views.registration import register_prompt
 
 # which audiences the person belongs to, their role when registered, whether a hub coordinator
@@ -34,7 +35,9 @@ def _usable(audiences: tuple[bool, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=256)
 def _help(shape: Shape, hub_name: str) -> tuple[Block, ...]:
     audiences, role, is_coordinator = shape
-    blocks: list[Block] = [section(f"*echobot for {hub_name}*\n" + "\n".join(_usable(audiences)))]
+    blocks: list[Block] = [section(f"*echobot for {hub_name}*: what would you like to do?"),
+                           *tasks(role is not None, role is Role.PARTICIPANT),
+                           section("*More commands*\n" + "\n".join(_usable(audiences)))]  # fmt: skip
     if role is None:
         blocks.extend(register_prompt("Register first to join programs, present cases and earn credit."))
     else:

@@ -2,25 +2,95 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from echobot.ids import Action
-from echobot.models import Person, Program, Session
-from echobot.views.blocks import Block, actions, button, context, divider, escape, header, section
+from echobot.models import Case, Person, Program, Session
+from echobot.views.blocks import Block, actions, button, context, divider, escape, header, section, slack_date
 from echobot.views.registration import registration_blocks
 from echobot.views.sessions import session_line
 
 
-def programs_section(programs: list[Program], upcoming: list[tuple[Session, Program]]) -> list[Block]:
-    """Your programs and their next sessions."""
+def programs_section(programs: list[Program], upcoming: list[tuple[Session, Program]],
+                     presenting: dict[int, str] | None = None) -> list[Block]:  # fmt: skip
+    """Your programs and their next sessions; a session where your case is discussed is marked."""
+    presenting = presenting or {}
     if not programs:
         return [
             section("*Your programs*\nYou have not joined a program yet."),
-            context("`/echo program list` shows them; join with a button there."),
+            context("Browse programs (above) to join one."),
         ]
     names = ", ".join(f"*{escape(p.name)}* (<#{p.channel_id}>)" for p in programs[:10])
     blocks = [section(f"*Your programs*\n{names}")]
     if upcoming:
-        blocks.append(section("*Next sessions*\n" + "\n".join(session_line(s, p) for s, p in upcoming[:5])))
-    blocks.append(context("`/echo sessions` lists them all; `/echo calendar` adds them to your calendar."))
+        lines = [session_line(s, p) + (f"\n:speech_balloon: *Your {escape(presenting[s.id])} is on its agenda*"
+                                       if s.id in presenting else "") for s, p in upcoming[:5]]  # fmt: skip
+        blocks.append(section("*Next sessions*\n" + "\n".join(lines)))
+    blocks.append(context("My sessions (above) lists them all, with Add to my calendar."))
+    return blocks
+
+
+def command_button(text: str, command: str, *, style: str | None = None) -> Block:
+    """A button that does what `/echo <command>` does, without typing it."""
+    return button(text, f"{Action.RUN_COMMAND}:{command.replace(' ', '_')}", command, style=style)
+
+
+def task_buttons(person: Person) -> list[Block]:
+    """The everyday tasks, grouped: Sessions, Cases, Credit (App Home and help)."""
+    return tasks(person.provider is not None, person.is_participant)
+
+
+def tasks(registered: bool, participant: bool) -> list[Block]:
+    """`task_buttons` for someone registered or not, a participant or not."""
+    if not registered:
+        return [actions(button("Register for ECHO", Action.OPEN_REGISTRATION, style="primary"),
+                        command_button("Browse programs", "program list"))]  # fmt: skip
+    blocks = [section("*Sessions*"), actions(command_button("Browse programs", "program list"),
+                                              command_button("My sessions", "sessions"))]  # fmt: skip
+    cases = [command_button("My cases", "cases")]
+    if participant:
+        cases.insert(0, button("Present a case", Action.OPEN_CASE, style="primary"))
+    credit = actions(command_button("My credit", "cme"), command_button("Evaluate a session", "evaluate"))
+    blocks += [section("*Cases*"), actions(*cases), section("*Credit*"), credit]
+    return blocks
+
+
+@dataclass
+class StaffWork:
+    """What a coordinator or specialist sees first on Home."""
+
+    coordinating: list[tuple[Program, Session | None, int]] = field(default_factory=list)  # next session, agenda
+    waiting: list[tuple[Case, Program]] = field(default_factory=list)
+    in_review: list[tuple[Case, Program]] = field(default_factory=list)
+    hub_channels: list[str] = field(default_factory=list)
+    specialist: bool = False
+
+
+def staff_sections(work: StaffWork) -> list[Block]:
+    blocks: list[Block] = []
+    if work.coordinating:
+        lines = []
+        for program, session, on_agenda in work.coordinating[:10]:
+            nxt = slack_date(session.starts_at, "{date_short_pretty} at {time}") if session else "none scheduled"
+            agenda = f"{on_agenda} case{'s' * (on_agenda != 1)} on its agenda" if session else ""
+            lines.append(f"*{escape(program.name)}* (<#{program.channel_id}>) · next session {nxt}"
+                         + (f" · {agenda}" if agenda else ""))  # fmt: skip
+        blocks += [section("*Programs you coordinate*\n" + "\n".join(lines)),
+                   actions(command_button("Sessions", "sessions"), command_button("Attendance", "attendance"),
+                           command_button("Export", "export credits"), command_button("Digest", "digest"),
+                           block_id="coordinator-tools"),
+                   divider()]  # fmt: skip
+    if work.specialist or work.waiting or work.in_review:
+        def listed(items: list[tuple[Case, Program]]) -> str:
+            return "\n".join(f"• *{escape(c.handle)}* · {escape(p.name)} · {c.state.label}" for c, p in items[:8])
+
+        hubs = ", ".join(f"<#{channel}>" for channel in dict.fromkeys(work.hub_channels)) or "your hub channel"
+        waiting = (f"*Waiting for triage* ({len(work.waiting)})\n{listed(work.waiting)}" if work.waiting
+                   else "*Waiting for triage*: none waiting.")  # fmt: skip
+        mine = (f"*In your review* ({len(work.in_review)})\n{listed(work.in_review)}" if work.in_review
+                else "*In your review*: none.")  # fmt: skip
+        blocks += [section(f"{waiting}\n{mine}"), context(f"Claim and triage them in {hubs}."),
+                   actions(command_button("Queue", "queue"), block_id="specialist-tools"), divider()]  # fmt: skip
     return blocks
 
 
@@ -30,8 +100,12 @@ def home_view(
     programs: list[Program] | None = None,
     upcoming: list[tuple[Session, Program]] | None = None,
     credits: list[Block] | None = None,
+    *,
+    work: StaffWork | None = None,
+    presenting: dict[int, str] | None = None,
 ) -> Block:
-    blocks: list[Block] = [header(f"{hub_name} · Project ECHO")]
+    """Each role's own work first (coordinator, specialist), then the everyday tasks as buttons."""
+    blocks: list[Block] = [header(f"{hub_name} · Project ECHO"), *staff_sections(work or StaffWork())]
     if person.provider is None:
         blocks += [
             section(
@@ -39,22 +113,23 @@ def home_view(
                 "present de-identified patient cases to the hub's specialists, and earn continuing-education "
                 "credit for the sessions you attend."
             ),
-            actions(button("Register for ECHO", Action.OPEN_REGISTRATION, style="primary")),
-            context("Registration takes about two minutes. echobot is not for emergencies."),
-        ]
+            *task_buttons(person),
+            context("Registration takes about two minutes. echobot is not for emergencies."
+                    + (" Your coordinator and specialist tools above need no registration." if work and (
+                        work.coordinating or work.specialist) else "")),
+        ]  # fmt: skip
     else:
         provider = person.provider
         blocks += [
             section(f"Hello {escape(provider.name)}."),
+            *task_buttons(person),
             divider(),
-            *programs_section(programs or [], upcoming or []),
+            *programs_section(programs or [], upcoming or [], presenting or {}),
             divider(),
             *(credits or []),
             *([divider()] if credits else []),
             section("*Your registration*"),
             *registration_blocks(provider),
         ]
-        if person.is_coordinator:
-            blocks += [divider(), context("You are a coordinator of this hub. `/echo help` lists what you can do.")]
-        blocks.append(context("Type `/echo help` in any channel to see everything you can do."))
-    return {"type": "home", "blocks": blocks}
+    blocks.append(context("More commands: `/echo help` lists everything you can type."))
+    return {"type": "home", "blocks": blocks[:100]}
