@@ -30,6 +30,9 @@ class Action(StrEnum):
     JOIN_VIDEO = "join_video"
     SESSION_TOOLS = "session_tools"  # overflow menu on the live post: code, end now
     SESSION_MENU = "session_menu"  # overflow menu in /echo sessions: calendar, edit, cancel
+    SESSION_COORDINATOR = "session_coordinator"  # "Coordinator tools" on the session post: an ephemeral
+    SESSION_END_NOW = "session_end_now"  # in the coordinator tools, behind a confirm dialog
+    SESSION_SET_CODE = "session_set_code"  # in the coordinator tools
     OPEN_CASE = "open_case"
     CASE_CLAIM = "case_claim"
     CASE_ASK = "case_ask"

@@ -29,6 +29,7 @@ from echobot.views.sessions import (
     attendance_edit_modal,
     attendance_pick_modal,
     code_modal,
+    coordinator_tools_blocks,
     session_cancel_modal,
     session_edit_modal,
     sessions_list_blocks,
@@ -150,6 +151,50 @@ async def session_menu(ack: AsyncAck, action: dict, client: AsyncWebClient, resp
               if ended else "This session is not running (not started yet, or already ended).")  # fmt: skip
 
 
+TOOLS_REFUSAL = (
+    "Only the program's coordinators can do that. To record your attendance, use the *Check in* button "
+    "on the session post."
+)
+
+
+async def coordinator_tools(ack: AsyncAck, action: dict, respond: AsyncRespond, services: Services,
+                            actor: Actor) -> None:  # fmt: skip
+    """The "Coordinator tools" button on the session post: the tools, shown only to a coordinator who asks (an ephemeral)."""
+    await ack()
+    managed = await services.sessions.managed(await actor.person(), parse_id(action.get("value")))
+    if managed is None:
+        reply(services, respond, TOOLS_REFUSAL)
+        return
+    session, program = managed
+    blocks = coordinator_tools_blocks(program, session, services.clock.now())
+    reply(services, respond, f"Coordinator tools for {program.name}", blocks=blocks)
+
+
+async def end_now(ack: AsyncAck, action: dict, respond: AsyncRespond, services: Services, actor: Actor) -> None:
+    """End session now (in the coordinator tools; Slack asked the coordinator to confirm first)."""
+    await ack()
+    person = await actor.person()
+    managed = await services.sessions.managed(person, parse_id(action.get("value")))
+    if managed is None:
+        reply(services, respond, TOOLS_REFUSAL)
+        return
+    ended = await services.sessions.end_now(person, *managed)
+    reply(services, respond, "Session ended: check-in stays open 15 minutes more; attendees get the evaluation."
+          if ended else "This session is not running (not started yet, or already ended).")  # fmt: skip
+
+
+async def set_code(ack: AsyncAck, action: dict, client: AsyncWebClient, respond: AsyncRespond, services: Services,
+                   actor: Actor, trigger_id: str, channel_id: str | None) -> None:  # fmt: skip
+    """Set attendance code (in the coordinator tools): its modal."""
+    await ack()
+    managed = await services.sessions.managed(await actor.person(), parse_id(action.get("value")))
+    if managed is None:
+        reply(services, respond, TOOLS_REFUSAL)
+        return
+    services.inflight.spawn(open_modal(client, trigger_id, code_modal(*managed), user_id=actor.user_id,
+                                       channel_id=channel_id or ""), "modal")  # fmt: skip
+
+
 async def submitted_session(services: Services, actor: Actor, view: dict, view_state: ViewState,
                             ack: AsyncAck) -> tuple[Person, Session, Program] | None:  # fmt: skip
     """The session a manager's modal is about, or None after refusing the submission."""
@@ -225,7 +270,10 @@ def register(app: AsyncApp, router: Router) -> None:
     app.action(Action.CHECK_IN)(check_in)
     app.action(Action.JOIN_VIDEO)(join_video)
     app.action(Action.SESSION_MENU)(session_menu)
-    app.action(Action.SESSION_TOOLS)(session_menu)
+    app.action(Action.SESSION_TOOLS)(session_menu)  # the menu on session posts made by earlier releases
+    app.action(Action.SESSION_COORDINATOR)(coordinator_tools)
+    app.action(Action.SESSION_END_NOW)(end_now)
+    app.action(Action.SESSION_SET_CODE)(set_code)
     app.view(Callback.SESSION_EDIT_VIEW)(submit_edit)
     app.view(Callback.SESSION_CANCEL_VIEW)(submit_cancel)
     app.view(Callback.ATTENDANCE_CODE_VIEW)(submit_code)

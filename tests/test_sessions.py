@@ -50,7 +50,13 @@ async def test_reminders_go_out_once_at_each_offset_across_restarts(bot: Bot) ->
     last = bot.fake.posts_to(PROGRAM_CHANNEL)[-1]
     shown = blocks_text(last["blocks"])
     assert f"<!date^{int(FIRST_START.timestamp())}^" in shown and "Join the session" in shown
-    assert "_to be announced_" in shown
+    assert "to be announced" not in shown and "Topic" not in shown  # an unset topic gets no line
+    # one session message in the channel; the later reminders are replies in its thread
+    first, *replies = [p for p in bot.fake.posts_to(PROGRAM_CHANNEL) if p["text"].startswith("Reminder")]
+    assert not first.get("thread_ts") and len(replies) == 2
+    session_post = await outbox.get(bot.db.reader, "session:1:live")
+    assert session_post is not None and {reply["thread_ts"] for reply in replies} == {session_post.slack_ts}
+    assert "Check-in opens" in shown  # not "check in when the session starts"
 
 
 async def test_after_downtime_a_started_sessions_reminders_are_skipped_not_sent_late(bot: Bot) -> None:
@@ -81,11 +87,12 @@ async def test_after_downtime_a_reminder_for_a_session_still_ahead_is_sent_once_
     await bot.runtime.tick()  # type: ignore[union-attr]
     await bot.runtime.tick()  # type: ignore[union-attr]
     reminders = [t for t in channel_texts(bot) if t.startswith("Reminder")]
-    assert reminders == ["Reminder: Hepatitis C ECHO session in about 20 hours"] * 2  # the 7d and 1d rows, once each
-    rows = await outbox.by_prefix(bot.db.reader, "session:1:remind:")
+    # the session message (due with the 7d reminder) and the 1d reminder in its thread, once each
+    assert reminders == ["Reminder: Hepatitis C ECHO session in about 20 hours"] * 2
+    rows = await outbox.by_prefix(bot.db.reader, "session:1:")
     assert sorted(r.key for r in rows if r.state == "sent" and r.kind == "post") == [
+        "session:1:live",
         "session:1:remind:1d:post",
-        "session:1:remind:7d:post",
     ]
 
 
@@ -341,6 +348,10 @@ async def test_every_session_tool_is_refused_to_non_coordinators(bot: Bot) -> No
             await bot.driver.click(ALICE, action, selected=f"{tool}:1", channel=PROGRAM_CHANNEL)
             await bot.settle()
             assert bot.fake.responses[-1]["text"] == "Only the program's coordinators can do that.", (tool, action)
+    for action in (Action.SESSION_COORDINATOR, Action.SESSION_END_NOW, Action.SESSION_SET_CODE):
+        await bot.driver.click(ALICE, action, "1", channel=PROGRAM_CHANNEL)
+        await bot.settle()
+        assert bot.fake.responses[-1]["text"].startswith("Only the program's coordinators can do that."), action
     assert len(bot.fake.opened_views()) == views_before  # no coordinator modal opened
     # forged submissions of each coordinator modal
     forged = {"private_metadata": '{"session_id": 1}', "id": "VFORGED01", "type": "modal"}
