@@ -159,7 +159,7 @@ TOOLS_REFUSAL = (
 
 async def coordinator_tools(ack: AsyncAck, action: dict, respond: AsyncRespond, services: Services,
                             actor: Actor) -> None:  # fmt: skip
-    """The "Coordinator tools" button on the session post: the tools, shown only to a coordinator who asks (an ephemeral)."""
+    """The "Coordinator tools" button on the session post: the tools, only for a coordinator (an ephemeral)."""
     await ack()
     managed = await services.sessions.managed(await actor.person(), parse_id(action.get("value")))
     if managed is None:
