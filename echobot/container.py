@@ -20,6 +20,7 @@ from echobot.services.registration import Registration
 from echobot.services.sessions import Sessions
 from echobot.settings import Settings
 from echobot.storage import Database
+from echobot.zones import ReaderZones
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Services:
     records: Records
     digests: Digests
     sending: Sending
+    zones: ReaderZones
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -73,4 +75,5 @@ class Services:
             sending=Sending(),
             records=Records(db, clock, programs, evaluations, settings.hub_name, settings.accreditation_statement),
             digests=digests,
+            zones=ReaderZones(clock),
         )

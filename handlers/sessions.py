@@ -17,6 +17,7 @@ from echobot.handlers.files import upload_to_dm
 from echobot.handlers.forms import ack_submission, choice, choices, first_input, text
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
+from echobot.handlers.zones import reader_zone
 from echobot.ids import Action, Callback, SessionField, SessionTool
 from echobot.models import Person, Program, Session
 from echobot.services.sessions import NOT_ALLOWED, CheckIn, check_in_window
@@ -87,9 +88,14 @@ async def attendance_command(request: CommandRequest) -> None:
     await request.ack()
     services = request.services
     items = await services.sessions.recent(await services.programs.managed_by(request.person))
-    services.inflight.spawn(open_modal(request.client, request.trigger_id, attendance_pick_modal(items),
-                                       user_id=request.person.user_id, channel_id=request.channel_id),
-                            "open-attendance")  # fmt: skip
+    services.inflight.spawn(open_attendance(request, items), "open-attendance")
+
+
+async def open_attendance(request: CommandRequest, items: list[tuple[Session, Program]]) -> None:
+    """The attendance picker, its times in the coordinator's own zone."""
+    zone = await reader_zone(request.services, request.client, request.person.user_id)
+    await open_modal(request.client, request.trigger_id, attendance_pick_modal(items, zone),
+                     user_id=request.person.user_id, channel_id=request.channel_id)  # fmt: skip
 
 
 def reply(services: Services, respond: AsyncRespond, text_: str, blocks: list[dict] | None = None) -> None:

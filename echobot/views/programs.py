@@ -208,7 +208,7 @@ def program_list_blocks(
         return [section("There are no ECHO programs yet. A coordinator can create one with `/echo program new`.")]
     blocks: list[Block] = [section("*ECHO programs*")]
     for program, next_session in listing[:40]:
-        when = slack_date(next_session.starts_at) if next_session else "no session planned"
+        when = f"{slack_date(next_session.starts_at)} your time" if next_session else "no session planned"
         text = f"*{escape(program.name)}* · <#{program.channel_id}>\n{_schedule(program)} · next: {when}"
         accessory = None
         if can_join and program.id not in joined:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from echobot.ids import Action, Callback, SessionField, SessionTool
@@ -17,6 +17,7 @@ from echobot.views.blocks import (
     escape,
     input_block,
     link_button,
+    local_label,
     modal,
     mrkdwn,
     overflow,
@@ -28,6 +29,7 @@ from echobot.views.blocks import (
     timepicker,
     users_select,
     when_phrase,
+    zone_note,
 )
 from echobot.views.metadata import ViewState
 
@@ -314,19 +316,22 @@ def code_modal(session: Session, program: Program) -> Block:
     )
 
 
-def _label(session: Session, program: Program) -> str:
-    local = session.starts_at.astimezone(program.zone)
-    return f"{program.name[:40]} · {local.strftime('%a %-d %b %H:%M')}"
+def _label(session: Session, program: Program, zone: tzinfo | None) -> str:
+    return f"{program.name[:40]} · {local_label(session.starts_at, zone or program.zone)}"
 
 
-def attendance_pick_modal(items: list[tuple[Session, Program]]) -> Block:
+def attendance_pick_modal(items: list[tuple[Session, Program]], zone: tzinfo | None = None) -> Block:
+    """The session to take attendance of; times written in the reader's zone (`zone`), saying so."""
     if not items:
         blocks = [section("No session of your programs started in the last 30 days.")]
         return modal("Attendance", Callback.ATTENDANCE_PICK_VIEW, blocks, submit=None, close="Close")
-    options = [(_label(session, program), str(session.id)) for session, program in items[:100]]
+    options = [(_label(session, program, zone), str(session.id)) for session, program in items[:100]]
     blocks = [
         input_block(
-            SessionField.SESSION, "Session", static_select(SessionField.SESSION, options, initial=options[0][1])
+            SessionField.SESSION,
+            "Session",
+            static_select(SessionField.SESSION, options, initial=options[0][1]),
+            hint=zone_note(zone),
         )
     ]
     return modal("Attendance", Callback.ATTENDANCE_PICK_VIEW, blocks, submit="Next")
