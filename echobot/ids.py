@@ -33,6 +33,8 @@ class Action(StrEnum):
     SESSION_COORDINATOR = "session_coordinator"  # "Coordinator tools" on the session post: an ephemeral
     SESSION_END_NOW = "session_end_now"  # in the coordinator tools, behind a confirm dialog
     SESSION_SET_CODE = "session_set_code"  # in the coordinator tools
+    SESSIONS_MORE = "sessions_more"  # /echo sessions: Show more
+    SESSIONS_CALENDAR = "sessions_calendar"  # /echo sessions: Add all to my calendar
     OPEN_CASE = "open_case"
     CASE_CLAIM = "case_claim"
     CASE_ASK = "case_ask"

@@ -26,6 +26,7 @@ from echobot.views.blocks import slack_date
 from echobot.views.metadata import ViewState
 from echobot.views.registration import register_prompt
 from echobot.views.sessions import (
+    SESSIONS_SHOWN,
     attendance_done_modal,
     attendance_edit_modal,
     attendance_pick_modal,
@@ -63,25 +64,52 @@ async def upload_calendar(services: Services, client: AsyncWebClient, user_id: s
     await upload_to_dm(client, user_id, content, "echo-sessions.ics", "ECHO sessions", comment)
 
 
-async def sessions_command(request: CommandRequest) -> None:
-    programs = request.services.programs
-    mine = await programs.of_person(request.person)
+async def upcoming_for(services: Services, person: Person) -> tuple[list[tuple[Session, Program, bool]], str]:
+    """The upcoming sessions of this person's programs (of every program when they joined none), each with
+    whether they may manage it, and what to say when there are none."""
+    programs = services.programs
+    mine = await programs.of_person(person)
     none_text = "No upcoming sessions in your programs."
     if not mine:
         mine = await programs.active()
         none_text = "No upcoming sessions. `/echo program list` shows the programs."
-    items = [(s, p, programs.can_manage(request.person, p)) for s, p in await request.services.sessions.upcoming(mine)]
+    items = [(s, p, programs.can_manage(person, p)) for s, p in await services.sessions.upcoming(mine)]
+    return items, none_text
+
+
+async def sessions_command(request: CommandRequest) -> None:
+    items, none_text = await upcoming_for(request.services, request.person)
     await request.ack(text=f"{len(items)} upcoming sessions", blocks=sessions_list_blocks(items, none_text=none_text))
 
 
-async def calendar_command(request: CommandRequest) -> None:
-    services = request.services
-    items = await services.sessions.upcoming(await services.programs.of_person(request.person))
+async def more_sessions(ack: AsyncAck, action: dict, respond: AsyncRespond, services: Services, actor: Actor) -> None:
+    """Show more in /echo sessions: the same list, longer, in place."""
+    await ack()
+    items, none_text = await upcoming_for(services, await actor.person())
+    shown = parse_id(action.get("value")) or SESSIONS_SHOWN
+    blocks = sessions_list_blocks(items, none_text=none_text, shown=shown)
+    reply_later(services.inflight, respond, text=f"{len(items)} upcoming sessions", blocks=blocks,
+                response_type="ephemeral", replace_original=True)  # fmt: skip
+
+
+async def send_calendar(services: Services, client: AsyncWebClient, person: Person) -> str:
+    """The calendar file of this person's upcoming sessions, to their DMs; what to tell them."""
+    items = await services.sessions.upcoming(await services.programs.of_person(person))
     if not items:
-        await request.ack(text="You have no upcoming sessions: join a program first (`/echo program list`).")
-        return
-    await request.ack(text=f"Sending a calendar file of {len(items)} session(s) to your direct messages.")
-    services.inflight.spawn(upload_calendar(services, request.client, request.person.user_id, items), "calendar")
+        return "You have no upcoming sessions: join a program first (`/echo program list`)."
+    services.inflight.spawn(upload_calendar(services, client, person.user_id, items), "calendar")
+    return f"Sending a calendar file of {len(items)} session(s) to your direct messages."
+
+
+async def calendar_command(request: CommandRequest) -> None:
+    await request.ack(text=await send_calendar(request.services, request.client, request.person))
+
+
+async def calendar_all(ack: AsyncAck, client: AsyncWebClient, respond: AsyncRespond, services: Services,
+                       actor: Actor) -> None:  # fmt: skip
+    """Add all to my calendar (in /echo sessions): one calendar file of every upcoming session."""
+    await ack()
+    reply(services, respond, await send_calendar(services, client, await actor.person()))
 
 
 async def attendance_command(request: CommandRequest) -> None:
@@ -277,6 +305,8 @@ def register(app: AsyncApp, router: Router) -> None:
     app.action(Action.JOIN_VIDEO)(join_video)
     app.action(Action.SESSION_MENU)(session_menu)
     app.action(Action.SESSION_TOOLS)(session_menu)  # the menu on session posts made by earlier releases
+    app.action(Action.SESSIONS_MORE)(more_sessions)
+    app.action(Action.SESSIONS_CALENDAR)(calendar_all)
     app.action(Action.SESSION_COORDINATOR)(coordinator_tools)
     app.action(Action.SESSION_END_NOW)(end_now)
     app.action(Action.SESSION_SET_CODE)(set_code)

@@ -336,7 +336,10 @@ async def test_sessions_keep_local_noon_across_daylight_saving_changes(
     assert len(offsets) == (1 if zone == "America/Phoenix" else 2)
     # what people are shown: a Slack date token of the real instant
     reply = await bot.driver.command(ADMIN, "sessions")
-    assert f"<!date^{int(planned[-1].starts_at.timestamp())}^" in reply.message_text
+    assert f"<!date^{int(planned[0].starts_at.timestamp())}^" in reply.message_text
+    await bot.driver.click(ADMIN, Action.SESSIONS_MORE, "20")  # Show more, to the end of the list
+    await bot.settle()
+    assert f"<!date^{int(planned[-1].starts_at.timestamp())}^" in blocks_text(bot.fake.responses[-1]["blocks"])
 
 
 async def test_every_session_tool_is_refused_to_non_coordinators(bot: Bot) -> None:
@@ -373,3 +376,26 @@ async def test_every_session_tool_is_refused_to_non_coordinators(bot: Bot) -> No
     assert session is not None and session.status is SessionStatus.SCHEDULED
     assert session.topic is None and session.attendance_code is None
     assert await audit.recent(bot.db.reader, action_prefix="session.") == []
+
+
+async def test_sessions_list_shows_the_next_three_with_show_more_and_one_calendar_button(bot: Bot) -> None:
+    await create_program(bot)
+    await register(bot, ALICE)
+    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    reply = await bot.driver.command(ALICE, "sessions")
+    blocks = reply.json["blocks"]
+    listed = [b for b in blocks if b["type"] == "section" and "join link" in b["text"]["text"]]
+    assert len(listed) == 3 and not any("accessory" in b for b in listed)  # no menu whose only item is a calendar
+    assert "Upcoming sessions* (12)" in reply.message_text
+    buttons = {e["text"]["text"]: e for b in blocks if b["type"] == "actions" for e in b["elements"]}
+    assert set(buttons) == {"Add all to my calendar", "Show more"}
+    await bot.driver.click(ALICE, Action.SESSIONS_MORE, buttons["Show more"]["value"])
+    await bot.settle()
+    more = bot.fake.responses[-1]
+    assert more["replace_original"] is True
+    assert len([b for b in more["blocks"] if b["type"] == "section" and "join link" in b["text"]["text"]]) == 9
+    await bot.driver.click(ALICE, Action.SESSIONS_CALENDAR)
+    await bot.settle()
+    assert bot.fake.responses[-1]["text"] == "Sending a calendar file of 12 session(s) to your direct messages."
+    [content] = bot.fake.uploads.values()
+    assert len([c for c in Calendar.from_ical(content).walk() if c.name == "VEVENT"]) == 12

@@ -216,20 +216,33 @@ def session_line(session: Session, program: Program) -> str:
     )
 
 
-def sessions_list_blocks(items: list[tuple[Session, Program, bool]], *, none_text: str) -> list[Block]:
-    """`items` are (session, program, may_manage). At most 20, to stay within Slack's block limits."""
+SESSIONS_SHOWN = 3  # /echo sessions shows the next three; Show more adds this many again
+SESSIONS_MAX = 20  # Slack's block limits
+
+
+def sessions_list_blocks(
+    items: list[tuple[Session, Program, bool]], *, none_text: str, shown: int = SESSIONS_SHOWN
+) -> list[Block]:
+    """`items` are (session, program, may_manage): the next `shown` (at most 20), one Add all to my calendar,
+    and Show more while there are more. A session's menu (edit, cancel) only for those who may manage it."""
     if not items:
         return [section(none_text)]
+    shown = max(1, min(shown, SESSIONS_MAX))
     blocks: list[Block] = [section(f"*Upcoming sessions* ({len(items)})")]
-    for session, program, may_manage in items[:20]:
-        options = [("Add to my calendar", f"{SessionTool.CALENDAR}:{session.id}")]
+    for session, program, may_manage in items[:shown]:
+        menu = None
         if may_manage:
-            options += [
+            menu = overflow(Action.SESSION_MENU, [
                 ("Edit session", f"{SessionTool.EDIT}:{session.id}"),
                 ("Cancel session", f"{SessionTool.CANCEL}:{session.id}"),
-            ]
-        blocks.append(section(session_line(session, program), accessory=overflow(Action.SESSION_MENU, options)))
-    blocks.append(context("Times show in your own time zone. `/echo calendar` sends a calendar file of them all."))
+                ("Add to my calendar", f"{SessionTool.CALENDAR}:{session.id}"),
+            ])  # fmt: skip
+        blocks.append(section(session_line(session, program), accessory=menu))
+    buttons = [button("Add all to my calendar", Action.SESSIONS_CALENDAR, style="primary")]
+    if len(items) > shown and shown < SESSIONS_MAX:
+        buttons.append(button("Show more", Action.SESSIONS_MORE, str(shown + SESSIONS_SHOWN * 2)))
+    blocks.append(actions(*buttons))
+    blocks.append(context("Times show in your own time zone. *Add all to my calendar* sends one calendar file."))
     return blocks
 
 
