@@ -27,8 +27,9 @@ from echobot.reference import timezone_matches
 from echobot.services.coordinators import CoordinatorChange
 from echobot.services.programs import Membership, ProgramResult
 from echobot.slack_client import NETWORK_ERRORS, slack_error_code
+from echobot.suggest import nearest
 from echobot.validation import parse_id
-from echobot.views.blocks import escape, option, plain
+from echobot.views.blocks import actions, button, escape, option, plain, section
 from echobot.views.cases import notice_modal
 from echobot.views.metadata import ViewState
 from echobot.views.programs import program_list_blocks, program_modal
@@ -159,12 +160,32 @@ async def archive_command(request: CommandRequest) -> None:
                       "reminders are withdrawn. Its records stay for reports.")  # fmt: skip
 
 
+async def did_you_mean_program(request: CommandRequest, typed: str, *, offer_join: bool) -> bool:
+    """A program name with a typo: answered with the nearest active program (and a Join button); False when
+    none is near (the caller answers as before)."""
+    active = await request.services.programs.active()
+    suggestion = nearest(typed, [p.name for p in active])
+    program = next((p for p in active if p.name == suggestion), None)
+    if program is None:
+        return False
+    text = f"I know no program called “{escape(typed[:80])}”. Did you mean *{escape(program.name)}*?"
+    blocks: list[dict] = [section(text)]
+    if offer_join:
+        blocks.append(actions(button(f"Join {program.name}"[:75], Action.JOIN_PROGRAM, str(program.id),
+                                     style="primary")))  # fmt: skip
+    await request.ack(text=text, blocks=blocks)
+    return True
+
+
 async def join_command(request: CommandRequest) -> None:
     if not request.args:
         await list_command(request)
         return
     programs = request.services.programs
-    program = await programs.find(" ".join(request.args))
+    typed = " ".join(request.args)
+    program = await programs.find(typed)
+    if program is None and await did_you_mean_program(request, typed, offer_join=request.person.is_registered):
+        return
     await request.ack(text=membership_reply(await programs.join(request.person, program), program))
 
 
@@ -173,7 +194,10 @@ async def leave_command(request: CommandRequest) -> None:
         await request.ack(text="Usage: `/echo leave NAME` (`/echo program list` shows your programs).")
         return
     programs = request.services.programs
-    program = await programs.find(" ".join(request.args))
+    typed = " ".join(request.args)
+    program = await programs.find(typed)
+    if program is None and await did_you_mean_program(request, typed, offer_join=False):
+        return
     await request.ack(text=membership_reply(await programs.leave(request.person, program), program))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -19,10 +20,10 @@ from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
 from echobot.handlers.zones import reader_zone
 from echobot.ids import Action, Callback, SessionField, SessionTool
-from echobot.models import Person, Program, Session
+from echobot.models import Person, Program, Session, SessionStatus
 from echobot.services.sessions import NOT_ALLOWED, CheckIn, check_in_window
 from echobot.validation import parse_id
-from echobot.views.blocks import slack_date
+from echobot.views.blocks import escape, slack_date
 from echobot.views.metadata import ViewState
 from echobot.views.registration import register_prompt
 from echobot.views.sessions import (
@@ -110,6 +111,33 @@ async def calendar_all(ack: AsyncAck, client: AsyncWebClient, respond: AsyncResp
     """Add all to my calendar (in /echo sessions): one calendar file of every upcoming session."""
     await ack()
     reply(services, respond, await send_calendar(services, client, await actor.person()))
+
+
+async def checkin_command(request: CommandRequest) -> None:
+    """`/echo checkin`: where the Check in button is and when it opens (checking in is that button)."""
+    services = request.services
+    mine = await services.programs.of_person(request.person)
+    now = services.clock.now()
+    candidates = await services.sessions.recent(mine, days=1) + await services.sessions.upcoming(mine, days=60)
+    await request.ack(text=checkin_answer(candidates, now))
+
+
+def checkin_answer(candidates: list[tuple[Session, Program]], now: datetime) -> str:
+    """The answer to `/echo checkin` for the first session whose check-in has not closed."""
+    for session, program in candidates:
+        opens, closes = check_in_window(session)
+        if session.status is SessionStatus.CANCELLED or now > closes:
+            continue
+        where = f"the *Check in* button on the session post in <#{program.channel_id}>"
+        if now >= opens:
+            return (f"Check-in for *{escape(program.name)}* is open now: use {where}. "
+                    f"It stays open until {slack_date(closes, '{time}')}.")  # fmt: skip
+        return (f"Check in with {where}. For your next session, *{escape(program.name)}* "
+                f"{slack_date(session.starts_at)}, it appears {slack_date(opens, '{date_short_pretty} at {time}')} "
+                "(15 minutes before the start) and stays until 15 minutes after the end.")  # fmt: skip
+    return ("Check in with the *Check in* button on the session post in the program channel: it appears 15 "
+            "minutes before each session. You have no upcoming session: join a program first "
+            "(`/echo program list`).")  # fmt: skip
 
 
 async def attendance_command(request: CommandRequest) -> None:
@@ -301,6 +329,7 @@ def register(app: AsyncApp, router: Router) -> None:
     router.add("sessions", sessions_command)
     router.add("calendar", calendar_command)
     router.add("attendance", attendance_command)
+    router.add("checkin", checkin_command)
     app.action(Action.CHECK_IN)(check_in)
     app.action(Action.JOIN_VIDEO)(join_video)
     app.action(Action.SESSION_MENU)(session_menu)
