@@ -21,6 +21,7 @@ from echobot.handlers.context import Actor
 from echobot.handlers.forms import ack_submission, choice, choices, text
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
+from echobot.handlers.zones import reader_zone
 from echobot.ids import Action, Callback, ProgramField
 from echobot.models import Person, Program
 from echobot.reference import timezone_matches
@@ -83,8 +84,11 @@ async def channel_problem(client: AsyncWebClient, field: str, channel: str) -> s
         return "Slack did not confirm this channel just now: submit again in a moment."
     except NETWORK_ERRORS:
         return "Slack did not confirm this channel just now: submit again in a moment."
-    if field == ProgramField.REVIEW_CHANNEL and not (info.get("channel") or {}).get("is_private", False):
+    channel_info = info.get("channel") or {}
+    if field == ProgramField.REVIEW_CHANNEL and not channel_info.get("is_private", False):
         return "Choose a private channel: cases are for the hub team only."
+    if field == ProgramField.REVIEW_CHANNEL and channel_info.get("is_member") is False:
+        return "echobot is not in this channel: invite it first (/invite @echobot), so cases can land there."
     return None
 
 
@@ -124,9 +128,31 @@ def open_program_modal(request: CommandRequest, view: dict) -> None:
 
 async def new_command(request: CommandRequest) -> None:
     await request.ack()
+    request.services.inflight.spawn(open_new_program(request), "open-program")
+
+
+async def open_new_program(request: CommandRequest) -> None:
+    """The new-program form; its time zone is the creator's own (Slack's), else the hub's."""
     services = request.services
-    tomorrow = (services.clock.now() + timedelta(days=7)).date().isoformat()
-    open_program_modal(request, program_modal(ProgramForm(timezone=services.settings.timezone, first_date=tomorrow)))
+    in_a_week = (services.clock.now() + timedelta(days=7)).date().isoformat()
+    zone = await reader_zone(services, request.client, request.person.user_id)
+    form = ProgramForm(timezone=zone.key if zone else services.settings.timezone, first_date=in_a_week)
+    await open_modal(request.client, request.trigger_id, program_modal(form), user_id=request.person.user_id,
+                     channel_id=request.channel_id)  # fmt: skip
+
+
+async def schedule_changed(ack: AsyncAck, body: dict, client: AsyncWebClient, view_state: ViewState,
+                           values: dict) -> None:  # fmt: skip
+    """The form again after "How often" changed, with "Every how many weeks" only when it applies."""
+    await ack()
+    view = body.get("view") or {}
+    updated = program_modal(form_from_values(values), program_id=view_state.program_id)
+    try:
+        await client.views_update(view_id=str(view.get("id") or ""), hash=view.get("hash"), view=updated)
+    except SlackApiError as error:  # hash_conflict: the person changed something else meanwhile; fine
+        log.info("program form not updated: %s", slack_error_code(error))
+    except NETWORK_ERRORS as error:
+        log.warning("program form not updated: %s", type(error).__name__)
 
 
 async def named_program(request: CommandRequest, usage: str) -> Program | None:
@@ -328,5 +354,6 @@ def register(app: AsyncApp, router: Router) -> None:
     router.add("coordinator remove", coordinator_remove)
     app.view(Callback.PROGRAM_VIEW)(submit_program)
     app.options(ProgramField.TIMEZONE)(timezone_options)
+    app.action(ProgramField.SCHEDULE)(schedule_changed)
     app.action(Action.JOIN_PROGRAM)(membership_click)
     app.action(Action.LEAVE_PROGRAM)(membership_click)

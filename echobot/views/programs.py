@@ -37,6 +37,19 @@ SCHEDULE_OPTIONS = [
 ]
 
 
+def _interval(form: ProgramForm) -> list[Block]:
+    """The "Every how many weeks" input, only when the schedule is every N weeks."""
+    if form.schedule != ScheduleKind.EVERY_N_WEEKS.value:
+        return []
+    return [
+        input_block(
+            ProgramField.INTERVAL,
+            "Every how many weeks",
+            number_input(ProgramField.INTERVAL, initial=form.interval_weeks, low=2, high=12),
+        )
+    ]
+
+
 def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
     editing = program_id is not None
     tz = form.timezone
@@ -66,18 +79,15 @@ def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
             ),
             hint="Sessions follow this zone's clock.",
         ),
-        input_block(
-            ProgramField.SCHEDULE,
-            "How often",
-            static_select(ProgramField.SCHEDULE, SCHEDULE_OPTIONS, initial=form.schedule),
-        ),
-        input_block(
-            ProgramField.INTERVAL,
-            "Every how many weeks",
-            number_input(ProgramField.INTERVAL, initial=form.interval_weeks, low=2, high=12),
-            optional=True,
-            hint="Only for “Every N weeks”.",
-        ),
+        {
+            **input_block(
+                ProgramField.SCHEDULE,
+                "How often",
+                static_select(ProgramField.SCHEDULE, SCHEDULE_OPTIONS, initial=form.schedule),
+            ),
+            "dispatch_action": True,  # choosing "Every N weeks" shows the interval (the form is updated)
+        },
+        *_interval(form),
         input_block(
             ProgramField.FIRST_DATE,
             "First session",
@@ -194,10 +204,7 @@ def program_created_message(
         )
     if upcoming:
         lines.append("*Next sessions:* " + ", ".join(slack_date(s.starts_at) for s in upcoming))
-    blocks = [
-        section("\n".join(lines)),
-        context(f"Invite @echobot to <#{program.review_channel_id}> so cases can land there."),
-    ]
+    blocks = [section("\n".join(lines))]  # echobot is in the review channel: the form checked it
     return Message(text=f"{escape(program.name)} is {'updated' if edited else 'set up'}.", blocks=blocks)
 
 
