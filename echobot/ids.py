@@ -26,6 +26,7 @@ class Action(StrEnum):
     SWITCH_ROLE = "switch_role"
     JOIN_PROGRAM = "join_program"
     LEAVE_PROGRAM = "leave_program"
+    BROWSE_PROGRAMS = "browse_programs"  # the programs with Join buttons, as an answer to the click
     CHECK_IN = "check_in"
     JOIN_VIDEO = "join_video"
     SESSION_TOOLS = "session_tools"  # overflow menu on the live post: code, end now

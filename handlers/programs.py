@@ -342,6 +342,17 @@ async def membership_click(ack: AsyncAck, action: dict, respond: AsyncRespond, s
     reply_later(services.inflight, respond, **reply, response_type="ephemeral")
 
 
+async def browse_programs(ack: AsyncAck, respond: AsyncRespond, services: Services, actor: Actor) -> None:
+    """Browse programs (after registering): the program list with Join buttons, for the person who clicked."""
+    await ack()
+    person = await actor.person()
+    listing = await services.programs.listing()
+    joined = {p.id for p in await services.programs.joined(person.user_id)}
+    blocks = program_list_blocks(listing, joined, can_join=person.is_registered)
+    reply_later(services.inflight, respond, text=f"{len(listing)} ECHO programs", blocks=blocks,
+                response_type="ephemeral")  # fmt: skip
+
+
 def register(app: AsyncApp, router: Router) -> None:
     router.add("program list", list_command)
     router.add("program new", new_command)
@@ -355,5 +366,6 @@ def register(app: AsyncApp, router: Router) -> None:
     app.view(Callback.PROGRAM_VIEW)(submit_program)
     app.options(ProgramField.TIMEZONE)(timezone_options)
     app.action(ProgramField.SCHEDULE)(schedule_changed)
+    app.action(Action.BROWSE_PROGRAMS)(browse_programs)
     app.action(Action.JOIN_PROGRAM)(membership_click)
     app.action(Action.LEAVE_PROGRAM)(membership_click)
