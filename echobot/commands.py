@@ -44,6 +44,7 @@ COMMANDS: tuple[CommandInfo, ...] = (
     ),
     CommandInfo("leave", "/echo leave NAME", "Leave a program", Audience.REGISTERED),
     CommandInfo("sessions", "/echo sessions", "Upcoming sessions of your programs", Audience.EVERYONE),
+    CommandInfo("checkin", "/echo checkin", "Where and when to check in to your next session", Audience.EVERYONE),
     CommandInfo("calendar", "/echo calendar", "A calendar file of your upcoming sessions, by DM", Audience.EVERYONE),
     CommandInfo(
         "reminders", "/echo reminders dm on|off", "Also get session reminders by direct message", Audience.REGISTERED

@@ -22,6 +22,7 @@ from echobot.services.sessions import Sessions
 from echobot.services.takeback import CaseThreads, TakeBack
 from echobot.settings import Settings
 from echobot.storage import Database
+from echobot.zones import ReaderZones
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Services:
     sending: Sending
     takeback: TakeBack
     case_threads: CaseThreads
+    zones: ReaderZones
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -81,4 +83,5 @@ class Services:
             digests=digests,
             takeback=takeback,
             case_threads=CaseThreads(db, clock),
+            zones=ReaderZones(clock),
         )

@@ -26,10 +26,16 @@ class Action(StrEnum):
     SWITCH_ROLE = "switch_role"
     JOIN_PROGRAM = "join_program"
     LEAVE_PROGRAM = "leave_program"
+    BROWSE_PROGRAMS = "browse_programs"  # the programs with Join buttons, as an answer to the click
     CHECK_IN = "check_in"
     JOIN_VIDEO = "join_video"
     SESSION_TOOLS = "session_tools"  # overflow menu on the live post: code, end now
     SESSION_MENU = "session_menu"  # overflow menu in /echo sessions: calendar, edit, cancel
+    SESSION_COORDINATOR = "session_coordinator"  # "Coordinator tools" on the session post: an ephemeral
+    SESSION_END_NOW = "session_end_now"  # in the coordinator tools, behind a confirm dialog
+    SESSION_SET_CODE = "session_set_code"  # in the coordinator tools
+    SESSIONS_MORE = "sessions_more"  # /echo sessions: Show more
+    SESSIONS_CALENDAR = "sessions_calendar"  # /echo sessions: Add all to my calendar
     OPEN_CASE = "open_case"
     RUN_COMMAND = "run_command"  # a button doing what `/echo <value>` does (Home, help): no typing
     CASE_CLAIM = "case_claim"

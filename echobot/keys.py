@@ -80,6 +80,26 @@ def live_ended(session_id: int) -> str:
     return f"{live(session_id)}:ended"
 
 
+def live_opened(session_id: int) -> str:
+    """The session message turns from reminder into the check-in post (an update of `live`)."""
+    return f"{live(session_id)}:open"
+
+
+def live_closed(session_id: int) -> str:
+    """Check-in closed: the Check in button goes (an update of `live`)."""
+    return f"{live(session_id)}:closed"
+
+
+def live_changed(session_id: int, submission_id: str) -> str:
+    """A coordinator changed the session (topic, presenter, time) after its message was posted."""
+    return f"{live(session_id)}:changed:{submission_id}"
+
+
+def live_cancelled(session_id: int) -> str:
+    """The session message says the session is cancelled."""
+    return f"{live(session_id)}:cancelled"
+
+
 def session_end(session_id: int) -> str:
     return f"{session(session_id)}end"
 

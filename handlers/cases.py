@@ -19,6 +19,7 @@ from echobot.handlers.forms import ack_submission, choice, choices, first_input,
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
 from echobot.handlers.sessions import upload_calendar
+from echobot.handlers.zones import reader_zone
 from echobot.ids import Action, Callback, CaseField
 from echobot.models import Person
 from echobot.services.cases import Eligibility
@@ -71,7 +72,8 @@ async def open_case_form(services: Services, client: AsyncWebClient, trigger_id:
                          channel_id: str = "") -> None:  # fmt: skip
     eligibility, joined = await services.cases.eligibility(person)
     if eligibility is Eligibility.OK:
-        view = case_modal(joined, await services.cases.sessions_with_room(joined))
+        zone = await reader_zone(services, client, person.user_id)
+        view = case_modal(joined, await services.cases.sessions_with_room(joined), zone=zone)
     else:
         message, buttons = ineligible(eligibility)
         view = notice_modal("Present an ECHO case", message, *buttons)
@@ -160,7 +162,8 @@ async def open_action_modal(ack: AsyncAck, action: dict, client: AsyncWebClient,
         reply(services, respond, refused)
         return
     sessions = await services.cases.sessions_with_room([program]) if step.action is TriageAction.SCHEDULE else None
-    view = action_modal(case, step.action, sessions)
+    zone = await reader_zone(services, client, person.user_id) if sessions else None
+    view = action_modal(case, step.action, sessions, zone)
     services.inflight.spawn(open_modal(client, trigger_id, view, user_id=person.user_id,
                                        channel_id=channel_id or ""), "case-modal")  # fmt: skip
 

@@ -9,11 +9,12 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
-from echobot.commands import COMMANDS, Audience, family, may_use
+from echobot.commands import COMMANDS, Audience, available_to, family, may_use
 from echobot.container import Services
 from echobot.handlers.context import Actor
 from echobot.models import Person
-from echobot.views.blocks import unescape
+from echobot.suggest import nearest
+from echobot.views.blocks import context, escape, section, unescape
 from echobot.views.help import help_answer
 from echobot.views.registration import register_prompt
 
@@ -81,11 +82,14 @@ async def on_echo(ack: AsyncAck, body: dict, client: AsyncWebClient, services: S
     text = unescape(str(body.get("text") or ""))  # Slack sends it HTML-escaped
     name, args = parse(text, router.names)
     person = await actor.person()
+    name, args = spelled_together(name, args, router.names)
     handler = router.get(name)
     if handler is None:
         usable = [c for c in family(name) if may_use(person, c.audience)]
         if usable:
             await ack(text="Usage:\n" + "\n".join(f"`{c.usage}`: {c.summary}" for c in usable))
+        elif (suggestion := nearest(name, [c.name for c in available_to(person)])) is not None:
+            await ack(**did_you_mean(name, suggestion))
         else:
             await ack(**help_answer(person, services.settings.hub_name, unknown=name))
         return
@@ -96,6 +100,21 @@ async def on_echo(ack: AsyncAck, body: dict, client: AsyncWebClient, services: S
     request = CommandRequest(services=services, person=person, name=name, args=args, text=text,
                              trigger_id=trigger_id, channel_id=channel_id or "", ack=ack, client=client)  # fmt: skip
     await handler(request)
+
+
+def spelled_together(name: str, args: list[str], known: Set[str]) -> tuple[str, list[str]]:
+    """`check in` and `check-in` are `checkin`: a command written in two words or with a dash."""
+    if name not in known and name.replace("-", "") in known:
+        return name.replace("-", ""), args
+    if name not in known and args and f"{name}{args[0].lower()}" in known:
+        return f"{name}{args[0].lower()}", args[1:]
+    return name, args
+
+
+def did_you_mean(typed: str, suggestion: str) -> dict:
+    """A typo's answer: the nearest command, not the whole help page."""
+    text = f"I don't know `/echo {escape(typed[:40])}`. Did you mean `/echo {suggestion}`?"
+    return {"text": text, "blocks": [section(text), context("`/echo help` lists everything you can do.")]}
 
 
 def register(app: AsyncApp, router: Router) -> None:

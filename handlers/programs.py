@@ -23,14 +23,16 @@ from echobot.handlers.forms import ack_submission, choice, choices, text
 from echobot.handlers.home import answer_in_view
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
+from echobot.handlers.zones import reader_zone
 from echobot.ids import Action, Callback, ProgramField
 from echobot.models import Person, Program
 from echobot.reference import timezone_matches
 from echobot.services.coordinators import CoordinatorChange
 from echobot.services.programs import Membership, ProgramResult
 from echobot.slack_client import NETWORK_ERRORS, slack_error_code
+from echobot.suggest import nearest
 from echobot.validation import parse_id
-from echobot.views.blocks import escape, option, plain
+from echobot.views.blocks import actions, button, escape, option, plain, section
 from echobot.views.cases import notice_modal
 from echobot.views.metadata import ViewState
 from echobot.views.programs import program_list_blocks, program_modal
@@ -84,8 +86,12 @@ async def channel_problem(client: AsyncWebClient, field: str, channel: str) -> s
         return "Slack did not confirm this channel just now: submit again in a moment."
     except NETWORK_ERRORS:
         return "Slack did not confirm this channel just now: submit again in a moment."
+    channel_info = info.get("channel") or {}
     if field == ProgramField.REVIEW_CHANNEL:
-        return hub_channel_problem(info.get("channel") or {})
+        problem = hub_channel_problem(channel_info)
+        if problem is None and channel_info.get("is_member") is False:
+            problem = "echobot is not in this channel: invite it first (/invite @echobot), so cases can land there."
+        return problem
     return None
 
 
@@ -126,9 +132,31 @@ def open_program_modal(request: CommandRequest, view: dict) -> None:
 
 async def new_command(request: CommandRequest) -> None:
     await request.ack()
+    request.services.inflight.spawn(open_new_program(request), "open-program")
+
+
+async def open_new_program(request: CommandRequest) -> None:
+    """The new-program form; its time zone is the creator's own (Slack's), else the hub's."""
     services = request.services
-    tomorrow = (services.clock.now() + timedelta(days=7)).date().isoformat()
-    open_program_modal(request, program_modal(ProgramForm(timezone=services.settings.timezone, first_date=tomorrow)))
+    in_a_week = (services.clock.now() + timedelta(days=7)).date().isoformat()
+    zone = await reader_zone(services, request.client, request.person.user_id)
+    form = ProgramForm(timezone=zone.key if zone else services.settings.timezone, first_date=in_a_week)
+    await open_modal(request.client, request.trigger_id, program_modal(form), user_id=request.person.user_id,
+                     channel_id=request.channel_id)  # fmt: skip
+
+
+async def schedule_changed(ack: AsyncAck, body: dict, client: AsyncWebClient, view_state: ViewState,
+                           values: dict) -> None:  # fmt: skip
+    """The form again after "How often" changed, with "Every how many weeks" only when it applies."""
+    await ack()
+    view = body.get("view") or {}
+    updated = program_modal(form_from_values(values), program_id=view_state.program_id)
+    try:
+        await client.views_update(view_id=str(view.get("id") or ""), hash=view.get("hash"), view=updated)
+    except SlackApiError as error:  # hash_conflict: the person changed something else meanwhile; fine
+        log.info("program form not updated: %s", slack_error_code(error))
+    except NETWORK_ERRORS as error:
+        log.warning("program form not updated: %s", type(error).__name__)
 
 
 async def named_program(request: CommandRequest, usage: str) -> Program | None:
@@ -162,12 +190,32 @@ async def archive_command(request: CommandRequest) -> None:
                       "reminders are withdrawn. Its records stay for reports.")  # fmt: skip
 
 
+async def did_you_mean_program(request: CommandRequest, typed: str, *, offer_join: bool) -> bool:
+    """A program name with a typo: answered with the nearest active program (and a Join button); False when
+    none is near (the caller answers as before)."""
+    active = await request.services.programs.active()
+    suggestion = nearest(typed, [p.name for p in active])
+    program = next((p for p in active if p.name == suggestion), None)
+    if program is None:
+        return False
+    text = f"I know no program called “{escape(typed[:80])}”. Did you mean *{escape(program.name)}*?"
+    blocks: list[dict] = [section(text)]
+    if offer_join:
+        blocks.append(actions(button(f"Join {program.name}"[:75], Action.JOIN_PROGRAM, str(program.id),
+                                     style="primary")))  # fmt: skip
+    await request.ack(text=text, blocks=blocks)
+    return True
+
+
 async def join_command(request: CommandRequest) -> None:
     if not request.args:
         await list_command(request)
         return
     programs = request.services.programs
-    program = await programs.find(" ".join(request.args))
+    typed = " ".join(request.args)
+    program = await programs.find(typed)
+    if program is None and await did_you_mean_program(request, typed, offer_join=request.person.is_registered):
+        return
     await request.ack(text=membership_reply(await programs.join(request.person, program), program))
 
 
@@ -176,7 +224,10 @@ async def leave_command(request: CommandRequest) -> None:
         await request.ack(text="Usage: `/echo leave NAME` (`/echo program list` shows your programs).")
         return
     programs = request.services.programs
-    program = await programs.find(" ".join(request.args))
+    typed = " ".join(request.args)
+    program = await programs.find(typed)
+    if program is None and await did_you_mean_program(request, typed, offer_join=False):
+        return
     await request.ack(text=membership_reply(await programs.leave(request.person, program), program))
 
 
@@ -297,6 +348,17 @@ async def membership_click(ack: AsyncAck, action: dict, body: dict, client: Asyn
         services.inflight.spawn(answer_in_view(services, client, body, actor.user_id, reply["text"]), "join-answer")
 
 
+async def browse_programs(ack: AsyncAck, respond: AsyncRespond, services: Services, actor: Actor) -> None:
+    """Browse programs (after registering): the program list with Join buttons, for the person who clicked."""
+    await ack()
+    person = await actor.person()
+    listing = await services.programs.listing()
+    joined = {p.id for p in await services.programs.joined(person.user_id)}
+    blocks = program_list_blocks(listing, joined, can_join=person.is_registered)
+    reply_later(services.inflight, respond, text=f"{len(listing)} ECHO programs", blocks=blocks,
+                response_type="ephemeral")  # fmt: skip
+
+
 def register(app: AsyncApp, router: Router) -> None:
     router.add("program list", list_command)
     router.add("program new", new_command)
@@ -309,5 +371,7 @@ def register(app: AsyncApp, router: Router) -> None:
     router.add("coordinator remove", coordinator_remove)
     app.view(Callback.PROGRAM_VIEW)(submit_program)
     app.options(ProgramField.TIMEZONE)(timezone_options)
+    app.action(ProgramField.SCHEDULE)(schedule_changed)
+    app.action(Action.BROWSE_PROGRAMS)(browse_programs)
     app.action(Action.JOIN_PROGRAM)(membership_click)
     app.action(Action.LEAVE_PROGRAM)(membership_click)

@@ -22,7 +22,7 @@ def reply_later(inflight: InFlight, respond: AsyncRespond | None, **message: Any
 
     async def send() -> None:
         try:
-            await respond(replace_original=False, **message)
+            await respond(**{"replace_original": False, **message})
         except NETWORK_ERRORS as error:
             log.warning("answer through response_url failed: %s", type(error).__name__)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -17,18 +18,21 @@ from echobot.handlers.files import upload_to_dm
 from echobot.handlers.forms import ack_submission, choice, choices, first_input, text
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
+from echobot.handlers.zones import reader_zone
 from echobot.ids import Action, Callback, SessionField, SessionTool
-from echobot.models import Person, Program, Session
+from echobot.models import Person, Program, Session, SessionStatus
 from echobot.services.sessions import NOT_ALLOWED, CheckIn, check_in_window
 from echobot.validation import parse_id
-from echobot.views.blocks import slack_date
+from echobot.views.blocks import escape, slack_date
 from echobot.views.metadata import ViewState
 from echobot.views.registration import register_prompt
 from echobot.views.sessions import (
+    SESSIONS_SHOWN,
     attendance_done_modal,
     attendance_edit_modal,
     attendance_pick_modal,
     code_modal,
+    coordinator_tools_blocks,
     session_cancel_modal,
     session_edit_modal,
     sessions_list_blocks,
@@ -61,34 +65,93 @@ async def upload_calendar(services: Services, client: AsyncWebClient, user_id: s
     await upload_to_dm(client, user_id, content, "echo-sessions.ics", "ECHO sessions", comment)
 
 
-async def sessions_command(request: CommandRequest) -> None:
-    programs = request.services.programs
-    mine = await programs.of_person(request.person)
+async def upcoming_for(services: Services, person: Person) -> tuple[list[tuple[Session, Program, bool]], str]:
+    """The upcoming sessions of this person's programs (of every program when they joined none), each with
+    whether they may manage it, and what to say when there are none."""
+    programs = services.programs
+    mine = await programs.of_person(person)
     none_text = "No upcoming sessions in your programs."
     if not mine:
         mine = await programs.active()
         none_text = "No upcoming sessions. `/echo program list` shows the programs."
-    items = [(s, p, programs.can_manage(request.person, p)) for s, p in await request.services.sessions.upcoming(mine)]
+    items = [(s, p, programs.can_manage(person, p)) for s, p in await services.sessions.upcoming(mine)]
+    return items, none_text
+
+
+async def sessions_command(request: CommandRequest) -> None:
+    items, none_text = await upcoming_for(request.services, request.person)
     await request.ack(text=f"{len(items)} upcoming sessions", blocks=sessions_list_blocks(items, none_text=none_text))
 
 
-async def calendar_command(request: CommandRequest) -> None:
-    services = request.services
-    items = await services.sessions.upcoming(await services.programs.of_person(request.person))
+async def more_sessions(ack: AsyncAck, action: dict, respond: AsyncRespond, services: Services, actor: Actor) -> None:
+    """Show more in /echo sessions: the same list, longer, in place."""
+    await ack()
+    items, none_text = await upcoming_for(services, await actor.person())
+    shown = parse_id(action.get("value")) or SESSIONS_SHOWN
+    blocks = sessions_list_blocks(items, none_text=none_text, shown=shown)
+    reply_later(services.inflight, respond, text=f"{len(items)} upcoming sessions", blocks=blocks,
+                response_type="ephemeral", replace_original=True)  # fmt: skip
+
+
+async def send_calendar(services: Services, client: AsyncWebClient, person: Person) -> str:
+    """The calendar file of this person's upcoming sessions, to their DMs; what to tell them."""
+    items = await services.sessions.upcoming(await services.programs.of_person(person))
     if not items:
-        await request.ack(text="You have no upcoming sessions: join a program first (`/echo program list`).")
-        return
-    await request.ack(text=f"Sending a calendar file of {len(items)} session(s) to your direct messages.")
-    services.inflight.spawn(upload_calendar(services, request.client, request.person.user_id, items), "calendar")
+        return "You have no upcoming sessions: join a program first (`/echo program list`)."
+    services.inflight.spawn(upload_calendar(services, client, person.user_id, items), "calendar")
+    return f"Sending a calendar file of {len(items)} session(s) to your direct messages."
+
+
+async def calendar_command(request: CommandRequest) -> None:
+    await request.ack(text=await send_calendar(request.services, request.client, request.person))
+
+
+async def calendar_all(ack: AsyncAck, client: AsyncWebClient, respond: AsyncRespond, services: Services,
+                       actor: Actor) -> None:  # fmt: skip
+    """Add all to my calendar (in /echo sessions): one calendar file of every upcoming session."""
+    await ack()
+    reply(services, respond, await send_calendar(services, client, await actor.person()))
+
+
+async def checkin_command(request: CommandRequest) -> None:
+    """`/echo checkin`: where the Check in button is and when it opens (checking in is that button)."""
+    services = request.services
+    mine = await services.programs.of_person(request.person)
+    now = services.clock.now()
+    candidates = await services.sessions.recent(mine, days=1) + await services.sessions.upcoming(mine, days=60)
+    await request.ack(text=checkin_answer(candidates, now))
+
+
+def checkin_answer(candidates: list[tuple[Session, Program]], now: datetime) -> str:
+    """The answer to `/echo checkin` for the first session whose check-in has not closed."""
+    for session, program in candidates:
+        opens, closes = check_in_window(session)
+        if session.status is SessionStatus.CANCELLED or now > closes:
+            continue
+        where = f"the *Check in* button on the session post in <#{program.channel_id}>"
+        if now >= opens:
+            return (f"Check-in for *{escape(program.name)}* is open now: use {where}. "
+                    f"It stays open until {slack_date(closes, '{time}')}.")  # fmt: skip
+        return (f"Check in with {where}. For your next session, *{escape(program.name)}* "
+                f"{slack_date(session.starts_at)}, it appears {slack_date(opens, '{date_short_pretty} at {time}')} "
+                "(15 minutes before the start) and stays until 15 minutes after the end.")  # fmt: skip
+    return ("Check in with the *Check in* button on the session post in the program channel: it appears 15 "
+            "minutes before each session. You have no upcoming session: join a program first "
+            "(`/echo program list`).")  # fmt: skip
 
 
 async def attendance_command(request: CommandRequest) -> None:
     await request.ack()
     services = request.services
     items = await services.sessions.recent(await services.programs.managed_by(request.person))
-    services.inflight.spawn(open_modal(request.client, request.trigger_id, attendance_pick_modal(items),
-                                       user_id=request.person.user_id, channel_id=request.channel_id),
-                            "open-attendance")  # fmt: skip
+    services.inflight.spawn(open_attendance(request, items), "open-attendance")
+
+
+async def open_attendance(request: CommandRequest, items: list[tuple[Session, Program]]) -> None:
+    """The attendance picker, its times in the coordinator's own zone."""
+    zone = await reader_zone(request.services, request.client, request.person.user_id)
+    await open_modal(request.client, request.trigger_id, attendance_pick_modal(items, zone),
+                     user_id=request.person.user_id, channel_id=request.channel_id)  # fmt: skip
 
 
 def reply(services: Services, respond: AsyncRespond, text_: str, blocks: list[dict] | None = None) -> None:
@@ -148,6 +211,50 @@ async def session_menu(ack: AsyncAck, action: dict, client: AsyncWebClient, resp
         ended = await sessions.end_now(person, session, program)
         reply(services, respond, "Session ended: check-in stays open 15 minutes more; attendees get the evaluation."
               if ended else "This session is not running (not started yet, or already ended).")  # fmt: skip
+
+
+TOOLS_REFUSAL = (
+    "Only the program's coordinators can do that. To record your attendance, use the *Check in* button "
+    "on the session post."
+)
+
+
+async def coordinator_tools(ack: AsyncAck, action: dict, respond: AsyncRespond, services: Services,
+                            actor: Actor) -> None:  # fmt: skip
+    """The "Coordinator tools" button on the session post: the tools, only for a coordinator (an ephemeral)."""
+    await ack()
+    managed = await services.sessions.managed(await actor.person(), parse_id(action.get("value")))
+    if managed is None:
+        reply(services, respond, TOOLS_REFUSAL)
+        return
+    session, program = managed
+    blocks = coordinator_tools_blocks(program, session, services.clock.now())
+    reply(services, respond, f"Coordinator tools for {program.name}", blocks=blocks)
+
+
+async def end_now(ack: AsyncAck, action: dict, respond: AsyncRespond, services: Services, actor: Actor) -> None:
+    """End session now (in the coordinator tools; Slack asked the coordinator to confirm first)."""
+    await ack()
+    person = await actor.person()
+    managed = await services.sessions.managed(person, parse_id(action.get("value")))
+    if managed is None:
+        reply(services, respond, TOOLS_REFUSAL)
+        return
+    ended = await services.sessions.end_now(person, *managed)
+    reply(services, respond, "Session ended: check-in stays open 15 minutes more; attendees get the evaluation."
+          if ended else "This session is not running (not started yet, or already ended).")  # fmt: skip
+
+
+async def set_code(ack: AsyncAck, action: dict, client: AsyncWebClient, respond: AsyncRespond, services: Services,
+                   actor: Actor, trigger_id: str, channel_id: str | None) -> None:  # fmt: skip
+    """Set attendance code (in the coordinator tools): its modal."""
+    await ack()
+    managed = await services.sessions.managed(await actor.person(), parse_id(action.get("value")))
+    if managed is None:
+        reply(services, respond, TOOLS_REFUSAL)
+        return
+    services.inflight.spawn(open_modal(client, trigger_id, code_modal(*managed), user_id=actor.user_id,
+                                       channel_id=channel_id or ""), "modal")  # fmt: skip
 
 
 async def submitted_session(services: Services, actor: Actor, view: dict, view_state: ViewState,
@@ -222,10 +329,16 @@ def register(app: AsyncApp, router: Router) -> None:
     router.add("sessions", sessions_command)
     router.add("calendar", calendar_command)
     router.add("attendance", attendance_command)
+    router.add("checkin", checkin_command)
     app.action(Action.CHECK_IN)(check_in)
     app.action(Action.JOIN_VIDEO)(join_video)
     app.action(Action.SESSION_MENU)(session_menu)
-    app.action(Action.SESSION_TOOLS)(session_menu)
+    app.action(Action.SESSION_TOOLS)(session_menu)  # the menu on session posts made by earlier releases
+    app.action(Action.SESSIONS_MORE)(more_sessions)
+    app.action(Action.SESSIONS_CALENDAR)(calendar_all)
+    app.action(Action.SESSION_COORDINATOR)(coordinator_tools)
+    app.action(Action.SESSION_END_NOW)(end_now)
+    app.action(Action.SESSION_SET_CODE)(set_code)
     app.view(Callback.SESSION_EDIT_VIEW)(submit_edit)
     app.view(Callback.SESSION_CANCEL_VIEW)(submit_cancel)
     app.view(Callback.ATTENDANCE_CODE_VIEW)(submit_code)

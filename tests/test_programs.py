@@ -18,7 +18,7 @@ from tests.scenarios import (
     open_program_modal,
     register,
 )
-from tests.slack_driver import blocks_text
+from tests.slack_driver import blocks_text, state_values
 
 ALICE, BOB = "UALICE0001", "UBOB000001"
 
@@ -62,11 +62,6 @@ async def test_every_bad_field_is_named_and_nothing_is_stored(bot: Bot) -> None:
         ({ProgramField.EVAL_WINDOW: "61"}, ProgramField.EVAL_WINDOW, "1 to 60"),
         ({ProgramField.CREDIT: "1.1"}, ProgramField.CREDIT, "multiple of 0.25"),
         ({ProgramField.CREDIT: "0"}, ProgramField.CREDIT, "multiple of 0.25"),
-        (
-            {ProgramField.SCHEDULE: "every_n_weeks", ProgramField.INTERVAL: ""},
-            ProgramField.INTERVAL,
-            "every how many weeks",
-        ),
         ({ProgramField.REVIEW_CHANNEL: PROGRAM_CHANNEL}, ProgramField.REVIEW_CHANNEL, "private channel"),
         ({ProgramField.REVIEW_CHANNEL: "C0PUBLIC"}, ProgramField.REVIEW_CHANNEL, "private channel"),
         ({ProgramField.TIMEZONE: None}, ProgramField.TIMEZONE, "time zone"),
@@ -76,6 +71,18 @@ async def test_every_bad_field_is_named_and_nothing_is_stored(bot: Bot) -> None:
         reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, **values})
         assert field in reply.errors, (values, reply.text)
         assert fragment in reply.errors[field], (values, reply.errors)
+    # "Every how many weeks" appears only once "Every N weeks" is chosen (the form is updated in place)
+    assert ProgramField.INTERVAL not in {b.get("block_id") for b in view["blocks"]}
+    every_n = {**view, "state": {"values": state_values(view, {**PROGRAM, ProgramField.SCHEDULE: "every_n_weeks"})}}
+    await bot.driver.click(ADMIN, ProgramField.SCHEDULE, block_id=ProgramField.SCHEDULE, home=every_n)
+    await bot.settle()
+    updated = bot.fake.last("views.update")
+    assert updated.args["view_id"] == view["id"] and updated.args["hash"] == view["hash"]
+    interval_view = updated.response["view"]
+    assert ProgramField.INTERVAL in {b.get("block_id") for b in interval_view["blocks"]}
+    values = {**PROGRAM, ProgramField.SCHEDULE: "every_n_weeks", ProgramField.INTERVAL: ""}
+    reply = await bot.driver.submit(ADMIN, interval_view, values)
+    assert "every how many weeks" in reply.errors[ProgramField.INTERVAL]
     assert await programs.active(bot.db.reader) == []
     await create_program(bot)
     reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, ProgramField.NAME: "hepatitis c echo"})
@@ -270,3 +277,21 @@ async def test_the_review_channel_must_be_confirmed_private_even_when_slack_is_s
     reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, ProgramField.REVIEW_CHANNEL: "C0PUBLIC"})
     assert "submit again" in str(reply.errors)
     assert await programs.active(bot.db.reader) == []
+
+
+async def test_the_new_program_form_starts_in_the_creators_zone_and_checks_echobot_is_in_the_review_channel(
+    bot: Bot,
+) -> None:
+    bot.fake.add_user(ADMIN, "Ada Coordinator", tz="America/Denver")
+    add_channels(bot)
+    view = await open_program_modal(bot)
+    zone = next(b for b in view["blocks"] if b.get("block_id") == ProgramField.TIMEZONE)
+    assert zone["element"]["initial_option"]["value"] == "America/Denver"
+    bot.fake.channels[REVIEW_CHANNEL]["is_member"] = False  # echobot can see it but was not invited
+    reply = await bot.driver.submit(ADMIN, view, PROGRAM)
+    assert "echobot is not in this channel: invite it first" in reply.errors[ProgramField.REVIEW_CHANNEL]
+    bot.fake.channels[REVIEW_CHANNEL]["is_member"] = True
+    reply = await bot.driver.submit(ADMIN, view, PROGRAM)
+    assert reply.text == ""
+    await bot.settle()
+    assert "Invite @echobot" not in blocks_text(bot.fake.posts_to(ADMIN)[-1]["blocks"])  # no needless warning

@@ -7,7 +7,7 @@ from typing import Any
 from echobot.ids import Action, Callback, Consent, RegistrationField
 from echobot.storage import providers
 from tests.harness import BOTH_TRANSPORTS, Bot
-from tests.scenarios import ALICE, PROVIDER, open_registration, register
+from tests.scenarios import ALICE, PROVIDER, create_program, open_registration, register
 from tests.slack_driver import blocks_text
 
 VALID_NPI = "1234567893"  # the CMS example NPI
@@ -208,3 +208,21 @@ async def test_expired_trigger_gets_a_friendly_answer(bot: Bot) -> None:
     await bot.settle()
     [ephemeral] = bot.fake.ephemerals_to(ALICE)
     assert "took too long" in ephemeral["text"]
+
+
+async def test_the_welcome_is_short_with_next_step_buttons_not_an_echo_of_the_answers(bot: Bot) -> None:
+    await create_program(bot)
+    await register(bot, ALICE)
+    [welcome] = [p for p in bot.fake.posts_to(ALICE) if "Welcome" in p["text"]]
+    shown = blocks_text(welcome["blocks"])
+    assert "registered as a *participant*" in welcome["text"]
+    assert "Organization" not in shown and "E-mail" not in shown and "NPI" not in shown  # no echo of the form
+    steps = {e["text"]["text"]: e for b in welcome["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    assert list(steps) == ["Browse programs", "Present a case", "Edit registration"]
+    await bot.driver.click(ALICE, Action.BROWSE_PROGRAMS, channel="DALICE0001")
+    await bot.settle()
+    listed = bot.fake.responses[-1]
+    assert "Hepatitis C ECHO" in blocks_text(listed["blocks"]) and "Join" in str(listed["blocks"])
+    await register(bot, "UOBS000001", **{RegistrationField.ROLE: "observer"})
+    [observer] = [p for p in bot.fake.posts_to("UOBS000001") if "Welcome" in p["text"]]
+    assert "registered as an *observer*" in observer["text"]

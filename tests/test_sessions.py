@@ -50,7 +50,13 @@ async def test_reminders_go_out_once_at_each_offset_across_restarts(bot: Bot) ->
     last = bot.fake.posts_to(PROGRAM_CHANNEL)[-1]
     shown = blocks_text(last["blocks"])
     assert f"<!date^{int(FIRST_START.timestamp())}^" in shown and "Join the session" in shown
-    assert "_to be announced_" in shown
+    assert "to be announced" not in shown and "Topic" not in shown  # an unset topic gets no line
+    # one session message in the channel; the later reminders are replies in its thread
+    first, *replies = [p for p in bot.fake.posts_to(PROGRAM_CHANNEL) if p["text"].startswith("Reminder")]
+    assert not first.get("thread_ts") and len(replies) == 2
+    session_post = await outbox.get(bot.db.reader, "session:1:live")
+    assert session_post is not None and {reply["thread_ts"] for reply in replies} == {session_post.slack_ts}
+    assert "Check-in opens" in shown  # not "check in when the session starts"
 
 
 async def test_after_downtime_a_started_sessions_reminders_are_skipped_not_sent_late(bot: Bot) -> None:
@@ -81,11 +87,12 @@ async def test_after_downtime_a_reminder_for_a_session_still_ahead_is_sent_once_
     await bot.runtime.tick()  # type: ignore[union-attr]
     await bot.runtime.tick()  # type: ignore[union-attr]
     reminders = [t for t in channel_texts(bot) if t.startswith("Reminder")]
-    assert reminders == ["Reminder: Hepatitis C ECHO session in about 20 hours"] * 2  # the 7d and 1d rows, once each
-    rows = await outbox.by_prefix(bot.db.reader, "session:1:remind:")
+    # the session message (due with the 7d reminder) and the 1d reminder in its thread, once each
+    assert reminders == ["Reminder: Hepatitis C ECHO session in about 20 hours"] * 2
+    rows = await outbox.by_prefix(bot.db.reader, "session:1:")
     assert sorted(r.key for r in rows if r.state == "sent" and r.kind == "post") == [
+        "session:1:live",
         "session:1:remind:1d:post",
-        "session:1:remind:7d:post",
     ]
 
 
@@ -329,7 +336,10 @@ async def test_sessions_keep_local_noon_across_daylight_saving_changes(
     assert len(offsets) == (1 if zone == "America/Phoenix" else 2)
     # what people are shown: a Slack date token of the real instant
     reply = await bot.driver.command(ADMIN, "sessions")
-    assert f"<!date^{int(planned[-1].starts_at.timestamp())}^" in reply.message_text
+    assert f"<!date^{int(planned[0].starts_at.timestamp())}^" in reply.message_text
+    await bot.driver.click(ADMIN, Action.SESSIONS_MORE, "20")  # Show more, to the end of the list
+    await bot.settle()
+    assert f"<!date^{int(planned[-1].starts_at.timestamp())}^" in blocks_text(bot.fake.responses[-1]["blocks"])
 
 
 async def test_every_session_tool_is_refused_to_non_coordinators(bot: Bot) -> None:
@@ -341,6 +351,10 @@ async def test_every_session_tool_is_refused_to_non_coordinators(bot: Bot) -> No
             await bot.driver.click(ALICE, action, selected=f"{tool}:1", channel=PROGRAM_CHANNEL)
             await bot.settle()
             assert bot.fake.responses[-1]["text"] == "Only the program's coordinators can do that.", (tool, action)
+    for action in (Action.SESSION_COORDINATOR, Action.SESSION_END_NOW, Action.SESSION_SET_CODE):
+        await bot.driver.click(ALICE, action, "1", channel=PROGRAM_CHANNEL)
+        await bot.settle()
+        assert bot.fake.responses[-1]["text"].startswith("Only the program's coordinators can do that."), action
     assert len(bot.fake.opened_views()) == views_before  # no coordinator modal opened
     # forged submissions of each coordinator modal
     forged = {"private_metadata": '{"session_id": 1}', "id": "VFORGED01", "type": "modal"}
@@ -362,3 +376,26 @@ async def test_every_session_tool_is_refused_to_non_coordinators(bot: Bot) -> No
     assert session is not None and session.status is SessionStatus.SCHEDULED
     assert session.topic is None and session.attendance_code is None
     assert await audit.recent(bot.db.reader, action_prefix="session.") == []
+
+
+async def test_sessions_list_shows_the_next_three_with_show_more_and_one_calendar_button(bot: Bot) -> None:
+    await create_program(bot)
+    await register(bot, ALICE)
+    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    reply = await bot.driver.command(ALICE, "sessions")
+    blocks = reply.json["blocks"]
+    listed = [b for b in blocks if b["type"] == "section" and "join link" in b["text"]["text"]]
+    assert len(listed) == 3 and not any("accessory" in b for b in listed)  # no menu whose only item is a calendar
+    assert "Upcoming sessions* (12)" in reply.message_text
+    buttons = {e["text"]["text"]: e for b in blocks if b["type"] == "actions" for e in b["elements"]}
+    assert set(buttons) == {"Add all to my calendar", "Show more"}
+    await bot.driver.click(ALICE, Action.SESSIONS_MORE, buttons["Show more"]["value"])
+    await bot.settle()
+    more = bot.fake.responses[-1]
+    assert more["replace_original"] is True
+    assert len([b for b in more["blocks"] if b["type"] == "section" and "join link" in b["text"]["text"]]) == 9
+    await bot.driver.click(ALICE, Action.SESSIONS_CALENDAR)
+    await bot.settle()
+    assert bot.fake.responses[-1]["text"] == "Sending a calendar file of 12 session(s) to your direct messages."
+    [content] = bot.fake.uploads.values()
+    assert len([c for c in Calendar.from_ical(content).walk() if c.name == "VEVENT"]) == 12

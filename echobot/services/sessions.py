@@ -13,9 +13,9 @@ from typing import Any
 from echobot import keys
 from echobot.clock import Clock
 from echobot.ids import SessionField
-from echobot.models import Case, Message, OutboxKind, Person, Program, Render, Session, SessionStatus
+from echobot.models import Case, Message, OutboxKind, OutboxState, Person, Program, Render, Session, SessionStatus
 from echobot.renderers import Renderers
-from echobot.schedule import format_offset, occurrences, to_utc
+from echobot.schedule import format_offset, occurrences, parse_offsets, to_utc
 from echobot.storage import Database, Reader, Tx, audit, outbox
 from echobot.storage import attendance as attendance_repo
 from echobot.storage import programs as programs_repo
@@ -72,13 +72,20 @@ class Sessions:
         self.agenda: Agenda | None = None  # the cases on a session's agenda, for reminders
 
     # ---- planning ----------------------------------------------------------------------------
-    def _rows(self, program: Program, session: Session) -> list[dict[str, Any]]:
-        """Every outbox row a scheduled session has: its reminders, the live post, the end.
+    def _rows(self, program: Program, session: Session, now: datetime, *, posted: bool = False) -> list[dict[str, Any]]:
+        """Every outbox row a scheduled session has: its reminders, its one message, the end.
 
-        A reminder is a job planned ahead (`session:<id>:remind:<offset>`); when it runs it posts
-        to the program channel and sends DM copies to those who asked, rendered at that moment.
+        The session message (`session:<id>:live`) goes to the program channel at the first reminder still
+        ahead (or when check-in opens, 15 minutes before the start, if that is sooner) and is updated in place:
+        from reminder to the check-in post (`…:live:open`), to ended, to check-in closed. A reminder is a job
+        planned ahead (`session:<id>:remind:<offset>`); when it runs it sends DM copies to those who asked and,
+        when the session message is already out, a reply in its thread, rendered at that moment.
+        `posted`: the session message is already in the channel (a re-plan), so it needs its `open` update.
         """
         start = session.starts_at
+        opens = start - LIVE_LEAD
+        ahead = [start - timedelta(minutes=m) for m in program.reminder_offsets if start - timedelta(minutes=m) > now]
+        post_due = min([opens, *ahead])
         ids = {"session_id": session.id}
         rows: list[dict[str, Any]] = [
             {
@@ -95,11 +102,13 @@ class Sessions:
             {
                 "key": keys.live(session.id),
                 "target": program.channel_id,
-                "due_at": start - LIVE_LEAD,
+                "due_at": post_due,
                 "stale_at": session.ends_at + CHECK_IN_GRACE,
                 "render": Render(name="session.live", args=ids),
             }
         )
+        if posted or post_due < opens:
+            rows.append(self._opened_row(program, session))
         rows.append(
             {
                 "key": keys.session_end(session.id),
@@ -111,13 +120,29 @@ class Sessions:
         )
         return rows
 
+    def _opened_row(self, program: Program, session: Session) -> dict[str, Any]:
+        """Check-in opens: the session message, posted earlier as a reminder, becomes the check-in post."""
+        return {
+            "key": keys.live_opened(session.id),
+            "kind": OutboxKind.UPDATE,
+            "target": program.channel_id,
+            "parent_key": keys.live(session.id),
+            "due_at": session.starts_at - LIVE_LEAD,
+            "stale_at": session.ends_at + CHECK_IN_GRACE,
+            "render": Render(name="session.live", args={"session_id": session.id}),
+        }
+
     async def _plan_rows(self, tx: Tx, program: Program, session: Session, now: datetime) -> None:
         """Plan, or move, the session's rows; a reminder whose moment has passed is not sent."""
-        wanted = self._rows(program, session)
+        post = await outbox.get(tx, keys.live(session.id))
+        posted = post is not None and post.state not in (OutboxState.PENDING, OutboxState.CANCELLED)
+        wanted = self._rows(program, session, now, posted=posted)
         wanted_keys = {row["key"] for row in wanted}
         for item in await outbox.pending_by_prefix(tx, keys.reminders(session.id)):
             if item.key not in wanted_keys and item.kind is OutboxKind.JOB:
                 await outbox.cancel(tx, [item.key], "no longer among the program's reminders")
+        if keys.live_opened(session.id) not in wanted_keys:
+            await outbox.cancel(tx, [keys.live_opened(session.id)], "the session message is posted at check-in")
         new = []
         for row in wanted:
             is_reminder = keys.is_reminder(row["key"])
@@ -140,7 +165,7 @@ class Sessions:
         """Create the sessions of the next `horizon` that do not exist yet, with their rows."""
         found = self._occurrences(program, now)
         created = await sessions_repo.add(tx, program.id, found, program.duration_minutes, now)
-        rows = [row for session in created for row in self._rows(program, session)]
+        rows = [row for session in created for row in self._rows(program, session, now)]
         await outbox.enqueue_many(tx, [r for r in rows if not (keys.is_reminder(r["key"]) and r["due_at"] <= now)], now)
         return len(created)
 
@@ -289,6 +314,7 @@ class Sessions:
                     target=program.channel_id,
                     message=moved_notice(program, session.starts_at, new_start),
                 )
+            await self._refresh_post(tx, program, session, keys.live_changed(session.id, submission_id), now)
             await audit.record(
                 tx,
                 now,
@@ -322,6 +348,7 @@ class Sessions:
             cancelled = await sessions_repo.get(tx, session.id)
             for hook in self.on_cancelled:
                 await hook(tx, cancelled or session, program, now)
+            await self._refresh_post(tx, program, session, keys.live_cancelled(session.id), now)
             await outbox.enqueue(
                 tx,
                 key=keys.session_cancelled(session.id),
@@ -370,6 +397,16 @@ class Sessions:
                 await audit.record(tx, now, actor.user_id, "session.end", f"session:{session.id}", None)
         return ended
 
+    async def _refresh_post(self, tx: Tx, program: Program, session: Session, key: str, now: datetime) -> None:
+        """Update the session message in place, when it is already in the channel (a message not posted yet
+        shows the change anyway: it is rendered when sent)."""
+        post = await outbox.get(tx, keys.live(session.id))
+        if post is None or post.state not in (OutboxState.SENT, OutboxState.SENDING):
+            return
+        await outbox.enqueue(tx, key=key, kind=OutboxKind.UPDATE, now=now, parent_key=keys.live(session.id),
+                             target=program.channel_id,
+                             render=Render(name="session.live", args={"session_id": session.id}))  # fmt: skip
+
     async def _end(self, tx: Tx, session: Session, program: Program, now: datetime, *, early: bool) -> bool:
         """Scheduled -> ended, exactly once; then the live post is updated and every hook runs."""
         if not await sessions_repo.end(tx, session.id, now, early=early):
@@ -381,6 +418,16 @@ class Sessions:
             key=keys.live_ended(session.id),
             kind=OutboxKind.UPDATE,
             now=now,
+            parent_key=keys.live(session.id),
+            target=program.channel_id,
+            render=Render(name="session.live", args={"session_id": session.id}),
+        )
+        await outbox.enqueue(
+            tx,
+            key=keys.live_closed(session.id),
+            kind=OutboxKind.UPDATE,
+            now=now,
+            due_at=check_in_window(ended)[1],
             parent_key=keys.live(session.id),
             target=program.channel_id,
             render=Render(name="session.live", args={"session_id": session.id}),
@@ -478,14 +525,18 @@ class Sessions:
         if loaded is None or loaded[0].status is not SessionStatus.SCHEDULED or not loaded[1].active:
             return None
         agenda = await self.agenda(db, loaded[0].id) if self.agenda else []
-        return reminder_message(loaded[1], loaded[0], now, agenda)
+        return reminder_message(loaded[1], loaded[0], now, agenda, check_in_window(loaded[0])[0])
 
     async def _render_live(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
+        """The session message as it is now (a cancelled session's says so: only its updates ask for that)."""
         loaded = await self._load(db, args)
-        if loaded is None or loaded[0].status is SessionStatus.CANCELLED:
+        if loaded is None:
             return None
         session, program = loaded
-        return live_post(program, session, now, check_in_window(session)[1])
+        opens, closes = check_in_window(session)
+        running = session.status is SessionStatus.SCHEDULED
+        agenda = await self.agenda(db, session.id) if self.agenda and running else []
+        return live_post(program, session, now, closes, agenda, opens)
 
     async def _remind(self, tx: Tx, args: dict[str, Any], now: datetime) -> None:
         """A reminder's moment: the post in the program channel, and DM copies for those who asked."""
@@ -495,13 +546,20 @@ class Sessions:
         session, program = loaded
         label = str(args["label"])
         render = Render(name="session.reminder", args={"session_id": session.id})
-        targets = [(keys.reminder_post(session.id, label), program.channel_id)] + [
-            (keys.reminder_dm(session.id, label, user), user)
+        rows: list[dict[str, Any]] = [
+            {"key": keys.reminder_dm(session.id, label, user), "target": user, "stale_at": session.starts_at,
+             "render": render}
             for user in await programs_repo.members_wanting_reminder_dms(tx, program.id)
-        ]
-        rows = [
-            {"key": key, "target": target, "stale_at": session.starts_at, "render": render} for key, target in targets
-        ]
+        ]  # fmt: skip
+        moment = session.starts_at - timedelta(minutes=parse_offsets(label)[0])
+        post = await outbox.get(tx, keys.live(session.id))
+        if post is not None and post.state is OutboxState.PENDING and post.due_at > now:
+            # planned before session messages went out with the first reminder: this reminder posts it
+            await outbox.reschedule(tx, post.key, now, post.stale_at)
+            rows.append(self._opened_row(program, session))
+        elif post is not None and post.due_at < moment:  # the session message is out: a reply in its thread
+            rows.append({"key": keys.reminder_post(session.id, label), "target": program.channel_id,
+                         "parent_key": post.key, "stale_at": session.starts_at, "render": render})  # fmt: skip
         await outbox.enqueue_many(tx, rows, now)
 
     async def _end_job(self, tx: Tx, args: dict[str, Any], now: datetime) -> None:

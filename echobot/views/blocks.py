@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 Block = dict[str, Any]
@@ -340,3 +340,16 @@ def when_phrase(start: datetime, now: datetime) -> str:
         return f"in about {hours} hour{'s' if hours != 1 else ''}"
     days = round(hours / 24)
     return f"in {days} days"
+
+
+def local_label(moment: datetime, zone: tzinfo) -> str:
+    """A time written as text (an option label cannot hold a date token), in the reader's zone: 'Tue 10 Nov 20:00'."""
+    return moment.astimezone(zone).strftime("%a %-d %b %H:%M")
+
+
+def zone_note(zone: tzinfo | None) -> str:
+    """Says whose clock the times written as text use: 'Times in your time zone, Europe/Berlin.' (None: the
+    reader's zone is unknown and each program's own is used)."""
+    if zone is None:
+        return "Times in each program's time zone (Slack did not tell us yours)."
+    return f"Times in your time zone, {getattr(zone, 'key', None) or str(zone)}."

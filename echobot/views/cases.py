@@ -3,7 +3,7 @@ messages, the triage modals, and the case lists."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from echobot.ids import Action, Callback, CaseField
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, Program, Session
@@ -18,6 +18,7 @@ from echobot.views.blocks import (
     escape,
     input_block,
     link_button,
+    local_label,
     modal,
     radio_buttons,
     section,
@@ -25,6 +26,7 @@ from echobot.views.blocks import (
     static_select,
     text_input,
     typed_text,
+    zone_note,
 )
 from echobot.views.metadata import ViewState
 from echobot.views.takeback import report_block
@@ -42,8 +44,10 @@ STATE_MARKS = {
 NOT_EMERGENCY = "echobot is not for emergencies: for an urgent problem, call the hub or send the patient to care now."
 
 
-def case_modal(programs: list[Program], sessions: list[tuple[Session, Program]], *, initial_program: str = "") -> Block:
-    session_options = [(f"{p.name[:30]} · {s.starts_at.astimezone(p.zone).strftime('%a %-d %b %H:%M')}", str(s.id))
+def case_modal(programs: list[Program], sessions: list[tuple[Session, Program]], *, initial_program: str = "",
+               zone: tzinfo | None = None) -> Block:  # fmt: skip
+    """The case form; session times written in the reader's zone (`zone`), saying so."""
+    session_options = [(f"{p.name[:30]} · {local_label(s.starts_at, zone or p.zone)}", str(s.id))
                        for s, p in sessions[:100]]  # fmt: skip
     blocks: list[Block] = [
         section(
@@ -126,7 +130,7 @@ def case_modal(programs: list[Program], sessions: list[tuple[Session, Program]],
                 "Preferred session",
                 static_select(CaseField.SESSION, session_options),
                 optional=True,
-                hint="Sessions with a free case slot.",
+                hint=f"Sessions with a free case slot. {zone_note(zone)}",
             )
         )
     blocks.append(input_block(CaseField.CONFIRM, "Confirmation", checkboxes(CaseField.CONFIRM, [
@@ -295,17 +299,18 @@ def _case_header(case: Case) -> Block:
     return section(f"*{case.title}*: {escape(case.summary or '')}")
 
 
-def action_modal(case: Case, action: TriageAction, sessions: list[tuple[Session, Program]] | None = None) -> Block:
-    """The modal of a triage action that needs words (or a session)."""
+def action_modal(case: Case, action: TriageAction, sessions: list[tuple[Session, Program]] | None = None,
+                 zone: tzinfo | None = None) -> Block:  # fmt: skip
+    """The modal of a triage action that needs words (or a session: its times in the reader's `zone`)."""
     step = TRIAGE[action]
     assert step.modal is not None, f"{action} needs no modal"
     title, field, label, submit = step.modal.title, step.modal.field, step.modal.label, step.modal.submit
     if field is CaseField.SESSION:
-        options = [(f"{s.starts_at.astimezone(p.zone).strftime('%a %-d %b %H:%M')} ({p.timezone})", str(s.id))
-                   for s, p in (sessions or [])[:100]]  # fmt: skip
+        options = [(local_label(s.starts_at, zone or p.zone), str(s.id)) for s, p in (sessions or [])[:100]]
         if not options:
             return notice_modal(title, "No upcoming session of this program has a free case slot.")
-        blocks = [_case_header(case), input_block(field, label, static_select(field, options))]
+        note = zone_note(zone) if zone else f"Times in the program's time zone, {(sessions or [])[0][1].timezone}."
+        blocks = [_case_header(case), input_block(field, label, static_select(field, options), hint=note)]
     else:
         blocks = [_case_header(case),
                   input_block(field, label, text_input(field, multiline=True, max_length=TEXT_LIMIT)),

@@ -37,6 +37,19 @@ SCHEDULE_OPTIONS = [
 ]
 
 
+def _interval(form: ProgramForm) -> list[Block]:
+    """The "Every how many weeks" input, only when the schedule is every N weeks."""
+    if form.schedule != ScheduleKind.EVERY_N_WEEKS.value:
+        return []
+    return [
+        input_block(
+            ProgramField.INTERVAL,
+            "Every how many weeks",
+            number_input(ProgramField.INTERVAL, initial=form.interval_weeks, low=2, high=12),
+        )
+    ]
+
+
 def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
     editing = program_id is not None
     tz = form.timezone
@@ -66,18 +79,15 @@ def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
             ),
             hint="Sessions follow this zone's clock.",
         ),
-        input_block(
-            ProgramField.SCHEDULE,
-            "How often",
-            static_select(ProgramField.SCHEDULE, SCHEDULE_OPTIONS, initial=form.schedule),
-        ),
-        input_block(
-            ProgramField.INTERVAL,
-            "Every how many weeks",
-            number_input(ProgramField.INTERVAL, initial=form.interval_weeks, low=2, high=12),
-            optional=True,
-            hint="Only for “Every N weeks”.",
-        ),
+        {
+            **input_block(
+                ProgramField.SCHEDULE,
+                "How often",
+                static_select(ProgramField.SCHEDULE, SCHEDULE_OPTIONS, initial=form.schedule),
+            ),
+            "dispatch_action": True,  # choosing "Every N weeks" shows the interval (the form is updated)
+        },
+        *_interval(form),
         input_block(
             ProgramField.FIRST_DATE,
             "First session",
@@ -194,10 +204,7 @@ def program_created_message(
         )
     if upcoming:
         lines.append("*Next sessions:* " + ", ".join(slack_date(s.starts_at) for s in upcoming))
-    blocks = [
-        section("\n".join(lines)),
-        context(f"Invite @echobot to <#{program.review_channel_id}> so cases can land there."),
-    ]
+    blocks = [section("\n".join(lines))]  # echobot is in the review channel: the form checked it
     return Message(text=f"{escape(program.name)} is {'updated' if edited else 'set up'}.", blocks=blocks)
 
 
@@ -208,7 +215,7 @@ def program_list_blocks(
         return [section("There are no ECHO programs yet. A coordinator can create one with `/echo program new`.")]
     blocks: list[Block] = [section("*ECHO programs*")]
     for program, next_session in listing[:40]:
-        when = slack_date(next_session.starts_at) if next_session else "no session planned"
+        when = f"{slack_date(next_session.starts_at)} your time" if next_session else "no session planned"
         text = f"*{escape(program.name)}* · <#{program.channel_id}>\n{_schedule(program)} · next: {when}"
         accessory = None
         if can_join and program.id not in joined:

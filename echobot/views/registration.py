@@ -68,6 +68,7 @@ def registration_modal(
             RegistrationField.ORGANIZATION,
             "Organization (spoke site)",
             text_input(RegistrationField.ORGANIZATION, initial=form.organization, max_length=150),
+            hint="The clinic or hospital where you practise: your “spoke” in ECHO's hub-and-spoke model.",
         ),
         input_block(
             RegistrationField.STATE, "State", static_select(RegistrationField.STATE, state_options, initial=form.state)
@@ -192,18 +193,24 @@ def registration_blocks(provider: Provider) -> list[Block]:
 
 
 def confirmation_message(provider: Provider, *, created: bool, hub_name: str) -> Message:
+    """A short welcome (or "updated") and the next steps as buttons; the answers are not echoed back (they
+    are in `/echo me` and on Home)."""
     if created:
-        lead = (
-            f"Welcome to {escape(hub_name)}, {escape(provider.name)}: you are registered as a *{provider.role.value}*."
-        )
+        role = provider.role.value
+        article = "an" if role[:1] in "aeiou" else "a"
+        lead = f"Welcome to {escape(hub_name)}, {escape(provider.name)}: you are registered as {article} *{role}*."
     else:
         lead = "Your registration is updated."
+    steps = [button("Browse programs", Action.BROWSE_PROGRAMS, style="primary")]
+    if provider.role is Role.PARTICIPANT:
+        steps.append(button("Present a case", Action.OPEN_CASE))
+    steps.append(button("Edit registration", Action.OPEN_REGISTRATION))
     return Message(
         text=lead,
         blocks=[
-            section(lead),
-            *provider_fields(provider),
-            context("Change anything with `/echo register`; see everything you can do with `/echo help`."),
+            section(f"{lead}\nNext: join a program to get its session reminders and check in for credit."),
+            actions(*steps),
+            context("Your answers are in `/echo me`; everything you can do is in `/echo help`."),
         ],
     )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from echobot.ids import Action, Callback, SessionField, SessionTool
@@ -17,8 +17,11 @@ from echobot.views.blocks import (
     escape,
     input_block,
     link_button,
+    local_label,
     modal,
+    mrkdwn,
     overflow,
+    plain,
     section,
     slack_date,
     static_select,
@@ -26,76 +29,168 @@ from echobot.views.blocks import (
     timepicker,
     users_select,
     when_phrase,
+    zone_note,
 )
 from echobot.views.metadata import ViewState
 
 
 def _details(session: Session) -> str:
-    topic = escape(session.topic) if session.topic else "_to be announced_"
-    lines = [f"*Topic:* {topic}"]
+    """The topic and presenter lines, only those that are set (an unset topic is not announced)."""
+    lines = []
+    if session.topic:
+        lines.append(f"*Topic:* {escape(session.topic)}")
     if session.presenter:
         lines.append(f"*Presenter:* {escape(session.presenter)}")
     return "\n".join(lines)
 
 
+def _with_details(lead: str, session: Session) -> str:
+    details = _details(session)
+    return f"{lead}\n{details}" if details else lead
+
+
+def _agenda_lines(agenda: Sequence[tuple[Any, str]]) -> str:
+    """The cases on the agenda: one-line summary and presenting site only, never patient details."""
+    if not agenda:
+        return ""
+    lines = [
+        f"• Case #{case.id}: {escape(case.summary or 'summary removed')} ({escape(site)})" for case, site in agenda
+    ]
+    return "\n*Cases:*\n" + "\n".join(lines)
+
+
+def check_in_hint(session: Session, now: datetime, check_in_opens: datetime) -> str:
+    """What a reminder says about checking in, true at the moment it is sent."""
+    if now >= check_in_opens:
+        return (
+            "Check-in is open: use the *Check in* button on the session post in the program channel, "
+            "so your attendance counts toward credit."
+        )
+    return (
+        f"Check-in opens {slack_date(check_in_opens, '{time}')} (15 minutes before the start) with a *Check in* "
+        "button on the session post, so your attendance counts toward credit."
+    )
+
+
 def reminder_message(
-    program: Program, session: Session, now: datetime, agenda: Sequence[tuple[Any, str]] = ()
+    program: Program,
+    session: Session,
+    now: datetime,
+    agenda: Sequence[tuple[Any, str]] = (),
+    check_in_opens: datetime | None = None,
 ) -> Message:
-    """A reminder: what, when (each reader's own time), the cases on the agenda (one-line summary and
-    presenting site only: never patient details), the join link."""
+    """A reminder (a DM copy, or a reply in the session post's thread): what, when (each reader's own time),
+    the cases on the agenda, the join link, and when check-in opens (or that it is open)."""
     when = slack_date(session.starts_at, "{date_long_pretty} at {time}")
     lead = f":calendar: *{escape(program.name)}* meets {when_phrase(session.starts_at, now)}: {when}"
-    if agenda:
-        lines = [
-            f"• Case #{case.id}: {escape(case.summary or 'summary removed')} ({escape(site)})" for case, site in agenda
-        ]
-        lead += "\n*Cases:*\n" + "\n".join(lines)
+    opens = check_in_opens or session.starts_at
     return Message(
         text=f"Reminder: {escape(program.name)} session {when_phrase(session.starts_at, now)}",
         blocks=[
-            section(f"{lead}\n{_details(session)}"),
+            section(_with_details(lead + _agenda_lines(agenda), session)),
             actions(link_button("Join the session", Action.JOIN_VIDEO, program.video_url)),
-            context(
-                "Check in when the session starts, so your attendance counts toward credit. "
-                "`/echo calendar` adds the sessions to your calendar."
-            ),
+            context(check_in_hint(session, now, opens) + " `/echo calendar` adds the sessions to your calendar."),
         ],
     )
 
 
-def live_post(program: Program, session: Session, now: datetime, check_in_closes: datetime) -> Message:
-    """The session post with the Check in button; after the end it says so (updated in place)."""
-    ended = session.status.value == "ended" or now >= session.ends_at
-    if ended:
-        lead = (
-            f":white_circle: *{escape(program.name)}* session ended. "
-            f"Check-in stays open until {slack_date(check_in_closes, '{time}')}."
+def _tools_button(session: Session) -> Block:
+    return button("Coordinator tools", Action.SESSION_COORDINATOR, str(session.id))
+
+
+def live_post(
+    program: Program,
+    session: Session,
+    now: datetime,
+    check_in_closes: datetime,
+    agenda: Sequence[tuple[Any, str]] = (),
+    check_in_opens: datetime | None = None,
+) -> Message:
+    """The one session message in the program channel, updated in place: a reminder until check-in opens,
+    then the post with the Check in button, then ended (no Join), then check-in closed (no Check in)."""
+    name = escape(program.name)
+    status = session.status.value
+    if status == "cancelled":
+        lead = f":no_entry_sign: The *{name}* session of {slack_date(session.starts_at)} is cancelled."
+        return Message(text=lead.replace("*", ""), blocks=[section(lead)])
+    ended = status == "ended" or now >= session.ends_at
+    opens = check_in_opens or now
+    if ended and now >= check_in_closes:
+        lead = f":white_circle: *{name}* session ended. Check-in closed {slack_date(check_in_closes, '{time}')}."
+        return Message(
+            text=lead.replace("*", ""),
+            blocks=[section(_with_details(lead, session)), actions(_tools_button(session))],
         )
-    elif now >= session.starts_at:
-        lead = f":large_green_circle: *{escape(program.name)}* is live now."
+    if ended:
+        closes = slack_date(check_in_closes, "{time}")
+        lead = f":white_circle: *{name}* session ended. Check-in stays open until {closes}."
+        buttons = [button("Check in", Action.CHECK_IN, str(session.id), style="primary"), _tools_button(session)]
+        note = "Missed the check-in? Check in now: your attendance counts toward your continuing-education credit."
+        return Message(
+            text=lead.replace("*", ""),
+            blocks=[section(_with_details(lead, session)), actions(*buttons), context(note)],
+        )
+    if now < opens:
+        when = slack_date(session.starts_at, "{date_long_pretty} at {time}")
+        lead = f":calendar: *{name}* meets {when}" + _agenda_lines(agenda)
+        return Message(
+            text=f"Reminder: {name} session {when_phrase(session.starts_at, now)}",
+            blocks=[
+                section(_with_details(lead, session)),
+                actions(link_button("Join the session", Action.JOIN_VIDEO, program.video_url), _tools_button(session)),
+                context(check_in_hint(session, now, opens) + " This message changes into the check-in post then."),
+            ],
+        )
+    if now >= session.starts_at:
+        lead = f":large_green_circle: *{name}* is live now."
     else:
-        lead = f":large_green_circle: *{escape(program.name)}* starts {slack_date(session.starts_at, '{time}')}."
-    tools = overflow(
-        Action.SESSION_TOOLS,
-        [
-            ("Set attendance code", f"{SessionTool.CODE}:{session.id}"),
-            ("End session now", f"{SessionTool.END}:{session.id}"),
-        ],
-    )
+        lead = f":large_green_circle: *{name}* starts {slack_date(session.starts_at, '{time}')}."
     return Message(
         text=lead.replace("*", ""),
         blocks=[
-            section(f"{lead}\n{_details(session)}", accessory=tools),
+            section(_with_details(lead + _agenda_lines(agenda), session)),
             actions(
                 button("Check in", Action.CHECK_IN, str(session.id), style="primary"),
                 link_button("Join the session", Action.JOIN_VIDEO, program.video_url),
+                _tools_button(session),
             ),
             context(
                 "Check in to record your attendance: it counts toward your continuing-education credit. "
-                "The menu (⋯) is for coordinators."
+                "*Coordinator tools* are for the program's coordinators (only they see them)."
             ),
         ],
     )
+
+
+def end_confirmation(program: Program) -> Block:
+    """The dialog Slack shows before a session is ended: what happens next."""
+    return {
+        "title": plain("End this session?"),
+        "text": mrkdwn(
+            f"The *{escape(program.name)}* session ends now, for everyone. Check-in stays open 15 more minutes, "
+            "then closes, and everyone checked in gets the evaluation (and with it their credit) in a direct "
+            "message. This cannot be undone."
+        ),
+        "confirm": plain("End session"),
+        "deny": plain("Keep it running"),
+        "style": "danger",
+    }
+
+
+def coordinator_tools_blocks(program: Program, session: Session, now: datetime) -> list[Block]:
+    """The coordinators' tools for one session, shown only to the coordinator who asked (an ephemeral)."""
+    running = session.status.value == "scheduled" and session.starts_at <= now
+    end = button("End session now", Action.SESSION_END_NOW, str(session.id), style="danger")
+    end["confirm"] = end_confirmation(program)
+    buttons = [button("Set attendance code", Action.SESSION_SET_CODE, str(session.id))]
+    if running:
+        buttons.append(end)
+    state = "running now" if running else ("ended" if session.status.value == "ended" else "not started yet")
+    return [
+        section(f"*Coordinator tools* · {escape(program.name)} · {slack_date(session.starts_at)} ({state})"),
+        actions(*buttons),
+        context("Only you can see this. Ending early asks you to confirm first; attendees then get the evaluation."),
+    ]
 
 
 def moved_notice(program: Program, old_start: datetime, new_start: datetime) -> Message:
@@ -121,20 +216,33 @@ def session_line(session: Session, program: Program) -> str:
     )
 
 
-def sessions_list_blocks(items: list[tuple[Session, Program, bool]], *, none_text: str) -> list[Block]:
-    """`items` are (session, program, may_manage). At most 20, to stay within Slack's block limits."""
+SESSIONS_SHOWN = 3  # /echo sessions shows the next three; Show more adds this many again
+SESSIONS_MAX = 20  # Slack's block limits
+
+
+def sessions_list_blocks(
+    items: list[tuple[Session, Program, bool]], *, none_text: str, shown: int = SESSIONS_SHOWN
+) -> list[Block]:
+    """`items` are (session, program, may_manage): the next `shown` (at most 20), one Add all to my calendar,
+    and Show more while there are more. A session's menu (edit, cancel) only for those who may manage it."""
     if not items:
         return [section(none_text)]
+    shown = max(1, min(shown, SESSIONS_MAX))
     blocks: list[Block] = [section(f"*Upcoming sessions* ({len(items)})")]
-    for session, program, may_manage in items[:20]:
-        options = [("Add to my calendar", f"{SessionTool.CALENDAR}:{session.id}")]
+    for session, program, may_manage in items[:shown]:
+        menu = None
         if may_manage:
-            options += [
+            menu = overflow(Action.SESSION_MENU, [
                 ("Edit session", f"{SessionTool.EDIT}:{session.id}"),
                 ("Cancel session", f"{SessionTool.CANCEL}:{session.id}"),
-            ]
-        blocks.append(section(session_line(session, program), accessory=overflow(Action.SESSION_MENU, options)))
-    blocks.append(context("Times show in your own time zone. `/echo calendar` sends a calendar file of them all."))
+                ("Add to my calendar", f"{SessionTool.CALENDAR}:{session.id}"),
+            ])  # fmt: skip
+        blocks.append(section(session_line(session, program), accessory=menu))
+    buttons = [button("Add all to my calendar", Action.SESSIONS_CALENDAR, style="primary")]
+    if len(items) > shown and shown < SESSIONS_MAX:
+        buttons.append(button("Show more", Action.SESSIONS_MORE, str(shown + SESSIONS_SHOWN * 2)))
+    blocks.append(actions(*buttons))
+    blocks.append(context("Times show in your own time zone. *Add all to my calendar* sends one calendar file."))
     return blocks
 
 
@@ -221,19 +329,22 @@ def code_modal(session: Session, program: Program) -> Block:
     )
 
 
-def _label(session: Session, program: Program) -> str:
-    local = session.starts_at.astimezone(program.zone)
-    return f"{program.name[:40]} · {local.strftime('%a %-d %b %H:%M')}"
+def _label(session: Session, program: Program, zone: tzinfo | None) -> str:
+    return f"{program.name[:40]} · {local_label(session.starts_at, zone or program.zone)}"
 
 
-def attendance_pick_modal(items: list[tuple[Session, Program]]) -> Block:
+def attendance_pick_modal(items: list[tuple[Session, Program]], zone: tzinfo | None = None) -> Block:
+    """The session to take attendance of; times written in the reader's zone (`zone`), saying so."""
     if not items:
         blocks = [section("No session of your programs started in the last 30 days.")]
         return modal("Attendance", Callback.ATTENDANCE_PICK_VIEW, blocks, submit=None, close="Close")
-    options = [(_label(session, program), str(session.id)) for session, program in items[:100]]
+    options = [(_label(session, program, zone), str(session.id)) for session, program in items[:100]]
     blocks = [
         input_block(
-            SessionField.SESSION, "Session", static_select(SessionField.SESSION, options, initial=options[0][1])
+            SessionField.SESSION,
+            "Session",
+            static_select(SessionField.SESSION, options, initial=options[0][1]),
+            hint=zone_note(zone),
         )
     ]
     return modal("Attendance", Callback.ATTENDANCE_PICK_VIEW, blocks, submit="Next")
