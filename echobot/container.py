@@ -9,6 +9,7 @@ from echobot.clock import Clock
 from echobot.inflight import InFlight
 from echobot.renderers import Renderers
 from echobot.sending import Sending
+from echobot.services.attendance_import import AttendanceImports
 from echobot.services.cases import Cases
 from echobot.services.coordinators import Coordinators
 from echobot.services.digests import Digests, DigestSchedule
@@ -39,6 +40,7 @@ class Services:
     records: Records
     digests: Digests
     sending: Sending
+    imports: AttendanceImports
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -73,4 +75,5 @@ class Services:
             sending=Sending(),
             records=Records(db, clock, programs, evaluations, settings.hub_name, settings.accreditation_statement),
             digests=digests,
+            imports=AttendanceImports(db, clock, sessions, programs),
         )

@@ -55,6 +55,11 @@ async def set_present(
     return True
 
 
+async def note_waiver(tx: Tx, session_id: int, user_id: str, actor: str, reason: str, at: datetime) -> None:
+    """A coordinator's "add" of someone already present, to give credit despite the report's minutes."""
+    await _change(tx, session_id, user_id, "add", actor, f"credit despite the video report's minutes: {reason}", at)
+
+
 async def _change(
     tx: Tx, session_id: int, user_id: str, change: str, actor: str, reason: str | None, at: datetime
 ) -> None:

@@ -338,3 +338,8 @@ def when_phrase(start: datetime, now: datetime) -> str:
         return f"in about {hours} hour{'s' if hours != 1 else ''}"
     days = round(hours / 24)
     return f"in {days} days"
+
+
+def file_input(action_id: str, filetypes: Sequence[str], *, max_files: int = 1) -> Block:
+    """A file upload field (modals only); Slack's client offers only these file types."""
+    return {"type": "file_input", "action_id": action_id, "filetypes": list(filetypes), "max_files": max_files}

@@ -82,20 +82,23 @@ def live_post(program: Program, session: Session, now: datetime, check_in_closes
             ("End session now", f"{SessionTool.END}:{session.id}"),
         ],
     )
-    return Message(
-        text=lead.replace("*", ""),
-        blocks=[
-            section(f"{lead}\n{_details(session)}", accessory=tools),
-            actions(
-                button("Check in", Action.CHECK_IN, str(session.id), style="primary"),
-                link_button("Join the session", Action.JOIN_VIDEO, program.video_url),
-            ),
-            context(
-                "Check in to record your attendance: it counts toward your continuing-education credit. "
-                "The menu (⋯) is for coordinators."
-            ),
-        ],
-    )
+    blocks = [
+        section(f"{lead}\n{_details(session)}", accessory=tools),
+        actions(
+            button("Check in", Action.CHECK_IN, str(session.id), style="primary"),
+            link_button("Join the session", Action.JOIN_VIDEO, program.video_url),
+        ),
+        context(
+            "Check in to record your attendance: it counts toward your continuing-education credit. "
+            "The menu (⋯) is for coordinators."
+        ),
+    ]
+    if ended:  # issue 17/19: attendance where coordinators look for it, once the session is over
+        blocks.append(actions(button("Attendance", Action.ATTENDANCE_OPEN, str(session.id)),
+                              button("Import video report", Action.ATTENDANCE_IMPORT, str(session.id)),
+                              block_id="coordinator_attendance"))  # fmt: skip
+        blocks.append(context("Attendance and the video report are for the program's coordinators."))
+    return Message(text=lead.replace("*", ""), blocks=blocks)
 
 
 def moved_notice(program: Program, old_start: datetime, new_start: datetime) -> Message:
@@ -242,7 +245,8 @@ def attendance_pick_modal(items: list[tuple[Session, Program]]) -> Block:
 def attendance_edit_modal(session: Session, program: Program, present: list[str]) -> Block:
     names = ", ".join(f"<@{user}>" for user in present[:150]) or "_nobody yet_"
     blocks = [
-        section(f"*{escape(program.name)}* · {slack_date(session.starts_at)}\n*Present ({len(present)}):* {names}"),
+        section(f"*{escape(program.name)}* · {slack_date(session.starts_at)}\n*Present ({len(present)}):* {names}",
+                accessory=button("Import video report", Action.ATTENDANCE_IMPORT, str(session.id))),
         input_block(
             SessionField.ADD,
             "Add attendees",
@@ -255,6 +259,8 @@ def attendance_edit_modal(session: Session, program: Program, present: list[str]
             SessionField.REASON,
             "Reason",
             text_input(SessionField.REASON, max_length=300, placeholder="From the Zoom attendance report"),
+            optional=True,
+            hint="Needed only when you add or remove someone.",
         ),
     ]
     return modal(
