@@ -137,18 +137,16 @@ class AttendanceImports:
         session, program = summary.session, summary.program
         previous = await imports_repo.minutes_of(tx, current.id) if current else {}
         reason = f"video report {filename[:80]}".strip()
-        recorded: dict[str, tuple[int, bool]] = {}
-        for user, minutes in sorted(summary.minutes.items()):
-            if await attendance_repo.set_present(tx, session.id, user, True, actor.user_id, reason, now):
-                summary.added.append(user)
-                recorded[user] = (minutes, True)
-            else:
-                recorded[user] = (minutes, previous.get(user, (0, False))[1])
-        for user, (_, added) in sorted(previous.items()):
-            if added and user not in summary.minutes and await attendance_repo.set_present(
-                tx, session.id, user, False, actor.user_id, f"corrected {reason}", now
-            ):
-                summary.removed.append(user)
+        states = await attendance_repo.states(tx, session.id)
+        summary.added = sorted(u for u in summary.minutes if not states.get(u, False))
+        await attendance_repo.set_many(tx, session.id, summary.added, True, actor.user_id, reason, now)
+        added = set(summary.added)
+        recorded = {user: (minutes, user in added or previous.get(user, (0, False))[1])
+                    for user, minutes in summary.minutes.items()}  # fmt: skip
+        summary.removed = sorted(u for u, (_, was_added) in previous.items()
+                                 if was_added and u not in summary.minutes and states.get(u, False))  # fmt: skip
+        await attendance_repo.set_many(tx, session.id, summary.removed, False, actor.user_id, f"corrected {reason}",
+                                       now)  # fmt: skip
         summary.replaced = current.id if current else None
         summary.import_id = await imports_repo.record(tx, session.id, digest, actor.user_id, now, filename,
                                                       rows_read, summary.replaced, recorded)  # fmt: skip
