@@ -42,7 +42,7 @@ log = logging.getLogger("echobot")
 # the installed token lacks (Slack lists a token's scopes in auth.test's x-oauth-scopes header).
 BOT_SCOPES = (
     "commands", "chat:write", "chat:write.public", "im:write", "users:read", "users:read.email", "channels:read",
-    "groups:read", "files:write", "channels:history", "groups:history", "im:history",
+    "groups:read", "files:write", "files:read", "channels:history", "groups:history", "im:history",
 )  # fmt: skip
 
 AUTH_ADVICE = {

@@ -72,6 +72,12 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo(
         "attendance", "/echo attendance", "Add or remove attendees of a session, with a reason", Audience.MANAGER
     ),
+    CommandInfo(
+        "attendance import",
+        "/echo attendance import",
+        "Import a session's attendance from the video tool's report (Zoom CSV)",
+        Audience.MANAGER,
+    ),
     CommandInfo("coordinator add", "/echo coordinator add @person", "Make someone a hub coordinator", Audience.ADMIN),
     CommandInfo("coordinator remove", "/echo coordinator remove @person", "Remove a hub coordinator", Audience.ADMIN),
 )

@@ -9,6 +9,7 @@ from echobot.clock import Clock
 from echobot.inflight import InFlight
 from echobot.renderers import Renderers
 from echobot.sending import Sending
+from echobot.services.attendance_import import AttendanceImports
 from echobot.services.cases import Cases
 from echobot.services.connect import Reach
 from echobot.services.coordinators import Coordinators
@@ -45,6 +46,7 @@ class Services:
     takeback: TakeBack
     case_threads: CaseThreads
     zones: ReaderZones
+    imports: AttendanceImports
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -84,4 +86,5 @@ class Services:
             takeback=takeback,
             case_threads=CaseThreads(db, clock),
             zones=ReaderZones(clock),
+            imports=AttendanceImports(db, clock, sessions, programs),
         )

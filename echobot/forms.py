@@ -30,6 +30,10 @@ class ProgramForm(BaseModel):
     specialists: list[str] = Field(default_factory=list)
     coordinators: list[str] = Field(default_factory=list)
     anonymous: bool = False
+    credit_minutes: str = "0"
+    series_start: str | None = None
+    series_end: str | None = None
+    completion: str = "75"
 
     @classmethod
     def from_program(cls, program: Program) -> ProgramForm:
@@ -51,6 +55,10 @@ class ProgramForm(BaseModel):
             specialists=program.specialists,
             coordinators=program.coordinators,
             anonymous=program.anonymous_ratings,
+            credit_minutes=str(program.credit_min_minutes),
+            series_start=program.series_starts_on.isoformat() if program.series_starts_on else None,
+            series_end=program.series_ends_on.isoformat() if program.series_ends_on else None,
+            completion=str(program.completion_percent),
         )
 
 

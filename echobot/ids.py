@@ -12,6 +12,7 @@ class Callback(StrEnum):
     ATTENDANCE_PICK_VIEW = "attendance_pick"
     ATTENDANCE_EDIT_VIEW = "attendance_edit"
     ATTENDANCE_CODE_VIEW = "attendance_code"
+    ATTENDANCE_IMPORT_VIEW = "attendance_import"
     CASE_VIEW = "case"
     CASE_SHORTCUT = "case_shortcut"
     CASE_ACTION_VIEW = "case_action"  # ask for info, decline, schedule, recommendations, reply
@@ -55,6 +56,9 @@ class Action(StrEnum):
     CERTIFICATE_PERIOD = "certificate_period"
     CERTIFICATE_NOW = "certificate_now"  # "Get certificate" on the evaluated DM: the session's PDF at once
     TRANSCRIPT_CSV = "transcript_csv"
+    ATTENDANCE_OPEN = "attendance_open"  # the ended session post: a coordinator's attendance form
+    ATTENDANCE_IMPORT = "attendance_import"  # the ended session post and the attendance form: import a report
+    COMPLETION_CERTIFICATE = "completion_certificate"  # /echo cme: a certificate of completion again
 
 
 class CaseField(StrEnum):
@@ -125,6 +129,10 @@ class ProgramField(StrEnum):
     SPECIALISTS = "specialists"
     COORDINATORS = "coordinators"
     ANONYMOUS = "anonymous_ratings"
+    CREDIT_MINUTES = "credit_min_minutes"
+    SERIES_START = "series_start"
+    SERIES_END = "series_end"
+    COMPLETION = "completion_percent"
 
 
 class SessionField(StrEnum):
@@ -137,6 +145,7 @@ class SessionField(StrEnum):
     ADD = "attendees_add"
     REMOVE = "attendees_remove"
     CODE = "attendance_code"
+    REPORT = "video_report"  # the file input of the import modal
 
 
 class RegistrationField(StrEnum):

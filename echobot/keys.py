@@ -13,6 +13,9 @@ planned, so they stay byte for byte as they are. Rows of one thing share a prefi
     session:<id>:evaluate:<user>            the Evaluate DM
     session:<id>:evaluation-reminders       the reminder job          …-reminder:<user> the DMs it plans
     session:<id>:evaluated:<user>           the credit confirmation
+    session:<id>:import:<n>:leftovers       names a video report import left over (a DM)   …:csv the file
+    series:<id>:certificate:<user>          a certificate of completion (a DM)    …:pdf the file beside it
+    series:<id>:report:<user>               the completion report to a coordinator    …:csv the file
     digest:<program>:<local date>T<HH:MM>   a weekly digest job       …:to:<target>, …:to:<target>:chart
     digest:<program>:now:<request>          `/echo digest`            (same two rows per target)
     program:<id>:intro / :created:<view id> / :edited:<view id>
@@ -126,6 +129,31 @@ def evaluation_reminder(session_id: int, user: str) -> str:
 
 def evaluated(session_id: int, user: str) -> str:
     return f"{session(session_id)}evaluated:{user}"
+
+
+def import_leftovers(session_id: int, import_id: int) -> str:
+    """The DM listing the names a video report import could not match (the CSV goes beside it)."""
+    return f"{session(session_id)}import:{import_id}:leftovers"
+
+
+def beside(key: str, suffix: str) -> str:
+    """A file uploaded beside the message `key` names (`csv`, `pdf`)."""
+    return f"{key}:{suffix}"
+
+
+# ---- series ----------------------------------------------------------------------------------
+
+
+def series(series_id: int) -> str:
+    return f"series:{series_id}:"
+
+
+def completion_certificate(series_id: int, user: str) -> str:
+    return f"{series(series_id)}certificate:{user}"
+
+
+def completion_report(series_id: int, user: str) -> str:
+    return f"{series(series_id)}report:{user}"
 
 
 # ---- digests ---------------------------------------------------------------------------------

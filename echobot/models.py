@@ -194,6 +194,10 @@ class Program(BaseModel):
     credit_quarters: int = 4
     followup_weeks: int = 4
     anonymous_ratings: bool = False
+    credit_min_minutes: int = 0  # minutes present (from the video report) for credit; 0: off
+    series_starts_on: date | None = None  # the current series (a cohort over these dates), if any
+    series_ends_on: date | None = None
+    completion_percent: int = 75  # share of the series' sessions attended for a certificate of completion
     specialists: list[str] = Field(default_factory=list)
     coordinators: list[str] = Field(default_factory=list)
     archived_at: datetime | None = None

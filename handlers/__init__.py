@@ -7,6 +7,7 @@ from slack_bolt.async_app import AsyncApp
 
 from echobot.container import Services
 from echobot.handlers import (
+    attendance,
     cases,
     command,
     context,
@@ -33,6 +34,7 @@ def register_all(app: AsyncApp, services: Services) -> None:
     registration.register(app, router)
     programs.register(app, router)
     sessions.register(app, router)
+    attendance.register(app, router)
     cases.register(app, router)
     evaluations.register(app, router)
     digests.register(app, router)

@@ -48,6 +48,9 @@ def element_value(element: dict[str, Any]) -> Any:
     }
     if kind in simple:
         return element.get(simple[kind])
+    if kind == "file_input":  # the uploaded files, as Slack describes them (id, name, filetype…)
+        files = element.get("files")
+        return [f for f in files if isinstance(f, dict)] if isinstance(files, list) else []
     return element.get("value")
 
 

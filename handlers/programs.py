@@ -62,6 +62,10 @@ def form_from_values(values: dict[str, Any]) -> ProgramForm:
         specialists=choices(values, ProgramField.SPECIALISTS),
         coordinators=choices(values, ProgramField.COORDINATORS),
         anonymous="yes" in choices(values, ProgramField.ANONYMOUS),
+        credit_minutes=text(values, ProgramField.CREDIT_MINUTES) or "0",
+        series_start=choice(values, ProgramField.SERIES_START),
+        series_end=choice(values, ProgramField.SERIES_END),
+        completion=text(values, ProgramField.COMPLETION) or "75",
     )
 
 

@@ -322,6 +322,9 @@ async def submit_attendance(ack: AsyncAck, view: dict, services: Services, actor
     if result.errors:
         await ack(response_action="errors", errors=result.errors)
         return
+    if not choices(values, SessionField.ADD) and not choices(values, SessionField.REMOVE):
+        await ack()  # only looking (issue 19): the form closes, no reason asked, nothing recorded
+        return
     await ack(response_action="update", view=attendance_done_modal(result.added, result.removed))
 
 

@@ -55,6 +55,34 @@ async def set_present(
     return True
 
 
+async def states(db: Reader, session_id: int) -> dict[str, bool]:
+    """{user: present} for everyone with an attendance row in this session (one query, for imports)."""
+    rows = await db.fetchall(select(A.c.user_id, A.c.present).where(A.c.session_id == session_id))
+    return {row.user_id: bool(row.present) for row in rows}
+
+
+async def set_many(tx: Tx, session_id: int, users: list[str], present: bool, actor: str, reason: str,
+                   at: datetime) -> None:  # fmt: skip
+    """Many people made present (or absent) at once, each change kept: an import's bulk form of set_present,
+    for people whose current state `states` showed differs."""
+    if not users:
+        return
+    statement = upsert(A, tx.dialect)
+    await tx.execute(
+        statement.on_conflict_do_update(index_elements=["session_id", "user_id"],
+                                        set_={"present": statement.excluded.present}),
+        [{"session_id": session_id, "user_id": user, "present": int(present)} for user in users],
+    )  # fmt: skip
+    change = "add" if present else "remove"
+    await tx.execute(insert(CH), [{"session_id": session_id, "user_id": user, "change": change, "actor": actor,
+                                   "reason": reason, "at": to_db(at)} for user in users])  # fmt: skip
+
+
+async def note_waiver(tx: Tx, session_id: int, user_id: str, actor: str, reason: str, at: datetime) -> None:
+    """A coordinator's "add" of someone already present, to give credit despite the report's minutes."""
+    await _change(tx, session_id, user_id, "add", actor, f"credit despite the video report's minutes: {reason}", at)
+
+
 async def _change(
     tx: Tx, session_id: int, user_id: str, change: str, actor: str, reason: str | None, at: datetime
 ) -> None:

@@ -39,6 +39,10 @@ def _from_row(row: Row[Any], staff: dict[str, list[str]]) -> Program:
         credit_quarters=row.credit_quarters,
         followup_weeks=row.followup_weeks,
         anonymous_ratings=bool(row.anonymous_ratings),
+        credit_min_minutes=row.credit_min_minutes,
+        series_starts_on=date.fromisoformat(row.series_starts_on) if row.series_starts_on else None,
+        series_ends_on=date.fromisoformat(row.series_ends_on) if row.series_ends_on else None,
+        completion_percent=row.completion_percent,
         specialists=staff.get("specialist", []),
         coordinators=staff.get("coordinator", []),
         archived_at=opt_from_db(row.archived_at),
@@ -102,6 +106,10 @@ def _values(program: Program) -> dict[str, Any]:
         "eval_window_days": program.eval_window_days,
         "credit_quarters": program.credit_quarters,
         "anonymous_ratings": int(program.anonymous_ratings),
+        "credit_min_minutes": program.credit_min_minutes,
+        "series_starts_on": program.series_starts_on.isoformat() if program.series_starts_on else None,
+        "series_ends_on": program.series_ends_on.isoformat() if program.series_ends_on else None,
+        "completion_percent": program.completion_percent,
         "updated_at": to_db(program.updated_at),
     }
 

@@ -179,6 +179,11 @@ programs = Table(
     Column("updated_at", Ordered, nullable=False),
     Column("followup_weeks", Integer, nullable=False, server_default=text("4")),
     Column("anonymous_ratings", Integer, nullable=False, server_default=text("0")),
+    # issue 17 (migration 0004): minutes present for credit (0: off), the current series and its threshold
+    Column("credit_min_minutes", Integer, nullable=False, server_default=text("0")),
+    Column("series_starts_on", Text),
+    Column("series_ends_on", Text),
+    Column("completion_percent", Integer, nullable=False, server_default=text("75")),
     CheckConstraint("schedule_kind IN ('weekly', 'every_n_weeks', 'monthly', 'once')", name="programs_schedule_kind"),
     CheckConstraint("duration_minutes BETWEEN 15 AND 240", name="programs_duration"),
     CheckConstraint("case_slots BETWEEN 0 AND 10", name="programs_case_slots"),
@@ -341,6 +346,69 @@ credits = Table(
     UniqueConstraint("session_id", "user_id"),
     CheckConstraint("quarters > 0", name="credits_quarters"),
     Index("credits_user", "user_id", "awarded_at"),
+)  # fmt: skip
+
+# ---- issue 17: attendance from the video tool's report, series and completion (migration 0004) -------------
+
+attendance_imports = Table(
+    "attendance_imports", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("session_id", Integer, ForeignKey("sessions.id"), nullable=False),
+    Column("digest", Text, nullable=False),  # of what the report says (matched minutes, names left over)
+    Column("actor", Text, nullable=False),
+    Column("at", Ordered, nullable=False),
+    Column("filename", Text, nullable=False),
+    Column("rows_read", Integer, nullable=False),
+    Column("replaces", Integer),  # the import of the same session this one replaced
+    Index("attendance_imports_session", "session_id", "id"),
+    sqlite_autoincrement=True,
+)  # fmt: skip
+
+attendance_minutes = Table(
+    "attendance_minutes", metadata,
+    Column("import_id", Integer, ForeignKey("attendance_imports.id"), nullable=False),
+    Column("user_id", Text, nullable=False),
+    Column("minutes", Integer, nullable=False),
+    Column("added", Integer, nullable=False, server_default=text("0")),  # this import made them present
+    PrimaryKeyConstraint("import_id", "user_id"),
+    Index("attendance_minutes_user", "user_id"),
+)  # fmt: skip
+
+attendance_waivers = Table(
+    "attendance_waivers", metadata,
+    Column("session_id", Integer, ForeignKey("sessions.id"), nullable=False),
+    Column("user_id", Text, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", Ordered, nullable=False),
+    PrimaryKeyConstraint("session_id", "user_id"),
+)  # fmt: skip
+
+series_ends = Table(
+    "series_ends", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("starts_on", Text, nullable=False),
+    Column("ends_on", Text, nullable=False),
+    Column("threshold_percent", Integer, nullable=False),
+    Column("sessions_held", Integer, nullable=False),
+    Column("how", Text, nullable=False),
+    Column("actor", Text),
+    Column("ended_at", Ordered, nullable=False),
+    UniqueConstraint("program_id", "starts_on", "ends_on"),
+    CheckConstraint("how IN ('last_session', 'closed')", name="series_ends_how"),
+    sqlite_autoincrement=True,
+)  # fmt: skip
+
+completions = Table(
+    "completions", metadata,
+    Column("series_id", Integer, ForeignKey("series_ends.id"), nullable=False),
+    Column("user_id", Text, nullable=False),
+    Column("attended", Integer, nullable=False),
+    Column("minutes", Integer),
+    Column("completed", Integer, nullable=False),
+    PrimaryKeyConstraint("series_id", "user_id"),
+    Index("completions_user", "user_id"),
 )  # fmt: skip
 
 credit_types = Table(

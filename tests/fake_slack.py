@@ -31,7 +31,8 @@ PARTNER_TEAM = "T_PARTNER"  # a spoke organization's workspace, connected throug
 DM_REFUSED_OPEN = "invalid_user_combination"
 DM_REFUSED_POST = "channel_not_found"
 BOT_SCOPES = ("commands", "chat:write", "chat:write.public", "im:write", "users:read", "users:read.email",
-              "channels:read", "groups:read", "files:write", "channels:history", "groups:history", "im:history")
+              "channels:read", "groups:read", "files:write", "files:read", "channels:history", "groups:history",
+              "im:history")
 
 
 @dataclass
@@ -73,6 +74,7 @@ class FakeSlack:
         self.messages: dict[tuple[str, str], dict[str, Any]] = {}
         self.homes: dict[str, dict[str, Any]] = {}
         self.uploads: dict[str, bytes] = {}
+        self.shared_files: dict[str, dict[str, Any]] = {}  # files people attached to a modal's file input
         self.responses: list[dict[str, Any]] = []  # what apps sent to response_url
         self.response_urls: list[str] = []  # where each of `responses` was sent, in the same order
         self.faults: list[Fault] = []
@@ -97,6 +99,7 @@ class FakeSlack:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_get("/api/{method}", self._api)
         app.router.add_post("/upload/{file_id}", self._upload)
+        app.router.add_get("/files-pri/{team_file}/{name}", self._download)
         app.router.add_post("/respond/{n}", self._respond)
         app.router.add_get("/_calls", self._calls)
         app.router.add_post("/_faults", self._set_faults)
@@ -191,6 +194,17 @@ class FakeSlack:
     def dm_refused(self, user_id: str) -> bool:
         """Whether Slack refuses echobot a DM with this person (a partner organization's setting)."""
         return not self.users.get(user_id, {}).get("_dm", True)
+
+    def attach_file(self, user_id: str, name: str, content: bytes, filetype: str = "csv") -> dict[str, Any]:
+        """A file a person attaches to a modal's file input: the object Slack puts in the view's state. Its
+        content is served at url_private(_download) to a request carrying the bot token (as Slack does)."""
+        file_id = f"F{next(self._counter):08d}"
+        url = f"{self.root}/files-pri/T0ECHO-{file_id}/{name}"
+        file = {"id": file_id, "name": name, "title": name, "user": user_id, "filetype": filetype,
+                "mimetype": "text/csv" if filetype == "csv" else "application/octet-stream", "size": len(content),
+                "url_private": url, "url_private_download": url + "?download=1", "is_public": False}  # fmt: skip
+        self.shared_files[file_id] = {**file, "content": content}
+        return file
 
     def fail(
         self,
@@ -556,6 +570,29 @@ class FakeSlack:
         self.uploads[request.match_info["file_id"]] = content if isinstance(content, bytes) else bytes(content)
         return web.Response(text="OK - " + str(len(self.uploads[request.match_info["file_id"]])))
 
+    def _m_files_info(self, args: dict[str, Any]) -> dict[str, Any]:
+        if "files:read" not in self.scopes:
+            return {"ok": False, "error": "missing_scope", "needed": "files:read"}
+        file = self.shared_files.get(str(args.get("file", "")))
+        if file is None:
+            return {"ok": False, "error": "file_not_found"}
+        return {"ok": True, "file": {k: v for k, v in file.items() if k != "content"}}
+
+    async def _download(self, request: web.Request) -> web.Response:
+        """url_private: the file's bytes to a bearer token with files:read; to anyone else, as Slack does, a
+        sign-in page (200, text/html) rather than an error."""
+        file_id = request.match_info["team_file"].rpartition("-")[2]
+        file = self.shared_files.get(file_id)
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+        self.calls.append(Call("files-pri", {"file": file_id, "authorized": token == BOT_TOKEN},
+                               asyncio.get_running_loop().time()))  # fmt: skip
+        if token != BOT_TOKEN or "files:read" not in self.scopes or self.token_error:
+            return web.Response(text="<!DOCTYPE html><html><body>Sign in to Slack</body></html>",
+                                content_type="text/html")  # fmt: skip
+        if file is None or file["name"] != request.match_info["name"]:
+            return web.Response(status=404, text="Not found")
+        return web.Response(body=file["content"], content_type=file["mimetype"])
+
     async def _calls(self, request: web.Request) -> web.Response:
         """What was called, for a benchmark running this fake in another process."""
         return web.json_response([
@@ -636,9 +673,25 @@ def blocks_problem(blocks: list[dict[str, Any]], limit: int) -> dict[str, Any] |
                 return _invalid(f"no more than 100 options allowed [json-pointer:/blocks/{index}]")
             if any(len(option.get("text", {}).get("text", "")) > 75 for option in options):
                 return _invalid(f"option text must be less than 76 characters [json-pointer:/blocks/{index}]")
+            if element.get("type") == "file_input":
+                problem = _file_input_problem(block, element, index)
+                if problem:
+                    return problem
             initial = element.get("initial_value")
             if initial and element.get("max_length") and len(initial) > element["max_length"]:
                 return _invalid(f"initial_value longer than max_length [json-pointer:/blocks/{index}]")
+    return None
+
+
+def _file_input_problem(block: dict[str, Any], element: dict[str, Any], index: int) -> dict[str, Any] | None:
+    """A file input lives only in an input block (of a modal); max_files 1 to 10; filetypes a list of names."""
+    if block.get("type") != "input":
+        return _invalid(f"file_input is only allowed in input blocks [json-pointer:/blocks/{index}]")
+    if not 1 <= int(element.get("max_files", 10)) <= 10:
+        return _invalid(f"max_files must be between 1 and 10 [json-pointer:/blocks/{index}/element]")
+    types = element.get("filetypes", [])
+    if not isinstance(types, list) or not all(isinstance(t, str) and t for t in types):
+        return _invalid(f"filetypes must be a list of strings [json-pointer:/blocks/{index}/element]")
     return None
 
 

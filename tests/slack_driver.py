@@ -301,6 +301,8 @@ def _initial(element: dict[str, Any]) -> Any:
 
 
 def _element_state(kind: str, value: Any) -> dict[str, Any]:
+    if kind == "file_input":  # value: the files attached (FakeSlack.attach_file), as Slack describes them
+        return {"type": kind, "files": list(value or [])}
     if kind in ("static_select", "radio_buttons", "external_select"):
         return {"type": kind, "selected_option": None if value is None else {"value": value}}
     if kind in ("checkboxes", "multi_static_select"):

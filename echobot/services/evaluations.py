@@ -27,6 +27,7 @@ from echobot.models import (
 )
 from echobot.renderers import Renderers
 from echobot.reports import Transcript
+from echobot.services.attendance_import import short_of_minutes
 from echobot.services.programs import Programs
 from echobot.services.sessions import Sessions
 from echobot.storage import Database, Reader, Tx, outbox
@@ -35,7 +36,7 @@ from echobot.storage import evaluations as evaluations_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import sessions as sessions_repo
 from echobot.submissions import Submission
-from echobot.views.blocks import slack_date
+from echobot.views.blocks import escape, slack_date
 from echobot.views.evaluations import evaluation_prompt, evaluation_recorded
 
 REMINDER_BEFORE_CLOSE = timedelta(days=2)
@@ -164,6 +165,15 @@ class Evaluations:
             return "Only people who attended, or members of the program, can evaluate this session.", session, program
         if session.status.value != "ended" or now < opens:
             return "The evaluation opens when the session ends.", session, program
+        short = await short_of_minutes(self._db.reader, session, program, person.user_id)
+        if short is not None:
+            return (
+                f"The video report shows you in this session for {short} minutes; {escape(program.name)} gives "
+                f"credit from {program.credit_min_minutes} minutes present. If the report missed you (another "
+                "device or name), ask a coordinator to adjust your attendance.",
+                session,
+                program,
+            )
         if now >= closes:
             return f"The evaluation window closed {slack_date(closes, '{date_short_pretty}')}.", session, program
         return None, session, program

@@ -67,6 +67,30 @@ def _is_web_link(text: str) -> bool:
     return parsed.scheme in ("http", "https") and "." in parsed.netloc and " " not in text.strip()
 
 
+def _series(form: ProgramForm, errors: dict[str, str]) -> dict[str, object]:
+    """Issue 17: the series dates (both or neither), the completion threshold and the minutes for credit."""
+    try:
+        start = date.fromisoformat(form.series_start) if form.series_start else None
+        end = date.fromisoformat(form.series_end) if form.series_end else None
+    except ValueError:
+        start = end = None
+        errors[ProgramField.SERIES_START] = "Choose the series' dates."
+    if (start is None) != (end is None):
+        errors[ProgramField.SERIES_END if start else ProgramField.SERIES_START] = (
+            "Give the series both a first and a last date, or neither."
+        )
+    elif start and end and end < start:
+        errors[ProgramField.SERIES_END] = "The series ends before it starts."
+    percent = _integer(form.completion or "75", 1, 100)
+    if percent is None:
+        errors[ProgramField.COMPLETION] = "The completion threshold is a share of sessions from 1 to 100 (%)."
+    minutes = _integer(form.credit_minutes or "0", 0, 240)
+    if minutes is None:
+        errors[ProgramField.CREDIT_MINUTES] = "Minutes present for credit: 0 (off) to 240."
+    return {"series_starts_on": start, "series_ends_on": end, "completion_percent": percent or 75,
+            "credit_min_minutes": minutes or 0}  # fmt: skip
+
+
 def validate(
     form: ProgramForm, now: datetime, *, existing: Program | None, name_taken: bool
 ) -> tuple[dict[str, str], dict[str, object]]:
@@ -140,8 +164,10 @@ def validate(
         errors[ProgramField.CREDIT] = (
             "Credit per session is a positive multiple of 0.25 hours, like 1.0 or 1.25 (8 at most)."
         )
+    series = _series(form, errors)
     if errors:
         return errors, {}
+    values.update(series)
     values.update(
         name=name,
         channel_id=form.channel_id,

@@ -18,6 +18,7 @@ from echobot.renderers import Renderers
 from echobot.schedule import format_offset, occurrences, parse_offsets, to_utc
 from echobot.storage import Database, Reader, Tx, audit, outbox
 from echobot.storage import attendance as attendance_repo
+from echobot.storage import imports as imports_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import sessions as sessions_repo
 from echobot.submissions import Submission
@@ -450,12 +451,12 @@ class Sessions:
             return AttendanceResult({SessionField.ADD: NOT_ALLOWED}, [], [])
         now = self._clock.now()
         errors: dict[str, str] = {}
+        if not add and not remove:
+            return AttendanceResult({}, [], [])  # only looking: no reason needed, nothing to record
         if len(reason.strip()) < 3:
             errors[SessionField.REASON] = "Say why (for example: from the Zoom attendance report)."
         if set(add) & set(remove):
             errors[SessionField.REMOVE] = "Someone is both added and removed: pick one."
-        if not add and not remove:
-            errors[SessionField.ADD] = "Choose people to add or to remove."
         if session.status is SessionStatus.CANCELLED:
             errors[SessionField.ADD] = "This session was cancelled."
         if errors:
@@ -466,7 +467,9 @@ class Sessions:
             if submission.replayed:
                 return AttendanceResult({}, [], [])  # Slack resent a submission already saved
             for user in add:
-                if await attendance_repo.set_present(tx, session.id, user, True, actor.user_id, reason.strip(), now):
+                changed = await attendance_repo.set_present(tx, session.id, user, True, actor.user_id, reason.strip(),
+                                                            now)  # fmt: skip
+                if await self._waive_if_short(tx, session, program, user, actor, reason.strip(), now) or changed:
                     added.append(user)
             for user in remove:
                 if await attendance_repo.set_present(tx, session.id, user, False, actor.user_id, reason.strip(), now):
@@ -482,6 +485,21 @@ class Sessions:
                 {"added": added, "removed": removed, "reason": reason.strip()},
             )
         return AttendanceResult({}, added, removed)
+
+    @staticmethod
+    async def _waive_if_short(tx: Tx, session: Session, program: Program, user: str, actor: Person, reason: str,
+                              now: datetime) -> bool:  # fmt: skip
+        """A coordinator adding someone the video report shows under the program's minutes for credit gives
+        them credit anyway (recorded, with the reason). True when that is new."""
+        if program.credit_min_minutes <= 0:
+            return False
+        has_report, minutes = await imports_repo.minutes(tx, session.id, user)
+        if not has_report or minutes >= program.credit_min_minutes:
+            return False
+        if await imports_repo.waive(tx, session.id, user, actor.user_id, reason, now):
+            await attendance_repo.note_waiver(tx, session.id, user, actor.user_id, reason, now)
+            return True
+        return False
 
     # ---- check-in ----------------------------------------------------------------------------
     async def check_in(self, person: Person, session_id: int) -> tuple[CheckIn, Session | None]:

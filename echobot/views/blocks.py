@@ -353,3 +353,8 @@ def zone_note(zone: tzinfo | None) -> str:
     if zone is None:
         return "Times in each program's time zone (Slack did not tell us yours)."
     return f"Times in your time zone, {getattr(zone, 'key', None) or str(zone)}."
+
+
+def file_input(action_id: str, filetypes: Sequence[str], *, max_files: int = 1) -> Block:
+    """A file upload field (modals only); Slack's client offers only these file types."""
+    return {"type": "file_input", "action_id": action_id, "filetypes": list(filetypes), "max_files": max_files}

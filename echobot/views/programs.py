@@ -154,6 +154,7 @@ def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
             optional=True,
             hint="Credit records always keep names: accreditors need them.",
         ),
+        *series_fields(form),
     ]
     metadata = ViewState(program_id=program_id).encode() if editing else ""
     return modal(
@@ -163,6 +164,25 @@ def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
         submit="Save" if editing else "Create",
         private_metadata=metadata,
     )
+
+
+def series_fields(form: ProgramForm) -> list[Block]:
+    """Issue 17: the series (a cohort over dates) with its completion threshold, and minutes for credit."""
+    return [
+        input_block(ProgramField.SERIES_START, "Series starts", datepicker(ProgramField.SERIES_START,
+                    initial=form.series_start), optional=True,
+                    hint="A series is a cohort of sessions over dates, e.g. a 12-session spring series."),
+        input_block(ProgramField.SERIES_END, "Series ends", datepicker(ProgramField.SERIES_END,
+                    initial=form.series_end), optional=True,
+                    hint="The series ends when its last session ends, or when you close it (/echo series close)."),
+        input_block(ProgramField.COMPLETION, "Completion threshold (% of sessions)",
+                    number_input(ProgramField.COMPLETION, initial=form.completion, low=1, high=100),
+                    hint="Providers who attend at least this share of the series' sessions get a certificate "
+                    "of completion. Cancelled sessions do not count."),
+        input_block(ProgramField.CREDIT_MINUTES, "Minutes present for credit",
+                    number_input(ProgramField.CREDIT_MINUTES, initial=form.credit_minutes, low=0, high=240),
+                    hint="From the imported video report; 0 means off. Below it, evaluating is refused with why."),
+    ]  # fmt: skip
 
 
 def _schedule(program: Program) -> str:

@@ -98,6 +98,16 @@ def _tools_button(session: Session) -> Block:
     return button("Coordinator tools", Action.SESSION_COORDINATOR, str(session.id))
 
 
+def _attendance_blocks(session: Session) -> list[Block]:
+    """Attendance where coordinators look for it once the session is over (issues 17 and 19)."""
+    return [
+        actions(button("Attendance", Action.ATTENDANCE_OPEN, str(session.id)),
+                button("Import video report", Action.ATTENDANCE_IMPORT, str(session.id)),
+                block_id="coordinator_attendance"),
+        context("Attendance and the video report are for the program's coordinators."),
+    ]  # fmt: skip
+
+
 def live_post(
     program: Program,
     session: Session,
@@ -119,7 +129,11 @@ def live_post(
         lead = f":white_circle: *{name}* session ended. Check-in closed {slack_date(check_in_closes, '{time}')}."
         return Message(
             text=lead.replace("*", ""),
-            blocks=[section(_with_details(lead, session)), actions(_tools_button(session))],
+            blocks=[
+                section(_with_details(lead, session)),
+                actions(_tools_button(session)),
+                *_attendance_blocks(session),
+            ],
         )
     if ended:
         closes = slack_date(check_in_closes, "{time}")
@@ -128,7 +142,12 @@ def live_post(
         note = "Missed the check-in? Check in now: your attendance counts toward your continuing-education credit."
         return Message(
             text=lead.replace("*", ""),
-            blocks=[section(_with_details(lead, session)), actions(*buttons), context(note)],
+            blocks=[
+                section(_with_details(lead, session)),
+                actions(*buttons),
+                context(note),
+                *_attendance_blocks(session),
+            ],
         )
     if now < opens:
         when = slack_date(session.starts_at, "{date_long_pretty} at {time}")
@@ -353,7 +372,10 @@ def attendance_pick_modal(items: list[tuple[Session, Program]], zone: tzinfo | N
 def attendance_edit_modal(session: Session, program: Program, present: list[str]) -> Block:
     names = ", ".join(f"<@{user}>" for user in present[:150]) or "_nobody yet_"
     blocks = [
-        section(f"*{escape(program.name)}* · {slack_date(session.starts_at)}\n*Present ({len(present)}):* {names}"),
+        section(
+            f"*{escape(program.name)}* · {slack_date(session.starts_at)}\n*Present ({len(present)}):* {names}",
+            accessory=button("Import video report", Action.ATTENDANCE_IMPORT, str(session.id)),
+        ),
         input_block(
             SessionField.ADD,
             "Add attendees",
@@ -366,6 +388,8 @@ def attendance_edit_modal(session: Session, program: Program, present: list[str]
             SessionField.REASON,
             "Reason",
             text_input(SessionField.REASON, max_length=300, placeholder="From the Zoom attendance report"),
+            optional=True,
+            hint="Needed only when you add or remove someone.",
         ),
     ]
     return modal(
