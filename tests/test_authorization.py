@@ -442,6 +442,8 @@ ROWS: list[Row] = [
     Row("session tools: end now", MANAGERS, end_session, session_is(SessionStatus.ENDED), running_session),
     Row("/echo attendance", MANAGERS | {"coordinator of another program"}, say("attendance"),
         opened(Callback.ATTENDANCE_PICK_VIEW)),
+    Row("/echo attendance import", MANAGERS | {"coordinator of another program"}, say("attendance import"),
+        opened(Callback.ATTENDANCE_IMPORT_VIEW)),
     Row("attendance modal: pick a session", MANAGERS, pick_session, opened(Callback.ATTENDANCE_EDIT_VIEW),
         first_session),
     Row("attendance modal: add an attendee", MANAGERS, adjust_attendance, attendee_added, new_user),
