@@ -1,6 +1,6 @@
 """Ack latency of echobot's /echo help against a bare Bolt app in Bolt's fastest mode, in the same run.
 
-    python -m bench.ack_latency [--requests 400] [--concurrency 20] [--rounds 10]
+    python -m bench.ack_latency [--requests 400] [--concurrency 20] [--rounds 10] [--postgres URL]
 
 Starts the fake Slack Web API, `echobot run --http` (SQLite) and a bare Bolt AsyncApp with
 `process_before_response=True` that answers /echo with the same help, built once (bench/bare_bolt.py);
@@ -8,7 +8,9 @@ both behind the same aiohttp server. Then rounds of `--requests` signed /echo he
 interleaved (bare, echobot, echobot, bare, ...) so the machine's load hits both alike. Prints, per app,
 the median, p90 and p99 ack times over all rounds, the ratios, the spread of the per-round ratios, and the
 server's CPU time per request (from /proc/PID/task/*/schedstat: the figure other processes on a shared
-machine disturb least); then start-to-ready time and idle RSS.
+machine disturb least); then start-to-ready time and idle RSS. With `--postgres URL` (an empty database,
+or one echobot already created), a second echobot runs on PostgreSQL in the same rounds, and its figures are
+compared with echobot on SQLite (goal: PostgreSQL's median at most 1.5 times SQLite's).
 """
 
 from __future__ import annotations
@@ -69,12 +71,13 @@ async def load(url: str, requests: list[tuple[bytes, dict[str, str]]], concurren
     return await post_all(url, requests, concurrency)
 
 
-def order(round_number: int) -> tuple[str, ...]:
+def order(apps: tuple[str, ...], round_number: int) -> tuple[str, ...]:
     """ABBA: bare first in even rounds, echobot first in odd ones."""
-    return APPS if round_number % 2 == 0 else APPS[::-1]
+    return apps if round_number % 2 == 0 else apps[::-1]
 
 
-async def main(requests: int, concurrency: int, rounds: int) -> None:
+async def main(requests: int, concurrency: int, rounds: int, postgres: str | None = None) -> None:
+    apps = APPS + (("postgres",) if postgres else ())
     fake = FakeSlack()
     api_url = await fake.start()
     workdir = Path(tempfile.mkdtemp(prefix="echobot-bench-"))
@@ -87,7 +90,7 @@ async def main(requests: int, concurrency: int, rounds: int) -> None:
         "ECHOBOT_LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
     }
-    ports = {"echobot": free_port(), "bare": free_port()}
+    ports = {name: free_port() for name in apps}
     echobot = await spawn(
         "-m", "echobot", "run", "--http", "--host", "127.0.0.1", "--port", str(ports["echobot"]), env=env, cwd=workdir
     )
@@ -95,17 +98,23 @@ async def main(requests: int, concurrency: int, rounds: int) -> None:
     bare = await spawn(str(ROOT / "bench" / "bare_bolt.py"), str(ports["bare"]), env=env, cwd=workdir)
     bare_ready = await wait_ready(f"http://127.0.0.1:{ports['bare']}/healthz")
     processes = {"echobot": echobot, "bare": bare}
-    latencies: dict[str, list[float]] = {name: [] for name in APPS}
-    rounds_seen: dict[str, list[tuple[float, float, float]]] = {name: [] for name in APPS}  # median, p99, cpu ms
+    if postgres:
+        processes["postgres"] = await spawn(
+            "-m", "echobot", "run", "--http", "--host", "127.0.0.1", "--port", str(ports["postgres"]),
+            env={**env, "ECHOBOT_DATABASE": postgres}, cwd=workdir,
+        )  # fmt: skip
+        await wait_ready(f"http://127.0.0.1:{ports['postgres']}/healthz")
+    latencies: dict[str, list[float]] = {name: [] for name in apps}
+    rounds_seen: dict[str, list[tuple[float, float, float]]] = {name: [] for name in apps}  # median, p99, cpu ms
     try:
         await asyncio.sleep(1.0)
         idle = {name: rss_mb(process.pid) for name, process in processes.items()}
         verifier = SignatureVerifier(SECRET)
         targets = {name: f"http://127.0.0.1:{port}/slack/events" for name, port in ports.items()}
-        for name in APPS:  # warm up: Bolt calls auth.test on its first request; echobot learns the 500 users
+        for name in apps:  # warm up: Bolt calls auth.test on its first request; echobot learns the 500 users
             await load(targets[name], [signed_command(verifier, f"U{n:09d}") for n in range(500)], concurrency)
         for round_number in range(rounds):
-            for name in order(round_number):
+            for name in order(apps, round_number):
                 batch = [signed_command(verifier, f"U{n % 500:09d}") for n in range(requests)]
                 cpu_before = cpu_seconds(processes[name].pid)
                 seen = await load(targets[name], batch, concurrency)
@@ -114,10 +123,20 @@ async def main(requests: int, concurrency: int, rounds: int) -> None:
                 rounds_seen[name].append((median(seen), percentile(seen, 0.99), cpu_ms))
         busy = {name: rss_mb(process.pid) for name, process in processes.items()}
     finally:
-        await stop(echobot)
-        await stop(bare)
+        for process in processes.values():
+            await stop(process)
         await fake.stop()
     report(latencies, rounds_seen, requests, concurrency, rounds)
+    if postgres:
+        sqlite, pg = latencies["echobot"], latencies["postgres"]
+        print(
+            f"echobot on PostgreSQL: median {median(pg):.2f} ms, p99 {percentile(pg, 0.99):.2f} ms; "
+            f"ratio to SQLite: median {median(pg) / median(sqlite):.2f} (goal <= 1.5), "
+            f"p99 {percentile(pg, 0.99) / percentile(sqlite, 0.99):.2f}; "
+            f"to bare Bolt: median {median(pg) / median(latencies['bare']):.2f}"
+        )
+        cpu = {name: median([r[2] for r in rounds_seen[name]]) for name in ("echobot", "postgres")}
+        print(f"CPU per request: PostgreSQL {cpu['postgres']:.3f} ms, SQLite {cpu['echobot']:.3f} ms")
     print(f"start to ready: echobot {echo_ready:.2f} s, bare Bolt {bare_ready:.2f} s")
     print(
         f"idle RSS: echobot {idle['echobot']:.1f} MB (goal < 80), bare Bolt {idle['bare']:.1f} MB; "
@@ -164,5 +183,17 @@ if __name__ == "__main__":
     parser.add_argument("--requests", type=int, default=400, help="signed /echo help per round and app")
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--postgres", help="also run echobot on PostgreSQL: a postgresql:// URL, or 'auto' for a "
+                        "throwaway local cluster (Debian's server binaries)")
     options = parser.parse_args()
-    asyncio.run(main(options.requests, options.concurrency, options.rounds))
+    cluster = None
+    if options.postgres == "auto":  # a throwaway local cluster, as the tests start one (fsync off: optimistic)
+        from tests.backends import Cluster
+
+        cluster = Cluster()
+        options.postgres = cluster.url.render_as_string(hide_password=False)
+    try:
+        asyncio.run(main(options.requests, options.concurrency, options.rounds, options.postgres))
+    finally:
+        if cluster is not None:
+            cluster.stop()

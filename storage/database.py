@@ -174,7 +174,7 @@ class Database:
             engine = _sqlite_engine(url, read_only=False)
             reader = _sqlite_engine(url, read_only=True)
         else:
-            engine = create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=False)
+            engine = create_async_engine(url, pool_size=30, max_overflow=20, pool_pre_ping=False)
             reader = engine.execution_options(isolation_level="AUTOCOMMIT")
         writer = None
         try:
@@ -240,6 +240,17 @@ class Database:
                     )
         for topic in tx.touched:
             self._heard(topic)
+
+    @asynccontextmanager
+    async def single(self) -> AsyncIterator[Tx]:
+        """For one statement that needs no transaction around it: on PostgreSQL an autocommit connection (one
+        round trip instead of three; nothing is announced to `on_commit` listeners), on SQLite a transaction."""
+        if self._writer is not None:
+            async with self.transaction() as tx:
+                yield tx
+        else:
+            async with self._reader_engine.connect() as conn:
+                yield Tx(conn)
 
     def on_commit(self, topic: str, callback: Callable[[], None]) -> None:
         """Call `callback` after every commit of a transaction that touched `topic`: in this process, and (once

@@ -9,7 +9,6 @@ import hashlib
 import json
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pytest
 
@@ -98,16 +97,16 @@ async def test_a_registration_in_one_process_is_known_at_once_to_another(
         await a.stop()
 
 
-def _register_command(fake: FakeSlack, trigger_id: str) -> str:
-    """One signed-to-be `/echo register` body, as Slack would deliver (and possibly redeliver) it."""
-    return urlencode({
-        "token": "legacy", "team_id": TEAM["id"], "team_domain": TEAM["domain"], "channel_id": "C0GENERAL",
-        "channel_name": "general", "user_id": ALICE, "user_name": "alice", "command": "/echo", "text": "register",
-        "api_app_id": "A0ECHO", "response_url": fake.response_url(), "trigger_id": trigger_id,
+def _home_opened(event_id: str) -> str:
+    """One Events API delivery (Alice opens echobot's Home), as Slack delivers it, and retries it."""
+    return json.dumps({
+        "token": "legacy", "team_id": TEAM["id"], "api_app_id": "A0ECHO", "type": "event_callback",
+        "event_id": event_id, "event_time": 1_793_000_000,
+        "event": {"type": "app_home_opened", "user": ALICE, "channel": "DALICE0001", "tab": "home"},
     })  # fmt: skip
 
 
-FORM = "application/x-www-form-urlencoded"
+FORM = "application/json"
 
 
 async def test_one_request_delivered_to_two_processes_runs_once(
@@ -116,18 +115,18 @@ async def test_one_request_delivered_to_two_processes_runs_once(
     a = await Bot(tmp_path / "echobot.db", fake_slack, clock).start()
     b = await Bot(tmp_path / "echobot.db", fake_slack, clock).start()
     try:
-        body = _register_command(fake_slack, "1.1.same-trigger")
+        body = _home_opened("EvSAME00001")
         replies = await asyncio.gather(a.driver.send(body, FORM), b.driver.send(body, FORM))
         assert [r.status for r in replies] == [200, 200]
         assert replies[0].text == replies[1].text
         await a.settle()
         await b.settle()
-        assert len(fake_slack.calls_to("views.open")) == 1  # the registration form opened once
+        assert len(fake_slack.calls_to("views.publish")) == 1  # Home built once
 
         again = await b.driver.send(body, FORM)  # later, to the process that did not run it
         assert again.status == 200 and again.text == replies[0].text
         await b.settle()
-        assert len(fake_slack.calls_to("views.open")) == 1
+        assert len(fake_slack.calls_to("views.publish")) == 1
     finally:
         await b.stop()
         await a.stop()
@@ -138,7 +137,7 @@ async def test_a_request_whose_process_died_is_run_by_another(
 ) -> None:
     b = await Bot(tmp_path / "echobot.db", fake_slack, clock).start()
     try:
-        body = _register_command(fake_slack, "2.2.dead-trigger")
+        body = _home_opened("EvDEAD00001")
         key = hashlib.sha256(body.encode()).hexdigest()
         async with b.db.transaction() as tx:  # claimed by a process killed before it answered
             await tx.execute(request_answers.insert().values(
@@ -146,7 +145,7 @@ async def test_a_request_whose_process_died_is_run_by_another(
         reply = await b.driver.send(body, FORM)
         assert reply.status == 200
         await b.settle()
-        assert len(fake_slack.calls_to("views.open")) == 1
+        assert len(fake_slack.calls_to("views.publish")) == 1
         claim = await shared.request_claim(b.db.reader, key)
         assert claim is not None and claim.owner == b.db.process
     finally:
@@ -158,7 +157,7 @@ async def test_a_request_still_running_elsewhere_is_waited_for_not_run_twice(
 ) -> None:
     b = await Bot(tmp_path / "echobot.db", fake_slack, clock).start()
     try:
-        body = _register_command(fake_slack, "3.3.slow-trigger")
+        body = _home_opened("EvSLOW00001")
         key = hashlib.sha256(body.encode()).hexdigest()
         async with b.db.transaction() as tx:  # another live process is running it right now
             await shared.claim_request(tx, key, "alive", clock.now())
@@ -171,6 +170,6 @@ async def test_a_request_still_running_elsewhere_is_waited_for_not_run_twice(
         reply = await asyncio.wait_for(pending, 20)
         assert reply.status == 200 and reply.json["text"] == "from the other process"
         await b.settle()
-        assert fake_slack.calls_to("views.open") == []
+        assert fake_slack.calls_to("views.publish") == []
     finally:
         await b.stop()
