@@ -633,6 +633,7 @@ class Soak:
         log_text = "\n".join(p.read_text(errors="replace") for p in self.logs if p.exists())
         prevented = log_text.count("recorded as sent, not sent again")
         recovered = len(re.findall(r"was in flight at the last stop", log_text))
+        taken_over = sum(int(n) for n in re.findall(r"took over (\d+) outbox row", log_text))
         errors = [line for line in log_text.splitlines() if " ERROR " in line or "Traceback" in line]
         case_texts = [value for value in CASE.values() if isinstance(value, str) and len(value) > 20]
         phi_lines = [line for line in log_text.splitlines() if any(text[:20] in line for text in case_texts)]
@@ -665,8 +666,10 @@ class Soak:
               f"({len(posts)} keys)")  # fmt: skip
         print("  by key: " + ", ".join(f"{shape} {n}" for shape, n in sorted(shapes.items())))
         print(f"outbox rows by state: {dict(states)}")
-        print(f"rows a crash left in flight, recovered at start: {recovered}; resends prevented by the history "
-              f"lookup: {prevented}")  # fmt: skip
+        print(
+            f"rows a crash left in flight, recovered at start: {recovered}; taken over by another instance when "
+            f"the lease ran out: {taken_over}; resends prevented by the history lookup: {prevented}"
+        )  # fmt: skip
         print(f"messages sent twice: {len(twice)}; recorded sent but not in Slack: {len(sent_not_in_slack)}; "
               f"in Slack but not recorded sent: {len(in_slack_not_sent)}; "
               f"posts with unknown keys: {len(unknown)}")  # fmt: skip
@@ -693,7 +696,7 @@ class Soak:
         self.result = {"rounds": self.figures.rounds, "acked": len(acked), "lost": len(lost), "doubled": len(doubled),
                        "twice": len(twice), "prevented": prevented, "integrity": integrity, "phi_lines": len(phi_lines),
                        "in_slack_not_sent": len(in_slack_not_sent), "smallest_gap": gap, "instances": self.count,
-                       "resent": self.figures.resent, "ok": ok}  # fmt: skip
+                       "resent": self.figures.resent, "taken_over": taken_over, "ok": ok}  # fmt: skip
         return ok
 
 
