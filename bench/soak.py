@@ -1,35 +1,42 @@
 """Crash and restart soak: echobot killed with SIGKILL at random moments under a mixed load.
 
-    python -m bench.soak [--rounds 50] [--seed 7] [--users 24] [--workers 6]
+    python -m bench.soak [--rounds 50] [--seed 7] [--users 24] [--workers 6] [--instances N] [--database URL]
 
 The fake Slack runs in its own process; `echobot run --http` runs as a subprocess on one database
-file. Each round starts echobot, sends signed requests for a random while (registrations, program
-joins, case submissions, the hub's Claim clicks, check-ins, the coordinator's End session click and
-evaluations) and kills it with SIGKILL (seeded timing). Two programs are seeded before the first
-start: one whose session is running (check-in, end, evaluations) and one whose reminders fall due
-during the soak. A request whose connection died is sent again after the restart, the way a person
-tries again; some acknowledged ones are sent twice, the way Slack sometimes delivers.
+(a SQLite file in the work folder, or `--database`: a SQLite path or an empty postgresql:// database).
+With `--instances N` (N > 1) N processes share the database, each on its own port; requests go round
+robin over the live ones, and a request whose connection died is resent at once to another instance,
+as a load balancer would. Each round then SIGKILLs ONE random instance at a random moment, under load,
+and restarts it. With one instance each round starts echobot, sends signed requests for a random
+while (registrations, program joins, case submissions, the hub's Claim clicks, check-ins, the
+coordinator's End session click and evaluations) and kills it with SIGKILL (seeded timing). Programs
+are seeded before the first start: one whose session is running (check-in, end, evaluations) and
+three whose reminders fall due at the same moments during the soak, each in its own channel.
+A request whose connection died is sent again after the restart, the way a person tries again; some
+acknowledged ones are sent twice, the way Slack sometimes delivers.
 
-After the last round echobot runs once more until its due messages are out, is stopped with SIGTERM,
+After the last round echobot runs (all instances run) until the due messages are out, is stopped with SIGTERM,
 and the soak checks: every request acknowledged with 200 (and no error) is stored exactly once; every
-outbox post is in the fake Slack's record once, or is still pending; PRAGMA integrity_check is ok.
-Exit status 1 when anything is lost or doubled.
+outbox post is in the fake Slack's record once, or is still pending; PRAGMA integrity_check is ok
+(SQLite). It prints the smallest gap between two chat.postMessage calls to one channel, which the
+per-channel pacing (1 s) bounds, across processes too. Exit status 1 when anything is lost or doubled,
+or two posts to one channel came closer than the pacing.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import random
 import re
 import signal
-import sqlite3
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -55,6 +62,9 @@ from tests.slack_driver import Reply, SlackDriver
 C, E = CaseField, EvaluationField
 LIVE_NAME, REMIND_NAME = "Soak Live ECHO", "Soak Reminder ECHO"
 LIVE_CHANNEL, REMIND_CHANNEL, HUB = "C0SOAKLIVE", "C0SOAKREMIND", "G0SOAKHUB"
+# more programs whose reminders fall due at about the same moments, each in its own channel (several lanes at once)
+MORE_REMINDERS = [(f"Soak Reminder ECHO {n}", f"C0SOAKREMIND{n}") for n in (2, 3)]
+PACING = 1.0  # seconds echobot keeps between two posts to one channel (Dispatcher's default)
 SPECIALIST = "USPEC00001"
 PROVIDER = {**scenarios.PROVIDER, F.NAME: "Soak Provider", F.EMAIL: "soak@valley.example.org"}
 CASE = scenarios.CASE
@@ -64,6 +74,35 @@ EVALUATION = {E.OVERALL: "5", E.RELEVANCE: "4", E.OBJECTIVES: "yes", E.INTENT: "
 REQUEST_TIMEOUT = aiohttp.ClientTimeout(total=8)
 EARLY_KILLS = 0.15  # share of rounds killed while starting up, before any request
 SLACK_LATENCY = 0.08  # seconds the fake Slack takes to answer: sends stay in flight long enough to be killed
+
+
+class Balancer(SlackDriver):
+    """A load balancer in front of the live echobot instances: each request goes to the next one in turn.
+    One driver for all, so trigger and event ids stay unique whichever instance answers."""
+
+    def __init__(self, link: FakeLink) -> None:
+        self.urls: list[str] = []
+        self._turn = itertools.count()
+        self._last = "http://127.0.0.1:9/slack/events"
+        super().__init__(self._last, SIGNING_SECRET, link)  # type: ignore[arg-type]
+
+    @property  # type: ignore[override]
+    def app_url(self) -> str:
+        if self.urls:
+            self._last = self.urls[next(self._turn) % len(self.urls)]
+        return self._last  # none live (one instance, killed): its old address, refused as before
+
+    @app_url.setter
+    def app_url(self, value: str) -> None:
+        self._last = value
+
+
+@dataclass
+class Instance:
+    """One `echobot run --http` process."""
+
+    process: asyncio.subprocess.Process
+    url: str
 
 
 class FakeLink:
@@ -105,15 +144,22 @@ class Figures:
     rounds: int = 0
     requests: int = 0
     connection_lost: int = 0
+    resent: int = 0  # sent again at once to another instance after the connection died
     early_kills: int = 0
     echobot_seconds: list[float] = field(default_factory=list)
 
 
 class Soak:
-    def __init__(self, workdir: Path, *, rounds: int, seed: int, users: int, workers: int, settle: float) -> None:
+    def __init__(self, workdir: Path, *, rounds: int, seed: int, users: int, workers: int, settle: float,
+                 instances: int = 1, database: str | None = None) -> None:  # fmt: skip
         self.workdir = workdir
         self.settle = settle
         self.db_path = workdir / "soak.db"
+        self.database = database or str(self.db_path)
+        self.postgres = "://" in self.database
+        self.count = instances
+        self.instances: dict[int, Instance] = {}  # slot -> its running process
+        self.starts = itertools.count()
         self.rounds = rounds
         self.random = random.Random(seed)
         self.users = [User(f"U0SOAK{n:04d}") for n in range(users)]
@@ -128,9 +174,9 @@ class Soak:
         self.claimed: set[int] = set()
         self.claiming: set[int] = set()
         self.fake: FakeSlackProcess | None = None
-        self.driver: SlackDriver | None = None
-        self.process: asyncio.subprocess.Process | None = None
+        self.balancer: Balancer | None = None
         self.logs: list[Path] = []
+        self.checker: Database | None = None
         self.http: aiohttp.ClientSession | None = None
 
     # ---- set-up ------------------------------------------------------------------------------
@@ -138,14 +184,16 @@ class Soak:
         """Before the first start: a program whose session is running now, and one whose reminders fall
         due during the soak (planned a little in the past, the way they would have been)."""
         now = datetime.now(UTC).replace(microsecond=0)
-        db = await Database.open(str(self.db_path))
+        db = await Database.open(self.database)
         planned_at = now - timedelta(minutes=30)
-        services = Services.build(make_settings(self.db_path, "http://127.0.0.1:9/api/"), FrozenClock(planned_at), db)
+        settings = make_settings(self.db_path, "http://127.0.0.1:9/api/", ECHOBOT_DATABASE=self.database)
+        services = Services.build(settings, FrozenClock(planned_at), db)
         live_start = now - timedelta(minutes=3)
         remind_start = now + timedelta(minutes=4, seconds=8)  # reminders 4m..1m before: +8 s, +68 s, ...
         for name, channel, start, offsets in (
             (LIVE_NAME, LIVE_CHANNEL, live_start, [60]),
             (REMIND_NAME, REMIND_CHANNEL, remind_start, [4, 3, 2, 1]),
+            *((more, more_channel, remind_start, [4, 3, 2, 1]) for more, more_channel in MORE_REMINDERS),
         ):
             async with db.transaction() as tx:
                 program = await programs_repo.create(tx, Program(
@@ -166,45 +214,67 @@ class Soak:
             "PYTHONPATH": str(ROOT),
             "SLACK_BOT_TOKEN": BOT_TOKEN,
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-            "ECHOBOT_DATABASE": str(self.db_path),
+            "ECHOBOT_DATABASE": self.database,
             "ECHOBOT_SLACK_API_URL": self.fake.api_url,
             "ECHOBOT_ADMINS": ADMIN,
             "ECHOBOT_TIMEZONE": "UTC",
             "ECHOBOT_LOG_LEVEL": "INFO",
         }
 
-    async def start_echobot(self, n: int, *, wait: bool = True) -> float:
-        """Start `echobot run --http` on a fresh port; seconds until it answers its health check (with
-        `wait`)."""
+    @property
+    def driver(self) -> SlackDriver:
+        """Where requests go: the load balancer in front of the live instances."""
+        assert self.balancer is not None
+        return self.balancer
+
+    async def start_echobot(self, slot: int, *, wait: bool = True) -> float:
+        """Start `echobot run --http` in `slot` on a fresh port; seconds until it answers its health check (with
+        `wait`; it then takes requests)."""
         port = free_port()
-        log_path = self.workdir / f"echobot-{n:03d}.log"
+        log_path = self.workdir / f"echobot-{next(self.starts):03d}-{slot}.log"
         self.logs.append(log_path)
         with log_path.open("wb") as log_file:
-            self.process = await asyncio.create_subprocess_exec(
+            process = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", "echobot", "run", "--http", "--host", "127.0.0.1", "--port", str(port),
                 env=self.environment(port), cwd=self.workdir, stdout=log_file, stderr=log_file,
             )  # fmt: skip
         url = f"http://127.0.0.1:{port}"
+        self.instances[slot] = Instance(process, f"{url}/slack/events")
         started = await wait_ready(f"{url}/healthz", timeout=60) if wait else 0.0
-        assert self.fake is not None
-        self.driver = SlackDriver(f"{url}/slack/events", SIGNING_SECRET, FakeLink(self.fake.api_url[: -len("/api/")]))  # type: ignore[arg-type]
+        assert self.balancer is not None
+        if wait:
+            self.balancer.urls.append(self.instances[slot].url)
+        elif self.count == 1:
+            self.balancer.app_url = self.instances[slot].url  # one instance: requests go to it, ready or not
         return started
 
-    async def kill_echobot(self) -> None:
-        if self.process is not None and self.process.returncode is None:
-            self.process.send_signal(signal.SIGKILL)
-            await self.process.wait()
+    async def kill_echobot(self, slot: int = 0, sig: int = signal.SIGKILL) -> None:
+        """Take `slot` out of the balancer, then signal it (SIGKILL: while requests and sends are in flight)."""
+        instance = self.instances.pop(slot, None)
+        if instance is None:
+            return
+        assert self.balancer is not None
+        if instance.url in self.balancer.urls:
+            self.balancer.urls.remove(instance.url)
+        if instance.process.returncode is None:
+            instance.process.send_signal(sig)
+            await asyncio.wait_for(instance.process.wait(), 30)
 
     # ---- what people do ----------------------------------------------------------------------
     async def send(self, request: Request) -> bool:
         """Send (or send again) one storing request; True when it was acknowledged without an error."""
-        self.figures.requests += 1
-        try:
-            reply = await request.send()
-        except (aiohttp.ClientError, TimeoutError, ConnectionError):
-            request.dropped += 1
-            self.figures.connection_lost += 1
-            return False
+        for attempt in itertools.count():
+            self.figures.requests += 1
+            try:
+                reply = await request.send()
+                break
+            except (aiohttp.ClientError, TimeoutError, ConnectionError):
+                request.dropped += 1
+                self.figures.connection_lost += 1
+                # several instances: the balancer sends it at once to another one that lives
+                if self.count == 1 or attempt >= self.count or not (self.balancer and self.balancer.urls):
+                    return False
+                self.figures.resent += 1
         if reply.status == 200 and request.accepted(reply):
             request.acked += 1
             return True
@@ -402,61 +472,94 @@ class Soak:
         started = time.monotonic()
         async with FakeSlackProcess() as fake, aiohttp.ClientSession(timeout=REQUEST_TIMEOUT) as http:
             self.fake, self.http = fake, http
+            self.balancer = Balancer(FakeLink(fake.api_url[: -len("/api/")]))
+            channels = [
+                (LIVE_CHANNEL, "soak-live"),
+                (REMIND_CHANNEL, "soak-remind"),
+                *((channel, f"soak-remind-{n}") for n, (_, channel) in enumerate(MORE_REMINDERS, 2)),
+            ]
             await self.fake_post("/_setup", {"delay": SLACK_LATENCY,
                 "users": [{"id": u.user_id, "name": f"Provider {u.user_id[-4:]}"} for u in self.users],
-                "channels": [{"id": LIVE_CHANNEL, "name": "soak-live"}, {"id": REMIND_CHANNEL, "name": "soak-remind"},
+                "channels": [*({"id": c, "name": name} for c, name in channels),
                              {"id": HUB, "name": "soak-hub", "private": True}]})  # fmt: skip
             try:
-                await self.rounds_of_kills()
+                if self.count == 1:
+                    await self.rounds_of_kills()
+                else:
+                    await self.rounds_of_kills_among_several()
                 await self.finish()
+                self.checker = await Database.open(self.database, migrate=False)
+                calls = await self.fake_get("/_calls")
+                return await self.report(calls, time.monotonic() - started)
             finally:
-                await self.kill_echobot()  # whatever happened, no echobot is left running
-            calls = await self.fake_get("/_calls")
-        elapsed = time.monotonic() - started
-        return self.report(calls, elapsed)
+                for slot in list(self.instances):  # whatever happened, no echobot is left running
+                    await self.kill_echobot(slot)
+                await self.balancer.close()
+                if self.checker is not None:
+                    await self.checker.close()
 
     async def rounds_of_kills(self) -> None:
-        for n in range(self.rounds):
+        """One instance: each round starts it, sends requests for a while, stops the load and kills it."""
+        for _ in range(self.rounds):
             if self.random.random() < EARLY_KILLS:  # killed while starting: recovering, looking in history
-                await self.start_echobot(n, wait=False)
+                await self.start_echobot(0, wait=False)
                 await asyncio.sleep(self.random.uniform(0.2, 1.5))
-                await self.kill_echobot()
+                await self.kill_echobot(0)
                 self.figures.early_kills += 1
                 self.figures.rounds += 1
                 continue
-            await self.start_echobot(n)
+            await self.start_echobot(0)
             alive = self.random.uniform(0.3, 2.5)
             stop = asyncio.Event()
             workers = [asyncio.create_task(self.worker(stop, w)) for w in range(self.workers)]
             await asyncio.sleep(alive)
             stop.set()  # no new requests; those in flight stay in flight
-            await self.kill_echobot()  # SIGKILL while requests and sends are in flight
+            await self.kill_echobot(0)  # SIGKILL while requests and sends are in flight
             await asyncio.gather(*workers)
-            assert self.driver is not None
-            await self.driver.close()
             self.figures.rounds += 1
+        await self.start_echobot(0)  # the last start, without a kill
+
+    async def rounds_of_kills_among_several(self) -> None:
+        """Several instances under a load that never stops: each round kills one of them at a random moment
+        (sometimes again while it starts up) and starts it again."""
+        await asyncio.gather(*(self.start_echobot(slot) for slot in range(self.count)))
+        stop = asyncio.Event()
+        workers = [asyncio.create_task(self.worker(stop, w)) for w in range(self.workers)]
+        try:
+            for _ in range(self.rounds):
+                await asyncio.sleep(self.random.uniform(0.5, 2.5))
+                slot = self.random.choice(sorted(self.instances))
+                await self.kill_echobot(slot)  # SIGKILL while requests and sends are in flight
+                if self.random.random() < EARLY_KILLS:  # and again while it starts up
+                    await self.start_echobot(slot, wait=False)
+                    await asyncio.sleep(self.random.uniform(0.2, 1.5))
+                    await self.kill_echobot(slot)
+                    self.figures.early_kills += 1
+                await asyncio.sleep(self.random.uniform(0.1, 1.0))
+                await self.start_echobot(slot)
+                self.figures.rounds += 1
+        finally:
+            stop.set()
+            await asyncio.gather(*workers)
 
     async def finish(self) -> None:
-        """A last start without a kill: due messages go out; then a clean stop (SIGTERM)."""
-        await self.start_echobot(self.rounds)
-        deadline = time.monotonic() + self.settle
-        while time.monotonic() < deadline and self.due_rows() > 0:
-            await asyncio.sleep(0.25)
-        assert self.process is not None and self.driver is not None
-        self.process.send_signal(signal.SIGTERM)
-        await asyncio.wait_for(self.process.wait(), 30)
-        await self.driver.close()
-
-    def due_rows(self) -> int:
-        """Outbox rows due now and not sent yet (read-only)."""
-        conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
+        """The instances run without kills until due messages are out; then a clean stop (SIGTERM)."""
+        checker = await Database.open(self.database, migrate=False)
         try:
-            now = to_db(datetime.now(UTC))
-            return int(conn.execute(
-                "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending') AND kind != 'job'"
-                " AND due_at <= ? AND (not_before IS NULL OR not_before <= ?)", (now, now)).fetchone()[0])  # fmt: skip
+            deadline = time.monotonic() + self.settle
+            while time.monotonic() < deadline and await self.due_rows(checker) > 0:
+                await asyncio.sleep(0.25)
         finally:
-            conn.close()
+            await checker.close()
+        await asyncio.gather(*(self.kill_echobot(slot, signal.SIGTERM) for slot in list(self.instances)))
+
+    @staticmethod
+    async def due_rows(db: Database) -> int:
+        """Outbox rows due now and not sent yet."""
+        now = to_db(datetime.now(UTC))
+        return int(await db.reader.scalar(
+            "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending') AND kind != 'job'"
+            " AND due_at <= ? AND (not_before IS NULL OR not_before <= ?)", (now, now)))  # fmt: skip
 
     async def fake_get(self, path: str) -> Any:
         assert self.http is not None and self.fake is not None
@@ -469,43 +572,56 @@ class Soak:
             response.raise_for_status()
 
     # ---- the checks --------------------------------------------------------------------------
-    def stored(self, conn: sqlite3.Connection, request: Request) -> int:
-        """How many times what `request` asked for is stored."""
-        one = conn.execute
-        if request.kind == "register":
-            return int(one("SELECT count(*) FROM providers WHERE user_id = ?", request.subject).fetchone()[0])
-        if request.kind == "join":
-            user, name = request.subject
-            return int(one("SELECT count(*) FROM program_members m JOIN programs p ON p.id = m.program_id"
-                           " WHERE m.user_id = ? AND p.name = ?", (user, name)).fetchone()[0])  # fmt: skip
-        if request.kind == "case":
-            return int(one("SELECT count(*) FROM cases WHERE submission_key = ?", request.subject[:1]).fetchone()[0])
-        if request.kind == "claim":
-            return int(one("SELECT count(*) FROM case_events WHERE case_id = ? AND action = 'claim'",
-                           request.subject).fetchone()[0])  # fmt: skip
-        if request.kind == "check_in":
-            return int(one("SELECT count(*) FROM attendance WHERE session_id = ? AND user_id = ? AND present = 1",
-                           request.subject).fetchone()[0])  # fmt: skip
-        if request.kind == "end":
-            return int(one("SELECT count(*) FROM sessions WHERE id = ? AND status = 'ended'", request.subject)
-                       .fetchone()[0])  # fmt: skip
-        evaluations = one("SELECT count(*) FROM evaluations WHERE session_id = ? AND user_id = ?", request.subject)
-        credits = one("SELECT count(*) FROM credits WHERE session_id = ? AND user_id = ?", request.subject)
-        return max(int(evaluations.fetchone()[0]), int(credits.fetchone()[0]))
+    async def counted(self, sql: str, params: tuple[Any, ...]) -> int:
+        assert self.checker is not None
+        return int(await self.checker.reader.scalar(sql, params))
 
-    def report(self, calls: list[dict[str, Any]], elapsed: float) -> bool:
-        conn = sqlite3.connect(self.db_path)
-        try:
-            integrity = str(conn.execute("PRAGMA integrity_check").fetchone()[0])
-            acked = [r for r in self.requests if r.acked]
-            lost = [r for r in acked if self.stored(conn, r) == 0]
-            doubled = [r for r in self.requests if self.stored(conn, r) > 1]
-            rows = conn.execute("SELECT key, kind, state FROM outbox").fetchall()
-            stored_by_kind = Counter(r.kind for r in acked)
-            live_session_status = conn.execute("SELECT status FROM sessions WHERE id = ?",
-                                               (self.live_session,)).fetchone()[0]  # fmt: skip
-        finally:
-            conn.close()
+    async def stored(self, request: Request) -> int:
+        """How many times what `request` asked for is stored."""
+        one = self.counted
+        if request.kind == "register":
+            return await one("SELECT count(*) FROM providers WHERE user_id = ?", request.subject)
+        if request.kind == "join":
+            return await one("SELECT count(*) FROM program_members m JOIN programs p ON p.id = m.program_id"
+                             " WHERE m.user_id = ? AND p.name = ?", request.subject)  # fmt: skip
+        if request.kind == "case":
+            return await one("SELECT count(*) FROM cases WHERE submission_key = ?", request.subject[:1])
+        if request.kind == "claim":
+            return await one("SELECT count(*) FROM case_events WHERE case_id = ? AND action = 'claim'",
+                             request.subject)  # fmt: skip
+        if request.kind == "check_in":
+            return await one("SELECT count(*) FROM attendance WHERE session_id = ? AND user_id = ? AND present = 1",
+                             request.subject)  # fmt: skip
+        if request.kind == "end":
+            return await one("SELECT count(*) FROM sessions WHERE id = ? AND status = 'ended'", request.subject)
+        who = request.subject
+        evaluations = await one("SELECT count(*) FROM evaluations WHERE session_id = ? AND user_id = ?", who)
+        credits = await one("SELECT count(*) FROM credits WHERE session_id = ? AND user_id = ?", who)
+        return max(evaluations, credits)
+
+    @staticmethod
+    def smallest_gap(calls: list[dict[str, Any]]) -> tuple[float, str, int]:
+        """The smallest time between two chat.postMessage calls to one channel (Slack's receipt times), that
+        channel, and how many channels had two posts or more."""
+        times: dict[str, list[float]] = defaultdict(list)
+        for call in calls:
+            if call["method"] == "chat.postMessage" and call["channel"]:
+                times[str(call["channel"])].append(float(call["wall"]))
+        gaps = [(b - a, channel) for channel, seen in times.items()
+                for a, b in itertools.pairwise(sorted(seen))]  # fmt: skip
+        smallest, channel = min(gaps) if gaps else (float("inf"), "")
+        return smallest, channel, sum(1 for seen in times.values() if len(seen) > 1)
+
+    async def report(self, calls: list[dict[str, Any]], elapsed: float) -> bool:
+        assert self.checker is not None
+        reader = self.checker.reader
+        integrity = "n/a (PostgreSQL)" if self.postgres else str(await reader.scalar("PRAGMA integrity_check"))
+        acked = [r for r in self.requests if r.acked]
+        lost = [r for r in acked if await self.stored(r) == 0]
+        doubled = [r for r in self.requests if await self.stored(r) > 1]
+        rows = await reader.fetchall("SELECT key, kind, state FROM outbox")
+        stored_by_kind = Counter(r.kind for r in acked)
+        live_session_status = await reader.scalar("SELECT status FROM sessions WHERE id = ?", (self.live_session,))
         posts = Counter(c["key"] for c in calls if c["method"] == "chat.postMessage" and c["ok"] and c["key"])
         states = Counter(state for _, _, state in rows)
         post_rows = {key: state for key, kind, state in rows if kind == "post"}
@@ -513,18 +629,31 @@ class Soak:
         sent_not_in_slack = [k for k, s in post_rows.items() if s == "sent" and posts[k] == 0]
         in_slack_not_sent = [k for k, s in post_rows.items() if s != "sent" and posts[k] > 0]
         unknown = [k for k in posts if k not in post_rows]
+        gap, gap_channel, paced_channels = self.smallest_gap(calls)
         log_text = "\n".join(p.read_text(errors="replace") for p in self.logs if p.exists())
         prevented = log_text.count("recorded as sent, not sent again")
         recovered = len(re.findall(r"was in flight at the last stop", log_text))
+        taken_over = sum(int(n) for n in re.findall(r"took over (\d+) outbox row", log_text))
         errors = [line for line in log_text.splitlines() if " ERROR " in line or "Traceback" in line]
         case_texts = [value for value in CASE.values() if isinstance(value, str) and len(value) > 20]
         phi_lines = [line for line in log_text.splitlines() if any(text[:20] in line for text in case_texts)]
         shapes = Counter(re.sub(r"U0SOAK\d+|V\d+|\d+", "#", key) for key in posts)
         print(f"machine: {machine()}")
-        print(f"rounds run: {self.figures.rounds} (SIGKILL at a random moment each; {self.figures.early_kills} "
-              f"of them while starting up), then a clean stop; {elapsed:.0f} s in all")  # fmt: skip
-        print(f"requests sent: {self.figures.requests}, of which {self.figures.connection_lost} got no answer "
-              f"(echobot killed before or while answering; sent again after the restart)")  # fmt: skip
+        backend = "PostgreSQL" if self.postgres else "SQLite"
+        print(f"instances: {self.count} on one {backend} database")
+        print(
+            f"rounds run: {self.figures.rounds} (SIGKILL of one instance at a random moment each; "
+            f"{self.figures.early_kills} of them while starting up), then a clean stop; {elapsed:.0f} s in all"
+        )
+        again = (
+            f"{self.figures.resent} sent again at once to another instance"
+            if self.count > 1
+            else ("sent again after the restart")
+        )
+        print(
+            f"requests sent: {self.figures.requests}, of which {self.figures.connection_lost} got no answer "
+            f"(echobot killed before or while answering; {again})"
+        )
         print(f"storing requests acked (200, no error): {len(acked)} {dict(stored_by_kind)}; refused: "
               f"{sum(1 for r in self.requests if r.refused and not r.acked)}")  # fmt: skip
         refusals = Counter(f"{r.kind}: {r.last_refusal[:60]}" for r in self.requests if r.refused and not r.acked)
@@ -537,8 +666,10 @@ class Soak:
               f"({len(posts)} keys)")  # fmt: skip
         print("  by key: " + ", ".join(f"{shape} {n}" for shape, n in sorted(shapes.items())))
         print(f"outbox rows by state: {dict(states)}")
-        print(f"rows a crash left in flight, recovered at start: {recovered}; resends prevented by the history "
-              f"lookup: {prevented}")  # fmt: skip
+        print(
+            f"rows a crash left in flight, recovered at start: {recovered}; taken over by another instance when "
+            f"the lease ran out: {taken_over}; resends prevented by the history lookup: {prevented}"
+        )  # fmt: skip
         print(f"messages sent twice: {len(twice)}; recorded sent but not in Slack: {len(sent_not_in_slack)}; "
               f"in Slack but not recorded sent: {len(in_slack_not_sent)}; "
               f"posts with unknown keys: {len(unknown)}")  # fmt: skip
@@ -551,23 +682,41 @@ class Soak:
         for line in errors[:5]:
             print(f"  {line[:200]}")
         print(f"log lines quoting case text: {len(phi_lines)}")
+        print(
+            f"smallest gap between two chat.postMessage calls to one channel: {gap:.3f} s ({gap_channel or '-'}; "
+            f"{paced_channels} channels had two posts or more; pacing {PACING:.0f} s)"
+        )
         print(f"PRAGMA integrity_check: {integrity}")
-        ok = not lost and not doubled and not twice and not sent_not_in_slack and integrity == "ok" and not phi_lines
-        print(f"result: {'PASS' if ok else 'FAIL'} (goal: 0 lost, 0 doubled, no message sent twice)")
+        ok = not lost and not doubled and not twice and not sent_not_in_slack and not phi_lines
+        ok = ok and integrity in ("ok", "n/a (PostgreSQL)") and gap >= PACING
+        print(
+            f"result: {'PASS' if ok else 'FAIL'} (goal: 0 lost, 0 doubled, no message sent twice, "
+            f"no two posts to one channel closer than the pacing)"
+        )
         self.result = {"rounds": self.figures.rounds, "acked": len(acked), "lost": len(lost), "doubled": len(doubled),
                        "twice": len(twice), "prevented": prevented, "integrity": integrity, "phi_lines": len(phi_lines),
-                       "in_slack_not_sent": len(in_slack_not_sent)}  # fmt: skip
+                       "in_slack_not_sent": len(in_slack_not_sent), "smallest_gap": gap, "instances": self.count,
+                       "resent": self.figures.resent, "taken_over": taken_over, "ok": ok}  # fmt: skip
         return ok
 
 
 async def soak(
-    rounds: int, *, seed: int = 7, users: int = 24, workers: int = 6, settle: float = 20, keep: Path | None = None
+    rounds: int,
+    *,
+    seed: int = 7,
+    users: int = 24,
+    workers: int = 6,
+    settle: float = 20,
+    keep: Path | None = None,
+    instances: int = 1,
+    database: str | None = None,
 ) -> dict[str, Any]:
     """Run the soak in a temporary folder (or in `keep`, left for reading); its figures (also printed)."""
     with tempfile.TemporaryDirectory(prefix="echobot-soak-") as folder:
         workdir = keep or Path(folder)
         workdir.mkdir(parents=True, exist_ok=True)
-        runner = Soak(workdir, rounds=rounds, seed=seed, users=users, workers=workers, settle=settle)
+        runner = Soak(workdir, rounds=rounds, seed=seed, users=users, workers=workers, settle=settle,
+                      instances=instances, database=database)  # fmt: skip
         await asyncio.wait_for(runner.run(), timeout=120 + 20 * rounds + settle)  # it stops by itself
         return runner.result
 
@@ -578,11 +727,13 @@ if __name__ == "__main__":
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--users", type=int, default=24)
     parser.add_argument("--workers", type=int, default=6)
+    parser.add_argument("--instances", type=int, default=1, help="echobot processes on the one database")
+    parser.add_argument("--database", help="a SQLite path or an empty postgresql:// database (default: a SQLite "
+                        "file in the work folder)")  # fmt: skip
     parser.add_argument("--settle", type=float, default=20, help="seconds the last run may take to send what is due")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (database, echobot's logs)")
     options = parser.parse_args()
     figures = asyncio.run(soak(options.rounds, seed=options.seed, users=options.users, workers=options.workers,
-                               settle=options.settle, keep=options.keep))  # fmt: skip
-    ok = not (figures["lost"] or figures["doubled"] or figures["twice"] or figures["phi_lines"])
-    ok = ok and figures["integrity"] == "ok"
-    sys.exit(0 if ok else 1)
+                               settle=options.settle, keep=options.keep, instances=options.instances,
+                               database=options.database))  # fmt: skip
+    sys.exit(0 if figures["ok"] else 1)
