@@ -189,6 +189,9 @@ class Dispatcher:
             return Outcome.NO_CALL
         if item.kind is OutboxKind.JOB:
             await self._run_job(item, now)
+            if self.sending.ended:  # what the job planned while another lane found sending ended is marked too
+                async with self._db.transaction() as tx:
+                    await outbox_repo.mark_pending(tx, f"sending stopped: {self.sending.ended}")
             return Outcome.NO_CALL
         ready, parent = await self._parent_of(item, now)
         message = await self._message_of(item, now) if ready else None
