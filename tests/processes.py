@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import os
 import socket
 import subprocess
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 CLEAN_ENV = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "ECHOBOT_"))}
@@ -28,3 +31,16 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+async def eventually(check: Callable[[], bool | Awaitable[bool]], what: str, timeout: float = 20.0) -> None:
+    """Wait until `check()` holds (a plain or an awaitable answer), looking every 20 ms; fail naming `what` after
+    `timeout` seconds of wall time (generous: the machine may be busy). For what another process or task does."""
+    for _ in range(int(timeout / 0.02)):
+        answer = check()
+        if inspect.isawaitable(answer):
+            answer = await answer
+        if answer:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"never happened: {what}")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 from collections import defaultdict
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from echobot.storage import outbox as repo
 from tests import backends
 from tests.fake_slack import BOT_TOKEN, FakeSlack
 from tests.harness import Bot
+from tests.processes import eventually
 
 CHANNEL = "C0PROGRAM"
 LEASE = timedelta(seconds=30)
@@ -62,12 +63,6 @@ class PacedClock(FrozenClock):
         await asyncio.sleep(seconds)
 
 
-async def eventually(check: Callable[[], Awaitable[bool]], what: str, timeout: float = 5.0) -> None:
-    for _ in range(int(timeout / 0.02)):
-        if await check():
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError(f"never happened: {what}")
 
 
 async def test_three_dispatchers_send_each_row_once_in_order_and_paced(

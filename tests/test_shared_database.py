@@ -19,19 +19,11 @@ from echobot.storage.tables import request_answers
 from tests import backends
 from tests.fake_slack import FakeSlack
 from tests.harness import Bot
+from tests.processes import eventually
 from tests.scenarios import ALICE, register
 from tests.slack_driver import TEAM
 
 BACKENDS = ("postgresql",)  # several processes share a database only on PostgreSQL
-
-
-async def _until(condition: object, what: str) -> None:
-    """Wait (up to 20 s of wall time, generous for a loaded machine) until `condition()` holds."""
-    for _ in range(400):
-        if condition():  # type: ignore[operator]
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"never happened: {what}")
 
 
 async def _listening(db: Database) -> None:
@@ -54,7 +46,7 @@ async def test_commits_are_heard_by_the_other_processes_and_rollbacks_are_not(
 
         async with a.transaction() as tx:
             tx.touch("cases")
-        await _until(lambda: heard == ["cases"], "B hears A's commit")
+        await eventually(lambda: heard == ["cases"], "B hears A's commit")
 
         with pytest.raises(RuntimeError):
             async with a.transaction() as tx:
@@ -64,7 +56,7 @@ async def test_commits_are_heard_by_the_other_processes_and_rollbacks_are_not(
             tx.touch("cases")
         async with a.transaction() as tx:
             tx.touch("marker")
-        await _until(lambda: "marker" in heard, "the marker")
+        await eventually(lambda: "marker" in heard, "the marker")
         assert heard == ["cases", "cases", "marker"]  # no "outbox": a rollback sends nothing
     finally:
         await a.close()
@@ -87,11 +79,8 @@ async def test_a_registration_in_one_process_is_known_at_once_to_another(
         async def registered() -> bool:
             return (await people.whois(ALICE)).provider is not None
 
-        for _ in range(400):  # well under the cache's 60 s time limit: the notice cleared it
-            if await registered():
-                break
-            await asyncio.sleep(0.05)
-        assert await registered()
+        # well under the cache's 60 s time limit: the notice cleared it
+        await eventually(registered, "B knows Alice registered")
     finally:
         await b.stop()
         await a.stop()

@@ -4,8 +4,7 @@ comes back after it drops. (SQLite is one process: its wake-up is in-process, te
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from echobot.storage import Database
 from echobot.storage import outbox as repo
 from tests import backends
 from tests.fake_slack import BOT_TOKEN, FakeSlack
+from tests.processes import eventually
 
 BACKENDS = ("postgresql",)
 HOUR = 3600.0
@@ -64,12 +64,6 @@ async def test_a_row_planned_in_one_process_is_sent_by_another_at_once(
         await sender.stop()
 
 
-async def eventually(check: Callable[[], Awaitable[bool]], what: str, timeout: float = 5.0) -> None:
-    for _ in range(int(timeout / 0.02)):
-        if await check():
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError(f"never happened: {what}")
 
 
 async def _listening(db: Database, other_than: int | None = None) -> bool:
