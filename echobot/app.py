@@ -11,6 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from echobot.container import Services
 from echobot.handlers import register_all
 from echobot.inflight import track
+from echobot.installs import Installs
 
 
 class _WithoutTokenWarning(logging.Filter):
@@ -18,7 +19,7 @@ class _WithoutTokenWarning(logging.Filter):
         return record.getMessage() != warning_client_prioritized_and_token_skipped()
 
 
-def build_app(services: Services, client: AsyncWebClient) -> AsyncApp:
+def build_app(services: Services, client: AsyncWebClient, installs: Installs | None = None) -> AsyncApp:
     """Requests are verified with the signing secret whenever one is configured (always in HTTP mode), once:
     by echobot/web.py, the one HTTP entry, before the body is even parsed, so Bolt's own verification
     middleware (a second HMAC of every request) is off. Socket Mode requests carry no signature (Bolt skips
@@ -27,6 +28,9 @@ def build_app(services: Services, client: AsyncWebClient) -> AsyncApp:
     The answer goes back to Slack as soon as a listener returns (`process_before_response`): Bolt's
     default instead polls for the ack every 10 ms. Listeners that call Slack after acking hand that
     work to `services.inflight.spawn`.
+
+    With `installs` (many workspaces), Bolt runs the OAuth flow and authorizes each request with the bot token
+    the installation store holds for its workspace (or Grid organization); `client` then carries no token.
     """
     secret = services.settings.slack_signing_secret
     bolt_logger = logging.getLogger("echobot.bolt")
@@ -41,6 +45,7 @@ def build_app(services: Services, client: AsyncWebClient) -> AsyncApp:
             request_verification_enabled=False,  # echobot/web.py has verified every HTTP request already
             process_before_response=True,
             logger=bolt_logger,
+            oauth_settings=installs.oauth if installs is not None else None,
         )
     finally:
         bolt_logger.removeFilter(quiet)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import getpass
 import logging
 import os
 import signal
@@ -19,6 +20,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.exc import SQLAlchemyError
 
 from echobot import __version__
+from echobot.installs import BOT_SCOPES
 from echobot.logs import configure_logging
 from echobot.settings import Settings, SettingsError, load_database_settings, load_settings
 from echobot.slack_client import NETWORK_ERRORS, slack_error_code
@@ -37,13 +39,6 @@ from echobot.storage.database import NewerSchemaError, database_url, display
 DATABASE_ERRORS = (sqlite3.Error, SQLAlchemyError, OSError, SchemaError)
 
 log = logging.getLogger("echobot")
-
-# The bot scopes manifest.yml asks for (tests/test_manifest.py keeps the two equal); `echobot check` names any
-# the installed token lacks (Slack lists a token's scopes in auth.test's x-oauth-scopes header).
-BOT_SCOPES = (
-    "commands", "chat:write", "chat:write.public", "im:write", "users:read", "users:read.email", "channels:read",
-    "groups:read", "files:write", "files:read", "channels:history", "groups:history", "im:history",
-)  # fmt: skip
 
 AUTH_ADVICE = {
     "invalid_auth": "Slack rejected SLACK_BOT_TOKEN: copy the Bot User OAuth Token again from the app's "
@@ -86,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     copy = db_commands.add_parser("copy", help="copy every row into a new, empty database (SQLite to PostgreSQL)")
     copy.add_argument("--to", required=True, dest="target", help="the target, e.g. postgresql://user:pw@host/db")
     copy.set_defaults(func=copy_command)
+
+    hubs = commands.add_parser("hub", help="hubs served by this deployment (many workspaces)")
+    hub_commands = hubs.add_subparsers(dest="hub_command", required=True)
+    purge = hub_commands.add_parser("purge", help="remove every record of a hub for good, when the hub asks")
+    purge.add_argument("hub", metavar="TEAM_ID", help="the hub's workspace id (T…) or Grid organization id (E…)")
+    purge.set_defaults(func=purge_command)
     return parser
 
 
@@ -135,7 +136,9 @@ async def run_command(args: argparse.Namespace) -> int:
     if not args.http and settings.slack_app_token is None:
         raise SettingsError("SLACK_APP_TOKEN is not set: set it for Socket Mode, or run with --http")
     configure_logging(settings.log_level, settings.secrets())
-    if not settings.admins:
+    if settings.distribution and not args.http:
+        raise SettingsError("SLACK_CLIENT_ID serves many workspaces over HTTP: run with --http")
+    if not settings.admins and not settings.distribution:
         log.warning("no coordinators are configured (ECHOBOT_ADMINS is empty): nobody can create a program; set "
                     "it to your Slack member id and restart")  # fmt: skip
     await _preflight(settings)
@@ -174,7 +177,9 @@ async def run_command(args: argparse.Namespace) -> int:
 
 async def _preflight(settings: Settings) -> None:
     """Refuse to start with tokens Slack rejects (one clear line, exit 2); an unreachable Slack only warns,
-    since the outbox keeps every message until Slack is back."""
+    since the outbox keeps every message until Slack is back. Many workspaces: each install brings its token."""
+    if settings.slack_bot_token is None:
+        return
     client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url)
     try:
         await client.auth_test()
@@ -247,6 +252,9 @@ async def check_command(args: argparse.Namespace) -> int:
 
 
 async def _check_slack(settings: Settings) -> int:
+    if settings.slack_bot_token is None:
+        print("slack: many workspaces (SLACK_CLIENT_ID): each is installed at /slack/install; no token to check")
+        return 0
     client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url)
     try:
         auth = await client.auth_test()
@@ -298,6 +306,30 @@ async def upgrade_command(args: argparse.Namespace) -> int:
         print(f"{name}: applied {', '.join(applied)}; now at schema version {version}")
     else:
         print(f"{name}: already up to date (schema version {version})")
+    return 0
+
+
+async def purge_command(args: argparse.Namespace) -> int:
+    """echobot hub purge TEAM_ID: the hub's programs, people, cases, records, queue and installation, gone for
+    good (audited); prints how many rows of each kind went."""
+    from echobot.clock import SystemClock
+    from echobot.services.hubs import HubDefaults, Hubs
+
+    settings = load_database_settings()
+    configure_logging("WARNING", [])
+    db = await Database.open(settings.database)
+    try:
+        hubs = Hubs(db, SystemClock(), HubDefaults("", "", ""), many=True)
+        counts = await hubs.purge(args.hub.strip(), actor=f"cli:{getpass.getuser()}")
+    finally:
+        await db.close()
+    if counts is None:
+        print(f"echobot: no hub {args.hub!r} in {display(settings.database)}", file=sys.stderr)
+        return 1
+    total = sum(counts.values())
+    print(f"hub {args.hub} purged: {total} row(s) removed")
+    for table, count in sorted(counts.items()):
+        print(f"  {table}: {count}")
     return 0
 
 

@@ -78,6 +78,10 @@ COMMANDS: tuple[CommandInfo, ...] = (
         "Import a session's attendance from the video tool's report (Zoom CSV)",
         Audience.MANAGER,
     ),
+    CommandInfo(
+        "hub settings", "/echo hub settings", "The hub's name, time zone and accreditation statement",
+        Audience.COORDINATOR,
+    ),
     CommandInfo("coordinator add", "/echo coordinator add @person", "Make someone a hub coordinator", Audience.ADMIN),
     CommandInfo("coordinator remove", "/echo coordinator remove @person", "Remove a hub coordinator", Audience.ADMIN),
 )

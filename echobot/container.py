@@ -15,6 +15,7 @@ from echobot.services.connect import Reach
 from echobot.services.coordinators import Coordinators
 from echobot.services.digests import Digests, DigestSchedule
 from echobot.services.evaluations import Evaluations
+from echobot.services.hubs import HubDefaults, Hubs
 from echobot.services.people import People
 from echobot.services.programs import Programs
 from echobot.services.records import Records
@@ -47,6 +48,7 @@ class Services:
     case_threads: CaseThreads
     zones: ReaderZones
     imports: AttendanceImports
+    hubs: Hubs
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -63,6 +65,8 @@ class Services:
         digests = Digests(db, clock, programs, sessions, schedule, agenda=cases.agenda, admins=settings.admins,
                           channel=settings.digest_channel)  # fmt: skip
         takeback = TakeBack(db, clock, cases)
+        hubs = Hubs(db, clock, HubDefaults(settings.hub_name, settings.timezone, settings.accreditation_statement),
+                    many=settings.distribution)  # fmt: skip
         renderers = Renderers()
         for service in (sessions, cases, evaluations, digests, takeback):
             service.register_renderers(renderers)
@@ -73,18 +77,19 @@ class Services:
             db=db,
             inflight=InFlight(),
             renderers=renderers,
-            people=People(db, settings.admins),
-            registration=Registration(db, clock, settings.hub_name),
+            people=People(db, settings.admins, hubs=hubs),
+            registration=Registration(db, clock, hubs),
             coordinators=Coordinators(db, clock, settings.admins),
             sessions=sessions,
             programs=programs,
             cases=cases,
             evaluations=evaluations,
             sending=Sending(),
-            records=Records(db, clock, programs, evaluations, settings.hub_name, settings.accreditation_statement),
+            records=Records(db, clock, programs, evaluations, hubs),
             digests=digests,
             takeback=takeback,
             case_threads=CaseThreads(db, clock),
             zones=ReaderZones(clock),
             imports=AttendanceImports(db, clock, sessions, programs),
+            hubs=hubs,
         )

@@ -20,6 +20,7 @@ class Callback(StrEnum):
     NOTICE_VIEW = "notice"
     EVALUATION_VIEW = "evaluation"
     CERTIFICATE_VIEW = "certificate"
+    HUB_SETTINGS_VIEW = "hub_settings"
 
 
 class Action(StrEnum):
@@ -172,3 +173,11 @@ class Consent(StrEnum):
 
     LICENCE = "licence"
     BIRTH = "birth"
+
+
+class HubField(StrEnum):
+    """The inputs of /echo hub settings (block id = action id)."""
+
+    NAME = "hub_name"
+    TIMEZONE = "hub_timezone"
+    STATEMENT = "hub_statement"

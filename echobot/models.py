@@ -155,6 +155,22 @@ class OutboxItem(BaseModel):
     lease_until: datetime | None = None  # until when that claim holds unless renewed
     in_doubt: bool = False  # in flight when its process stopped or died: Slack may already have it
     aside: bool = False  # stepped aside from its channel's lane after transient errors (later rows pass)
+    hub: str = "default"  # the hub it belongs to: whose bot token sends it (storage/hub.py)
+
+
+class HubProfile(BaseModel):
+    """A hub (an installed workspace or Grid organization) and its settings; empty settings fall back to the
+    environment's (ECHOBOT_HUB_NAME, ECHOBOT_TIMEZONE, ECHOBOT_ACCREDITATION_STATEMENT)."""
+
+    hub_id: str
+    enterprise_id: str | None = None
+    team_id: str | None = None
+    name: str = ""
+    timezone: str = ""
+    accreditation_statement: str = ""
+    installed_by: str | None = None
+    uninstalled_at: datetime | None = None
+    uninstall_reason: str | None = None
 
 
 class AuditEntry(BaseModel):

@@ -10,10 +10,10 @@ import aiohttp
 from slack_bolt.async_app import AsyncApp
 
 from echobot.app import build_app
-from echobot.channels import channel_info_from
 from echobot.clock import Clock, SystemClock
 from echobot.container import Services
 from echobot.dispatcher import Dispatcher
+from echobot.installs import HubClients, Installs, hub_channel_info
 from echobot.metrics import Metrics
 from echobot.replays import ReplayGuard, SharedAnswers
 from echobot.scheduler import add_periodic, build_scheduler, wire_dispatcher
@@ -44,6 +44,7 @@ class Runtime:
         answers = SharedAnswers(services.db, services.clock) if services.db.shared else None
         self.replays = ReplayGuard(secret.get_secret_value() if secret else None, shared_answers=answers)
         self._started = False
+        self.installs: Installs | None = None  # distribution mode: the OAuth flow's stores
 
     @property
     def db(self) -> Database:
@@ -56,32 +57,37 @@ class Runtime:
         metrics = Metrics()
         db = await Database.open(settings.database)
         http = build_session()
+        token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
         client = build_client(
-            settings.slack_bot_token.get_secret_value(), settings.slack_api_url, settings.slack_timeout, session=http,
-            sleep=clock.sleep, on_retry=metrics.slack_retry,
+            token, settings.slack_api_url, settings.slack_timeout, session=http, sleep=clock.sleep,
+            on_retry=metrics.slack_retry,
         )  # fmt: skip
         services = Services.build(settings, clock, db)
-        services.renderers.channel_info = channel_info_from(client)
-        app = build_app(services, client)
+        installs = Installs(settings, db, services.hubs) if settings.distribution else None
+        clients = HubClients(client, db, installs)
+        services.renderers.channel_info = hub_channel_info(clients)
+        app = build_app(services, client, installs)
         metrics.observe_requests(app)
         dispatcher = Dispatcher(db, client, clock, services.renderers, pacing=pacing, on_retry=metrics.slack_retry,
                                 on_outcome=metrics.outbox_outcome, on_takeover=metrics.lease_takeovers.inc,
-                                sending=services.sending)  # fmt: skip
-        return cls(services, app, dispatcher, http, metrics)
+                                sending=services.sending, clients=clients, hubs=services.hubs)  # fmt: skip
+        runtime = cls(services, app, dispatcher, http, metrics)
+        runtime.installs = installs
+        return runtime
 
     async def start(self, *, background: bool = True) -> None:
         """Recover rows a crash left in flight, then (in the background) dispatch and schedule."""
         await self.dispatcher.recover()
-        await self.services.sessions.plan_all()
-        await self.services.digests.plan_all()
+        await self._plan_sessions()
+        await self._plan_digests()
         if background:
             self.db.listen()
             wire_dispatcher(self.scheduler, self.dispatcher)
             periodic = (
                 ("inbound-prune", self._prune_inbound, timedelta(hours=6)),
-                ("plan-sessions", self.services.sessions.plan_all, timedelta(hours=6)),
-                ("plan-digests", self.services.digests.plan_all, timedelta(hours=1)),
-                ("purge-cases", self.services.cases.purge_expired, timedelta(hours=12)),
+                ("plan-sessions", self._plan_sessions, timedelta(hours=6)),
+                ("plan-digests", self._plan_digests, timedelta(hours=1)),
+                ("purge-cases", self._purge_cases, timedelta(hours=12)),
             )
             for job_id, func, every in periodic:
                 add_periodic(self.scheduler, job_id, func, every, self.claim_period)
@@ -110,10 +116,20 @@ class Runtime:
 
     async def tick(self) -> None:
         """Run the periodic jobs once, then settle (tests, with a clock that moves when told)."""
-        await self.services.sessions.plan_all()
-        await self.services.cases.purge_expired()
-        await self.services.digests.plan_all()
+        await self._plan_sessions()
+        await self._purge_cases()
+        await self._plan_digests()
         await self.settle()
+
+    # Periodic work, for each hub served in turn (one hub in single-token mode), acting for it.
+    async def _plan_sessions(self) -> None:
+        await self.services.hubs.each(self.services.sessions.plan_all)
+
+    async def _plan_digests(self) -> None:
+        await self.services.hubs.each(self.services.digests.plan_all)
+
+    async def _purge_cases(self) -> None:
+        await self.services.hubs.each(self.services.cases.purge_expired)
 
     async def claim_period(self, job_id: str, every: timedelta) -> bool:
         """True when this process runs `job_id` for the current period (once across all processes)."""

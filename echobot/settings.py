@@ -7,7 +7,7 @@ from datetime import time
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy import make_url
 from sqlalchemy.exc import ArgumentError
@@ -61,7 +61,12 @@ class DatabaseSettings(BaseSettings):
 
 
 class Settings(DatabaseSettings):
-    slack_bot_token: SecretStr = Field(validation_alias="SLACK_BOT_TOKEN")
+    # one hub: its bot token; many hubs (distribution, issue 14): the app's client id and secret (OAuth installs)
+    slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
+    slack_client_id: str | None = Field(default=None, validation_alias="SLACK_CLIENT_ID")
+    slack_client_secret: SecretStr | None = Field(default=None, validation_alias="SLACK_CLIENT_SECRET")
+    # where Slack sends people after they approve an install (the manifest's oauth_config.redirect_urls)
+    slack_redirect_uri: str | None = Field(default=None, validation_alias="SLACK_REDIRECT_URI")
     slack_signing_secret: SecretStr | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
     slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
     slack_api_url: str = Field(default=SLACK_API_URL, validation_alias="ECHOBOT_SLACK_API_URL")
@@ -79,10 +84,46 @@ class Settings(DatabaseSettings):
 
     @field_validator("slack_bot_token")
     @classmethod
-    def _bot_token(cls, value: SecretStr) -> SecretStr:
-        if not value.get_secret_value().startswith("xoxb-"):
+    def _bot_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value():
+            return None
+        if value is not None and not value.get_secret_value().startswith("xoxb-"):
             raise ValueError("must be a bot token starting with xoxb-")
         return value
+
+    @field_validator("slack_client_id", "slack_redirect_uri")
+    @classmethod
+    def _blank_is_unset(cls, value: str | None) -> str | None:
+        return (value or "").strip() or None
+
+    @field_validator("slack_client_secret")
+    @classmethod
+    def _client_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        return value if value is not None and value.get_secret_value() else None
+
+    @model_validator(mode="after")
+    def _one_mode(self) -> Settings:
+        """Either one hub (a bot token) or many (client id and secret, in HTTP mode), never both or neither."""
+        oauth = (self.slack_client_id is not None, self.slack_client_secret is not None)
+        if self.slack_bot_token is None and not any(oauth):
+            raise ValueError("SLACK_BOT_TOKEN is not set")  # (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET: README)
+        if any(oauth) and not all(oauth):
+            missing = "SLACK_CLIENT_SECRET" if oauth[0] else "SLACK_CLIENT_ID"
+            raise ValueError(f"{missing} is not set: many workspaces need both SLACK_CLIENT_ID and SLACK_CLIENT_SECRET")
+        if self.slack_bot_token is not None and any(oauth):
+            raise ValueError("SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: set the bot token for one workspace, "
+                             "or the client id and secret for many, not both")  # fmt: skip
+        if any(oauth) and (self.slack_app_token is not None or self.slack_signing_secret is None):
+            raise ValueError("SLACK_CLIENT_ID needs HTTP mode: set SLACK_SIGNING_SECRET, leave SLACK_APP_TOKEN unset")
+        if any(oauth) and self.admins:
+            raise ValueError("ECHOBOT_ADMINS is for one workspace: with SLACK_CLIENT_ID each hub's first coordinator "
+                             "is the person who installs echobot")  # fmt: skip
+        return self
+
+    @property
+    def distribution(self) -> bool:
+        """Many workspaces from this deployment: OAuth installs, one hub per installation."""
+        return self.slack_client_id is not None
 
     @field_validator("slack_app_token")
     @classmethod
@@ -181,7 +222,7 @@ class Settings(DatabaseSettings):
 
     def secrets(self) -> list[str]:
         """Every secret value, so that logging can redact them."""
-        values = [self.slack_bot_token, self.slack_signing_secret, self.slack_app_token]
+        values = [self.slack_bot_token, self.slack_signing_secret, self.slack_app_token, self.slack_client_secret]
         found = [value.get_secret_value() for value in values if value is not None]
         return found + ([self.database_password] if self.database_password else [])
 
@@ -216,5 +257,5 @@ def describe(error: ValidationError) -> str:
             lines.append(f"{name} is not set")
         else:
             message = str(problem["msg"]).removeprefix("Value error, ")
-            lines.append(f"{name} {message}")
+            lines.append(f"{name} {message}" if name else message)
     return "; ".join(lines)

@@ -94,7 +94,7 @@ def build_session(connections: int = 64) -> aiohttp.ClientSession:
 
 
 def build_client(
-    token: str,
+    token: str | None,
     base_url: str,
     timeout: float = 15,
     session: aiohttp.ClientSession | None = None,

@@ -113,8 +113,23 @@ def build_web_app(runtime: Runtime) -> web.Application:
         )
         return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE})
 
+    async def oauth(request: web.Request) -> web.Response:
+        """Many workspaces: the install page (a link to Slack's consent screen with a fresh state, set in a cookie
+        too) and the redirect Slack sends the installing person back to; Bolt's OAuth flow answers both, as its
+        aiohttp adapter would."""
+        flow = runtime.app.oauth_flow
+        assert flow is not None
+        headers: Any = request.headers
+        bolt_request = AsyncBoltRequest(body="", query=request.query_string, headers=headers)
+        if request.path == flow.install_path:
+            return await to_aiohttp_response(await flow.handle_installation(bolt_request))
+        return await to_aiohttp_response(await flow.handle_callback(bolt_request))
+
     app = web.Application(client_max_size=1024 * 1024)
     app.router.add_post(EVENTS_PATH, slack_events)
+    if runtime.app.oauth_flow is not None:
+        app.router.add_get(runtime.app.oauth_flow.install_path, oauth)
+        app.router.add_get(runtime.app.oauth_flow.redirect_uri_path, oauth)
     app.router.add_get(HEALTH_PATH, healthz)
     app.router.add_get(METRICS_PATH, metrics)
     return app

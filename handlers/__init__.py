@@ -17,6 +17,7 @@ from echobot.handlers import (
     events,
     fallback,
     home,
+    hubs,
     programs,
     registration,
     sessions,
@@ -38,6 +39,7 @@ def register_all(app: AsyncApp, services: Services) -> None:
     cases.register(app, router)
     evaluations.register(app, router)
     digests.register(app, router)
+    hubs.register(app, router)
     home.register(app, services)
     takeback.register(app, services)
     events.register(app)

@@ -69,7 +69,7 @@ def parse(text: str, known: Set[str]) -> tuple[str, list[str]]:
 
 
 async def show_help(request: CommandRequest) -> None:
-    hub = request.services.settings.hub_name
+    hub = (await request.services.hubs.profile()).name
     await request.ack(**help_answer(request.person, hub))
 
 
@@ -91,7 +91,7 @@ async def on_echo(ack: AsyncAck, body: dict, client: AsyncWebClient, services: S
         elif (suggestion := nearest(name, [c.name for c in available_to(person)])) is not None:
             await ack(**did_you_mean(name, suggestion))
         else:
-            await ack(**help_answer(person, services.settings.hub_name, unknown=name))
+            await ack(**help_answer(person, (await services.hubs.profile()).name, unknown=name))
         return
     audience = AUDIENCES[name]
     if not may_use(person, audience):

@@ -18,8 +18,10 @@ from slack_bolt.response import BoltResponse
 
 from echobot.container import Services
 from echobot.handlers.forms import read_values
+from echobot.installs import request_hub
 from echobot.models import Person
 from echobot.services.people import People
+from echobot.storage import hub
 from echobot.views.metadata import ViewState
 
 if TYPE_CHECKING:
@@ -54,6 +56,7 @@ class ListenerContext(AsyncMiddleware):
     ) -> BoltResponse | None:
         body: Any = req.body
         context = req.context
+        hub.enter(request_hub(context) if self._services.hubs.many else hub.DEFAULT_HUB)
         view = body.get("view") if isinstance(body, dict) else None
         context["services"] = self._services
         context["router"] = self._router

@@ -1,5 +1,5 @@
 """Events API de-duplication (Slack retries a delivery with the same event_id), and the end of the install:
-app_uninstalled and tokens_revoked stop sending at once."""
+app_uninstalled and tokens_revoked stop sending at once (to that hub, when there are many)."""
 
 from __future__ import annotations
 
@@ -38,14 +38,23 @@ def once_per_event(services: Services) -> EventMiddleware:
 async def app_uninstalled(ack: Callable[[], Awaitable[None]], services: Services) -> None:
     """The workspace removed echobot: its token is gone, so stop sending (pending messages are kept)."""
     await ack()
-    await services.sending.end("app_uninstalled")
+    await _stop(services, "app_uninstalled")
 
 
 async def tokens_revoked(ack: Callable[[], Awaitable[None]], event: dict, services: Services) -> None:
     """Slack revoked tokens: when the bot's is among them, stop sending."""
     await ack()
     if (event.get("tokens") or {}).get("bot"):
-        await services.sending.end("tokens_revoked")
+        await _stop(services, "tokens_revoked")
+
+
+async def _stop(services: Services, reason: str) -> None:
+    """One hub: sending ends. Many hubs: sending ends for this event's hub only, in every process (the hub's row
+    says so); the others go on."""
+    if services.hubs.many:
+        await services.hubs.stop(reason)
+    else:
+        await services.sending.end(reason)
 
 
 def register(app: AsyncApp) -> None:

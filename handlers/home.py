@@ -56,7 +56,7 @@ async def publish_home(services: Services, client: AsyncWebClient, user_id: str)
     credits = credits_home_section(await services.evaluations.transcript(user_id)) if person.provider else None
     presenting = {case.session_id: case.handle for case, _ in await services.cases.of_submitter(user_id)
                   if case.state is CaseState.SCHEDULED and case.session_id}  # fmt: skip
-    view = home_view(person, services.settings.hub_name, programs, upcoming, credits,
+    view = home_view(person, (await services.hubs.profile()).name, programs, upcoming, credits,
                      work=await staff_work(services, person), presenting=presenting)  # fmt: skip
     try:
         await client.views_publish(user_id=user_id, view=view)

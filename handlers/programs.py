@@ -144,7 +144,7 @@ async def open_new_program(request: CommandRequest) -> None:
     services = request.services
     in_a_week = (services.clock.now() + timedelta(days=7)).date().isoformat()
     zone = await reader_zone(services, request.client, request.person.user_id)
-    form = ProgramForm(timezone=zone.key if zone else services.settings.timezone, first_date=in_a_week)
+    form = ProgramForm(timezone=zone.key if zone else (await services.hubs.profile()).timezone, first_date=in_a_week)
     await open_modal(request.client, request.trigger_id, program_modal(form), user_id=request.person.user_id,
                      channel_id=request.channel_id)  # fmt: skip
 

@@ -60,7 +60,7 @@ def check_in_reply(result: CheckIn, session: Session | None) -> str:
 
 async def upload_calendar(services: Services, client: AsyncWebClient, user_id: str,
                           items: list[tuple[Session, Program]]) -> None:  # fmt: skip
-    content = calendar_file(items, services.settings.hub_name, services.clock.now())
+    content = calendar_file(items, (await services.hubs.profile()).name, services.clock.now())
     comment = f"{len(items)} upcoming ECHO session(s). Open the file to add them to your calendar."
     await upload_to_dm(client, user_id, content, "echo-sessions.ics", "ECHO sessions", comment)
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Row, and_, func, insert, or_, select, update
 
 from echobot.models import Case, CaseEvent, CaseState
+from echobot.storage import hub
 from echobot.storage.codec import from_db, opt_from_db, to_db
 from echobot.storage.database import Reader, Tx
 from echobot.storage.sql import insert as upsert
@@ -60,7 +61,7 @@ async def create(tx: Tx, fields: dict[str, Any], submission_key: str, at: dateti
 
 
 async def get(db: Reader, case_id: int) -> Case | None:
-    row = await db.fetchone(select(C).where(C.c.id == case_id))
+    row = await db.fetchone(select(C).where(C.c.id == case_id, hub.owns_program(C.c.program_id)))
     return None if row is None else _from_row(row)
 
 
@@ -131,7 +132,8 @@ async def event_count(db: Reader, case_id: int) -> int:
 
 
 async def of_submitter(db: Reader, submitter: str, limit: int = 25) -> list[Case]:
-    rows = await db.fetchall(select(C).where(C.c.submitter == submitter).order_by(C.c.id.desc()).limit(limit))
+    mine = (C.c.submitter == submitter, hub.owns_program(C.c.program_id))
+    rows = await db.fetchall(select(C).where(*mine).order_by(C.c.id.desc()).limit(limit))
     return [_from_row(row) for row in rows]
 
 

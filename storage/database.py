@@ -158,6 +158,15 @@ class Database:
         self._listeners: dict[str, list[Callable[[], None]]] = {}
         self.process = secrets.token_hex(6)  # this process's name in leases and commit notices
         self._listener: Listener | None = None
+        self._library: AsyncEngine | None = None
+
+    def library_engine(self) -> AsyncEngine:
+        """An engine for a library that runs its own SQLAlchemy statements on this database (slack_sdk's
+        installation and OAuth state stores): on PostgreSQL the pool everything uses; on SQLite a connection of its
+        own (the write connection is echobot's), whose writes wait out echobot's through the busy timeout."""
+        if self._library is None:
+            self._library = _sqlite_engine(self.url, read_only=False) if self._writer is not None else self._engine
+        return self._library
 
     @property
     def shared(self) -> bool:
@@ -222,6 +231,8 @@ class Database:
                 await self._writer.close()
             await self._reader_engine.dispose()
             await self._engine.dispose()
+            if self._library is not None:
+                await self._library.dispose()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Tx]:

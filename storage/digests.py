@@ -9,8 +9,10 @@ from typing import Any
 from sqlalchemy import and_, func, select
 
 from echobot.models import CaseState, SessionStatus
+from echobot.storage import hub
 from echobot.storage.codec import from_db, opt_from_db, to_db
 from echobot.storage.database import Reader
+from echobot.storage.providers import registration_of
 from echobot.storage.sql import count_if
 from echobot.storage.tables import attendance as A
 from echobot.storage.tables import attendance_changes as CH
@@ -89,7 +91,8 @@ async def registrations(db: Reader, since: datetime, until: datetime) -> Registr
     """Providers who registered with the hub in the period, by role."""
     start, end = _window(since, until)
     return _by_role(await db.fetchall(
-        select(P.c.role, func.count()).where(P.c.registered_at >= start, P.c.registered_at < end).group_by(P.c.role)
+        select(P.c.role, func.count())
+        .where(P.c.hub_id == hub.current(), P.c.registered_at >= start, P.c.registered_at < end).group_by(P.c.role)
     ))  # fmt: skip
 
 
@@ -97,7 +100,7 @@ async def joined(db: Reader, program_id: int, since: datetime, until: datetime) 
     """Providers who joined the program in the period (and are still in it), by role."""
     start, end = _window(since, until)
     return _by_role(await db.fetchall(
-        select(P.c.role, func.count()).select_from(M.join(P, P.c.user_id == M.c.user_id))
+        select(P.c.role, func.count()).select_from(M.join(P, registration_of(M.c.user_id)))
         .where(M.c.program_id == program_id, M.c.joined_at >= start, M.c.joined_at < end).group_by(P.c.role)
     ))  # fmt: skip
 
@@ -186,7 +189,7 @@ async def comments(db: Reader, session_id: int) -> list[Comment]:
     """Every free-text answer of a session's evaluations, in the order they were given."""
     rows = await db.fetchall(
         select(E.c.user_id, P.c.name, E.c.suggestions, E.c.bias_comment, E.c.change_plan)
-        .select_from(E.outerjoin(P, P.c.user_id == E.c.user_id))
+        .select_from(E.outerjoin(P, registration_of(E.c.user_id)))
         .where(E.c.session_id == session_id,
                (E.c.suggestions.is_not(None)) | (E.c.bias_comment.is_not(None)) | (E.c.change_plan.is_not(None)))
         .order_by(E.c.submitted_at, E.c.id)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Row, insert, select
 
 from echobot.models import CreditRecord, Evaluation
+from echobot.storage import hub
 from echobot.storage.codec import from_db, to_db
 from echobot.storage.database import Reader, Tx
 from echobot.storage.sql import insert as upsert
@@ -61,11 +62,13 @@ async def record(tx: Tx, evaluation: Evaluation, credit: CreditRecord) -> bool:
 
 
 async def evaluated_sessions(db: Reader, user_id: str) -> set[int]:
-    return {row[0] for row in await db.fetchall(select(E.c.session_id).where(E.c.user_id == user_id))}
+    mine = (E.c.user_id == user_id, hub.owns_session(E.c.session_id))
+    return {row[0] for row in await db.fetchall(select(E.c.session_id).where(*mine))}
 
 
 async def credits_of(db: Reader, user_id: str) -> list[CreditRecord]:
-    rows = await db.fetchall(select(CR).where(CR.c.user_id == user_id).order_by(CR.c.awarded_at.desc(), CR.c.id.desc()))
+    mine = (CR.c.user_id == user_id, hub.owns_session(CR.c.session_id))
+    rows = await db.fetchall(select(CR).where(*mine).order_by(CR.c.awarded_at.desc(), CR.c.id.desc()))
     return [_credit(row) for row in rows]
 
 

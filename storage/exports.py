@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, Row, and_, select
 
 from echobot.storage.codec import from_db, opt_from_db, to_db
 from echobot.storage.database import Reader
+from echobot.storage.providers import registration_of
 from echobot.storage.tables import attendance as A
 from echobot.storage.tables import attendance_changes as CH
 from echobot.storage.tables import case_events as CE
@@ -35,7 +36,7 @@ async def credits(db: Reader, program_ids: list[int], since: datetime, until: da
         select(P.c.name.label("provider"), P.c.credential, P.c.npi, P.c.licence_number, P.c.licence_consent,
                P.c.birth_month, P.c.birth_day, P.c.birth_consent, P.c.email, G.c.name.label("program"), G.c.timezone,
                S.c.starts_at, S.c.topic, CR.c.credit_type, CR.c.quarters, CR.c.without_check_in, CR.c.awarded_at)
-        .select_from(CR.join(P, P.c.user_id == CR.c.user_id).join(S, S.c.id == CR.c.session_id)
+        .select_from(CR.join(P, registration_of(CR.c.user_id)).join(S, S.c.id == CR.c.session_id)
                      .join(G, G.c.id == S.c.program_id))
         .where(_where(program_ids, since, until))
         .order_by(S.c.starts_at, P.c.name, CR.c.id)
@@ -54,7 +55,7 @@ async def attendance(db: Reader, program_ids: list[int], since: datetime, until:
         select(G.c.name.label("program"), G.c.timezone, S.c.starts_at, S.c.topic, A.c.user_id,
                P.c.name.label("provider"), A.c.present, A.c.checked_in_at, A.c.session_id)
         .select_from(A.join(S, S.c.id == A.c.session_id).join(G, G.c.id == S.c.program_id)
-                     .outerjoin(P, P.c.user_id == A.c.user_id))
+                     .outerjoin(P, registration_of(A.c.user_id)))
         .where(_where(program_ids, since, until))
         .order_by(S.c.starts_at, P.c.name.asc().nulls_first(), A.c.user_id)
     )  # fmt: skip
@@ -109,7 +110,7 @@ async def evaluations(db: Reader, program_ids: list[int], since: datetime, until
                P.c.name.label("provider"), E.c.overall, E.c.relevance, E.c.objectives_met, E.c.intent_to_change,
                E.c.change_plan, E.c.bias_free, E.c.bias_comment, E.c.suggestions)
         .select_from(E.join(S, S.c.id == E.c.session_id).join(G, G.c.id == S.c.program_id)
-                     .outerjoin(P, P.c.user_id == E.c.user_id))
+                     .outerjoin(P, registration_of(E.c.user_id)))
         .where(_where(program_ids, since, until))
         .order_by(S.c.starts_at, E.c.id)
     )  # fmt: skip

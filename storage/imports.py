@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import func, insert, select
 
+from echobot.storage import hub
 from echobot.storage.codec import from_db, to_db
 from echobot.storage.database import Reader, Tx
 from echobot.storage.sql import insert as upsert
@@ -93,5 +94,7 @@ async def waived(db: Reader, session_id: int, user_id: str) -> bool:
 
 async def directory(db: Reader) -> list[tuple[str, str, str]]:
     """(user id, name, e-mail) of every registered provider: what a report's rows are matched against."""
-    rows = await db.fetchall(select(providers.c.user_id, providers.c.name, providers.c.email))
+    rows = await db.fetchall(
+        select(providers.c.user_id, providers.c.name, providers.c.email).where(providers.c.hub_id == hub.current())
+    )
     return [(row.user_id, row.name, row.email) for row in rows]

@@ -17,10 +17,12 @@ from sqlalchemy import Row, and_, bindparam, case, func, or_, select, true, upda
 from sqlalchemy.orm import aliased
 
 from echobot.models import Message, OutboxItem, OutboxKind, OutboxState, Render
+from echobot.storage import hub
 from echobot.storage import lanes as lanes_repo
 from echobot.storage.codec import from_db, opt_from_db, opt_to_db, to_db
 from echobot.storage.database import Reader, Tx
 from echobot.storage.sql import insert, starts_with
+from echobot.storage.tables import hubs as H
 from echobot.storage.tables import outbox as O
 
 TOPIC = "outbox"
@@ -73,6 +75,7 @@ def _from_row(row: Row[Any]) -> OutboxItem:
         lease_until=opt_from_db(row.lease_until),
         in_doubt=bool(row.in_doubt),
         aside=bool(row.aside),
+        hub=row.hub_id,
     )
 
 
@@ -206,6 +209,7 @@ async def enqueue_many(tx: Tx, rows: list[dict[str, Any]], now: datetime) -> int
             "due_at": to_db(row["due_at"]) if row.get("due_at") else created_at,
             "stale_at": opt_to_db(row.get("stale_at")),
             "created_at": created_at,
+            "hub_id": hub.current(),
         }
         for row in rows
     ]
@@ -249,7 +253,13 @@ async def recover_in_flight(tx: Tx, now: datetime) -> list[OutboxItem]:
 
 def _due(stamp: str, table: Any = O) -> Any:
     return and_(table.c.state == OutboxState.PENDING.value, table.c.due_at <= stamp,
-                or_(table.c.not_before.is_(None), table.c.not_before <= stamp))  # fmt: skip
+                or_(table.c.not_before.is_(None), table.c.not_before <= stamp),
+                table.c.hub_id.not_in(_stopped_hubs()))  # fmt: skip
+
+
+def _stopped_hubs() -> Any:
+    """Hubs whose app was uninstalled or whose token was revoked: their rows wait, kept (0008)."""
+    return select(H.c.hub_id).where(H.c.uninstalled_at.is_not(None)).scalar_subquery()
 
 
 def _head_of(target: Any, stamp: str) -> Any:
@@ -361,7 +371,8 @@ async def renew(tx: Tx, owner: str, lease_until: datetime) -> int:
 async def next_wake_at(db: Reader) -> datetime | None:
     """The earliest moment at which some live row becomes sendable (or a claim runs out, to be taken over)."""
     ready = case((O.c.not_before > O.c.due_at, O.c.not_before), else_=O.c.due_at)
-    pending = await db.scalar(select(func.min(ready)).where(O.c.state == OutboxState.PENDING.value))
+    live = (O.c.state == OutboxState.PENDING.value, O.c.hub_id.not_in(_stopped_hubs()))
+    pending = await db.scalar(select(func.min(ready)).where(*live))
     claimed = await db.scalar(select(func.min(O.c.lease_until)).where(O.c.state == OutboxState.SENDING.value))
     moments = [from_db(value) for value in (pending, claimed) if value is not None]
     return min(moments) if moments else None
@@ -393,9 +404,11 @@ async def mark_retry(
     tx.touch(TOPIC)
 
 
-async def mark_pending(tx: Tx, reason: str) -> int:
+async def mark_pending(tx: Tx, reason: str | None, *, hub_id: str | None = None) -> int:
     """Note `reason` on every pending row (sending stopped); rows in doubt keep their doubt (a column)."""
-    return await tx.execute(update(O).where(O.c.state == OutboxState.PENDING.value).values(last_error=reason))
+    pending = O.c.state == OutboxState.PENDING.value
+    mine = true() if hub_id is None else O.c.hub_id == hub_id
+    return await tx.execute(update(O).where(pending, mine).values(last_error=reason))
 
 
 async def clear_error(tx: Tx, item_id: int) -> None:

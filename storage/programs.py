@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, Row, delete, func, insert, select
 from sqlalchemy import update as sql_update
 
 from echobot.models import Program, ScheduleKind
+from echobot.storage import hub
 from echobot.storage.codec import from_db, opt_from_db, to_db
 from echobot.storage.database import Reader, Tx
 from echobot.storage.providers import TOPIC as PEOPLE_TOPIC
@@ -64,7 +65,7 @@ async def _staff(db: Reader, program_ids: list[int]) -> dict[int, dict[str, list
 
 
 async def _many(db: Reader, *where: ColumnElement[bool], staff: bool = True) -> list[Program]:
-    rows = await db.fetchall(select(P).where(*where).order_by(func.lower(P.c.name)))
+    rows = await db.fetchall(select(P).where(P.c.hub_id == hub.current(), *where).order_by(func.lower(P.c.name)))
     people = await _staff(db, [row.id for row in rows]) if staff else {}
     return [_from_row(row, people.get(row.id, {})) for row in rows]
 
@@ -118,7 +119,8 @@ async def create(tx: Tx, program: Program) -> Program:
     """Insert a program (its id is ignored) with its staff; returns it with its new id."""
     new_id = await tx.scalar(
         insert(P)
-        .values(**_values(program), created_by=program.created_by, created_at=to_db(program.created_at))
+        .values(**_values(program), created_by=program.created_by, created_at=to_db(program.created_at),
+                hub_id=hub.current())
         .returning(P.c.id)
     )
     saved = program.model_copy(update={"id": new_id})
@@ -127,7 +129,7 @@ async def create(tx: Tx, program: Program) -> Program:
 
 
 async def update(tx: Tx, program: Program) -> None:
-    await tx.execute(sql_update(P).where(P.c.id == program.id).values(**_values(program)))
+    await tx.execute(sql_update(P).where(P.c.id == program.id, P.c.hub_id == hub.current()).values(**_values(program)))
     await set_staff(tx, program)
 
 
@@ -142,7 +144,7 @@ async def set_staff(tx: Tx, program: Program) -> None:
 
 async def archive(tx: Tx, program_id: int, at: datetime) -> bool:
     changed = await tx.execute(
-        sql_update(P).where(P.c.id == program_id, P.c.archived_at.is_(None))
+        sql_update(P).where(P.c.id == program_id, P.c.hub_id == hub.current(), P.c.archived_at.is_(None))
         .values(archived_at=to_db(at), updated_at=to_db(at))
     )  # fmt: skip
     return changed > 0
@@ -150,7 +152,10 @@ async def archive(tx: Tx, program_id: int, at: datetime) -> bool:
 
 async def staff_roles(db: Reader, user_id: str) -> dict[int, set[str]]:
     """{program id: {'specialist', 'coordinator'}} for the programs where `user_id` is staff."""
-    rows = await db.fetchall(select(S.c.program_id, S.c.role).where(S.c.user_id == user_id))
+    rows = await db.fetchall(
+        select(S.c.program_id, S.c.role).join(P, P.c.id == S.c.program_id)
+        .where(S.c.user_id == user_id, P.c.hub_id == hub.current())
+    )  # fmt: skip
     roles: dict[int, set[str]] = {}
     for row in rows:
         roles.setdefault(row.program_id, set()).add(row.role)
@@ -175,7 +180,8 @@ async def leave(tx: Tx, program_id: int, user_id: str) -> bool:
 async def joined(db: Reader, user_id: str) -> list[int]:
     rows = await db.fetchall(
         select(M.c.program_id).join(P, P.c.id == M.c.program_id)
-        .where(M.c.user_id == user_id, P.c.archived_at.is_(None)).order_by(func.lower(P.c.name))
+        .where(M.c.user_id == user_id, P.c.hub_id == hub.current(), P.c.archived_at.is_(None))
+        .order_by(func.lower(P.c.name))
     )  # fmt: skip
     return [row[0] for row in rows]
 
@@ -189,7 +195,8 @@ async def members(db: Reader, program_id: int) -> list[str]:
 
 async def members_wanting_reminder_dms(db: Reader, program_id: int) -> list[str]:
     rows = await db.fetchall(
-        select(M.c.user_id).join(providers, providers.c.user_id == M.c.user_id)
+        select(M.c.user_id).join(P, P.c.id == M.c.program_id)
+        .join(providers, (providers.c.user_id == M.c.user_id) & (providers.c.hub_id == P.c.hub_id))
         .where(M.c.program_id == program_id, providers.c.reminder_dms == 1).order_by(M.c.user_id)
     )  # fmt: skip
     return [row[0] for row in rows]

@@ -10,6 +10,7 @@ from sqlalchemy import Row, select, update
 from sqlalchemy import delete as sql_delete
 
 from echobot.models import Session, SessionStatus
+from echobot.storage import hub
 from echobot.storage.codec import from_db, opt_from_db, to_db
 from echobot.storage.database import Reader, Tx
 from echobot.storage.sql import insert
@@ -54,7 +55,7 @@ async def add(
 
 
 async def get(db: Reader, session_id: int) -> Session | None:
-    row = await db.fetchone(select(S).where(S.c.id == session_id))
+    row = await db.fetchone(select(S).where(S.c.id == session_id, hub.owns_program(S.c.program_id)))
     return None if row is None else _from_row(row)
 
 

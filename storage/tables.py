@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
 from sqlalchemy import (
     CheckConstraint,
     Column,
@@ -39,7 +41,7 @@ def _live(column: str = "state") -> dict[str, Any]:
 
 providers = Table(
     "providers", metadata,
-    Column("user_id", Text, primary_key=True),
+    Column("user_id", Text, nullable=False),
     Column("name", Text, nullable=False),
     Column("credential", Text, nullable=False),
     Column("discipline", Text, nullable=False),
@@ -58,6 +60,8 @@ providers = Table(
     Column("updated_at", Ordered, nullable=False),
     Column("reminder_dms", Integer, nullable=False, server_default=text("0")),
     Column("team_id", Text),  # the person's Slack team: a partner organization's in a Slack Connect channel
+    Column("hub_id", Text, nullable=False, server_default=text("'default'")),  # its hub (0008, storage/hub.py)
+    PrimaryKeyConstraint("hub_id", "user_id"),  # a registration belongs to a hub (0008)
     CheckConstraint("role IN ('participant', 'observer')", name="providers_role"),
     CheckConstraint("npi IS NULL OR length(npi) = 10", name="providers_npi"),
     CheckConstraint("birth_month IS NULL OR birth_month BETWEEN 1 AND 12", name="providers_birth_month"),
@@ -70,9 +74,11 @@ providers = Table(
 
 coordinators = Table(
     "coordinators", metadata,
-    Column("user_id", Text, primary_key=True),
+    Column("user_id", Text, nullable=False),
     Column("added_by", Text, nullable=False),
     Column("added_at", Ordered, nullable=False),
+    Column("hub_id", Text, nullable=False, server_default=text("'default'")),  # its hub (0008, storage/hub.py)
+    PrimaryKeyConstraint("hub_id", "user_id"),
 )  # fmt: skip
 
 OUTBOX_KINDS = ("post", "update", "delete", "job", "upload")
@@ -103,6 +109,7 @@ outbox = Table(
     Column("lease_until", Ordered),
     Column("in_doubt", Integer, nullable=False, server_default=text("0")),
     Column("aside", Integer, nullable=False, server_default=text("0")),
+    Column("hub_id", Text, nullable=False, server_default=text("'default'")),  # its hub (0008, storage/hub.py)
     CheckConstraint(f"kind IN {OUTBOX_KINDS}", name="outbox_kind"),
     CheckConstraint(f"state IN {OUTBOX_STATES}", name="outbox_state"),
     Index("outbox_pending_due", "due_at", **_live()),
@@ -153,6 +160,7 @@ audit_log = Table(
     Column("action", Ordered, nullable=False),
     Column("subject", Text),
     Column("detail", Text),
+    Column("hub_id", Text, nullable=False, server_default=text("'default'")),  # its hub (0008, storage/hub.py)
     Index("audit_log_at", "at"),
 )  # fmt: skip
 
@@ -184,12 +192,13 @@ programs = Table(
     Column("series_starts_on", Text),
     Column("series_ends_on", Text),
     Column("completion_percent", Integer, nullable=False, server_default=text("75")),
+    Column("hub_id", Text, nullable=False, server_default=text("'default'")),  # its hub (0008, storage/hub.py)
     CheckConstraint("schedule_kind IN ('weekly', 'every_n_weeks', 'monthly', 'once')", name="programs_schedule_kind"),
     CheckConstraint("duration_minutes BETWEEN 15 AND 240", name="programs_duration"),
     CheckConstraint("case_slots BETWEEN 0 AND 10", name="programs_case_slots"),
     CheckConstraint("eval_window_days BETWEEN 1 AND 60", name="programs_eval_window"),
     CheckConstraint("credit_quarters > 0", name="programs_credit_quarters"),
-    Index("programs_name", func.lower(text("name")), unique=True),
+    Index("programs_hub_name", "hub_id", func.lower(text("name")), unique=True),  # names are unique per hub (0008)
     sqlite_autoincrement=True,
 )  # fmt: skip
 
@@ -206,7 +215,7 @@ program_staff = Table(
 program_members = Table(
     "program_members", metadata,
     Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
-    Column("user_id", Text, ForeignKey("providers.user_id"), nullable=False),
+    Column("user_id", Text, nullable=False),  # a provider of the program's hub (no foreign key since 0008)
     Column("joined_at", Ordered, nullable=False),
     PrimaryKeyConstraint("program_id", "user_id"),
     Index("program_members_user", "user_id"),
@@ -426,6 +435,31 @@ reply_flags = Table(
     Column("count", Integer, nullable=False),
     PrimaryKeyConstraint("program_id", "day"),
 )  # fmt: skip
+
+# ---- issue 14: many hubs per deployment (migration 0008) ------------------------------------------------------
+
+# One row per hub: an installed workspace (its team id) or Enterprise Grid organization (its enterprise id), or
+# DEFAULT_HUB in single-token mode. Its settings are changed by its coordinators (/echo hub settings); an empty
+# value falls back to the environment's. `uninstalled_at`: Slack said the app is gone; nothing is sent for it.
+hubs = Table(
+    "hubs", metadata,
+    Column("hub_id", Text, primary_key=True),
+    Column("enterprise_id", Text),
+    Column("team_id", Text),
+    Column("name", Text, nullable=False, server_default=text("''")),
+    Column("timezone", Text, nullable=False, server_default=text("''")),
+    Column("accreditation_statement", Text, nullable=False, server_default=text("''")),
+    Column("installed_by", Text),
+    Column("installed_at", Ordered),
+    Column("uninstalled_at", Ordered),
+    Column("uninstall_reason", Text),
+)  # fmt: skip
+
+# slack_sdk's installation and OAuth state stores (AsyncSQLAlchemyInstallationStore, AsyncSQLAlchemyOAuthStateStore),
+# declared with the stores' own builders so that they match what the stores read and write.
+slack_installations = AsyncSQLAlchemyInstallationStore.build_installations_table(metadata, "slack_installations")
+slack_bots = AsyncSQLAlchemyInstallationStore.build_bots_table(metadata, "slack_bots")
+slack_oauth_states = AsyncSQLAlchemyOAuthStateStore.build_oauth_states_table(metadata, "slack_oauth_states")
 
 # Parents before children: the order `db copy` writes them in.
 COPY_ORDER = [table.name for table in metadata.sorted_tables]

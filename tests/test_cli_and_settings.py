@@ -102,7 +102,8 @@ def test_db_upgrade_and_backup(tmp_path: Path) -> None:
     again = echobot("db", "upgrade", env=env, cwd=tmp_path)
     assert "already up to date" in again.stdout
     with sqlite3.connect(tmp_path / "live.db") as conn:
-        conn.execute("INSERT INTO coordinators VALUES ('U1', 'U0', '2026-01-01T00:00:00.000000Z')")
+        conn.execute("INSERT INTO coordinators (user_id, added_by, added_at) "
+                     "VALUES ('U1', 'U0', '2026-01-01T00:00:00.000000Z')")
     backup = echobot("db", "backup", str(tmp_path / "copy.db"), env=env, cwd=tmp_path)
     assert backup.returncode == 0 and "integrity ok" in backup.stdout
     refused = echobot("db", "backup", str(tmp_path / "copy.db"), env=env, cwd=tmp_path)

@@ -29,12 +29,14 @@ from echobot.dispatcher.lanes import Lanes, Outcome
 from echobot.dispatcher.leases import Leases
 from echobot.dispatcher.recorder import Recorder
 from echobot.dispatcher.transport import SlackTransport, is_permanent, is_transient
+from echobot.installs import HubClients
 from echobot.logs import describe_exception
 from echobot.models import Message, OutboxItem, OutboxKind, OutboxState
 from echobot.renderers import Renderers, Withheld
 from echobot.sending import AUTH_ENDED, Sending
+from echobot.services.hubs import Hubs
 from echobot.slack_client import NETWORK_ERRORS, OnRetry, slack_error_code
-from echobot.storage import Database
+from echobot.storage import Database, hub
 from echobot.storage import outbox as outbox_repo
 
 log = logging.getLogger(__name__)
@@ -62,8 +64,12 @@ class Dispatcher:
         on_outcome: Callable[[str], None] | None = None,
         on_takeover: Callable[[int], None] | None = None,
         sending: Sending | None = None,
+        clients: HubClients | None = None,
+        hubs: Hubs | None = None,
     ) -> None:
         self._db = db
+        self.clients = clients  # each hub's client (distribution); None: `client` sends every row
+        self.hubs = hubs
         self._clock = clock
         self.leases = Leases(db, clock, lease=lease, renew_every=renew_every, holding=lambda: self.lanes.owned)
         self.id = self.leases.id  # this dispatcher, in the database's leases
@@ -172,6 +178,25 @@ class Dispatcher:
                 await asyncio.wait_for(self._wake.wait(), timeout=self._poll)
 
     async def _deliver(self, item: OutboxItem) -> Outcome:
+        """Send one claimed row, acting for its hub (whatever it plans is that hub's) with that hub's token."""
+        with hub.scope(item.hub):
+            if self.clients is None or not self.clients.many:
+                return await self._deliver_here(item)
+            client = await self.clients.client(item.hub)
+            if client is None:
+                await self._hub_stopped(item, "not installed")
+                return Outcome.NO_CALL
+            with self.transport.using(client):
+                return await self._deliver_here(item)
+
+    async def _hub_stopped(self, item: OutboxItem, reason: str) -> None:
+        """Many hubs: this row's hub has no working token. The row goes back, marked; the hub is stopped, so its
+        rows are no longer claimed (by any process) until it is installed again. The other hubs go on."""
+        stopped = self.hubs is not None and await self.hubs.stop(reason)
+        wait = timedelta(0) if stopped else timedelta(minutes=10)  # a hub with no row at all: look again later
+        await self.recorder.retry(item, f"sending stopped: {reason}", wait)
+
+    async def _deliver_here(self, item: OutboxItem) -> Outcome:
         """Send one claimed row and record what became of it."""
         if self.sending.ended is not None:
             await self._stop_sending(item, self.sending.ended)
@@ -201,6 +226,9 @@ class Dispatcher:
             channel, ts = await self.transport.send(item, parent, message)
         except SlackApiError as error:
             code = slack_error_code(error)
+            if code in AUTH_ENDED and self.clients is not None and self.clients.many:
+                await self._hub_stopped(item, code)
+                return Outcome.NO_CALL
             if code in AUTH_ENDED:
                 await self._stop_sending(item, code)
                 return Outcome.NO_CALL

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from contextlib import AbstractAsyncContextManager, nullcontext
+from collections.abc import Iterator
+from contextlib import AbstractAsyncContextManager, contextmanager, nullcontext
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,6 +22,9 @@ from echobot.storage import outbox as outbox_repo
 log = logging.getLogger(__name__)
 
 METADATA_EVENT = "echobot_outbox"
+
+# The (client, posting client) of the hub whose row the running task sends (SlackTransport.using); unset: the one.
+_hub_clients: ContextVar[tuple[AsyncWebClient, AsyncWebClient] | None] = ContextVar("hub_clients", default=None)
 
 # Errors that mean "later": retried with back-off for as long as the row is not stale. Delayed, never dropped.
 TRANSIENT_ERRORS = frozenset(
@@ -84,16 +89,43 @@ class SlackTransport:
         self, client: AsyncWebClient, reader: Reader, *, sleep: Sleep, max_in_flight: int = 32,
         on_retry: OnRetry | None = None,
     ) -> None:  # fmt: skip
-        self._client = client
-        # Posts are not retried blindly by the SDK: only a 429 surely means "not posted". After any other
-        # failure the transport first looks for the message (by its outbox key in the message metadata).
-        self._post_client = AsyncWebClient(
-            token=client.token, base_url=client.base_url, timeout=client.timeout, session=client.session,
-            retry_handlers=rate_limit_retries(sleep, on_retry),
-        )  # fmt: skip
+        self._default = (client, self._posting(client, sleep, on_retry))
+        self._sleep_and_retry = (sleep, on_retry)
+        self._by_token: dict[str | None, tuple[AsyncWebClient, AsyncWebClient]] = {}
         self._reader = reader
         self._sleep = sleep
         self.slots = asyncio.Semaphore(max_in_flight)  # Slack calls at once; a paced lane mostly sleeps
+
+    @staticmethod
+    def _posting(client: AsyncWebClient, sleep: Sleep, on_retry: OnRetry | None) -> AsyncWebClient:
+        """Posts are not retried blindly by the SDK: only a 429 surely means "not posted". After any other
+        failure the transport first looks for the message (by its outbox key in the message metadata)."""
+        return AsyncWebClient(
+            token=client.token, base_url=client.base_url, timeout=client.timeout, session=client.session,
+            retry_handlers=rate_limit_retries(sleep, on_retry),
+        )  # fmt: skip
+
+    @contextmanager
+    def using(self, client: AsyncWebClient) -> Iterator[None]:
+        """Send with `client` (a hub's bot token) inside the block; a context variable, so each lane's task
+        sends with its own row's hub token while others send with theirs."""
+        pair = self._by_token.get(client.token)
+        if pair is None or pair[0] is not client:
+            pair = (client, self._posting(client, *self._sleep_and_retry))
+            self._by_token[client.token] = pair
+        token = _hub_clients.set(pair)
+        try:
+            yield
+        finally:
+            _hub_clients.reset(token)
+
+    @property
+    def _client(self) -> AsyncWebClient:
+        return (_hub_clients.get() or self._default)[0]
+
+    @property
+    def _post_client(self) -> AsyncWebClient:
+        return (_hub_clients.get() or self._default)[1]
 
     async def send(
         self, item: OutboxItem, parent: OutboxItem | None, message: Message

@@ -12,6 +12,7 @@ from echobot.clock import Clock
 from echobot.documents import certificate_pdf, csv_bytes, iso
 from echobot.models import Credential, Person
 from echobot.services.evaluations import Evaluations
+from echobot.services.hubs import Hubs
 from echobot.services.programs import Programs
 from echobot.storage import Database, audit, exports
 from echobot.storage import evaluations as evaluations_repo
@@ -32,13 +33,12 @@ def split_name(name: str) -> tuple[str, str]:
 
 class Records:
     def __init__(self, db: Database, clock: Clock, programs: Programs, evaluations: Evaluations,
-                 hub_name: str, statement: str) -> None:  # fmt: skip
+                 hubs: Hubs) -> None:  # fmt: skip
         self._db = db
         self._clock = clock
         self._programs = programs
         self._evaluations = evaluations
-        self._hub = hub_name
-        self._statement = statement
+        self._hubs = hubs
 
     # ---- a provider's own records ---------------------------------------------------------------
     async def certificate(self, user_id: str, session_id: int | None = None,
@@ -59,12 +59,13 @@ class Records:
         if not chosen:
             return "No credit is recorded for that session or period."
         credential = f"{provider.credential.value} · {provider.discipline} · {provider.organization}"
+        profile = await self._hubs.profile()
         return certificate_pdf(
             name=provider.name,
             credential=credential,
             activities=sorted(chosen, key=lambda a: a[1]),
-            hub_name=self._hub,
-            statement=self._statement,
+            hub_name=profile.name,
+            statement=profile.accreditation_statement,
             issued=self._clock.now().date(),
         )
 

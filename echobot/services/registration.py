@@ -13,6 +13,7 @@ from echobot.forms import RegistrationForm
 from echobot.ids import Consent, RegistrationField
 from echobot.models import Credential, Provider, Role
 from echobot.reference import US_STATES
+from echobot.services.hubs import Hubs
 from echobot.storage import Database, Tx
 from echobot.storage import outbox as outbox_repo
 from echobot.storage import programs as programs_repo
@@ -97,10 +98,11 @@ def _birth_errors(form: RegistrationForm) -> dict[str, str]:
 
 
 class Registration:
-    def __init__(self, db: Database, clock: Clock, hub_name: str) -> None:
+    def __init__(self, db: Database, clock: Clock, hubs: Hubs | str) -> None:
+        """`hubs`: the hubs service (the name is the acting hub's), or one fixed hub name."""
         self._db = db
         self._clock = clock
-        self._hub_name = hub_name
+        self._hubs = hubs
 
     async def get(self, user_id: str) -> Provider | None:
         return await providers_repo.get(self._db.reader, user_id)
@@ -117,6 +119,7 @@ class Registration:
         if errors:
             return RegistrationResult(errors=errors)
         now = self._clock.now()
+        hub_name = self._hubs if isinstance(self._hubs, str) else (await self._hubs.profile()).name
         async with self._db.transaction() as tx:
             existing = await providers_repo.get(tx, user_id)
             provider = _provider_from(user_id, form, existing.registered_at if existing else now, now)
@@ -128,7 +131,7 @@ class Registration:
                 tx,
                 key=keys.registration(user_id, submission_id),
                 target=user_id,
-                message=confirmation_message(provider, created=existing is None, hub_name=self._hub_name),
+                message=confirmation_message(provider, created=existing is None, hub_name=hub_name),
                 now=now,
             )
         return RegistrationResult(provider=provider, created=existing is None)

@@ -1,0 +1,155 @@
+"""Hubs: who a hub is (its settings), its install and uninstall, its settings changed by its coordinators, and
+its records removed for good when it asks. The hub acted for is storage.hub.current()."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from echobot.clock import Clock
+from echobot.models import HubProfile, Person
+from echobot.storage import Database, audit, hub
+from echobot.storage import coordinators as coordinators_repo
+from echobot.storage import hubs as hubs_repo
+from echobot.storage import outbox as outbox_repo
+
+log = logging.getLogger(__name__)
+
+NAME_LIMIT = 80
+STATEMENT_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class HubDefaults:
+    """The environment's settings: the single-token hub's, and what an unset hub setting falls back to."""
+
+    name: str
+    timezone: str
+    statement: str
+
+
+@dataclass(frozen=True)
+class HubSettingsForm:
+    name: str
+    timezone: str
+    statement: str
+
+
+class Hubs:
+    """`many` is distribution mode (OAuth installs, one hub per installation); else the one DEFAULT_HUB."""
+
+    def __init__(self, db: Database, clock: Clock, defaults: HubDefaults, *, many: bool) -> None:
+        self._db = db
+        self._clock = clock
+        self._defaults = defaults
+        self.many = many
+        self._profiles: dict[str, HubProfile] = {}
+        db.on_commit(hubs_repo.TOPIC, self._profiles.clear)
+
+    async def profile(self) -> HubProfile:
+        """The current hub with its settings, unset ones filled from the environment (cached until a change)."""
+        key = hub.current()
+        cached = self._profiles.get(key)
+        if cached is not None:
+            return cached
+        stored = await hubs_repo.get(self._db.reader, key) or HubProfile(hub_id=key)
+        profile = stored.model_copy(update={
+            "name": stored.name or self._defaults.name,
+            "timezone": stored.timezone or self._defaults.timezone,
+            "accreditation_statement": stored.accreditation_statement or self._defaults.statement,
+        })  # fmt: skip
+        self._profiles[key] = profile
+        return profile
+
+    async def serving(self) -> list[str]:
+        """The hubs whose periodic work runs: the one hub, or every installed hub not uninstalled."""
+        if not self.many:
+            return [hub.DEFAULT_HUB]
+        return await hubs_repo.serving(self._db.reader)
+
+    async def each(self, work: Callable[[], Awaitable[object]]) -> None:
+        """Run `work` once for every hub served, acting for that hub; one hub's failure does not stop the rest."""
+        for key in await self.serving():
+            with hub.scope(key):
+                try:
+                    await work()
+                except Exception:
+                    log.exception("periodic work failed for hub %s", key)
+
+    async def installed(self, hub_id: str, *, enterprise_id: str | None, team_id: str | None, name: str,
+                        installer: str) -> bool:  # fmt: skip
+        """An install (OAuth) completed: the hub's row, its first coordinator (the installing person), audited.
+        A reinstall lets sending resume. True for a hub new to echobot."""
+        now = self._clock.now()
+        with hub.scope(hub_id):
+            async with self._db.transaction() as tx:
+                new = await hubs_repo.installed(tx, hub_id, enterprise_id=enterprise_id, team_id=team_id, name=name,
+                                                by=installer, at=now)  # fmt: skip
+                await coordinators_repo.add(tx, installer, installer, now)
+                await outbox_repo.mark_pending(tx, None, hub_id=hub_id)
+                await audit.record(tx, now, installer, "hub.install" if new else "hub.reinstall", f"hub:{hub_id}")
+        log.info("hub %s %s", hub_id, "installed" if new else "reinstalled")
+        return new
+
+    async def stop(self, reason: str) -> bool:
+        """Slack will not take this hub's token any more (uninstalled, revoked): stop sending for it at once. Its
+        pending rows are kept and marked; its records are kept. False when it was already stopped."""
+        key = hub.current()
+        now = self._clock.now()
+        async with self._db.transaction() as tx:
+            stopped = await hubs_repo.stop(tx, key, reason, now)
+            if stopped:
+                await outbox_repo.mark_pending(tx, f"sending stopped: {reason}", hub_id=key)
+                await audit.record(tx, now, "slack", "hub.stop", f"hub:{key}", {"reason": reason})
+        if stopped:
+            log.warning("hub %s: Slack no longer accepts its token (%s); sending to it stopped, its pending "
+                        "messages are kept and marked", key, reason)  # fmt: skip
+        return stopped
+
+    async def change_settings(self, actor: Person, form: HubSettingsForm) -> dict[str, str]:
+        """A hub coordinator changes the hub's name, time zone and accreditation statement (audited). Returns
+        field errors (empty when saved); a person who may not is refused before anything is read."""
+        if not actor.is_coordinator:
+            return {"name": "Only the hub's coordinators can change its settings."}
+        errors = validate(form)
+        if errors:
+            return errors
+        key = hub.current()
+        now = self._clock.now()
+        async with self._db.transaction() as tx:
+            await hubs_repo.set_settings(tx, key, name=form.name.strip(), timezone=form.timezone.strip(),
+                                         statement=form.statement.strip())  # fmt: skip
+            await audit.record(tx, now, actor.user_id, "hub.settings", f"hub:{key}",
+                               {"name": form.name.strip(), "timezone": form.timezone.strip()})  # fmt: skip
+        return {}
+
+    async def purge(self, hub_id: str, actor: str) -> dict[str, int] | None:
+        """Remove every record of a hub for good (the hub asked); counts per table, or None for no such hub. The
+        purge itself is audited in the deployment's own hub, since the hub's audit log goes with it."""
+        found = await hubs_repo.get(self._db.reader, hub_id)
+        if found is None:
+            return None
+        now = self._clock.now()
+        async with self._db.transaction() as tx:
+            counts = await hubs_repo.purge(tx, hub_id, found.enterprise_id, found.team_id)
+            with hub.scope(hub.DEFAULT_HUB):
+                await audit.record(tx, now, actor, "hub.purge", f"hub:{hub_id}", counts)
+        log.warning("hub %s purged: %s", hub_id, ", ".join(f"{n} {t}" for t, n in counts.items()) or "nothing")
+        return counts
+
+
+def validate(form: HubSettingsForm) -> dict[str, str]:
+    errors = {}
+    if not form.name.strip():
+        errors["name"] = "Give the hub a name."
+    elif len(form.name.strip()) > NAME_LIMIT:
+        errors["name"] = f"Keep the name under {NAME_LIMIT} characters."
+    try:
+        ZoneInfo(form.timezone.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        errors["timezone"] = "Choose a time zone such as America/Chicago."
+    if len(form.statement.strip()) > STATEMENT_LIMIT:
+        errors["statement"] = f"Keep the statement under {STATEMENT_LIMIT} characters."
+    return errors
