@@ -8,6 +8,7 @@ on demand, either scripted (`fail`) or at random rates (`fault_rates`).
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import itertools
 import json
@@ -30,6 +31,12 @@ PARTNER_TEAM = "T_PARTNER"  # a spoke organization's workspace, connected throug
 # together"); posting to such a user id answers `channel_not_found` (no DM conversation exists).
 DM_REFUSED_OPEN = "invalid_user_combination"
 DM_REFUSED_POST = "channel_not_found"
+# Many workspaces (distribution): two hubs installing echobot through OAuth, each with its own bot token.
+CLIENT_ID = "1111.2222"
+CLIENT_SECRET = "test-client-secret-0000"
+APP_ID = "A0ECHO"
+HUB_A = "T_HUB_A"
+HUB_B = "T_HUB_B"
 BOT_SCOPES = ("commands", "chat:write", "chat:write.public", "im:write", "users:read", "users:read.email",
               "channels:read", "groups:read", "files:write", "files:read", "channels:history", "groups:history",
               "im:history")
@@ -43,6 +50,7 @@ class Call:
     status: int = 200
     response: dict[str, Any] = field(default_factory=dict)
     wall: float = field(default_factory=time.time)  # for comparing with other processes
+    team: str = ""  # the workspace whose bot token made the call
 
     @property
     def ok(self) -> bool:
@@ -84,6 +92,11 @@ class FakeSlack:
         self.delay = 0.0
         self.scopes = list(BOT_SCOPES)  # what the bot token was granted (auth.test's x-oauth-scopes header)
         self.token_error = ""  # e.g. "token_revoked": every call with the bot token is refused so (an uninstall)
+        # bot token -> its workspace; HUB_TEAM's is BOT_TOKEN. OAuth installs add theirs (install_code).
+        self.tokens: dict[str, str] = {BOT_TOKEN: HUB_TEAM}
+        self.team_names: dict[str, str] = {HUB_TEAM: "ECHO Hub"}
+        self.codes: dict[str, dict[str, Any]] = {}  # OAuth codes Slack would hand the redirect
+        self.revoked: set[str] = set()  # workspaces that uninstalled echobot: their token is refused
         self._random = random.Random(seed)
         self._counter = itertools.count(1)
         self._last_ts = 0
@@ -239,6 +252,33 @@ class FakeSlack:
         self.rates = {"429": r429, "500": r500, "disconnect": disconnect, "timeout": timeout, "lost": lost}
         self.fault_methods = methods
 
+    def install_code(self, team: str, name: str, installer: str, *, enterprise: str | None = None) -> str:
+        """A workspace's admin approved the install on Slack's consent screen: the code Slack puts in the redirect.
+        oauth.v2.access exchanges it for a new bot token of that workspace (and `installer` is its authed user)."""
+        code = f"code-{team}-{next(self._counter)}"
+        token = f"xoxb-{team.lower()}-{next(self._counter):04d}"
+        self.codes[code] = {"team": team, "name": name, "installer": installer, "token": token,
+                            "enterprise": enterprise}  # fmt: skip
+        self.team_names[team] = name
+        self.revoked.discard(team)
+        return code
+
+    def add_member(self, user_id: str, real_name: str, team: str) -> None:
+        """Someone of workspace `team` (one of the installed hubs)."""
+        self.add_user(user_id, real_name)
+        self.users[user_id]["team_id"] = team
+        self.users[user_id]["profile"]["team"] = team
+
+    def uninstall_team(self, team: str) -> dict[str, Any]:
+        """Workspace `team` removes echobot: its bot token is refused from now on. Returns the app_uninstalled
+        event Slack sends (deliver it with the driver's `event`, as that team)."""
+        self.revoked.add(team)
+        return {"type": "app_uninstalled", "event_ts": self._ts()}
+
+    def calls_by(self, team: str, method: str | None = None) -> list[Call]:
+        """Successful calls made with `team`'s bot token."""
+        return [call for call in self.calls if call.team == team and call.ok and method in (None, call.method)]
+
     def uninstall(self, error: str = "token_revoked") -> dict[str, Any]:
         """The workspace removes the app: the bot token is refused from now on. Returns the app_uninstalled
         event Slack sends (deliver it with the driver's `event`)."""
@@ -351,6 +391,7 @@ class FakeSlack:
             call.response = {"ok": False, "error": fault.error}
         else:
             call.response = self._answer(method, args, request.headers.get("Authorization", ""))
+        call.team = self.tokens.get(self._token(args, request.headers.get("Authorization", "")), "")
         await self._record(call)
         headers = {"x-oauth-scopes": ",".join(self.scopes)} if method == "auth.test" else None
         return web.json_response(call.response, headers=headers)
@@ -360,16 +401,26 @@ class FakeSlack:
         async with self._changed:
             self._changed.notify_all()
 
+    @staticmethod
+    def _token(args: dict[str, Any], authorization: str) -> str:
+        return authorization.removeprefix("Bearer ").strip() or str(args.get("token", ""))
+
     def _answer(self, method: str, args: dict[str, Any], authorization: str) -> dict[str, Any]:
-        token = authorization.removeprefix("Bearer ").strip() or str(args.get("token", ""))
+        token = self._token(args, authorization)
+        if method == "oauth.v2.access":
+            return self._oauth_v2_access(args, authorization)
         if method == "apps.connections.open":
             if token != APP_TOKEN:
                 return {"ok": False, "error": "invalid_auth"}
             return {"ok": True, "url": self.socket_url() if self.socket_url else "wss://127.0.0.1:9/never"}
-        if token != BOT_TOKEN:
+        if token not in self.tokens:
             return {"ok": False, "error": "invalid_auth" if token else "not_authed"}
         if self.token_error:
             return {"ok": False, "error": self.token_error}
+        if self.tokens[token] in self.revoked:
+            return {"ok": False, "error": "token_revoked"}
+        if method == "auth.test":
+            return self._auth_test(self.tokens[token])
         handler = getattr(self, "_m_" + method.replace(".", "_"), None)
         if handler is None:
             return {"ok": False, "error": "unknown_method"}
@@ -383,6 +434,33 @@ class FakeSlack:
         return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
     # auth, users, conversations
+    def _oauth_v2_access(self, args: dict[str, Any], authorization: str) -> dict[str, Any]:
+        """The code from the redirect, for a bot token: only with the app's client id and secret (Basic auth)."""
+        if authorization.startswith("Basic "):
+            user, _, secret = base64.b64decode(authorization.removeprefix("Basic ")).decode().partition(":")
+        else:
+            user, secret = str(args.get("client_id", "")), str(args.get("client_secret", ""))
+        if (user, secret) != (CLIENT_ID, CLIENT_SECRET):
+            return {"ok": False, "error": "invalid_client_id" if user != CLIENT_ID else "bad_client_secret"}
+        grant = self.codes.pop(str(args.get("code", "")), None)
+        if grant is None:
+            return {"ok": False, "error": "invalid_code"}
+        self.tokens[grant["token"]] = grant["team"]
+        enterprise = grant["enterprise"]
+        return {
+            "ok": True, "app_id": APP_ID, "access_token": grant["token"], "token_type": "bot",
+            "scope": ",".join(self.scopes), "bot_user_id": BOT_USER,
+            "team": {"id": grant["team"], "name": grant["name"]},
+            "enterprise": {"id": enterprise, "name": enterprise} if enterprise else None,
+            "is_enterprise_install": False, "authed_user": {"id": grant["installer"]},
+        }  # fmt: skip
+
+    def _auth_test(self, team: str) -> dict[str, Any]:
+        if team == HUB_TEAM:
+            return self._m_auth_test({})
+        return {"ok": True, "url": f"https://{team.lower()}.slack.com/", "team": self.team_names.get(team, team),
+                "user": "echobot", "team_id": team, "user_id": BOT_USER, "bot_id": f"B{team}"}  # fmt: skip
+
     def _m_auth_test(self, args: dict[str, Any]) -> dict[str, Any]:
         return {
             "ok": True,
@@ -586,7 +664,7 @@ class FakeSlack:
         token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
         self.calls.append(Call("files-pri", {"file": file_id, "authorized": token == BOT_TOKEN},
                                asyncio.get_running_loop().time()))  # fmt: skip
-        if token != BOT_TOKEN or "files:read" not in self.scopes or self.token_error:
+        if token not in self.tokens or "files:read" not in self.scopes or self.token_error:
             return web.Response(text="<!DOCTYPE html><html><body>Sign in to Slack</body></html>",
                                 content_type="text/html")  # fmt: skip
         if file is None or file["name"] != request.match_info["name"]:

@@ -85,8 +85,12 @@ class SlackDriver:
     """Sends each request over HTTP, signed, or with `socket`, as the Socket Mode envelope Slack would send
     instead (no signature there; the retry headers become the envelope's retry_attempt and retry_reason)."""
 
-    def __init__(self, app_url: str, signing_secret: str, fake: FakeSlack, socket: Socket | None = None) -> None:
+    def __init__(self, app_url: str, signing_secret: str, fake: FakeSlack, socket: Socket | None = None,
+                 *, team: str | None = None) -> None:  # fmt: skip
+        """`team`: the workspace the requests come from (one of several installed hubs); else the one hub."""
         self.app_url = app_url
+        self.team = {"id": team, "domain": team.lower()} if team else TEAM
+        self.installed_team = team
         self.fake = fake
         self.socket = socket
         self._verifier = SignatureVerifier(signing_secret)
@@ -124,7 +128,7 @@ class SlackDriver:
         """The Slack team a person belongs to: the partner workspace's for someone from a partner organization
         in a Slack Connect channel (Slack puts it in `user.team_id`, and a slash command's `team_id`)."""
         users = getattr(self.fake, "users", {})  # a benchmark's link to a fake in another process has none
-        return str(users.get(user, {}).get("team_id") or TEAM["id"])
+        return str(users.get(user, {}).get("team_id") or self.team["id"])
 
     def trigger(self) -> str:
         return f"{next(self._counter)}.{int(time.time())}.trigger"
@@ -134,8 +138,9 @@ class SlackDriver:
     ) -> Reply:
         form = {
             "token": "legacy",
-            "team_id": self.team_of(user),
-            "team_domain": TEAM["domain"],
+            "team_id": self.installed_team or self.team_of(user),
+            "user_team": self.team_of(user),
+            "team_domain": self.team["domain"],
             "channel_id": channel,
             "channel_name": "general",
             "user_id": user,
@@ -159,7 +164,7 @@ class SlackDriver:
                 "callback_id": callback_id,
                 "trigger_id": self.trigger(),
                 "user": {"id": user, "team_id": self.team_of(user)},
-                "team": TEAM,
+                "team": self.team,
                 "api_app_id": "A0ECHO",
                 "token": "legacy",
             }
@@ -171,7 +176,7 @@ class SlackDriver:
         return await self.interactive(
             {
                 "type": "view_submission",
-                "team": TEAM,
+                "team": self.team,
                 "user": {"id": user, "team_id": self.team_of(user)},
                 "api_app_id": "A0ECHO",
                 "token": "legacy",
@@ -211,7 +216,7 @@ class SlackDriver:
             }
         payload: dict[str, Any] = {
             "type": "block_actions",
-            "team": TEAM,
+            "team": self.team,
             "user": {"id": user, "team_id": self.team_of(user)},
             "api_app_id": "A0ECHO",
             "token": "legacy",
@@ -242,7 +247,7 @@ class SlackDriver:
                 "action_id": action_id,
                 "block_id": action_id,
                 "value": typed,
-                "team": TEAM,
+                "team": self.team,
                 "user": {"id": user, "team_id": self.team_of(user)},
                 "api_app_id": "A0ECHO",
                 "token": "legacy",
@@ -255,7 +260,7 @@ class SlackDriver:
         body = json.dumps(
             {
                 "token": "legacy",
-                "team_id": TEAM["id"],
+                "team_id": self.team["id"],
                 "api_app_id": "A0ECHO",
                 "event": event,
                 "type": "event_callback",
