@@ -23,10 +23,12 @@ from echobot.commands import COMMANDS, Audience
 from echobot.forms import ProgramForm
 from echobot.handlers.cases import form_from_values as case_form
 from echobot.handlers.programs import form_from_values as program_form
-from echobot.ids import Action, Callback, CaseField, ProgramField, SessionField, SessionTool
+from echobot.ids import Action, Callback, CaseField, HubField, ProgramField, SessionField, SessionTool
 from echobot.models import CaseState, Person, Program, SessionStatus
-from echobot.storage import attendance, audit, cases, evaluations, programs, sessions
+from echobot.storage import attendance, audit, cases, evaluations, hub, programs, sessions
+from echobot.storage import hubs as hubs_repo
 from echobot.views.cases import action_modal, case_modal
+from echobot.views.hubs import hub_settings_modal
 from echobot.views.programs import program_modal
 from echobot.views.sessions import (
     attendance_edit_modal,
@@ -421,6 +423,16 @@ async def set_credit_type(w: World, user: str, target: Any) -> Seen:
     return await command(w, user, f"credit-type CHW Hours for {user}")
 
 
+async def hub_settings_submit(w: World, user: str, target: Any) -> Seen:
+    view = hub_settings_modal(await w.services.hubs.profile())
+    return await submit(w, user, view, {HubField.NAME: f"Hub of {user}", HubField.TIMEZONE: "America/Denver"})
+
+
+async def hub_renamed(w: World, user: str, target: Any, seen: Seen) -> bool:
+    found = await hubs_repo.get(w.bot.db.reader, hub.DEFAULT_HUB)
+    return found is not None and found.name == f"Hub of {user}"
+
+
 # fmt: off
 ROWS: list[Row] = [
     Row("/echo program new", HUB, say("program new"), opened(Callback.PROGRAM_VIEW)),
@@ -466,6 +478,8 @@ ROWS: list[Row] = [
     Row("/echo export evaluations", MANAGERS, say(f"export evaluations {HEPC}"), audited("export.evaluations")),
     Row("/echo credit-type", HUB, set_credit_type, credit_type_set),
     Row("/echo digest", MANAGERS, say(f"digest {HEPC}"), audited("digest.request")),
+    Row("/echo hub settings", HUB, say("hub settings"), opened(Callback.HUB_SETTINGS_VIEW)),
+    Row("hub settings modal (forged for the refused)", HUB, hub_settings_submit, hub_renamed),
 ]
 # fmt: on
 
