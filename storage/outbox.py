@@ -269,7 +269,8 @@ def _head_of(target: Any, stamp: str) -> Any:
     waiting_aside = and_(head.c.aside == 1, head.c.state == OutboxState.PENDING.value, head.c.not_before > stamp)
     return (
         select(head.c.id)
-        .where(head.c.target == target, head.c.state.in_(_LIVE), ~waiting_aside)
+        .where(head.c.target == target, head.c.state.in_(_LIVE), ~waiting_aside,
+               head.c.hub_id.not_in(_stopped_hubs()))  # a stopped hub's rows hold no lane (a DM to two hubs' person)
         .order_by(head.c.due_at, head.c.id)
         .limit(1)
         .scalar_subquery()
