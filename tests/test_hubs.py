@@ -22,7 +22,7 @@ import pytest
 from pypdf import PdfReader
 
 from echobot.ids import Action, Callback, EvaluationField, HubField, ProgramField
-from echobot.models import OutboxState
+from echobot.models import Message, OutboxState
 from echobot.storage import audit, cases, evaluations, hub, outbox, programs, providers
 from echobot.storage import hubs as hubs_repo
 from echobot.web import EVENTS_PATH
@@ -338,3 +338,49 @@ async def test_purge_removes_a_hubs_records_for_good_and_reports_counts(many: Hu
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert again.returncode == 1 and "no hub" in again.stderr
+
+
+async def test_a_person_registered_with_two_hubs_sees_each_hubs_record_only(many: Hubs) -> None:
+    """A partner provider in both hubs' shared channels registers with each: each hub keeps its own copy, shows
+    her only that one, and hub B's uninstall does not hold up hub A's messages to her."""
+    bot = many.bot
+    await installed_pair(many)
+    bot.fake.add_partner_user(PAT, "Pat Okafor")
+    await register_in(many, HUB_A, PAT, name="Pat Okafor", email="pat@for-a.example.org")
+    reply = await many[HUB_B].command(PAT, "me")
+    assert "pat@for-a.example.org" not in reply.message_text
+    await register_in(many, HUB_B, PAT, name="Pat Okafor", email="pat@for-b.example.org")
+    assert "pat@for-b.example.org" in (await many[HUB_B].command(PAT, "me")).message_text
+    assert "pat@for-b.example.org" not in (await many[HUB_A].command(PAT, "me")).message_text
+    with hub.scope(HUB_B):  # hub B has a message for her in its queue when it uninstalls echobot
+        async with bot.db.transaction() as tx:
+            await outbox.enqueue(tx, key="registration:waiting", target=PAT, now=bot.clock.now(),
+                                 due_at=bot.clock.now() + timedelta(minutes=5), message=Message(text="From B"))
+    await many[HUB_B].event(bot.fake.uninstall_team(HUB_B))
+    bot.clock.set(bot.clock.now() + timedelta(minutes=10))
+    dms_from_a = len([c for c in bot.fake.calls_by(HUB_A, "chat.postMessage") if c.args.get("channel") == PAT])
+    await register_in(many, HUB_A, PAT, name="Pat Okafor", email="pat@again-a.example.org")  # an edit: a new DM
+    assert len([c for c in bot.fake.calls_by(HUB_A, "chat.postMessage") if c.args.get("channel") == PAT]) > dms_from_a
+    waiting = await outbox.get(bot.db.reader, "registration:waiting")
+    assert waiting is not None and waiting.state is OutboxState.PENDING and waiting.hub == HUB_B
+    assert (waiting.last_error or "").startswith("sending stopped")
+
+
+def test_one_workspace_or_many_never_both() -> None:
+    """Settings: a bot token (one hub), or client id and secret in HTTP mode (many), and nothing in between."""
+    from echobot.settings import SettingsError, load_settings
+
+    def problem(**values: str) -> str:
+        try:
+            load_settings(_env_file=None, **values)
+        except SettingsError as error:
+            return str(error)
+        return ""
+
+    many_hubs = {"SLACK_CLIENT_ID": CLIENT_ID, "SLACK_CLIENT_SECRET": CLIENT_SECRET, "SLACK_SIGNING_SECRET": "s"}
+    assert problem(**many_hubs) == ""
+    assert "SLACK_CLIENT_SECRET is not set" in problem(SLACK_CLIENT_ID=CLIENT_ID, SLACK_SIGNING_SECRET="s")
+    assert "not both" in problem(**many_hubs, SLACK_BOT_TOKEN="xoxb-1")
+    assert "HTTP mode" in problem(**many_hubs, SLACK_APP_TOKEN="xapp-1")
+    assert "ECHOBOT_ADMINS" in problem(**many_hubs, ECHOBOT_ADMINS="UADMIN0001")
+    assert problem() == "SLACK_BOT_TOKEN is not set"
