@@ -1,6 +1,6 @@
 """Many hubs in one deployment against one hub alone, in the same run (issue 14; goal: within 1.2x).
 
-    python -m bench.many_hubs [--hubs 50] [--programs 10] [--rounds 6] [--requests 200] [--rows 400]
+    python -m bench.many_hubs [--hubs 50] [--programs 10] [--rounds 6] [--requests 200] [--rows 400] [--alone N]
 
 Two echobots in this process, each on its own database (SQLite files) and served over loopback HTTP, both in
 distribution mode (OAuth installs, the installation store on the same database) and talking to one fake Slack:
@@ -14,7 +14,9 @@ distribution mode (OAuth installs, the installation store on the same database) 
   hubs' program channels, each row sent with its own hub's token; for "one" as many channels of its one
   workspace, so that both use as many lanes), then sent by the dispatcher with no pacing; rows per second.
 
-Prints per deployment the median over rounds, the ratios many/one (and the spread of per-round ratios).
+Prints per deployment the median over rounds, the ratios many/one (and the spread of per-round ratios). With
+`--alone 500` the one hub holds as many programs as all the hubs together (the same queue size): what remains
+is the cost of tenancy itself, apart from that of a bigger database.
 """
 
 from __future__ import annotations
@@ -137,7 +139,7 @@ async def main(args: argparse.Namespace) -> None:
     fake = FakeSlack()
     await fake.start()
     with tempfile.TemporaryDirectory() as folder:
-        one = Deployment("one", Path(folder), fake, 1, args.programs)
+        one = Deployment("one", Path(folder), fake, 1, args.alone or args.programs)
         many = Deployment("many", Path(folder), fake, args.hubs, args.programs)
         for deployment in (one, many):
             began = time.perf_counter()
@@ -182,6 +184,8 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--rows", type=int, default=400)
+    parser.add_argument("--alone", type=int, default=0,
+                        help="programs of the one hub (default: --programs); --alone 500 holds as many as all hubs")
     return parser.parse_args(argv)
 
 

@@ -46,6 +46,8 @@ def build_app(services: Services, client: AsyncWebClient, installs: Installs | N
             process_before_response=True,
             logger=bolt_logger,
             oauth_settings=installs.oauth if installs is not None else None,
+            # an AsyncAuthorize instance, which Bolt takes as is (its hint names plain functions only)
+            authorize=installs.authorize if installs is not None else None,  # type: ignore[arg-type]
         )
     finally:
         bolt_logger.removeFilter(quiet)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.oauth.async_callback_options import AsyncCallbackOptions, AsyncSuccessArgs
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
@@ -72,6 +73,14 @@ class Installs:
             state_store=AsyncSQLAlchemyOAuthStateStore(expiration_seconds=STATE_SECONDS, engine=engine),
             callback_options=AsyncCallbackOptions(success=self._installed, failure=_failed),
         )
+        # Bolt's authorization from the store, with its auth.test answer remembered per token: otherwise every
+        # request (acked within 3 s) waits for a call to Slack first. A new install brings a new token, so a new
+        # entry; an uninstalled hub's requests may still be authorized from memory, but nothing is sent for it.
+        self.authorize = AsyncInstallationStoreAuthorize(
+            installation_store=self.store, client_id=settings.slack_client_id,
+            client_secret=settings.slack_client_secret.get_secret_value(), logger=log, bot_only=True,
+            cache_enabled=True,
+        )  # fmt: skip
 
     async def _installed(self, args: AsyncSuccessArgs) -> BoltResponse:
         """Bolt saved the installation: the hub's row, and the installing person as its first coordinator."""
