@@ -26,6 +26,7 @@ from echobot.storage.tables import hubs as H
 from echobot.storage.tables import outbox as O
 
 TOPIC = "outbox"
+STOPPED = "sending stopped"  # how rows that wait for their hub (or token) to come back are marked
 _LIVE = (OutboxState.PENDING.value, OutboxState.SENDING.value)
 # The reason shown (last_error) on a row that was in flight when its process stopped or died. Whether a row is
 # in doubt is its `in_doubt` column: Slack may already have it, so a post is looked for in the conversation's
@@ -405,11 +406,17 @@ async def mark_retry(
     tx.touch(TOPIC)
 
 
-async def mark_pending(tx: Tx, reason: str | None, *, hub_id: str | None = None) -> int:
+async def mark_pending(tx: Tx, reason: str, *, hub_id: str | None = None) -> int:
     """Note `reason` on every pending row (sending stopped); rows in doubt keep their doubt (a column)."""
     pending = O.c.state == OutboxState.PENDING.value
     mine = true() if hub_id is None else O.c.hub_id == hub_id
     return await tx.execute(update(O).where(pending, mine).values(last_error=reason))
+
+
+async def clear_stopped(tx: Tx, hub_id: str) -> int:
+    """A hub installed again: its pending rows lose their "sending stopped" mark (they go out now)."""
+    stopped = (O.c.state == OutboxState.PENDING.value, O.c.hub_id == hub_id, starts_with(O.c.last_error, STOPPED))
+    return await tx.execute(update(O).where(*stopped).values(last_error=None))
 
 
 async def clear_error(tx: Tx, item_id: int) -> None:

@@ -88,7 +88,7 @@ class Hubs:
                 new = await hubs_repo.installed(tx, hub_id, enterprise_id=enterprise_id, team_id=team_id, name=name,
                                                 by=installer, at=now)  # fmt: skip
                 await coordinators_repo.add(tx, installer, installer, now)
-                await outbox_repo.mark_pending(tx, None, hub_id=hub_id)
+                await outbox_repo.clear_stopped(tx, hub_id)
                 await audit.record(tx, now, installer, "hub.install" if new else "hub.reinstall", f"hub:{hub_id}")
         log.info("hub %s %s", hub_id, "installed" if new else "reinstalled")
         return new
