@@ -144,7 +144,7 @@ async def main(args: argparse.Namespace) -> None:
         for deployment in (one, many):
             began = time.perf_counter()
             await deployment.start()
-            print(f"{deployment.name}: {len(deployment.teams)} hub(s) x {args.programs} programs set up in "
+            print(f"{deployment.name}: {len(deployment.teams)} hub(s) x {deployment.programs} programs set up in "
                   f"{time.perf_counter() - began:.1f} s")  # fmt: skip
         one.spread_over(len(many.channels))
         acks: dict[str, list[float]] = {"one": [], "many": []}
