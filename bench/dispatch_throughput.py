@@ -1,6 +1,7 @@
 """Dispatch throughput: 2,000 evaluation DMs through the real dispatcher of 1, 2 and 3 echobot processes.
 
     python -m bench.dispatch_throughput [--attendees 2000] [--processes 1 2 3] [--database URL] [--no-sqlite]
+                                        [--baseline REV]
 
 The fake Slack Web API runs in a process of its own. For each process count, N `echobot run --http`
 processes (real separate processes, as tests/test_soak_instances.py starts them) run on one PostgreSQL
@@ -12,9 +13,12 @@ them, one DM channel per attendee, paced at one message per second per channel. 
 runs again on a SQLite file, for comparison.
 
 It prints, per run: messages/s from the session's end to the last DM Slack received (and from the first
-DM to the last), the ratio to one process on PostgreSQL, how many DMs each process sent, and loss and
-doubling counted in the fake Slack's record (attendees with no DM / DMs beyond the first). Exit status 1
-when anything was lost or doubled.
+DM to the last), the ratio to one process on PostgreSQL, the CPU time the echobot processes used per DM
+(the figure this shared machine disturbs least), how many rows each process sent, and loss and doubling
+counted in the fake Slack's record (attendees with no DM / DMs beyond the first). With `--baseline REV`
+every run is repeated, right after, with the echobot processes running the code of git revision REV (the
+same database, the same fake Slack): the ratio of the two is the fair comparison on a busy machine. Exit
+status 1 when anything was lost or doubled.
 """
 
 from __future__ import annotations
@@ -22,7 +26,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import re
+import string
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,7 +41,7 @@ from pathlib import Path
 import aiohttp
 from sqlalchemy import func, select, update
 
-from bench.common import ROOT, FakeSlackProcess, free_port, machine, stop, wait_ready
+from bench.common import ROOT, FakeSlackProcess, cpu_seconds, free_port, machine, stop, wait_ready
 from echobot.clock import FrozenClock
 from echobot.container import Services
 from echobot.models import Program, ScheduleKind
@@ -47,12 +54,14 @@ from tests.fake_slack import BOT_TOKEN
 from tests.harness import ADMIN, SIGNING_SECRET, make_settings
 
 LEAD = 4.0  # seconds between committing the session and its end: every process is idle and waiting by then
+TAG = "".join(random.choices(string.ascii_uppercase, k=3))  # this invocation's names, apart from earlier ones
 GIVE_UP = 120.0  # seconds without a new DM after which a run stops waiting
 
 
 @dataclass
 class Run:
     label: str
+    code: str
     processes: int
     attendees: int
     seconds: float  # the session's end to the last DM Slack received
@@ -60,16 +69,17 @@ class Run:
     lost: int
     doubled: int
     per_process: list[int]
+    cpu: float  # seconds of CPU the echobot processes used from the seed to the last DM
 
     @property
     def rate(self) -> float:
         return self.attendees / self.seconds if self.seconds > 0 else float("nan")
 
 
-def environment(database: str, api_url: str) -> dict[str, str]:
+def environment(database: str, api_url: str, code: Path) -> dict[str, str]:
     return {
         "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": str(code),
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "ECHOBOT_DATABASE": database,
@@ -81,19 +91,21 @@ def environment(database: str, api_url: str) -> dict[str, str]:
 
 
 async def start_processes(
-    count: int, database: str, api_url: str, workdir: Path
+    count: int, database: str, api_url: str, workdir: Path, code: Path
 ) -> list[tuple[asyncio.subprocess.Process, int]]:
-    """`count` echobot processes on one database, each on its own port; returns once each answers /healthz."""
+    """`count` echobot processes (the code in the folder `code`) on one database, each on its own port; returns
+    once each answers /healthz."""
     processes = []
     for number in range(count):
         port = free_port()
-        log = (workdir / f"echobot-{count}-{number}.log").open("wb")
+        log = (workdir / f"echobot-{count}-{number}.log").open("ab")
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "echobot", "run", "--http", "--host", "127.0.0.1", "--port", str(port),
-            env=environment(database, api_url), cwd=workdir, stdout=log, stderr=log,
+            env=environment(database, api_url, code), cwd=code, stdout=log, stderr=log,
         )  # fmt: skip
         processes.append((process, port))
         log.close()
+    for _, port in processes:
         await wait_ready(f"http://127.0.0.1:{port}/healthz", timeout=90)
     return processes
 
@@ -105,10 +117,10 @@ async def seed(db: Database, run: int, attendees: int, ends_at: datetime, api_ur
     clock = FrozenClock(planned_at)
     services = Services.build(make_settings(workdir / "unused.db", api_url), clock, db)
     start = ends_at - timedelta(minutes=60)
-    users = [f"U{run:02d}{n:07d}" for n in range(attendees)]
+    users = [f"U{TAG}{run:02d}{n:06d}" for n in range(attendees)]
     async with db.transaction() as tx:
         program = await programs_repo.create(tx, Program(
-            id=0, name=f"Throughput ECHO {run}", channel_id=f"C0THRU{run:02d}", review_channel_id="G0THRU",
+            id=0, name=f"Throughput ECHO {TAG} {run}", channel_id=f"C0{TAG}{run:02d}", review_channel_id="G0THRU",
             timezone="UTC", schedule_kind=ScheduleKind.ONCE, first_date=start.date(), start_time=start.time(),
             duration_minutes=60, video_url="https://zoom.example.org/j/1", reminder_offsets=[60],
             created_by=ADMIN, created_at=planned_at, updated_at=planned_at))  # fmt: skip
@@ -144,12 +156,14 @@ async def rows_sent(port: int) -> int:
 
 
 async def one_run(
-    label: str, database: str, count: int, attendees: int, run: int, fake: FakeSlackProcess, workdir: Path
-) -> Run:
+    label: str, database: str, count: int, attendees: int, run: int, fake: FakeSlackProcess, workdir: Path,
+    code: tuple[str, Path],
+) -> Run:  # fmt: skip
     db = await Database.open(database)
-    processes = await start_processes(count, database, fake.api_url, workdir)
+    processes = await start_processes(count, database, fake.api_url, workdir, code[1])
     try:
         await fake.faults()  # forget the calls so far
+        cpu_before = sum(cpu_seconds(p.pid) for p, _ in processes)
         ends_at = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=LEAD + 1)
         users = await seed(db, run, attendees, ends_at, fake.api_url, workdir)
         done, last_change, seen = 0, time.monotonic(), -1
@@ -158,6 +172,7 @@ async def one_run(
             done = await sent_to(db, users)
             if done != seen:
                 seen, last_change = done, time.monotonic()
+        cpu = sum(cpu_seconds(p.pid) for p, _ in processes) - cpu_before
         await asyncio.sleep(1.0)  # anything sent twice would show up by now
         per_process = [await rows_sent(port) for _, port in processes]
     finally:
@@ -170,7 +185,7 @@ async def one_run(
     walls = sorted(c["wall"] for c in dms)
     end = ends_at.timestamp()
     return Run(
-        label=label, processes=count, attendees=attendees,
+        label=label, code=code[0], processes=count, cpu=cpu, attendees=attendees,
         seconds=(walls[-1] - end) if walls else float("nan"),
         sending=(walls[-1] - walls[0]) if walls else float("nan"),
         lost=sum(1 for user in users if delivered[user] == 0),
@@ -179,30 +194,49 @@ async def one_run(
     )  # fmt: skip
 
 
-async def main(attendees: int, counts: list[int], database: str, sqlite: bool) -> bool:
+def checkout(revision: str, folder: Path) -> Path:
+    """The code of git `revision`, extracted into `folder` (for the baseline's processes)."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True, capture_output=True).stdout
+    folder.mkdir()
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+async def main(attendees: int, counts: list[int], database: str, sqlite: bool, baseline: str | None) -> bool:
     print(f"machine: {machine()}; load average {os.getloadavg()[0]:.2f}")
     print(f"{attendees} evaluation DMs (one per DM channel, pacing 1 msg/s per channel), fake Slack in its own process")
     runs: list[Run] = []
     with tempfile.TemporaryDirectory(prefix="echobot-throughput-") as folder:
         workdir = Path(folder)
+        codes = [("this code", ROOT)]
+        if baseline:
+            codes.append((f"baseline {baseline}", checkout(baseline, workdir / "baseline")))
+        plan = [("PostgreSQL", database, count) for count in counts]
+        if sqlite:
+            plan.append(("SQLite", str(workdir / "throughput.db"), 1))
         async with FakeSlackProcess() as fake:
-            for number, count in enumerate(counts, start=1):
-                runs.append(await one_run("PostgreSQL", database, count, attendees, number, fake, workdir))
-                report(runs[-1], runs[0])
-            if sqlite:
-                runs.append(await one_run("SQLite", str(workdir / "throughput.db"), 1, attendees, 99, fake, workdir))
-                report(runs[-1], runs[0])
+            number = 0
+            for label, where, count in plan:
+                for code in codes:
+                    number += 1
+                    runs.append(await one_run(label, where, count, attendees, number, fake, workdir, code))
+                    report(runs[-1], runs[0], runs[-2] if code is not codes[0] else None)
     clean = all(r.lost == 0 and r.doubled == 0 for r in runs)
     print(f"goal >= 500 messages/s with one process: {runs[0].rate:.0f}; no loss or doubling in any run: {clean}")
     return clean
 
 
-def report(run: Run, first: Run) -> None:
+def report(run: Run, first: Run, ours: Run | None) -> None:
+    """One line per run; a baseline's line also gives this code's figures as ratios to it."""
+    against = ""
+    if ours is not None:
+        against = (f"; this code / baseline: messages/s {ours.rate / run.rate:.2f}, "
+                   f"CPU per DM {ours.cpu / ours.attendees / (run.cpu / run.attendees):.2f}")  # fmt: skip
     print(
-        f"{run.label}, {run.processes} process(es): {run.attendees} DMs in {run.seconds:.2f} s from the session's "
-        f"end = {run.rate:.0f} messages/s (ratio to 1 process on PostgreSQL {run.rate / first.rate:.2f}); "
-        f"first to last DM {run.sending:.2f} s; rows sent by each process {run.per_process}; "
-        f"lost {run.lost}, doubled {run.doubled}",
+        f"{run.label}, {run.processes} process(es), {run.code}: {run.attendees} DMs in {run.seconds:.2f} s from the "
+        f"session's end = {run.rate:.0f} messages/s (ratio to 1 process on PostgreSQL {run.rate / first.rate:.2f}); "
+        f"first to last DM {run.sending:.2f} s; CPU {run.cpu / run.attendees * 1000:.2f} ms per DM; rows sent by "
+        f"each process {run.per_process}; lost {run.lost}, doubled {run.doubled}{against}",
         flush=True,
     )
 
@@ -213,6 +247,7 @@ if __name__ == "__main__":
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--database", help="a postgresql:// URL (default: a throwaway local cluster)")
     parser.add_argument("--no-sqlite", action="store_true", help="skip the one-process run on SQLite")
+    parser.add_argument("--baseline", help="also run the processes on this git revision's code, after each run")
     options = parser.parse_args()
     cluster = None
     if options.database is None:
@@ -221,7 +256,8 @@ if __name__ == "__main__":
         cluster = Cluster()
         options.database = cluster.url.render_as_string(hide_password=False)
     try:
-        ok = asyncio.run(main(options.attendees, options.processes, options.database, not options.no_sqlite))
+        ok = asyncio.run(main(options.attendees, options.processes, options.database, not options.no_sqlite,
+                              options.baseline))
     finally:
         if cluster is not None:
             cluster.stop()

@@ -218,7 +218,8 @@ class Dispatcher:
             await self.recorder.failed(item, type(error).__name__, transient=True)
             return Outcome.CALLED_SLACK
         try:
-            await self.recorder.sent(item.id, channel, ts)
+            if await self.recorder.sent(item.id, channel, ts, lane=item.target):
+                return Outcome.LANE_GIVEN_UP
         except Exception as error:
             # Slack has the message: never send it again from here. The row stays "sending" and is checked
             # at the next start (see recover()).

@@ -27,6 +27,7 @@ class Outcome(Enum):
 
     CALLED_SLACK = "called Slack"  # Slack saw a call (sent, failed, or looked up): pace before the next
     NO_CALL = "no call"  # skipped, a job, waiting for its parent: the next row may go at once
+    LANE_GIVEN_UP = "lane given up"  # sent; recorded with the lane's release, as its target had nothing more due
 
 
 Deliver = Callable[[OutboxItem], Awaitable[Outcome]]
@@ -122,6 +123,8 @@ class Lanes:
                     return
                 outcome = await self._deliver(item)
                 item = None
+                if outcome is Outcome.LANE_GIVEN_UP:  # with the send's record, noting this call: nothing to do
+                    return
                 if outcome is Outcome.CALLED_SLACK:
                     last_call = self._clock.now()
                     if self._pacing > 0:
