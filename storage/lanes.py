@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, delete, exists, func, or_, select, update
 
 from echobot.storage.codec import opt_from_db, opt_to_db, to_db
 from echobot.storage.database import Reader, Tx
@@ -94,6 +94,16 @@ async def release_unless(
 async def release_all(tx: Tx) -> int:
     """Free every lane (the one process of an embedded database starting: whatever held them is gone)."""
     return await tx.execute(update(L).where(L.c.owner.is_not(None)).values(owner=None, lease_until=None))
+
+
+async def prune(tx: Tx, before: datetime) -> int:
+    """Delete the lanes nobody holds (or whose holder's lease ran out) and for which Slack was last called
+    before `before` (or never): their pacing is long over, and a lane is made again when its target next has
+    something due. Returns how many were deleted."""
+    stamp = to_db(before)
+    unowned = or_(L.c.owner.is_(None), L.c.lease_until.is_(None), L.c.lease_until < stamp)
+    idle = or_(L.c.last_call_at.is_(None), L.c.last_call_at < stamp)
+    return await tx.execute(delete(L).where(unowned, idle))
 
 
 async def renew(tx: Tx, owner: str, lease_until: datetime) -> int:
