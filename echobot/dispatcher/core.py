@@ -161,7 +161,8 @@ class Dispatcher:
         while not self.lanes.stopping:
             self._wake.clear()
             try:
-                await self.lanes.fill()
+                if await self.lanes.fill():
+                    self.wake()  # a full batch: more may be due
                 if self.on_next_wake is not None:
                     self.on_next_wake(await outbox_repo.next_wake_at(self._db.reader))
             except Exception as error:
