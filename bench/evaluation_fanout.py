@@ -19,6 +19,8 @@ from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
 from pathlib import Path
 
+from sqlalchemy import update
+
 from bench.common import FakeSlackProcess, machine
 from echobot.clock import FrozenClock
 from echobot.container import Services
@@ -28,6 +30,7 @@ from echobot.slack_client import build_client, build_session
 from echobot.storage import Database
 from echobot.storage import programs as programs_repo
 from echobot.storage import sessions as sessions_repo
+from echobot.storage.tables import attendance, outbox
 from tests.fake_slack import BOT_TOKEN
 from tests.harness import make_settings
 
@@ -47,11 +50,12 @@ async def fan_out(workdir: Path, fake: FakeSlackProcess, attendees: int, faults:
             created_by="UADMIN", created_at=clock.now(), updated_at=clock.now()))  # fmt: skip
         await services.sessions.plan(tx, program, clock.now())
         [session] = await sessions_repo.of_program(tx, program.id, clock.now(), clock.now() + timedelta(days=30))
-        await tx.executemany(
-            "INSERT INTO attendance (session_id, user_id, present, checked_in_at) VALUES (?, ?, 1, ?)",
-            [(session.id, f"U{n:09d}", "2026-11-10T19:05:00.000000Z") for n in range(attendees)],
-        )
-        await tx.execute("UPDATE outbox SET state = 'cancelled' WHERE key NOT LIKE '%:end'")
+        checked_in = "2026-11-10T19:05:00.000000Z"
+        await tx.executemany(attendance.insert(), [
+            {"session_id": session.id, "user_id": f"U{n:09d}", "present": 1, "checked_in_at": checked_in}
+            for n in range(attendees)
+        ])  # fmt: skip
+        await tx.execute(update(outbox).where(outbox.c.key.not_like("%:end")).values(state="cancelled"))
     clock.set(START + timedelta(hours=1))
     http = build_session()
     dispatcher = Dispatcher(db, build_client(BOT_TOKEN, fake.api_url, session=http), clock, services.renderers,

@@ -20,8 +20,10 @@ from echobot.scheduler import add_periodic, build_scheduler, wire_dispatcher
 from echobot.settings import Settings
 from echobot.slack_client import build_client, build_session
 from echobot.storage import Database, inbound, shared
+from echobot.storage import lanes as lanes_repo
 
 log = logging.getLogger(__name__)
+LANE_IDLE = timedelta(days=1)  # a lane unowned and not called for this long is deleted (periodic prune)
 
 
 class Runtime:
@@ -84,7 +86,7 @@ class Runtime:
             self.db.listen()
             wire_dispatcher(self.scheduler, self.dispatcher)
             periodic = (
-                ("inbound-prune", self._prune_inbound, timedelta(hours=6)),
+                ("inbound-prune", self.prune, timedelta(hours=6)),
                 ("plan-sessions", self._plan_sessions, timedelta(hours=6)),
                 ("plan-digests", self._plan_digests, timedelta(hours=1)),
                 ("purge-cases", self._purge_cases, timedelta(hours=12)),
@@ -136,8 +138,12 @@ class Runtime:
         async with self.db.transaction() as tx:
             return await shared.claim_period(tx, job_id, self.db.process, self.services.clock.now(), every)
 
-    async def _prune_inbound(self) -> None:
+    async def prune(self) -> None:
+        """Forget what only matters for a while (a periodic job): event ids past Slack's retries, shared answers
+        past the signature's freshness, and dispatcher lanes idle and unowned for a day."""
+        now = self.services.clock.now()
         async with self.db.transaction() as tx:
-            await inbound.forget_before(tx, self.services.clock.now() - inbound.RETRY_HORIZON)
+            await inbound.forget_before(tx, now - inbound.RETRY_HORIZON)
+            await lanes_repo.prune(tx, now - LANE_IDLE)
         if self.replays.shared is not None:
             await self.replays.shared.forget_old()

@@ -7,11 +7,11 @@ An owner that dies loses the lane when its lease runs out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, delete, exists, func, or_, select, update
 
 from echobot.storage.codec import opt_from_db, opt_to_db, to_db
 from echobot.storage.database import Reader, Tx
@@ -58,22 +58,52 @@ async def holds(tx: Tx, target: str, owner: str, now: datetime, lease_until: dat
     return changed > 0
 
 
+def _later(stamp: str | None) -> Any:
+    """The later of the lane's noted last call and `stamp`."""
+    if stamp is None:
+        return L.c.last_call_at
+    return case((or_(L.c.last_call_at.is_(None), L.c.last_call_at < stamp), stamp), else_=L.c.last_call_at)
+
+
 async def release(tx: Tx, target: str, owner: str, last_call_at: datetime | None) -> None:
     """Give the lane up, noting the last call to Slack for it (the later of the noted one and this)."""
-    stamp = opt_to_db(last_call_at)
-    later = L.c.last_call_at if stamp is None else case(
-        (or_(L.c.last_call_at.is_(None), L.c.last_call_at < stamp), stamp), else_=L.c.last_call_at
-    )  # fmt: skip
     await tx.execute(
         update(L)
         .where(L.c.target == target, L.c.owner == owner)
-        .values(owner=None, lease_until=None, last_call_at=later)
+        .values(owner=None, lease_until=None, last_call_at=_later(opt_to_db(last_call_at)))
     )
+
+
+async def release_unless(
+    tx: Tx, targets: Iterable[str], owner: str, last_call_at: datetime, busy: Callable[[Any], ColumnElement[bool]]
+) -> set[str]:
+    """Give up the lanes of `targets` that `owner` holds and for which `busy(target column)` is false, noting
+    `last_call_at` as the last call to Slack for each; returns the targets given up."""
+    wanted = sorted(set(targets))
+    if not wanted:
+        return set()
+    rows = await tx.fetchall(
+        update(L)
+        .where(L.c.target.in_(wanted), L.c.owner == owner, ~busy(L.c.target))
+        .values(owner=None, lease_until=None, last_call_at=_later(to_db(last_call_at)))
+        .returning(L.c.target)
+    )
+    return {row.target for row in rows}
 
 
 async def release_all(tx: Tx) -> int:
     """Free every lane (the one process of an embedded database starting: whatever held them is gone)."""
     return await tx.execute(update(L).where(L.c.owner.is_not(None)).values(owner=None, lease_until=None))
+
+
+async def prune(tx: Tx, before: datetime) -> int:
+    """Delete the lanes nobody holds (or whose holder's lease ran out) and for which Slack was last called
+    before `before` (or never): their pacing is long over, and a lane is made again when its target next has
+    something due. Returns how many were deleted."""
+    stamp = to_db(before)
+    unowned = or_(L.c.owner.is_(None), L.c.lease_until.is_(None), L.c.lease_until < stamp)
+    idle = or_(L.c.last_call_at.is_(None), L.c.last_call_at < stamp)
+    return await tx.execute(delete(L).where(unowned, idle))
 
 
 async def renew(tx: Tx, owner: str, lease_until: datetime) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, and_, bindparam, case, func, or_, select, true, update
+from sqlalchemy import Row, and_, bindparam, case, exists, func, or_, select, true, update
 from sqlalchemy.orm import aliased
 
 from echobot.models import Message, OutboxItem, OutboxKind, OutboxState, Render
@@ -341,6 +341,19 @@ async def mark_many_sent(tx: Tx, sent: list[tuple[int, str | None, str | None]],
         .values(slack_channel=bindparam("b_channel"), slack_ts=bindparam("b_ts"), **_sent_values(to_db(at)))
     )
     await tx.execute(statement, [{"b_id": item_id, "b_channel": channel, "b_ts": ts} for item_id, channel, ts in sent])
+
+
+async def release_finished_lanes(tx: Tx, targets: Iterable[str], owner: str, now: datetime) -> set[str]:
+    """Give up `owner`'s lanes of `targets` (each just called Slack, at `now` at the latest) whose targets have
+    nothing more due now, as claim_head would find; returns the targets given up. Recorded with the sends, this
+    spares each finished lane a transaction of its own after its pacing."""
+    stamp = to_db(now)
+    more = aliased(O, name="m")
+
+    def busy(target: Any) -> Any:
+        return exists().where(more.c.id == _head_of(target, stamp), _due(stamp, more))
+
+    return await lanes_repo.release_unless(tx, targets, owner, now, busy)
 
 
 async def claim_head(

@@ -167,7 +167,8 @@ class Dispatcher:
         while not self.lanes.stopping:
             self._wake.clear()
             try:
-                await self.lanes.fill()
+                if await self.lanes.fill():
+                    self.wake()  # a full batch: more may be due
                 if self.on_next_wake is not None:
                     self.on_next_wake(await outbox_repo.next_wake_at(self._db.reader))
             except Exception as error:
@@ -246,7 +247,8 @@ class Dispatcher:
             await self.recorder.failed(item, type(error).__name__, transient=True)
             return Outcome.CALLED_SLACK
         try:
-            await self.recorder.sent(item.id, channel, ts)
+            if await self.recorder.sent(item.id, channel, ts, lane=item.target):
+                return Outcome.LANE_GIVEN_UP
         except Exception as error:
             # Slack has the message: never send it again from here. The row stays "sending" and is checked
             # at the next start (see recover()).

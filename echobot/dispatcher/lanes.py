@@ -27,6 +27,7 @@ class Outcome(Enum):
 
     CALLED_SLACK = "called Slack"  # Slack saw a call (sent, failed, or looked up): pace before the next
     NO_CALL = "no call"  # skipped, a job, waiting for its parent: the next row may go at once
+    LANE_GIVEN_UP = "lane given up"  # sent; recorded with the lane's release, as its target had nothing more due
 
 
 Deliver = Callable[[OutboxItem], Awaitable[Outcome]]
@@ -41,6 +42,7 @@ class Lanes:
     def __init__(
         self, db: Database, clock: Clock, deliver: Deliver, give_back: GiveBack, *, owner: str, lease: timedelta,
         pacing: float, max_lanes: int, on_idle: Callable[[], None], on_takeover: Callable[[int], None],
+        claim_batch: int = 128,
     ) -> None:  # fmt: skip
         self._db = db
         self._clock = clock
@@ -50,6 +52,7 @@ class Lanes:
         self.lease = lease
         self._pacing = pacing
         self._max_lanes = max_lanes
+        self._claim_batch = claim_batch  # lane heads claimed per look, so other processes get a share of a burst
         self._on_idle = on_idle  # a lane ended: its target may have more, later
         self._on_takeover = on_takeover  # rows taken over from a process whose lease ran out
         self._tasks: dict[str, asyncio.Task[None]] = {}
@@ -65,11 +68,13 @@ class Lanes:
         """The targets whose lanes this process owns."""
         return sorted(self._tasks)
 
-    async def fill(self) -> None:
-        """Claim the first due row of idle targets, with their lanes, in one transaction; start a lane for each."""
-        room = self._max_lanes - len(self._tasks)
+    async def fill(self) -> bool:
+        """Claim the first due row of up to `claim_batch` idle targets, with their lanes, in one transaction; start
+        a lane for each. Returns True when it claimed a full batch (more may be due: look again at once; other
+        processes, woken by the same commit, claim their share meanwhile)."""
+        room = min(self._max_lanes - len(self._tasks), self._claim_batch)
         if room <= 0 or self.stopping:
-            return
+            return False
         now = self._clock.now()
         async with self._db.transaction() as tx:
             claims = await outbox_repo.claim_lane_heads(tx, now, room, self._tasks.keys(), self.owner,
@@ -80,11 +85,13 @@ class Lanes:
         for item in claims.items:
             lane = self._lane(item.target, item, claims.last_calls.get(item.target))
             self._tasks[item.target] = asyncio.create_task(lane, name=f"lane-{item.target}")
+        return len(claims.items) >= room
 
     async def run_until_idle(self) -> None:
         """Send everything sendable now, and return when nothing more is."""
         while True:
-            await self.fill()
+            while await self.fill():
+                pass
             if not self._tasks:
                 return
             await asyncio.gather(*list(self._tasks.values()), return_exceptions=True)
@@ -122,6 +129,8 @@ class Lanes:
                     return
                 outcome = await self._deliver(item)
                 item = None
+                if outcome is Outcome.LANE_GIVEN_UP:  # with the send's record, noting this call: nothing to do
+                    return
                 if outcome is Outcome.CALLED_SLACK:
                     last_call = self._clock.now()
                     if self._pacing > 0:

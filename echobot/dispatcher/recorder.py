@@ -14,7 +14,7 @@ from echobot.storage import outbox as outbox_repo
 
 log = logging.getLogger(__name__)
 
-_Sent = tuple[int, str | None, str | None, asyncio.Future[None]]
+_Sent = tuple[int, str | None, str | None, str | None, asyncio.Future[bool]]
 
 
 class Recorder:
@@ -41,14 +41,16 @@ class Recorder:
             for _ in range(count):
                 self._on_outcome(outcome)
 
-    async def sent(self, item_id: int, channel: str | None, ts: str | None) -> None:
+    async def sent(self, item_id: int, channel: str | None, ts: str | None, *, lane: str | None = None) -> bool:
         """Record a send, together with any others completing at the same moment (one transaction); return
-        once it is committed, so the lane's next claim and any reply to this message see it."""
-        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        await self._queue.put((item_id, channel, ts, done))
+        once it is committed, so the lane's next claim and any reply to this message see it. With `lane` (the
+        row's target, whose lane this process holds), the lane is given up in the same transaction when its
+        target has nothing more due; returns whether it was."""
+        done: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        await self._queue.put((item_id, channel, ts, lane, done))
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._record_batches(), name="outbox-recorder")
-        await done
+        return await done
 
     async def drain(self, timeout: float) -> None:
         """Wait for sends already handed over to be recorded (stop)."""
@@ -59,10 +61,14 @@ class Recorder:
         while not self._queue.empty():
             batch = [self._queue.get_nowait() for _ in range(self._queue.qsize())]
             error: Exception | None = None
+            released: set[str] = set()
             for attempt in range(3):  # a busy database gets a few chances
                 try:
                     async with self._db.transaction() as tx:
-                        await outbox_repo.mark_many_sent(tx, [(i, c, t) for i, c, t, _ in batch], self._clock.now())
+                        now = self._clock.now()
+                        await outbox_repo.mark_many_sent(tx, [(i, c, t) for i, c, t, _, _ in batch], now)
+                        lanes = [lane for *_, lane, _ in batch if lane is not None]
+                        released = await outbox_repo.release_finished_lanes(tx, lanes, self._owner, now)
                     error = None
                     break
                 except Exception as failure:
@@ -70,11 +76,11 @@ class Recorder:
                     await self._clock.sleep(0.2 * (attempt + 1))
             if error is None:
                 self.note("sent", len(batch))
-            for *_, done in batch:
+            for *_, lane, done in batch:
                 if done.done():  # its lane was cancelled (stop): nothing waits
                     continue
                 if error is None:
-                    done.set_result(None)
+                    done.set_result(lane in released)
                 else:
                     done.set_exception(error)
 
