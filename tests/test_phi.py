@@ -179,3 +179,66 @@ def test_a_long_hyphen_chain_does_not_backtrack() -> None:
 
     assert _THE_PT.search("pt is " + "x-" * 1500 + ".") is None
     assert _THE_PT.search("labs for Begay (pt) pending") is not None
+
+
+def test_the_walk_back_for_a_cue_is_bounded() -> None:
+    """'pt is is is … Ann' used to walk back over every 'is' from every word (quadratic on 3,000 characters)."""
+    from echobot.phi.names import TOKEN, _cue_before, _key
+
+    def cue(text: str) -> float:
+        tokens = list(TOKEN.finditer(text))
+        return _cue_before(tokens, [_key(t.group()) for t in tokens], len(tokens) - 1)
+
+    assert cue("Mrs. " + "is " * 400 + "Ann") == 0.0
+    assert cue("her dtr is: Ann") == 3.0
+
+
+# ---- issue 18: dates after events, in words, as ordinals; dose series stay clean --------------------------------
+DATES = [
+    "wound check, graft placed 6/17 — edges dusky",
+    "RSV swab positive 11/4, now afebrile",
+    "EDD 3/29. Counselled on GDM",
+    "bup started 5/2. cravings better",
+    "restarted lisinopril 7/9, K fine",
+    "last seen in clinic on 09/22/2025.",
+    "INR 4.1 on day 9 (6/19). held warfarin",
+    "discharged 4/11-4/15 after DKA",
+    "labs collected 20251102, A1c pending",
+    "rash began 12OCT2025 per mom",
+    "echo done 15 sept, EF 40",
+    "stopped eating on Tuesday the 4th",
+    "fell on the 27th and again at home",
+    "next shot due the fourteenth",
+    "LMP was the 9th of last month",
+    "admitted nov twelfth with cellulitis",
+    "drank heavily through Father's Day 2025",
+    "relapsed around Thanksgiving this year",
+    "cxr 03.02 clear",
+    "INR 2.4 on 8/15 in clinic",
+]
+NOT_DATES = [
+    "insulin 7/9/11 units with meals",
+    "NPH 18/12 and lispro",
+    "aide available 24/7",
+    "bup/nx 8/2 mg film, increase to 16/4",
+    "BP 138/86, HR 72",
+    "hydrocodone 5/325 q6h prn",
+    "years sober 2016-2021",
+    "taper by 10-20% each week",
+    "aspirin from 12-16 weeks until 36 weeks",
+    "pain down from 7/10 to 4/10",
+    "on the second day of admission",
+    "for the 3rd time this year",
+    "lives on the 4th floor",
+    "Lawton IADL 5/8 today",
+]
+
+
+@pytest.mark.parametrize("text", DATES)
+def test_dates_after_events_in_words_and_as_ordinal_days_are_refused(text: str) -> None:
+    assert [f.category for f in scan(text)] == [Category.DATE], text
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_dose_series_schedules_scores_and_counts_are_not_dates(text: str) -> None:
+    assert scan(text) == [], text

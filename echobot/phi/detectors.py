@@ -32,7 +32,7 @@ _UNIT = (
 
 
 def _not_before_unit(text: str, end: int) -> bool:
-    return re.match(_UNIT + r"\b", text[end : end + 12], IGNORE_CASE) is None
+    return re.match(_UNIT + r"(?!\w)", text[end : end + 12], IGNORE_CASE) is None  # "%" then a space, too
 
 
 # ---- contact and network -----------------------------------------------------------------------
@@ -66,7 +66,7 @@ def url(text: str) -> Iterator[Span]:
             yield match.span()
 
 
-_IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])")
+_IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)")
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{1,4})?(?::{1,2}[0-9a-f]{1,4}){2,7}(?::{2})?(?![\w:])", IGNORE_CASE)
 
 
@@ -267,31 +267,67 @@ def other_code(text: str) -> Iterator[Span]:
 _MONTH_FULL = r"(?:january|february|march|april|june|july|august|september|october|november|december)"
 _MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\.?"
 _MONTH = rf"(?:(?i:{_MONTH_FULL})|{_MONTH_SHORT}|May|MAY)"
+_MONTH_ABBR = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
+# What may follow a numeric date: not a letter, digit, slash or dash, and a dot only as a sentence's full stop.
+_DATE_END = r"(?![\w/-]|\.\w)"
 _DATES = [
-    re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})(?![\w/.-])"),
-    re.compile(rf"(?<![\w/.-]){_YEAR}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\w/.-])"),
-    re.compile(rf"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1{_YEAR}(?![\w/.-])"),
+    re.compile(rf"(?<![\w/.-])(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{{4}}|\d{{2}}){_DATE_END}"),
+    re.compile(rf"(?<![\w/.-]){_YEAR}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?:{_DATE_END}|(?=T\d))"),
+    re.compile(rf"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1{_YEAR}{_DATE_END}"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
     re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\b(?:,?\s+{_YEAR}\b)?"),
     re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
-    re.compile(rf"(?<![\w/.-])(?:0?[1-9]|1[0-2])/{_YEAR}(?![\w/.-])"),
+    re.compile(rf"(?<![\w/.-])(?:0?[1-9]|1[0-2])/{_YEAR}{_DATE_END}"),
     re.compile(rf"\b{_DAY}-{_MONTH}-(?:{_YEAR}|\d{{2}})\b"),
+    # 07MAR2024, 7mar24: a day, a month and a year run together
+    re.compile(rf"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])(?i:{_MONTH_ABBR})(?:{_YEAR}|\d{{2}})(?![\w/-])"),
+    # 30 jan, 2 sept 2024: a lowercase month after its day (mar, may and dec are words too, so not lowercase)
+    re.compile(rf"\b(?:0?[1-9]|[12]\d|3[01])\s+(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov)\b\.?(?:,?\s+{_YEAR}\b)?"),
+    # 2/3-2/9: a range of two month/day pairs
+    re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\s?-\s?(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+               r"(?![\w/-]|\.\d)"),
     re.compile(
         r"\b(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b"
         r"(?!\s*(?:mg|units?|%|/))"
     ),
 ]
-_DATE_CUE = re.compile(
-    r"\b(?:on|since|from|until|till|admitted|admission|discharged?|discharge|seen|visit|dated|dob|d\.o\.b\.?|born|"
-    r"lmp|edd|edc|dos|dod|doa|birthday|bday|cumpleaños|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|"
+_EVENT_WORDS = (
+    r"on|since|from|until|till|admitted|admission|discharged?|discharge|seen|visit|dated|dob|d\.o\.b\.?|born|"
+    r"lmp|edd|edc|dos|dod|doa|birthday|bday|cumpleaños|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|"
     r"died|deceased|surgery|procedure|appt|appointment|started|stopped|as of|before|after|by|last|next|due|drawn|"
     r"collected|performed|done|scheduled|expires?|exp|mri|ct|ed|er|echo|ekg|ecg|egd|biopsy|restarted|resumed|"
-    r"menstrual\s+period|due\s+date|delivery|delivered|fell|labs?)\s+(?:on\s+)?"
-    r"(?P<date>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01]))(?![\w/.]|-(?!\d))",
+    r"menstrual\s+period|due\s+date|delivery|delivered|fell|labs?|"
+    # what happens to a patient on a day: an exposure, a test, a dose, a transfer
+    r"placed|given|completed|documented|exposure|exposed|fill|filled|refilled|refill|dx|dx'd|diagnosed|tested|test|"
+    r"initiated|starting|d/c'?d|d/c|dc'?d|booked|inj|injection|shot|vaccinated|immunized|received|positive|negative|"
+    r"pos|neg|returned|resulted|presented|arrived|released|transferred|hospitali[sz]ed|intubated|extubated|admit|"
+    r"onset|injury|accident|swab|swabbed|screened|screen|ultrasound|us|x-?ray|cxr|pet|colonoscopy|mammogram|pap|"
+    r"f/u|rtc|path|pathology|op|post-?op|began|begun|finished|discontinued|held|switched|"
+    r"implanted|inserted|removed|transfused|treated|tx|rx|evaluated|"
+    # any other past participle but those that report a measure ("scored 4/6", "increased to 8/2")
+    r"(?!(?:scor|rat|grad|measur|improv|reduc|increas|decreas|dos|titrat|split|divid|mix|combin|dilut|rank|"
+    r"lower|rais|rang|averag|need|us|requir)ed\b)[a-z]{3,}ed"
+)
+# A drug or test may stand between a start or stop and its date: "started clozapine 6/1".
+_START_STOP = r"(?:started|restarted|stopped|began|resumed|initiated|completed|finished|held|discontinued|switched)"
+_DATE_CUE = re.compile(
+    rf"\b(?:(?:{_EVENT_WORDS})|{_START_STOP}\s+[a-z][a-z-]+)(?:\s*:)?\s+(?:on\s+|of\s+|was\s+|is\s+)?"
+    r"(?P<date>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])"
+    r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"  # 20240305: a date written as one number
+    r"(?![\w/]|\.\w|-(?!\d))"
+    # "day 21 (10/28)", "around Easter (3/31)": a day, then its date in brackets
+    r"|\b(?:day\s+\d{1,3}|wk\s*\d{1,2}|week\s+\d{1,2}|easter|christmas|thanksgiving|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\s*\((?P<bracketed>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\)",
     IGNORE_CASE,
+)
+_IN_A_PLACE = re.compile(r"\s+in\s+[a-z]")  # "on 8/15 in clinic": a preposition, not inches
+# Combination doses written like a month and day ("bup/nx 8/2 film", "Norco 5/325"): not dates after a drug name.
+_COMBINATION_DOSES = frozenset({"8/2", "4/1", "12/3", "16/4", "2/0.5", "5/325", "7/325", "10/325"})
+_SCORE_BEFORE = re.compile(
+    r"\b(?:pain|score|scale|rated|rates|from|to|down|up|worst|best|at|sites?|strength|of)\b[^.;]*$", IGNORE_CASE
 )
 _DOB = re.compile(
     r"\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born)\b[:\s-]*+(?P<date>[^\s,;\d]*+\d[^\s,;]*+)",
@@ -305,7 +341,7 @@ _ORDINAL_WORDS = (
     r"|nineteenth|twentieth|thirtieth"
 )
 _WORD_DATES = re.compile(
-    rf"\b(?i:{_ORDINAL_WORDS})\s+(?:of\s+)?{_MONTH}\b|\b{_MONTH}\s+(?:the\s+)?(?i:{_ORDINAL_WORDS})\b"
+    rf"\b(?i:{_ORDINAL_WORDS})\s+(?:of\s+)?{_MONTH}\b|\b(?:{_MONTH}|(?i:{_MONTH_ABBR})\.?)\s+(?:the\s+)?(?i:{_ORDINAL_WORDS})\b"
     r"|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'\d{2}\b"
 )
 _HOLIDAY_DATE = re.compile(
@@ -318,14 +354,33 @@ _HOLIDAY_DATE = re.compile(
 _SPANISH_MONTH = (
     r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
 )
+_WEEKDAY = r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_ORDINAL_DAY = rf"(?:[12]?\d|3[01])(?:st|nd|rd|th)|{_ORDINAL_WORDS}"
+# what may follow an ordinal day ("on the 12th and", "the 19th morning"); any other lowercase word makes it a count
+_AFTER_DAY = (
+    r"and|or|at|when|so|but|after|before|she|he|they|we|per|w|with|to|morning|afternoon|evening|night|am|pm|"
+    r"of\s+(?:last|this|next|the)\s+month|of\s+" + _MONTH_FULL
+)
+_HOLIDAY = (
+    r"christmas(?:\s+eve|\s+day)?|x-?mas(?:\s+eve|\s+day)?|thanksgiving(?:\s+day)?|new\s+year['’]?s(?:\s+(?:eve|day))?|"
+    r"easter(?:\s+sunday)?|mardi\s+gras(?:\s+day)?|halloween|independence\s+day|the\s+fourth\s+of\s+july|july\s+4th|"
+    r"labor\s+day|memorial\s+day|valentine['’]?s(?:\s+day)?|mother['’]?s\s+day|father['’]?s\s+day|"
+    r"(?:st\.?|saint)\s+patrick['’]?s\s+day|cinco\s+de\s+mayo|veterans['’]?\s+day|juneteenth|the\s+ides\s+of\s+march"
+)
 _MORE_DATES = [
-    re.compile(r"\b(?i:on|since|until|till|from|by|before|after)\s+the\s+(?P<date>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b"),
+    # "on the 9th", "due the twenty third", "Thursday the 12th", "the 2nd of last month"; not "on the 3rd day"
+    re.compile(
+        rf"\b(?i:on|since|until|till|from|by|before|after|due|for|is|was|of|{_WEEKDAY})(?:\s*,)?\s+the\s+"
+        rf"(?P<date>(?i:{_ORDINAL_DAY}))\b(?!-)(?!\s+(?!(?i:{_AFTER_DAY})\b)[a-z])"
+        rf"|\b(?i:{_WEEKDAY})(?:\s*,)?\s+(?P<day>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b"
+        rf"|\bthe\s+(?P<of>(?i:{_ORDINAL_DAY})\s+of\s+(?i:last|this|next|the)\s+month)\b"
+    ),
     re.compile(r"(?<![\w/.-])(?P<date>(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/.-]|/\d)"),
     re.compile(rf"\b(?P<date>(?:[12]?\d|3[01])\s+de\s+(?i:{_SPANISH_MONTH})(?:\s+(?:de|del)\s+\d{{4}})?)\b"),
     re.compile(
-        r"\b(?i:on|since|over|after|before|at|during)\s+(?P<date>(?i:christmas(?:\s+eve|\s+day)?|thanksgiving(?:\s+day)?|"
-        r"new\s+year'?s(?:\s+(?:eve|day))?|easter(?:\s+sunday)?|mardi\s+gras(?:\s+day)?|halloween|"
-        r"independence\s+day|the\s+fourth\s+of\s+july|july\s+4th|labor\s+day|memorial\s+day|valentine'?s\s+day))\b"
+        rf"\b(?i:on|since|over|after|before|at|during|around|by|until|till|from|was|is)\s+(?P<date>(?i:{_HOLIDAY}))\b"
+        # a holiday with its year is a date whatever comes before it: "Mother's Day 2024", "Christmas Eve last year"
+        rf"|\b(?P<dated>(?i:{_HOLIDAY})(?:,?\s+(?:19|20)\d\d\b|\s+(?i:this|last|next)\s+(?:year|yr)\b))"
     ),
 ]
 
@@ -341,14 +396,23 @@ def date(text: str) -> Iterator[Span]:
             if re.search(r"\d{4}", match.group()) or _not_before_unit(text, match.end()):  # "6/8/10 units": doses
                 yield match.span()
     for match in _DATE_CUE.finditer(text):
-        if not match.group("date").endswith("/10"):  # "down from 8/10" is a pain score
-            yield match.span("date")
+        group = "date" if match.group("date") else "bracketed"
+        found = match.group(group)
+        if found.endswith("/10") and _SCORE_BEFORE.search(text, max(0, match.start(group) - 30), match.start(group)):
+            continue  # "down from 8/10" is a pain score
+        if found in _COMBINATION_DOSES or (not _not_before_unit(text, match.end(group))
+                                           and not _IN_A_PLACE.match(text, match.end(group))):
+            continue  # "started Suboxone 8/2", "from 12-16 weeks", "by 10-20%"
+        yield match.span(group)
     for pattern in _MORE_DATES:
         for match in pattern.finditer(text):
-            if match.group("date") == "24/7" or _DOSE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            group = next(name for name, value in match.groupdict().items() if value)
+            numeric = "/" in match.group(group)
+            if match.group(group) == "24/7" or (numeric and _DOSE_BEFORE.search(text, max(0, match.start() - 30),
+                                                                                match.start())):
                 continue  # "NPH 20/10", "8/2 mg … then 16/4": doses
-            if _not_before_unit(text, match.end("date")):  # "16/4 mg" is a dose
-                yield match.span("date")
+            if _not_before_unit(text, match.end(group)):  # "16/4 mg" is a dose
+                yield match.span(group)
     for match in _WORD_DATES.finditer(text):
         yield match.span()
     for match in _HOLIDAY_DATE.finditer(text):
