@@ -242,3 +242,46 @@ def test_dates_after_events_in_words_and_as_ordinal_days_are_refused(text: str) 
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_dose_series_schedules_scores_and_counts_are_not_dates(text: str) -> None:
     assert scan(text) == [], text
+
+
+# ---- issue 18: network addresses written oddly, coordinates, named ZIPs, towns that are words, facilities ------
+ODD_NETWORK_AND_PLACES = [
+    ("ip", "video visit dropped, platform logged 172 . 16 . 4 . 9"),
+    ("ip", "home router 192[.]168[.]1[.]20 per pt"),
+    ("ip", "connection from 10 dot 4 dot 0 dot 33"),
+    ("ip", "logged from 198.51.100.14."),
+    ("url", "his fundraiser at www . givehope . org / ben"),
+    ("url", "pictures on mysite[.]net/pics/legs"),
+    ("url", "blog is walkingwell dot com slash day-30"),
+    ("geography", "camp is at 36.4012, -108.7764 past the wash"),
+    ("geography", "coordinates 35.51 N, 106.22 W"),
+    ("geography", "home near lat 35.9, lon -107.1"),
+    ("geography", "she lives in the 87402 zip code"),
+    ("geography", "raised in Cuba, NM, now in town"),
+    ("geography", "paroled from the Grants correctional facility"),
+    ("geography", "transferred from Shiprock Indian Hospital"),
+    ("geography", "lives in the Martineztown neighborhood"),
+    ("geography", "moved back to farmington last year"),
+]
+NOT_NETWORK_OR_PLACES = [
+    "temp 37.8, 99.1 F overnight",
+    "INR 2.15, 3.40 on warfarin",
+    "pH 7.31, pCO2 48.2",
+    "follow-up at the Regional Medical Center",
+    "released from the county jail",
+    "lives on the reservation with family",
+    "moved to New Mexico from Texas",
+    "lives in fear of relapse",
+    "moved to hospice care",
+    "stable. Next visit in 3 months",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), ODD_NETWORK_AND_PLACES)
+def test_odd_addresses_coordinates_and_places_are_refused_as_what_they_are(category: str, text: str) -> None:
+    assert [f.category.value for f in scan(text)] == [category], text
+
+
+@pytest.mark.parametrize("text", NOT_NETWORK_OR_PLACES)
+def test_decimals_states_and_generic_facilities_pass(text: str) -> None:
+    assert scan(text) == [], text

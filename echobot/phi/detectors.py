@@ -19,7 +19,7 @@ from echobot.phi.lexicon import (
     US_STATES,
 )
 from echobot.phi.names import scored_names
-from echobot.phi.places import known_places
+from echobot.phi.places import NOT_TOWNS, gazetteer, known_places
 
 Span = tuple[int, int]
 IGNORE_CASE = re.IGNORECASE
@@ -55,11 +55,31 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>]++", IGNORE_CASE)
 _DOMAIN = re.compile(r"(?<![\w.@-])[a-z0-9-]++(?:\.[a-z0-9-]++)++(?P<path>/[^\s<>]*+)?", IGNORE_CASE)
 
 
+# A dot written so that a pattern misses it: spaced ("192 . 0"), bracketed ("[.]", "(dot)") or spelled ("dot").
+_ODD_DOT = r"(?:\s*+(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\bdot\b)\s*+|\s++\.\s*+|\.\s++)"
+_ODD_HOST = re.compile(
+    rf"(?<![\w.@-])(?:h\s?t\s?t\s?p\s?s?\s*+:\s*+/\s*+/\s*+)?[a-z0-9-]++(?:{_ODD_DOT}[a-z0-9-]++)++"
+    r"(?P<path>\s*+(?:/|\bslash\b)\s*+[\w.-]++(?:\s*+(?:/|\bslash\b)\s*+[\w.-]++)*+)?",
+    IGNORE_CASE,
+)
+
+
+def _odd_urls(text: str) -> Iterator[Span]:
+    """'www . example . org / pt', 'example[.]com/u/x', 'www dot example dot com slash help': a host whose
+    dots are written oddly and whose last label is a known top-level domain."""
+    for match in _ODD_HOST.finditer(text):
+        host = match.group()[: match.start("path") - match.start()] if match.group("path") else match.group()
+        labels = re.split(_ODD_DOT + "|\\.", host, flags=IGNORE_CASE)
+        if len(labels) >= 2 and labels[-1].strip().lower() in _TLDS and re.search(_ODD_DOT, host, IGNORE_CASE):
+            yield match.span()
+
+
 def url(text: str) -> Iterator[Span]:
     """http(s)://…, www.…, and bare domains such as portal.example.org/pt/123 (a known top-level domain).
     Patterns start only at the start of a token and never backtrack, so long odd text stays fast."""
     for match in _URL.finditer(text):
         yield match.span()
+    yield from _odd_urls(text)
     for match in _DOMAIN.finditer(text):
         host = match.group()[: match.start("path") - match.start()] if match.group("path") else match.group()
         if host.rsplit(".", 1)[-1].lower() in _TLDS:
@@ -70,10 +90,17 @@ _IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{1,4})?(?::{1,2}[0-9a-f]{1,4}){2,7}(?::{2})?(?![\w:])", IGNORE_CASE)
 
 
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_ODD_IPV4 = re.compile(rf"(?<![\w.]){_OCTET}(?:{_ODD_DOT}{_OCTET}){{3}}(?![\w]|\.\d)", IGNORE_CASE)
+
+
 def ip(text: str) -> Iterator[Span]:
-    """IPv4 dotted quads (each part 0-255) and IPv6 addresses (:: shortening included)."""
-    for match in _IPV4.finditer(text):
-        yield match.span()
+    """IPv4 dotted quads (each part 0-255, private and documentation ranges included), also with the dots
+    spaced, bracketed or spelled ('192 . 0 . 2 . 44', '10[.]0[.]0[.]7', '10 dot 0 dot 12 dot 7'), and IPv6
+    addresses (:: shortening included)."""
+    for pattern in (_IPV4, _ODD_IPV4):
+        for match in pattern.finditer(text):
+            yield match.span()
     for match in _IPV6.finditer(text):
         if match.group().count(":") >= 3 and sum(c.isdigit() for c in match.group()) >= 2:
             yield match.span()
@@ -541,6 +568,28 @@ _NEIGHBOURHOOD = re.compile(
     r"\b(?:in|on|from|near|at)\s+the\s+(?P<place>(?:North|South|East|West|Lower|Upper|Northeast|Northwest|Southeast|"
     r"Southwest|Near\s+North|Far\s+East)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)(?![A-Za-z])"
 )
+_GPS = re.compile(
+    r"(?<![\w.-])(?P<lat>-?\d{1,2}\.\d{2,})\s?°?\s?(?P<ns>[NS]\b)?\s*,?\s*"
+    r"(?P<lon>-?1?\d{1,2}\.\d{2,})\s?°?\s?(?P<ew>[EW]\b)?"
+    r"|\b(?i:lat(?:itude)?)\.?\s*:?\s*-?\d{1,2}\.\d+\s*[NS]?\s*,?\s*(?i:long|lon|lng|longitude)\.?\s*:?\s*-?\d{1,3}\.\d+"
+)
+_GPS_CUE = re.compile(r"\b(?:gps|coordinates|coords|location|located|pin|lat|long|at|found)\W*$", IGNORE_CASE)
+_ZIP_NAMED = re.compile(r"\b\d{5}\s+(?i:zip(?:\s*code)?|zipcode|postal\s+code)\b")
+_FACILITY_AFTER = re.compile(
+    r"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:(?:Indian\s+|Regional\s+|Community\s+)?(?:Medical|Health|"
+    r"Healthcare|Wellness|Treatment|Detention|Correctional|Dialysis|Senior)\s+(?:Center|Centre|Facility|Complex|Clinic)"
+    r"|Indian\s+Hospital|(?i:correctional\s+(?:facility|center|complex)|detention\s+(?:center|facility)|county\s+jail|"
+    r"jail|prison|high\s+school|elementary(?:\s+school)?|middle\s+school|chapter\s+house|senior\s+center|"
+    r"health\s+(?:center|clinic)|dialysis\s+(?:center|unit)|hospital|clinic))\b"
+)
+_NEIGHBOURHOOD_WORD = re.compile(
+    r"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\s+(?:neighbo(?:u)?rhood|barrio|district|trailer\s+park|"
+    r"apartments|projects|subdivision|housing|mobile\s+home\s+park)\b"
+)
+_LOWERCASE_TOWN = re.compile(
+    r"\b(?i:lives|living|lived|resides|residing|moved|relocated|staying|stays|grew\s+up|raised|is|comes|came|drove|"
+    r"drives|commutes|lvs|home)\s+(?:in|to|from|near|nr|at|out\s+of|back\s+to)\s+(?P<place>[a-z][a-z'-]{3,}(?:\s+[a-z][a-z'-]+)?)"
+)
 _CITY_COMMA_STATE = re.compile(rf"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{0,2}}),\s+(?:{_STATE_CODES})\b")
 
 
@@ -549,6 +598,47 @@ def _is_place(phrase: str) -> bool:
     if all(word in NOT_PLACES or word in US_STATES for word in words):
         return False
     return words[0] not in NOT_PLACES
+
+
+def _in_gazetteer(phrase: str) -> bool:
+    words = phrase.lower().split()
+    return any(" ".join(words[i:]) in gazetteer().names for i in range(len(words)))
+
+
+def _more_places(text: str) -> Iterator[Span]:
+    """GPS coordinates; ZIP codes named as such ('the 87121 zip code'); a town that is also a word or a country
+    named with its state ('Cuba, NM'); a town before a facility word ('the Estancia correctional facility');
+    a named neighbourhood or housing ('the Barelas neighborhood'); a lowercase town after a residence verb."""
+    for match in _GPS.finditer(text):
+        hemispheres = match.group("ns") and match.group("ew")
+        cued = _GPS_CUE.search(text, max(0, match.start() - 25), match.start())
+        precise = match.group("lat") is None or all(
+            len(match.group(g).split(".")[1]) >= 4 for g in ("lat", "lon"))  # fmt: skip
+        if match.group("lat") is None or hemispheres or (cued and precise) or (
+                precise and match.group("lon").startswith("-")):  # fmt: skip
+            yield match.span()
+    for match in _ZIP_NAMED.finditer(text):
+        yield match.span()
+    for match in _CITY_COMMA_STATE.finditer(text):
+        if not _is_place(match.group("place")) and match.group("place").lower() in gazetteer().names:
+            yield match.span("place")
+    for match in _FACILITY_AFTER.finditer(text):  # "Gallup Indian Medical Center": a town inside the name
+        words = match.group("place").split()
+        if any(_in_gazetteer(" ".join(words[:n])) and _is_place(words[n - 1]) for n in range(1, len(words) + 1)) or (
+                match.group("place").lower() in gazetteer().names):  # fmt: skip
+            yield match.span("place")
+    for match in _NEIGHBOURHOOD_WORD.finditer(text):
+        if _is_place(match.group("place")):
+            yield match.span("place")
+    for match in _LOWERCASE_TOWN.finditer(text):
+        place = match.group("place")
+        words = place.split()
+        for n in (len(words), 1):
+            phrase = " ".join(words[:n])
+            if (phrase in gazetteer().names and phrase not in FIRST_NAMES and phrase not in EPONYMS
+                    and phrase not in NOT_TOWNS and phrase not in NOT_PLACES):  # fmt: skip
+                yield match.start("place"), match.start("place") + len(phrase)
+                break
 
 
 def geography(text: str) -> Iterator[Span]:
@@ -567,6 +657,7 @@ def geography(text: str) -> Iterator[Span]:
         group = "place" if match.group("place") else "named"
         if group == "named" or _is_place(match.group("place")):
             yield match.span(group)
+    yield from _more_places(text)
     for match in _NEIGHBOURHOOD.finditer(text):  # "the South Bronx": judged by its last word
         if _is_place(match.group("place").split()[-1]):
             yield match.span("place")
