@@ -285,3 +285,23 @@ def test_odd_addresses_coordinates_and_places_are_refused_as_what_they_are(categ
 @pytest.mark.parametrize("text", NOT_NETWORK_OR_PLACES)
 def test_decimals_states_and_generic_facilities_pass(text: str) -> None:
     assert scan(text) == [], text
+
+
+# ---- issue 18: each refusal names what it saw, by the word nearest before the number ---------------------------
+NAMED_BY_CUE = [
+    ("health_plan", "her Medicaid ID 6130048821, renewal due"),
+    ("health_plan", "KidCare member number 0031187745 for the toddler"),
+    ("health_plan", "SoonerCare ID 200587413"),
+    ("account", "hospital account no. HAR 6621004873 for the stay"),
+    ("licence", "CDL number 0088127734, DOT physical due"),
+    ("vehicle", "his pickup, license plate 4HT 882, was towed"),
+    ("device", "insulin pump serial number PX-7730192 failed"),
+    ("mrn", "HRN 4418207 on the outside records"),
+    ("fax", "F: 505-555-0177 for the referral"),
+    ("phone", "call her at (505) 555-0142 about the member portal"),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), NAMED_BY_CUE)
+def test_a_number_is_named_by_the_word_nearest_before_it(category: str, text: str) -> None:
+    assert [f.category.value for f in scan(text)] == [category], text

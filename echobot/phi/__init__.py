@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
 
-from echobot.phi import detectors, spoken
+from echobot.phi import cues, detectors, spoken
 from echobot.phi.names import scored_names
 
 
@@ -151,7 +151,7 @@ def scan(text: str, *, kind: FieldKind = FieldKind.CASE, clinicians: Iterable[st
             if end <= start or any(start < e and s < end for s, e in claimed):
                 continue
             claimed.append((start, end))
-            findings.append(Finding(category, start, end))
+            findings.append(Finding(Category(cues.named_by_cue(clean, start, end, category.value)), start, end))
     if kind is FieldKind.HUB:
         allowed = _clinician_spans(clean, clinicians, shouted)
         findings = [f for f in findings if f.category is not Category.NAME or not _within(f, allowed)]
