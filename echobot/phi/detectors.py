@@ -64,9 +64,14 @@ _ODD_HOST = re.compile(
 )
 
 
+_ODD_TLD = re.compile(rf"(?:\s\.|\.\s|\bdot\b|\]|\))\s*(?:{'|'.join(sorted(_TLDS))})\b", IGNORE_CASE)
+
+
 def _odd_urls(text: str) -> Iterator[Span]:
     """'www . example . org / pt', 'example[.]com/u/x', 'www dot example dot com slash help': a host whose
     dots are written oddly and whose last label is a known top-level domain."""
+    if not _ODD_TLD.search(text):
+        return  # no top-level domain after an odd dot: nothing to look at
     for match in _ODD_HOST.finditer(text):
         host = match.group()[: match.start("path") - match.start()] if match.group("path") else match.group()
         labels = re.split(_ODD_DOT + "|\\.", host, flags=IGNORE_CASE)
@@ -91,6 +96,7 @@ _IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{1,4})?(?::{1,2}[0-9a-f]{1,4}){2,7}(?:
 
 
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_ODD_DIGIT_DOT = re.compile(r"\d(?:\s*[\[(]|\s+dot\b|\s\.|\.\s)", IGNORE_CASE)
 _ODD_IPV4 = re.compile(rf"(?<![\w.]){_OCTET}(?:{_ODD_DOT}{_OCTET}){{3}}(?![\w]|\.\d)", IGNORE_CASE)
 
 
@@ -98,7 +104,7 @@ def ip(text: str) -> Iterator[Span]:
     """IPv4 dotted quads (each part 0-255, private and documentation ranges included), also with the dots
     spaced, bracketed or spelled ('192 . 0 . 2 . 44', '10[.]0[.]0[.]7', '10 dot 0 dot 12 dot 7'), and IPv6
     addresses (:: shortening included)."""
-    for pattern in (_IPV4, _ODD_IPV4):
+    for pattern in (_IPV4, _ODD_IPV4) if _ODD_DIGIT_DOT.search(text) else (_IPV4,):
         for match in pattern.finditer(text):
             yield match.span()
     for match in _IPV6.finditer(text):
@@ -340,14 +346,21 @@ _EVENT_WORDS = (
 )
 # A drug or test may stand between a start or stop and its date: "started clozapine 6/1".
 _START_STOP = r"(?:started|restarted|stopped|began|resumed|initiated|completed|finished|held|discontinued|switched)"
-_DATE_CUE = re.compile(
-    rf"\b(?:(?:{_EVENT_WORDS})|{_START_STOP}\s+[a-z][a-z-]+)(?:\s*:)?\s+(?:on\s+|of\s+|was\s+|is\s+)?"
-    r"(?P<date>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])"
+# A month/day after an event word. The date is found first and the words before it are read after, so the long
+# list of event words is not tried at every word of every text.
+_CUED_DATE = re.compile(
+    r"(?<=\s)(?P<date>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])"
     r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"  # 20240305: a date written as one number
     r"(?![\w/]|\.\w|-(?!\d))"
-    # "day 21 (10/28)", "around Easter (3/31)": a day, then its date in brackets
-    r"|\b(?:day\s+\d{1,3}|wk\s*\d{1,2}|week\s+\d{1,2}|easter|christmas|thanksgiving|"
-    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\s*\((?P<bracketed>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\)",
+    r"|\((?P<bracketed>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\)"
+)
+_EVENT_BEFORE = re.compile(
+    rf"\b(?:(?:{_EVENT_WORDS})|{_START_STOP}\s+[a-z][a-z-]+)(?:\s*:)?\s+(?:on\s+|of\s+|was\s+|is\s+)?\Z", IGNORE_CASE
+)
+# "day 21 (10/28)", "around Easter (3/31)": a day, then its date in brackets
+_DAY_BEFORE = re.compile(
+    r"\b(?:day\s+\d{1,3}|wk\s*\d{1,2}|week\s+\d{1,2}|easter|christmas|thanksgiving|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)"
+    r"\s*\Z",
     IGNORE_CASE,
 )
 _IN_A_PLACE = re.compile(r"\s+in\s+[a-z]")  # "on 8/15 in clinic": a preposition, not inches
@@ -415,6 +428,22 @@ _MORE_DATES = [
 _DOSE_BEFORE = re.compile(r"(?:\b(?:mg|mcg|units?|u)\b|\b[A-Z]{2,5}\s*$)[^.;]*$")
 
 
+_ORDINAL_NUMERAL = re.compile(r"\d(?:st|nd|rd|th)\b")
+_ORDINAL_STEMS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "teenth", "tieth")  # fmt: skip
+_HOLIDAY_STEMS = ("christmas", "mas", "thanksgiving", "year", "easter", "mardi", "halloween", "independence", "fourth",
+                  "july", "labor", "memorial", "valentine", "mother", "father", "patrick", "cinco", "veteran",
+                  "juneteenth", "ides")  # fmt: skip
+
+
+def _has_ordinal(lowered: str) -> bool:
+    return any(stem in lowered for stem in _ORDINAL_STEMS) or _ORDINAL_NUMERAL.search(lowered) is not None
+
+
+def _has_holiday(lowered: str) -> bool:
+    return any(stem in lowered for stem in _HOLIDAY_STEMS)
+
+
 def date(text: str) -> Iterator[Span]:
     """Any date element but the year: 3/14/2024, 2024-03-14, March 14, 14 March 2024, March 2023,
     'on 7/4', 'DOB …'. A year alone, a month alone and relative times pass."""
@@ -422,8 +451,11 @@ def date(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             if re.search(r"\d{4}", match.group()) or _not_before_unit(text, match.end()):  # "6/8/10 units": doses
                 yield match.span()
-    for match in _DATE_CUE.finditer(text):
+    for match in _CUED_DATE.finditer(text):
         group = "date" if match.group("date") else "bracketed"
+        before = text[max(0, match.start() - 60) : match.start()]
+        if not (_EVENT_BEFORE if group == "date" else _DAY_BEFORE).search(before):
+            continue
         found = match.group(group)
         if found.endswith("/10") and _SCORE_BEFORE.search(text, max(0, match.start(group) - 30), match.start(group)):
             continue  # "down from 8/10" is a pain score
@@ -431,7 +463,11 @@ def date(text: str) -> Iterator[Span]:
                                            and not _IN_A_PLACE.match(text, match.end(group))):
             continue  # "started Suboxone 8/2", "from 12-16 weeks", "by 10-20%"
         yield match.span(group)
-    for pattern in _MORE_DATES:
+    lowered = text.lower()
+    ordinal = _has_ordinal(lowered)
+    for pattern, wanted in zip(_MORE_DATES, (ordinal, True, " de " in lowered, _has_holiday(lowered)), strict=True):
+        if not wanted:
+            continue  # a cheap look for the words a pattern needs, so the pattern runs only where it can match
         for match in pattern.finditer(text):
             group = next(name for name, value in match.groupdict().items() if value)
             numeric = "/" in match.group(group)
@@ -440,10 +476,12 @@ def date(text: str) -> Iterator[Span]:
                 continue  # "NPH 20/10", "8/2 mg … then 16/4": doses
             if _not_before_unit(text, match.end(group)):  # "16/4 mg" is a dose
                 yield match.span(group)
-    for match in _WORD_DATES.finditer(text):
-        yield match.span()
-    for match in _HOLIDAY_DATE.finditer(text):
-        yield match.span("date")
+    if ordinal or "'" in text:
+        for match in _WORD_DATES.finditer(text):
+            yield match.span()
+    if _has_holiday(lowered):
+        for match in _HOLIDAY_DATE.finditer(text):
+            yield match.span("date")
     for match in _DOB.finditer(text):
         if not re.fullmatch(r"(?:19|20)\d{2}", match.group("date").strip(".")):
             yield match.span("date")
@@ -605,11 +643,18 @@ def _in_gazetteer(phrase: str) -> bool:
     return any(" ".join(words[i:]) in gazetteer().names for i in range(len(words)))
 
 
+_TWO_DECIMALS = re.compile(r"\d\.\d")
+_FACILITY_STEMS = ("cent", "facility", "complex", "clinic", "hospital", "jail", "prison", "school", "elementary",
+                   "house")  # fmt: skip
+_HOUSING_STEMS = ("neighbo", "barrio", "district", "park", "apartments", "projects", "subdivision", "housing")
+
+
 def _more_places(text: str) -> Iterator[Span]:
     """GPS coordinates; ZIP codes named as such ('the 87121 zip code'); a town that is also a word or a country
     named with its state ('Cuba, NM'); a town before a facility word ('the Estancia correctional facility');
     a named neighbourhood or housing ('the Barelas neighborhood'); a lowercase town after a residence verb."""
-    for match in _GPS.finditer(text):
+    lowered = text.lower()
+    for match in _GPS.finditer(text) if _TWO_DECIMALS.search(text) else ():
         hemispheres = match.group("ns") and match.group("ew")
         cued = _GPS_CUE.search(text, max(0, match.start() - 25), match.start())
         precise = match.group("lat") is None or all(
@@ -617,17 +662,16 @@ def _more_places(text: str) -> Iterator[Span]:
         if match.group("lat") is None or hemispheres or (cued and precise) or (
                 precise and match.group("lon").startswith("-")):  # fmt: skip
             yield match.span()
-    for match in _ZIP_NAMED.finditer(text):
+    for match in _ZIP_NAMED.finditer(text) if "zip" in lowered or "postal" in lowered else ():
         yield match.span()
-    for match in _CITY_COMMA_STATE.finditer(text):
-        if not _is_place(match.group("place")) and match.group("place").lower() in gazetteer().names:
-            yield match.span("place")
-    for match in _FACILITY_AFTER.finditer(text):  # "Gallup Indian Medical Center": a town inside the name
+    facility = any(stem in lowered for stem in _FACILITY_STEMS)
+    for match in _FACILITY_AFTER.finditer(text) if facility else ():  # "Gallup Indian Medical Center"
         words = match.group("place").split()
         if any(_in_gazetteer(" ".join(words[:n])) and _is_place(words[n - 1]) for n in range(1, len(words) + 1)) or (
                 match.group("place").lower() in gazetteer().names):  # fmt: skip
             yield match.span("place")
-    for match in _NEIGHBOURHOOD_WORD.finditer(text):
+    housing = any(stem in lowered for stem in _HOUSING_STEMS)
+    for match in _NEIGHBOURHOOD_WORD.finditer(text) if housing else ():
         if _is_place(match.group("place")):
             yield match.span("place")
     for match in _LOWERCASE_TOWN.finditer(text):
@@ -651,7 +695,8 @@ def geography(text: str) -> Iterator[Span]:
             yield match.span()
     for pattern in (_PLACE_CUE, _CITY_COMMA_STATE, _LANDMARK, _RESIDENT_OF, _AREA, _FACILITY_IN):
         for match in pattern.finditer(text):
-            if _is_place(match.group("place")):
+            if _is_place(match.group("place")) or (  # "Cuba, NM": a town that is also a word or a country
+                    pattern is _CITY_COMMA_STATE and match.group("place").lower() in gazetteer().names):  # fmt: skip
                 yield match.span("place")
     for match in _SPANISH_PLACE.finditer(text):
         group = "place" if match.group("place") else "named"
