@@ -231,6 +231,8 @@ NOT_DATES = [
     "for the 3rd time this year",
     "lives on the 4th floor",
     "Lawton IADL 5/8 today",
+    "tolerated 2/3 doses this week",
+    "completed 3/4 of the sessions",
 ]
 
 

@@ -363,6 +363,9 @@ _DAY_BEFORE = re.compile(
     r"\s*\Z",
     IGNORE_CASE,
 )
+_FRACTION_AFTER = re.compile(
+    r"\s+(?:of|doses?|tabs?|tablets?|pills?|sessions?|visits?|sites?|bottles?|sets?|cultures?|criteria)\b", IGNORE_CASE
+)
 _IN_A_PLACE = re.compile(r"\s+in\s+[a-z]")  # "on 8/15 in clinic": a preposition, not inches
 # Combination doses written like a month and day ("bup/nx 8/2 film", "Norco 5/325"): not dates after a drug name.
 _COMBINATION_DOSES = frozenset({"8/2", "4/1", "12/3", "16/4", "2/0.5", "5/325", "7/325", "10/325"})
@@ -459,6 +462,8 @@ def date(text: str) -> Iterator[Span]:
         found = match.group(group)
         if found.endswith("/10") and _SCORE_BEFORE.search(text, max(0, match.start(group) - 30), match.start(group)):
             continue  # "down from 8/10" is a pain score
+        if _FRACTION_AFTER.match(text, match.end(group)):
+            continue  # "tolerated 2/3 doses", "completed 3/4 of the sessions": a fraction
         if found in _COMBINATION_DOSES or (not _not_before_unit(text, match.end(group))
                                            and not _IN_A_PLACE.match(text, match.end(group))):
             continue  # "started Suboxone 8/2", "from 12-16 weeks", "by 10-20%"
