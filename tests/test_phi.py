@@ -179,3 +179,131 @@ def test_a_long_hyphen_chain_does_not_backtrack() -> None:
 
     assert _THE_PT.search("pt is " + "x-" * 1500 + ".") is None
     assert _THE_PT.search("labs for Begay (pt) pending") is not None
+
+
+def test_the_walk_back_for_a_cue_is_bounded() -> None:
+    """'pt is is is … Ann' used to walk back over every 'is' from every word (quadratic on 3,000 characters)."""
+    from echobot.phi.names import TOKEN, _cue_before, _key
+
+    def cue(text: str) -> float:
+        tokens = list(TOKEN.finditer(text))
+        return _cue_before(tokens, [_key(t.group()) for t in tokens], len(tokens) - 1)
+
+    assert cue("Mrs. " + "is " * 400 + "Ann") == 0.0
+    assert cue("her dtr is: Ann") == 3.0
+
+
+# ---- issue 18: dates after events, in words, as ordinals; dose series stay clean --------------------------------
+DATES = [
+    "wound check, graft placed 6/17 — edges dusky",
+    "RSV swab positive 11/4, now afebrile",
+    "EDD 3/29. Counselled on GDM",
+    "bup started 5/2. cravings better",
+    "restarted lisinopril 7/9, K fine",
+    "last seen in clinic on 09/22/2025.",
+    "INR 4.1 on day 9 (6/19). held warfarin",
+    "discharged 4/11-4/15 after DKA",
+    "labs collected 20251102, A1c pending",
+    "rash began 12OCT2025 per mom",
+    "echo done 15 sept, EF 40",
+    "stopped eating on Tuesday the 4th",
+    "fell on the 27th and again at home",
+    "next shot due the fourteenth",
+    "LMP was the 9th of last month",
+    "admitted nov twelfth with cellulitis",
+    "drank heavily through Father's Day 2025",
+    "relapsed around Thanksgiving this year",
+    "cxr 03.02 clear",
+    "INR 2.4 on 8/15 in clinic",
+]
+NOT_DATES = [
+    "insulin 7/9/11 units with meals",
+    "NPH 18/12 and lispro",
+    "aide available 24/7",
+    "bup/nx 8/2 mg film, increase to 16/4",
+    "BP 138/86, HR 72",
+    "hydrocodone 5/325 q6h prn",
+    "years sober 2016-2021",
+    "taper by 10-20% each week",
+    "aspirin from 12-16 weeks until 36 weeks",
+    "pain down from 7/10 to 4/10",
+    "on the second day of admission",
+    "for the 3rd time this year",
+    "lives on the 4th floor",
+    "Lawton IADL 5/8 today",
+    "tolerated 2/3 doses this week",
+    "completed 3/4 of the sessions",
+]
+
+
+@pytest.mark.parametrize("text", DATES)
+def test_dates_after_events_in_words_and_as_ordinal_days_are_refused(text: str) -> None:
+    assert [f.category for f in scan(text)] == [Category.DATE], text
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_dose_series_schedules_scores_and_counts_are_not_dates(text: str) -> None:
+    assert scan(text) == [], text
+
+
+# ---- issue 18: network addresses written oddly, coordinates, named ZIPs, towns that are words, facilities ------
+ODD_NETWORK_AND_PLACES = [
+    ("ip", "video visit dropped, platform logged 172 . 16 . 4 . 9"),
+    ("ip", "home router 192[.]168[.]1[.]20 per pt"),
+    ("ip", "connection from 10 dot 4 dot 0 dot 33"),
+    ("ip", "logged from 198.51.100.14."),
+    ("url", "his fundraiser at www . givehope . org / ben"),
+    ("url", "pictures on mysite[.]net/pics/legs"),
+    ("url", "blog is walkingwell dot com slash day-30"),
+    ("geography", "camp is at 36.4012, -108.7764 past the wash"),
+    ("geography", "coordinates 35.51 N, 106.22 W"),
+    ("geography", "home near lat 35.9, lon -107.1"),
+    ("geography", "she lives in the 87402 zip code"),
+    ("geography", "raised in Cuba, NM, now in town"),
+    ("geography", "paroled from the Grants correctional facility"),
+    ("geography", "transferred from Shiprock Indian Hospital"),
+    ("geography", "lives in the Martineztown neighborhood"),
+    ("geography", "moved back to farmington last year"),
+]
+NOT_NETWORK_OR_PLACES = [
+    "temp 37.8, 99.1 F overnight",
+    "INR 2.15, 3.40 on warfarin",
+    "pH 7.31, pCO2 48.2",
+    "follow-up at the Regional Medical Center",
+    "released from the county jail",
+    "lives on the reservation with family",
+    "moved to New Mexico from Texas",
+    "lives in fear of relapse",
+    "moved to hospice care",
+    "stable. Next visit in 3 months",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), ODD_NETWORK_AND_PLACES)
+def test_odd_addresses_coordinates_and_places_are_refused_as_what_they_are(category: str, text: str) -> None:
+    assert [f.category.value for f in scan(text)] == [category], text
+
+
+@pytest.mark.parametrize("text", NOT_NETWORK_OR_PLACES)
+def test_decimals_states_and_generic_facilities_pass(text: str) -> None:
+    assert scan(text) == [], text
+
+
+# ---- issue 18: each refusal names what it saw, by the word nearest before the number ---------------------------
+NAMED_BY_CUE = [
+    ("health_plan", "her Medicaid ID 6130048821, renewal due"),
+    ("health_plan", "KidCare member number 0031187745 for the toddler"),
+    ("health_plan", "SoonerCare ID 200587413"),
+    ("account", "hospital account no. HAR 6621004873 for the stay"),
+    ("licence", "CDL number 0088127734, DOT physical due"),
+    ("vehicle", "his pickup, license plate 4HT 882, was towed"),
+    ("device", "insulin pump serial number PX-7730192 failed"),
+    ("mrn", "HRN 4418207 on the outside records"),
+    ("fax", "F: 505-555-0177 for the referral"),
+    ("phone", "call her at (505) 555-0142 about the member portal"),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), NAMED_BY_CUE)
+def test_a_number_is_named_by_the_word_nearest_before_it(category: str, text: str) -> None:
+    assert [f.category.value for f in scan(text)] == [category], text

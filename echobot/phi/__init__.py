@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
 
-from echobot.phi import detectors, spoken
+from echobot.phi import cues, detectors, spoken
 from echobot.phi.names import scored_names
 
 
@@ -121,13 +121,15 @@ def normalise(text: str) -> str:
     return _DASHES.sub("-", text)
 
 
+_NOT_LETTER = re.compile(r"[^A-Za-z]+")
+_NOT_CAPITAL = re.compile(r"[^A-Z]+")
 _SHOUTED_WORD = re.compile(r"\b[A-Z][A-Z'’]+\b")
 
 
 def shouting(text: str) -> bool:
     """Typed in ALL CAPS: capital letters then say nothing about names and places."""
-    letters = [c for c in text if c.isascii() and c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    letters = len(_NOT_LETTER.sub("", text))  # counted by the regex engine, not a Python loop per character
+    return letters >= 8 and len(_NOT_CAPITAL.sub("", text)) >= 0.7 * letters
 
 
 def recase(text: str) -> str:
@@ -151,7 +153,7 @@ def scan(text: str, *, kind: FieldKind = FieldKind.CASE, clinicians: Iterable[st
             if end <= start or any(start < e and s < end for s, e in claimed):
                 continue
             claimed.append((start, end))
-            findings.append(Finding(category, start, end))
+            findings.append(Finding(Category(cues.named_by_cue(clean, start, end, category.value)), start, end))
     if kind is FieldKind.HUB:
         allowed = _clinician_spans(clean, clinicians, shouted)
         findings = [f for f in findings if f.category is not Category.NAME or not _within(f, allowed)]

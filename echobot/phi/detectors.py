@@ -19,7 +19,7 @@ from echobot.phi.lexicon import (
     US_STATES,
 )
 from echobot.phi.names import scored_names
-from echobot.phi.places import known_places
+from echobot.phi.places import NOT_TOWNS, gazetteer, known_places
 
 Span = tuple[int, int]
 IGNORE_CASE = re.IGNORECASE
@@ -32,7 +32,7 @@ _UNIT = (
 
 
 def _not_before_unit(text: str, end: int) -> bool:
-    return re.match(_UNIT + r"\b", text[end : end + 12], IGNORE_CASE) is None
+    return re.match(_UNIT + r"(?!\w)", text[end : end + 12], IGNORE_CASE) is None  # "%" then a space, too
 
 
 # ---- contact and network -----------------------------------------------------------------------
@@ -55,25 +55,58 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>]++", IGNORE_CASE)
 _DOMAIN = re.compile(r"(?<![\w.@-])[a-z0-9-]++(?:\.[a-z0-9-]++)++(?P<path>/[^\s<>]*+)?", IGNORE_CASE)
 
 
+# A dot written so that a pattern misses it: spaced ("192 . 0"), bracketed ("[.]", "(dot)") or spelled ("dot").
+_ODD_DOT = r"(?:\s*+(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\bdot\b)\s*+|\s++\.\s*+|\.\s++)"
+_ODD_HOST = re.compile(
+    rf"(?<![\w.@-])(?:h\s?t\s?t\s?p\s?s?\s*+:\s*+/\s*+/\s*+)?[a-z0-9-]++(?:{_ODD_DOT}[a-z0-9-]++)++"
+    r"(?P<path>\s*+(?:/|\bslash\b)\s*+[\w.-]++(?:\s*+(?:/|\bslash\b)\s*+[\w.-]++)*+)?",
+    IGNORE_CASE,
+)
+
+
+_ODD_TLD = re.compile(rf"(?:\s\.|\.\s|\bdot\b|\]|\))\s*(?:{'|'.join(sorted(_TLDS))})\b", IGNORE_CASE)
+
+
+def _odd_urls(text: str) -> Iterator[Span]:
+    """'www . example . org / pt', 'example[.]com/u/x', 'www dot example dot com slash help': a host whose
+    dots are written oddly and whose last label is a known top-level domain."""
+    if not _ODD_TLD.search(text):
+        return  # no top-level domain after an odd dot: nothing to look at
+    for match in _ODD_HOST.finditer(text):
+        host = match.group()[: match.start("path") - match.start()] if match.group("path") else match.group()
+        labels = re.split(_ODD_DOT + "|\\.", host, flags=IGNORE_CASE)
+        if len(labels) >= 2 and labels[-1].strip().lower() in _TLDS and re.search(_ODD_DOT, host, IGNORE_CASE):
+            yield match.span()
+
+
 def url(text: str) -> Iterator[Span]:
     """http(s)://…, www.…, and bare domains such as portal.example.org/pt/123 (a known top-level domain).
     Patterns start only at the start of a token and never backtrack, so long odd text stays fast."""
     for match in _URL.finditer(text):
         yield match.span()
+    yield from _odd_urls(text)
     for match in _DOMAIN.finditer(text):
         host = match.group()[: match.start("path") - match.start()] if match.group("path") else match.group()
         if host.rsplit(".", 1)[-1].lower() in _TLDS:
             yield match.span()
 
 
-_IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])")
+_IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\d|\.\d)")
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{1,4})?(?::{1,2}[0-9a-f]{1,4}){2,7}(?::{2})?(?![\w:])", IGNORE_CASE)
 
 
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_ODD_DIGIT_DOT = re.compile(r"\d(?:\s*[\[(]|\s+dot\b|\s\.|\.\s)", IGNORE_CASE)
+_ODD_IPV4 = re.compile(rf"(?<![\w.]){_OCTET}(?:{_ODD_DOT}{_OCTET}){{3}}(?![\w]|\.\d)", IGNORE_CASE)
+
+
 def ip(text: str) -> Iterator[Span]:
-    """IPv4 dotted quads (each part 0-255) and IPv6 addresses (:: shortening included)."""
-    for match in _IPV4.finditer(text):
-        yield match.span()
+    """IPv4 dotted quads (each part 0-255, private and documentation ranges included), also with the dots
+    spaced, bracketed or spelled ('192 . 0 . 2 . 44', '10[.]0[.]0[.]7', '10 dot 0 dot 12 dot 7'), and IPv6
+    addresses (:: shortening included)."""
+    for pattern in (_IPV4, _ODD_IPV4) if _ODD_DIGIT_DOT.search(text) else (_IPV4,):
+        for match in pattern.finditer(text):
+            yield match.span()
     for match in _IPV6.finditer(text):
         if match.group().count(":") >= 3 and sum(c.isdigit() for c in match.group()) >= 2:
             yield match.span()
@@ -267,31 +300,77 @@ def other_code(text: str) -> Iterator[Span]:
 _MONTH_FULL = r"(?:january|february|march|april|june|july|august|september|october|november|december)"
 _MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\.?"
 _MONTH = rf"(?:(?i:{_MONTH_FULL})|{_MONTH_SHORT}|May|MAY)"
+_MONTH_ABBR = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
+# What may follow a numeric date: not a letter, digit, slash or dash, and a dot only as a sentence's full stop.
+_DATE_END = r"(?![\w/-]|\.\w)"
 _DATES = [
-    re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})(?![\w/.-])"),
-    re.compile(rf"(?<![\w/.-]){_YEAR}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\w/.-])"),
-    re.compile(rf"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1{_YEAR}(?![\w/.-])"),
+    re.compile(rf"(?<![\w/.-])(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{{4}}|\d{{2}}){_DATE_END}"),
+    re.compile(rf"(?<![\w/.-]){_YEAR}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?:{_DATE_END}|(?=T\d))"),
+    re.compile(rf"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1{_YEAR}{_DATE_END}"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
     re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\b(?:,?\s+{_YEAR}\b)?"),
     re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
-    re.compile(rf"(?<![\w/.-])(?:0?[1-9]|1[0-2])/{_YEAR}(?![\w/.-])"),
+    re.compile(rf"(?<![\w/.-])(?:0?[1-9]|1[0-2])/{_YEAR}{_DATE_END}"),
     re.compile(rf"\b{_DAY}-{_MONTH}-(?:{_YEAR}|\d{{2}})\b"),
+    # 07MAR2024, 7mar24: a day, a month and a year run together
+    re.compile(rf"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])(?i:{_MONTH_ABBR})(?:{_YEAR}|\d{{2}})(?![\w/-])"),
+    # 30 jan, 2 sept 2024: a lowercase month after its day (mar, may and dec are words too, so not lowercase)
+    re.compile(rf"\b(?:0?[1-9]|[12]\d|3[01])\s+(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov)\b\.?(?:,?\s+{_YEAR}\b)?"),
+    # 2/3-2/9: a range of two month/day pairs
+    re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\s?-\s?(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+               r"(?![\w/-]|\.\d)"),
     re.compile(
         r"\b(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b"
         r"(?!\s*(?:mg|units?|%|/))"
     ),
 ]
-_DATE_CUE = re.compile(
-    r"\b(?:on|since|from|until|till|admitted|admission|discharged?|discharge|seen|visit|dated|dob|d\.o\.b\.?|born|"
-    r"lmp|edd|edc|dos|dod|doa|birthday|bday|cumpleaños|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|"
+_EVENT_WORDS = (
+    r"on|since|from|until|till|admitted|admission|discharged?|discharge|seen|visit|dated|dob|d\.o\.b\.?|born|"
+    r"lmp|edd|edc|dos|dod|doa|birthday|bday|cumpleaños|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|"
     r"died|deceased|surgery|procedure|appt|appointment|started|stopped|as of|before|after|by|last|next|due|drawn|"
     r"collected|performed|done|scheduled|expires?|exp|mri|ct|ed|er|echo|ekg|ecg|egd|biopsy|restarted|resumed|"
-    r"menstrual\s+period|due\s+date|delivery|delivered|fell|labs?)\s+(?:on\s+)?"
-    r"(?P<date>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01]))(?![\w/.]|-(?!\d))",
+    r"menstrual\s+period|due\s+date|delivery|delivered|fell|labs?|"
+    # what happens to a patient on a day: an exposure, a test, a dose, a transfer
+    r"placed|given|completed|documented|exposure|exposed|fill|filled|refilled|refill|dx|dx'd|diagnosed|tested|test|"
+    r"initiated|starting|d/c'?d|d/c|dc'?d|booked|inj|injection|shot|vaccinated|immunized|received|positive|negative|"
+    r"pos|neg|returned|resulted|presented|arrived|released|transferred|hospitali[sz]ed|intubated|extubated|admit|"
+    r"onset|injury|accident|swab|swabbed|screened|screen|ultrasound|us|x-?ray|cxr|pet|colonoscopy|mammogram|pap|"
+    r"f/u|rtc|path|pathology|op|post-?op|began|begun|finished|discontinued|held|switched|"
+    r"implanted|inserted|removed|transfused|treated|tx|rx|evaluated|"
+    # any other past participle but those that report a measure ("scored 4/6", "increased to 8/2")
+    r"(?!(?:scor|rat|grad|measur|improv|reduc|increas|decreas|dos|titrat|split|divid|mix|combin|dilut|rank|"
+    r"lower|rais|rang|averag|need|us|requir)ed\b)[a-z]{3,}ed"
+)
+# A drug or test may stand between a start or stop and its date: "started clozapine 6/1".
+_START_STOP = r"(?:started|restarted|stopped|began|resumed|initiated|completed|finished|held|discontinued|switched)"
+# A month/day after an event word. The date is found first and the words before it are read after, so the long
+# list of event words is not tried at every word of every text.
+_CUED_DATE = re.compile(
+    r"(?<=\s)(?P<date>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])"
+    r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"  # 20240305: a date written as one number
+    r"(?![\w/]|\.\w|-(?!\d))"
+    r"|\((?P<bracketed>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\)"
+)
+_EVENT_BEFORE = re.compile(
+    rf"\b(?:(?:{_EVENT_WORDS})|{_START_STOP}\s+[a-z][a-z-]+)(?:\s*:)?\s+(?:on\s+|of\s+|was\s+|is\s+)?\Z", IGNORE_CASE
+)
+# "day 21 (10/28)", "around Easter (3/31)": a day, then its date in brackets
+_DAY_BEFORE = re.compile(
+    r"\b(?:day\s+\d{1,3}|wk\s*\d{1,2}|week\s+\d{1,2}|easter|christmas|thanksgiving|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)"
+    r"\s*\Z",
     IGNORE_CASE,
+)
+_FRACTION_AFTER = re.compile(
+    r"\s+(?:of|doses?|tabs?|tablets?|pills?|sessions?|visits?|sites?|bottles?|sets?|cultures?|criteria)\b", IGNORE_CASE
+)
+_IN_A_PLACE = re.compile(r"\s+in\s+[a-z]")  # "on 8/15 in clinic": a preposition, not inches
+# Combination doses written like a month and day ("bup/nx 8/2 film", "Norco 5/325"): not dates after a drug name.
+_COMBINATION_DOSES = frozenset({"8/2", "4/1", "12/3", "16/4", "2/0.5", "5/325", "7/325", "10/325"})
+_SCORE_BEFORE = re.compile(
+    r"\b(?:pain|score|scale|rated|rates|from|to|down|up|worst|best|at|sites?|strength|of)\b[^.;]*$", IGNORE_CASE
 )
 _DOB = re.compile(
     r"\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born)\b[:\s-]*+(?P<date>[^\s,;\d]*+\d[^\s,;]*+)",
@@ -305,7 +384,7 @@ _ORDINAL_WORDS = (
     r"|nineteenth|twentieth|thirtieth"
 )
 _WORD_DATES = re.compile(
-    rf"\b(?i:{_ORDINAL_WORDS})\s+(?:of\s+)?{_MONTH}\b|\b{_MONTH}\s+(?:the\s+)?(?i:{_ORDINAL_WORDS})\b"
+    rf"\b(?i:{_ORDINAL_WORDS})\s+(?:of\s+)?{_MONTH}\b|\b(?:{_MONTH}|(?i:{_MONTH_ABBR})\.?)\s+(?:the\s+)?(?i:{_ORDINAL_WORDS})\b"
     r"|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'\d{2}\b"
 )
 _HOLIDAY_DATE = re.compile(
@@ -318,19 +397,54 @@ _HOLIDAY_DATE = re.compile(
 _SPANISH_MONTH = (
     r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
 )
+_WEEKDAY = r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_ORDINAL_DAY = rf"(?:[12]?\d|3[01])(?:st|nd|rd|th)|{_ORDINAL_WORDS}"
+# what may follow an ordinal day ("on the 12th and", "the 19th morning"); any other lowercase word makes it a count
+_AFTER_DAY = (
+    r"and|or|at|when|so|but|after|before|she|he|they|we|per|w|with|to|morning|afternoon|evening|night|am|pm|"
+    r"of\s+(?:last|this|next|the)\s+month|of\s+" + _MONTH_FULL
+)
+_HOLIDAY = (
+    r"christmas(?:\s+eve|\s+day)?|x-?mas(?:\s+eve|\s+day)?|thanksgiving(?:\s+day)?|new\s+year['’]?s(?:\s+(?:eve|day))?|"
+    r"easter(?:\s+sunday)?|mardi\s+gras(?:\s+day)?|halloween|independence\s+day|the\s+fourth\s+of\s+july|july\s+4th|"
+    r"labor\s+day|memorial\s+day|valentine['’]?s(?:\s+day)?|mother['’]?s\s+day|father['’]?s\s+day|"
+    r"(?:st\.?|saint)\s+patrick['’]?s\s+day|cinco\s+de\s+mayo|veterans['’]?\s+day|juneteenth|the\s+ides\s+of\s+march"
+)
 _MORE_DATES = [
-    re.compile(r"\b(?i:on|since|until|till|from|by|before|after)\s+the\s+(?P<date>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b"),
+    # "on the 9th", "due the twenty third", "Thursday the 12th", "the 2nd of last month"; not "on the 3rd day"
+    re.compile(
+        rf"\b(?i:on|since|until|till|from|by|before|after|due|for|is|was|of|{_WEEKDAY})(?:\s*,)?\s+the\s+"
+        rf"(?P<date>(?i:{_ORDINAL_DAY}))\b(?!-)(?!\s+(?!(?i:{_AFTER_DAY})\b)[a-z])"
+        rf"|\b(?i:{_WEEKDAY})(?:\s*,)?\s+(?P<day>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b"
+        rf"|\bthe\s+(?P<of>(?i:{_ORDINAL_DAY})\s+of\s+(?i:last|this|next|the)\s+month)\b"
+    ),
     re.compile(r"(?<![\w/.-])(?P<date>(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/.-]|/\d)"),
     re.compile(rf"\b(?P<date>(?:[12]?\d|3[01])\s+de\s+(?i:{_SPANISH_MONTH})(?:\s+(?:de|del)\s+\d{{4}})?)\b"),
     re.compile(
-        r"\b(?i:on|since|over|after|before|at|during)\s+(?P<date>(?i:christmas(?:\s+eve|\s+day)?|thanksgiving(?:\s+day)?|"
-        r"new\s+year'?s(?:\s+(?:eve|day))?|easter(?:\s+sunday)?|mardi\s+gras(?:\s+day)?|halloween|"
-        r"independence\s+day|the\s+fourth\s+of\s+july|july\s+4th|labor\s+day|memorial\s+day|valentine'?s\s+day))\b"
+        rf"\b(?i:on|since|over|after|before|at|during|around|by|until|till|from|was|is)\s+(?P<date>(?i:{_HOLIDAY}))\b"
+        # a holiday with its year is a date whatever comes before it: "Mother's Day 2024", "Christmas Eve last year"
+        rf"|\b(?P<dated>(?i:{_HOLIDAY})(?:,?\s+(?:19|20)\d\d\b|\s+(?i:this|last|next)\s+(?:year|yr)\b))"
     ),
 ]
 
 
 _DOSE_BEFORE = re.compile(r"(?:\b(?:mg|mcg|units?|u)\b|\b[A-Z]{2,5}\s*$)[^.;]*$")
+
+
+_ORDINAL_NUMERAL = re.compile(r"\d(?:st|nd|rd|th)\b")
+_ORDINAL_STEMS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "teenth", "tieth")  # fmt: skip
+_HOLIDAY_STEMS = ("christmas", "mas", "thanksgiving", "year", "easter", "mardi", "halloween", "independence", "fourth",
+                  "july", "labor", "memorial", "valentine", "mother", "father", "patrick", "cinco", "veteran",
+                  "juneteenth", "ides")  # fmt: skip
+
+
+def _has_ordinal(lowered: str) -> bool:
+    return any(stem in lowered for stem in _ORDINAL_STEMS) or _ORDINAL_NUMERAL.search(lowered) is not None
+
+
+def _has_holiday(lowered: str) -> bool:
+    return any(stem in lowered for stem in _HOLIDAY_STEMS)
 
 
 def date(text: str) -> Iterator[Span]:
@@ -340,19 +454,39 @@ def date(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             if re.search(r"\d{4}", match.group()) or _not_before_unit(text, match.end()):  # "6/8/10 units": doses
                 yield match.span()
-    for match in _DATE_CUE.finditer(text):
-        if not match.group("date").endswith("/10"):  # "down from 8/10" is a pain score
-            yield match.span("date")
-    for pattern in _MORE_DATES:
+    for match in _CUED_DATE.finditer(text):
+        group = "date" if match.group("date") else "bracketed"
+        before = text[max(0, match.start() - 60) : match.start()]
+        if not (_EVENT_BEFORE if group == "date" else _DAY_BEFORE).search(before):
+            continue
+        found = match.group(group)
+        if found.endswith("/10") and _SCORE_BEFORE.search(text, max(0, match.start(group) - 30), match.start(group)):
+            continue  # "down from 8/10" is a pain score
+        if _FRACTION_AFTER.match(text, match.end(group)):
+            continue  # "tolerated 2/3 doses", "completed 3/4 of the sessions": a fraction
+        if found in _COMBINATION_DOSES or (not _not_before_unit(text, match.end(group))
+                                           and not _IN_A_PLACE.match(text, match.end(group))):
+            continue  # "started Suboxone 8/2", "from 12-16 weeks", "by 10-20%"
+        yield match.span(group)
+    lowered = text.lower()
+    ordinal = _has_ordinal(lowered)
+    for pattern, wanted in zip(_MORE_DATES, (ordinal, True, " de " in lowered, _has_holiday(lowered)), strict=True):
+        if not wanted:
+            continue  # a cheap look for the words a pattern needs, so the pattern runs only where it can match
         for match in pattern.finditer(text):
-            if match.group("date") == "24/7" or _DOSE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            group = next(name for name, value in match.groupdict().items() if value)
+            numeric = "/" in match.group(group)
+            if match.group(group) == "24/7" or (numeric and _DOSE_BEFORE.search(text, max(0, match.start() - 30),
+                                                                                match.start())):
                 continue  # "NPH 20/10", "8/2 mg … then 16/4": doses
-            if _not_before_unit(text, match.end("date")):  # "16/4 mg" is a dose
-                yield match.span("date")
-    for match in _WORD_DATES.finditer(text):
-        yield match.span()
-    for match in _HOLIDAY_DATE.finditer(text):
-        yield match.span("date")
+            if _not_before_unit(text, match.end(group)):  # "16/4 mg" is a dose
+                yield match.span(group)
+    if ordinal or "'" in text:
+        for match in _WORD_DATES.finditer(text):
+            yield match.span()
+    if _has_holiday(lowered):
+        for match in _HOLIDAY_DATE.finditer(text):
+            yield match.span("date")
     for match in _DOB.finditer(text):
         if not re.fullmatch(r"(?:19|20)\d{2}", match.group("date").strip(".")):
             yield match.span("date")
@@ -477,6 +611,28 @@ _NEIGHBOURHOOD = re.compile(
     r"\b(?:in|on|from|near|at)\s+the\s+(?P<place>(?:North|South|East|West|Lower|Upper|Northeast|Northwest|Southeast|"
     r"Southwest|Near\s+North|Far\s+East)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)(?![A-Za-z])"
 )
+_GPS = re.compile(
+    r"(?<![\w.-])(?P<lat>-?\d{1,2}\.\d{2,})\s?°?\s?(?P<ns>[NS]\b)?\s*,?\s*"
+    r"(?P<lon>-?1?\d{1,2}\.\d{2,})\s?°?\s?(?P<ew>[EW]\b)?"
+    r"|\b(?i:lat(?:itude)?)\.?\s*:?\s*-?\d{1,2}\.\d+\s*[NS]?\s*,?\s*(?i:long|lon|lng|longitude)\.?\s*:?\s*-?\d{1,3}\.\d+"
+)
+_GPS_CUE = re.compile(r"\b(?:gps|coordinates|coords|location|located|pin|lat|long|at|found)\W*$", IGNORE_CASE)
+_ZIP_NAMED = re.compile(r"\b\d{5}\s+(?i:zip(?:\s*code)?|zipcode|postal\s+code)\b")
+_FACILITY_AFTER = re.compile(
+    r"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:(?:Indian\s+|Regional\s+|Community\s+)?(?:Medical|Health|"
+    r"Healthcare|Wellness|Treatment|Detention|Correctional|Dialysis|Senior)\s+(?:Center|Centre|Facility|Complex|Clinic)"
+    r"|Indian\s+Hospital|(?i:correctional\s+(?:facility|center|complex)|detention\s+(?:center|facility)|county\s+jail|"
+    r"jail|prison|high\s+school|elementary(?:\s+school)?|middle\s+school|chapter\s+house|senior\s+center|"
+    r"health\s+(?:center|clinic)|dialysis\s+(?:center|unit)|hospital|clinic))\b"
+)
+_NEIGHBOURHOOD_WORD = re.compile(
+    r"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\s+(?:neighbo(?:u)?rhood|barrio|district|trailer\s+park|"
+    r"apartments|projects|subdivision|housing|mobile\s+home\s+park)\b"
+)
+_LOWERCASE_TOWN = re.compile(
+    r"\b(?i:lives|living|lived|resides|residing|moved|relocated|staying|stays|grew\s+up|raised|is|comes|came|drove|"
+    r"drives|commutes|lvs|home)\s+(?:in|to|from|near|nr|at|out\s+of|back\s+to)\s+(?P<place>[a-z][a-z'-]{3,}(?:\s+[a-z][a-z'-]+)?)"
+)
 _CITY_COMMA_STATE = re.compile(rf"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{0,2}}),\s+(?:{_STATE_CODES})\b")
 
 
@@ -485,6 +641,53 @@ def _is_place(phrase: str) -> bool:
     if all(word in NOT_PLACES or word in US_STATES for word in words):
         return False
     return words[0] not in NOT_PLACES
+
+
+def _in_gazetteer(phrase: str) -> bool:
+    words = phrase.lower().split()
+    return any(" ".join(words[i:]) in gazetteer().names for i in range(len(words)))
+
+
+_TWO_DECIMALS = re.compile(r"\d\.\d")
+_FACILITY_STEMS = ("cent", "facility", "complex", "clinic", "hospital", "jail", "prison", "school", "elementary",
+                   "house")  # fmt: skip
+_HOUSING_STEMS = ("neighbo", "barrio", "district", "park", "apartments", "projects", "subdivision", "housing")
+
+
+def _more_places(text: str) -> Iterator[Span]:
+    """GPS coordinates; ZIP codes named as such ('the 87121 zip code'); a town that is also a word or a country
+    named with its state ('Cuba, NM'); a town before a facility word ('the Estancia correctional facility');
+    a named neighbourhood or housing ('the Barelas neighborhood'); a lowercase town after a residence verb."""
+    lowered = text.lower()
+    for match in _GPS.finditer(text) if _TWO_DECIMALS.search(text) else ():
+        hemispheres = match.group("ns") and match.group("ew")
+        cued = _GPS_CUE.search(text, max(0, match.start() - 25), match.start())
+        precise = match.group("lat") is None or all(
+            len(match.group(g).split(".")[1]) >= 4 for g in ("lat", "lon"))  # fmt: skip
+        if match.group("lat") is None or hemispheres or (cued and precise) or (
+                precise and match.group("lon").startswith("-")):  # fmt: skip
+            yield match.span()
+    for match in _ZIP_NAMED.finditer(text) if "zip" in lowered or "postal" in lowered else ():
+        yield match.span()
+    facility = any(stem in lowered for stem in _FACILITY_STEMS)
+    for match in _FACILITY_AFTER.finditer(text) if facility else ():  # "Gallup Indian Medical Center"
+        words = match.group("place").split()
+        if any(_in_gazetteer(" ".join(words[:n])) and _is_place(words[n - 1]) for n in range(1, len(words) + 1)) or (
+                match.group("place").lower() in gazetteer().names):  # fmt: skip
+            yield match.span("place")
+    housing = any(stem in lowered for stem in _HOUSING_STEMS)
+    for match in _NEIGHBOURHOOD_WORD.finditer(text) if housing else ():
+        if _is_place(match.group("place")):
+            yield match.span("place")
+    for match in _LOWERCASE_TOWN.finditer(text):
+        place = match.group("place")
+        words = place.split()
+        for n in (len(words), 1):
+            phrase = " ".join(words[:n])
+            if (phrase in gazetteer().names and phrase not in FIRST_NAMES and phrase not in EPONYMS
+                    and phrase not in NOT_TOWNS and phrase not in NOT_PLACES):  # fmt: skip
+                yield match.start("place"), match.start("place") + len(phrase)
+                break
 
 
 def geography(text: str) -> Iterator[Span]:
@@ -497,12 +700,14 @@ def geography(text: str) -> Iterator[Span]:
             yield match.span()
     for pattern in (_PLACE_CUE, _CITY_COMMA_STATE, _LANDMARK, _RESIDENT_OF, _AREA, _FACILITY_IN):
         for match in pattern.finditer(text):
-            if _is_place(match.group("place")):
+            if _is_place(match.group("place")) or (  # "Cuba, NM": a town that is also a word or a country
+                    pattern is _CITY_COMMA_STATE and match.group("place").lower() in gazetteer().names):  # fmt: skip
                 yield match.span("place")
     for match in _SPANISH_PLACE.finditer(text):
         group = "place" if match.group("place") else "named"
         if group == "named" or _is_place(match.group("place")):
             yield match.span(group)
+    yield from _more_places(text)
     for match in _NEIGHBOURHOOD.finditer(text):  # "the South Bronx": judged by its last word
         if _is_place(match.group("place").split()[-1]):
             yield match.span("place")

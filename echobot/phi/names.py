@@ -220,12 +220,16 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
             yield token.span(), clinician
 
 
+_LINKING = frozenset({".", ":", ",", "(", "is", "was", "named", "called", "'s"})
+
+
 def _cue_before(tokens: list[re.Match[str]], keys: list[str], i: int) -> float:
     """A title or a relative just before: 'Mrs.', 'dtr', 'her son', 'pt name:', 'mother is'."""
     j = i - 1
-    while j >= 0 and keys[j] in {".", ":", ",", "(", "is", "was", "named", "called", "'s"}:
+    # at most four linking tokens ("pt name is: Ann"): an unbounded walk back made "is is is …" quadratic
+    while j >= max(0, i - 4) and keys[j] in _LINKING:
         j -= 1
-    if j < 0:
+    if j < 0 or keys[j] in _LINKING:
         return 0.0
     if keys[j] in TITLES:
         return 3.0
