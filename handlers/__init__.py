@@ -17,6 +17,7 @@ from echobot.handlers import (
     events,
     fallback,
     home,
+    library,
     programs,
     registration,
     sessions,
@@ -36,6 +37,7 @@ def register_all(app: AsyncApp, services: Services) -> None:
     sessions.register(app, router)
     attendance.register(app, router)
     cases.register(app, router)
+    library.register(app, router)
     evaluations.register(app, router)
     digests.register(app, router)
     home.register(app, services)

@@ -61,9 +61,19 @@ def _cases(digest: Digest, now: datetime) -> list[Block]:
     ]  # fmt: skip
     shown = [(label, value) for label, count, value in figures if count]  # zeros say nothing: left out
     if not shown:
-        return [section("*Case pipeline*: none waiting, nothing new this week."), *_flagged(digest.flagged_replies)]
+        return [section("*Case pipeline*: none waiting, nothing new this week."), *_flagged(digest.flagged_replies),
+                *_library(digest)]
     head = "*Case pipeline*" + (": none waiting for triage" if not p.waiting else "")
-    return [section(head), *fields(shown), *_flagged(digest.flagged_replies)]
+    return [section(head), *fields(shown), *_flagged(digest.flagged_replies), *_library(digest)]
+
+
+def _library(digest: Digest) -> list[Block]:
+    """The case library this week: entries added, searches made (none of either: nothing said)."""
+    if not digest.library_added and not digest.library_searches:
+        return []
+    added = f"{digest.library_added} entr{'y' if digest.library_added == 1 else 'ies'} added"
+    searched = f"{digest.library_searches} search{'' if digest.library_searches == 1 else 'es'}"
+    return [context(f":books: Case library this week: {added}, {searched}.")]
 
 
 def _flagged(count: int) -> list[Block]:

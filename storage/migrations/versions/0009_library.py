@@ -41,14 +41,15 @@ SQLITE_SEARCH = (
     "VALUES (new.id, new.title, new.tags, new.question, new.recommendation); END",
 )
 # PostgreSQL: a generated tsvector (title and tags weigh most, then the question, then the recommendation) and
-# its GIN index. Generated, so no writer can leave it behind; not declared in storage/tables.py, so `db copy`
-# never reads or writes it.
+# its GIN index. A slash becomes a space first: PostgreSQL's parser reads "sofosbuvir/velpatasvir" as one file
+# path, so neither drug would be found alone (FTS5's unicode61 splits there already). Generated, so no writer can
+# leave it behind; not declared in storage/tables.py, so `db copy` never reads or writes it.
 POSTGRESQL_SEARCH = (
     "ALTER TABLE library_entries ADD COLUMN search tsvector GENERATED ALWAYS AS ("
-    "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
-    "setweight(to_tsvector('english', coalesce(tags, '')), 'A') || "
-    "setweight(to_tsvector('english', coalesce(question, '')), 'B') || "
-    "setweight(to_tsvector('english', coalesce(recommendation, '')), 'C')) STORED",
+    "setweight(to_tsvector('english', translate(coalesce(title, ''), '/', ' ')), 'A') || "
+    "setweight(to_tsvector('english', translate(coalesce(tags, ''), '/', ' ')), 'A') || "
+    "setweight(to_tsvector('english', translate(coalesce(question, ''), '/', ' ')), 'B') || "
+    "setweight(to_tsvector('english', translate(coalesce(recommendation, ''), '/', ' ')), 'C')) STORED",
     "CREATE INDEX library_entries_search ON library_entries USING gin (search)",
 )
 
