@@ -61,10 +61,9 @@ def _cases(digest: Digest, now: datetime) -> list[Block]:
     ]  # fmt: skip
     shown = [(label, value) for label, count, value in figures if count]  # zeros say nothing: left out
     if not shown:
-        return [section("*Case pipeline*: none waiting, nothing new this week."), *_flagged(digest.flagged_replies),
-                *_library(digest)]
+        return [section("*Case pipeline*: none waiting, nothing new this week."), *_flagged(digest.flagged_replies)]
     head = "*Case pipeline*" + (": none waiting for triage" if not p.waiting else "")
-    return [section(head), *fields(shown), *_flagged(digest.flagged_replies), *_library(digest)]
+    return [section(head), *fields(shown), *_flagged(digest.flagged_replies)]
 
 
 def _library(digest: Digest) -> list[Block]:
@@ -175,7 +174,8 @@ def digest_message(digest: Digest, now: datetime) -> Message:
         blocks.append(context(f":hourglass: Sent late: it was due {slack_date(digest.late_for)}."))
     people = (f"*People*\nJoined the program this week: {_people(digest.joined)}\n"
               f"New registrations with the hub this week: {_people(digest.hub_registrations)}")  # fmt: skip
-    blocks += [section(people), divider(), *_cases(digest, now), divider(), *_next_session(digest), divider(),
+    blocks += [section(people), divider(), *_cases(digest, now), *_library(digest), divider(), *_next_session(digest),
+               divider(),
                *_last_session(digest)]  # fmt: skip
     if len(digest.trend) < 2:
         blocks.append(context("The attendance chart appears once two sessions have ended."))
