@@ -51,6 +51,12 @@ COMMANDS: tuple[CommandInfo, ...] = (
     ),
     CommandInfo("case", "/echo case", "Present a de-identified patient case (participants)", Audience.EVERYONE),
     CommandInfo("cases", "/echo cases", "Your cases and where they stand", Audience.REGISTERED),
+    CommandInfo(
+        "library",
+        "/echo library [WORDS] [tag:TAG] [age:50-59] [program:NAME]",
+        "Search your programs' case library: what the hub taught in earlier cases",
+        Audience.EVERYONE,
+    ),
     CommandInfo("queue", "/echo queue", "Cases waiting for triage in your programs, oldest first", Audience.STAFF),
     CommandInfo("evaluate", "/echo evaluate", "Sessions you can still evaluate for credit", Audience.REGISTERED),
     CommandInfo("cme", "/echo cme", "Your continuing-education transcript", Audience.REGISTERED),

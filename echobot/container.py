@@ -16,6 +16,7 @@ from echobot.services.coordinators import Coordinators
 from echobot.services.digests import Digests, DigestSchedule
 from echobot.services.evaluations import Evaluations
 from echobot.services.hubs import HubDefaults, Hubs
+from echobot.services.library import Library
 from echobot.services.people import People
 from echobot.services.programs import Programs
 from echobot.services.records import Records
@@ -49,6 +50,7 @@ class Services:
     zones: ReaderZones
     imports: AttendanceImports
     hubs: Hubs
+    library: Library
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -56,6 +58,8 @@ class Services:
         programs = Programs(db, clock, sessions)
         cases = Cases(db, clock, programs, sessions, settings.case_retention_days, admins=settings.admins)
         evaluations = Evaluations(db, clock, sessions, programs)
+        library = Library(db, clock, programs)
+        cases.library = library  # teaching points with the recommendations; the follow-up's outcome
         # What later features do when a session ends or is cancelled, wired here rather than by the features.
         sessions.on_ended += [cases.session_ended, evaluations.session_ended]
         sessions.on_cancelled.append(cases.session_cancelled)
@@ -92,4 +96,5 @@ class Services:
             zones=ReaderZones(clock),
             imports=AttendanceImports(db, clock, sessions, programs),
             hubs=hubs,
+            library=library,
         )

@@ -129,6 +129,8 @@ class CaseForm(BaseModel):
     urgency: str | None = None
     preferred_session: str | None = None
     confirmed: bool = False
+    teaching: bool = False  # its teaching points may go into the case library (no means no)
+    credit: bool = False  # and the library may name the presenter
 
     def texts(self) -> dict[str, str]:
         return {
@@ -140,3 +142,23 @@ class CaseForm(BaseModel):
             CaseField.LABS: self.labs,
             CaseField.TRIED: self.tried,
         }
+
+
+class TeachingForm(BaseModel):
+    """The teaching points a specialist adds in the recommendations modal (echobot/services/library.py)."""
+
+    consent: bool = False  # "may go into the library"
+    title: str = ""
+    tags: str = ""
+    question: str = ""
+    recommendation: str = ""
+
+
+class LibraryQuery(BaseModel):
+    """A search of the case library: words and filters, as typed or chosen."""
+
+    words: str = ""
+    program_id: str | None = None
+    program_name: str | None = None  # typed after `program:` in /echo library (a part of the name is enough)
+    tag: str | None = None
+    age_band: str | None = None

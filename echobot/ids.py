@@ -21,6 +21,7 @@ class Callback(StrEnum):
     EVALUATION_VIEW = "evaluation"
     CERTIFICATE_VIEW = "certificate"
     HUB_SETTINGS_VIEW = "hub_settings"
+    LIBRARY_SEARCH_VIEW = "library_search"  # the case library's search box, its results below it
 
 
 class Action(StrEnum):
@@ -60,6 +61,10 @@ class Action(StrEnum):
     ATTENDANCE_OPEN = "attendance_open"  # the ended session post: a coordinator's attendance form
     ATTENDANCE_IMPORT = "attendance_import"  # the ended session post and the attendance form: import a report
     COMPLETION_CERTIFICATE = "completion_certificate"  # /echo cme: a certificate of completion again
+    LIBRARY_OPEN = "library_open"  # App Home and search answers: the case library's search modal
+    LIBRARY_READ = "library_read"  # "Read": a library entry in a modal
+    LIBRARY_HIDE = "library_hide"  # a coordinator hides a library entry (behind a confirm dialog)
+    CASE_SIMILAR = "case_similar"  # the case modal's "Find similar cases" (also Enter in its summary)
 
 
 class CaseField(StrEnum):
@@ -83,6 +88,29 @@ class CaseField(StrEnum):
     RECOMMENDATIONS = "recommendations"
     OUTCOME = "outcome"
     NOTE = "followup_note"
+    TEACHING = "teaching_consent"  # the submitter's consents: teaching use, credit by name
+    SIMILAR = "library_similar"  # the block(s) of the similar-cases hint in the case modal
+
+
+class LibraryField(StrEnum):
+    """The teaching points in the recommendations modal, and the library's search modal."""
+
+    CONSENT = "library_consent"
+    TITLE = "library_title"
+    TAGS = "library_tags"
+    QUESTION = "library_question"
+    RECOMMENDATION = "library_recommendation"
+    WORDS = "library_words"
+    PROGRAM = "library_program"
+    TAG = "library_tag"
+    AGE_BAND = "library_age_band"
+
+
+class Teaching(StrEnum):
+    """Values of the submitter's consent checkboxes in the case modal."""
+
+    TEACHING = "teaching"
+    CREDIT = "credit"
 
 
 class EvaluationField(StrEnum):

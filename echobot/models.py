@@ -332,6 +332,8 @@ class Case(BaseModel):
     closed_at: datetime | None = None
     purged_at: datetime | None = None
     reported_at: datetime | None = None
+    teaching_consent: bool = False  # the submitter agreed that its teaching points may go into the library
+    credit_consent: bool = False  # and to be credited by name there
 
     @property
     def title(self) -> str:
@@ -387,3 +389,33 @@ class CreditRecord(BaseModel):
     @property
     def hours(self) -> float:
         return self.quarters / 4
+
+
+LIBRARY_OUTCOMES = {"improved": "Improved", "unchanged": "Unchanged", "worse": "Worse"}
+
+
+class LibraryEntry(BaseModel):
+    """A case's teaching points in the program's case library: no clinical text, so it outlives retention."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    program_id: int
+    case_id: int | None
+    title: str
+    tags: str
+    question: str
+    recommendation: str
+    age_band: str
+    sex: str
+    year: int
+    outcome: str | None = None
+    credited: str | None = None
+    created_by: str
+    created_at: datetime
+    hidden_at: datetime | None = None
+    hidden_by: str | None = None
+
+    @property
+    def tag_list(self) -> list[str]:
+        return [tag.strip() for tag in self.tags.split(",") if tag.strip()]

@@ -35,3 +35,5 @@ class Digest:
     comments: list[digests_repo.Comment]
     trend: list[digests_repo.TrendPoint]
     flagged_replies: int = 0  # replies in case threads that looked like they held identifiers, in the period
+    library_added: int = 0  # case library entries added in the period (issue 15)
+    library_searches: int = 0  # searches that looked in this program's library in the period

@@ -18,6 +18,7 @@ from echobot.handlers import (
     fallback,
     home,
     hubs,
+    library,
     programs,
     registration,
     sessions,
@@ -37,6 +38,7 @@ def register_all(app: AsyncApp, services: Services) -> None:
     sessions.register(app, router)
     attendance.register(app, router)
     cases.register(app, router)
+    library.register(app, router)
     evaluations.register(app, router)
     digests.register(app, router)
     hubs.register(app, router)

@@ -12,7 +12,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
-from echobot.forms import CaseForm
+from echobot.forms import CaseForm, TeachingForm
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.context import Actor
 from echobot.handlers.forms import ack_submission, choice, choices, first_input, text
@@ -20,7 +20,7 @@ from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
 from echobot.handlers.sessions import upload_calendar
 from echobot.handlers.zones import reader_zone
-from echobot.ids import Action, Callback, CaseField
+from echobot.ids import Action, Callback, CaseField, LibraryField, Teaching
 from echobot.models import Person
 from echobot.services.cases import Eligibility
 from echobot.triage import BY_ACTION_ID, TRIAGE, TriageAction, step_of
@@ -35,6 +35,7 @@ from echobot.views.cases import (
     queue_blocks,
     whole_case_modal,
 )
+from echobot.views.library import teaching_blocks
 from echobot.views.metadata import ViewState
 
 
@@ -53,6 +54,19 @@ def form_from_values(values: dict[str, Any]) -> CaseForm:
         urgency=choice(values, CaseField.URGENCY),
         preferred_session=choice(values, CaseField.SESSION),
         confirmed="yes" in choices(values, CaseField.CONFIRM),
+        teaching=Teaching.TEACHING in choices(values, CaseField.TEACHING),
+        credit=Teaching.CREDIT in choices(values, CaseField.TEACHING),
+    )
+
+
+def teaching_from_values(values: dict[str, Any]) -> TeachingForm:
+    """The teaching points typed in the recommendations modal (the case library)."""
+    return TeachingForm(
+        consent="yes" in choices(values, LibraryField.CONSENT),
+        title=text(values, LibraryField.TITLE),
+        tags=text(values, LibraryField.TAGS),
+        question=text(values, LibraryField.QUESTION),
+        recommendation=text(values, LibraryField.RECOMMENDATION),
     )
 
 
@@ -163,7 +177,9 @@ async def open_action_modal(ack: AsyncAck, action: dict, client: AsyncWebClient,
         return
     sessions = await services.cases.sessions_with_room([program]) if step.action is TriageAction.SCHEDULE else None
     zone = await reader_zone(services, client, person.user_id) if sessions else None
-    view = action_modal(case, step.action, sessions, zone)
+    extra = teaching_blocks(case, await services.library.tags([program])) if step.action is TriageAction.RECOMMEND \
+        else None
+    view = action_modal(case, step.action, sessions, zone, extra)
     services.inflight.spawn(open_modal(client, trigger_id, view, user_id=person.user_id,
                                        channel_id=channel_id or ""), "case-modal")  # fmt: skip
 
@@ -182,6 +198,7 @@ async def submit_action(ack: AsyncAck, view: dict, services: Services, actor: Ac
         written,
         choice(values, CaseField.SESSION) or "",
         submission_id=submission_id,
+        teaching=teaching_from_values(values) if step.action is TriageAction.RECOMMEND else None,
     )
     if outcome.errors:
         await ack(response_action="errors", errors=outcome.errors)

@@ -35,6 +35,8 @@ def _from_row(row: Row[Any]) -> Case:
         closed_at=opt_from_db(m["closed_at"]),
         purged_at=opt_from_db(m["purged_at"]),
         reported_at=opt_from_db(m["reported_at"]),
+        teaching_consent=bool(m["teaching_consent"]),
+        credit_consent=bool(m["credit_consent"]),
     )  # fmt: skip
 
 
@@ -46,9 +48,10 @@ async def create(tx: Tx, fields: dict[str, Any], submission_key: str, at: dateti
                  state: CaseState = CaseState.SUBMITTED) -> tuple[Case, bool]:  # fmt: skip
     """Store a new case; (the case, True) or, for a submission already stored, (that case, False)."""
     columns = ["program_id", "submitter", *TEXT_FIELDS, "age_band", "sex", "urgency", "preferred_session_id"]
+    consents = {c: int(bool(fields.get(c))) for c in ("teaching_consent", "credit_consent")}
     row = await tx.fetchone(
         upsert(C, tx.dialect)
-        .values(**{c: fields.get(c) for c in columns}, submission_key=submission_key, state=state.value,
+        .values(**{c: fields.get(c) for c in columns}, **consents, submission_key=submission_key, state=state.value,
                 submitted_at=to_db(at), updated_at=to_db(at))
         .on_conflict_do_nothing(index_elements=["submission_key"])
         .returning(*C.c)

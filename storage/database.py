@@ -97,6 +97,11 @@ class Reader:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgresql": for the few queries written per dialect (storage/library_search.py)."""
+        return self._engine.dialect.name
+
     async def _run(self, statement: Statement, params: Params = None) -> CursorResult[Any]:
         async with self._engine.connect() as conn:
             return await conn.execute(*_statement(statement, params))

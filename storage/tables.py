@@ -297,6 +297,9 @@ cases = Table(
     Column("closed_at", Ordered),
     Column("purged_at", Ordered),
     Column("reported_at", Ordered),  # its text was taken back: someone reported identifiers in it (0003)
+    # the submitter's consents (0009): its teaching points may go into the case library; credit them by name
+    Column("teaching_consent", Integer, nullable=False, server_default=text("0")),
+    Column("credit_consent", Integer, nullable=False, server_default=text("0")),
     CheckConstraint("urgency IN ('routine', 'soon')", name="cases_urgency"),
     CheckConstraint(f"state IN {CASE_STATES}", name="cases_state"),
     Index("cases_program_state", "program_id", "state", "submitted_at"),
@@ -460,6 +463,62 @@ hubs = Table(
 slack_installations = AsyncSQLAlchemyInstallationStore.build_installations_table(metadata, "slack_installations")
 slack_bots = AsyncSQLAlchemyInstallationStore.build_bots_table(metadata, "slack_bots")
 slack_oauth_states = AsyncSQLAlchemyOAuthStateStore.build_oauth_states_table(metadata, "slack_oauth_states")
+
+# ---- issue 15: the case library (migration 0009) ---------------------------------------------------------------
+# An entry holds a case's teaching points only (never its clinical text), so it outlives the retention purge. Its
+# full-text index is not declared here: an FTS5 table kept by triggers on SQLite, a generated tsvector column on
+# PostgreSQL (both made by the migration, read by storage/library_search.py).
+
+library_entries = Table(
+    "library_entries", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("case_id", Integer, ForeignKey("cases.id"), unique=True),
+    Column("title", Text, nullable=False),
+    Column("tags", Text, nullable=False),  # as shown: "HCV, genotype 3, cirrhosis"
+    Column("question", Text, nullable=False),
+    Column("recommendation", Text, nullable=False),
+    Column("age_band", Text, nullable=False),
+    Column("sex", Text, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("outcome", Text),  # the submitter's follow-up answer: improved, unchanged, worse
+    Column("credited", Text),  # the presenter, only when they agreed to be credited
+    Column("created_by", Text, nullable=False),
+    Column("created_at", Ordered, nullable=False),
+    Column("hidden_at", Ordered),
+    Column("hidden_by", Text),
+    CheckConstraint("outcome IS NULL OR outcome IN ('improved', 'unchanged', 'worse')",
+                    name="library_entries_outcome"),
+    CheckConstraint("(hidden_at IS NULL) = (hidden_by IS NULL)", name="library_entries_hidden"),
+    Index("library_entries_program", "program_id", "created_at"),
+    sqlite_autoincrement=True,
+)  # fmt: skip
+
+# Each program's tag list, grown as specialists type tags (lower case), with how many entries carry each.
+library_tags = Table(
+    "library_tags", metadata,
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("tag", Text, nullable=False),
+    Column("entries", Integer, nullable=False, server_default=text("0")),
+    PrimaryKeyConstraint("program_id", "tag"),
+)  # fmt: skip
+
+library_entry_tags = Table(
+    "library_entry_tags", metadata,
+    Column("entry_id", Integer, ForeignKey("library_entries.id"), nullable=False),
+    Column("tag", Text, nullable=False),
+    PrimaryKeyConstraint("entry_id", "tag"),
+    Index("library_entry_tags_tag", "tag", "entry_id"),
+)  # fmt: skip
+
+# One row per program a search looked in: the digest counts them. Neither the words nor the person are kept.
+library_searches = Table(
+    "library_searches", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("at", Ordered, nullable=False),
+    Index("library_searches_program", "program_id", "at"),
+)  # fmt: skip
 
 # Parents before children: the order `db copy` writes them in.
 COPY_ORDER = [table.name for table in metadata.sorted_tables]

@@ -7,14 +7,14 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
 from echobot import keys, phi
 from echobot.channels import ChannelUnknown, hub_channel_problem
 from echobot.clock import Clock
-from echobot.forms import CaseForm
+from echobot.forms import CaseForm, TeachingForm
 from echobot.ids import CaseField
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKind, Person, Program, Render, Session
 from echobot.renderers import Renderers, Withheld
@@ -38,6 +38,9 @@ from echobot.views.cases import (
     thread_line,
 )
 from echobot.views.connect import withheld_notice
+
+if TYPE_CHECKING:
+    from echobot.services.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +91,7 @@ class Cases:
         self.retention = timedelta(days=retention_days)
         self._admins = admins
         self._renderers: Renderers | None = None
+        self.library: Library | None = None  # the case library (container.py): teaching points, outcomes
 
     # ---- who may do what ---------------------------------------------------------------------
     async def eligibility(self, person: Person) -> tuple[Eligibility, list[Program]]:
@@ -130,7 +134,9 @@ class Cases:
         now = self._clock.now()
         fields: dict[str, Any] = {"program_id": program.id, "submitter": person.user_id, "age_band": form.age_band,
                                   "sex": form.sex, "urgency": form.urgency,
-                                  "preferred_session_id": session.id if session else None}  # fmt: skip
+                                  "preferred_session_id": session.id if session else None,
+                                  "teaching_consent": form.teaching,
+                                  "credit_consent": form.teaching and form.credit}  # fmt: skip
         fields.update({field: (text.strip() or None) for field, text in form.texts().items()})
         async with self._db.transaction() as tx:
             case, created = await cases_repo.create(tx, fields, submission_id, now)
@@ -236,10 +242,11 @@ class Cases:
         return None
 
     async def act(self, person: Person, case_id: int, action: str, text: str = "", session_id: str = "",
-                  submission_id: str = "") -> Outcome:  # fmt: skip
+                  submission_id: str = "", teaching: TeachingForm | None = None) -> Outcome:  # fmt: skip
         """A specialist's (or coordinator's) triage action, or the submitter's reply (echobot.triage).
 
         `submission_id` (the modal's view id) makes a resent submission a no-op that answers as the first did.
+        `teaching`: with recommendations, the case's teaching points for the case library.
         """
         step = step_of(action)
         if step is None:
@@ -250,7 +257,10 @@ class Cases:
         case, program = loaded
         if refused := self.refusal(person, case, program, step.action):
             return Outcome(ok=False, reply=refused)
-        if step.asks_text and (problems := self._text_problems(step, text)):
+        problems = self._text_problems(step, text) if step.asks_text else {}
+        if step.action is TriageAction.RECOMMEND and teaching is not None and self.library is not None:
+            problems.update(self.library.check(teaching, case))
+        if problems:
             return Outcome(ok=False, errors=problems)
         now = self._clock.now()
         submission = Submission(self._db, submission_id, f"case:{case.id}:{step.action}")
@@ -258,6 +268,8 @@ class Cases:
             if submission.replayed:
                 return Outcome(ok=True, reply=f"{case.title}: {step.verb}.")
             outcome = await self._apply(tx, person, case, program, step, text.strip(), session_id, now)
+            if outcome.ok and step.action is TriageAction.RECOMMEND and teaching and self.library is not None:
+                await self.library.record(tx, case, teaching, person.user_id, now)
             if not outcome.ok:
                 submission.refuse()
             return outcome
@@ -325,6 +337,8 @@ class Cases:
         async with self._db.transaction() as tx:
             if not await cases_repo.set_followup(tx, case.id, outcome, note.strip() or None):
                 return Outcome(ok=False, reply="You already answered this follow-up: thank you.")
+            if self.library is not None:
+                await self.library.outcome(tx, case.id, outcome)
             summary = f"{FOLLOWUP_OUTCOMES[outcome]}" + (f": {note.strip()}" if note.strip() else "")
             await self._changed(tx, case, case.state, person.user_id, "followup", summary, now, program, dm=False)
         return Outcome(ok=True, reply="Thank you: your answer went to the hub team.")

@@ -26,6 +26,7 @@ from echobot.services.sessions import Agenda, Sessions
 from echobot.storage import Database, Reader, Tx, audit, flags, outbox
 from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import digests as digests_repo
+from echobot.storage import library as library_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import sessions as sessions_repo
 from echobot.views.blocks import escape
@@ -188,6 +189,8 @@ class Digests:
             comments=await digests_repo.comments(db, last.id) if last else [],
             trend=await digests_repo.trend(db, program.id, until, TREND_SESSIONS),
             flagged_replies=await self._flagged(db, program, since, until),
+            library_added=await library_repo.added(db, program.id, since, until),
+            library_searches=await library_repo.searches(db, program.id, since, until),
         )  # fmt: skip
 
     async def _flagged(self, db: Reader, program: Program, since: datetime, until: datetime) -> int:

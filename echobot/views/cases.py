@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from echobot.ids import Action, Callback, CaseField
+from echobot.ids import Action, Callback, CaseField, Teaching
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, Program, Session
 from echobot.triage import FOLLOWUP_OUTCOMES, TEXT_LIMIT, TRIAGE, TriageAction, buttons_in
 from echobot.views.blocks import (
@@ -20,6 +20,7 @@ from echobot.views.blocks import (
     link_button,
     local_label,
     modal,
+    plain,
     radio_buttons,
     section,
     slack_date,
@@ -64,7 +65,7 @@ def case_modal(programs: list[Program], sessions: list[tuple[Session, Program]],
                 initial=initial_program or (str(programs[0].id) if len(programs) == 1 else None),
             ),
         ),
-        input_block(
+        _dispatching(input_block(
             CaseField.SUMMARY,
             "One-line summary",
             text_input(
@@ -72,12 +73,13 @@ def case_modal(programs: list[Program], sessions: list[tuple[Session, Program]],
                 max_length=150,
                 placeholder="50s woman, HCV genotype 3, compensated cirrhosis, treatment-naive",
             ),
-        ),
+        )),
         input_block(
             CaseField.QUESTION,
             "Your question for the hub",
             text_input(CaseField.QUESTION, multiline=True, max_length=500),
         ),
+        actions(button("Find similar cases", Action.CASE_SIMILAR), block_id=f"{CaseField.QUESTION}-similar"),
         input_block(
             CaseField.AGE_BAND, "Age band", static_select(CaseField.AGE_BAND, [(band, band) for band in AGE_BANDS])
         ),
@@ -133,9 +135,20 @@ def case_modal(programs: list[Program], sessions: list[tuple[Session, Program]],
                 hint=f"Sessions with a free case slot. {zone_note(zone)}",
             )
         )
+    teaching = checkboxes(CaseField.TEACHING, [("This case may be used for *teaching*", Teaching.TEACHING),
+                                               ("Credit me by name in the case library", Teaching.CREDIT)])
+    teaching["options"][0]["description"] = plain("Its teaching points, never its text, may go into the case library")
+    blocks.append(input_block(CaseField.TEACHING, "Teaching", teaching, optional=True,
+                              hint="Leave these empty and the case stays out of the library."))  # fmt: skip
     blocks.append(input_block(CaseField.CONFIRM, "Confirmation", checkboxes(CaseField.CONFIRM, [
         ("This case contains *no patient identifiers*", "yes")])))  # fmt: skip
     return modal("Present an ECHO case", Callback.CASE_VIEW, blocks, submit="Submit case")
+
+
+def _dispatching(block: Block) -> Block:
+    """The summary input: Enter in it asks for the similar-cases hint (the modal stays open)."""
+    element = {**block["element"], "dispatch_action_config": {"trigger_actions_on": ["on_enter_pressed"]}}
+    return {**block, "dispatch_action": True, "element": element}
 
 
 def notice_modal(title: str, text: str, *buttons: Block) -> Block:
@@ -300,7 +313,7 @@ def _case_header(case: Case) -> Block:
 
 
 def action_modal(case: Case, action: TriageAction, sessions: list[tuple[Session, Program]] | None = None,
-                 zone: tzinfo | None = None) -> Block:  # fmt: skip
+                 zone: tzinfo | None = None, extra: list[Block] | None = None) -> Block:  # fmt: skip
     """The modal of a triage action that needs words (or a session: its times in the reader's `zone`)."""
     step = TRIAGE[action]
     assert step.modal is not None, f"{action} needs no modal"
@@ -314,7 +327,7 @@ def action_modal(case: Case, action: TriageAction, sessions: list[tuple[Session,
     else:
         blocks = [_case_header(case),
                   input_block(field, label, text_input(field, multiline=True, max_length=TEXT_LIMIT)),
-                  context("De-identified text only: echobot checks it before sending.")]  # fmt: skip
+                  context("De-identified text only: echobot checks it before sending."), *(extra or [])]  # fmt: skip
     return modal(title, Callback.CASE_ACTION_VIEW, blocks, submit=submit, private_metadata=_metadata(case.id, action))
 
 

@@ -66,6 +66,15 @@ def _cases(digest: Digest, now: datetime) -> list[Block]:
     return [section(head), *fields(shown), *_flagged(digest.flagged_replies)]
 
 
+def _library(digest: Digest) -> list[Block]:
+    """The case library this week: entries added, searches made (none of either: nothing said)."""
+    if not digest.library_added and not digest.library_searches:
+        return []
+    added = f"{digest.library_added} entr{'y' if digest.library_added == 1 else 'ies'} added"
+    searched = f"{digest.library_searches} search{'' if digest.library_searches == 1 else 'es'}"
+    return [context(f":books: Case library this week: {added}, {searched}.")]
+
+
 def _flagged(count: int) -> list[Block]:
     """Replies people typed in case threads that looked like they held identifiers (their authors were told)."""
     if not count:
@@ -165,7 +174,8 @@ def digest_message(digest: Digest, now: datetime) -> Message:
         blocks.append(context(f":hourglass: Sent late: it was due {slack_date(digest.late_for)}."))
     people = (f"*People*\nJoined the program this week: {_people(digest.joined)}\n"
               f"New registrations with the hub this week: {_people(digest.hub_registrations)}")  # fmt: skip
-    blocks += [section(people), divider(), *_cases(digest, now), divider(), *_next_session(digest), divider(),
+    blocks += [section(people), divider(), *_cases(digest, now), *_library(digest), divider(), *_next_session(digest),
+               divider(),
                *_last_session(digest)]  # fmt: skip
     if len(digest.trend) < 2:
         blocks.append(context("The attendance chart appears once two sessions have ended."))

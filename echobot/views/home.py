@@ -47,7 +47,7 @@ def tasks(registered: bool, participant: bool) -> list[Block]:
                         command_button("Browse programs", "program list"))]  # fmt: skip
     blocks = [section("*Sessions*"), actions(command_button("Browse programs", "program list"),
                                               command_button("My sessions", "sessions"))]  # fmt: skip
-    cases = [command_button("My cases", "cases")]
+    cases = [command_button("My cases", "cases"), button("Search the case library", Action.LIBRARY_OPEN)]
     if participant:
         cases.insert(0, button("Present a case", Action.OPEN_CASE, style="primary"))
     credit = actions(command_button("My credit", "cme"), command_button("Evaluate a session", "evaluate"))
@@ -90,7 +90,8 @@ def staff_sections(work: StaffWork) -> list[Block]:
         mine = (f"*In your review* ({len(work.in_review)})\n{listed(work.in_review)}" if work.in_review
                 else "*In your review*: none.")  # fmt: skip
         blocks += [section(f"{waiting}\n{mine}"), context(f"Claim and triage them in {hubs}."),
-                   actions(command_button("Queue", "queue"), block_id="specialist-tools"), divider()]  # fmt: skip
+                   actions(command_button("Queue", "queue"), button("Case library", Action.LIBRARY_OPEN),
+                           block_id="specialist-tools"), divider()]  # fmt: skip
     return blocks
 
 
