@@ -78,6 +78,12 @@ COMMANDS: tuple[CommandInfo, ...] = (
         "Import a session's attendance from the video tool's report (Zoom CSV)",
         Audience.MANAGER,
     ),
+    CommandInfo(
+        "series close",
+        "/echo series close [program]",
+        "End a program's series now: certificates of completion and the completion report",
+        Audience.MANAGER,
+    ),
     CommandInfo("coordinator add", "/echo coordinator add @person", "Make someone a hub coordinator", Audience.ADMIN),
     CommandInfo("coordinator remove", "/echo coordinator remove @person", "Remove a hub coordinator", Audience.ADMIN),
 )

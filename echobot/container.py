@@ -19,6 +19,7 @@ from echobot.services.people import People
 from echobot.services.programs import Programs
 from echobot.services.records import Records
 from echobot.services.registration import Registration
+from echobot.services.series import Series
 from echobot.services.sessions import Sessions
 from echobot.services.takeback import CaseThreads, TakeBack
 from echobot.settings import Settings
@@ -47,6 +48,7 @@ class Services:
     case_threads: CaseThreads
     zones: ReaderZones
     imports: AttendanceImports
+    series: Series
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -55,8 +57,11 @@ class Services:
         cases = Cases(db, clock, programs, sessions, settings.case_retention_days, admins=settings.admins)
         evaluations = Evaluations(db, clock, sessions, programs)
         # What later features do when a session ends or is cancelled, wired here rather than by the features.
-        sessions.on_ended += [cases.session_ended, evaluations.session_ended]
-        sessions.on_cancelled.append(cases.session_cancelled)
+        series = Series(db, clock, programs, sessions, hub_name=settings.hub_name,
+                        statement=settings.accreditation_statement, admins=settings.admins)  # fmt: skip
+        # a series ends with its last session: after the session's own hooks (its evaluation DMs go first)
+        sessions.on_ended += [cases.session_ended, evaluations.session_ended, series.session_ended]
+        sessions.on_cancelled += [cases.session_cancelled, series.session_cancelled]
         sessions.keeps_session.append(cases.has_cases)
         sessions.agenda = cases.agenda
         schedule = DigestSchedule(ZoneInfo(settings.timezone), settings.digest_weekday, settings.digest_clock)
@@ -64,7 +69,7 @@ class Services:
                           channel=settings.digest_channel)  # fmt: skip
         takeback = TakeBack(db, clock, cases)
         renderers = Renderers()
-        for service in (sessions, cases, evaluations, digests, takeback):
+        for service in (sessions, cases, evaluations, digests, takeback, series):
             service.register_renderers(renderers)
         Reach(renderers).register()
         return cls(
@@ -87,4 +92,5 @@ class Services:
             case_threads=CaseThreads(db, clock),
             zones=ReaderZones(clock),
             imports=AttendanceImports(db, clock, sessions, programs),
+            series=series,
         )

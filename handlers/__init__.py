@@ -19,6 +19,7 @@ from echobot.handlers import (
     home,
     programs,
     registration,
+    series,
     sessions,
     takeback,
     wellformed,
@@ -37,6 +38,7 @@ def register_all(app: AsyncApp, services: Services) -> None:
     attendance.register(app, router)
     cases.register(app, router)
     evaluations.register(app, router)
+    series.register(app, router)
     digests.register(app, router)
     home.register(app, services)
     takeback.register(app, services)
