@@ -88,6 +88,12 @@ COMMANDS: tuple[CommandInfo, ...] = (
         "hub settings", "/echo hub settings", "The hub's name, time zone and accreditation statement",
         Audience.COORDINATOR,
     ),
+    CommandInfo(
+        "series close",
+        "/echo series close [program]",
+        "End a program's series now: certificates of completion and the completion report",
+        Audience.MANAGER,
+    ),
     CommandInfo("coordinator add", "/echo coordinator add @person", "Make someone a hub coordinator", Audience.ADMIN),
     CommandInfo("coordinator remove", "/echo coordinator remove @person", "Remove a hub coordinator", Audience.ADMIN),
 )

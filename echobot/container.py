@@ -21,6 +21,7 @@ from echobot.services.people import People
 from echobot.services.programs import Programs
 from echobot.services.records import Records
 from echobot.services.registration import Registration
+from echobot.services.series import Series
 from echobot.services.sessions import Sessions
 from echobot.services.takeback import CaseThreads, TakeBack
 from echobot.settings import Settings
@@ -51,6 +52,7 @@ class Services:
     imports: AttendanceImports
     hubs: Hubs
     library: Library
+    series: Series
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -61,8 +63,11 @@ class Services:
         library = Library(db, clock, programs)
         cases.library = library  # teaching points with the recommendations; the follow-up's outcome
         # What later features do when a session ends or is cancelled, wired here rather than by the features.
-        sessions.on_ended += [cases.session_ended, evaluations.session_ended]
-        sessions.on_cancelled.append(cases.session_cancelled)
+        series = Series(db, clock, programs, sessions, hub_name=settings.hub_name,
+                        statement=settings.accreditation_statement, admins=settings.admins)  # fmt: skip
+        # a series ends with its last session: after the session's own hooks (its evaluation DMs go first)
+        sessions.on_ended += [cases.session_ended, evaluations.session_ended, series.session_ended]
+        sessions.on_cancelled += [cases.session_cancelled, series.session_cancelled]
         sessions.keeps_session.append(cases.has_cases)
         sessions.agenda = cases.agenda
         schedule = DigestSchedule(ZoneInfo(settings.timezone), settings.digest_weekday, settings.digest_clock)
@@ -72,7 +77,7 @@ class Services:
         hubs = Hubs(db, clock, HubDefaults(settings.hub_name, settings.timezone, settings.accreditation_statement),
                     many=settings.distribution)  # fmt: skip
         renderers = Renderers()
-        for service in (sessions, cases, evaluations, digests, takeback):
+        for service in (sessions, cases, evaluations, digests, takeback, series):
             service.register_renderers(renderers)
         Reach(renderers).register()
         return cls(
@@ -97,4 +102,5 @@ class Services:
             imports=AttendanceImports(db, clock, sessions, programs),
             hubs=hubs,
             library=library,
+            series=series,
         )

@@ -60,6 +60,7 @@ class Action(StrEnum):
     TRANSCRIPT_CSV = "transcript_csv"
     ATTENDANCE_OPEN = "attendance_open"  # the ended session post: a coordinator's attendance form
     ATTENDANCE_IMPORT = "attendance_import"  # the ended session post and the attendance form: import a report
+    SERIES_CLOSE = "series_close"  # /echo series close: close the series (behind a confirm dialog)
     COMPLETION_CERTIFICATE = "completion_certificate"  # /echo cme: a certificate of completion again
     LIBRARY_OPEN = "library_open"  # App Home and search answers: the case library's search modal
     LIBRARY_READ = "library_read"  # "Read": a library entry in a modal

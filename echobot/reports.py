@@ -4,7 +4,7 @@ services and views."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from echobot.models import Case, CreditRecord, Program, Session
 from echobot.storage import digests as digests_repo
@@ -37,3 +37,16 @@ class Digest:
     flagged_replies: int = 0  # replies in case threads that looked like they held identifiers, in the period
     library_added: int = 0  # case library entries added in the period (issue 15)
     library_searches: int = 0  # searches that looked in this program's library in the period
+    series_ended: list[SeriesResult] = field(default_factory=list)  # series of the program that ended in the period
+
+
+@dataclass(frozen=True)
+class SeriesResult:
+    """A series that ended: its dates, sessions held, and how many of the people it counted completed it."""
+
+    first: date
+    last: date
+    held: int
+    completed: int
+    people: int
+    threshold: int

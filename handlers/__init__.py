@@ -21,6 +21,7 @@ from echobot.handlers import (
     library,
     programs,
     registration,
+    series,
     sessions,
     takeback,
     wellformed,
@@ -40,6 +41,7 @@ def register_all(app: AsyncApp, services: Services) -> None:
     cases.register(app, router)
     library.register(app, router)
     evaluations.register(app, router)
+    series.register(app, router)
     digests.register(app, router)
     hubs.register(app, router)
     home.register(app, services)

@@ -23,6 +23,7 @@ from echobot.services.evaluations import window
 from echobot.validation import parse_id
 from echobot.views.evaluations import certificate_modal, evaluate_list_blocks, evaluation_modal, transcript_blocks
 from echobot.views.metadata import ViewState
+from echobot.views.series import completion_lines
 
 
 def form_from_values(values: dict[str, Any]) -> EvaluationForm:
@@ -50,7 +51,9 @@ async def evaluate_command(request: CommandRequest) -> None:
 async def cme_command(request: CommandRequest) -> None:
     transcript = await request.services.evaluations.transcript(request.person.user_id)
     name = request.person.provider.name if request.person.provider else request.person.user_id
-    await request.ack(text="Your continuing-education transcript", blocks=transcript_blocks(transcript, name))
+    completions = completion_lines(await request.services.series.completed_by(request.person.user_id))
+    blocks = transcript_blocks(transcript, name) + completions
+    await request.ack(text="Your continuing-education transcript", blocks=blocks[:50])
 
 
 async def export_command(request: CommandRequest) -> None:

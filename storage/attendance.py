@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import and_, func, insert, select
 
 from echobot.models import AttendanceChange, Attendee
 from echobot.storage.codec import from_db, opt_from_db, to_db
@@ -12,6 +12,7 @@ from echobot.storage.database import Reader, Tx
 from echobot.storage.sql import insert as upsert
 from echobot.storage.tables import attendance as A
 from echobot.storage.tables import attendance_changes as CH
+from echobot.storage.tables import attendance_imports as I
 
 
 async def get(db: Reader, session_id: int, user_id: str) -> Attendee | None:
@@ -59,6 +60,18 @@ async def states(db: Reader, session_id: int) -> dict[str, bool]:
     """{user: present} for everyone with an attendance row in this session (one query, for imports)."""
     rows = await db.fetchall(select(A.c.user_id, A.c.present).where(A.c.session_id == session_id))
     return {row.user_id: bool(row.present) for row in rows}
+
+
+async def removed_by_hand(db: Reader, session_id: int) -> set[str]:
+    """People whose latest attendance change is a removal no import made (a coordinator's, with a reason): an
+    import of the video report leaves them absent. An import's own changes carry its actor and moment."""
+    latest = select(func.max(CH.c.id)).where(CH.c.session_id == session_id).group_by(CH.c.user_id)
+    rows = await db.fetchall(
+        select(CH.c.user_id).select_from(CH.outerjoin(I, and_(I.c.session_id == CH.c.session_id,
+                                                               I.c.actor == CH.c.actor, I.c.at == CH.c.at)))
+        .where(CH.c.id.in_(latest), CH.c.change == "remove", I.c.id.is_(None))
+    )  # fmt: skip
+    return {row.user_id for row in rows}
 
 
 async def set_many(tx: Tx, session_id: int, users: list[str], present: bool, actor: str, reason: str,

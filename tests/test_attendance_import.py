@@ -263,3 +263,42 @@ def test_rejoins_are_a_union_of_intervals_and_names_are_never_guessed() -> None:
     assert [x.name for x in matching.ambiguous] == ["Chris Lee"]
     accents = read(b"Name,Minutes\nJose Nunez,40\nJOSE  NUNEZ,10\n")
     assert match(accents, providers, []).minutes == {"U2": 50}
+
+
+async def test_an_import_respects_a_coordinators_removal_by_hand_but_not_its_own(bot: Bot) -> None:
+    await people(bot)
+    # the coordinator removes Dana by hand (she checked in, but left at once)
+    await bot.driver.click(ADMIN, Action.ATTENDANCE_OPEN, "1", channel=PROGRAM_CHANNEL)
+    await bot.settle()
+    form = bot.fake.opened_views()[-1]
+    reply = await bot.driver.submit(ADMIN, {**form, "id": "VREMOVE01"}, {SessionField.REMOVE: [DANA],
+                                                                         SessionField.REASON: "Left after 2 minutes"})
+    assert reply.status == 200, reply.text
+    assert DANA not in {a.user_id for a in await attendance.present(bot.db.reader, 1)}
+    bot.clock.set(FIRST_END + timedelta(hours=3))
+    # the video report lists her for 60 minutes: she stays absent, and the coordinator is told why
+    reply = await submit(bot, await open_import(bot), report(ZOOM))
+    seen = blocks_text(reply.json["view"]["blocks"])
+    assert "left absent, as a coordinator removed them by hand" in seen and "<@UDANA00001>" in seen
+    assert {a.user_id for a in await attendance.present(bot.db.reader, 1)} == {ALICE, BOB}
+    # an import's own removal is not a removal by hand: a corrected report drops Bob, the next one has him again
+    corrected = "\n".join(line for line in ZOOM.splitlines() if "Bob Ortiz" not in line) + "\n"
+    bot.clock.set(FIRST_END + timedelta(hours=4))
+    await submit(bot, await open_import(bot), report(corrected), view_id="VIMPORT02")
+    assert {a.user_id for a in await attendance.present(bot.db.reader, 1)} == {ALICE}
+    bot.clock.set(FIRST_END + timedelta(hours=5))
+    reply = await submit(bot, await open_import(bot), report(ZOOM.replace(",30,Yes", ",31,Yes")), view_id="VIMPORT03")
+    assert {a.user_id for a in await attendance.present(bot.db.reader, 1)} == {ALICE, BOB}
+    assert "1 added to the attendance" in blocks_text(reply.json["view"]["blocks"])
+    # adding Dana back by hand undoes her removal: the next import counts her as the report says
+    form = await _attendance_form(bot)
+    await bot.driver.submit(ADMIN, {**form, "id": "VADDBACK1"}, {SessionField.ADD: [DANA],
+                                                                 SessionField.REASON: "She was there after all"})
+    assert DANA in {a.user_id for a in await attendance.present(bot.db.reader, 1)}
+    assert await attendance.removed_by_hand(bot.db.reader, 1) == set()
+
+
+async def _attendance_form(bot: Bot) -> dict[str, Any]:
+    await bot.driver.click(ADMIN, Action.ATTENDANCE_OPEN, "1", channel=PROGRAM_CHANNEL)
+    await bot.settle()
+    return bot.fake.opened_views()[-1]

@@ -156,6 +156,34 @@ async def new_program(w: World) -> str:
     return name
 
 
+async def series_program(w: World) -> str:
+    """A program with a series none of whose sessions has been held (the staff of Hepatitis C ECHO): its id."""
+    form = program_form({**PROGRAM, ProgramField.NAME: f"Series ECHO {w.next()}",
+                         ProgramField.SERIES_START: "2027-01-05", ProgramField.SERIES_END: "2027-03-30"})  # fmt: skip
+    result = await w.services.programs.create(await w.person(ADMIN), form, f"VPROG{w.next():05d}")
+    assert result.program is not None, result.errors
+    return str(result.program.id)
+
+
+async def series_name(w: World) -> str:
+    program = await programs.get(w.bot.db.reader, int(await series_program(w)))
+    assert program is not None
+    return program.name
+
+
+def answered(fragment: str) -> Done:
+    """The person got past the permission check: the answer is the one the rule gives (not a refusal)."""
+
+    async def check(w: World, user: str, target: Any, seen: Seen) -> bool:
+        return fragment in seen.said
+
+    return check
+
+
+async def close_series(w: World, user: str, program_id: Any) -> Seen:
+    return await click(w, user, Action.SERIES_CLOSE, str(program_id))
+
+
 async def new_user(w: World) -> str:
     return f"UNEW{w.next():06d}"
 
@@ -480,6 +508,8 @@ ROWS: list[Row] = [
     Row("/echo digest", MANAGERS, say(f"digest {HEPC}"), audited("digest.request")),
     Row("/echo hub settings", HUB, say("hub settings"), opened(Callback.HUB_SETTINGS_VIEW)),
     Row("hub settings modal (forged for the refused)", HUB, hub_settings_submit, hub_renamed),
+    Row("/echo series close", MANAGERS, say("series close {target}"), answered("has been held yet"), series_name),
+    Row("series close: the button", MANAGERS, close_series, answered("has been held yet"), series_program),
 ]
 # fmt: on
 

@@ -36,6 +36,7 @@ class ImportSummary:
     names: dict[str, str] = field(default_factory=dict)  # provider -> registered name
     added: list[str] = field(default_factory=list)  # made present by this import
     removed: list[str] = field(default_factory=list)  # made absent: the report they came from was corrected
+    kept_absent: list[str] = field(default_factory=list)  # in the report, but a coordinator removed them by hand
     staff: list[str] = field(default_factory=list)
     unmatched: list[Leftover] = field(default_factory=list)
     ambiguous: list[Leftover] = field(default_factory=list)
@@ -138,7 +139,8 @@ class AttendanceImports:
         previous = await imports_repo.minutes_of(tx, current.id) if current else {}
         reason = f"video report {filename[:80]}".strip()
         states = await attendance_repo.states(tx, session.id)
-        summary.added = sorted(u for u in summary.minutes if not states.get(u, False))
+        summary.kept_absent = sorted(set(summary.minutes) & await attendance_repo.removed_by_hand(tx, session.id))
+        summary.added = sorted(u for u in summary.minutes if not states.get(u, False) and u not in summary.kept_absent)
         await attendance_repo.set_many(tx, session.id, summary.added, True, actor.user_id, reason, now)
         added = set(summary.added)
         recorded = {user: (minutes, user in added or previous.get(user, (0, False))[1])

@@ -28,7 +28,8 @@ log = logging.getLogger(__name__)
 _SESSION = re.compile(r"^session:(\d+):")
 _CASE = re.compile(r"^case:(\d+):")
 # which command shows a private message again, answered only to the person (by key shape)
-_POINTERS = (("case:", "/echo cases"), ("registration:", "/echo me"), (":evaluated:", "/echo cme"))
+_POINTERS = (("case:", "/echo cases"), ("registration:", "/echo me"), (":evaluated:", "/echo cme"),
+             (":certificate:", "/echo cme"))  # a certificate of completion (issue 17)
 
 
 class Reach:

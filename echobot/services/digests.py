@@ -19,7 +19,7 @@ from echobot.charts import Bar, attendance_chart
 from echobot.clock import Clock
 from echobot.models import Attachment, Message, OutboxKind, Person, Program, Render
 from echobot.renderers import Renderers
-from echobot.reports import Digest
+from echobot.reports import Digest, SeriesResult
 from echobot.schedule import to_utc
 from echobot.services.programs import Programs
 from echobot.services.sessions import Agenda, Sessions
@@ -28,6 +28,7 @@ from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import digests as digests_repo
 from echobot.storage import library as library_repo
 from echobot.storage import programs as programs_repo
+from echobot.storage import series as series_repo
 from echobot.storage import sessions as sessions_repo
 from echobot.views.blocks import escape
 from echobot.views.digests import chart_comment, digest_message
@@ -191,7 +192,19 @@ class Digests:
             flagged_replies=await self._flagged(db, program, since, until),
             library_added=await library_repo.added(db, program.id, since, until),
             library_searches=await library_repo.searches(db, program.id, since, until),
+            series_ended=await self._series_ended(db, program, since, until),
         )  # fmt: skip
+
+    @staticmethod
+    async def _series_ended(db: Reader, program: Program, since: datetime, until: datetime) -> list[SeriesResult]:
+        """Issue 17: the program's series that ended in the period, with how many completed them."""
+        found = []
+        for ended in await series_repo.ended_between(db, program.id, since, until):
+            rows = await series_repo.completions(db, ended.id)
+            found.append(SeriesResult(first=ended.starts_on, last=ended.ends_on, held=ended.sessions_held,
+                                      completed=sum(r.completed for r in rows), people=len(rows),
+                                      threshold=ended.threshold_percent))  # fmt: skip
+        return found
 
     async def _flagged(self, db: Reader, program: Program, since: datetime, until: datetime) -> int:
         """Flagged replies in case threads, counted by the hub's local day: a weekly digest counts the days from

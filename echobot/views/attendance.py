@@ -32,6 +32,7 @@ class Summary(Protocol):
     minutes: dict[str, int]
     added: list[str]
     removed: list[str]
+    kept_absent: list[str]
     staff: list[str]
     unmatched: list[Leftover]
     ambiguous: list[Leftover]
@@ -99,6 +100,9 @@ def import_result_modal(summary: Summary) -> Block:
         facts.append(f"{len(summary.added)} added to the attendance (they had not checked in)")
     if summary.removed:
         facts.append("removed, no longer in the corrected report: " + _people(summary.removed, {}))
+    if summary.kept_absent:
+        facts.append("left absent, as a coordinator removed them by hand (add them in the attendance form to "
+                     "change that): " + _people(summary.kept_absent, {}))  # fmt: skip
     if summary.staff:
         facts.append(f"{len(summary.staff)} of the hub's staff left out: " + _people(summary.staff, {}))
     if facts:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from echobot.models import Message, Program
 from echobot.reports import Digest
 from echobot.views.blocks import SECTION_LIMIT, Block, context, divider, escape, fields, header, section, slack_date
+from echobot.views.series import digest_line
 
 if TYPE_CHECKING:
     from echobot.storage.digests import Comment, Registrations, SessionResults
@@ -179,6 +180,9 @@ def digest_message(digest: Digest, now: datetime) -> Message:
                *_last_session(digest)]  # fmt: skip
     if len(digest.trend) < 2:
         blocks.append(context("The attendance chart appears once two sessions have ended."))
+    for ended in digest.series_ended:
+        blocks += [divider(), section(digest_line(ended.first, ended.last, ended.held, ended.completed, ended.people,
+                                                  ended.threshold))]  # fmt: skip
     p = digest.pipeline
     text = (f"{escape(program.name)} digest: {_n(p.new, 'new case')}, "
             f"{p.waiting or 'none'} waiting for triage, {p.scheduled} scheduled, "
