@@ -8,7 +8,7 @@ from echobot.ids import Action
 from echobot.models import Case, Person, Program, Session
 from echobot.views.blocks import Block, actions, button, context, divider, escape, header, section, slack_date
 from echobot.views.registration import registration_blocks
-from echobot.views.sessions import session_line
+from echobot.views.sessions import presenting_blocks, session_line
 
 
 def programs_section(programs: list[Program], upcoming: list[tuple[Session, Program]],
@@ -23,9 +23,15 @@ def programs_section(programs: list[Program], upcoming: list[tuple[Session, Prog
     names = ", ".join(f"*{escape(p.name)}* (<#{p.channel_id}>)" for p in programs[:10])
     blocks = [section(f"*Your programs*\n{names}")]
     if upcoming:
-        lines = [session_line(s, p) + (f"\n:speech_balloon: *Your {escape(presenting[s.id])} is on its agenda*"
-                                       if s.id in presenting else "") for s, p in upcoming[:5]]  # fmt: skip
-        blocks.append(section("*Next sessions*\n" + "\n".join(lines)))
+        lines: list[str] = []
+        blocks.append(section("*Next sessions*"))
+        for session, program in upcoming[:5]:
+            lines.append(session_line(session, program))
+            if session.id in presenting:  # its own section, then its buttons, in order
+                blocks += [section("\n".join(lines)), *presenting_blocks(session, program, presenting[session.id])]
+                lines = []
+        if lines:
+            blocks.append(section("\n".join(lines)))
     blocks.append(context("My sessions (above) lists them all, with Add to my calendar."))
     return blocks
 
