@@ -205,3 +205,16 @@ async def test_the_presenter_finds_her_session_marked_with_calendar_and_join_lin
     home = await home_of(bot, ALICE)
     assert "your case is on this session" in blocks_text(home["blocks"])
     assert {"Add to calendar", "Join session"} <= set(buttons(home["blocks"]))
+
+
+async def test_scheduled_and_recommendations_also_show_in_the_presenters_conversation(bot: Bot) -> None:
+    case_id = await present_and_schedule(bot)
+    await bot.driver.click(SPECIALIST, Action.CASE_RECOMMEND, str(case_id), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    await bot.driver.submit(SPECIALIST, bot.fake.opened_views()[-1], {CaseField.RECOMMENDATIONS: "Twelve weeks."})
+    await bot.settle()
+    replies = [c.args for c in bot.fake.calls_to("chat.postMessage")
+               if c.response.get("channel") == "DALICE0001" and c.args.get("thread_ts")]  # fmt: skip
+    broadcast = {r["text"].split(": ", 1)[1].split(":")[0]: bool(r.get("reply_broadcast")) for r in replies}
+    assert broadcast == {"<@USPEC00001> is reviewing your case.": False, "Scheduled": True,
+                         "The hub team's recommendations": True}  # fmt: skip
