@@ -27,7 +27,7 @@ from echobot.ids import Action, Callback, CaseField, ProgramField, SessionField,
 from echobot.models import CaseState, Person, Program, SessionStatus
 from echobot.storage import attendance, audit, cases, evaluations, programs, sessions
 from echobot.views.cases import action_modal, case_modal
-from echobot.views.programs import program_modal
+from echobot.views.programs import program_modal, program_settings_modal
 from echobot.views.sessions import (
     attendance_edit_modal,
     attendance_pick_modal,
@@ -36,7 +36,7 @@ from echobot.views.sessions import (
     session_edit_modal,
 )
 from tests.harness import ADMIN, Bot
-from tests.scenarios import CASE, PROGRAM, PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, register
+from tests.scenarios import CASE, PROGRAM, PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, inputs, register
 from tests.state import changed_tables, snapshot
 
 HEPC = "Hepatitis C ECHO"
@@ -285,7 +285,9 @@ def say(text: str) -> Act:
 async def new_program_submit(w: World, user: str, target: Any) -> Seen:
     name = f"Lupus ECHO {w.next()}"
     form = ProgramForm(timezone="America/Denver", first_date="2026-11-10")
-    return await submit(w, user, program_modal(form), {**PROGRAM, ProgramField.NAME: name})
+    view = program_modal(form)
+    return await submit(w, user, view, {key: value for key, value in {**PROGRAM, ProgramField.NAME: name}.items()
+                                        if key in inputs(view)})  # the basics; the settings keep their defaults
 
 
 async def program_created(w: World, user: str, target: Any, seen: Seen) -> bool:
@@ -299,6 +301,16 @@ async def edit_program_submit(w: World, user: str, target: Any) -> Seen:
     opening = command(w, user, f"program edit {HEPC}")
     return await open_then_submit(w, user, opening, Callback.PROGRAM_VIEW, forged,
                                   {ProgramField.VIDEO_URL: f"https://zoom.example.org/j/{user}"})  # fmt: skip
+
+
+async def settings_submit(w: World, user: str, target: Any) -> Seen:
+    program = await programs.get(w.bot.db.reader, w.hepc.id)
+    assert program is not None
+    forged = program_settings_modal(ProgramForm.from_program(program), program_id=program.id)
+    opening = command(w, user, f"program settings {HEPC}")
+    window = str(1 + (program.eval_window_days % 59))  # a change each time, so each save is audited
+    return await open_then_submit(w, user, opening, Callback.PROGRAM_SETTINGS_VIEW, forged,
+                                  {ProgramField.EVAL_WINDOW: window})  # fmt: skip
 
 
 async def program_edited(w: World, user: str, target: Any, seen: Seen) -> bool:
@@ -427,6 +439,8 @@ ROWS: list[Row] = [
     Row("program modal: create (forged for the refused)", HUB, new_program_submit, program_created),
     Row("/echo program edit", MANAGERS, say(f"program edit {HEPC}"), opened(Callback.PROGRAM_VIEW)),
     Row("program modal: edit (forged for the refused)", MANAGERS, edit_program_submit, program_edited),
+    Row("/echo program settings", MANAGERS, say(f"program settings {HEPC}"), opened(Callback.PROGRAM_SETTINGS_VIEW)),
+    Row("program settings: save (forged for the refused)", MANAGERS, settings_submit, audited("program.edit")),
     Row("/echo program archive", MANAGERS, say("program archive {target}"), archived, new_program),
     Row("/echo coordinator add", ADMINS, say("coordinator add <@{target}>"), is_coordinator, new_user),
     Row("/echo coordinator remove", ADMINS, say("coordinator remove <@{target}>"), not_coordinator, new_coordinator),

@@ -81,7 +81,11 @@ def staff_sections(work: StaffWork) -> list[Block]:
             agenda = f"{on_agenda} case{'s' * (on_agenda != 1)} on its agenda" if session else ""
             lines.append(f"*{escape(program.name)}* (<#{program.channel_id}>) · next session {nxt}"
                          + (f" · {agenda}" if agenda else ""))  # fmt: skip
+        several = len(work.coordinating) > 1
+        settings = [button(f"Settings: {program.name}"[:75] if several else "Settings", Action.PROGRAM_SETTINGS,
+                           str(program.id)) for program, _, _ in work.coordinating[:10]]  # fmt: skip
         blocks += [section("*Programs you coordinate*\n" + "\n".join(lines)),
+                   actions(*settings, block_id="program-settings"),
                    actions(command_button("Sessions", "sessions"), command_button("Attendance", "attendance"),
                            command_button("Export", "export credits"), command_button("Digest", "digest"),
                            block_id="coordinator-tools"),
