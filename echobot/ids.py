@@ -7,7 +7,7 @@ class Callback(StrEnum):
     REGISTER_VIEW = "register"
     REGISTER_SHORTCUT = "register_shortcut"
     PROGRAM_VIEW = "program"
-    PROGRAM_SETTINGS_VIEW = "program_settings"  # a program's settings (after Create; Settings on Home)
+    PROGRAM_SETTINGS_VIEW = "program_settings"  # a program's settings (Settings on Home and in the set-up DM)
     SESSION_EDIT_VIEW = "session_edit"
     SESSION_CANCEL_VIEW = "session_cancel"
     ATTENDANCE_PICK_VIEW = "attendance_pick"

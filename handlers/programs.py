@@ -294,17 +294,9 @@ async def base_form(services: Services, program_id: int | None) -> ProgramForm:
     return ProgramForm.from_program(program) if program else ProgramForm()
 
 
-def after_saving(result: ProgramResult, view_state: ViewState) -> dict[str, Any] | None:
-    """A new program goes on to its settings (their defaults shown, to change now or later); an edit closes."""
-    if view_state.program_id is None and result.program is not None:
-        form = ProgramForm.from_program(result.program)
-        return program_settings_modal(form, program_id=result.program.id, created=True)
-    return None
-
-
 async def submit_program(ack: AsyncAck, client: AsyncWebClient, services: Services, actor: Actor, view: dict,
                          view_state: ViewState, values: dict, submission_id: str) -> None:  # fmt: skip
-    """The basics: checked (channels with Slack), saved, then a new program's settings."""
+    """The basics: checked (channels with Slack), then saved; the settings keep their defaults (or values)."""
     person = await actor.person()
     refused = await services.programs.refusal(person, view_state.program_id)
     if refused:  # before any Slack call: someone who may not save the form learns nothing from it
@@ -322,12 +314,7 @@ async def submit_program(ack: AsyncAck, client: AsyncWebClient, services: Servic
     if problems := check.result():
         await ack(response_action="errors", errors=problems)
         return
-    result = await save_program(services, person, view_state, form, submission_id)
-    settings = None if result.errors else after_saving(result, view_state)
-    if settings is not None:
-        await ack(response_action="update", view=settings)
-    else:
-        await ack_submission(ack, result.errors)
+    await ack_submission(ack, (await save_program(services, person, view_state, form, submission_id)).errors)
 
 
 async def finish_program(client: AsyncWebClient, services: Services, person: Person, view_state: ViewState,
@@ -336,17 +323,14 @@ async def finish_program(client: AsyncWebClient, services: Services, person: Per
     """The rest of a submission Slack was slow to check: saved when the channels are right, and the modal
     says what happened (nothing is saved with a channel echobot cannot see or a public review channel)."""
     problems = await check
-    result = None if problems else await save_program(services, person, view_state, form, submission_id)
-    errors = problems or (result.errors if result else {})
+    errors = problems or (await save_program(services, person, view_state, form, submission_id)).errors
     if errors:
         text = ("The program was not saved:\n" + "\n".join(f"• {message}" for message in errors.values())
                 + "\nOpen the form again (`/echo program new`, or `edit`) and submit it once this is fixed.")
-        view = notice_modal(title, text)
     else:
-        saved = f"*{escape(form.name)}* is saved: the details follow in a direct message."
-        view = (after_saving(result, view_state) if result else None) or notice_modal(title, saved)
+        text = f"*{escape(form.name)}* is saved: the details follow in a direct message."
     try:
-        await client.views_update(view_id=view_id, view=view)
+        await client.views_update(view_id=view_id, view=notice_modal(title, text))
     except SlackApiError as error:
         log.warning("could not show the program form's outcome: %s", slack_error_code(error))
     except NETWORK_ERRORS as error:

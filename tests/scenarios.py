@@ -65,10 +65,7 @@ PROGRAM = {
     ProgramField.START_TIME: "12:00",
     ProgramField.DURATION: "60",
     ProgramField.VIDEO_URL: "https://zoom.example.org/j/123456",
-    ProgramField.OFFSETS: ["7d", "1d", "1h"],
-    ProgramField.CASE_SLOTS: "2",
-    ProgramField.EVAL_WINDOW: "14",
-    ProgramField.CREDIT: "1.0",
+    # reminders 7d, 1d, 1h, 2 case slots, a 14-day evaluation window and 1.0 hour of credit: the settings' defaults
     ProgramField.SPECIALISTS: ["USPEC00001"],
     ProgramField.COORDINATORS: ["UPCOORD001"],
 }
@@ -112,22 +109,15 @@ def inputs(view: dict[str, Any]) -> set[str]:
 
 
 async def submit_program(bot: Bot, user: str, view: dict[str, Any], values: dict[str, Any]) -> Any:
-    """Fill in the program form as a coordinator does (issue 19): the basics in `view`, then the settings in the
-    modal that follows a new program's Create, or, after an edit, in `/echo program settings NAME`. Returns the
-    last answer (errors stay on their fields)."""
+    """Fill in the program form as a coordinator does (issue 19): the basics in `view`, then any settings in
+    `/echo program settings NAME`. Returns the last answer (errors stay on their fields)."""
     rest = {key: value for key, value in values.items() if key not in inputs(view)}
     reply = await bot.driver.submit(user, view, {k: v for k, v in values.items() if k in inputs(view)})
     if reply.json.get("response_action") == "errors" or not rest:
         return reply
     await bot.settle()
-    if reply.text:  # a new program: its settings modal is the same view, updated (Slack keeps its id)
-        assert reply.json["response_action"] == "update", reply.json
-        if reply.json["view"]["callback_id"] != Callback.PROGRAM_SETTINGS_VIEW:
-            return reply  # Slack was slow to confirm the channels: the modal says what happened later
-        settings = {**reply.json["view"], "id": view["id"]}
-    else:
-        name = values.get(ProgramField.NAME) or view["blocks"][0]["element"].get("initial_value")
-        settings = await open_program_modal(bot, user, f"program settings {name}")
+    name = values.get(ProgramField.NAME) or view["blocks"][0]["element"].get("initial_value")
+    settings = await open_program_modal(bot, user, f"program settings {name}")
     assert settings["callback_id"] == Callback.PROGRAM_SETTINGS_VIEW, settings
     return await bot.driver.submit(user, settings, rest)
 

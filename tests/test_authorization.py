@@ -36,7 +36,7 @@ from echobot.views.sessions import (
     session_edit_modal,
 )
 from tests.harness import ADMIN, Bot
-from tests.scenarios import CASE, PROGRAM, PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, inputs, register
+from tests.scenarios import CASE, PROGRAM, PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, register
 from tests.state import changed_tables, snapshot
 
 HEPC = "Hepatitis C ECHO"
@@ -285,9 +285,7 @@ def say(text: str) -> Act:
 async def new_program_submit(w: World, user: str, target: Any) -> Seen:
     name = f"Lupus ECHO {w.next()}"
     form = ProgramForm(timezone="America/Denver", first_date="2026-11-10")
-    view = program_modal(form)
-    return await submit(w, user, view, {key: value for key, value in {**PROGRAM, ProgramField.NAME: name}.items()
-                                        if key in inputs(view)})  # the basics; the settings keep their defaults
+    return await submit(w, user, program_modal(form), {**PROGRAM, ProgramField.NAME: name})
 
 
 async def program_created(w: World, user: str, target: Any, seen: Seen) -> bool:

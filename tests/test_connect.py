@@ -25,7 +25,6 @@ from tests.scenarios import (
     open_program_modal,
     open_registration,
     register,
-    submit_program,
     uploaded,
 )
 from tests.slack_driver import blocks_text
@@ -46,7 +45,7 @@ def connect_channels(bot: Bot, *, review: dict[str, Any] | None = None) -> None:
 
 async def shared_program(bot: Bot, **overrides: Any) -> dict[str, Any]:
     view = await open_program_modal(bot)
-    reply = await submit_program(bot, ADMIN, view, {**PROGRAM, **overrides})
+    reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, **overrides})
     assert reply.text == "", reply.text
     await bot.settle()
     return view
@@ -117,7 +116,7 @@ async def test_a_shared_or_public_hub_channel_is_refused_when_chosen(bot: Bot) -
     for channel, wanted in ((REVIEW_CHANNEL, "shared with another organization"),
                             ("G0PENDING", "shared with another organization"), ("C0PUBLIC", "private channel"),
                             (PROGRAM_CHANNEL, "shared with another organization")):  # fmt: skip
-        reply = await submit_program(bot, ADMIN, view, {**PROGRAM, ProgramField.REVIEW_CHANNEL: channel})
+        reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, ProgramField.REVIEW_CHANNEL: channel})
         assert wanted in reply.errors[ProgramField.REVIEW_CHANNEL], channel
     assert await _programs(bot) == 0
 

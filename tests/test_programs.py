@@ -18,7 +18,6 @@ from tests.scenarios import (
     inputs,
     open_program_modal,
     register,
-    submit_program,
 )
 from tests.slack_driver import blocks_text, state_values
 
@@ -284,7 +283,7 @@ async def test_the_review_channel_must_be_confirmed_private_even_when_slack_is_s
     bot.fake.add_channel("C0PUBLIC", "general-chat")
     view = await open_program_modal(bot)
     bot.fake.fail("conversations.info", error="ratelimited", times=2)
-    reply = await submit_program(bot, ADMIN, view, {**PROGRAM, ProgramField.REVIEW_CHANNEL: "C0PUBLIC"})
+    reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, ProgramField.REVIEW_CHANNEL: "C0PUBLIC"})
     assert "submit again" in str(reply.errors)
     assert await programs.active(bot.db.reader) == []
 
@@ -298,18 +297,18 @@ async def test_the_new_program_form_starts_in_the_creators_zone_and_checks_echob
     zone = next(b for b in view["blocks"] if b.get("block_id") == ProgramField.TIMEZONE)
     assert zone["element"]["initial_option"]["value"] == "America/Denver"
     bot.fake.channels[REVIEW_CHANNEL]["is_member"] = False  # echobot can see it but was not invited
-    reply = await submit_program(bot, ADMIN, view, PROGRAM)
+    reply = await bot.driver.submit(ADMIN, view, PROGRAM)
     assert "echobot is not in this channel: invite it first" in reply.errors[ProgramField.REVIEW_CHANNEL]
     bot.fake.channels[REVIEW_CHANNEL]["is_member"] = True
-    reply = await submit_program(bot, ADMIN, view, PROGRAM)
+    reply = await bot.driver.submit(ADMIN, view, PROGRAM)
     assert reply.text == ""
     await bot.settle()
     assert "Invite @echobot" not in blocks_text(bot.fake.posts_to(ADMIN)[-1]["blocks"])  # no needless warning
 
 
 async def test_the_program_form_asks_the_basics_then_offers_settings_with_defaults_to_change_later(bot: Bot) -> None:
-    """Issue 19: basics first; reminders, slots, credit and the series are settings with defaults, shown after
-    Create and reachable from the coordinator's Home; reminder offsets are choices, not typed."""
+    """Issue 19: basics first; reminders, slots, credit and the series are settings with defaults, in their own
+    modal (Settings in the set-up message and on the coordinator's Home); reminder offsets are choices."""
     from echobot.ids import Callback
 
     add_channels(bot)
@@ -318,20 +317,24 @@ async def test_the_program_form_asks_the_basics_then_offers_settings_with_defaul
     assert {ProgramField.NAME, ProgramField.CHANNEL, ProgramField.REVIEW_CHANNEL, ProgramField.SCHEDULE,
             ProgramField.FIRST_DATE, ProgramField.START_TIME, ProgramField.VIDEO_URL} <= shown  # fmt: skip
     assert not shown & {ProgramField.OFFSETS, ProgramField.CASE_SLOTS, ProgramField.CREDIT, ProgramField.COMPLETION}
-    reply = await bot.driver.submit(ADMIN, view, {k: v for k, v in PROGRAM.items() if k in shown})
-    settings = reply.json["view"]
-    assert reply.json["response_action"] == "update" and settings["callback_id"] == Callback.PROGRAM_SETTINGS_VIEW
-    assert "is saved and set up" in blocks_text(settings["blocks"])
+    assert (await bot.driver.submit(ADMIN, view, PROGRAM)).text == ""
+    await bot.settle()
     program = await programs.get_by_name(bot.db.reader, "Hepatitis C ECHO")
     assert program is not None and program.reminder_offsets == [10080, 1440, 60] and program.case_slots == 2
+    # Settings in the set-up message
+    summary = bot.fake.posts_to(ADMIN)[-1]
+    settings_button = next(e for b in summary["blocks"] if b.get("type") == "actions" for e in b["elements"]
+                           if e["text"]["text"] == "Settings")  # fmt: skip
+    await bot.driver.click(ADMIN, settings_button["action_id"], settings_button["value"], channel="DADMIN0001")
+    await bot.settle()
+    settings = bot.fake.opened_views()[-1]
+    assert settings["callback_id"] == Callback.PROGRAM_SETTINGS_VIEW
     offsets = next(b for b in settings["blocks"] if b.get("block_id") == ProgramField.OFFSETS)["element"]
     assert offsets["type"] == "multi_static_select"
     assert [o["value"] for o in offsets["initial_options"]] == ["7d", "1d", "1h"]
     assert "15 minutes before" in [o["text"]["text"] for o in offsets["options"]]
-    await bot.settle()
-    # changed now, in the same modal: the program keeps its basics
-    reply = await bot.driver.submit(ADMIN, {**settings, "id": view["id"]},
-                                    {ProgramField.OFFSETS: ["1d", "15m"], ProgramField.CASE_SLOTS: "3"})  # fmt: skip
+    reply = await bot.driver.submit(ADMIN, settings, {ProgramField.OFFSETS: ["1d", "15m"],
+                                                      ProgramField.CASE_SLOTS: "3"})  # fmt: skip
     assert reply.text == "", reply.text
     await bot.settle()
     changed = await programs.get(bot.db.reader, program.id)

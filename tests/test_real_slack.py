@@ -22,16 +22,7 @@ from echobot.storage import outbox as outbox_repo
 from tests.fake_slack import APP_TOKEN, BOT_TOKEN, MESSAGE_BLOCKS_LIMIT, FakeSlack, block_chars
 from tests.harness import ADMIN, SIGNING_SECRET, START, Bot
 from tests.processes import CLEAN_ENV, echobot, free_port
-from tests.scenarios import (
-    CASE,
-    PROGRAM,
-    REVIEW_CHANNEL,
-    add_channels,
-    create_program,
-    open_program_modal,
-    register,
-    submit_program,
-)
+from tests.scenarios import CASE, PROGRAM, REVIEW_CHANNEL, add_channels, create_program, open_program_modal, register
 from tests.slack_driver import blocks_text
 
 C = CaseField
@@ -219,7 +210,7 @@ async def test_the_program_form_answers_at_once_when_slack_is_slow_and_finishes_
     bot.fake.add_channel("C0PUBLIC", "general-public")
     view = await open_program_modal(bot)
     bot.fake.delay = 1.5  # every Slack answer takes 1.5 s: the two channel checks would hold the ack 3 s
-    reply = await submit_program(bot, ADMIN, view, PROGRAM)
+    reply = await bot.driver.submit(ADMIN, view, PROGRAM)
     assert reply.json["response_action"] == "update"  # answered without waiting for Slack
     assert "Checking the channels" in blocks_text(reply.json["view"]["blocks"])
     await bot.settle()
@@ -230,7 +221,7 @@ async def test_the_program_form_answers_at_once_when_slack_is_slow_and_finishes_
     # a public review channel is still refused when the check comes late: nothing is saved
     view = await open_program_modal(bot)
     bot.fake.delay = 1.5
-    reply = await submit_program(bot, ADMIN, view, {**PROGRAM, ProgramField.NAME: "Liver ECHO",
+    reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, ProgramField.NAME: "Liver ECHO",
                                                  ProgramField.REVIEW_CHANNEL: "C0PUBLIC"})  # fmt: skip
     assert reply.json["response_action"] == "update"
     await bot.settle()

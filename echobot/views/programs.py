@@ -55,7 +55,7 @@ def _interval(form: ProgramForm) -> list[Block]:
 
 def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
     """The program's basics (issue 19): what it is, where and when it meets, and its hub team. The rest are
-    settings with defaults (`program_settings_modal`), shown after Create and reachable later from Home."""
+    settings with defaults (`program_settings_modal`), reachable from Settings on Home and in the set-up DM."""
     editing = program_id is not None
     tz = form.timezone
     blocks: list[Block] = [
@@ -114,8 +114,8 @@ def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
         ),
         *hub_team_fields(form),
         context("Reminders, case slots, the evaluation window, credit and the series are settings with sensible "
-                "defaults: " + ("*Settings* on your Home changes them." if editing else
-                                "you can change them after *Create*, or later from your Home.")),
+                "defaults: *Settings* on your Home (and in the set-up message) changes them"
+                + ("." if editing else " once the program is created.")),
     ]  # fmt: skip
     metadata = ViewState(program_id=program_id).encode() if editing else ""
     return modal(
@@ -209,13 +209,12 @@ def evaluation_fields(form: ProgramForm) -> list[Block]:
     ]
 
 
-def program_settings_modal(form: ProgramForm, *, program_id: int, created: bool = False) -> Block:
-    """A program's settings, each with a default: shown after Create, and from Settings on the coordinator's
-    Home. Each entry of PROGRAM_SETTINGS adds its blocks (a new setting is one more function there)."""
-    lead = (f"*{escape(form.name)}* is saved and set up: the details follow in a direct message. These settings "
-            "have defaults; change any now, or later with *Settings* on your Home." if created
-            else f"*{escape(form.name)}*: change any setting; *Edit program* (`/echo program edit`) changes the "
-            "schedule and channels.")  # fmt: skip
+def program_settings_modal(form: ProgramForm, *, program_id: int) -> Block:
+    """A program's settings, each with a default, to change after set-up: from Settings on the coordinator's
+    Home and in the set-up message, or `/echo program settings NAME`. Each entry of PROGRAM_SETTINGS adds its
+    blocks (a new setting is one more function there)."""
+    lead = (f"*{escape(form.name)}*: each setting has a default. `/echo program edit` changes the basics "
+            "(schedule, channels, hub team).")  # fmt: skip
     blocks: list[Block] = [section(lead)]
     for setting in PROGRAM_SETTINGS:
         blocks += setting(form)
@@ -224,7 +223,6 @@ def program_settings_modal(form: ProgramForm, *, program_id: int, created: bool 
         Callback.PROGRAM_SETTINGS_VIEW,
         blocks,
         submit="Save",
-        close="Done" if created else "Cancel",
         private_metadata=ViewState(program_id=program_id).encode(),
     )
 
