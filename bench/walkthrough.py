@@ -15,7 +15,8 @@ code of REV (extracted into a temporary directory, run in a subprocess) in the s
 
 Counted per person: new messages (top-level posts in their direct messages, replies in those threads,
 ephemeral answers and answers to a command or click, files), the program and hub channel posts they see,
-messages updated in place, and the commands they typed.
+messages updated in place, and the commands they typed. A thread reply sent with reply_broadcast counts as
+shown in the conversation as well ("outside threads").
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class Seen:
     answers: list[dict[str, Any]] = field(default_factory=list)
     typed: list[str] = field(default_factory=list)
     clicked: list[str] = field(default_factory=list)
+    forms: list[tuple[str, int, int]] = field(default_factory=list)  # (title, questions, of them required)
 
 
 class Walk:
@@ -149,6 +151,9 @@ class Walk:
             elif (element["type"] == "static_select" and not element.get("initial_option")
                   and not block.get("optional") and element.get("options")):  # fmt: skip
                 given[action_id] = element["options"][0]["value"]
+        inputs = [block for block in view.get("blocks", []) if block.get("type") == "input"]
+        self.seen[user].forms.append((str(view["title"]["text"]), len(inputs),
+                                      len([b for b in inputs if not b.get("optional")])))  # fmt: skip
         reply = await self.bot.driver.submit(user, view, given)
         assert reply.text == "" or "errors" not in reply.text, f"{NAMES[user]}: {reply.text}"
         await self.bot.settle()
@@ -266,12 +271,15 @@ def tally(walk: Walk) -> dict[str, Any]:
         ephemerals = [c for c in fake.calls_to("chat.postEphemeral") if c.args.get("user") == user]
         seen = walk.seen[user]
         received = len(top) + len(replies) + len(seen.answers) + len(ephemerals) + files[dm]
+        broadcast = [c for c in replies if c.args.get("reply_broadcast") in (True, "true", "1", 1)]
         people[name] = {
             "dm_posts": len(top), "dm_thread_replies": len(replies), "answers": len(seen.answers) + len(ephemerals),
+            "dm_broadcast": len(broadcast),  # thread replies also shown in the conversation (reply_broadcast)
             "files": files[dm], "received": received, "updated_in_place": updates[dm],
-            "typed": len(seen.typed), "commands": seen.typed, "clicked": seen.clicked,
+            "typed": len(seen.typed), "commands": seen.typed, "clicked": seen.clicked, "forms": seen.forms,
             "transcript": [("dm", _first_line(c.args)) for c in top]
-            + [("thread", _first_line(c.args)) for c in replies] + [("answer", _first_line(a)) for a in seen.answers],
+            + [("thread, also in the conversation" if c in broadcast else "thread", _first_line(c.args))
+               for c in replies] + [("answer", _first_line(a)) for a in seen.answers],
         }  # fmt: skip
     channels = {ch: {"posts": len([c for c in cs if not c.args.get("thread_ts")]),
                      "thread_replies": len([c for c in cs if c.args.get("thread_ts")]), "updated_in_place": updates[ch],
@@ -310,11 +318,13 @@ def show(label: str, result: dict[str, Any], transcript: bool) -> None:
               f"{c['thread_replies']} thread replies | | | {c['updated_in_place']} | |")  # fmt: skip
     total = sum(p["received"] for p in result["people"].values())
     typed = sum(p["typed"] for p in result["people"].values())
-    top = total - sum(p["dm_thread_replies"] for p in result["people"].values())
+    top = total - sum(p["dm_thread_replies"] - p.get("dm_broadcast", 0) for p in result["people"].values())
     print(f"\nmessages received by the four people: {total} ({top} outside threads); commands typed: {typed}")
     for name, p in result["people"].items():
         print(f"\n### {name}: typed {', '.join(f'`{c}`' for c in p['commands']) or 'nothing'}; "
               f"clicked {', '.join(p['clicked']) or 'nothing'}")  # fmt: skip
+        if p.get("forms"):
+            print("forms filled: " + "; ".join(f"{title} ({n} questions, {r} required)" for title, n, r in p["forms"]))
         if transcript:
             for kind, line in p["transcript"]:
                 print(f"- ({kind}) {line}")
@@ -361,9 +371,9 @@ def main() -> None:
     show("now", result, args.transcript)
     if args.baseline:
         def total(r: dict[str, Any], key: str) -> int:
-            if key == "top":
-                return total(r, "received") - total(r, "dm_thread_replies")
-            return sum(p[key] for p in r["people"].values())
+            if key == "top":  # a broadcast thread reply shows in the conversation too
+                return total(r, "received") - total(r, "dm_thread_replies") + total(r, "dm_broadcast")
+            return sum(p.get(key, 0) for p in r["people"].values())
 
         for key, label in (("received", "messages received"), ("top", "messages outside threads"),
                            ("typed", "commands typed")):  # fmt: skip

@@ -71,7 +71,10 @@ COMMANDS: tuple[CommandInfo, ...] = (
         "credit-type", "/echo credit-type CREDENTIAL TYPE", "Which credit a credential earns", Audience.COORDINATOR
     ),
     CommandInfo("program new", "/echo program new", "Create a program", Audience.COORDINATOR),
-    CommandInfo("program edit", "/echo program edit NAME", "Change a program's settings or schedule", Audience.MANAGER),
+    CommandInfo("program edit", "/echo program edit NAME", "Change a program's schedule, channels or hub team",
+                Audience.MANAGER),
+    CommandInfo("program settings", "/echo program settings NAME",
+                "Change a program's reminders, case slots, credit and series", Audience.MANAGER),
     CommandInfo(
         "program archive", "/echo program archive NAME", "Archive a program: no more sessions", Audience.MANAGER
     ),

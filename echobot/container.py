@@ -63,8 +63,9 @@ class Services:
         library = Library(db, clock, programs)
         cases.library = library  # teaching points with the recommendations; the follow-up's outcome
         # What later features do when a session ends or is cancelled, wired here rather than by the features.
-        series = Series(db, clock, programs, sessions, hub_name=settings.hub_name,
-                        statement=settings.accreditation_statement, admins=settings.admins)  # fmt: skip
+        hubs = Hubs(db, clock, HubDefaults(settings.hub_name, settings.timezone, settings.accreditation_statement),
+                    many=settings.distribution)  # fmt: skip
+        series = Series(db, clock, programs, sessions, hubs=hubs, admins=settings.admins)
         # a series ends with its last session: after the session's own hooks (its evaluation DMs go first)
         sessions.on_ended += [cases.session_ended, evaluations.session_ended, series.session_ended]
         sessions.on_cancelled += [cases.session_cancelled, series.session_cancelled]
@@ -74,8 +75,6 @@ class Services:
         digests = Digests(db, clock, programs, sessions, schedule, agenda=cases.agenda, admins=settings.admins,
                           channel=settings.digest_channel)  # fmt: skip
         takeback = TakeBack(db, clock, cases)
-        hubs = Hubs(db, clock, HubDefaults(settings.hub_name, settings.timezone, settings.accreditation_statement),
-                    many=settings.distribution)  # fmt: skip
         renderers = Renderers()
         for service in (sessions, cases, evaluations, digests, takeback, series):
             service.register_renderers(renderers)

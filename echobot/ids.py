@@ -7,6 +7,7 @@ class Callback(StrEnum):
     REGISTER_VIEW = "register"
     REGISTER_SHORTCUT = "register_shortcut"
     PROGRAM_VIEW = "program"
+    PROGRAM_SETTINGS_VIEW = "program_settings"  # a program's settings (Settings on Home and in the set-up DM)
     SESSION_EDIT_VIEW = "session_edit"
     SESSION_CANCEL_VIEW = "session_cancel"
     ATTENDANCE_PICK_VIEW = "attendance_pick"
@@ -29,6 +30,7 @@ class Action(StrEnum):
     SWITCH_ROLE = "switch_role"
     JOIN_PROGRAM = "join_program"
     LEAVE_PROGRAM = "leave_program"
+    PROGRAM_SETTINGS = "program_settings_open"  # Settings of one program (coordinator's Home, set-up DM)
     BROWSE_PROGRAMS = "browse_programs"  # the programs with Join buttons, as an answer to the click
     CHECK_IN = "check_in"
     JOIN_VIDEO = "join_video"

@@ -124,6 +124,7 @@ class Message(BaseModel):
     unfurl_links: bool = False
     file: Attachment | None = None
     ephemeral_to: str | None = None  # a post only this user sees (chat.postEphemeral), in the row's conversation
+    broadcast: bool = False  # a thread reply also shown in the conversation (reply_broadcast): important changes
 
 
 class Render(BaseModel):

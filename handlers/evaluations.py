@@ -11,18 +11,21 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.container import Services
-from echobot.forms import EvaluationForm
+from echobot.forms import EvaluationForm, RegistrationForm
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.context import Actor
 from echobot.handlers.files import upload_to_dm
 from echobot.handlers.forms import ack_submission, choice, choices, first_input, text
 from echobot.handlers.modals import open_modal
+from echobot.handlers.registration import form_from_values as registration_form
 from echobot.handlers.replies import reply_later
-from echobot.ids import Action, Callback, EvaluationField
+from echobot.ids import Action, Callback, EvaluationField, RegistrationField
 from echobot.services.evaluations import window
+from echobot.services.registration import identifier_errors
 from echobot.validation import parse_id
 from echobot.views.evaluations import certificate_modal, evaluate_list_blocks, evaluation_modal, transcript_blocks
 from echobot.views.metadata import ViewState
+from echobot.views.registration import identifier_blocks
 from echobot.views.series import completion_lines
 
 
@@ -143,16 +146,34 @@ async def open_evaluation(ack: AsyncAck, action: dict, client: AsyncWebClient, r
         reply_later(services.inflight, respond, text=reason or "This evaluation cannot be taken.",
                     response_type="ephemeral")  # fmt: skip
         return
-    services.inflight.spawn(open_modal(client, trigger_id, evaluation_modal(session, program),
+    provider = person.provider
+    first_claim = provider is not None and not (provider.npi or provider.licence_number or provider.birth_month)
+    identifiers = identifier_blocks(RegistrationForm(), CLAIM_INTRO) if first_claim else []
+    services.inflight.spawn(open_modal(client, trigger_id, evaluation_modal(session, program, identifiers),
                                        user_id=person.user_id, channel_id=channel_id or ""),
                             "open-evaluation")  # fmt: skip
 
 
 async def submit_evaluation(ack: AsyncAck, services: Services, actor: Actor, view_state: ViewState, values: dict,
                             submission_id: str) -> None:  # fmt: skip
+    """The evaluation (the credit claim), with the credit-reporting identifiers when they were asked: checked
+    first, stored with the registration once the evaluation is recorded."""
+    identifiers = registration_form(values) if RegistrationField.NPI in values else None
+    if identifiers is not None and (problems := identifier_errors(identifiers)):
+        await ack(response_action="errors", errors=problems)
+        return
     result = await services.evaluations.submit(await actor.person(), view_state.session_id or 0,
                                                form_from_values(values), submission_id)  # fmt: skip
+    if not result.errors and identifiers is not None:
+        await services.registration.add_identifiers(actor.user_id, identifiers)
     await ack_submission(ack, result.errors)
+
+
+CLAIM_INTRO = (
+    "*For credit reporting (optional).* Some accreditors need your NPI, state licence number or birth month and "
+    "day to report your credit to their registry. Leave these empty if your hub has not asked for them: your "
+    "credit is recorded either way. Given once, they stay with your registration."
+)
 
 
 def register(app: AsyncApp, router: Router) -> None:

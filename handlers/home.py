@@ -19,8 +19,9 @@ from echobot.handlers.context import Actor
 from echobot.handlers.events import once_per_event
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
+from echobot.handlers.sessions import presenting_of
 from echobot.ids import Action, Callback
-from echobot.models import CaseState, Person
+from echobot.models import Person
 from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 from echobot.views.blocks import escape, modal, section
 from echobot.views.evaluations import credits_home_section
@@ -54,8 +55,7 @@ async def publish_home(services: Services, client: AsyncWebClient, user_id: str)
     programs = await services.programs.of_person(person) if person.provider else []
     upcoming = await services.sessions.upcoming(programs, days=30) if programs else []
     credits = credits_home_section(await services.evaluations.transcript(user_id)) if person.provider else None
-    presenting = {case.session_id: case.handle for case, _ in await services.cases.of_submitter(user_id)
-                  if case.state is CaseState.SCHEDULED and case.session_id}  # fmt: skip
+    presenting = await presenting_of(services, user_id)
     view = home_view(person, (await services.hubs.profile()).name, programs, upcoming, credits,
                      work=await staff_work(services, person), presenting=presenting)  # fmt: skip
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -19,7 +20,7 @@ from echobot.container import Services
 from echobot.forms import ProgramForm
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.context import Actor
-from echobot.handlers.forms import ack_submission, choice, choices, text
+from echobot.handlers.forms import ack_submission, choice, choices, first_input, text
 from echobot.handlers.home import answer_in_view
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
@@ -35,7 +36,7 @@ from echobot.validation import parse_id
 from echobot.views.blocks import actions, button, escape, option, plain, section
 from echobot.views.cases import notice_modal
 from echobot.views.metadata import ViewState
-from echobot.views.programs import program_list_blocks, program_modal
+from echobot.views.programs import program_list_blocks, program_modal, program_settings_modal
 from echobot.views.registration import register_prompt
 
 _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$|^([UW][A-Z0-9]{6,})$")
@@ -43,30 +44,36 @@ _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$|^([UW][A-Z0-9]{6,})$")
 log = logging.getLogger(__name__)
 
 
-def form_from_values(values: dict[str, Any]) -> ProgramForm:
-    return ProgramForm(
-        name=text(values, ProgramField.NAME),
-        channel_id=choice(values, ProgramField.CHANNEL),
-        review_channel_id=choice(values, ProgramField.REVIEW_CHANNEL),
-        timezone=choice(values, ProgramField.TIMEZONE),
-        schedule=choice(values, ProgramField.SCHEDULE),
-        interval_weeks=text(values, ProgramField.INTERVAL),
-        first_date=choice(values, ProgramField.FIRST_DATE),
-        start_time=choice(values, ProgramField.START_TIME),
-        duration=text(values, ProgramField.DURATION),
-        video_url=text(values, ProgramField.VIDEO_URL),
-        offsets=text(values, ProgramField.OFFSETS),
-        case_slots=text(values, ProgramField.CASE_SLOTS),
-        eval_window=text(values, ProgramField.EVAL_WINDOW),
-        credit=text(values, ProgramField.CREDIT),
-        specialists=choices(values, ProgramField.SPECIALISTS),
-        coordinators=choices(values, ProgramField.COORDINATORS),
-        anonymous="yes" in choices(values, ProgramField.ANONYMOUS),
-        credit_minutes=text(values, ProgramField.CREDIT_MINUTES) or "0",
-        series_start=choice(values, ProgramField.SERIES_START),
-        series_end=choice(values, ProgramField.SERIES_END),
-        completion=text(values, ProgramField.COMPLETION) or "75",
-    )
+_READERS: dict[str, tuple[str, Callable[[dict[str, Any], str], Any]]] = {
+    ProgramField.NAME: ("name", text),
+    ProgramField.CHANNEL: ("channel_id", choice),
+    ProgramField.REVIEW_CHANNEL: ("review_channel_id", choice),
+    ProgramField.TIMEZONE: ("timezone", choice),
+    ProgramField.SCHEDULE: ("schedule", choice),
+    ProgramField.INTERVAL: ("interval_weeks", text),
+    ProgramField.FIRST_DATE: ("first_date", choice),
+    ProgramField.START_TIME: ("start_time", choice),
+    ProgramField.DURATION: ("duration", text),
+    ProgramField.VIDEO_URL: ("video_url", text),
+    ProgramField.OFFSETS: ("offsets", lambda values, key: ", ".join(choices(values, key))),
+    ProgramField.CASE_SLOTS: ("case_slots", text),
+    ProgramField.EVAL_WINDOW: ("eval_window", text),
+    ProgramField.CREDIT: ("credit", text),
+    ProgramField.SPECIALISTS: ("specialists", choices),
+    ProgramField.COORDINATORS: ("coordinators", choices),
+    ProgramField.ANONYMOUS: ("anonymous", lambda values, key: "yes" in choices(values, key)),
+    ProgramField.CREDIT_MINUTES: ("credit_minutes", lambda values, key: text(values, key) or "0"),
+    ProgramField.SERIES_START: ("series_start", choice),
+    ProgramField.SERIES_END: ("series_end", choice),
+    ProgramField.COMPLETION: ("completion", lambda values, key: text(values, key) or "75"),
+}
+
+
+def form_from_values(values: dict[str, Any], base: ProgramForm | None = None) -> ProgramForm:
+    """The form as submitted: each field the view showed, the others as in `base` (the program as it is, or
+    the defaults). The program form shows the basics and the settings modal the rest (issue 19)."""
+    typed = {attribute: read(values, field) for field, (attribute, read) in _READERS.items() if field in values}
+    return (base or ProgramForm()).model_copy(update=typed)
 
 
 def mentioned_user(words: list[str]) -> str | None:
@@ -281,14 +288,21 @@ async def save_program(services: Services, person: Person, view_state: ViewState
     return await services.programs.update(person, view_state.program_id, form, submission_id)
 
 
+async def base_form(services: Services, program_id: int | None) -> ProgramForm:
+    """What the fields a view does not show stay: the program as it is, or the defaults for a new one."""
+    program = await services.programs.get(program_id) if program_id else None
+    return ProgramForm.from_program(program) if program else ProgramForm()
+
+
 async def submit_program(ack: AsyncAck, client: AsyncWebClient, services: Services, actor: Actor, view: dict,
                          view_state: ViewState, values: dict, submission_id: str) -> None:  # fmt: skip
+    """The basics: checked (channels with Slack), then saved; the settings keep their defaults (or values)."""
     person = await actor.person()
-    form = form_from_values(values)
     refused = await services.programs.refusal(person, view_state.program_id)
     if refused:  # before any Slack call: someone who may not save the form learns nothing from it
         await ack(response_action="errors", errors=refused)
         return
+    form = form_from_values(values, await base_form(services, view_state.program_id))
     check = asyncio.ensure_future(channel_problems(client, form))
     done, _ = await asyncio.wait({check}, timeout=CHECK_DEADLINE)
     if check not in done:  # Slack is slow: answer now, finish after the ack, and show the outcome in the modal
@@ -321,6 +335,49 @@ async def finish_program(client: AsyncWebClient, services: Services, person: Per
         log.warning("could not show the program form's outcome: %s", slack_error_code(error))
     except NETWORK_ERRORS as error:
         log.warning("could not show the program form's outcome: %s", type(error).__name__)
+
+
+async def settings_command(request: CommandRequest) -> None:
+    """`/echo program settings NAME`: the program's settings modal (also Settings on the coordinator's Home)."""
+    program = await named_program(request, "Usage: `/echo program settings NAME`")
+    if program is None:
+        return
+    await request.ack()
+    view = program_settings_modal(ProgramForm.from_program(program), program_id=program.id)
+    open_program_modal(request, view)
+
+
+async def open_settings(ack: AsyncAck, action: dict, client: AsyncWebClient, services: Services, actor: Actor,
+                        trigger_id: str) -> None:  # fmt: skip
+    """Settings (a button on the coordinator's Home and in the set-up message): the settings modal, for the
+    program's coordinators only; anyone else is told so in a modal."""
+    await ack()
+    person = await actor.person()
+    program_id = parse_id(action.get("value"))
+    program = await services.programs.get(program_id) if program_id else None
+    if program is None or not program.active or not services.programs.can_manage(person, program):
+        view = notice_modal("Program settings", "Only the program's coordinators can change its settings.")
+    else:
+        view = program_settings_modal(ProgramForm.from_program(program), program_id=program.id)
+    await open_modal(client, trigger_id, view, user_id=actor.user_id)
+
+
+async def submit_settings(ack: AsyncAck, services: Services, actor: Actor, view: dict, view_state: ViewState,
+                          values: dict, submission_id: str) -> None:  # fmt: skip
+    """Save a program's settings; its basics stay as they are. A problem shows on its field (a refusal on the
+    first one)."""
+    person = await actor.person()
+    if view_state.program_id is None:
+        await ack(response_action="errors", errors={first_input(view): "This form has expired: open it again."})
+        return
+    refused = await services.programs.refusal(person, view_state.program_id)
+    form = form_from_values(values, await base_form(services, view_state.program_id))
+    errors = refused or (await services.programs.update(person, view_state.program_id, form, submission_id)).errors
+    shown = {block.get("block_id") for block in view.get("blocks") or [] if isinstance(block, dict)}
+    elsewhere = [message for field, message in errors.items() if field not in shown]
+    if elsewhere:  # a basic field went wrong meanwhile (the name taken, the first date now past)
+        errors = {**{k: v for k, v in errors.items() if k in shown}, first_input(view): " ".join(elsewhere)}
+    await ack_submission(ack, errors)
 
 
 async def timezone_options(ack: AsyncAck, payload: dict) -> None:
@@ -368,12 +425,15 @@ def register(app: AsyncApp, router: Router) -> None:
     router.add("program new", new_command)
     router.add("program edit", edit_command)
     router.add("program archive", archive_command)
+    router.add("program settings", settings_command)
     router.add("join", join_command)
     router.add("leave", leave_command)
     router.add("reminders", reminders_command)
     router.add("coordinator add", coordinator_add)
     router.add("coordinator remove", coordinator_remove)
     app.view(Callback.PROGRAM_VIEW)(submit_program)
+    app.view(Callback.PROGRAM_SETTINGS_VIEW)(submit_settings)
+    app.action(Action.PROGRAM_SETTINGS)(open_settings)
     app.options(ProgramField.TIMEZONE)(timezone_options)
     app.action(ProgramField.SCHEDULE)(schedule_changed)
     app.action(Action.BROWSE_PROGRAMS)(browse_programs)

@@ -20,7 +20,7 @@ from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
 from echobot.handlers.zones import reader_zone
 from echobot.ids import Action, Callback, SessionField, SessionTool
-from echobot.models import Person, Program, Session, SessionStatus
+from echobot.models import CaseState, Person, Program, Session, SessionStatus
 from echobot.services.sessions import NOT_ALLOWED, CheckIn, check_in_window
 from echobot.validation import parse_id
 from echobot.views.blocks import escape, slack_date
@@ -78,9 +78,18 @@ async def upcoming_for(services: Services, person: Person) -> tuple[list[tuple[S
     return items, none_text
 
 
+async def presenting_of(services: Services, user_id: str) -> dict[int, str]:
+    """The sessions where this person's own case is on the agenda: session id -> the case's short handle."""
+    return {case.session_id: case.handle for case, _ in await services.cases.of_submitter(user_id)
+            if case.state is CaseState.SCHEDULED and case.session_id}  # fmt: skip
+
+
 async def sessions_command(request: CommandRequest) -> None:
-    items, none_text = await upcoming_for(request.services, request.person)
-    await request.ack(text=f"{len(items)} upcoming sessions", blocks=sessions_list_blocks(items, none_text=none_text))
+    services = request.services
+    items, none_text = await upcoming_for(services, request.person)
+    presenting = await presenting_of(services, request.person.user_id)
+    await request.ack(text=f"{len(items)} upcoming sessions",
+                      blocks=sessions_list_blocks(items, none_text=none_text, presenting=presenting))  # fmt: skip
 
 
 async def more_sessions(ack: AsyncAck, action: dict, respond: AsyncRespond, services: Services, actor: Actor) -> None:
@@ -88,7 +97,8 @@ async def more_sessions(ack: AsyncAck, action: dict, respond: AsyncRespond, serv
     await ack()
     items, none_text = await upcoming_for(services, await actor.person())
     shown = parse_id(action.get("value")) or SESSIONS_SHOWN
-    blocks = sessions_list_blocks(items, none_text=none_text, shown=shown)
+    blocks = sessions_list_blocks(items, none_text=none_text, shown=shown,
+                                  presenting=await presenting_of(services, actor.user_id))  # fmt: skip
     reply_later(services.inflight, respond, text=f"{len(items)} upcoming sessions", blocks=blocks,
                 response_type="ephemeral", replace_original=True)  # fmt: skip
 

@@ -173,11 +173,11 @@ async def run_scenario(bot: Bot, copies: int) -> Tally:
     await r.repeated(lambda d: d.submit(SPECIALIST, ask_view, ask))
 
     # the coordinator edits the program and the session
-    await r.identical("command program edit",
-                      lambda d: d.command(ADMIN, "program edit Hepatitis C ECHO", channel=PROGRAM_CHANNEL))  # fmt: skip
-    edit_view = r.last_view(Callback.PROGRAM_VIEW)
+    settings = "program settings Hepatitis C ECHO"
+    await r.identical("command program settings", lambda d: d.command(ADMIN, settings, channel=PROGRAM_CHANNEL))
+    edit_view = r.last_view(Callback.PROGRAM_SETTINGS_VIEW)
     more_slots = {ProgramField.CASE_SLOTS: "3"}  # a real change, so the edit is audited (once)
-    reply = await r.identical("program edit view", lambda d: d.submit(ADMIN, edit_view, more_slots))
+    reply = await r.identical("program settings view", lambda d: d.submit(ADMIN, edit_view, more_slots))
     assert reply.text == "", reply.text
     await r.repeated(lambda d: d.submit(ADMIN, edit_view, more_slots))
     await r.identical("session menu",

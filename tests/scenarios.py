@@ -65,10 +65,7 @@ PROGRAM = {
     ProgramField.START_TIME: "12:00",
     ProgramField.DURATION: "60",
     ProgramField.VIDEO_URL: "https://zoom.example.org/j/123456",
-    ProgramField.OFFSETS: "7d, 1d, 1h",
-    ProgramField.CASE_SLOTS: "2",
-    ProgramField.EVAL_WINDOW: "14",
-    ProgramField.CREDIT: "1.0",
+    # reminders 7d, 1d, 1h, 2 case slots, a 14-day evaluation window and 1.0 hour of credit: the settings' defaults
     ProgramField.SPECIALISTS: ["USPEC00001"],
     ProgramField.COORDINATORS: ["UPCOORD001"],
 }
@@ -103,14 +100,32 @@ async def open_program_modal(bot: Bot, user: str = ADMIN, text: str = "program n
     await bot.settle()
     views = bot.fake.opened_views()
     assert len(views) == before + 1, f"no modal opened: {reply.text}"
-    assert views[-1]["callback_id"] == Callback.PROGRAM_VIEW
+    assert views[-1]["callback_id"] in (Callback.PROGRAM_VIEW, Callback.PROGRAM_SETTINGS_VIEW)
     return views[-1]
+
+
+def inputs(view: dict[str, Any]) -> set[str]:
+    return {block["element"]["action_id"] for block in view["blocks"] if block.get("type") == "input"}
+
+
+async def submit_program(bot: Bot, user: str, view: dict[str, Any], values: dict[str, Any]) -> Any:
+    """Fill in the program form as a coordinator does (issue 19): the basics in `view`, then any settings in
+    `/echo program settings NAME`. Returns the last answer (errors stay on their fields)."""
+    rest = {key: value for key, value in values.items() if key not in inputs(view)}
+    reply = await bot.driver.submit(user, view, {k: v for k, v in values.items() if k in inputs(view)})
+    if reply.json.get("response_action") == "errors" or not rest:
+        return reply
+    await bot.settle()
+    name = values.get(ProgramField.NAME) or view["blocks"][0]["element"].get("initial_value")
+    settings = await open_program_modal(bot, user, f"program settings {name}")
+    assert settings["callback_id"] == Callback.PROGRAM_SETTINGS_VIEW, settings
+    return await bot.driver.submit(user, settings, rest)
 
 
 async def create_program(bot: Bot, **overrides: Any) -> Program:
     add_channels(bot)
     view = await open_program_modal(bot)
-    reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, **overrides})
+    reply = await submit_program(bot, ADMIN, view, {**PROGRAM, **overrides})
     assert reply.text == "", reply.text
     await bot.settle()
     program = await programs.get_by_name(bot.db.reader, overrides.get(ProgramField.NAME, PROGRAM[ProgramField.NAME]))

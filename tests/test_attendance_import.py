@@ -26,6 +26,7 @@ from tests.scenarios import (
     create_program,
     open_program_modal,
     register,
+    submit_program,
     uploaded,
 )
 from tests.slack_driver import blocks_text
@@ -195,7 +196,7 @@ async def test_the_minutes_for_credit_refuse_evaluation_with_why_and_a_coordinat
     program = await programs_repo.get_by_name(bot.db.reader, "Hepatitis C ECHO")
     assert program is not None
     edit = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
-    reply = await bot.driver.submit(ADMIN, edit, {**PROGRAM, ProgramField.FIRST_DATE: "2026-11-10",
+    reply = await submit_program(bot, ADMIN, edit, {**PROGRAM, ProgramField.FIRST_DATE: "2026-11-10",
                                                   ProgramField.CREDIT_MINUTES: "45"})  # fmt: skip
     assert reply.text == "", reply.text
     reply = await submit(bot, await open_import(bot), report(ZOOM))

@@ -29,7 +29,7 @@ from echobot.storage import attendance, audit, cases, evaluations, hub, programs
 from echobot.storage import hubs as hubs_repo
 from echobot.views.cases import action_modal, case_modal
 from echobot.views.hubs import hub_settings_modal
-from echobot.views.programs import program_modal
+from echobot.views.programs import program_modal, program_settings_modal
 from echobot.views.sessions import (
     attendance_edit_modal,
     attendance_pick_modal,
@@ -331,6 +331,16 @@ async def edit_program_submit(w: World, user: str, target: Any) -> Seen:
                                   {ProgramField.VIDEO_URL: f"https://zoom.example.org/j/{user}"})  # fmt: skip
 
 
+async def settings_submit(w: World, user: str, target: Any) -> Seen:
+    program = await programs.get(w.bot.db.reader, w.hepc.id)
+    assert program is not None
+    forged = program_settings_modal(ProgramForm.from_program(program), program_id=program.id)
+    opening = command(w, user, f"program settings {HEPC}")
+    window = str(1 + (program.eval_window_days % 59))  # a change each time, so each save is audited
+    return await open_then_submit(w, user, opening, Callback.PROGRAM_SETTINGS_VIEW, forged,
+                                  {ProgramField.EVAL_WINDOW: window})  # fmt: skip
+
+
 async def program_edited(w: World, user: str, target: Any, seen: Seen) -> bool:
     program = await programs.get(w.bot.db.reader, w.hepc.id)
     return program is not None and program.video_url.endswith(user)
@@ -467,6 +477,8 @@ ROWS: list[Row] = [
     Row("program modal: create (forged for the refused)", HUB, new_program_submit, program_created),
     Row("/echo program edit", MANAGERS, say(f"program edit {HEPC}"), opened(Callback.PROGRAM_VIEW)),
     Row("program modal: edit (forged for the refused)", MANAGERS, edit_program_submit, program_edited),
+    Row("/echo program settings", MANAGERS, say(f"program settings {HEPC}"), opened(Callback.PROGRAM_SETTINGS_VIEW)),
+    Row("program settings: save (forged for the refused)", MANAGERS, settings_submit, audited("program.edit")),
     Row("/echo program archive", MANAGERS, say("program archive {target}"), archived, new_program),
     Row("/echo coordinator add", ADMINS, say("coordinator add <@{target}>"), is_coordinator, new_user),
     Row("/echo coordinator remove", ADMINS, say("coordinator remove <@{target}>"), not_coordinator, new_coordinator),

@@ -255,11 +255,11 @@ async def test_export_dates_are_the_programs_local_days(bot: Bot) -> None:
 
 
 async def test_anonymous_ratings_and_credit_types(bot: Bot) -> None:
-    from tests.scenarios import open_program_modal
+    from tests.scenarios import open_program_modal, submit_program
 
     await evaluated(bot)
     view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
-    assert (await bot.driver.submit(ADMIN, view, {"anonymous_ratings": ["yes"]})).text == ""
+    assert (await submit_program(bot, ADMIN, view, {"anonymous_ratings": ["yes"]})).text == ""
     await bot.driver.command(ADMIN, "export evaluations")
     await bot.settle()
     row = uploaded(bot).decode("utf-8").splitlines()[1]

@@ -29,6 +29,7 @@ from tests.scenarios import (
     create_program,
     open_program_modal,
     register,
+    submit_program,
 )
 
 ALICE, BOB, SPECIALIST, HUB_COORDINATOR = "UALICE0001", "UBOB000001", "USPEC00001", "UHUBCOORD1"
@@ -103,7 +104,7 @@ async def full_scenario(bot: Bot) -> int:
     """Everything echobot does, the failures included; returns the case id."""
     await create_program(bot)
     view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
-    assert (await bot.driver.submit(ADMIN, view, {"case_slots": "3"})).text == ""
+    assert (await submit_program(bot, ADMIN, view, {"case_slots": "3"})).text == ""
     await bot.driver.command(ADMIN, f"coordinator add <@{HUB_COORDINATOR}>")
     await bot.driver.command(ADMIN, f"coordinator remove <@{HUB_COORDINATOR}>")
     await register(bot, ALICE)

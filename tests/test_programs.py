@@ -15,6 +15,7 @@ from tests.scenarios import (
     REVIEW_CHANNEL,
     add_channels,
     create_program,
+    inputs,
     open_program_modal,
     register,
 )
@@ -54,39 +55,47 @@ async def test_every_bad_field_is_named_and_nothing_is_stored(bot: Bot) -> None:
         ({ProgramField.DURATION: "241"}, ProgramField.DURATION, "between 15 and 240"),
         ({ProgramField.VIDEO_URL: "zoom.example.org/j/1"}, ProgramField.VIDEO_URL, "https://"),
         ({ProgramField.VIDEO_URL: "ftp://files.example.org"}, ProgramField.VIDEO_URL, "https://"),
-        ({ProgramField.OFFSETS: "7 days, 1h"}, ProgramField.OFFSETS, "not an offset"),
-        ({ProgramField.OFFSETS: ""}, ProgramField.OFFSETS, "List when"),
-        ({ProgramField.CASE_SLOTS: "11"}, ProgramField.CASE_SLOTS, "0 to 10"),
-        ({ProgramField.CASE_SLOTS: "-1"}, ProgramField.CASE_SLOTS, "0 to 10"),
-        ({ProgramField.EVAL_WINDOW: "0"}, ProgramField.EVAL_WINDOW, "1 to 60"),
-        ({ProgramField.EVAL_WINDOW: "61"}, ProgramField.EVAL_WINDOW, "1 to 60"),
-        ({ProgramField.CREDIT: "1.1"}, ProgramField.CREDIT, "multiple of 0.25"),
-        ({ProgramField.CREDIT: "0"}, ProgramField.CREDIT, "multiple of 0.25"),
         ({ProgramField.REVIEW_CHANNEL: PROGRAM_CHANNEL}, ProgramField.REVIEW_CHANNEL, "private channel"),
         ({ProgramField.REVIEW_CHANNEL: "C0PUBLIC"}, ProgramField.REVIEW_CHANNEL, "private channel"),
         ({ProgramField.TIMEZONE: None}, ProgramField.TIMEZONE, "time zone"),
         ({ProgramField.REVIEW_CHANNEL: "G0UNSEEN"}, ProgramField.REVIEW_CHANNEL, "invite it first"),
     ]
+    basics = {key: value for key, value in PROGRAM.items() if key in inputs(view)}
     for values, field, fragment in cases:
-        reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, **values})
+        reply = await bot.driver.submit(ADMIN, view, {**basics, **values})
         assert field in reply.errors, (values, reply.text)
         assert fragment in reply.errors[field], (values, reply.errors)
     # "Every how many weeks" appears only once "Every N weeks" is chosen (the form is updated in place)
     assert ProgramField.INTERVAL not in {b.get("block_id") for b in view["blocks"]}
-    every_n = {**view, "state": {"values": state_values(view, {**PROGRAM, ProgramField.SCHEDULE: "every_n_weeks"})}}
+    every_n = {**view, "state": {"values": state_values(view, {**basics, ProgramField.SCHEDULE: "every_n_weeks"})}}
     await bot.driver.click(ADMIN, ProgramField.SCHEDULE, block_id=ProgramField.SCHEDULE, home=every_n)
     await bot.settle()
     updated = bot.fake.last("views.update")
     assert updated.args["view_id"] == view["id"] and updated.args["hash"] == view["hash"]
     interval_view = updated.response["view"]
     assert ProgramField.INTERVAL in {b.get("block_id") for b in interval_view["blocks"]}
-    values = {**PROGRAM, ProgramField.SCHEDULE: "every_n_weeks", ProgramField.INTERVAL: ""}
+    values = {**basics, ProgramField.SCHEDULE: "every_n_weeks", ProgramField.INTERVAL: ""}
     reply = await bot.driver.submit(ADMIN, interval_view, values)
     assert "every how many weeks" in reply.errors[ProgramField.INTERVAL]
     assert await programs.active(bot.db.reader) == []
-    await create_program(bot)
-    reply = await bot.driver.submit(ADMIN, view, {**PROGRAM, ProgramField.NAME: "hepatitis c echo"})
+    created = await create_program(bot)
+    reply = await bot.driver.submit(ADMIN, view, {**basics, ProgramField.NAME: "hepatitis c echo"})
     assert "already exists" in reply.errors[ProgramField.NAME]
+    # the settings (issue 19: their own modal, reminders as choices): each problem on its field, nothing stored
+    settings = await open_program_modal(bot, text="program settings Hepatitis C ECHO")
+    for values, field, fragment in [
+        ({ProgramField.OFFSETS: ["7 days", "1h"]}, ProgramField.OFFSETS, "not an offset"),
+        ({ProgramField.OFFSETS: []}, ProgramField.OFFSETS, "List when"),
+        ({ProgramField.CASE_SLOTS: "11"}, ProgramField.CASE_SLOTS, "0 to 10"),
+        ({ProgramField.CASE_SLOTS: "-1"}, ProgramField.CASE_SLOTS, "0 to 10"),
+        ({ProgramField.EVAL_WINDOW: "0"}, ProgramField.EVAL_WINDOW, "1 to 60"),
+        ({ProgramField.EVAL_WINDOW: "61"}, ProgramField.EVAL_WINDOW, "1 to 60"),
+        ({ProgramField.CREDIT: "1.1"}, ProgramField.CREDIT, "multiple of 0.25"),
+        ({ProgramField.CREDIT: "0"}, ProgramField.CREDIT, "multiple of 0.25"),
+    ]:
+        reply = await bot.driver.submit(ADMIN, settings, values)
+        assert fragment in reply.errors[field], (values, reply.errors)
+    assert await programs.get(bot.db.reader, created.id) == created
 
 
 async def test_the_time_zone_search_offers_us_zones_first(bot: Bot) -> None:
@@ -295,3 +304,63 @@ async def test_the_new_program_form_starts_in_the_creators_zone_and_checks_echob
     assert reply.text == ""
     await bot.settle()
     assert "Invite @echobot" not in blocks_text(bot.fake.posts_to(ADMIN)[-1]["blocks"])  # no needless warning
+
+
+async def test_the_program_form_asks_the_basics_then_offers_settings_with_defaults_to_change_later(bot: Bot) -> None:
+    """Issue 19: basics first; reminders, slots, credit and the series are settings with defaults, in their own
+    modal (Settings in the set-up message and on the coordinator's Home); reminder offsets are choices."""
+    from echobot.ids import Callback
+
+    add_channels(bot)
+    view = await open_program_modal(bot)
+    shown = inputs(view)
+    assert {ProgramField.NAME, ProgramField.CHANNEL, ProgramField.REVIEW_CHANNEL, ProgramField.SCHEDULE,
+            ProgramField.FIRST_DATE, ProgramField.START_TIME, ProgramField.VIDEO_URL} <= shown  # fmt: skip
+    assert not shown & {ProgramField.OFFSETS, ProgramField.CASE_SLOTS, ProgramField.CREDIT, ProgramField.COMPLETION}
+    assert (await bot.driver.submit(ADMIN, view, PROGRAM)).text == ""
+    await bot.settle()
+    program = await programs.get_by_name(bot.db.reader, "Hepatitis C ECHO")
+    assert program is not None and program.reminder_offsets == [10080, 1440, 60] and program.case_slots == 2
+    # Settings in the set-up message
+    summary = bot.fake.posts_to(ADMIN)[-1]
+    settings_button = next(e for b in summary["blocks"] if b.get("type") == "actions" for e in b["elements"]
+                           if e["text"]["text"] == "Settings")  # fmt: skip
+    await bot.driver.click(ADMIN, settings_button["action_id"], settings_button["value"], channel="DADMIN0001")
+    await bot.settle()
+    settings = bot.fake.opened_views()[-1]
+    assert settings["callback_id"] == Callback.PROGRAM_SETTINGS_VIEW
+    offsets = next(b for b in settings["blocks"] if b.get("block_id") == ProgramField.OFFSETS)["element"]
+    assert offsets["type"] == "multi_static_select"
+    assert [o["value"] for o in offsets["initial_options"]] == ["7d", "1d", "1h"]
+    assert "15 minutes before" in [o["text"]["text"] for o in offsets["options"]]
+    reply = await bot.driver.submit(ADMIN, settings, {ProgramField.OFFSETS: ["1d", "15m"],
+                                                      ProgramField.CASE_SLOTS: "3"})  # fmt: skip
+    assert reply.text == "", reply.text
+    await bot.settle()
+    changed = await programs.get(bot.db.reader, program.id)
+    assert changed is not None and changed.reminder_offsets == [1440, 15] and changed.case_slots == 3
+    assert changed.video_url == program.video_url and changed.specialists == program.specialists
+    # later: Settings on the coordinator's Home (the program coordinator, never registered as a provider)
+    await bot.driver.event({"type": "app_home_opened", "user": "UPCOORD001", "tab": "home", "channel": "DPCOORD001"})
+    await bot.settle()
+    home = bot.fake.homes["UPCOORD001"]
+    button = next(e for b in home["blocks"] if b.get("type") == "actions" for e in b["elements"]
+                  if e["text"]["text"] == "Settings")  # fmt: skip
+    await bot.driver.click("UPCOORD001", button["action_id"], button["value"], home=home)
+    await bot.settle()
+    later = bot.fake.opened_views()[-1]
+    assert later["callback_id"] == Callback.PROGRAM_SETTINGS_VIEW and later["submit"]["text"] == "Save"
+    chosen = next(b for b in later["blocks"] if b.get("block_id") == ProgramField.OFFSETS)["element"]
+    assert [o["text"]["text"] for o in chosen["initial_options"]] == ["1 day before", "15 minutes before"]
+    reply = await bot.driver.submit("UPCOORD001", later, {ProgramField.CREDIT: "1.5"})
+    assert reply.text == ""
+    again = await programs.get(bot.db.reader, program.id)
+    assert again is not None and again.credit == 1.5 and again.reminder_offsets == [1440, 15]
+    # someone who does not coordinate it is told so, and a forged settings form is refused on its first field
+    await register(bot, ALICE)
+    await bot.driver.click(ALICE, button["action_id"], button["value"], home=home)
+    await bot.settle()
+    assert "Only the program's coordinators" in blocks_text(bot.fake.opened_views()[-1]["blocks"])
+    reply = await bot.driver.submit(ALICE, later, {ProgramField.CREDIT: "2"})
+    assert "Only the program's coordinators" in str(reply.errors)
+    assert (await programs.get(bot.db.reader, program.id)) == again

@@ -23,17 +23,30 @@ async def test_register_prefills_from_slack_profile_and_stores(bot: Bot) -> None
     assert shown[RegistrationField.EMAIL] == "alice@valley.example.org"
     assert shown[RegistrationField.DISCIPLINE] == "Nurse practitioner"
 
-    reply = await bot.driver.submit(ALICE, view, {**PROVIDER, RegistrationField.NPI: VALID_NPI})
+    assert RegistrationField.NPI not in shown  # issue 19: the identifiers come with the first credit claim
+    reply = await bot.driver.submit(ALICE, view, PROVIDER)
     assert reply.status == 200 and reply.text == ""
     await bot.settle()
 
     stored = await providers.get(bot.db.reader, ALICE)
-    assert stored is not None and stored.name == "Alice Moreno" and stored.npi == VALID_NPI
+    assert stored is not None and stored.name == "Alice Moreno" and stored.npi is None
     assert stored.role == "participant" and stored.state == "NM"
     dm = bot.fake.posts_to(ALICE)
     assert len(dm) == 1 and "registered as a *participant*" in dm[0]["text"]
     home = bot.fake.homes[ALICE]
     assert "Alice Moreno" in blocks_text(home["blocks"]) and "Switch to observer" in blocks_text(home["blocks"])
+    await give_identifiers(bot, **{RegistrationField.NPI: VALID_NPI})  # Edit registration asks for them too
+    stored = await providers.get(bot.db.reader, ALICE)
+    assert stored is not None and stored.npi == VALID_NPI and stored.organization == "Valley Community Clinic"
+
+
+async def give_identifiers(bot: Bot, **values: Any) -> None:
+    """Add credit-reporting identifiers with Edit registration."""
+    view = await open_registration(bot)
+    assert view["title"]["text"] == "Edit registration"
+    reply = await bot.driver.submit(ALICE, view, values)
+    assert reply.text == "", reply.text
+    await bot.settle()
 
 
 @BOTH_TRANSPORTS
@@ -71,6 +84,7 @@ async def test_every_bad_field_gets_its_own_message_and_nothing_is_stored(bot: B
 
 
 async def test_field_checks_email_npi_birthday_and_consent(bot: Bot) -> None:
+    await register(bot)  # the identifiers are asked later: in Edit registration and with the first claim
     view = await open_registration(bot)
     cases: list[tuple[dict[str, Any], str, str]] = [
         ({RegistrationField.EMAIL: "alice-at-clinic"}, RegistrationField.EMAIL, "e-mail address"),
@@ -101,11 +115,12 @@ async def test_field_checks_email_npi_birthday_and_consent(bot: Bot) -> None:
         ),
         ({RegistrationField.LICENCE: "RN-998877"}, RegistrationField.LICENCE, "consent"),
     ]
+    registered = await providers.get(bot.db.reader, ALICE)
     for values, field, fragment in cases:
         reply = await bot.driver.submit(ALICE, view, {**PROVIDER, **values})
         assert field in reply.errors, (values, reply.text)
         assert fragment in reply.errors[field], (values, reply.errors)
-    assert await providers.get(bot.db.reader, ALICE) is None
+    assert await providers.get(bot.db.reader, ALICE) == registered
 
     leap = {
         RegistrationField.BIRTH_MONTH: "2",
@@ -196,7 +211,8 @@ async def test_me_shows_registration_or_asks_to_register(bot: Bot) -> None:
         if b["type"] == "actions"
         for e in b["elements"]
     )
-    await register(bot, **{RegistrationField.NPI: VALID_NPI})
+    await register(bot)
+    await give_identifiers(bot, **{RegistrationField.NPI: VALID_NPI})
     reply = await bot.driver.command(ALICE, "me")
     assert "Valley Community Clinic" in reply.message_text and VALID_NPI in reply.message_text
     assert "Sierra, New Mexico" in reply.message_text
@@ -226,3 +242,54 @@ async def test_the_welcome_is_short_with_next_step_buttons_not_an_echo_of_the_an
     await register(bot, "UOBS000001", **{RegistrationField.ROLE: "observer"})
     [observer] = [p for p in bot.fake.posts_to("UOBS000001") if "Welcome" in p["text"]]
     assert "registered as an *observer*" in observer["text"]
+
+
+async def test_credit_reporting_identifiers_are_asked_with_the_first_claim_and_may_be_skipped(bot: Bot) -> None:
+    """Issue 19: registration asks what is needed now; NPI, licence and birth month and day (with consents) come
+    with the first credit claim, explained, and credit is recorded for someone who skips them."""
+    from datetime import timedelta
+
+    from echobot.storage import evaluations
+    from tests.scenarios import EVALUATION, FIRST_END, FIRST_START, PROGRAM_CHANNEL, at
+
+    view = await open_registration(bot)
+    assert not {RegistrationField.NPI, RegistrationField.LICENCE, RegistrationField.BIRTH_MONTH,
+                RegistrationField.CONSENT} & {b.get("block_id") for b in view["blocks"]}  # fmt: skip
+    organization = next(b for b in view["blocks"] if b.get("block_id") == RegistrationField.ORGANIZATION)
+    assert "Organization (spoke site)" in organization["label"]["text"] and "spoke" in organization["hint"]["text"]
+    await create_program(bot)
+    await register(bot, ALICE)
+    await register(bot, "UBOB000001", **{RegistrationField.NAME: "Bob Ortiz", RegistrationField.CREDENTIAL: "MD"})
+    for user in (ALICE, "UBOB000001"):
+        await bot.driver.command(user, "join Hepatitis C ECHO")
+    bot.clock.set(FIRST_START + timedelta(minutes=5))
+    for user in (ALICE, "UBOB000001"):
+        await bot.driver.click(user, Action.CHECK_IN, "1", channel=PROGRAM_CHANNEL)
+    await at(bot, FIRST_END + timedelta(minutes=1))
+
+    async def evaluation_of(user: str) -> dict[str, Any]:
+        await bot.driver.click(user, Action.EVALUATE, "1", channel="D" + user[1:])
+        await bot.settle()
+        return bot.fake.opened_views()[-1]
+
+    # Alice skips them: her credit is recorded all the same
+    claim = await evaluation_of(ALICE)
+    shown = blocks_text(claim["blocks"])
+    assert "*For credit reporting (optional).*" in shown and "your credit is recorded either way" in shown
+    assert RegistrationField.NPI in {b.get("block_id") for b in claim["blocks"]}
+    assert (await bot.driver.submit(ALICE, claim, EVALUATION)).text == ""
+    assert await evaluations.get(bot.db.reader, 1, ALICE) is not None
+    stored = await providers.get(bot.db.reader, ALICE)
+    assert stored is not None and stored.npi is None
+    # Bob gives them with his claim: a wrong NPI is refused on its field and nothing is recorded; then stored
+    claim = await evaluation_of("UBOB000001")
+    reply = await bot.driver.submit("UBOB000001", claim, {**EVALUATION, RegistrationField.NPI: "1234567890"})
+    assert "check digit" in reply.errors[RegistrationField.NPI]
+    assert await evaluations.get(bot.db.reader, 1, "UBOB000001") is None
+    given = {RegistrationField.NPI: VALID_NPI, RegistrationField.BIRTH_MONTH: "4", RegistrationField.BIRTH_DAY: "12",
+             RegistrationField.CONSENT: [Consent.BIRTH]}  # fmt: skip
+    assert (await bot.driver.submit("UBOB000001", claim, {**EVALUATION, **given})).text == ""
+    assert await evaluations.get(bot.db.reader, 1, "UBOB000001") is not None
+    bob = await providers.get(bot.db.reader, "UBOB000001")
+    assert bob is not None and (bob.npi, bob.birth_month, bob.birth_day, bob.birth_consent) == (VALID_NPI, 4, 12, True)
+    assert bob.organization == "Valley Community Clinic" and bob.licence_number is None

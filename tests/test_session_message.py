@@ -70,7 +70,7 @@ async def test_one_session_message_changes_in_place_from_reminder_to_check_in_to
 
 
 async def test_a_reminder_under_15_minutes_ahead_says_check_in_is_open(bot: Bot) -> None:
-    await create_program(bot, **{ProgramField.OFFSETS: "10m"})
+    await create_program(bot, **{ProgramField.OFFSETS: ["10m"]})
     await at(bot, FIRST_START - timedelta(minutes=15))  # the session message, with the Check in button
     [opened] = await session_message_versions(bot)
     assert "Check in" in buttons(opened["blocks"])

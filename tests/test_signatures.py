@@ -230,7 +230,7 @@ async def test_exact_replays_of_coordinator_and_specialist_submissions_change_no
     add_channels(bot)
     view = await open_program_modal(bot)
     assert await replay(bot, ADMIN, view, PROGRAM) == ("", [])
-    view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
+    view = await open_program_modal(bot, text="program settings Hepatitis C ECHO")  # case slots: a setting
     assert await replay(bot, ADMIN, view, {ProgramField.CASE_SLOTS: "3"}) == ("", [])
     await bot.driver.click(ADMIN, Action.SESSION_MENU, selected=f"{SessionTool.EDIT}:1", channel=PROGRAM_CHANNEL)
     await bot.settle()

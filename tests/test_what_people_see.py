@@ -182,3 +182,39 @@ async def test_triage_goes_on_while_a_case_needs_info_with_the_buttons_at_the_to
     await bot.settle()
     [case] = await cases.of_submitter(bot.db.reader, ALICE)
     assert case.state.value == "scheduled"
+
+
+async def test_the_presenter_finds_her_session_marked_with_calendar_and_join_link(bot: Bot) -> None:
+    from tests.scenarios import uploaded
+
+    await present_and_schedule(bot)
+    reply = await bot.driver.command(ALICE, "sessions")
+    blocks = reply.json["blocks"]
+    shown = blocks_text(blocks)
+    assert shown.count("your case is on this session") == 1
+    assert ":speech_balloon: *Your Case #1 · 50s woman, HCV genotype 3" in shown
+    marked = buttons(blocks)
+    assert marked["Join session"]["url"] == "https://zoom.example.org/j/123456"
+    await bot.driver.click(ALICE, marked["Add to calendar"]["action_id"], marked["Add to calendar"]["value"])
+    await bot.settle()
+    calendar = uploaded(bot).decode()
+    assert calendar.count("BEGIN:VEVENT") == 1 and "DTSTART" in calendar
+    # someone else's list has no mark
+    assert "your case is on this session" not in (await bot.driver.command(SPECIALIST, "sessions")).message_text
+    # and on her Home, the same mark with the same buttons
+    home = await home_of(bot, ALICE)
+    assert "your case is on this session" in blocks_text(home["blocks"])
+    assert {"Add to calendar", "Join session"} <= set(buttons(home["blocks"]))
+
+
+async def test_scheduled_and_recommendations_also_show_in_the_presenters_conversation(bot: Bot) -> None:
+    case_id = await present_and_schedule(bot)
+    await bot.driver.click(SPECIALIST, Action.CASE_RECOMMEND, str(case_id), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    await bot.driver.submit(SPECIALIST, bot.fake.opened_views()[-1], {CaseField.RECOMMENDATIONS: "Twelve weeks."})
+    await bot.settle()
+    replies = [c.args for c in bot.fake.calls_to("chat.postMessage")
+               if c.response.get("channel") == "DALICE0001" and c.args.get("thread_ts")]  # fmt: skip
+    broadcast = {r["text"].split(": ", 1)[1].split(":")[0]: bool(r.get("reply_broadcast")) for r in replies}
+    assert broadcast == {"<@USPEC00001> is reviewing your case.": False, "Scheduled": True,
+                         "The hub team's recommendations": True}  # fmt: skip

@@ -178,6 +178,7 @@ class SlackTransport:
                 response = await self._post_client.chat_postMessage(
                     channel=channel, thread_ts=thread_ts, text=message.text, blocks=message.blocks or None,
                     unfurl_links=message.unfurl_links, unfurl_media=False,
+                    reply_broadcast=bool(thread_ts and message.broadcast) or None,
                     metadata={"event_type": METADATA_EVENT, "event_payload": {"key": item.key}},
                 )  # fmt: skip
                 return response.get("channel"), response.get("ts")

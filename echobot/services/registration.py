@@ -69,6 +69,13 @@ def validate(form: RegistrationForm) -> dict[str, str]:
         errors[RegistrationField.STATE] = "Choose the state where you practise."
     if form.role not in {r.value for r in Role}:
         errors[RegistrationField.ROLE] = "Choose participant or observer."
+    errors.update(identifier_errors(form))
+    return errors
+
+
+def identifier_errors(form: RegistrationForm) -> dict[str, str]:
+    """Problems with the credit-reporting identifiers (all optional), keyed by field."""
+    errors: dict[str, str] = {}
     if form.npi.strip() and (problem := npi_error(form.npi.strip())):
         errors[RegistrationField.NPI] = problem
     licence = form.licence_number.strip()
@@ -135,6 +142,27 @@ class Registration:
                 now=now,
             )
         return RegistrationResult(provider=provider, created=existing is None)
+
+    async def add_identifiers(self, user_id: str, form: RegistrationForm) -> dict[str, str]:
+        """The credit-reporting identifiers given with a credit claim (issue 19): stored with the registration,
+        the other answers unchanged. Nothing given changes nothing; problems come back keyed by field."""
+        if errors := identifier_errors(form):
+            return errors
+        update: dict[str, object] = {}
+        if form.npi.strip():
+            update["npi"] = form.npi.strip()
+        if form.licence_number.strip():  # identifier_errors checked the consent
+            update.update(licence_number=form.licence_number.strip(), licence_consent=True)
+        if form.birth_month and form.birth_day:
+            update.update(birth_month=int(form.birth_month), birth_day=int(form.birth_day), birth_consent=True)
+        if not update:
+            return {}
+        now = self._clock.now()
+        async with self._db.transaction() as tx:
+            existing = await providers_repo.get(tx, user_id)
+            if existing is not None:
+                await providers_repo.save(tx, existing.model_copy(update={**update, "updated_at": now}))
+        return {}
 
     async def set_role(self, user_id: str, role: Role) -> RoleChange:
         async with self._db.transaction() as tx:

@@ -18,6 +18,7 @@ from echobot.documents import completion_pdf, csv_bytes
 from echobot.models import Attachment, Message, OutboxKind, Person, Program, Render, Session, SessionStatus
 from echobot.renderers import Renderers
 from echobot.schedule import to_utc
+from echobot.services.hubs import Hubs
 from echobot.services.programs import Programs
 from echobot.services.sessions import NOT_ALLOWED, Sessions
 from echobot.storage import Database, Reader, Tx, audit, outbox
@@ -50,14 +51,13 @@ def completed(attended: int, held: int, percent: int) -> bool:
 
 
 class Series:
-    def __init__(self, db: Database, clock: Clock, programs: Programs, sessions: Sessions, *, hub_name: str,
-                 statement: str, admins: tuple[str, ...]) -> None:  # fmt: skip
+    def __init__(self, db: Database, clock: Clock, programs: Programs, sessions: Sessions, *, hubs: Hubs,
+                 admins: tuple[str, ...]) -> None:  # fmt: skip
         self._db = db
         self._clock = clock
         self._programs = programs
         self._sessions = sessions
-        self._hub = hub_name
-        self._statement = statement
+        self._hubs = hubs  # the certificate names the current hub and its accreditation statement
         self._admins = admins
 
     # ---- where a series stands ---------------------------------------------------------------
@@ -230,9 +230,11 @@ class Series:
             return "No certificate of completion of that series is recorded for you."
         credit = (await series_repo.credit(db, await self._held(db, program, ended), user_id)).get(user_id, {})
         credential = f"{provider.credential.value} · {provider.discipline} · {provider.organization}"
+        hub_profile = await self._hubs.profile()
         return completion_pdf(name=provider.name, credential=credential,
                               program=program.name, series=(ended.starts_on, ended.ends_on), attended=mine[0].attended,
-                              held=ended.sessions_held, credit=credit, hub_name=self._hub, statement=self._statement,
+                              held=ended.sessions_held, credit=credit, hub_name=hub_profile.name,
+                              statement=hub_profile.accreditation_statement,
                               issued=self._clock.now().date())  # fmt: skip
 
     async def _held(self, db: Reader, program: Program, ended: series_repo.SeriesEnd) -> list[int]:

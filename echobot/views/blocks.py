@@ -166,6 +166,20 @@ def static_select(
     return element
 
 
+def multi_static_select(
+    action_id: str, options: Sequence[tuple[str, str]], *, initial: Iterable[str] = (), placeholder: str = "Choose"
+) -> Block:
+    """Several choices from a list; `initial` in the order of the options."""
+    choices = [option(text, value) for text, value in options]
+    element: Block = {"type": "multi_static_select", "action_id": action_id, "placeholder": plain(placeholder),
+                      "options": choices}  # fmt: skip
+    wanted = set(initial)
+    chosen = [choice for choice in choices if choice["value"] in wanted]
+    if chosen:
+        element["initial_options"] = chosen
+    return element
+
+
 def radio_buttons(action_id: str, options: Sequence[tuple[str, str]], *, initial: str | None = None) -> Block:
     choices = [option(text, value) for text, value in options]
     element: Block = {"type": "radio_buttons", "action_id": action_id, "options": choices}

@@ -291,7 +291,11 @@ def presenter_reply(case: Case, action: str, note: str | None, session: Session 
         blocks.append(actions(button("Reply", Action.CASE_REPLY, str(case.id), style="primary")))
     if note and action in ("ask_info", "decline", "recommend"):
         blocks.append(report_block(case.id))
-    return Message(text=f"{escape(case.handle)}: {lead}", blocks=blocks)
+    # the two changes a presenter must not miss also show in the conversation, not only in the thread
+    return Message(text=f"{escape(case.handle)}: {lead}", blocks=blocks, broadcast=action in BROADCAST)
+
+
+BROADCAST = ("schedule", "recommend")  # presenter replies sent with reply_broadcast
 
 
 def followup_message(case: Case, program: Program) -> Message:

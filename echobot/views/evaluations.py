@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from echobot.ids import Action, Callback, EvaluationField
@@ -70,7 +71,9 @@ def _scale(action_id: str) -> Block:
     )
 
 
-def evaluation_modal(session: Session, program: Program) -> Block:
+def evaluation_modal(session: Session, program: Program, identifiers: Sequence[Block] = ()) -> Block:
+    """The evaluation, which claims the session's credit; `identifiers`: the credit-reporting questions, asked
+    with the first claim of someone who has given none (issue 19)."""
     steps = [f"{q / 4:g}" for q in range(program.credit_quarters, 0, -1)]
     blocks: list[Block] = [
         section(_session_title(session, program)),
@@ -122,6 +125,7 @@ def evaluation_modal(session: Session, program: Program) -> Block:
             )
         )
     blocks += [
+        *identifiers,
         input_block(
             EvaluationField.CREDIT,
             "Credit claimed (hours)",

@@ -8,7 +8,7 @@ from echobot.ids import Action
 from echobot.models import Case, Person, Program, Session
 from echobot.views.blocks import Block, actions, button, context, divider, escape, header, section, slack_date
 from echobot.views.registration import registration_blocks
-from echobot.views.sessions import session_line
+from echobot.views.sessions import presenting_blocks, session_line
 
 
 def programs_section(programs: list[Program], upcoming: list[tuple[Session, Program]],
@@ -23,9 +23,15 @@ def programs_section(programs: list[Program], upcoming: list[tuple[Session, Prog
     names = ", ".join(f"*{escape(p.name)}* (<#{p.channel_id}>)" for p in programs[:10])
     blocks = [section(f"*Your programs*\n{names}")]
     if upcoming:
-        lines = [session_line(s, p) + (f"\n:speech_balloon: *Your {escape(presenting[s.id])} is on its agenda*"
-                                       if s.id in presenting else "") for s, p in upcoming[:5]]  # fmt: skip
-        blocks.append(section("*Next sessions*\n" + "\n".join(lines)))
+        lines: list[str] = []
+        blocks.append(section("*Next sessions*"))
+        for session, program in upcoming[:5]:
+            lines.append(session_line(session, program))
+            if session.id in presenting:  # its own section, then its buttons, in order
+                blocks += [section("\n".join(lines)), *presenting_blocks(session, program, presenting[session.id])]
+                lines = []
+        if lines:
+            blocks.append(section("\n".join(lines)))
     blocks.append(context("My sessions (above) lists them all, with Add to my calendar."))
     return blocks
 
@@ -75,7 +81,11 @@ def staff_sections(work: StaffWork) -> list[Block]:
             agenda = f"{on_agenda} case{'s' * (on_agenda != 1)} on its agenda" if session else ""
             lines.append(f"*{escape(program.name)}* (<#{program.channel_id}>) · next session {nxt}"
                          + (f" · {agenda}" if agenda else ""))  # fmt: skip
+        several = len(work.coordinating) > 1
+        settings = [button(f"Settings: {program.name}"[:75] if several else "Settings", Action.PROGRAM_SETTINGS,
+                           str(program.id)) for program, _, _ in work.coordinating[:10]]  # fmt: skip
         blocks += [section("*Programs you coordinate*\n" + "\n".join(lines)),
+                   actions(*settings, block_id="program-settings"),
                    actions(command_button("Sessions", "sessions"), command_button("Attendance", "attendance"),
                            command_button("Export", "export credits"), command_button("Digest", "digest"),
                            block_id="coordinator-tools"),

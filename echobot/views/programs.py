@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from echobot.forms import ProgramForm
 from echobot.ids import Action, Callback, ProgramField
 from echobot.models import Message, Program, ScheduleKind, Session
@@ -19,6 +21,7 @@ from echobot.views.blocks import (
     external_select,
     input_block,
     modal,
+    multi_static_select,
     number_input,
     section,
     slack_date,
@@ -51,6 +54,8 @@ def _interval(form: ProgramForm) -> list[Block]:
 
 
 def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
+    """The program's basics (issue 19): what it is, where and when it meets, and its hub team. The rest are
+    settings with defaults (`program_settings_modal`), reachable from Settings on Home and in the set-up DM."""
     editing = program_id is not None
     tz = form.timezone
     blocks: list[Block] = [
@@ -69,15 +74,7 @@ def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
             ProgramField.REVIEW_CHANNEL,
             "Hub review channel",
             conversations_select(ProgramField.REVIEW_CHANNEL, initial=form.review_channel_id),
-            hint="Cases land here for the hub team: a private channel, with @echobot invited.",
-        ),
-        input_block(
-            ProgramField.TIMEZONE,
-            "Time zone",
-            external_select(
-                ProgramField.TIMEZONE, initial=(tz, tz) if tz else None, placeholder="Type to search: Denver, Chicago…"
-            ),
-            hint="Sessions follow this zone's clock.",
+            hint="Cases land here for the hub team: a private channel. echobot tells you if it needs inviting.",
         ),
         {
             **input_block(
@@ -98,6 +95,14 @@ def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
             ProgramField.START_TIME, "Start time", timepicker(ProgramField.START_TIME, initial=form.start_time)
         ),
         input_block(
+            ProgramField.TIMEZONE,
+            "Time zone",
+            external_select(
+                ProgramField.TIMEZONE, initial=(tz, tz) if tz else None, placeholder="Type to search: Denver, Chicago…"
+            ),
+            hint="Sessions follow this zone's clock. It starts as your own Slack time zone.",
+        ),
+        input_block(
             ProgramField.DURATION,
             "Duration (minutes)",
             number_input(ProgramField.DURATION, initial=form.duration, low=15, high=240),
@@ -107,28 +112,24 @@ def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
             "Video link",
             text_input(ProgramField.VIDEO_URL, initial=form.video_url, kind="url_text_input"),
         ),
-        input_block(
-            ProgramField.OFFSETS,
-            "Reminders before each session",
-            text_input(ProgramField.OFFSETS, initial=form.offsets, max_length=60),
-            hint="Like 7d, 1d, 1h (units m, h, d).",
-        ),
-        input_block(
-            ProgramField.CASE_SLOTS,
-            "Case slots per session",
-            number_input(ProgramField.CASE_SLOTS, initial=form.case_slots, low=0, high=10),
-        ),
-        input_block(
-            ProgramField.EVAL_WINDOW,
-            "Evaluation window (days)",
-            number_input(ProgramField.EVAL_WINDOW, initial=form.eval_window, low=1, high=60),
-        ),
-        input_block(
-            ProgramField.CREDIT,
-            "Credit per session (hours)",
-            number_input(ProgramField.CREDIT, initial=form.credit, decimal=True),
-            hint="In steps of 0.25, like 1.0 or 1.25.",
-        ),
+        *hub_team_fields(form),
+        context("Reminders, case slots, the evaluation window, credit and the series are settings with sensible "
+                "defaults: *Settings* on your Home (and in the set-up message) changes them"
+                + ("." if editing else " once the program is created.")),
+    ]  # fmt: skip
+    metadata = ViewState(program_id=program_id).encode() if editing else ""
+    return modal(
+        "Edit program" if editing else "New ECHO program",
+        Callback.PROGRAM_VIEW,
+        blocks,
+        submit="Save" if editing else "Create",
+        private_metadata=metadata,
+    )
+
+
+def hub_team_fields(form: ProgramForm) -> list[Block]:
+    """The program's people: who triages its cases and who coordinates it (part of the basics)."""
+    return [
         input_block(
             ProgramField.SPECIALISTS,
             "Specialists (hub team)",
@@ -143,6 +144,57 @@ def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
             optional=True,
             hint="Besides the hub's coordinators, who can always manage every program.",
         ),
+    ]
+
+
+REMINDER_CHOICES = [("7 days before", "7d"), ("3 days before", "3d"), ("1 day before", "1d"),
+                    ("2 hours before", "2h"), ("1 hour before", "1h"), ("30 minutes before", "30m"),
+                    ("15 minutes before", "15m"), ("10 minutes before", "10m")]  # fmt: skip
+
+
+def _offset_label(offset: str) -> str:
+    number, unit = offset[:-1], offset[-1]
+    word = {"d": "day", "h": "hour", "m": "minute"}.get(unit, unit)
+    return f"{number} {word}{'s' * (number != '1')} before"
+
+
+def reminder_fields(form: ProgramForm) -> list[Block]:
+    """Reminder offsets as choices; a program's own offsets that are not among them stay offered."""
+    chosen = [part.strip() for part in form.offsets.split(",") if part.strip()]
+    options = REMINDER_CHOICES + [(_offset_label(o), o) for o in chosen if o not in {v for _, v in REMINDER_CHOICES}]
+    return [
+        input_block(
+            ProgramField.OFFSETS,
+            "Reminders before each session",
+            multi_static_select(ProgramField.OFFSETS, options, initial=chosen, placeholder="Choose when"),
+            hint="Each goes to the program channel (and by DM to those who asked). Six at most.",
+        )
+    ]
+
+
+def session_fields(form: ProgramForm) -> list[Block]:
+    return [
+        input_block(
+            ProgramField.CASE_SLOTS,
+            "Case slots per session",
+            number_input(ProgramField.CASE_SLOTS, initial=form.case_slots, low=0, high=10),
+        )
+    ]
+
+
+def evaluation_fields(form: ProgramForm) -> list[Block]:
+    return [
+        input_block(
+            ProgramField.EVAL_WINDOW,
+            "Evaluation window (days)",
+            number_input(ProgramField.EVAL_WINDOW, initial=form.eval_window, low=1, high=60),
+        ),
+        input_block(
+            ProgramField.CREDIT,
+            "Credit per session (hours)",
+            number_input(ProgramField.CREDIT, initial=form.credit, decimal=True),
+            hint="In steps of 0.25, like 1.0 or 1.25.",
+        ),
         input_block(
             ProgramField.ANONYMOUS,
             "Evaluation reports",
@@ -154,15 +206,24 @@ def program_modal(form: ProgramForm, *, program_id: int | None = None) -> Block:
             optional=True,
             hint="Credit records always keep names: accreditors need them.",
         ),
-        *series_fields(form),
     ]
-    metadata = ViewState(program_id=program_id).encode() if editing else ""
+
+
+def program_settings_modal(form: ProgramForm, *, program_id: int) -> Block:
+    """A program's settings, each with a default, to change after set-up: from Settings on the coordinator's
+    Home and in the set-up message, or `/echo program settings NAME`. Each entry of PROGRAM_SETTINGS adds its
+    blocks (a new setting is one more function there)."""
+    lead = (f"*{escape(form.name)}*: each setting has a default. `/echo program edit` changes the basics "
+            "(schedule, channels, hub team).")  # fmt: skip
+    blocks: list[Block] = [section(lead)]
+    for setting in PROGRAM_SETTINGS:
+        blocks += setting(form)
     return modal(
-        "Edit program" if editing else "New ECHO program",
-        Callback.PROGRAM_VIEW,
+        "Program settings",
+        Callback.PROGRAM_SETTINGS_VIEW,
         blocks,
-        submit="Save" if editing else "Create",
-        private_metadata=metadata,
+        submit="Save",
+        private_metadata=ViewState(program_id=program_id).encode(),
     )
 
 
@@ -183,6 +244,14 @@ def series_fields(form: ProgramForm) -> list[Block]:
                     number_input(ProgramField.CREDIT_MINUTES, initial=form.credit_minutes, low=0, high=240),
                     hint="From the imported video report; 0 means off. Below it, evaluating is refused with why."),
     ]  # fmt: skip
+
+
+PROGRAM_SETTINGS: list[Callable[[ProgramForm], list[Block]]] = [
+    reminder_fields,
+    session_fields,
+    evaluation_fields,
+    series_fields,
+]
 
 
 def _schedule(program: Program) -> str:
@@ -224,7 +293,9 @@ def program_created_message(
         )
     if upcoming:
         lines.append("*Next sessions:* " + ", ".join(slack_date(s.starts_at) for s in upcoming))
-    blocks = [section("\n".join(lines))]  # echobot is in the review channel: the form checked it
+    blocks = [section("\n".join(lines)),  # echobot is in the review channel: the form checked it
+              actions(button("Settings", Action.PROGRAM_SETTINGS, str(program.id))),
+              context("*Settings* (also on your Home) changes reminders, case slots, credit and the series.")]
     return Message(text=f"{escape(program.name)} is {'updated' if edited else 'set up'}.", blocks=blocks)
 
 

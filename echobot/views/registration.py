@@ -53,6 +53,7 @@ def registration_modal(
             RegistrationField.CREDENTIAL,
             "Professional credential",
             static_select(RegistrationField.CREDENTIAL, credential_options, initial=form.credential),
+            hint="It sets the kind of credit on your certificates (for example nursing contact hours for an NP).",
         ),
         input_block(
             RegistrationField.DISCIPLINE,
@@ -91,16 +92,51 @@ def registration_modal(
             radio_buttons(RegistrationField.ROLE, ROLE_OPTIONS, initial=form.role),
             hint="You can switch to participant at any time.",
         ),
+    ]
+    if editing:  # a new registration asks only what is needed now; these come with the first credit claim
+        blocks += identifier_blocks(form)
+    if programs:
+        chosen = [p for p in programs if p[1] in set(form.programs or [])]
+        element: Block = {
+            "type": "multi_static_select",
+            "action_id": RegistrationField.PROGRAMS,
+            "placeholder": {"type": "plain_text", "text": "Choose programs"},
+            "options": [option(name, value) for name, value in programs[:100]],
+        }
+        if chosen:
+            element["initial_options"] = [option(name, value) for name, value in chosen]
+        blocks.insert(
+            9,
+            input_block(
+                RegistrationField.PROGRAMS,
+                "Programs to join",
+                element,
+                optional=True,
+                hint="You get their reminders and can present cases to them.",
+            ),
+        )
+    title = "Edit registration" if editing else "Register for ECHO"
+    return modal(title, Callback.REGISTER_VIEW, blocks, submit="Save" if editing else "Register")
+
+
+CREDIT_REPORTING = (
+    "*For credit reporting (optional).* Some accreditors need your NPI, state licence number or birth month and "
+    "day to report your credit to their registry. Give them once; they stay with your registration (*Edit "
+    "registration* changes them) and the licence number and birth date are shared only with your consent."
+)
+
+
+def identifier_blocks(form: RegistrationForm, intro: str = CREDIT_REPORTING) -> list[Block]:
+    """The credit-reporting identifiers (NPI, licence, birth month and day, consents): in Edit registration, and
+    asked with the first credit claim (the evaluation) of someone who has given none."""
+    return [
+        section(intro),
         input_block(
             RegistrationField.NPI,
             "NPI",
             text_input(RegistrationField.NPI, initial=form.npi, max_length=10),
             optional=True,
             hint="Your 10-digit National Provider Identifier, for credit reporting.",
-        ),
-        section(
-            "*For credit reporting (optional).* Some accreditors need these to report your credit. "
-            "They are shared only with your consent."
         ),
         input_block(
             RegistrationField.LICENCE,
@@ -138,28 +174,6 @@ def registration_modal(
             optional=True,
         ),
     ]
-    if programs:
-        chosen = [p for p in programs if p[1] in set(form.programs or [])]
-        element: Block = {
-            "type": "multi_static_select",
-            "action_id": RegistrationField.PROGRAMS,
-            "placeholder": {"type": "plain_text", "text": "Choose programs"},
-            "options": [option(name, value) for name, value in programs[:100]],
-        }
-        if chosen:
-            element["initial_options"] = [option(name, value) for name, value in chosen]
-        blocks.insert(
-            9,
-            input_block(
-                RegistrationField.PROGRAMS,
-                "Programs to join",
-                element,
-                optional=True,
-                hint="You get their reminders and can present cases to them.",
-            ),
-        )
-    title = "Edit registration" if editing else "Register for ECHO"
-    return modal(title, Callback.REGISTER_VIEW, blocks, submit="Save" if editing else "Register")
 
 
 def provider_fields(provider: Provider) -> list[Block]:

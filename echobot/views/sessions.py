@@ -235,20 +235,38 @@ def session_line(session: Session, program: Program) -> str:
     )
 
 
+def presenting_blocks(session: Session, program: Program, handle: str) -> list[Block]:
+    """The mark on a session where the reader's own case is discussed: Add to calendar and the join link."""
+    return [
+        section(f":speech_balloon: *Your {escape(handle)} is on its agenda*: your case is on this session."),
+        actions(button("Add to calendar", Action.CASE_CALENDAR, str(session.id)),
+                link_button("Join session", Action.CASE_VIDEO, program.video_url),
+                block_id=f"presenting-{session.id}"),
+    ]  # fmt: skip
+
+
 SESSIONS_SHOWN = 3  # /echo sessions shows the next three; Show more adds this many again
 SESSIONS_MAX = 20  # Slack's block limits
 
 
 def sessions_list_blocks(
-    items: list[tuple[Session, Program, bool]], *, none_text: str, shown: int = SESSIONS_SHOWN
+    items: list[tuple[Session, Program, bool]],
+    *,
+    none_text: str,
+    shown: int = SESSIONS_SHOWN,
+    presenting: dict[int, str] | None = None,
 ) -> list[Block]:
     """`items` are (session, program, may_manage): the next `shown` (at most 20), one Add all to my calendar,
-    and Show more while there are more. A session's menu (edit, cancel) only for those who may manage it."""
+    and Show more while there are more. A session's menu (edit, cancel) only for those who may manage it.
+    A session where the reader presents a case (`presenting`: session id -> case handle) is marked, and shown
+    even when it is further out than `shown`."""
+    presenting = presenting or {}
     if not items:
         return [section(none_text)]
     shown = max(1, min(shown, SESSIONS_MAX))
     blocks: list[Block] = [section(f"*Upcoming sessions* ({len(items)})")]
-    for session, program, may_manage in items[:shown]:
+    listed = items[:shown] + [item for item in items[shown:SESSIONS_MAX] if item[0].id in presenting]
+    for session, program, may_manage in listed:
         menu = None
         if may_manage:
             menu = overflow(Action.SESSION_MENU, [
@@ -257,6 +275,8 @@ def sessions_list_blocks(
                 ("Add to my calendar", f"{SessionTool.CALENDAR}:{session.id}"),
             ])  # fmt: skip
         blocks.append(section(session_line(session, program), accessory=menu))
+        if session.id in presenting:
+            blocks += presenting_blocks(session, program, presenting[session.id])
     buttons = [button("Add all to my calendar", Action.SESSIONS_CALENDAR, style="primary")]
     if len(items) > shown and shown < SESSIONS_MAX:
         buttons.append(button("Show more", Action.SESSIONS_MORE, str(shown + SESSIONS_SHOWN * 2)))
