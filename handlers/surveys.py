@@ -23,7 +23,7 @@ from echobot.views.surveys import editor_modal, survey_modal
 
 async def open_survey(ack: AsyncAck, action: dict, client: AsyncWebClient, respond: AsyncRespond,
                       services: Services, actor: Actor, trigger_id: str, channel_id: str | None) -> None:  # fmt: skip
-    """"Take the survey": the modal, one rating per statement; or why not (already answered, closed)."""
+    """ "Take the survey": the modal, one rating per statement; or why not (already answered, closed)."""
     await ack()
     person = await actor.person()
     ref = Ref.decode(action.get("value"))

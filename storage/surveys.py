@@ -67,8 +67,11 @@ async def answered(db: Reader, program_id: int, series: date, phase: str) -> set
 
 async def has_answers(db: Reader, program_id: int, series: date) -> bool:
     """Whether anyone answered either survey of this series."""
-    found = await db.scalar(select(func.count()).select_from(RS).where(RS.c.program_id == program_id,
-                                                                         RS.c.series_starts_on == series.isoformat()))
+    found = await db.scalar(
+        select(func.count())
+        .select_from(RS)
+        .where(RS.c.program_id == program_id, RS.c.series_starts_on == series.isoformat())
+    )
     return bool(found)
 
 

@@ -76,8 +76,10 @@ class SurveyResults:
     async def locked(self, db: Reader, program: Program) -> str | None:
         """Why the statements cannot change now: the current series has answers (they would not compare)."""
         if program.series_starts_on and await surveys_repo.has_answers(db, program.id, program.series_starts_on):
-            return ("The current series' survey already has answers: changing the statements now would make "
-                    "before and after incomparable. Edit them once the series has ended and new dates are set.")
+            return (
+                "The current series' survey already has answers: changing the statements now would make "
+                "before and after incomparable. Edit them once the series has ended and new dates are set."
+            )
         return None
 
     async def editor(self, person: Person, program_name: str) -> tuple[Program, list[str], str] | str:
@@ -147,7 +149,8 @@ class SurveyResults:
         title = f"{program.name}: self-efficacy before and after (mean, 1-5)"
         png = await asyncio.to_thread(survey_chart, bars, title)
         alt = "Bar chart. Mean rating before and after, per statement: " + ", ".join(
-            f"{b.label}: {b.before:.1f} to {b.after:.1f}" for b in bars if b.before is not None and b.after is not None)
+            f"{b.label}: {b.before:.1f} to {b.after:.1f}" for b in bars if b.before is not None and b.after is not None
+        )
         return Message(text=f"{escape(program.name)}: the self-efficacy survey, before (light) and after (dark).",
                        file=Attachment(filename=f"survey-{program.id}-{latest.first.isoformat()}.png",
                                        title=title, content=png, alt_text=alt))  # fmt: skip
@@ -183,5 +186,6 @@ class SurveyResults:
         return f"echo-surveys-{chosen.id}-{first.isoformat()}.csv", csv_bytes(header, rows)
 
 
-def _cell(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}"
+def _cell(value: float | None) -> float | str:
+    """A number (a spreadsheet reads it as one; rounded to two places), or empty."""
+    return "" if value is None else round(value, 2)

@@ -68,8 +68,12 @@ def survey_modal(program: Program, phase: str, statements: list[str], metadata: 
 
 def editor_modal(program: Program, statements: list[str], metadata: str, note: str = "") -> Block:
     """A program's statements, one line each: 5 to 8 (the last three may stay empty)."""
-    blocks: list[Block] = [section(f"*{escape(program.name)}*: the self-efficacy survey's statements, rated 1 (not "
-                                   "at all confident) to 5 (completely confident) before and after each series.")]
+    blocks: list[Block] = [
+        section(
+            f"*{escape(program.name)}*: the self-efficacy survey's statements, rated 1 (not "
+            "at all confident) to 5 (completely confident) before and after each series."
+        )
+    ]
     if note:
         blocks.append(context(note))
     for number in range(1, 9):
