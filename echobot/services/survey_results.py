@@ -183,6 +183,9 @@ class SurveyResults:
                 provider = await providers_repo.get(db, r.user_id)
                 rows.append([provider.name if provider else "", r.user_id, r.phase, r.position, r.rating])
         header = ["statement no", "statement", "n paired", "mean before", "mean after", "change"]
+        async with self._db.transaction() as tx:
+            await audit.record(tx, self._clock.now(), person.user_id, "export.surveys", str(chosen.id),
+                               {"series": first.isoformat(), "anonymous": chosen.anonymous_ratings})  # fmt: skip
         return f"echo-surveys-{chosen.id}-{first.isoformat()}.csv", csv_bytes(header, rows)
 
 
