@@ -15,7 +15,16 @@ from echobot.ids import Action, Callback, ProgramField, SurveyField
 from echobot.storage import audit, outbox
 from tests.fake_slack import dm_channel
 from tests.harness import ADMIN, Bot
-from tests.scenarios import ALICE, FIRST_START, PROGRAM_CHANNEL, SPECIALIST, at, create_program, register
+from tests.scenarios import (
+    ALICE,
+    FIRST_START,
+    PROGRAM_CHANNEL,
+    SPECIALIST,
+    at,
+    create_program,
+    open_program_modal,
+    register,
+)
 from tests.slack_driver import blocks_text
 from tests.test_series import BOB, COORDINATOR, SERIES, files_to, hold, said_to
 
@@ -157,6 +166,24 @@ async def test_pre_and_post_surveys_answered_reminded_closed_and_compared(bot: B
                 and c.args.get("channel") in (dm_channel(ALICE), dm_channel(BOB))]  # fmt: skip
     rows_of_alice = [r for r in await outbox.by_prefix(bot.db.reader, "survey:1:2026-11-10:") if r.target == ALICE]
     assert len([r for r in rows_of_alice if r.key.endswith(f"dm:{ALICE}")]) == 2  # one pre, one post
+
+
+async def test_members_get_the_pre_survey_when_the_series_dates_are_set(bot: Bot) -> None:
+    await create_program(bot)
+    await register(bot, ALICE)
+    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    await bot.settle()
+    assert not survey_dms(bot, ALICE, "pre")  # no series yet
+    settings = await open_program_modal(bot, COORDINATOR, "program settings Hepatitis C ECHO")
+    assert (await bot.driver.submit(COORDINATOR, settings, SERIES)).text == ""
+    await bot.settle()
+    [pre] = survey_dms(bot, ALICE, "pre")
+    assert value_of(pre) == "pre:1:2026-11-10:2026-12-08"
+    # saved again: nothing twice
+    settings = await open_program_modal(bot, COORDINATOR, "program settings Hepatitis C ECHO")
+    assert (await bot.driver.submit(COORDINATOR, settings, {ProgramField.COMPLETION: "80"})).text == ""
+    await bot.settle()
+    assert len(survey_dms(bot, ALICE, "pre")) == 1
 
 
 async def test_statements_edited_then_locked_and_an_anonymous_programs_csv_names_nobody(bot: Bot) -> None:

@@ -73,6 +73,12 @@ class Ref:
             return None
 
 
+def _is_dm(key: str, prefix: str) -> bool:
+    """A survey DM or its reminder (`…:dm:<user>`, `…:reminder:<user>`), not a row that stood in for one."""
+    rest = key.removeprefix(prefix).split(":")
+    return len(rest) == 2 and rest[0] in ("dm", "reminder")
+
+
 class Surveys:
     """Who gets which survey DM, when its window closes, and what the DM shows."""
 
@@ -194,7 +200,8 @@ class Surveys:
             return
         prefix = f"{keys.survey(program.id, ref.first.isoformat())}{ref.phase}:"
         sent = [row for row in await outbox.by_prefix(tx, prefix)
-                if row.kind is OutboxKind.POST and row.state is OutboxState.SENT]  # fmt: skip
+                if row.kind is OutboxKind.POST and row.state is OutboxState.SENT
+                and _is_dm(row.key, prefix)]  # fmt: skip
         await outbox.enqueue_many(tx, [
             {"key": f"{row.key}:closed", "kind": OutboxKind.UPDATE, "target": row.target, "parent_key": row.key,
              "render": Render(name="survey.closed", args={"ref": ref.encode(), "user_id": row.target})}
