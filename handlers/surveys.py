@@ -38,12 +38,13 @@ async def open_survey(ack: AsyncAck, action: dict, client: AsyncWebClient, respo
                             "open-survey")  # fmt: skip
 
 
-async def submit_survey(ack: AsyncAck, view: dict, services: Services, actor: Actor, values: dict) -> None:
+async def submit_survey(ack: AsyncAck, view: dict, services: Services, actor: Actor, values: dict,
+                        submission_id: str) -> None:  # fmt: skip
     """The answers, recorded once; a second submit is told they were already recorded."""
     ref = Ref.decode(view.get("private_metadata"))
     count = sum(1 for key in values if key.startswith(SurveyField.RATING))
     ratings = [choice(values, f"{SurveyField.RATING}{n}") for n in range(1, count + 1)]
-    reason = await services.surveys.answer(await actor.person(), ref, ratings)
+    reason = await services.surveys.answer(await actor.person(), ref, ratings, submission_id)
     await ack_submission(ack, {f"{SurveyField.RATING}1": reason} if reason else {})
 
 
@@ -61,8 +62,10 @@ async def edit_command(request: CommandRequest) -> None:
                                     "open-survey-edit")  # fmt: skip
 
 
-async def submit_edit(ack: AsyncAck, services: Services, actor: Actor, view_state: ViewState, values: dict) -> None:
-    errors = await services.survey_results.save(await actor.person(), view_state.program_id, values)
+async def submit_edit(ack: AsyncAck, services: Services, actor: Actor, view_state: ViewState, values: dict,
+                      submission_id: str) -> None:  # fmt: skip
+    """The statements saved; or the errors on their fields."""
+    errors = await services.survey_results.save(await actor.person(), view_state.program_id, values, submission_id)
     await ack_submission(ack, errors)
 
 

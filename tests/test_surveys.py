@@ -80,12 +80,21 @@ async def test_pre_and_post_surveys_answered_reminded_closed_and_compared(bot: B
     [pre] = survey_dms(bot, ALICE, "pre")
     shown = blocks_text(pre["blocks"])
     assert "*Hepatitis C ECHO* pre-series survey: 6 short statements" in shown and take_button(pre)
+    await bot.driver.click(ALICE, Action.SURVEY_TAKE, value_of(pre), channel=dm_channel(ALICE))
+    await bot.settle()
+    other = bot.fake.opened_views()[-1]  # a second form, opened before the first is sent
     reply, view = await answer(bot, ALICE, pre, PRE_ALICE)
     assert reply.text == "", reply.text
+    assert view["id"] != other["id"]
     labels = [b["label"]["text"] for b in view["blocks"] if b["type"] == "input"]
     assert labels[0] == "I can identify patients with Hepatitis C who need treatment." and len(labels) == 6
+    # Slack resending the same form: answered alike, recorded once
+    resent = await bot.driver.submit(
+        ALICE, view, {f"{SurveyField.RATING}{n}": str(r) for n, r in enumerate(PRE_ALICE, 1)}
+    )
+    assert resent.text == ""
     # a second answer is refused, on the form and at the button
-    again = await bot.driver.submit(ALICE, view, {f"{SurveyField.RATING}{n}": "5" for n in range(1, 7)})
+    again = await bot.driver.submit(ALICE, other, {f"{SurveyField.RATING}{n}": "5" for n in range(1, 7)})
     assert "already recorded" in again.errors[f"{SurveyField.RATING}1"]
     await bot.driver.click(ALICE, Action.SURVEY_TAKE, value_of(pre), channel=dm_channel(ALICE))
     await bot.settle()

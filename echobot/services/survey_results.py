@@ -26,6 +26,7 @@ from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.storage import series as series_repo
 from echobot.storage import surveys as surveys_repo
+from echobot.submissions import Submission
 from echobot.views.blocks import escape
 from echobot.views.surveys import STATEMENT_LIMIT
 
@@ -90,8 +91,12 @@ class SurveyResults:
         db = self._db.reader
         return chosen, await self._surveys.statements(db, chosen), await self.locked(db, chosen) or ""
 
-    async def save(self, person: Person, program_id: int | None, values: dict[str, Any]) -> dict[str, str]:
-        """The editor's statements saved (audited); errors by field."""
+    async def save(self, person: Person, program_id: int | None, values: dict[str, Any],
+                   submission_id: str = "") -> dict[str, str]:  # fmt: skip
+        """The editor's statements saved (audited once, also when Slack resends the form); errors by field."""
+        submission = Submission(self._db, submission_id, "survey.edit")
+        if await submission.seen():
+            return {}
         first = f"{SurveyField.STATEMENT}1"
         program = await self._programs.get(program_id) if program_id else None
         if program is None or not person.manages(program):
@@ -104,8 +109,11 @@ class SurveyResults:
         if len(statements) < 5:
             empty = next(n for n, t in enumerate(texts, start=1) if not t)
             return {f"{SurveyField.STATEMENT}{empty}": "Give 5 to 8 statements."}
-        async with self._db.transaction() as tx:
+        async with submission.once(self._clock.now()) as tx:
+            if submission.replayed:
+                return {}
             if reason := await self.locked(tx, program):
+                submission.refuse()
                 return {first: reason}
             await surveys_repo.set_statements(tx, program.id, statements)
             await audit.record(tx, self._clock.now(), person.user_id, "survey.edit", f"program:{program.id}",

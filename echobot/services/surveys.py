@@ -26,6 +26,7 @@ from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.storage import series as series_repo
 from echobot.storage import surveys as surveys_repo
+from echobot.submissions import Submission
 from echobot.views.surveys import closed, prompt
 
 PRE, POST = "pre", "post"
@@ -253,8 +254,13 @@ class Surveys:
             return "This survey is for the series' participants.", program
         return None, program
 
-    async def answer(self, person: Person, ref: Ref | None, ratings: list[str | None]) -> str | None:
-        """Record one person's answers (once); why not, when they cannot be."""
+    async def answer(self, person: Person, ref: Ref | None, ratings: list[str | None],
+                     submission_id: str = "") -> str | None:  # fmt: skip
+        """Record one person's answers (once); why not, when they cannot be. The same modal resent by Slack
+        (same view id) answers as the first delivery did; another modal is told it was already recorded."""
+        submission = Submission(self._db, submission_id, f"survey:{ref.encode() if ref else ''}")
+        if await submission.seen():
+            return None
         reason, program = await self.why_not(person, ref)
         if reason is not None or program is None or ref is None:
             return reason or "That survey no longer exists."
@@ -262,8 +268,11 @@ class Surveys:
         if len(ratings) != len(statements) or any(r not in ("1", "2", "3", "4", "5") for r in ratings):
             return "Rate every statement from 1 to 5."
         pairs = [(text, int(str(value))) for text, value in zip(statements, ratings, strict=True)]
-        async with self._db.transaction() as tx:
-            if not await surveys_repo.record(tx, program.id, ref.first, ref.phase, person.user_id, pairs,
-                                             self._clock.now()):  # fmt: skip
+        now = self._clock.now()
+        async with submission.once(now) as tx:
+            if submission.replayed:
+                return None
+            if not await surveys_repo.record(tx, program.id, ref.first, ref.phase, person.user_id, pairs, now):
+                submission.refuse()
                 return "Your answers to this survey were already recorded. Thank you!"
         return None
