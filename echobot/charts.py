@@ -59,3 +59,41 @@ def attendance_chart(bars: Sequence[Bar], title: str) -> bytes:
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()
+
+
+BEFORE = "#9ecae1"
+AFTER = "#08519c"
+
+
+@dataclass(frozen=True)
+class SurveyBar:
+    label: str  # the statement's number
+    before: float | None  # mean rating (1-5) of the pairs
+    after: float | None
+
+
+def survey_chart(bars: Sequence[SurveyBar], title: str) -> bytes:
+    """A small PNG: the mean self-efficacy rating before and after a series, side by side per statement."""
+    from matplotlib.figure import Figure  # loaded on first use
+
+    with _LOCK:
+        figure = Figure(figsize=(8, 3.4), dpi=100)
+        figure.subplots_adjust(left=0.07, right=0.85, top=0.88, bottom=0.12)
+        axes = figure.subplots()
+        positions = list(range(len(bars)))
+        axes.bar([p - 0.18 for p in positions], [b.before or 0 for b in bars], width=0.36, color=BEFORE,
+                 label="Before")  # fmt: skip
+        axes.bar([p + 0.18 for p in positions], [b.after or 0 for b in bars], width=0.36, color=AFTER, label="After")
+        axes.set_xticks(positions, [f"Statement {b.label}" for b in bars], fontsize=8)
+        axes.set_ylim(0, 5.4)
+        axes.set_yticks([1, 2, 3, 4, 5])
+        axes.set_ylabel("Mean rating", fontsize=9)
+        axes.tick_params(axis="y", labelsize=8)
+        axes.set_title(title, fontsize=10, loc="left")
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.grid(axis="y", color="#e5e5e5", linewidth=0.8)
+        axes.set_axisbelow(True)
+        axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()

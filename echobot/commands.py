@@ -97,6 +97,18 @@ COMMANDS: tuple[CommandInfo, ...] = (
         "End a program's series now: certificates of completion and the completion report",
         Audience.MANAGER,
     ),
+    CommandInfo(
+        "survey edit",
+        "/echo survey edit [program]",
+        "Edit a program's self-efficacy survey (the pre and post series statements)",
+        Audience.MANAGER,
+    ),
+    CommandInfo(
+        "export surveys",
+        "/echo export surveys [program]",
+        "The pre and post series survey compared, per statement, as CSV",
+        Audience.MANAGER,
+    ),
     CommandInfo("coordinator add", "/echo coordinator add @person", "Make someone a hub coordinator", Audience.ADMIN),
     CommandInfo("coordinator remove", "/echo coordinator remove @person", "Remove a hub coordinator", Audience.ADMIN),
 )

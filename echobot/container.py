@@ -23,6 +23,8 @@ from echobot.services.records import Records
 from echobot.services.registration import Registration
 from echobot.services.series import Series
 from echobot.services.sessions import Sessions
+from echobot.services.survey_results import SurveyResults
+from echobot.services.surveys import Surveys
 from echobot.services.takeback import CaseThreads, TakeBack
 from echobot.settings import Settings
 from echobot.storage import Database
@@ -53,6 +55,8 @@ class Services:
     hubs: Hubs
     library: Library
     series: Series
+    surveys: Surveys
+    survey_results: SurveyResults
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -75,8 +79,15 @@ class Services:
         digests = Digests(db, clock, programs, sessions, schedule, agenda=cases.agenda, admins=settings.admins,
                           channel=settings.digest_channel)  # fmt: skip
         takeback = TakeBack(db, clock, cases)
+        # issue 17: the series surveys, sent as a provider joins, as a series' dates are set and as it ends
+        surveys = Surveys(db, clock, series)
+        survey_results = SurveyResults(db, clock, programs, surveys)
+        programs.on_saved.append(surveys.program_saved)
+        programs.on_joined.append(surveys.joined)
+        series.on_ended.append(surveys.series_ended)
+        digests.surveys = survey_results.for_digest
         renderers = Renderers()
-        for service in (sessions, cases, evaluations, digests, takeback, series):
+        for service in (sessions, cases, evaluations, digests, takeback, series, surveys, survey_results):
             service.register_renderers(renderers)
         Reach(renderers).register()
         return cls(
@@ -102,4 +113,6 @@ class Services:
             hubs=hubs,
             library=library,
             series=series,
+            surveys=surveys,
+            survey_results=survey_results,
         )

@@ -23,6 +23,8 @@ class Callback(StrEnum):
     CERTIFICATE_VIEW = "certificate"
     HUB_SETTINGS_VIEW = "hub_settings"
     LIBRARY_SEARCH_VIEW = "library_search"  # the case library's search box, its results below it
+    SURVEY_VIEW = "survey"  # a pre or post series survey: one rating per statement (issue 17)
+    SURVEY_EDIT_VIEW = "survey_edit"  # a program's survey statements, one line each
 
 
 class Action(StrEnum):
@@ -68,6 +70,7 @@ class Action(StrEnum):
     LIBRARY_READ = "library_read"  # "Read": a library entry in a modal
     LIBRARY_HIDE = "library_hide"  # a coordinator hides a library entry (behind a confirm dialog)
     CASE_SIMILAR = "case_similar"  # the case modal's "Find similar cases" (also Enter in its summary)
+    SURVEY_TAKE = "survey_take"  # "Take the survey" on the pre or post survey DM
 
 
 class CaseField(StrEnum):
@@ -212,3 +215,10 @@ class HubField(StrEnum):
     NAME = "hub_name"
     TIMEZONE = "hub_timezone"
     STATEMENT = "hub_statement"
+
+
+class SurveyField(StrEnum):
+    """The survey modals' inputs: a statement's rating is `rating_<n>`, its text in the editor `statement_<n>`."""
+
+    RATING = "rating_"
+    STATEMENT = "statement_"

@@ -19,6 +19,10 @@ planned, so they stay byte for byte as they are. Rows of one thing share a prefi
     digest:<program>:<local date>T<HH:MM>   a weekly digest job       …:to:<target>, …:to:<target>:chart
     digest:<program>:now:<request>          `/echo digest`            (same two rows per target)
     program:<id>:intro / :created:<view id> / :edited:<view id>
+    survey:<program>:<first day>:members        the job sending the pre-survey to the program's members
+    survey:<program>:<first day>:<phase>:dm:<user>   a pre or post survey DM   …:closed its update at the close
+    survey:<program>:<first day>:<phase>:reminder:<user>  its one reminder     …:closed likewise
+    survey:<program>:<first day>:<phase>:close:<moment>   the job closing the window (updates the DMs)
     registration:<user>:<view id>           the registration confirmation
     case:<id>:hub                           the hub post              …:update:<n>, …:thread:<n>
     case:<id>:presenter                     the presenter's one case message  …:update:<n>, …:thread:<n>
@@ -287,3 +291,28 @@ def takeback_dm(case_id: int, number: int) -> str:
 def reply_note(channel: str, ts: str, edited: str | None = None) -> str:
     """The note to the author of a reply in a case thread (one per message, and one per edit of it)."""
     return f"reply-note:{channel}:{ts}" + (f":edit:{edited}" if edited else "")
+
+
+# ---- series surveys (issue 17) ---------------------------------------------------------------
+
+
+def survey(program_id: int, first_day: str) -> str:
+    """The prefix of every row of one series' surveys."""
+    return f"survey:{program_id}:{first_day}:"
+
+
+def survey_members(program_id: int, first_day: str) -> str:
+    return f"{survey(program_id, first_day)}members"
+
+
+def survey_dm(program_id: int, first_day: str, phase: str, user: str, *, reminder: bool = False) -> str:
+    return f"{survey(program_id, first_day)}{phase}:{'reminder' if reminder else 'dm'}:{user}"
+
+
+def survey_close(program_id: int, first_day: str, phase: str, moment: datetime) -> str:
+    return f"{survey(program_id, first_day)}{phase}:close:{moment.isoformat()}"
+
+
+def survey_jobs(program_id: int) -> str:
+    """The lane a program's survey jobs run in."""
+    return f"job:survey:{program_id}"

@@ -38,6 +38,7 @@ class Digest:
     library_added: int = 0  # case library entries added in the period (issue 15)
     library_searches: int = 0  # searches that looked in this program's library in the period
     series_ended: list[SeriesResult] = field(default_factory=list)  # series of the program that ended in the period
+    surveys: list[SurveyComparison] = field(default_factory=list)  # pre/post comparisons of series ended lately
 
 
 @dataclass(frozen=True)
@@ -50,3 +51,30 @@ class SeriesResult:
     completed: int
     people: int
     threshold: int
+
+
+@dataclass(frozen=True)
+class StatementChange:
+    """One survey statement's paired comparison: the people who answered both surveys, their mean ratings."""
+
+    position: int
+    statement: str
+    paired: int
+    before: float | None
+    after: float | None
+
+    @property
+    def change(self) -> float | None:
+        return None if self.before is None or self.after is None else self.after - self.before
+
+
+@dataclass(frozen=True)
+class SurveyComparison:
+    """A series' pre and post self-efficacy surveys compared (issue 17)."""
+
+    first: date
+    last: date
+    pre_answers: int
+    post_answers: int
+    statements: list[StatementChange]
+    post_closes: datetime  # the post-survey's window closes then (the figures are final after it)

@@ -23,6 +23,7 @@ from echobot.handlers import (
     registration,
     series,
     sessions,
+    surveys,
     takeback,
     wellformed,
 )
@@ -42,6 +43,7 @@ def register_all(app: AsyncApp, services: Services) -> None:
     library.register(app, router)
     evaluations.register(app, router)
     series.register(app, router)
+    surveys.register(app, router)
     digests.register(app, router)
     hubs.register(app, router)
     home.register(app, services)

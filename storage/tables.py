@@ -520,5 +520,40 @@ library_searches = Table(
     Index("library_searches_program", "program_id", "at"),
 )  # fmt: skip
 
+# ---- issue 17: pre and post series surveys (migration 0012) -----------------------------------------------------
+# A program's self-efficacy statements (none stored: the default set), and each provider's answers: one response
+# per series (its dates), phase and person, with a rating (1-5) per statement, the statement's text kept beside it.
+
+survey_statements = Table(
+    "survey_statements", metadata,
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("statement", Text, nullable=False),
+    PrimaryKeyConstraint("program_id", "position"),
+)  # fmt: skip
+
+survey_responses = Table(
+    "survey_responses", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("series_starts_on", Text, nullable=False),
+    Column("phase", Text, nullable=False),
+    Column("user_id", Text, nullable=False),
+    Column("answered_at", Ordered, nullable=False),
+    UniqueConstraint("program_id", "series_starts_on", "phase", "user_id"),
+    CheckConstraint("phase IN ('pre', 'post')", name="survey_responses_phase"),
+    sqlite_autoincrement=True,
+)  # fmt: skip
+
+survey_ratings = Table(
+    "survey_ratings", metadata,
+    Column("response_id", Integer, ForeignKey("survey_responses.id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("statement", Text, nullable=False),
+    Column("rating", Integer, nullable=False),
+    PrimaryKeyConstraint("response_id", "position"),
+    CheckConstraint("rating BETWEEN 1 AND 5", name="survey_ratings_rating"),
+)  # fmt: skip
+
 # Parents before children: the order `db copy` writes them in.
 COPY_ORDER = [table.name for table in metadata.sorted_tables]

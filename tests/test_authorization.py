@@ -25,10 +25,12 @@ from echobot.handlers.cases import form_from_values as case_form
 from echobot.handlers.programs import form_from_values as program_form
 from echobot.ids import Action, Callback, CaseField, HubField, ProgramField, SessionField, SessionTool
 from echobot.models import CaseState, Person, Program, SessionStatus
+from echobot.services.surveys import default_statements
 from echobot.storage import attendance, audit, cases, evaluations, hub, programs, sessions
 from echobot.storage import hubs as hubs_repo
 from echobot.views.cases import action_modal, case_modal
 from echobot.views.hubs import hub_settings_modal
+from echobot.views.metadata import ViewState
 from echobot.views.programs import program_modal, program_settings_modal
 from echobot.views.sessions import (
     attendance_edit_modal,
@@ -37,6 +39,7 @@ from echobot.views.sessions import (
     session_cancel_modal,
     session_edit_modal,
 )
+from echobot.views.surveys import editor_modal
 from tests.harness import ADMIN, Bot
 from tests.scenarios import CASE, PROGRAM, PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, register
 from tests.state import changed_tables, snapshot
@@ -471,6 +474,12 @@ async def hub_renamed(w: World, user: str, target: Any, seen: Seen) -> bool:
     return found is not None and found.name == f"Hub of {user}"
 
 
+async def survey_edit_submit(w: World, user: str, target: Any) -> Seen:
+    """The survey statements editor (issue 17), saved as shown."""
+    view = editor_modal(w.hepc, default_statements(w.hepc), ViewState(program_id=w.hepc.id).encode())
+    return await submit(w, user, view, {})
+
+
 # fmt: off
 ROWS: list[Row] = [
     Row("/echo program new", HUB, say("program new"), opened(Callback.PROGRAM_VIEW)),
@@ -522,6 +531,9 @@ ROWS: list[Row] = [
     Row("hub settings modal (forged for the refused)", HUB, hub_settings_submit, hub_renamed),
     Row("/echo series close", MANAGERS, say("series close {target}"), answered("has been held yet"), series_name),
     Row("series close: the button", MANAGERS, close_series, answered("has been held yet"), series_program),
+    Row("/echo survey edit", MANAGERS, say(f"survey edit {HEPC}"), opened(Callback.SURVEY_EDIT_VIEW)),
+    Row("survey edit modal: save (forged for the refused)", MANAGERS, survey_edit_submit, audited("survey.edit")),
+    Row("/echo export surveys", MANAGERS, say(f"export surveys {HEPC}"), answered("has no series")),
 ]
 # fmt: on
 

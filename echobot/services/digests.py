@@ -9,6 +9,7 @@ recipient and the chart beside it; both are rendered when sent, from the databas
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -19,7 +20,7 @@ from echobot.charts import Bar, attendance_chart
 from echobot.clock import Clock
 from echobot.models import Attachment, Message, OutboxKind, Person, Program, Render
 from echobot.renderers import Renderers
-from echobot.reports import Digest, SeriesResult
+from echobot.reports import Digest, SeriesResult, SurveyComparison
 from echobot.schedule import to_utc
 from echobot.services.programs import Programs
 from echobot.services.sessions import Agenda, Sessions
@@ -80,6 +81,8 @@ class Digests:
         self._agenda = agenda
         self._admins = admins
         self._channel = channel
+        # issue 17: the series surveys' comparisons (set by the container; none without)
+        self.surveys: Callable[[Reader, Program, datetime, datetime], Awaitable[list[SurveyComparison]]] | None = None
 
     # ---- planning ----------------------------------------------------------------------------
     async def plan_all(self) -> int:
@@ -141,6 +144,9 @@ class Digests:
             rows.append({"key": keys.chart(message_key), "kind": OutboxKind.UPLOAD, "target": target,
                          "parent_key": message_key, "stale_at": stale_at,
                          "render": Render(name="digest.chart", args=spec)})  # fmt: skip
+            rows.append({"key": keys.beside(message_key, "survey"), "kind": OutboxKind.UPLOAD, "target": target,
+                         "parent_key": message_key, "stale_at": stale_at,
+                         "render": Render(name="survey.chart", args=spec)})  # fmt: skip
         return await outbox.enqueue_many(tx, rows, now)
 
     # ---- on demand ---------------------------------------------------------------------------
@@ -193,6 +199,7 @@ class Digests:
             library_added=await library_repo.added(db, program.id, since, until),
             library_searches=await library_repo.searches(db, program.id, since, until),
             series_ended=await self._series_ended(db, program, since, until),
+            surveys=await self.surveys(db, program, since, until) if self.surveys else [],
         )  # fmt: skip
 
     @staticmethod

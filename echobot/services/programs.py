@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -17,7 +18,7 @@ from echobot.ids import ProgramField
 from echobot.models import Person, Program, ScheduleKind, Session
 from echobot.schedule import first_start, parse_offsets
 from echobot.services.sessions import Sessions
-from echobot.storage import Database, audit, outbox
+from echobot.storage import Database, Tx, audit, outbox
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.storage import sessions as sessions_repo
@@ -194,6 +195,9 @@ class Programs:
         self._db = db
         self._clock = clock
         self._sessions = sessions
+        # issue 17: what a program saved (its series dates) and a provider joining set off (the series surveys)
+        self.on_saved: list[Callable[[Tx, Program, datetime], Awaitable[None]]] = []
+        self.on_joined: list[Callable[[Tx, Program, str, datetime], Awaitable[None]]] = []
 
     # ---- who may do what -------------------------------------------------------------------
     @staticmethod
@@ -325,6 +329,8 @@ class Programs:
             if submission.replayed:
                 return ProgramResult(program=existing)
             await programs_repo.update(tx, program)
+            for saved in self.on_saved:
+                await saved(tx, program, now)
             replanned = kept = 0
             if schedule_changed:
                 replanned, kept = await self._sessions.replan(tx, program, now)
@@ -366,6 +372,8 @@ class Programs:
             return Membership.NO_SUCH_PROGRAM
         async with self._db.transaction() as tx:
             joined = await programs_repo.join(tx, program.id, person.user_id, self._clock.now())
+            for hook in self.on_joined if joined else []:
+                await hook(tx, program, person.user_id, self._clock.now())
         return Membership.JOINED if joined else Membership.ALREADY
 
     async def leave(self, person: Person, program: Program | None) -> Membership:

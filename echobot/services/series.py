@@ -8,6 +8,7 @@ own: sent once, also across restarts. The PDF and the CSV are made when they are
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -59,6 +60,9 @@ class Series:
         self._sessions = sessions
         self._hubs = hubs  # the certificate names the current hub and its accreditation statement
         self._admins = admins
+        # issue 17: what a series' end sets off besides completion (the post-survey): (tx, program, series id,
+        # the people who attended a session of it, now)
+        self.on_ended: list[Callable[[Tx, Program, int, list[str], datetime], Awaitable[None]]] = []
 
     # ---- where a series stands ---------------------------------------------------------------
     async def standing(self, db: Reader, program: Program) -> Standing | None:
@@ -213,6 +217,8 @@ class Series:
                 }
             )
         await outbox.enqueue_many(tx, planned, now)
+        for hook in self.on_ended:
+            await hook(tx, program, series_id, sorted(u for u, n in counts.items() if n), now)
         detail = {"series": series_id, "how": how, "held": len(held), "people": len(rows), "completed": len(done)}
         await audit.record(tx, now, actor or "echobot", "series.end", f"program:{program.id}", detail)
         log.info("series %s of program %s ended (%s): %s of %s completed", series_id, program.id, how, len(done),

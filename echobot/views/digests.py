@@ -9,6 +9,7 @@ from echobot.models import Message, Program
 from echobot.reports import Digest
 from echobot.views.blocks import SECTION_LIMIT, Block, context, divider, escape, fields, header, section, slack_date
 from echobot.views.series import digest_line
+from echobot.views.surveys import comparison_blocks
 
 if TYPE_CHECKING:
     from echobot.storage.digests import Comment, Registrations, SessionResults
@@ -183,6 +184,8 @@ def digest_message(digest: Digest, now: datetime) -> Message:
     for ended in digest.series_ended:
         blocks += [divider(), section(digest_line(ended.first, ended.last, ended.held, ended.completed, ended.people,
                                                   ended.threshold))]  # fmt: skip
+    for comparison in digest.surveys:
+        blocks += [divider(), *comparison_blocks(comparison, now)]
     p = digest.pipeline
     text = (f"{escape(program.name)} digest: {_n(p.new, 'new case')}, "
             f"{p.waiting or 'none'} waiting for triage, {p.scheduled} scheduled, "
