@@ -33,7 +33,7 @@ from echobot.services.programs import Membership, ProgramResult
 from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 from echobot.suggest import nearest
 from echobot.validation import parse_id
-from echobot.views.blocks import actions, button, escape, option, plain, section
+from echobot.views.blocks import actions, button, escape, modal, option, plain, section
 from echobot.views.cases import notice_modal
 from echobot.views.metadata import ViewState
 from echobot.views.programs import program_list_blocks, program_modal, program_settings_modal
@@ -409,15 +409,32 @@ async def membership_click(ack: AsyncAck, action: dict, body: dict, client: Asyn
         services.inflight.spawn(answer_in_view(services, client, body, actor.user_id, reply["text"]), "join-answer")
 
 
-async def browse_programs(ack: AsyncAck, respond: AsyncRespond, services: Services, actor: Actor) -> None:
-    """Browse programs (after registering): the program list with Join buttons, for the person who clicked."""
+async def browse_programs(ack: AsyncAck, body: dict, client: AsyncWebClient, respond: AsyncRespond,
+                          services: Services, actor: Actor) -> None:  # fmt: skip
+    """Browse programs (after registering): the program list with Join buttons, for the person who clicked; in
+    a modal (the registration form's welcome), the list takes the modal's place."""
     await ack()
     person = await actor.person()
     listing = await services.programs.listing()
     joined = {p.id for p in await services.programs.joined(person.user_id)}
     blocks = program_list_blocks(listing, joined, can_join=person.is_registered)
+    view = body.get("view") or {}
+    if not getattr(respond, "response_url", None) and view.get("type") == "modal" and view.get("id"):
+        listing_view = modal("Programs", Callback.NOTICE_VIEW, blocks[:95], submit=None, close="Close")
+        services.inflight.spawn(update_view(client, str(view["id"]), listing_view), "browse-programs")
+        return
     reply_later(services.inflight, respond, text=f"{len(listing)} ECHO programs", blocks=blocks,
                 response_type="ephemeral")  # fmt: skip
+
+
+async def update_view(client: AsyncWebClient, view_id: str, view: dict) -> None:
+    """Replace an open modal's content. Best effort: the person can close it and use Home."""
+    try:
+        await client.views_update(view_id=view_id, view=view)
+    except SlackApiError as error:
+        log.info("could not update the modal: %s", slack_error_code(error))
+    except NETWORK_ERRORS as error:
+        log.info("could not update the modal: %s", type(error).__name__)
 
 
 def register(app: AsyncApp, router: Router) -> None:
