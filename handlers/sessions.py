@@ -23,7 +23,7 @@ from echobot.ids import Action, Callback, SessionField, SessionTool
 from echobot.models import CaseState, Person, Program, Session, SessionStatus
 from echobot.services.sessions import NOT_ALLOWED, CheckIn, check_in_window
 from echobot.validation import parse_id
-from echobot.views.blocks import escape, slack_date
+from echobot.views.blocks import escape, modal, section, slack_date
 from echobot.views.metadata import ViewState
 from echobot.views.registration import register_prompt
 from echobot.views.sessions import (
@@ -168,13 +168,25 @@ def reply(services: Services, respond: AsyncRespond, text_: str, blocks: list[di
     reply_later(services.inflight, respond, text=text_, blocks=blocks, response_type="ephemeral")
 
 
-async def check_in(ack: AsyncAck, action: dict, respond: AsyncRespond, services: Services, actor: Actor) -> None:
+async def check_in(ack: AsyncAck, action: dict, body: dict, client: AsyncWebClient, respond: AsyncRespond,
+                   services: Services, actor: Actor, trigger_id: str) -> None:  # fmt: skip
+    """Check in from the session post (an ephemeral answer: the post is everyone's) or from Home, which changes
+    in place to say so (no message); a refusal from Home opens a small window saying why."""
     await ack()
     session_id = parse_id(action.get("value"))
     person = await actor.person()
     result, session = await services.sessions.check_in(person, session_id) if session_id else (CheckIn.NO_SESSION,
                                                                                                 None)  # fmt: skip
     message = check_in_reply(result, session)
+    if not getattr(respond, "response_url", None):
+        from echobot.handlers.home import answer_in_view  # Home imports this module
+
+        if result not in (CheckIn.CHECKED_IN, CheckIn.ALREADY) and (body.get("view") or {}).get("type") != "modal":
+            blocks = register_prompt(message) if result is CheckIn.NOT_REGISTERED else [section(message)]
+            view = modal("Check in", Callback.NOTICE_VIEW, blocks, submit=None, close="Close")
+            await open_modal(client, trigger_id, view, user_id=actor.user_id)  # first: the trigger lives 3 s
+        await answer_in_view(services, client, body, actor.user_id, message)
+        return
     if result is CheckIn.NOT_REGISTERED:
         reply(services, respond, message, blocks=register_prompt(message))
     else:
