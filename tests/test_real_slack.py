@@ -217,7 +217,9 @@ async def test_the_program_form_answers_at_once_when_slack_is_slow_and_finishes_
     bot.fake.delay = 0
     program = await programs.get_by_name(bot.db.reader, PROGRAM[ProgramField.NAME])
     assert program is not None
-    assert "is saved" in blocks_text(bot.fake.last("views.update").args["view"]["blocks"])
+    saved = blocks_text(bot.fake.last("views.update").args["view"]["blocks"])  # the summary, in the form's place
+    assert saved.startswith("*Hepatitis C ECHO* is set up.") and "*Next sessions:*" in saved
+    assert bot.fake.posts_to("UADMIN0001") == []  # and no DM repeats it
     # a public review channel is still refused when the check comes late: nothing is saved
     view = await open_program_modal(bot)
     bot.fake.delay = 1.5
