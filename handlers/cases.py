@@ -25,7 +25,7 @@ from echobot.models import Person
 from echobot.services.cases import Eligibility
 from echobot.triage import BY_ACTION_ID, TRIAGE, TriageAction, step_of
 from echobot.validation import parse_id
-from echobot.views.blocks import Block, actions, button, section
+from echobot.views.blocks import Block, actions, button, counted, section
 from echobot.views.cases import (
     action_modal,
     case_modal,
@@ -108,7 +108,7 @@ async def case_command(request: CommandRequest) -> None:
 
 async def cases_command(request: CommandRequest) -> None:
     items = await request.services.cases.of_submitter(request.person.user_id)
-    await request.ack(text=f"{len(items)} case(s)", blocks=my_cases_blocks(items))
+    await request.ack(text=counted(len(items), "case"), blocks=my_cases_blocks(items))
 
 
 async def queue_command(request: CommandRequest) -> None:

@@ -33,7 +33,7 @@ from echobot.services.programs import Membership, ProgramResult
 from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 from echobot.suggest import nearest
 from echobot.validation import parse_id
-from echobot.views.blocks import actions, button, escape, modal, option, plain, section
+from echobot.views.blocks import actions, button, counted, escape, modal, option, plain, section
 from echobot.views.cases import notice_modal
 from echobot.views.metadata import ViewState
 from echobot.views.programs import (
@@ -202,7 +202,7 @@ async def archive_command(request: CommandRequest) -> None:
     if program is None:
         return
     withdrawn = await request.services.programs.archive(request.person, program)
-    await request.ack(text=f"*{escape(program.name)}* is archived: {withdrawn} upcoming session(s) and their "
+    await request.ack(text=f"*{escape(program.name)}* is archived: {counted(withdrawn, 'upcoming session')} and their "
                       "reminders are withdrawn. Its records stay for reports.")  # fmt: skip
 
 

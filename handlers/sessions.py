@@ -23,7 +23,7 @@ from echobot.ids import Action, Callback, SessionField, SessionTool
 from echobot.models import CaseState, Person, Program, Session, SessionStatus
 from echobot.services.sessions import NOT_ALLOWED, CheckIn, check_in_window
 from echobot.validation import parse_id
-from echobot.views.blocks import escape, modal, section, slack_date
+from echobot.views.blocks import counted, escape, modal, section, slack_date
 from echobot.views.metadata import ViewState
 from echobot.views.registration import register_prompt
 from echobot.views.sessions import (
@@ -61,7 +61,7 @@ def check_in_reply(result: CheckIn, session: Session | None) -> str:
 async def upload_calendar(services: Services, client: AsyncWebClient, user_id: str,
                           items: list[tuple[Session, Program]]) -> None:  # fmt: skip
     content = calendar_file(items, (await services.hubs.profile()).name, services.clock.now())
-    comment = f"{len(items)} upcoming ECHO session(s). Open the file to add them to your calendar."
+    comment = f"{counted(len(items), 'upcoming ECHO session')}. Open the file to add them to your calendar."
     await upload_to_dm(client, user_id, content, "echo-sessions.ics", "ECHO sessions", comment)
 
 
@@ -109,7 +109,7 @@ async def send_calendar(services: Services, client: AsyncWebClient, person: Pers
     if not items:
         return "You have no upcoming sessions: join a program first (`/echo program list`)."
     services.inflight.spawn(upload_calendar(services, client, person.user_id, items), "calendar")
-    return f"Sending a calendar file of {len(items)} session(s) to your direct messages."
+    return f"Sending a calendar file of {counted(len(items), 'session')} to your direct messages."
 
 
 async def calendar_command(request: CommandRequest) -> None:

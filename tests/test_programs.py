@@ -174,7 +174,7 @@ async def test_editing_the_schedule_replans_future_sessions_and_moves_reminders(
 async def test_archive_withdraws_sessions_and_reminders(bot: Bot) -> None:
     program = await create_program(bot)
     reply = await bot.driver.command(ADMIN, "program archive Hepatitis C ECHO")
-    assert "is archived: 12 upcoming session(s)" in reply.json["text"]
+    assert "is archived: 12 upcoming sessions" in reply.json["text"]
     planned = await sessions.of_program(
         bot.db.reader, program.id, bot.clock.now(), bot.clock.now() + timedelta(days=365)
     )

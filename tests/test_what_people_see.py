@@ -259,3 +259,22 @@ async def test_check_in_from_home_answers_on_home_without_a_message(bot: Bot) ->
     # once check-in closes, Home no longer offers it
     bot.clock.set(FIRST_START + timedelta(hours=2))
     assert "Check in" not in buttons((await home_of(bot, ALICE))["blocks"])
+
+
+async def test_counts_say_their_units_and_zeros_say_none(bot: Bot) -> None:
+    """Item 14: "none scheduled" rather than "0 scheduled" in the digest, and "1 case", not "1 case(s)"."""
+    await program_with_participant(bot)
+    home = await home_of(bot, COORDINATOR)
+    digest = buttons(home["blocks"])["Digest"]
+    await bot.driver.click(COORDINATOR, digest["action_id"], digest["value"], home=home)
+    await bot.settle()
+    [sent] = [post["text"] for post in bot.fake.posts_to(COORDINATOR) if "digest" in post["text"]]
+    assert sent.endswith("digest: no new cases, none waiting for triage, none scheduled, no recommendations sent "
+                         "this week.")  # fmt: skip
+    await bot.driver.command(ALICE, "case")
+    await bot.settle()
+    await bot.driver.submit(ALICE, bot.fake.opened_views()[-1], CASE)
+    await bot.settle()
+    assert (await bot.driver.command(ALICE, "cases")).json["text"] == "1 case"
+    reply = await bot.driver.command(ALICE, "calendar")
+    assert reply.json["text"] == "Sending a calendar file of 12 sessions to your direct messages."
