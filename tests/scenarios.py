@@ -162,3 +162,14 @@ def uploaded(bot: Bot) -> bytes:
     if file_id is None:
         file_id = json.loads(complete.args["files"])[0]["id"]
     return bot.fake.uploads[file_id]
+
+
+async def direct_message(bot: Bot, user: str, key: str, text: str = "A note from the hub.") -> None:
+    """A DM planned in the outbox as any feature plans one, then sent by the dispatcher (for tests of the
+    sending machinery, now that registering answers in the form and sends no DM)."""
+    from echobot.models import Message
+    from echobot.storage import outbox
+
+    async with bot.db.transaction() as tx:
+        await outbox.enqueue(tx, key=key, target=user, now=bot.clock.now(), message=Message(text=text))
+    await bot.settle()

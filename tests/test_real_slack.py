@@ -86,7 +86,8 @@ async def test_a_case_with_every_field_at_its_limit_and_escapable_text_reaches_t
     reply = await bot.driver.submit(SPECIALIST, bot.fake.opened_views()[-1], {C.RECOMMENDATIONS: recommendations})
     assert reply.text == "", reply.text
     await bot.settle()
-    assert await click(bot, SPECIALIST, Action.CASE_CLOSE, str(case.id)) == f"Case #{case.id}: closed the case."
+    assert await click(bot, SPECIALIST, Action.CASE_CLOSE, str(case.id)) == ""  # the hub post and thread say it
+    assert bot.fake.posts_to(REVIEW_CHANNEL)[-1]["text"].startswith(f"<@{SPECIALIST}> closed the case")
     assert [c.response for c in bot.fake.calls if c.method.startswith("chat.") and not c.ok] == []
     stored = await cases.get(bot.db.reader, case.id)
     assert stored is not None and stored.state is CaseState.CLOSED
