@@ -327,7 +327,9 @@ class Soak:
             assert self.driver is not None
             return await self.driver.submit(user, view, values)
 
-        return self.track(Request(kind, subject, send, lambda reply: reply.text == ""))
+        # accepted: the modal closes, or turns into its answer (registration and program forms, issue 19)
+        return self.track(Request(kind, subject, send, lambda reply: reply.text == ""
+                                  or reply.json.get("response_action") == "update"))  # fmt: skip
 
     async def act(self, user: User) -> None:
         """The next thing this person does."""

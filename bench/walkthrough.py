@@ -96,6 +96,7 @@ class Walk:
             return False
         where, container, element, block_id = hit
         before, views = len(self.fake.responses), len(self.fake.opened_views())
+        updates = len(self.fake.calls_to("views.update"))
         if where in ("home", "view"):
             reply = await self.bot.driver.click(user, element["action_id"], element.get("value", ""),
                                                 block_id=block_id, home=container)  # fmt: skip
@@ -108,6 +109,12 @@ class Walk:
         await self.bot.settle()
         self._answered(user, reply, before)
         self._shown(user, views)
+        if where == "view":  # the modal they clicked in changed in place: they see its new content
+            for call in self.fake.calls_to("views.update")[updates:]:
+                view = call.response.get("view") or {}
+                if view.get("id") == container.get("id") and not any(
+                        b.get("type") == "input" for b in view.get("blocks", [])):  # fmt: skip
+                    self.shown.setdefault(user, []).append(view)
         self.seen[user].clicked.append(label)
         return True
 
@@ -156,6 +163,9 @@ class Walk:
                                       len([b for b in inputs if not b.get("optional")])))  # fmt: skip
         reply = await self.bot.driver.submit(user, view, given)
         assert reply.text == "" or "errors" not in reply.text, f"{NAMES[user]}: {reply.text}"
+        answer = reply.json.get("view") if reply.json.get("response_action") == "update" else None
+        if answer and not any(b.get("type") == "input" for b in answer.get("blocks", [])):
+            self.shown.setdefault(user, []).append({**answer, "id": f"V{view.get('id') or 'ANSWER'}"})
         await self.bot.settle()
 
     async def home(self, user: str) -> None:

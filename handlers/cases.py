@@ -25,7 +25,7 @@ from echobot.models import Person
 from echobot.services.cases import Eligibility
 from echobot.triage import BY_ACTION_ID, TRIAGE, TriageAction, step_of
 from echobot.validation import parse_id
-from echobot.views.blocks import Block, actions, button, section
+from echobot.views.blocks import Block, actions, button, counted, section
 from echobot.views.cases import (
     action_modal,
     case_modal,
@@ -108,7 +108,7 @@ async def case_command(request: CommandRequest) -> None:
 
 async def cases_command(request: CommandRequest) -> None:
     items = await request.services.cases.of_submitter(request.person.user_id)
-    await request.ack(text=f"{len(items)} case(s)", blocks=my_cases_blocks(items))
+    await request.ack(text=counted(len(items), "case"), blocks=my_cases_blocks(items))
 
 
 async def queue_command(request: CommandRequest) -> None:
@@ -138,12 +138,14 @@ def case_id_of(action: dict) -> int | None:
 
 
 async def quick_action(ack: AsyncAck, action: dict, respond: AsyncRespond, services: Services, actor: Actor) -> None:
-    """Claim and Close: no words needed, so no modal."""
+    """Claim and Close: no words needed, so no modal. Done, the hub post they are on updates in place and its
+    thread says who did it, so only a refusal gets an answer."""
     await ack()
     case_id = case_id_of(action)
     step = BY_ACTION_ID[str(action.get("action_id"))]
     outcome = await services.cases.act(await actor.person(), case_id, step.action) if case_id else None
-    reply(services, respond, outcome.reply if outcome else "That case no longer exists.")
+    if outcome is None or not outcome.ok:
+        reply(services, respond, outcome.reply if outcome else "That case no longer exists.")
 
 
 async def read_case(ack: AsyncAck, action: dict, client: AsyncWebClient, respond: AsyncRespond, services: Services,

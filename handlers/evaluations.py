@@ -23,6 +23,7 @@ from echobot.ids import Action, Callback, EvaluationField, RegistrationField
 from echobot.services.evaluations import window
 from echobot.services.registration import identifier_errors
 from echobot.validation import parse_id
+from echobot.views.blocks import counted
 from echobot.views.evaluations import certificate_modal, evaluate_list_blocks, evaluation_modal, transcript_blocks
 from echobot.views.metadata import ViewState
 from echobot.views.registration import identifier_blocks
@@ -48,7 +49,7 @@ def form_from_values(values: dict[str, Any]) -> EvaluationForm:
 async def evaluate_command(request: CommandRequest) -> None:
     items = await request.services.evaluations.open_for(request.person)
     closes = {session.id: window(session, program)[1] for session, program in items}
-    await request.ack(text=f"{len(items)} session(s) to evaluate", blocks=evaluate_list_blocks(items, closes))
+    await request.ack(text=f"{counted(len(items), 'session')} to evaluate", blocks=evaluate_list_blocks(items, closes))
 
 
 async def cme_command(request: CommandRequest) -> None:

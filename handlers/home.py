@@ -56,8 +56,11 @@ async def publish_home(services: Services, client: AsyncWebClient, user_id: str)
     upcoming = await services.sessions.upcoming(programs, days=30) if programs else []
     credits = credits_home_section(await services.evaluations.transcript(user_id)) if person.provider else None
     presenting = await presenting_of(services, user_id)
+    checking_in = [(s, p, user_id in await services.sessions.attendees(s.id))
+                   for s, p in await services.sessions.open_for_check_in(programs)] if programs else []  # fmt: skip
     view = home_view(person, (await services.hubs.profile()).name, programs, upcoming, credits,
-                     work=await staff_work(services, person), presenting=presenting)  # fmt: skip
+                     work=await staff_work(services, person), presenting=presenting,
+                     checking_in=checking_in)  # fmt: skip
     try:
         await client.views_publish(user_id=user_id, view=view)
     except SlackApiError as error:

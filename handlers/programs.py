@@ -33,10 +33,15 @@ from echobot.services.programs import Membership, ProgramResult
 from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 from echobot.suggest import nearest
 from echobot.validation import parse_id
-from echobot.views.blocks import actions, button, escape, option, plain, section
+from echobot.views.blocks import actions, button, counted, escape, modal, option, plain, section
 from echobot.views.cases import notice_modal
 from echobot.views.metadata import ViewState
-from echobot.views.programs import program_list_blocks, program_modal, program_settings_modal
+from echobot.views.programs import (
+    program_list_blocks,
+    program_modal,
+    program_saved_modal,
+    program_settings_modal,
+)
 from echobot.views.registration import register_prompt
 
 _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$|^([UW][A-Z0-9]{6,})$")
@@ -197,7 +202,7 @@ async def archive_command(request: CommandRequest) -> None:
     if program is None:
         return
     withdrawn = await request.services.programs.archive(request.person, program)
-    await request.ack(text=f"*{escape(program.name)}* is archived: {withdrawn} upcoming session(s) and their "
+    await request.ack(text=f"*{escape(program.name)}* is archived: {counted(withdrawn, 'upcoming session')} and their "
                       "reminders are withdrawn. Its records stay for reports.")  # fmt: skip
 
 
@@ -283,9 +288,18 @@ async def coordinator_remove(request: CommandRequest) -> None:
 
 async def save_program(services: Services, person: Person, view_state: ViewState, form: ProgramForm,
                        submission_id: str) -> ProgramResult:  # fmt: skip
+    """Saved without a DM: the form shows the summary in its place (saved_view)."""
     if view_state.program_id is None:
-        return await services.programs.create(person, form, submission_id)
-    return await services.programs.update(person, view_state.program_id, form, submission_id)
+        return await services.programs.create(person, form, submission_id, dm=False)
+    return await services.programs.update(person, view_state.program_id, form, submission_id, dm=False)
+
+
+async def saved_view(services: Services, result: ProgramResult, view_state: ViewState) -> dict:
+    """The summary the program form turns into once saved: schedule, channels, next sessions, Settings."""
+    assert result.program is not None
+    upcoming = [s for s, _ in await services.sessions.upcoming([result.program])][:3]
+    return program_saved_modal(result.program, upcoming, edited=view_state.program_id is not None,
+                               replanned=result.replanned, kept=result.kept)  # fmt: skip
 
 
 async def base_form(services: Services, program_id: int | None) -> ProgramForm:
@@ -314,7 +328,11 @@ async def submit_program(ack: AsyncAck, client: AsyncWebClient, services: Servic
     if problems := check.result():
         await ack(response_action="errors", errors=problems)
         return
-    await ack_submission(ack, (await save_program(services, person, view_state, form, submission_id)).errors)
+    result = await save_program(services, person, view_state, form, submission_id)
+    if result.errors or result.program is None:
+        await ack_submission(ack, result.errors)
+        return
+    await ack(response_action="update", view=await saved_view(services, result, view_state))
 
 
 async def finish_program(client: AsyncWebClient, services: Services, person: Person, view_state: ViewState,
@@ -323,14 +341,16 @@ async def finish_program(client: AsyncWebClient, services: Services, person: Per
     """The rest of a submission Slack was slow to check: saved when the channels are right, and the modal
     says what happened (nothing is saved with a channel echobot cannot see or a public review channel)."""
     problems = await check
-    errors = problems or (await save_program(services, person, view_state, form, submission_id)).errors
-    if errors:
+    result = None if problems else await save_program(services, person, view_state, form, submission_id)
+    errors = problems or (result.errors if result else {})
+    if errors or result is None or result.program is None:
         text = ("The program was not saved:\n" + "\n".join(f"• {message}" for message in errors.values())
                 + "\nOpen the form again (`/echo program new`, or `edit`) and submit it once this is fixed.")
+        outcome = notice_modal(title, text)
     else:
-        text = f"*{escape(form.name)}* is saved: the details follow in a direct message."
+        outcome = await saved_view(services, result, view_state)
     try:
-        await client.views_update(view_id=view_id, view=notice_modal(title, text))
+        await client.views_update(view_id=view_id, view=outcome)
     except SlackApiError as error:
         log.warning("could not show the program form's outcome: %s", slack_error_code(error))
     except NETWORK_ERRORS as error:
@@ -347,10 +367,11 @@ async def settings_command(request: CommandRequest) -> None:
     open_program_modal(request, view)
 
 
-async def open_settings(ack: AsyncAck, action: dict, client: AsyncWebClient, services: Services, actor: Actor,
-                        trigger_id: str) -> None:  # fmt: skip
-    """Settings (a button on the coordinator's Home and in the set-up message): the settings modal, for the
-    program's coordinators only; anyone else is told so in a modal."""
+async def open_settings(ack: AsyncAck, action: dict, body: dict, client: AsyncWebClient, services: Services,
+                        actor: Actor, trigger_id: str) -> None:  # fmt: skip
+    """Settings (a button on the coordinator's Home and in the set-up summary): the settings modal, for the
+    program's coordinators only; anyone else is told so in a modal. From the summary the program form turned
+    into, the settings take that window's place."""
     await ack()
     person = await actor.person()
     program_id = parse_id(action.get("value"))
@@ -359,6 +380,10 @@ async def open_settings(ack: AsyncAck, action: dict, client: AsyncWebClient, ser
         view = notice_modal("Program settings", "Only the program's coordinators can change its settings.")
     else:
         view = program_settings_modal(ProgramForm.from_program(program), program_id=program.id)
+    shown = body.get("view") or {}
+    if shown.get("type") == "modal" and shown.get("id"):
+        await update_view(client, str(shown["id"]), view)
+        return
     await open_modal(client, trigger_id, view, user_id=actor.user_id)
 
 
@@ -409,15 +434,32 @@ async def membership_click(ack: AsyncAck, action: dict, body: dict, client: Asyn
         services.inflight.spawn(answer_in_view(services, client, body, actor.user_id, reply["text"]), "join-answer")
 
 
-async def browse_programs(ack: AsyncAck, respond: AsyncRespond, services: Services, actor: Actor) -> None:
-    """Browse programs (after registering): the program list with Join buttons, for the person who clicked."""
+async def browse_programs(ack: AsyncAck, body: dict, client: AsyncWebClient, respond: AsyncRespond,
+                          services: Services, actor: Actor) -> None:  # fmt: skip
+    """Browse programs (after registering): the program list with Join buttons, for the person who clicked; in
+    a modal (the registration form's welcome), the list takes the modal's place."""
     await ack()
     person = await actor.person()
     listing = await services.programs.listing()
     joined = {p.id for p in await services.programs.joined(person.user_id)}
     blocks = program_list_blocks(listing, joined, can_join=person.is_registered)
+    view = body.get("view") or {}
+    if not getattr(respond, "response_url", None) and view.get("type") == "modal" and view.get("id"):
+        listing_view = modal("Programs", Callback.NOTICE_VIEW, blocks[:95], submit=None, close="Close")
+        services.inflight.spawn(update_view(client, str(view["id"]), listing_view), "browse-programs")
+        return
     reply_later(services.inflight, respond, text=f"{len(listing)} ECHO programs", blocks=blocks,
                 response_type="ephemeral")  # fmt: skip
+
+
+async def update_view(client: AsyncWebClient, view_id: str, view: dict) -> None:
+    """Replace an open modal's content. Best effort: the person can close it and use Home."""
+    try:
+        await client.views_update(view_id=view_id, view=view)
+    except SlackApiError as error:
+        log.info("could not update the modal: %s", slack_error_code(error))
+    except NETWORK_ERRORS as error:
+        log.info("could not update the modal: %s", type(error).__name__)
 
 
 def register(app: AsyncApp, router: Router) -> None:

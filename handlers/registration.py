@@ -25,7 +25,7 @@ from echobot.models import Role
 from echobot.services.registration import RoleChange
 from echobot.slack_client import NETWORK_ERRORS
 from echobot.views.blocks import escape
-from echobot.views.registration import registration_blocks, registration_modal
+from echobot.views.registration import confirmation_modal, registration_blocks, registration_modal
 
 log = logging.getLogger(__name__)
 
@@ -135,10 +135,16 @@ async def switch_role(ack: AsyncAck, body: dict, action: dict, client: AsyncWebC
 
 async def submit_registration(ack: AsyncAck, client: AsyncWebClient, services: Services, actor: Actor,
                               values: dict, submission_id: str) -> None:  # fmt: skip
+    """Saved, the form turns into the welcome with the next step (no DM: the person is looking at the form), and
+    Home shows the registration."""
     result = await services.registration.register(actor.user_id, form_from_values(values), submission_id=submission_id,
-                                                  team_id=actor.team_id or None)  # fmt: skip
-    if await ack_submission(ack, result.errors):
-        refresh_home(services, client, actor.user_id)
+                                                  team_id=actor.team_id or None, dm=False)  # fmt: skip
+    if result.errors or result.provider is None:
+        await ack_submission(ack, result.errors)
+        return
+    await ack(response_action="update", view=confirmation_modal(result.provider, created=result.created,
+                                                                hub_name=result.hub_name))  # fmt: skip
+    refresh_home(services, client, actor.user_id)
 
 
 def register(app: AsyncApp, router: Router) -> None:

@@ -23,7 +23,7 @@ from echobot.ids import Action, Callback, SessionField, SessionTool
 from echobot.models import CaseState, Person, Program, Session, SessionStatus
 from echobot.services.sessions import NOT_ALLOWED, CheckIn, check_in_window
 from echobot.validation import parse_id
-from echobot.views.blocks import escape, slack_date
+from echobot.views.blocks import counted, escape, modal, section, slack_date
 from echobot.views.metadata import ViewState
 from echobot.views.registration import register_prompt
 from echobot.views.sessions import (
@@ -61,7 +61,7 @@ def check_in_reply(result: CheckIn, session: Session | None) -> str:
 async def upload_calendar(services: Services, client: AsyncWebClient, user_id: str,
                           items: list[tuple[Session, Program]]) -> None:  # fmt: skip
     content = calendar_file(items, (await services.hubs.profile()).name, services.clock.now())
-    comment = f"{len(items)} upcoming ECHO session(s). Open the file to add them to your calendar."
+    comment = f"{counted(len(items), 'upcoming ECHO session')}. Open the file to add them to your calendar."
     await upload_to_dm(client, user_id, content, "echo-sessions.ics", "ECHO sessions", comment)
 
 
@@ -109,7 +109,7 @@ async def send_calendar(services: Services, client: AsyncWebClient, person: Pers
     if not items:
         return "You have no upcoming sessions: join a program first (`/echo program list`)."
     services.inflight.spawn(upload_calendar(services, client, person.user_id, items), "calendar")
-    return f"Sending a calendar file of {len(items)} session(s) to your direct messages."
+    return f"Sending a calendar file of {counted(len(items), 'session')} to your direct messages."
 
 
 async def calendar_command(request: CommandRequest) -> None:
@@ -168,13 +168,25 @@ def reply(services: Services, respond: AsyncRespond, text_: str, blocks: list[di
     reply_later(services.inflight, respond, text=text_, blocks=blocks, response_type="ephemeral")
 
 
-async def check_in(ack: AsyncAck, action: dict, respond: AsyncRespond, services: Services, actor: Actor) -> None:
+async def check_in(ack: AsyncAck, action: dict, body: dict, client: AsyncWebClient, respond: AsyncRespond,
+                   services: Services, actor: Actor, trigger_id: str) -> None:  # fmt: skip
+    """Check in from the session post (an ephemeral answer: the post is everyone's) or from Home, which changes
+    in place to say so (no message); a refusal from Home opens a small window saying why."""
     await ack()
     session_id = parse_id(action.get("value"))
     person = await actor.person()
     result, session = await services.sessions.check_in(person, session_id) if session_id else (CheckIn.NO_SESSION,
                                                                                                 None)  # fmt: skip
     message = check_in_reply(result, session)
+    if not getattr(respond, "response_url", None):
+        from echobot.handlers.home import answer_in_view  # Home imports this module
+
+        if result not in (CheckIn.CHECKED_IN, CheckIn.ALREADY) and (body.get("view") or {}).get("type") != "modal":
+            blocks = register_prompt(message) if result is CheckIn.NOT_REGISTERED else [section(message)]
+            view = modal("Check in", Callback.NOTICE_VIEW, blocks, submit=None, close="Close")
+            await open_modal(client, trigger_id, view, user_id=actor.user_id)  # first: the trigger lives 3 s
+        await answer_in_view(services, client, body, actor.user_id, message)
+        return
     if result is CheckIn.NOT_REGISTERED:
         reply(services, respond, message, blocks=register_prompt(message))
     else:

@@ -122,7 +122,7 @@ async def test_a_zoom_report_with_rejoins_guests_staff_and_names_left_over_is_im
     assert entry.detail["unmatched"] == 1 and entry.detail["ambiguous"] == 1 and entry.detail["added"] == [ALICE, BOB]
     # the names left over, by DM, with a CSV beside
     [note] = [p for p in bot.fake.posts_to(ADMIN) if "were not counted" in p["text"]]
-    assert "2 name(s) in the video report" in blocks_text(note["blocks"])
+    assert "2 names in the video report" in blocks_text(note["blocks"])
     rows = list(csv.reader(io.StringIO(uploaded(bot).decode("utf-8-sig"))))
     assert rows[0][0] == "name in the report"
     assert [r[0] for r in rows[1:]] == ["Chris Lee", "Pat Doe"]

@@ -61,7 +61,7 @@ async def test_every_check_on_the_evaluation_and_one_credit_record(bot: Bot) -> 
     bad = [
         ({EvaluationField.ATTEST: []}, EvaluationField.ATTEST, "Attest"),
         ({EvaluationField.CODE: "WRONG"}, EvaluationField.CODE, "not the attendance code"),
-        ({EvaluationField.CREDIT: "1.25"}, EvaluationField.CREDIT, "at most 1 hours"),
+        ({EvaluationField.CREDIT: "1.25"}, EvaluationField.CREDIT, "at most 1 hour."),
         ({EvaluationField.CREDIT: "0.3"}, EvaluationField.CREDIT, "steps of 0.25"),
         (
             {EvaluationField.INTENT: "yes", EvaluationField.CHANGE_PLAN: ""},

@@ -161,7 +161,8 @@ async def test_every_message_arrives_once_and_in_order_despite_slack_faults(faul
         await deliver_everything(bot)
     posts = await check_delivery(bot)
     faults = [c for c in bot.fake.calls if c.status != 200]
-    assert posts >= 30 and len(faults) >= 10, (posts, len(faults))
+    # (the registration and set-up forms answer in their own window since issue 19: five DMs fewer than before)
+    assert posts >= 25 and len(faults) >= 10, (posts, len(faults))
     assert set(person.statuses) == {200} and max(person.acks) < ACK_LIMIT, max(person.acks)
 
 

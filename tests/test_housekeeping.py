@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from echobot.storage.tables import inbound_events, lanes, request_answers
 from tests.harness import Bot
-from tests.scenarios import ALICE, register
+from tests.scenarios import ALICE, direct_message, register
 
 BOB = "U0BOB00001"
 
@@ -21,14 +21,14 @@ async def lane_targets(bot: Bot) -> set[str]:
 async def test_lanes_idle_for_a_day_are_pruned_and_made_again_when_needed(bot: Bot) -> None:
     assert bot.runtime is not None
     await register(bot, ALICE)
-    await bot.settle()
-    assert len(bot.fake.posts_to(ALICE)) == 1  # her confirmation: the dispatcher used her DM lane
+    await direct_message(bot, ALICE, "note:alice")
+    assert len(bot.fake.posts_to(ALICE)) == 1  # the dispatcher used her DM lane
     assert ALICE in await lane_targets(bot)
 
     bot.clock.advance(timedelta(hours=23))
     bot.fake.add_user(BOB, "Bob Tsosie")
     await register(bot, BOB)
-    await bot.settle()
+    await direct_message(bot, BOB, "note:bob")
     await bot.runtime.prune()
     assert ALICE in await lane_targets(bot) and BOB in await lane_targets(bot)  # less than a day idle: kept
 

@@ -29,7 +29,7 @@ from echobot.web import EVENTS_PATH
 from tests import backends
 from tests.fake_slack import CLIENT_ID, CLIENT_SECRET, HUB_A, HUB_B, PARTNER_TEAM, FakeSlack
 from tests.harness import SIGNING_SECRET, Bot
-from tests.scenarios import CASE, EVALUATION, FIRST_END, FIRST_START, PROGRAM, PROVIDER, at, uploaded
+from tests.scenarios import CASE, EVALUATION, FIRST_END, FIRST_START, PROGRAM, PROVIDER, at, direct_message, uploaded
 from tests.slack_driver import SlackDriver
 
 ANN = "UACOORD001"  # installs echobot into hub A: its first coordinator
@@ -106,7 +106,7 @@ async def program_in(many: Hubs, team: str, coordinator: str, channel: str, revi
     form = {**PROGRAM, ProgramField.CHANNEL: channel, ProgramField.REVIEW_CHANNEL: review,
             ProgramField.SPECIALISTS: [], ProgramField.COORDINATORS: []}  # fmt: skip
     reply = await many[team].submit(coordinator, view, form)
-    assert reply.text == "", reply.text
+    assert "is set up" in str(reply.json["view"]["blocks"]), reply.text  # the summary, in the form's place
     await bot.settle()
     with hub.scope(team):
         found = await programs.get_by_name(bot.db.reader, NAME)
@@ -121,7 +121,7 @@ async def register_in(many: Hubs, team: str, user: str, **form: Any) -> None:
     view = bot.fake.opened_views()[-1]
     assert view["callback_id"] == Callback.REGISTER_VIEW
     reply = await many[team].submit(user, view, {**PROVIDER, **form})
-    assert reply.text == "", reply.text
+    assert reply.json.get("response_action") == "update", reply.text  # the form turns into the welcome
     await bot.settle()
 
 
@@ -359,7 +359,9 @@ async def test_a_person_registered_with_two_hubs_sees_each_hubs_record_only(many
     await many[HUB_B].event(bot.fake.uninstall_team(HUB_B))
     bot.clock.set(bot.clock.now() + timedelta(minutes=10))
     dms_from_a = len([c for c in bot.fake.calls_by(HUB_A, "chat.postMessage") if c.args.get("channel") == PAT])
-    await register_in(many, HUB_A, PAT, name="Pat Okafor", email="pat@again-a.example.org")  # an edit: a new DM
+    await register_in(many, HUB_A, PAT, name="Pat Okafor", email="pat@again-a.example.org")  # an edit
+    with hub.scope(HUB_A):  # hub A still sends its DMs
+        await direct_message(bot, PAT, "note:a")
     assert len([c for c in bot.fake.calls_by(HUB_A, "chat.postMessage") if c.args.get("channel") == PAT]) > dms_from_a
     waiting = await outbox.get(bot.db.reader, "registration:waiting")
     assert waiting is not None and waiting.state is OutboxState.PENDING and waiting.hub == HUB_B

@@ -11,7 +11,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from echobot.metrics import Metrics
 from tests.harness import Bot
-from tests.scenarios import register
+from tests.scenarios import direct_message, register
 
 PROVIDER = "UPROV00001"
 
@@ -44,8 +44,9 @@ async def test_a_command_and_a_dispatched_message_move_the_counters(bot: Bot) ->
     assert acks(before, "command") == 0 and acks(before, "view_submission") == 0
     assert before[("echobot_outbox_lease_takeovers_total", ())] == 0
     bot.fake.fail("chat.postMessage", status=429, retry_after=1, times=1)  # Slack's rate limit, once
-    await register(bot, PROVIDER)  # /echo register, then the modal's submission; its confirmation is a DM
-    assert bot.fake.posts_to(PROVIDER), "the confirmation was not sent"
+    await register(bot, PROVIDER)  # /echo register, then the modal's submission (answered in the form)
+    await direct_message(bot, PROVIDER, "note:provider")  # and a DM through the outbox
+    assert bot.fake.posts_to(PROVIDER), "the DM was not sent"
     after = await scrape(bot)
     assert acks(after, "command") == 1 and acks(after, "view_submission") == 1
     assert after[("echobot_request_ack_seconds_sum", (("kind", "command"),))] > 0
@@ -58,8 +59,8 @@ async def test_a_command_and_a_dispatched_message_move_the_counters(bot: Bot) ->
 
 
 async def test_health_reports_this_process_and_the_shared_queue(bot: Bot) -> None:
-    bot.fake.fail("chat.postMessage", error="internal_error", times=50)  # Slack down: the confirmation waits
-    await register(bot, PROVIDER)
+    bot.fake.fail("chat.postMessage", error="internal_error", times=50)  # Slack down: the DM waits
+    await direct_message(bot, PROVIDER, "note:provider")
     body = await health(bot)
     assert body["ok"] is True and body["outbox"] == {"pending": 1, "failed": 0}
     assert body["process"]["uptime_seconds"] > 0 and body["process"]["lanes"] == 0

@@ -18,6 +18,7 @@ from tests.scenarios import (
     inputs,
     open_program_modal,
     register,
+    saved_summary,
 )
 from tests.slack_driver import blocks_text, state_values
 
@@ -25,7 +26,12 @@ ALICE, BOB = "UALICE0001", "UBOB000001"
 
 
 async def test_a_coordinator_creates_a_program_and_its_sessions_are_planned(bot: Bot) -> None:
-    program = await create_program(bot)
+    add_channels(bot)
+    reply = await bot.driver.submit(ADMIN, await open_program_modal(bot), PROGRAM)
+    summary = saved_summary(reply)  # the form's own answer: no DM
+    await bot.settle()
+    program = await programs.get_by_name(bot.db.reader, "Hepatitis C ECHO")
+    assert program is not None
     assert program.timezone == "America/Denver" and program.reminder_offsets == [10080, 1440, 60]
     assert program.specialists == ["USPEC00001"] and program.coordinators == ["UPCOORD001"]
     planned = await sessions.upcoming(
@@ -38,8 +44,10 @@ async def test_a_coordinator_creates_a_program_and_its_sessions_are_planned(bot:
     intro = bot.fake.posts_to(PROGRAM_CHANNEL)[0]
     assert "Hepatitis C ECHO* will meet here" in blocks_text(intro["blocks"])
     assert "Join Hepatitis C ECHO" in blocks_text(intro["blocks"])
-    summary = bot.fake.posts_to(ADMIN)[-1]
-    assert "Every week on Tuesday at 12:00 (America/Denver)" in blocks_text(summary["blocks"])
+    shown = blocks_text(summary["blocks"])
+    assert shown.startswith("*Hepatitis C ECHO* is set up.") and "*Next sessions:* <!date^1794337200^" in shown
+    assert "Every week on Tuesday at 12:00 (America/Denver)" in shown
+    assert bot.fake.posts_to(ADMIN) == []
     entries = await audit.recent(bot.db.reader, action_prefix="program.")
     assert [(e.actor, e.action) for e in entries] == [(ADMIN, "program.create")]
 
@@ -145,17 +153,17 @@ async def test_editing_the_schedule_replans_future_sessions_and_moves_reminders(
     view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
     assert view["title"]["text"] == "Edit program"
     reply = await bot.driver.submit(ADMIN, view, {ProgramField.START_TIME: "13:30"})
-    assert reply.text == "", reply.text
+    edited = saved_summary(reply)
     await bot.settle()
     moved = await sessions.get(bot.db.reader, first.id)
     assert moved is not None and moved.starts_at == first.starts_at + timedelta(minutes=90)
     reminder = await outbox.get(bot.db.reader, f"session:{first.id}:remind:1d")
     assert reminder is not None and reminder.due_at == moved.starts_at - timedelta(days=1)
-    assert "12 re-planned; 0 kept" in blocks_text(bot.fake.posts_to(ADMIN)[-1]["blocks"])
+    assert "is updated" in blocks_text(edited["blocks"]) and "12 re-planned; 0 kept" in blocks_text(edited["blocks"])
     # a monthly schedule: the weekly sessions that no longer exist go away with their reminders
     view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
     reply = await bot.driver.submit(ADMIN, view, {ProgramField.SCHEDULE: "monthly"})
-    assert reply.text == ""
+    assert "is updated" in blocks_text(saved_summary(reply)["blocks"])
     left = await sessions.upcoming(bot.db.reader, [program.id], bot.clock.now(), bot.clock.now() + timedelta(days=90))
     assert [s.starts_at.astimezone(ZoneInfo("America/Denver")).day for s in left] == [10, 8, 12]
     assert all(8 <= s.starts_at.astimezone(ZoneInfo("America/Denver")).day <= 14 for s in left)
@@ -166,7 +174,7 @@ async def test_editing_the_schedule_replans_future_sessions_and_moves_reminders(
 async def test_archive_withdraws_sessions_and_reminders(bot: Bot) -> None:
     program = await create_program(bot)
     reply = await bot.driver.command(ADMIN, "program archive Hepatitis C ECHO")
-    assert "is archived: 12 upcoming session(s)" in reply.json["text"]
+    assert "is archived: 12 upcoming sessions" in reply.json["text"]
     planned = await sessions.of_program(
         bot.db.reader, program.id, bot.clock.now(), bot.clock.now() + timedelta(days=365)
     )
@@ -243,7 +251,7 @@ async def test_the_registration_form_offers_programs_to_join(bot: Bot) -> None:
     from tests.scenarios import PROVIDER
 
     reply = await bot.driver.submit(ALICE, view, {**PROVIDER, "programs": [str(hepc.id), str(pain.id)]})
-    assert reply.text == ""
+    assert reply.json["response_action"] == "update"  # the welcome in the form's place
     assert await programs.joined(bot.db.reader, ALICE) == [hepc.id, pain.id]
     # editing: the field shows what was joined; un-choosing one leaves it
     await bot.driver.command(ALICE, "register")
@@ -252,7 +260,7 @@ async def test_the_registration_form_offers_programs_to_join(bot: Bot) -> None:
     field = next(b for b in view["blocks"] if b.get("block_id") == "programs")
     assert len(field["element"]["initial_options"]) == 2
     reply = await bot.driver.submit(ALICE, view, {"programs": [str(pain.id)]})
-    assert reply.text == ""
+    assert reply.json["response_action"] == "update"
     assert await programs.joined(bot.db.reader, ALICE) == [pain.id]
 
 
@@ -273,7 +281,7 @@ async def test_moving_a_program_to_another_channel_moves_its_planned_posts(bot: 
     bot.fake.add_channel("C0NEWHEPC", "hepc-echo-2")
     view = await open_program_modal(bot, text="program edit Hepatitis C ECHO")
     reply = await bot.driver.submit(ADMIN, view, {ProgramField.CHANNEL: "C0NEWHEPC"})
-    assert reply.text == "", reply.text
+    assert "is updated" in blocks_text(saved_summary(reply)["blocks"])
     live = await outbox.get(bot.db.reader, "session:1:live")
     assert live is not None and live.target == "C0NEWHEPC"
 
@@ -301,9 +309,8 @@ async def test_the_new_program_form_starts_in_the_creators_zone_and_checks_echob
     assert "echobot is not in this channel: invite it first" in reply.errors[ProgramField.REVIEW_CHANNEL]
     bot.fake.channels[REVIEW_CHANNEL]["is_member"] = True
     reply = await bot.driver.submit(ADMIN, view, PROGRAM)
-    assert reply.text == ""
     await bot.settle()
-    assert "Invite @echobot" not in blocks_text(bot.fake.posts_to(ADMIN)[-1]["blocks"])  # no needless warning
+    assert "Invite @echobot" not in blocks_text(saved_summary(reply)["blocks"])  # no needless warning
 
 
 async def test_the_program_form_asks_the_basics_then_offers_settings_with_defaults_to_change_later(bot: Bot) -> None:
@@ -317,18 +324,18 @@ async def test_the_program_form_asks_the_basics_then_offers_settings_with_defaul
     assert {ProgramField.NAME, ProgramField.CHANNEL, ProgramField.REVIEW_CHANNEL, ProgramField.SCHEDULE,
             ProgramField.FIRST_DATE, ProgramField.START_TIME, ProgramField.VIDEO_URL} <= shown  # fmt: skip
     assert not shown & {ProgramField.OFFSETS, ProgramField.CASE_SLOTS, ProgramField.CREDIT, ProgramField.COMPLETION}
-    assert (await bot.driver.submit(ADMIN, view, PROGRAM)).text == ""
+    summary = {**saved_summary(await bot.driver.submit(ADMIN, view, PROGRAM)), "id": "VSAVED"}
     await bot.settle()
     program = await programs.get_by_name(bot.db.reader, "Hepatitis C ECHO")
     assert program is not None and program.reminder_offsets == [10080, 1440, 60] and program.case_slots == 2
-    # Settings in the set-up message
-    summary = bot.fake.posts_to(ADMIN)[-1]
+    # Settings in the set-up summary (the form's answer): the settings take that window's place
     settings_button = next(e for b in summary["blocks"] if b.get("type") == "actions" for e in b["elements"]
                            if e["text"]["text"] == "Settings")  # fmt: skip
-    await bot.driver.click(ADMIN, settings_button["action_id"], settings_button["value"], channel="DADMIN0001")
+    await bot.driver.click(ADMIN, settings_button["action_id"], settings_button["value"], home=summary)
     await bot.settle()
-    settings = bot.fake.opened_views()[-1]
-    assert settings["callback_id"] == Callback.PROGRAM_SETTINGS_VIEW
+    update = bot.fake.last("views.update")
+    settings = update.response["view"]
+    assert update.args["view_id"] == "VSAVED" and settings["callback_id"] == Callback.PROGRAM_SETTINGS_VIEW
     offsets = next(b for b in settings["blocks"] if b.get("block_id") == ProgramField.OFFSETS)["element"]
     assert offsets["type"] == "multi_static_select"
     assert [o["value"] for o in offsets["initial_options"]] == ["7d", "1d", "1h"]

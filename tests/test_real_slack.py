@@ -86,7 +86,8 @@ async def test_a_case_with_every_field_at_its_limit_and_escapable_text_reaches_t
     reply = await bot.driver.submit(SPECIALIST, bot.fake.opened_views()[-1], {C.RECOMMENDATIONS: recommendations})
     assert reply.text == "", reply.text
     await bot.settle()
-    assert await click(bot, SPECIALIST, Action.CASE_CLOSE, str(case.id)) == f"Case #{case.id}: closed the case."
+    assert await click(bot, SPECIALIST, Action.CASE_CLOSE, str(case.id)) == ""  # the hub post and thread say it
+    assert bot.fake.posts_to(REVIEW_CHANNEL)[-1]["text"].startswith(f"<@{SPECIALIST}> closed the case")
     assert [c.response for c in bot.fake.calls if c.method.startswith("chat.") and not c.ok] == []
     stored = await cases.get(bot.db.reader, case.id)
     assert stored is not None and stored.state is CaseState.CLOSED
@@ -217,7 +218,9 @@ async def test_the_program_form_answers_at_once_when_slack_is_slow_and_finishes_
     bot.fake.delay = 0
     program = await programs.get_by_name(bot.db.reader, PROGRAM[ProgramField.NAME])
     assert program is not None
-    assert "is saved" in blocks_text(bot.fake.last("views.update").args["view"]["blocks"])
+    saved = blocks_text(bot.fake.last("views.update").args["view"]["blocks"])  # the summary, in the form's place
+    assert saved.startswith("*Hepatitis C ECHO* is set up.") and "*Next sessions:*" in saved
+    assert bot.fake.posts_to("UADMIN0001") == []  # and no DM repeats it
     # a public review channel is still refused when the check comes late: nothing is saved
     view = await open_program_modal(bot)
     bot.fake.delay = 1.5

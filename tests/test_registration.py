@@ -25,14 +25,15 @@ async def test_register_prefills_from_slack_profile_and_stores(bot: Bot) -> None
 
     assert RegistrationField.NPI not in shown  # issue 19: the identifiers come with the first credit claim
     reply = await bot.driver.submit(ALICE, view, PROVIDER)
-    assert reply.status == 200 and reply.text == ""
+    assert reply.status == 200 and welcome(reply)["title"]["text"] == "Welcome"
     await bot.settle()
 
     stored = await providers.get(bot.db.reader, ALICE)
     assert stored is not None and stored.name == "Alice Moreno" and stored.npi is None
     assert stored.role == "participant" and stored.state == "NM"
-    dm = bot.fake.posts_to(ALICE)
-    assert len(dm) == 1 and "registered as a *participant*" in dm[0]["text"]
+    # the form itself answers (issue 19): no DM repeats it
+    assert "registered as a *participant*" in blocks_text(welcome(reply)["blocks"])
+    assert bot.fake.posts_to(ALICE) == []
     home = bot.fake.homes[ALICE]
     assert "Alice Moreno" in blocks_text(home["blocks"]) and "Switch to observer" in blocks_text(home["blocks"])
     await give_identifiers(bot, **{RegistrationField.NPI: VALID_NPI})  # Edit registration asks for them too
@@ -40,12 +41,19 @@ async def test_register_prefills_from_slack_profile_and_stores(bot: Bot) -> None
     assert stored is not None and stored.npi == VALID_NPI and stored.organization == "Valley Community Clinic"
 
 
+def welcome(reply: Any) -> dict[str, Any]:
+    """The view the registration form turned into once saved (response_action update)."""
+    body = reply.json
+    assert body.get("response_action") == "update", reply.text
+    return dict(body["view"])
+
+
 async def give_identifiers(bot: Bot, **values: Any) -> None:
     """Add credit-reporting identifiers with Edit registration."""
     view = await open_registration(bot)
     assert view["title"]["text"] == "Edit registration"
     reply = await bot.driver.submit(ALICE, view, values)
-    assert reply.text == "", reply.text
+    assert "Your registration is updated." in blocks_text(welcome(reply)["blocks"])
     await bot.settle()
 
 
@@ -129,7 +137,7 @@ async def test_field_checks_email_npi_birthday_and_consent(bot: Bot) -> None:
         RegistrationField.CONSENT: [Consent.BIRTH, Consent.LICENCE],
     }
     reply = await bot.driver.submit(ALICE, view, {**PROVIDER, **leap})
-    assert reply.text == ""
+    assert welcome(reply)["callback_id"] == Callback.NOTICE_VIEW
     stored = await providers.get(bot.db.reader, ALICE)
     assert stored is not None and (stored.birth_month, stored.birth_day) == (2, 29)
     assert stored.licence_number == "RN-998877" and stored.licence_consent and stored.birth_consent
@@ -143,13 +151,15 @@ async def test_editing_prefills_from_the_stored_registration(bot: Bot) -> None:
     assert shown[RegistrationField.ORGANIZATION]["initial_value"] == "Valley Community Clinic"
     assert shown[RegistrationField.CREDENTIAL]["initial_option"]["value"] == "NP"
     reply = await bot.driver.submit(ALICE, view, {RegistrationField.ORGANIZATION: "Mesa Health Center"})
-    assert reply.text == ""
+    updated = welcome(reply)
     await bot.settle()
     stored = await providers.get(bot.db.reader, ALICE)
     assert stored is not None and stored.organization == "Mesa Health Center"
     assert stored.registered_at < stored.updated_at or stored.registered_at == stored.updated_at
-    dms = bot.fake.posts_to(ALICE)
-    assert [m["text"] for m in dms][-1] == "Your registration is updated."
+    assert updated["title"]["text"] == "Registration"
+    assert blocks_text(updated["blocks"]).startswith("Your registration is updated.")
+    assert bot.fake.posts_to(ALICE) == []
+    assert "Mesa Health Center" in blocks_text(bot.fake.homes[ALICE]["blocks"])  # and Home shows the change
 
 
 @BOTH_TRANSPORTS
@@ -157,10 +167,10 @@ async def test_resubmitted_view_gives_one_registration_and_one_confirmation(bot:
     view = await open_registration(bot)
     first = await bot.driver.submit(ALICE, view, PROVIDER)
     again = await bot.driver.submit(ALICE, view, PROVIDER)
-    assert first.text == again.text == ""
+    assert welcome(first)["title"]["text"] == "Welcome" and welcome(again)["callback_id"] == Callback.NOTICE_VIEW
     await bot.settle()
     assert await providers.count(bot.db.reader) == 1
-    assert len(bot.fake.posts_to(ALICE)) == 1
+    assert bot.fake.posts_to(ALICE) == []  # the form answered each time: no DM
 
 
 async def test_global_shortcut_and_home_button_open_the_form(bot: Bot) -> None:
@@ -227,21 +237,36 @@ async def test_expired_trigger_gets_a_friendly_answer(bot: Bot) -> None:
 
 
 async def test_the_welcome_is_short_with_next_step_buttons_not_an_echo_of_the_answers(bot: Bot) -> None:
+    """Issue 19: the form answers in its own place (no DM) with a short welcome and the next step; Home has the
+    rest (the registration, Present a case, Edit registration)."""
     await create_program(bot)
-    await register(bot, ALICE)
-    [welcome] = [p for p in bot.fake.posts_to(ALICE) if "Welcome" in p["text"]]
-    shown = blocks_text(welcome["blocks"])
-    assert "registered as a *participant*" in welcome["text"]
-    assert "Organization" not in shown and "E-mail" not in shown and "NPI" not in shown  # no echo of the form
-    steps = {e["text"]["text"]: e for b in welcome["blocks"] if b["type"] == "actions" for e in b["elements"]}
-    assert list(steps) == ["Browse programs", "Present a case", "Edit registration"]
-    await bot.driver.click(ALICE, Action.BROWSE_PROGRAMS, channel="DALICE0001")
+    view = await open_registration(bot)
+    shown_view = {**welcome(await bot.driver.submit(ALICE, view, PROVIDER)), "id": "VWELCOME"}
     await bot.settle()
-    listed = bot.fake.responses[-1]
-    assert "Hepatitis C ECHO" in blocks_text(listed["blocks"]) and "Join" in str(listed["blocks"])
-    await register(bot, "UOBS000001", **{RegistrationField.ROLE: "observer"})
-    [observer] = [p for p in bot.fake.posts_to("UOBS000001") if "Welcome" in p["text"]]
-    assert "registered as an *observer*" in observer["text"]
+    shown = blocks_text(shown_view["blocks"])
+    assert shown.startswith("Welcome to Test Hub, Alice Moreno: you are registered as a *participant*.")
+    assert "Next: join a program" in shown
+    assert "Organization" not in shown and "E-mail" not in shown and "NPI" not in shown  # no echo of the form
+    steps = {e["text"]["text"]: e for b in shown_view["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    assert list(steps) == ["Browse programs"]
+    assert bot.fake.posts_to(ALICE) == []
+    home = blocks_text(bot.fake.homes[ALICE]["blocks"])
+    assert "Alice Moreno" in home and "Present a case" in home and "Edit registration" in home
+    # Browse programs: the list takes the welcome's place, and Join answers there too
+    await bot.driver.click(ALICE, Action.BROWSE_PROGRAMS, home=shown_view)
+    await bot.settle()
+    listed = bot.fake.last("views.update").args
+    assert listed["view_id"] == "VWELCOME" and "Hepatitis C ECHO" in blocks_text(listed["view"]["blocks"])
+    join = next(e for b in listed["view"]["blocks"] for e in (b.get("elements") or [b.get("accessory") or {}])
+                if e.get("action_id") == Action.JOIN_PROGRAM)  # fmt: skip
+    await bot.driver.click(ALICE, join["action_id"], join["value"], home={**listed["view"], "id": "VWELCOME"})
+    await bot.settle()
+    assert "You joined *Hepatitis C ECHO*" in blocks_text(bot.fake.last("views.update").args["view"]["blocks"])
+    # an observer is welcomed as one, and not offered to present a case
+    view = await open_registration(bot, "UOBS000001")
+    observer = welcome(await bot.driver.submit("UOBS000001", view, {**PROVIDER, RegistrationField.ROLE: "observer"}))
+    assert "registered as an *observer*" in blocks_text(observer["blocks"])
+    assert "Present a case" not in blocks_text(observer["blocks"])
 
 
 async def test_credit_reporting_identifiers_are_asked_with_the_first_claim_and_may_be_skipped(bot: Bot) -> None:

@@ -308,7 +308,7 @@ async def test_sessions_list_and_calendar_file(bot: Bot) -> None:
     reply = await bot.driver.command(ADMIN, "sessions")
     assert "Edit session" in reply.message_text
     reply = await bot.driver.command(ALICE, "calendar")
-    assert "Sending a calendar file of 12 session(s)" in reply.json["text"]
+    assert "Sending a calendar file of 12 sessions" in reply.json["text"]
     await bot.settle()
     [content] = bot.fake.uploads.values()
     calendar = Calendar.from_ical(content)
@@ -396,6 +396,6 @@ async def test_sessions_list_shows_the_next_three_with_show_more_and_one_calenda
     assert len([b for b in more["blocks"] if b["type"] == "section" and "join link" in b["text"]["text"]]) == 9
     await bot.driver.click(ALICE, Action.SESSIONS_CALENDAR)
     await bot.settle()
-    assert bot.fake.responses[-1]["text"] == "Sending a calendar file of 12 session(s) to your direct messages."
+    assert bot.fake.responses[-1]["text"] == "Sending a calendar file of 12 sessions to your direct messages."
     [content] = bot.fake.uploads.values()
     assert len([c for c in Calendar.from_ical(content).walk() if c.name == "VEVENT"]) == 12

@@ -136,7 +136,7 @@ async def test_the_presenters_updates_coalesce_and_arrive_in_order(bot: Bot) -> 
     replies = [c.args["text"] for c in bot.fake.calls_to("chat.postMessage")
                if c.response.get("channel") == "DALICE0001" and c.args.get("thread_ts")]  # fmt: skip
     handle = "Case #1 · 50s woman, HCV genotype 3, compensated…"
-    assert replies == [f"{handle}: <@USPEC00001> is reviewing your case.", f"{handle}: The hub team declined the case:"]
+    assert replies == [f"{handle}: The hub team declined the case:"]  # the claim only changed the status line
 
 
 async def test_queue_lists_your_cases_in_review(bot: Bot) -> None:
@@ -216,5 +216,65 @@ async def test_scheduled_and_recommendations_also_show_in_the_presenters_convers
     replies = [c.args for c in bot.fake.calls_to("chat.postMessage")
                if c.response.get("channel") == "DALICE0001" and c.args.get("thread_ts")]  # fmt: skip
     broadcast = {r["text"].split(": ", 1)[1].split(":")[0]: bool(r.get("reply_broadcast")) for r in replies}
-    assert broadcast == {"<@USPEC00001> is reviewing your case.": False, "Scheduled": True,
-                         "The hub team's recommendations": True}  # fmt: skip
+    assert broadcast == {"Scheduled": True, "The hub team's recommendations": True}
+
+
+async def test_check_in_from_home_answers_on_home_without_a_message(bot: Bot) -> None:
+    """Check-in open: Home offers Check in with the join link; clicked there, Home itself says she is checked
+    in (no message); a stale Home button refused opens a window saying why."""
+    from datetime import timedelta
+
+    from echobot.storage import attendance
+    from tests.scenarios import FIRST_START
+
+    await program_with_participant(bot)
+    bot.clock.set(FIRST_START - timedelta(hours=2))
+    early = await home_of(bot, ALICE)
+    assert "check-in is open" not in blocks_text(early["blocks"]) and "Check in" not in buttons(early["blocks"])
+    await bot.driver.click(ALICE, Action.CHECK_IN, "1", home=early)  # an old button: too early, and told why
+    await bot.settle()
+    assert "Check-in opens" in blocks_text(bot.fake.opened_views()[-1]["blocks"])
+    bot.clock.set(FIRST_START + timedelta(minutes=3))
+    home = await home_of(bot, ALICE)
+    assert "*Hepatitis C ECHO* · <!date^1794337200^{time}|2026-11-10 19:00 UTC>: check-in is open." in (
+        blocks_text(home["blocks"]))
+    offered = buttons(home["blocks"])
+    assert offered["Join the session"]["url"] == "https://zoom.example.org/j/123456"
+    messages = (len(bot.fake.responses), len(bot.fake.calls_to("chat.postMessage")),
+                len(bot.fake.calls_to("chat.postEphemeral")), len(bot.fake.opened_views()))  # fmt: skip
+    await bot.driver.click(ALICE, offered["Check in"]["action_id"], offered["Check in"]["value"], home=home)
+    await bot.settle()
+    assert [a.user_id for a in await attendance.present(bot.db.reader, 1)] == [ALICE]
+    now = blocks_text(bot.fake.homes[ALICE]["blocks"])
+    assert (":white_check_mark: *Hepatitis C ECHO* · <!date^1794337200^{time}|2026-11-10 19:00 UTC>: "
+            "you're checked in. Your attendance counts toward credit.") in now
+    assert "Check in" not in buttons(bot.fake.homes[ALICE]["blocks"])
+    assert "Join the session" in buttons(bot.fake.homes[ALICE]["blocks"])  # still there while the session runs
+    assert messages == (len(bot.fake.responses), len(bot.fake.calls_to("chat.postMessage")),
+                        len(bot.fake.calls_to("chat.postEphemeral")), len(bot.fake.opened_views()))  # fmt: skip
+    # the session post's button still answers the one who clicked it (the post is everyone's)
+    await bot.driver.click(ALICE, Action.CHECK_IN, "1", channel="C0HEPC")
+    await bot.settle()
+    assert "already checked in" in bot.fake.responses[-1]["text"]
+    # once check-in closes, Home no longer offers it
+    bot.clock.set(FIRST_START + timedelta(hours=2))
+    assert "Check in" not in buttons((await home_of(bot, ALICE))["blocks"])
+
+
+async def test_counts_say_their_units_and_zeros_say_none(bot: Bot) -> None:
+    """Item 14: "none scheduled" rather than "0 scheduled" in the digest, and "1 case", not "1 case(s)"."""
+    await program_with_participant(bot)
+    home = await home_of(bot, COORDINATOR)
+    digest = buttons(home["blocks"])["Digest"]
+    await bot.driver.click(COORDINATOR, digest["action_id"], digest["value"], home=home)
+    await bot.settle()
+    [sent] = [post["text"] for post in bot.fake.posts_to(COORDINATOR) if "digest" in post["text"]]
+    assert sent.endswith("digest: no new cases, none waiting for triage, none scheduled, no recommendations sent "
+                         "this week.")  # fmt: skip
+    await bot.driver.command(ALICE, "case")
+    await bot.settle()
+    await bot.driver.submit(ALICE, bot.fake.opened_views()[-1], CASE)
+    await bot.settle()
+    assert (await bot.driver.command(ALICE, "cases")).json["text"] == "1 case"
+    reply = await bot.driver.command(ALICE, "calendar")
+    assert reply.json["text"] == "Sending a calendar file of 12 sessions to your direct messages."

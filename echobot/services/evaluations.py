@@ -37,7 +37,7 @@ from echobot.storage import programs as programs_repo
 from echobot.storage import sessions as sessions_repo
 from echobot.submissions import Submission
 from echobot.views.blocks import escape, slack_date
-from echobot.views.evaluations import evaluation_prompt, evaluation_recorded
+from echobot.views.evaluations import evaluation_prompt, evaluation_recorded, hours_phrase
 
 REMINDER_BEFORE_CLOSE = timedelta(days=2)
 PHYSICIAN = "AMA PRA Category 1 Credit™"
@@ -263,7 +263,7 @@ class Evaluations:
         if quarters is None:
             errors[EvaluationField.CREDIT] = "Claim credit in steps of 0.25 hours, like 1.0 or 0.75."
         elif quarters > program.credit_quarters:
-            errors[EvaluationField.CREDIT] = f"This session offers at most {program.credit:g} hours."
+            errors[EvaluationField.CREDIT] = f"This session offers at most {hours_phrase(program.credit)}."
         return errors, quarters or 0
 
     # ---- the transcript -----------------------------------------------------------------------

@@ -255,7 +255,9 @@ class Programs:
         return [program for program in programs if self.can_manage(person, program)]
 
     # ---- set-up ----------------------------------------------------------------------------
-    async def create(self, actor: Person, form: ProgramForm, submission_id: str) -> ProgramResult:
+    async def create(self, actor: Person, form: ProgramForm, submission_id: str, *, dm: bool = True) -> ProgramResult:
+        """A new program, its sessions and channel introduction; `dm`: the set-up summary also by DM (the program
+        form shows it in its own place instead, issue 19)."""
         now = self._clock.now()
         if refused := await self.refusal(actor, None):
             return ProgramResult(errors=refused)
@@ -287,19 +289,22 @@ class Programs:
                 now=now,
                 message=program_intro_message(program, next_session),
             )
-            await outbox.enqueue(
-                tx,
-                key=keys.program_created(program.id, submission_id),
-                target=actor.user_id,
-                now=now,
-                message=program_created_message(program, upcoming[:3], edited=False),
-            )
+            if dm:
+                await outbox.enqueue(
+                    tx,
+                    key=keys.program_created(program.id, submission_id),
+                    target=actor.user_id,
+                    now=now,
+                    message=program_created_message(program, upcoming[:3], edited=False),
+                )
             await audit.record(
                 tx, now, actor.user_id, "program.create", f"program:{program.id}", {"name": program.name}
             )
         return ProgramResult(program=program, replanned=len(upcoming))
 
-    async def update(self, actor: Person, program_id: int, form: ProgramForm, submission_id: str) -> ProgramResult:
+    async def update(self, actor: Person, program_id: int, form: ProgramForm, submission_id: str,
+                     *, dm: bool = True) -> ProgramResult:  # fmt: skip
+        """A program's changes (sessions re-planned when the schedule changed); `dm`: the summary also by DM."""
         now = self._clock.now()
         existing = await programs_repo.get(self._db.reader, program_id)
         submission = Submission(self._db, submission_id, "program.edit")
@@ -337,13 +342,16 @@ class Programs:
             if program.channel_id != existing.channel_id:
                 await self._sessions.move_channel(tx, program, existing.channel_id, now)
             upcoming = await sessions_repo.upcoming(tx, [program.id], now, now + self._sessions.horizon)
-            await outbox.enqueue(
-                tx,
-                key=keys.program_edited(program.id, submission_id),
-                target=actor.user_id,
-                now=now,
-                message=program_created_message(program, upcoming[:3], edited=True, replanned=replanned, kept=kept),
-            )
+            if dm:
+                await outbox.enqueue(
+                    tx,
+                    key=keys.program_edited(program.id, submission_id),
+                    target=actor.user_id,
+                    now=now,
+                    message=program_created_message(
+                        program, upcoming[:3], edited=True, replanned=replanned, kept=kept
+                    ),
+                )
             await audit.record(
                 tx, now, actor.user_id, "program.edit", f"program:{program.id}", {"schedule_changed": schedule_changed}
             )

@@ -35,6 +35,7 @@ class RegistrationResult(BaseModel):
     errors: dict[str, str] = Field(default_factory=dict)
     provider: Provider | None = None
     created: bool = False
+    hub_name: str = ""  # for the welcome the form shows in its place
 
 
 class RoleChange(StrEnum):
@@ -115,8 +116,9 @@ class Registration:
         return await providers_repo.get(self._db.reader, user_id)
 
     async def register(self, user_id: str, form: RegistrationForm, submission_id: str,
-                       team_id: str | None = None) -> RegistrationResult:  # fmt: skip
-        """Store a valid registration (new or edited) and plan its confirmation DM.
+                       team_id: str | None = None, *, dm: bool = True) -> RegistrationResult:  # fmt: skip
+        """Store a valid registration (new or edited) and plan its confirmation DM (`dm`; the registration form
+        shows the welcome in its own place instead, issue 19).
 
         `submission_id` identifies the submitted modal: Slack resending the same submission
         leads to the same stored row and one confirmation. `team_id` is the person's Slack team (a partner
@@ -134,14 +136,15 @@ class Registration:
             await providers_repo.save(tx, provider)
             if form.programs is not None:
                 await _set_memberships(tx, user_id, {i for i in map(parse_id, form.programs) if i is not None}, now)
-            await outbox_repo.enqueue(
-                tx,
-                key=keys.registration(user_id, submission_id),
-                target=user_id,
-                message=confirmation_message(provider, created=existing is None, hub_name=hub_name),
-                now=now,
-            )
-        return RegistrationResult(provider=provider, created=existing is None)
+            if dm:
+                await outbox_repo.enqueue(
+                    tx,
+                    key=keys.registration(user_id, submission_id),
+                    target=user_id,
+                    message=confirmation_message(provider, created=existing is None, hub_name=hub_name),
+                    now=now,
+                )
+        return RegistrationResult(provider=provider, created=existing is None, hub_name=hub_name)
 
     async def add_identifiers(self, user_id: str, form: RegistrationForm) -> dict[str, str]:
         """The credit-reporting identifiers given with a credit claim (issue 19): stored with the registration,

@@ -256,6 +256,14 @@ class Sessions:
         found = await sessions_repo.recent(self._db.reader, list(by_id), now - timedelta(days=days), now)
         return [(session, by_id[session.program_id]) for session in found]
 
+    async def open_for_check_in(self, programs: list[Program]) -> list[tuple[Session, Program]]:
+        """The sessions of these programs whose check-in is open now (Check in on Home, issue 19)."""
+        now = self._clock.now()
+        near = [*await self.recent(programs, days=1), *await self.upcoming(programs, days=1)]
+        found = {s.id: (s, p) for s, p in near}
+        return [(s, p) for s, p in found.values() if s.status is not SessionStatus.CANCELLED
+                and check_in_window(s)[0] <= now <= check_in_window(s)[1]]  # fmt: skip
+
     async def attendees(self, session_id: int) -> list[str]:
         return [a.user_id for a in await attendance_repo.present(self._db.reader, session_id)]
 

@@ -12,6 +12,7 @@ from echobot.views.blocks import (
     Block,
     button,
     context,
+    counted,
     escape,
     file_input,
     input_block,
@@ -127,7 +128,8 @@ def import_result_modal(summary: Summary) -> Block:
 def leftovers_message(program: Program, session: Session, unmatched: Sequence[Leftover],
                       ambiguous: Sequence[Leftover]) -> Message:  # fmt: skip
     count = len(unmatched) + len(ambiguous)
-    text = (f"{count} name(s) in the video report of *{escape(program.name)}* · {slack_date(session.starts_at)} "
+    names = counted(count, "name")
+    text = (f"{names} in the video report of *{escape(program.name)}* · {slack_date(session.starts_at)} "
             "were not counted: they match no registered provider, or more than one. They are in the file below; "
             "add the people they stand for with `/echo attendance`, with a reason.")  # fmt: skip
     return Message(text=f"{count} names from the video report were not counted", blocks=[section(text)])

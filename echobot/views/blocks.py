@@ -372,3 +372,8 @@ def zone_note(zone: tzinfo | None) -> str:
 def file_input(action_id: str, filetypes: Sequence[str], *, max_files: int = 1) -> Block:
     """A file upload field (modals only); Slack's client offers only these file types."""
     return {"type": "file_input", "action_id": action_id, "filetypes": list(filetypes), "max_files": max_files}
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun in the right number: "1 session", "12 sessions" (issue 19: no "session(s)")."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

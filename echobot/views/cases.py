@@ -271,15 +271,13 @@ def presenter_message(case: Case, program: Program, session: Session | None) -> 
 def presenter_reply(case: Case, action: str, note: str | None, session: Session | None) -> Message | None:
     """One change to the case, as a reply in the thread of the presenter's case message (None: nothing to say)."""
     when = slack_date(session.starts_at, "{date_long_pretty} at {time}") if session is not None else "a session"
+    # claim, present and close only change the status line above (updated in place): no reply repeats it
     lead = {
-        "claim": f"<@{case.owner}> is reviewing your case.",
         "ask_info": "The hub team asks for more information:",
         "reply": "Your answer went to the hub team; the case is back in review.",
         "schedule": f"Scheduled: it will be discussed {when}.",
         "decline": "The hub team declined the case:",
-        "present": "Presented in the session. Written recommendations follow.",
         "recommend": "The hub team's recommendations:",
-        "close": "Closed. Thank you for presenting it.",
         "unschedule": "Its session was cancelled: the hub team will schedule it again.",
     }.get(action)
     if lead is None:

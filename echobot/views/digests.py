@@ -7,7 +7,18 @@ from typing import TYPE_CHECKING
 
 from echobot.models import Message, Program
 from echobot.reports import Digest
-from echobot.views.blocks import SECTION_LIMIT, Block, context, divider, escape, fields, header, section, slack_date
+from echobot.views.blocks import (
+    SECTION_LIMIT,
+    Block,
+    context,
+    counted,
+    divider,
+    escape,
+    fields,
+    header,
+    section,
+    slack_date,
+)
 from echobot.views.series import digest_line
 from echobot.views.surveys import comparison_blocks
 
@@ -154,7 +165,8 @@ def _last_session(digest: Digest) -> list[Block]:
     ]  # fmt: skip
     if results.evaluations > results.evaluations_by_present:
         extra = results.evaluations - results.evaluations_by_present
-        blocks.append(context(f"{extra} evaluation(s) from people not on the attendance list (flagged claims)."))
+        blocks.append(context(f"{counted(extra, 'evaluation')} from people not on the attendance list "
+                              "(flagged claims)."))  # fmt: skip
     anonymous = digest.program.anonymous_ratings
     if digest.comments:
         shown = digest.comments[:MAX_COMMENTS]
@@ -162,7 +174,7 @@ def _last_session(digest: Digest) -> list[Block]:
         blocks.append(section(heading))
         blocks += [section(_comment(comment, anonymous)) for comment in shown]
         if len(digest.comments) > len(shown):
-            blocks.append(context(f"{len(digest.comments) - len(shown)} more comment(s): "
+            blocks.append(context(f"{counted(len(digest.comments) - len(shown), 'more comment')}: "
                                   "`/echo export evaluations` has them all."))  # fmt: skip
     return blocks
 
@@ -188,7 +200,7 @@ def digest_message(digest: Digest, now: datetime) -> Message:
         blocks += [divider(), *comparison_blocks(comparison, now)]
     p = digest.pipeline
     text = (f"{escape(program.name)} digest: {_n(p.new, 'new case')}, "
-            f"{p.waiting or 'none'} waiting for triage, {p.scheduled} scheduled, "
+            f"{p.waiting or 'none'} waiting for triage, {p.scheduled or 'none'} scheduled, "
             f"{_n(p.recommendations_sent, 'recommendation')} sent this week.")  # fmt: skip
     return Message(text=text, blocks=blocks[:50])
 

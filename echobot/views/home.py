@@ -6,7 +6,18 @@ from dataclasses import dataclass, field
 
 from echobot.ids import Action
 from echobot.models import Case, Person, Program, Session
-from echobot.views.blocks import Block, actions, button, context, divider, escape, header, section, slack_date
+from echobot.views.blocks import (
+    Block,
+    actions,
+    button,
+    context,
+    divider,
+    escape,
+    header,
+    link_button,
+    section,
+    slack_date,
+)
 from echobot.views.registration import registration_blocks
 from echobot.views.sessions import presenting_blocks, session_line
 
@@ -33,6 +44,24 @@ def programs_section(programs: list[Program], upcoming: list[tuple[Session, Prog
         if lines:
             blocks.append(section("\n".join(lines)))
     blocks.append(context("My sessions (above) lists them all, with Add to my calendar."))
+    return blocks
+
+
+def check_in_blocks(items: list[tuple[Session, Program, bool]]) -> list[Block]:
+    """The sessions whose check-in is open now, each with Check in, or, once checked in, saying so (the click's
+    answer: Home changes in place, no message)."""
+    blocks: list[Block] = []
+    for session, program, checked_in in items[:3]:
+        name, when = escape(program.name), slack_date(session.starts_at, "{time}")
+        join = link_button("Join the session", Action.JOIN_VIDEO, program.video_url)
+        if checked_in:
+            blocks += [section(f":white_check_mark: *{name}* · {when}: you're checked in. "
+                               "Your attendance counts toward credit."),
+                       actions(join, block_id=f"now-{session.id}")]  # fmt: skip
+        else:
+            blocks += [section(f":large_green_circle: *{name}* · {when}: check-in is open."),
+                       actions(button("Check in", Action.CHECK_IN, str(session.id), style="primary"), join,
+                               block_id=f"now-{session.id}")]  # fmt: skip
     return blocks
 
 
@@ -114,6 +143,7 @@ def home_view(
     *,
     work: StaffWork | None = None,
     presenting: dict[int, str] | None = None,
+    checking_in: list[tuple[Session, Program, bool]] | None = None,
 ) -> Block:
     """Each role's own work first (coordinator, specialist), then the everyday tasks as buttons."""
     blocks: list[Block] = [header(f"{hub_name} · Project ECHO"), *staff_sections(work or StaffWork())]
@@ -133,6 +163,7 @@ def home_view(
         provider = person.provider
         blocks += [
             section(f"Hello {escape(provider.name)}."),
+            *check_in_blocks(checking_in or []),
             *task_buttons(person),
             divider(),
             *programs_section(programs or [], upcoming or [], presenting or {}),

@@ -317,3 +317,10 @@ def program_list_blocks(
     blocks.append(divider())
     blocks.append(context("Join or leave with the buttons, or `/echo join NAME` and `/echo leave NAME`."))
     return blocks
+
+
+def program_saved_modal(program: Program, upcoming: list[Session], *, edited: bool, replanned: int = 0,
+                        kept: int = 0) -> Block:  # fmt: skip
+    """What the program form shows in its place once saved (issue 19: no DM): the same summary, with Settings."""
+    message = program_created_message(program, upcoming, edited=edited, replanned=replanned, kept=kept)
+    return modal("ECHO program", Callback.NOTICE_VIEW, message.blocks, submit=None, close="Close")

@@ -229,6 +229,20 @@ def confirmation_message(provider: Provider, *, created: bool, hub_name: str) ->
     )
 
 
+def confirmation_modal(provider: Provider, *, created: bool, hub_name: str) -> Block:
+    """What the registration form shows in its place once saved (no DM): the same short welcome, the next step
+    as a button (answered in this window), and where the rest is: Home, which now shows the registration."""
+    lead = confirmation_message(provider, created=created, hub_name=hub_name).text
+    where = "your registration, your programs and *Present a case*" if provider.role is Role.PARTICIPANT else (
+        "your registration and your programs")
+    blocks = [
+        section(f"{lead}\nNext: join a program to get its session reminders and check in for credit."),
+        actions(button("Browse programs", Action.BROWSE_PROGRAMS, style="primary")),
+        context(f"echobot's *Home* tab now shows {where}; *Edit registration* is there too."),
+    ]
+    return modal("Welcome" if created else "Registration", Callback.NOTICE_VIEW, blocks, submit=None, close="Close")
+
+
 def register_prompt(reason: str) -> list[Block]:
     """An ephemeral answer for someone who must register first."""
     return [

@@ -89,7 +89,7 @@ def reminder_message(
         blocks=[
             section(_with_details(lead + _agenda_lines(agenda), session)),
             actions(link_button("Join the session", Action.JOIN_VIDEO, program.video_url)),
-            context(check_in_hint(session, now, opens) + " `/echo calendar` adds the sessions to your calendar."),
+            context(check_in_hint(session, now, opens) + " *My sessions* (on Home) adds them to your calendar."),
         ],
     )
 
