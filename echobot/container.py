@@ -17,6 +17,7 @@ from echobot.services.digests import Digests, DigestSchedule
 from echobot.services.evaluations import Evaluations
 from echobot.services.hubs import HubDefaults, Hubs
 from echobot.services.library import Library
+from echobot.services.materials import Materials
 from echobot.services.people import People
 from echobot.services.programs import Programs
 from echobot.services.records import Records
@@ -53,6 +54,7 @@ class Services:
     hubs: Hubs
     library: Library
     series: Series
+    materials: Materials
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -75,8 +77,9 @@ class Services:
         digests = Digests(db, clock, programs, sessions, schedule, agenda=cases.agenda, admins=settings.admins,
                           channel=settings.digest_channel)  # fmt: skip
         takeback = TakeBack(db, clock, cases)
+        materials = Materials(db, clock, sessions, programs)
         renderers = Renderers()
-        for service in (sessions, cases, evaluations, digests, takeback, series):
+        for service in (sessions, cases, evaluations, digests, takeback, series, materials):
             service.register_renderers(renderers)
         Reach(renderers).register()
         return cls(
@@ -102,4 +105,5 @@ class Services:
             hubs=hubs,
             library=library,
             series=series,
+            materials=materials,
         )

@@ -26,6 +26,7 @@ from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 from echobot.views.blocks import escape, modal, section
 from echobot.views.evaluations import credits_home_section
 from echobot.views.home import StaffWork, home_view
+from echobot.views.materials import past_materials_blocks
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,10 @@ async def publish_home(services: Services, client: AsyncWebClient, user_id: str)
     upcoming = await services.sessions.upcoming(programs, days=30) if programs else []
     credits = credits_home_section(await services.evaluations.transcript(user_id)) if person.provider else None
     presenting = await presenting_of(services, user_id)
+    work = await staff_work(services, person)
+    materials = await services.materials.past([*programs, *(p for p, _, _ in work.coordinating if p not in programs)])
     view = home_view(person, (await services.hubs.profile()).name, programs, upcoming, credits,
-                     work=await staff_work(services, person), presenting=presenting)  # fmt: skip
+                     work=work, presenting=presenting, materials=past_materials_blocks(materials))  # fmt: skip
     try:
         await client.views_publish(user_id=user_id, view=view)
     except SlackApiError as error:
