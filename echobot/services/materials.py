@@ -83,11 +83,6 @@ def recording_phi(url: str) -> str | None:
     return None
 
 
-def materials_thread(session_id: int) -> str:
-    """The one reply in the session's thread."""
-    return f"{keys.session(session_id)}materials"
-
-
 class Materials:
     def __init__(self, db: Database, clock: Clock, sessions: Sessions, programs: Programs) -> None:
         self._db = db
@@ -171,10 +166,10 @@ class Materials:
     async def _plan(self, tx: Tx, session: Session, program: Program, version: int, now: datetime) -> None:
         """The thread reply (once; later changes update it in place) and the open evaluation DMs' updates."""
         render = Render(name=THREAD_RENDER, args={"session_id": session.id})
-        thread = await outbox.get(tx, materials_thread(session.id))
+        thread = await outbox.get(tx, keys.materials(session.id))
         rows: list[dict[str, Any]] = []
         if thread is None:
-            rows.append({"key": materials_thread(session.id), "target": program.channel_id,
+            rows.append({"key": keys.materials(session.id), "target": program.channel_id,
                          "parent_key": keys.live(session.id), "render": render})  # fmt: skip
         elif thread.state in SENT:
             rows.append({"key": f"{thread.key}:update:{version}", "target": program.channel_id,
