@@ -155,6 +155,13 @@ async def test_the_presenter_may_attach_materials_and_another_provider_is_refuse
     assert saved is not None and saved.actor == ALICE and saved.recording_url is None
     [entry] = await audit.recent(bot.db.reader, action_prefix="session.materials")
     assert entry.actor == ALICE and entry.detail is not None and entry.detail["presenter"] is True
+    # attached before the session post went out: the reply waits for it, then goes in its thread
+    assert thread_replies(bot) == []
+    await at(bot, FIRST_START - timedelta(minutes=10))
+    [thread] = thread_replies(bot)
+    live = await outbox.get(bot.db.reader, "session:1:live")
+    assert live is not None and thread["thread_ts"] == live.slack_ts
+    assert "Hepatitis C in 2026" in blocks_text(thread["blocks"]) and "|Slides>" in blocks_text(thread["blocks"])
 
 
 async def test_a_bad_recording_link_is_refused_on_its_field_and_nothing_is_saved(bot: Bot) -> None:

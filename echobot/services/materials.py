@@ -169,8 +169,13 @@ class Materials:
         thread = await outbox.get(tx, keys.materials(session.id))
         rows: list[dict[str, Any]] = []
         if thread is None:
-            rows.append({"key": keys.materials(session.id), "target": program.channel_id,
-                         "parent_key": keys.live(session.id), "render": render})  # fmt: skip
+            live = await outbox.get(tx, keys.live(session.id))
+            row: dict[str, Any] = {"key": keys.materials(session.id), "target": program.channel_id, "render": render}
+            if live is not None and live.state in (*SENT, OutboxState.PENDING):
+                # in the session post's thread; a post still ahead (a week before the session) is waited for
+                # from its own due time, not polled every second until then
+                row |= {"parent_key": live.key, "due_at": max(now, live.due_at)}
+            rows.append(row)  # with no session post that will be sent, the materials go to the channel itself
         elif thread.state in SENT:
             rows.append({"key": f"{thread.key}:update:{version}", "target": program.channel_id,
                          "kind": OutboxKind.UPDATE, "parent_key": thread.key, "render": render})  # fmt: skip
