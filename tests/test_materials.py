@@ -172,6 +172,9 @@ async def test_a_bad_recording_link_is_refused_on_its_field_and_nothing_is_saved
         reply = await submit(bot, view, recording=bad, view_id=f"VBAD{len(bad)}")
         assert reply.json["response_action"] == "errors", bad
         assert said in reply.json["errors"][MaterialsField.RECORDING], bad
+    file = bot.fake.attach_file(ADMIN, "maria-lopez-mrn-4471902.pdf", b"%PDF-1.4", filetype="pdf")
+    named_file = await bot.driver.submit(ADMIN, {**view, "id": "VFILE001"}, {MaterialsField.SLIDES: [file]})
+    assert "rename the file" in named_file.json["errors"][MaterialsField.SLIDES]
     empty = await submit(bot, view, view_id="VEMPTY01")
     assert MaterialsField.SLIDES in empty.json["errors"]
     named = await submit(bot, view, recording=RECORDING, view_id="VNAMED01",

@@ -72,15 +72,27 @@ def recording_error(url: str) -> str | None:
 LINK_TOKENS = frozenset({phi.Category.URL, phi.Category.IP, phi.Category.OTHER_CODE})  # a link's own ids
 
 
+def _identifier(text: str) -> str | None:
+    """What the PHI guard finds in a link's or a file name's words, apart from the link's own ids."""
+    words = re.sub(r"[/_\-.=&?+#%~]+", " ", text)
+    for finding in phi.scan(words, kind=phi.FieldKind.HUB):
+        if finding.category not in LINK_TOKENS:
+            return finding.message
+    return None
+
+
 def recording_phi(url: str) -> str | None:
     """The PHI guard on a link: its path, query and fragment read as words (a share token is not an identifier,
     a patient's name or record number in the path is)."""
     parsed = urlparse(url)
-    words = re.sub(r"[/_\-.=&?+#%~]+", " ", unquote(" ".join((parsed.path, parsed.query, parsed.fragment))))
-    for finding in phi.scan(words, kind=phi.FieldKind.HUB):
-        if finding.category not in LINK_TOKENS:
-            return f"This link {finding.message}. Nothing was saved: edit it and submit again."
-    return None
+    found = _identifier(unquote(" ".join((parsed.path, parsed.query, parsed.fragment))))
+    return f"This link {found}. Nothing was saved: edit it and submit again." if found else None
+
+
+def file_name_phi(name: str) -> str | None:
+    """The slides' file name is text echobot keeps: the same guard (the file's content cannot be read)."""
+    found = _identifier(name.rsplit(".", 1)[0])
+    return f"The file's name {found}: rename the file and attach it again. Nothing was saved." if found else None
 
 
 class Materials:
@@ -128,6 +140,8 @@ class Materials:
         errors: dict[str, str] = {}
         if (problem := recording_error(url)) or (url and (problem := recording_phi(url))):
             errors[MaterialsField.RECORDING] = problem
+        if form.slides is not None and (problem := file_name_phi(form.slides.name)):
+            errors[MaterialsField.SLIDES] = problem
         if form.title.strip():  # the presenter is a clinician's name by design: the title is scanned
             errors.update(phi.field_errors({MaterialsField.TITLE: form.title.strip()}, kind=phi.FieldKind.HUB))
         now = self._clock.now()
