@@ -88,6 +88,12 @@ COMMANDS: tuple[CommandInfo, ...] = (
         Audience.MANAGER,
     ),
     CommandInfo(
+        "session materials",
+        "/echo session materials",
+        "Attach a session's slides and recording link (coordinators and the session's presenter)",
+        Audience.EVERYONE,
+    ),
+    CommandInfo(
         "hub settings", "/echo hub settings", "The hub's name, time zone and accreditation statement",
         Audience.COORDINATOR,
     ),

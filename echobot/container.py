@@ -17,6 +17,7 @@ from echobot.services.digests import Digests, DigestSchedule
 from echobot.services.evaluations import Evaluations
 from echobot.services.hubs import HubDefaults, Hubs
 from echobot.services.library import Library
+from echobot.services.materials import Materials
 from echobot.services.people import People
 from echobot.services.programs import Programs
 from echobot.services.records import Records
@@ -57,6 +58,7 @@ class Services:
     series: Series
     surveys: Surveys
     survey_results: SurveyResults
+    materials: Materials
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -86,8 +88,9 @@ class Services:
         programs.on_joined.append(surveys.joined)
         series.on_ended.append(surveys.series_ended)
         digests.surveys = survey_results.for_digest
+        materials = Materials(db, clock, sessions, programs)
         renderers = Renderers()
-        for service in (sessions, cases, evaluations, digests, takeback, series, surveys, survey_results):
+        for service in (sessions, cases, evaluations, digests, takeback, series, surveys, survey_results, materials):
             service.register_renderers(renderers)
         Reach(renderers).register()
         return cls(
@@ -115,4 +118,5 @@ class Services:
             series=series,
             surveys=surveys,
             survey_results=survey_results,
+            materials=materials,
         )

@@ -25,6 +25,7 @@ class Callback(StrEnum):
     LIBRARY_SEARCH_VIEW = "library_search"  # the case library's search box, its results below it
     SURVEY_VIEW = "survey"  # a pre or post series survey: one rating per statement (issue 17)
     SURVEY_EDIT_VIEW = "survey_edit"  # a program's survey statements, one line each
+    MATERIALS_VIEW = "session_materials"  # a session's slides and recording link (issue 17)
 
 
 class Action(StrEnum):
@@ -66,6 +67,7 @@ class Action(StrEnum):
     ATTENDANCE_IMPORT = "attendance_import"  # the ended session post and the attendance form: import a report
     SERIES_CLOSE = "series_close"  # /echo series close: close the series (behind a confirm dialog)
     COMPLETION_CERTIFICATE = "completion_certificate"  # /echo cme: a certificate of completion again
+    MATERIALS_OPEN = "materials_open"  # "Materials" on the session post: the materials modal of that session
     LIBRARY_OPEN = "library_open"  # App Home and search answers: the case library's search modal
     LIBRARY_READ = "library_read"  # "Read": a library entry in a modal
     LIBRARY_HIDE = "library_hide"  # a coordinator hides a library entry (behind a confirm dialog)
@@ -168,6 +170,14 @@ class ProgramField(StrEnum):
     SERIES_START = "series_start"
     SERIES_END = "series_end"
     COMPLETION = "completion_percent"
+
+
+class MaterialsField(StrEnum):
+    SESSION = "materials_session"
+    SLIDES = "materials_slides"  # the file input
+    RECORDING = "materials_recording"
+    TITLE = "materials_title"
+    PRESENTER = "materials_presenter"
 
 
 class SessionField(StrEnum):

@@ -13,6 +13,8 @@ planned, so they stay byte for byte as they are. Rows of one thing share a prefi
     session:<id>:evaluate:<user>            the Evaluate DM
     session:<id>:evaluation-reminders       the reminder job          …-reminder:<user> the DMs it plans
     session:<id>:evaluated:<user>           the credit confirmation
+    session:<id>:materials                  the materials' reply in the session thread  …:update:<n> its updates
+    session:<id>:evaluate:<user>:materials:<n>  the Evaluate DM updated with materials (version n)
     session:<id>:import:<n>:leftovers       names a video report import left over (a DM)   …:csv the file
     series:<id>:certificate:<user>          a certificate of completion (a DM)    …:pdf the file beside it
     series:<id>:report:<user>               the completion report to a coordinator    …:csv the file
@@ -121,6 +123,11 @@ def session_cancelled(session_id: int) -> str:
 
 def evaluate(session_id: int, user: str) -> str:
     return f"{session(session_id)}evaluate:{user}"
+
+
+def materials(session_id: int) -> str:
+    """The one reply in the session's thread with its slides and recording link (issue 17)."""
+    return f"{session(session_id)}materials"
 
 
 def evaluation_reminders(session_id: int) -> str:

@@ -420,3 +420,18 @@ class LibraryEntry(BaseModel):
     @property
     def tag_list(self) -> list[str]:
         return [tag.strip() for tag in self.tags.split(",") if tag.strip()]
+
+
+class SessionMaterials(BaseModel):
+    """A session's slides (Slack's file: its id, name, permalink) and recording link; one current set."""
+
+    model_config = ConfigDict(frozen=True)
+
+    session_id: int
+    slides_file_id: str | None = None
+    slides_name: str | None = None
+    slides_permalink: str | None = None
+    recording_url: str | None = None
+    version: int = 1
+    actor: str
+    at: datetime

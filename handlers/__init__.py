@@ -19,6 +19,7 @@ from echobot.handlers import (
     home,
     hubs,
     library,
+    materials,
     programs,
     registration,
     series,
@@ -39,6 +40,7 @@ def register_all(app: AsyncApp, services: Services) -> None:
     programs.register(app, router)
     sessions.register(app, router)
     attendance.register(app, router)
+    materials.register(app, router)
     cases.register(app, router)
     library.register(app, router)
     evaluations.register(app, router)

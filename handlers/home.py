@@ -26,6 +26,7 @@ from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 from echobot.views.blocks import escape, modal, section
 from echobot.views.evaluations import credits_home_section
 from echobot.views.home import StaffWork, home_view
+from echobot.views.materials import past_materials_blocks
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +59,11 @@ async def publish_home(services: Services, client: AsyncWebClient, user_id: str)
     presenting = await presenting_of(services, user_id)
     checking_in = [(s, p, user_id in await services.sessions.attendees(s.id))
                    for s, p in await services.sessions.open_for_check_in(programs)] if programs else []  # fmt: skip
+    work = await staff_work(services, person)
+    materials = await services.materials.past([*programs, *(p for p, _, _ in work.coordinating if p not in programs)])
     view = home_view(person, (await services.hubs.profile()).name, programs, upcoming, credits,
-                     work=await staff_work(services, person), presenting=presenting,
-                     checking_in=checking_in)  # fmt: skip
+                     work=work, presenting=presenting, checking_in=checking_in,
+                     materials=past_materials_blocks(materials))  # fmt: skip
     try:
         await client.views_publish(user_id=user_id, view=view)
     except SlackApiError as error:

@@ -23,7 +23,8 @@ from echobot.ids import Action, Callback, SessionField, SessionTool
 from echobot.models import CaseState, Person, Program, Session, SessionStatus
 from echobot.services.sessions import NOT_ALLOWED, CheckIn, check_in_window
 from echobot.validation import parse_id
-from echobot.views.blocks import counted, escape, modal, section, slack_date
+from echobot.views.blocks import Block, counted, escape, modal, section, slack_date
+from echobot.views.materials import past_materials_blocks
 from echobot.views.metadata import ViewState
 from echobot.views.registration import register_prompt
 from echobot.views.sessions import (
@@ -84,12 +85,20 @@ async def presenting_of(services: Services, user_id: str) -> dict[int, str]:
             if case.state is CaseState.SCHEDULED and case.session_id}  # fmt: skip
 
 
+async def past_materials(services: Services, person: Person) -> list[Block]:
+    """Past sessions' materials of this person's programs (issue 17), below the upcoming sessions."""
+    programs = {p.id: p for p in [*await services.programs.of_person(person),
+                                  *await services.programs.managed_by(person)]}  # fmt: skip
+    return past_materials_blocks(await services.materials.past(list(programs.values())))
+
+
 async def sessions_command(request: CommandRequest) -> None:
     services = request.services
     items, none_text = await upcoming_for(services, request.person)
     presenting = await presenting_of(services, request.person.user_id)
-    await request.ack(text=f"{len(items)} upcoming sessions",
-                      blocks=sessions_list_blocks(items, none_text=none_text, presenting=presenting))  # fmt: skip
+    blocks = sessions_list_blocks(items, none_text=none_text, presenting=presenting)
+    blocks += await past_materials(services, request.person)
+    await request.ack(text=f"{len(items)} upcoming sessions", blocks=blocks)
 
 
 async def more_sessions(ack: AsyncAck, action: dict, respond: AsyncRespond, services: Services, actor: Actor) -> None:
@@ -99,6 +108,7 @@ async def more_sessions(ack: AsyncAck, action: dict, respond: AsyncRespond, serv
     shown = parse_id(action.get("value")) or SESSIONS_SHOWN
     blocks = sessions_list_blocks(items, none_text=none_text, shown=shown,
                                   presenting=await presenting_of(services, actor.user_id))  # fmt: skip
+    blocks += await past_materials(services, await actor.person())
     reply_later(services.inflight, respond, text=f"{len(items)} upcoming sessions", blocks=blocks,
                 response_type="ephemeral", replace_original=True)  # fmt: skip
 

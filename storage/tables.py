@@ -412,6 +412,18 @@ series_ends = Table(
     sqlite_autoincrement=True,
 )  # fmt: skip
 
+session_materials = Table(
+    "session_materials", metadata,  # issue 17: the one current set of a session's slides and recording link
+    Column("session_id", Integer, ForeignKey("sessions.id"), primary_key=True),
+    Column("slides_file_id", Text),  # Slack's file stays Slack's: its id, name and permalink
+    Column("slides_name", Text),
+    Column("slides_permalink", Text),
+    Column("recording_url", Text),
+    Column("version", Integer, nullable=False),  # 1, 2, …: each change (the thread reply is updated in place)
+    Column("actor", Text, nullable=False),
+    Column("at", Ordered, nullable=False),
+)  # fmt: skip
+
 completions = Table(
     "completions", metadata,
     Column("series_id", Integer, ForeignKey("series_ends.id"), nullable=False),

@@ -215,7 +215,8 @@ class FakeSlack:
         url = f"{self.root}/files-pri/T0ECHO-{file_id}/{name}"
         file = {"id": file_id, "name": name, "title": name, "user": user_id, "filetype": filetype,
                 "mimetype": "text/csv" if filetype == "csv" else "application/octet-stream", "size": len(content),
-                "url_private": url, "url_private_download": url + "?download=1", "is_public": False}  # fmt: skip
+                "url_private": url, "url_private_download": url + "?download=1", "is_public": False,
+                "permalink": f"https://echo-hub.slack.com/files/{user_id}/{file_id}/{name}"}  # fmt: skip
         self.shared_files[file_id] = {**file, "content": content}
         return file
 

@@ -33,11 +33,13 @@ from echobot.services.sessions import Sessions
 from echobot.storage import Database, Reader, Tx, outbox
 from echobot.storage import attendance as attendance_repo
 from echobot.storage import evaluations as evaluations_repo
+from echobot.storage import materials as materials_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import sessions as sessions_repo
 from echobot.submissions import Submission
 from echobot.views.blocks import escape, slack_date
 from echobot.views.evaluations import evaluation_prompt, evaluation_recorded, hours_phrase
+from echobot.views.materials import links as materials_links
 
 REMINDER_BEFORE_CLOSE = timedelta(days=2)
 PHYSICIAN = "AMA PRA Category 1 Credit™"
@@ -112,7 +114,8 @@ class Evaluations:
         _, closes = window(session, program)
         if now >= closes:
             return None
-        return evaluation_prompt(session, program, closes, reminder=bool(args.get("reminder")))
+        links = materials_links(await materials_repo.get(db, session.id))
+        return evaluation_prompt(session, program, closes, reminder=bool(args.get("reminder")), materials=links)
 
     def register_renderers(self, renderers: Renderers) -> None:
         renderers.messages["evaluation.prompt"] = self._render_prompt

@@ -49,7 +49,9 @@ def hours_phrase(hours: float) -> str:
     return f"{hours:g} hour" + ("" if hours == 1 else "s")
 
 
-def evaluation_prompt(session: Session, program: Program, closes: datetime, *, reminder: bool = False) -> Message:
+def evaluation_prompt(session: Session, program: Program, closes: datetime, *, reminder: bool = False,
+                      materials: str = "") -> Message:  # fmt: skip
+    """The Evaluate DM; `materials`: the session's "Slides · Recording" links, when it has any (issue 17)."""
     lead = ("Reminder: your evaluation of " if reminder else "Thank you for attending ") + _session_title(
         session, program
     )
@@ -57,6 +59,7 @@ def evaluation_prompt(session: Session, program: Program, closes: datetime, *, r
             f"closes {slack_date(closes, '{date_short_pretty} at {time}')}.")  # fmt: skip
     return Message(text=text.replace("*", ""), blocks=[
         section(text),
+        *([section(f"*Session materials:* {materials}")] if materials else []),
         actions(button("Evaluate", Action.EVALUATE, str(session.id), style="primary")),
     ])  # fmt: skip
 

@@ -117,7 +117,7 @@ def staff_sections(work: StaffWork) -> list[Block]:
                    actions(*settings, block_id="program-settings"),
                    actions(command_button("Sessions", "sessions"), command_button("Attendance", "attendance"),
                            command_button("Export", "export credits"), command_button("Digest", "digest"),
-                           block_id="coordinator-tools"),
+                           command_button("Materials", "session materials"), block_id="coordinator-tools"),
                    divider()]  # fmt: skip
     if work.specialist or work.waiting or work.in_review:
         def listed(items: list[tuple[Case, Program]]) -> str:
@@ -144,8 +144,10 @@ def home_view(
     work: StaffWork | None = None,
     presenting: dict[int, str] | None = None,
     checking_in: list[tuple[Session, Program, bool]] | None = None,
+    materials: list[Block] | None = None,
 ) -> Block:
-    """Each role's own work first (coordinator, specialist), then the everyday tasks as buttons."""
+    """Each role's own work first (coordinator, specialist), then the everyday tasks as buttons; `materials`:
+    past sessions' "Slides · Recording" links (issue 17)."""
     blocks: list[Block] = [header(f"{hub_name} · Project ECHO"), *staff_sections(work or StaffWork())]
     if person.provider is None:
         blocks += [
@@ -173,5 +175,7 @@ def home_view(
             section("*Your registration*"),
             *registration_blocks(provider),
         ]
+    if materials:
+        blocks += [divider(), *materials]
     blocks.append(context("More commands: `/echo help` lists everything you can type."))
     return {"type": "home", "blocks": blocks[:100]}

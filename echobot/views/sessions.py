@@ -31,6 +31,7 @@ from echobot.views.blocks import (
     when_phrase,
     zone_note,
 )
+from echobot.views.materials import materials_button
 from echobot.views.metadata import ViewState
 
 
@@ -131,14 +132,15 @@ def live_post(
             text=lead.replace("*", ""),
             blocks=[
                 section(_with_details(lead, session)),
-                actions(_tools_button(session)),
+                actions(_tools_button(session), materials_button(session.id)),
                 *_attendance_blocks(session),
             ],
         )
     if ended:
         closes = slack_date(check_in_closes, "{time}")
         lead = f":white_circle: *{name}* session ended. Check-in stays open until {closes}."
-        buttons = [button("Check in", Action.CHECK_IN, str(session.id), style="primary"), _tools_button(session)]
+        buttons = [button("Check in", Action.CHECK_IN, str(session.id), style="primary"), _tools_button(session),
+                   materials_button(session.id)]  # fmt: skip
         note = "Missed the check-in? Check in now: your attendance counts toward your continuing-education credit."
         return Message(
             text=lead.replace("*", ""),
