@@ -1,7 +1,7 @@
 """Issue 17: session materials (the slides Slack keeps, the recording link), one current set per session.
 
 Revision ID: 0013
-Revises: 0009
+Revises: 0012
 Create Date: 2026-12-05
 """
 
