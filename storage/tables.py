@@ -487,6 +487,8 @@ library_entries = Table(
     Column("created_at", Ordered, nullable=False),
     Column("hidden_at", Ordered),
     Column("hidden_by", Text),
+    # (0011) hidden because its case was reported as holding identifiers, until a coordinator reviews it
+    Column("pending_review", Integer, nullable=False, server_default=text("0")),
     CheckConstraint("outcome IS NULL OR outcome IN ('improved', 'unchanged', 'worse')",
                     name="library_entries_outcome"),
     CheckConstraint("(hidden_at IS NULL) = (hidden_by IS NULL)", name="library_entries_hidden"),

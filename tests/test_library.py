@@ -252,3 +252,74 @@ async def test_the_digest_counts_entries_added_and_searches(bot: Bot) -> None:
     await bot.settle()
     digest = [p for p in bot.fake.posts_to(COORDINATOR) if "digest" in p["text"]][-1]
     assert "Case library this week: 1 entry added, 2 searches." in blocks_text(digest["blocks"])
+
+
+async def test_a_report_of_identifiers_hides_the_entry_until_a_coordinator_reviews_it(bot: Bot) -> None:
+    await program_with_participant(bot)
+    entry = await entry_from_a_case(bot, GENOTYPE)
+    case_id = (await library.get(bot.db.reader, entry)).case_id  # type: ignore[union-attr]
+    assert (await search(bot, ALICE, "genotype"))[1] == ["Genotype 3 with compensated cirrhosis"]
+    await bot.driver.click(SPECIALIST, Action.CASE_REPORT, str(case_id), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    # hidden at once: search and reading no longer show it
+    assert (await search(bot, ALICE, "genotype"))[1] == []
+    await bot.driver.click(ALICE, Action.LIBRARY_READ, str(entry))
+    await bot.settle()
+    assert "not there any more" in bot.fake.responses[-1]["text"]
+    held = await library.get(bot.db.reader, entry)
+    assert held is not None and held.pending_review and held.hidden_by == SPECIALIST
+    [record] = await audit.recent(bot.db.reader, action_prefix="library.hold")
+    assert record.actor == SPECIALIST and record.subject == f"library:{entry}"
+    # the hub thread's take-back notice says so, with the coordinators' button
+    [notice] = [m for (channel, _), m in bot.fake.messages.items() if channel == REVIEW_CHANNEL
+                and "removed its clinical text from the hub post, this thread" in m["text"]]  # fmt: skip
+    assert notice.get("thread_ts")
+    assert "library entry (the teaching points) is hidden" in blocks_text(notice["blocks"])
+    [review] = [e for b in notice["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert review["action_id"] == Action.LIBRARY_REVIEW and review["value"] == str(entry)
+    # the specialist who reported it is not a coordinator: told so, nothing opens
+    opened = len(bot.fake.opened_views())
+    await bot.driver.click(SPECIALIST, Action.LIBRARY_REVIEW, str(entry), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    assert "Only Hepatitis C ECHO's coordinators can review" in bot.fake.responses[-1]["text"]
+    assert len(bot.fake.opened_views()) == opened
+    # a coordinator reads it and keeps it hidden
+    await bot.driver.click(COORDINATOR, Action.LIBRARY_REVIEW, str(entry), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    modal = bot.fake.opened_views()[-1]
+    shown = blocks_text(modal["blocks"])
+    assert "Genotype 3 with compensated cirrhosis" in shown and "sofosbuvir/velpatasvir" in shown
+    buttons = {e["action_id"]: e for b in modal["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    assert set(buttons) == {Action.LIBRARY_KEEP_HIDDEN, Action.LIBRARY_SHOW}
+    assert "confirm" in buttons[Action.LIBRARY_SHOW]
+    await bot.driver.click(COORDINATOR, Action.LIBRARY_KEEP_HIDDEN, str(entry), home=modal)
+    await bot.settle()
+    assert "Kept hidden" in blocks_text(updated_view(bot)["blocks"])
+    kept = await library.get(bot.db.reader, entry)
+    assert kept is not None and not kept.pending_review and kept.hidden_by == COORDINATOR
+    assert (await search(bot, ALICE, "genotype"))[1] == []
+    # decided once: the button now says so, and Show again changes nothing
+    await bot.driver.click(COORDINATOR, Action.LIBRARY_SHOW, str(entry), home=modal)
+    await bot.settle()
+    assert "already reviewed: it is hidden" in blocks_text(updated_view(bot)["blocks"])
+    assert (await search(bot, ALICE, "genotype"))[1] == []
+    [kept_record] = await audit.recent(bot.db.reader, action_prefix="library.keep_hidden")
+    assert kept_record.actor == COORDINATOR and kept_record.subject == f"library:{entry}"
+
+
+async def test_a_coordinator_shows_a_reviewed_entry_again(bot: Bot) -> None:
+    await program_with_participant(bot)
+    entry = await entry_from_a_case(bot, STATINS)
+    case_id = (await library.get(bot.db.reader, entry)).case_id  # type: ignore[union-attr]
+    await bot.driver.click(SPECIALIST, Action.CASE_REPORT, str(case_id), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    assert (await search(bot, ALICE, "statins"))[1] == []
+    await bot.driver.click(COORDINATOR, Action.LIBRARY_REVIEW, str(entry), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    modal = bot.fake.opened_views()[-1]
+    await bot.driver.click(COORDINATOR, Action.LIBRARY_SHOW, str(entry), home=modal)
+    await bot.settle()
+    assert "Shown again" in blocks_text(updated_view(bot)["blocks"])
+    assert (await search(bot, ALICE, "statins"))[1] == ["Statins after HCV cure"]
+    [record] = await audit.recent(bot.db.reader, action_prefix="library.show")
+    assert record.actor == COORDINATOR and record.subject == f"library:{entry}"

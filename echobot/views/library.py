@@ -126,6 +126,29 @@ def entry_modal(entry: LibraryEntry, program: Program, may_hide: bool) -> Block:
     return modal("Case library", Callback.NOTICE_VIEW, blocks, submit=None, close="Back")
 
 
+def review_modal(entry: LibraryEntry, program: Program) -> Block:
+    """A coordinator reviews an entry hidden because its case was reported as holding identifiers: the entry as
+    it would show, then Keep hidden or Show again."""
+    show = button("Show again", Action.LIBRARY_SHOW, str(entry.id), style="primary")
+    show["confirm"] = {"title": {"type": "plain_text", "text": "Show this entry again?"},
+                       "text": {"type": "mrkdwn", "text": "Only if nothing in it points to the patient: it shows "
+                                "in searches again. The decision is recorded in the audit log."},
+                       "confirm": {"type": "plain_text", "text": "Show again"},
+                       "deny": {"type": "plain_text", "text": "Not yet"}}  # fmt: skip
+    blocks: list[Block] = [
+        section(f"Someone reported patient identifiers in the case behind this entry, so it is hidden from "
+                f"{escape(program.name)}'s case library. Read it: if it names or points to the patient, keep it "
+                "hidden; if its teaching points are general, show it again."),
+        section(f"*{escape(entry.title)}*\n{escape(program.name)} · {entry.year}"),
+        section(f"*Patient:* {entry.age_band}, {entry.sex}\n*Tags:* {escape(entry.tags)}"),
+        *typed_text("Key question", entry.question),
+        *typed_text("The hub's recommendation", entry.recommendation),
+        actions(button("Keep hidden", Action.LIBRARY_KEEP_HIDDEN, str(entry.id), style="danger"), show,
+                block_id="library-review"),
+    ]  # fmt: skip
+    return modal("Review library entry", Callback.NOTICE_VIEW, blocks, submit=None, close="Close")
+
+
 def similar_blocks(entries: list[LibraryEntry], programs: dict[int, Program]) -> list[Block]:
     """The case modal's hint: up to three entries like the case being written."""
     if not entries:

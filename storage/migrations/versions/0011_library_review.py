@@ -1,0 +1,28 @@
+"""The case library, closing issue 15: an entry hidden by a report of identifiers waits for a coordinator's
+review (`pending_review`).
+
+Revision ID: 0011
+Revises: 0009
+Create Date: 2026-12-05
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0011"
+down_revision = "0009"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # 1 while an entry hidden because its case was reported as holding identifiers waits for a coordinator
+    # (Keep hidden or Show again); 0 otherwise.
+    op.add_column("library_entries", sa.Column("pending_review", sa.Integer(), nullable=False,
+                                               server_default=sa.text("0")))  # fmt: skip
+
+
+def downgrade() -> None:
+    raise NotImplementedError("echobot does not downgrade; restore a backup instead")
