@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnClause, Select, cast, column, func, literal, literal_column, select, table
-from sqlalchemy.dialects.postgresql import REGCONFIG, TSVECTOR
+from sqlalchemy.dialects.postgresql import REGCONFIG
 
 from echobot.models import LibraryEntry
 from echobot.storage.database import Reader
@@ -38,8 +38,8 @@ _FTS: ColumnClause[Any] = literal_column("library_fts")
 _WEIGHTS = (8.0, 8.0, 3.0, 1.0)
 # SQLite: how many of FTS5's best matches are looked up before the filters, when no tag or age band is asked for.
 CANDIDATES = 50
-# PostgreSQL: the generated tsvector column (not declared in tables.py: `db copy` must not read or write it).
-_VECTOR = literal_column("library_entries.search", type_=TSVECTOR)
+# PostgreSQL: the generated tsvector column (on SQLite a virtual column, always NULL).
+_VECTOR = E.c.search
 
 
 def is_search_index(name: str | None) -> bool:

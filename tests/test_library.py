@@ -4,11 +4,22 @@ hiding, the follow-up outcome, retention, the similar-cases hint in the case mod
 from __future__ import annotations
 
 import json
+import warnings
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, make_url, text
+from sqlalchemy.dialects.postgresql import TSVECTOR
+from sqlalchemy.ext.asyncio import create_async_engine
+
 from echobot.ids import Action, Callback, CaseField, LibraryField, ProgramField, Teaching
-from echobot.storage import audit, cases, library
+from echobot.storage import Database, audit, cases, library
+from echobot.storage.library_search import is_search_index
+from echobot.storage.tables import library_entries, metadata
+from tests import backends
 from tests.harness import Bot
 from tests.scenarios import (
     ALICE,
@@ -323,3 +334,35 @@ async def test_a_coordinator_shows_a_reviewed_entry_again(bot: Bot) -> None:
     assert (await search(bot, ALICE, "statins"))[1] == ["Statins after HCV cure"]
     [record] = await audit.recent(bot.db.reader, action_prefix="library.show")
     assert record.actor == COORDINATOR and record.subject == f"library:{entry}"
+
+
+def _declared_vs_migrated(conn: Connection) -> list[Any]:
+    """What Alembic's autogenerate would change to make the migrated schema the declared one (SQLite's FTS5
+    tables aside: a virtual table is no table SQLAlchemy can declare)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # expression indexes and computed columns are not compared
+        context = MigrationContext.configure(
+            conn, opts={"include_name": lambda name, kind, _: kind != "table" or not is_search_index(name)}
+        )
+        found = compare_metadata(context, metadata)
+    # primary keys without NOT NULL from the scripts before Alembic (SQLite) are not a difference that matters
+    return [d for d in found if not (isinstance(d, list) and d[0][0] == "modify_nullable"
+                                     and metadata.tables[d[0][2]].c[d[0][3]].primary_key)]  # fmt: skip
+
+
+async def test_the_declared_schema_is_the_migrated_one_search_column_included(tmp_path: Path) -> None:
+    database = backends.database(tmp_path / "schema.db")
+    db = await Database.open(database)
+    await db.close()
+    url = make_url(database if "://" in database else f"sqlite:///{database}")
+    url = url.set(drivername="postgresql+asyncpg" if url.get_backend_name() == "postgresql" else "sqlite+aiosqlite")
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as conn:
+            assert await conn.run_sync(_declared_vs_migrated) == []
+            if url.get_backend_name() == "postgresql":
+                kind = await conn.scalar(text("SELECT data_type FROM information_schema.columns "
+                                              "WHERE table_name = 'library_entries' AND column_name = 'search'"))
+                assert kind == "tsvector" and isinstance(library_entries.c.search.type, TSVECTOR)
+    finally:
+        await engine.dispose()
