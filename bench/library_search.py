@@ -8,6 +8,8 @@ points generated from a clinical vocabulary; tags, age bands, outcomes). Figures
 
 - `/echo library WORDS` (1 to 3 words, some with a tag filter) as signed slash commands: time from the request
   to its answer (search, ranking, the counted search, the blocks), median and p99; target p99 < 50 ms;
+- the CPU time the process spent on each of those commands (all its threads: echobot, the fake Slack, SQLite's
+  work; on PostgreSQL the server's work is not included): what the search costs, whatever the machine's load;
 - the same words searched in storage, ranked full-text (FTS5 bm25 / tsvector ts_rank with GIN) against the
   strongest fair baseline without a full-text index: a case-insensitive substring scan (LIKE / ILIKE) over the
   same four columns, any of the words, newest first (no ranking at all), median and p99, and the ratio;
@@ -145,8 +147,10 @@ async def run(backend: str, count: int, searches: int, modals: int,
                 for suffix, search in versions:
                     library_search.search = search  # what services.library calls
                     try:
+                        cpu = time.process_time()
                         figures.setdefault("command" + suffix, []).append(
                             await timed(bot.driver.command(ALICE, f"library {text}")))
+                        figures.setdefault("command cpu" + suffix, []).append((time.process_time() - cpu) * 1000)
                         figures.setdefault("indexed" + suffix, []).append(
                             await timed(search(bot.db.reader, terms, filters, 10)))
                     finally:
@@ -181,7 +185,10 @@ def report(backend: str, figures: dict[str, list[float]]) -> None:
 
     print(f"[{backend}] /echo library (request to answer), " + line("search", figures["command"]))
     print(f"[{backend}] storage, ranked full-text " + line("", figures["indexed"]).lstrip(": "))
+    print(f"[{backend}] /echo library, CPU time of this process (all its threads; the fake Slack and the "
+          "database's work included, the wait for a busy machine's cores not) " + line("", figures["command cpu"]))
     if "command (baseline)" in figures:
+        print(f"[{backend}] baseline commit: /echo library, CPU time " + line("", figures["command cpu (baseline)"]))
         print(f"[{backend}] baseline commit: /echo library (request to answer), "
               + line("search", figures["command (baseline)"]))
         print(f"[{backend}] baseline commit: storage, ranked full-text "

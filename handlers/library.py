@@ -72,7 +72,8 @@ async def library_command(request: CommandRequest) -> None:
     if found.refused:
         await request.ack(text=found.refused)
         return
-    blocks: list[Block] = [*results_blocks(found.entries, found.programs, query.words)[:45],
+    tags = None if found.entries else await request.services.library.tags(list(found.programs.values()))
+    blocks: list[Block] = [*results_blocks(found.entries, found.programs, query.words, query, tags)[:45],
                            actions(button("Search with filters", Action.LIBRARY_OPEN))]  # fmt: skip
     await request.ack(text=f"{len(found.entries)} library entries", blocks=blocks)
 
@@ -107,8 +108,9 @@ async def submit_search(ack: AsyncAck, services: Services, actor: Actor, values:
         await ack(response_action="errors", errors={found.field: found.refused})
         return
     programs = list(found.programs.values())
-    view = search_modal(programs, await services.library.tags(programs), query,
-                        results_blocks(found.entries, found.programs, query.words))  # fmt: skip
+    tags = await services.library.tags(programs)
+    view = search_modal(programs, tags, query, results_blocks(found.entries, found.programs, query.words, query,
+                                                              tags))  # fmt: skip
     await ack(response_action="update", view=view)
 
 

@@ -144,13 +144,18 @@ async def test_search_ranks_by_tags_and_words_and_shows_only_ones_own_programs(b
     assert (await search(bot, ALICE, "cirrhosis age:60-69"))[1] == ["Statins after HCV cure"]
     shown, titles = await search(bot, ALICE, "warfarin")
     assert titles == [] and "No library entry found" in shown
+    # nothing found says what was searched and what to try, with the library's tags
+    shown, titles = await search(bot, ALICE, 'warfarin tag:cirrhosis age:18-29')
+    assert titles == [] and "for “warfarin” tagged `cirrhosis` aged 18–29" in shown
+    assert "Try without the tag or any age band or other or fewer words" in shown
+    assert "most used tags: `cirrhosis`, `genotype 3`, `hcv`" in shown
     # another program's members do not see these entries, nor read them
     await create_program(bot, **{ProgramField.NAME: "Opioid Use Disorder ECHO"})
     await register(bot, BOB)
     await bot.driver.command(BOB, "join Opioid Use Disorder ECHO")
     await bot.settle()
     shown, titles = await search(bot, BOB, "cirrhosis")
-    assert titles == []
+    assert titles == [] and "Your programs' case library has no entries yet" in shown
     before = len(bot.fake.opened_views())
     await bot.driver.click(BOB, Action.LIBRARY_READ, str(genotype))
     await bot.settle()

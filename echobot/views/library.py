@@ -69,12 +69,30 @@ def entry_line(entry: LibraryEntry, program: Program | None) -> Block:
                    accessory=button("Read", Action.LIBRARY_READ, str(entry.id)))  # fmt: skip
 
 
-def results_blocks(entries: list[LibraryEntry], programs: dict[int, Program], words: str = "") -> list[Block]:
+def results_blocks(entries: list[LibraryEntry], programs: dict[int, Program], words: str = "",
+                   query: LibraryQuery | None = None, tags: list[str] | None = None) -> list[Block]:  # fmt: skip
     if not entries:
-        said = f" for “{escape(words[:100])}”" if words.strip() else ""
-        return [section(f"No library entry found{said}. Try other words, or fewer filters.")]
+        return nothing_found(words, query, tags)
     heading = f"*{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}*, best match first"
     return [section(heading), *(entry_line(e, programs.get(e.program_id)) for e in entries)]
+
+
+def nothing_found(words: str, query: LibraryQuery | None, tags: list[str] | None) -> list[Block]:
+    """No entry matched: what was searched for, and what to try (or why the library has nothing yet)."""
+    if tags is not None and not tags:
+        return [section("Your programs' case library has no entries yet. An entry is added when a specialist "
+                        "records recommendations with teaching points for a case whose presenter agreed that it "
+                        "be used for teaching.")]  # fmt: skip
+    tag, band = (query.tag, query.age_band) if query else (None, None)
+    searched = [f"“{escape(words[:100])}”" if words.strip() else "", f"tagged `{escape(tag)}`" if tag else "",
+                f"aged {band}" if band else ""]  # fmt: skip
+    said = " ".join(part for part in searched if part)
+    tries = [*(["without the tag"] if tag else []), *(["any age band"] if band else [])]
+    if words.strip():
+        tries.append("other or fewer words: a drug, a condition or a question's key term")
+    known = f" This library's most used tags: {', '.join(f'`{escape(t)}`' for t in tags[:6])}." if tags else ""
+    what = f" for {said}" if said else ""
+    return [section(f"No library entry found{what}. Try {' or '.join(tries) or 'other words'}.{known}")]
 
 
 def search_modal(programs: list[Program], tags: list[str], query: LibraryQuery | None = None,
