@@ -16,11 +16,11 @@ from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from echobot.ids import Action, Callback, CaseField, LibraryField, ProgramField, Teaching
-from echobot.storage import Database, audit, cases, library
+from echobot.storage import Database, audit, cases, library, library_search
 from echobot.storage.library_search import is_search_index
 from echobot.storage.tables import library_entries, metadata
 from tests import backends
-from tests.harness import Bot
+from tests.harness import START, Bot
 from tests.scenarios import (
     ALICE,
     REVIEW_CHANNEL,
@@ -371,3 +371,38 @@ async def test_the_declared_schema_is_the_migrated_one_search_column_included(tm
                 assert kind == "tsvector" and isinstance(library_entries.c.search.type, TSVECTOR)
     finally:
         await engine.dispose()
+
+
+async def test_search_among_many_entries_ranks_past_other_programs_and_hidden_ones(bot: Bot, monkeypatch: Any) -> None:
+    """More matches than a search shows: the best of another program's entries and hidden ones are passed over
+    (on SQLite FTS5 hands over its best CANDIDATES first, then every match when those do not fill the page), and
+    the order is the one every match ranked gives."""
+    mine = await program_with_participant(bot)
+    other = (await create_program(bot, **{ProgramField.NAME: "Opioid Use Disorder ECHO"})).id
+    async with bot.db.transaction() as tx:
+        for n in range(60):  # the strongest matches: "cirrhosis" in the title and tags, another program's
+            await library.create(tx, entry_fields(other, f"Cirrhosis {n}", "cirrhosis", "Ask the hub."), ["x"], START)
+        for n in range(12):  # this program's: the word only in the recommendation, once or twice
+            advice = "Watch for cirrhosis." + (" Cirrhosis again." if n % 2 else "")
+            await library.create(tx, entry_fields(mine, f"Mine {n}", "lipids", advice), ["lipids"], START)
+    words = library_search.terms("cirrhosis")
+    found = await library_search.search(bot.db.reader, words, library_search.Filters([mine]), 10)
+    assert len(found) == 10 and {e.program_id for e in found} == {mine}
+    assert all("again" in e.recommendation for e in found[:6])  # the word twice ranks first
+    both = library_search.Filters([mine, other])
+    best = await library_search.search(bot.db.reader, words, both, 10)
+    assert [e.title for e in best[:10]] == [e.title for e in best if e.program_id == other][:10]
+    async with bot.db.transaction() as tx:  # hide the ten best: the next ten come, in the same order as ranked all
+        for entry in best:
+            await library.hide(tx, entry.id, "UPCOORD001", START)
+    monkeypatch.setattr(library_search, "CANDIDATES", 100_000)
+    everything = await library_search.search(bot.db.reader, words, both, 10)
+    monkeypatch.undo()
+    after = await library_search.search(bot.db.reader, words, both, 10)
+    assert [e.id for e in after] == [e.id for e in everything] and not {e.id for e in after} & {e.id for e in best}
+
+
+def entry_fields(program_id: int, title: str, tags: str, recommendation: str) -> dict[str, Any]:
+    return {"program_id": program_id, "case_id": None, "title": title, "tags": tags, "question": "What to do?",
+            "recommendation": recommendation, "age_band": "50–59", "sex": "female", "year": 2026,
+            "credited": None, "created_by": SPECIALIST}  # fmt: skip
