@@ -1,6 +1,6 @@
 """The case library at 20,000 entries: search and the case modal's similar-cases hint, on SQLite and PostgreSQL.
 
-    python -m bench.library_search [--entries 20000] [--searches 300] [--modals 100]
+    python -m bench.library_search [--entries 20000] [--searches 300] [--modals 100] [--baseline COMMIT]
 
 For each backend (SQLite file; PostgreSQL in a throwaway local cluster when its server binaries are installed)
 a real echobot runs in-process against the fake Slack with 20,000 library entries in one program (teaching
@@ -8,21 +8,30 @@ points generated from a clinical vocabulary; tags, age bands, outcomes). Figures
 
 - `/echo library WORDS` (1 to 3 words, some with a tag filter) as signed slash commands: time from the request
   to its answer (search, ranking, the counted search, the blocks), median and p99; target p99 < 50 ms;
+- the CPU time the process spent on each of those commands (all its threads: echobot, the fake Slack, SQLite's
+  work; on PostgreSQL the server's work is not included): what the search costs, whatever the machine's load;
 - the same words searched in storage, ranked full-text (FTS5 bm25 / tsvector ts_rank with GIN) against the
   strongest fair baseline without a full-text index: a case-insensitive substring scan (LIKE / ILIKE) over the
   same four columns, any of the words, newest first (no ranking at all), median and p99, and the ratio;
 - the case modal: `/echo case` until Slack has opened the modal (views.open), and Enter in its summary until
   the hint is in the modal (views.update), median and p99; target p99 < 300 ms.
+
+With `--baseline COMMIT`, that commit's storage/library_search.py is loaded too and every search is made twice,
+in turn, with each version (as a command and in storage): before and after in one run, on the same load.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import random
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from sqlalchemy import func, insert, or_, select
@@ -116,7 +125,8 @@ async def baseline(bot: Bot, words: list[str], program_id: int) -> None:
                                  .order_by(E.c.created_at.desc()).limit(10))  # fmt: skip
 
 
-async def run(backend: str, count: int, searches: int, modals: int) -> dict[str, list[float]]:
+async def run(backend: str, count: int, searches: int, modals: int,
+              before: ModuleType | None = None) -> dict[str, list[float]]:
     fake = FakeSlack()
     await fake.start()
     figures: dict[str, list[float]] = {k: [] for k in ("command", "indexed", "scan", "open", "hint")}
@@ -130,12 +140,21 @@ async def run(backend: str, count: int, searches: int, modals: int) -> dict[str,
             total = await bot.db.reader.scalar(select(func.count()).select_from(E))
             print(f"[{backend}] {total} entries stored in {time.perf_counter() - began:.1f} s")
             rng = random.Random(5)
+            versions = [("", library_search.search)] + ([(" (baseline)", before.search)] if before else [])
             for text in queries(searches, rng):
-                reply_ms = await timed(bot.driver.command(ALICE, f"library {text}"))
-                figures["command"].append(reply_ms)
                 terms = library_search.terms(text.split(" tag:")[0])
                 filters = library_search.Filters([program_id])
-                figures["indexed"].append(await timed(library_search.search(bot.db.reader, terms, filters, 10)))
+                for suffix, search in versions:
+                    library_search.search = search  # what services.library calls
+                    try:
+                        cpu = time.process_time()
+                        figures.setdefault("command" + suffix, []).append(
+                            await timed(bot.driver.command(ALICE, f"library {text}")))
+                        figures.setdefault("command cpu" + suffix, []).append((time.process_time() - cpu) * 1000)
+                        figures.setdefault("indexed" + suffix, []).append(
+                            await timed(search(bot.db.reader, terms, filters, 10)))
+                    finally:
+                        library_search.search = versions[0][1]
                 figures["scan"].append(await timed(baseline(bot, terms, program_id)))
             for n in range(modals):
                 figures["open"].append(await timed(open_case(bot)))
@@ -166,6 +185,18 @@ def report(backend: str, figures: dict[str, list[float]]) -> None:
 
     print(f"[{backend}] /echo library (request to answer), " + line("search", figures["command"]))
     print(f"[{backend}] storage, ranked full-text " + line("", figures["indexed"]).lstrip(": "))
+    print(f"[{backend}] /echo library, CPU time of this process (all its threads; the fake Slack and the "
+          "database's work included, the wait for a busy machine's cores not) " + line("", figures["command cpu"]))
+    if "command (baseline)" in figures:
+        print(f"[{backend}] baseline commit: /echo library, CPU time " + line("", figures["command cpu (baseline)"]))
+        print(f"[{backend}] baseline commit: /echo library (request to answer), "
+              + line("search", figures["command (baseline)"]))
+        print(f"[{backend}] baseline commit: storage, ranked full-text "
+              + line("", figures["indexed (baseline)"]).lstrip(": "))
+        for name in ("command", "indexed"):
+            print(f"[{backend}] {name}: baseline / this: median "
+                  f"{median(figures[name + ' (baseline)']) / median(figures[name]):.2f}x, p99 "
+                  f"{percentile(figures[name + ' (baseline)'], 99) / percentile(figures[name], 99):.2f}x")
     print(f"[{backend}] storage, substring scan baseline " + line("", figures["scan"]).lstrip(": "))
     ratio = median(figures["scan"]) / median(figures["indexed"])
     print(f"[{backend}] full-text index vs scan: {ratio:.1f}x faster (median), "
@@ -174,9 +205,24 @@ def report(backend: str, figures: dict[str, list[float]]) -> None:
     print(f"[{backend}] case modal, " + line("similar-cases hint", figures["hint"]))
 
 
-def main(count: int, searches: int, modals: int) -> None:
+def load_baseline(commit: str) -> ModuleType:
+    """storage/library_search.py as it was at `commit`, as a module of its own."""
+    source = subprocess.run(["git", "show", f"{commit}:storage/library_search.py"], check=True,
+                            capture_output=True, text=True).stdout  # fmt: skip
+    spec = importlib.util.spec_from_loader("bench_library_search_baseline", loader=None)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    exec(compile(source, f"{commit}:storage/library_search.py", "exec"), module.__dict__)
+    return module
+
+
+def main(count: int, searches: int, modals: int, baseline_commit: str | None = None) -> None:
     print(f"machine: {machine()}")
-    figures = asyncio.run(run("sqlite", count, searches, modals))
+    before = load_baseline(baseline_commit) if baseline_commit else None
+    if baseline_commit:
+        print(f"baseline: storage/library_search.py at {baseline_commit}")
+    figures = asyncio.run(run("sqlite", count, searches, modals, before))
     report("sqlite", figures)
     if backends.postgres_unavailable():
         print(f"[postgresql] skipped: {backends.postgres_unavailable()}")
@@ -184,7 +230,7 @@ def main(count: int, searches: int, modals: int) -> None:
     server = backends.Postgres()
     backends.current = backends.Backend("postgresql", server)
     try:
-        figures = asyncio.run(run("postgresql", count, searches, modals))
+        figures = asyncio.run(run("postgresql", count, searches, modals, before))
         report("postgresql", figures)
     finally:
         backends.current.finish()
@@ -196,5 +242,6 @@ if __name__ == "__main__":
     parser.add_argument("--entries", type=int, default=20_000)
     parser.add_argument("--searches", type=int, default=300)
     parser.add_argument("--modals", type=int, default=100)
+    parser.add_argument("--baseline", metavar="COMMIT", help="also time storage/library_search.py at COMMIT")
     options = parser.parse_args()
-    main(options.entries, options.searches, options.modals)
+    main(options.entries, options.searches, options.modals, options.baseline)

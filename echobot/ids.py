@@ -71,6 +71,9 @@ class Action(StrEnum):
     LIBRARY_OPEN = "library_open"  # App Home and search answers: the case library's search modal
     LIBRARY_READ = "library_read"  # "Read": a library entry in a modal
     LIBRARY_HIDE = "library_hide"  # a coordinator hides a library entry (behind a confirm dialog)
+    LIBRARY_REVIEW = "library_review"  # the take-back notice: a coordinator reviews the case's hidden entry
+    LIBRARY_SHOW = "library_show"  # the review modal: Show again (behind a confirm dialog)
+    LIBRARY_KEEP_HIDDEN = "library_keep_hidden"  # the review modal: Keep hidden
     CASE_SIMILAR = "case_similar"  # the case modal's "Find similar cases" (also Enter in its summary)
     SURVEY_TAKE = "survey_take"  # "Take the survey" on the pre or post survey DM
 

@@ -416,6 +416,7 @@ class LibraryEntry(BaseModel):
     created_at: datetime
     hidden_at: datetime | None = None
     hidden_by: str | None = None
+    pending_review: bool = False  # hidden by a report of identifiers, until a coordinator reviews it
 
     @property
     def tag_list(self) -> list[str]:

@@ -25,7 +25,14 @@ from echobot.models import AGE_BANDS
 from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 from echobot.validation import parse_id
 from echobot.views.blocks import Block, actions, button, context, modal, section
-from echobot.views.library import entry_modal, results_blocks, search_modal, similar_blocks, with_similar
+from echobot.views.library import (
+    entry_modal,
+    results_blocks,
+    review_modal,
+    search_modal,
+    similar_blocks,
+    with_similar,
+)
 
 log = logging.getLogger(__name__)
 BANDS = {band.replace("–", "-").replace(" ", ""): band for band in AGE_BANDS}
@@ -65,7 +72,8 @@ async def library_command(request: CommandRequest) -> None:
     if found.refused:
         await request.ack(text=found.refused)
         return
-    blocks: list[Block] = [*results_blocks(found.entries, found.programs, query.words)[:45],
+    tags = None if found.entries else await request.services.library.tags(list(found.programs.values()))
+    blocks: list[Block] = [*results_blocks(found.entries, found.programs, query.words, query, tags)[:45],
                            actions(button("Search with filters", Action.LIBRARY_OPEN))]  # fmt: skip
     await request.ack(text=f"{len(found.entries)} library entries", blocks=blocks)
 
@@ -100,8 +108,9 @@ async def submit_search(ack: AsyncAck, services: Services, actor: Actor, values:
         await ack(response_action="errors", errors={found.field: found.refused})
         return
     programs = list(found.programs.values())
-    view = search_modal(programs, await services.library.tags(programs), query,
-                        results_blocks(found.entries, found.programs, query.words))  # fmt: skip
+    tags = await services.library.tags(programs)
+    view = search_modal(programs, tags, query, results_blocks(found.entries, found.programs, query.words, query,
+                                                              tags))  # fmt: skip
     await ack(response_action="update", view=view)
 
 
@@ -134,11 +143,29 @@ async def read_entry(ack: AsyncAck, action: dict, body: dict, client: AsyncWebCl
     services.inflight.spawn(show(client, body, trigger_id, actor.user_id, entry_modal(*found)), "library-read")
 
 
-async def hide_entry(ack: AsyncAck, action: dict, body: dict, client: AsyncWebClient, services: Services,
-                     actor: Actor) -> None:  # fmt: skip
-    """A coordinator hides an entry (after the confirm dialog); the modal says what happened."""
+async def review_entry(ack: AsyncAck, action: dict, body: dict, client: AsyncWebClient, respond: AsyncRespond,
+                       services: Services, actor: Actor, trigger_id: str) -> None:  # fmt: skip
+    """"Review the library entry" on the take-back notice: for the program's coordinators, the hidden entry with
+    Keep hidden and Show again; anyone else is told why not."""
     await ack()
-    said = await services.library.hide(await actor.person(), parse_id(action.get("value")))
+    found = await services.library.pending(await actor.person(), parse_id(action.get("value")))
+    if isinstance(found, str):
+        reply_later(services.inflight, respond, text=found, response_type="ephemeral")
+        return
+    services.inflight.spawn(show(client, body, trigger_id, actor.user_id, review_modal(*found)), "library-review")
+
+
+async def decide_review(ack: AsyncAck, action: dict, body: dict, client: AsyncWebClient, services: Services,
+                        actor: Actor) -> None:  # fmt: skip
+    """Keep hidden, or Show again (after the confirm dialog): audited; the modal says what happened."""
+    await ack()
+    show_again = action.get("action_id") == Action.LIBRARY_SHOW
+    said = await services.library.review(await actor.person(), parse_id(action.get("value")), show_again)
+    await tell_in_modal(client, body, actor.user_id, said)
+
+
+async def tell_in_modal(client: AsyncWebClient, body: dict, user_id: str, said: str) -> None:
+    """The modal clicked in becomes a notice saying what happened."""
     view_id = (body.get("view") or {}).get("id")
     if not view_id:
         return
@@ -146,9 +173,17 @@ async def hide_entry(ack: AsyncAck, action: dict, body: dict, client: AsyncWebCl
     try:
         await client.views_update(view_id=view_id, view=notice)
     except SlackApiError as error:
-        log.info("could not update the library modal for %s: %s", actor.user_id, slack_error_code(error))
+        log.info("could not update the library modal for %s: %s", user_id, slack_error_code(error))
     except NETWORK_ERRORS as error:
-        log.info("could not update the library modal for %s: %s", actor.user_id, type(error).__name__)
+        log.info("could not update the library modal for %s: %s", user_id, type(error).__name__)
+
+
+async def hide_entry(ack: AsyncAck, action: dict, body: dict, client: AsyncWebClient, services: Services,
+                     actor: Actor) -> None:  # fmt: skip
+    """A coordinator hides an entry (after the confirm dialog); the modal says what happened."""
+    await ack()
+    said = await services.library.hide(await actor.person(), parse_id(action.get("value")))
+    await tell_in_modal(client, body, actor.user_id, said)
 
 
 async def similar_cases(ack: AsyncAck, body: dict, client: AsyncWebClient, services: Services, actor: Actor,
@@ -177,6 +212,9 @@ def register(app: AsyncApp, router: Router) -> None:
     app.view(Callback.LIBRARY_SEARCH_VIEW)(submit_search)
     app.action(Action.LIBRARY_READ)(read_entry)
     app.action(Action.LIBRARY_HIDE)(hide_entry)
+    app.action(Action.LIBRARY_REVIEW)(review_entry)
+    app.action(Action.LIBRARY_SHOW)(decide_review)
+    app.action(Action.LIBRARY_KEEP_HIDDEN)(decide_review)
     app.action(Action.CASE_SIMILAR)(similar_cases)
     app.action(CaseField.SUMMARY)(similar_cases)
 

@@ -130,7 +130,8 @@ async def copy_database(source: Database, target: Database) -> dict[str, tuple[i
             order = list(table.primary_key.columns)
             offset = 0
             while True:
-                rows = await source.reader.fetchall(select(table).order_by(*order).limit(COPY_BATCH).offset(offset))
+                stored = [column for column in table.c if column.computed is None]  # generated columns make themselves
+                rows = await source.reader.fetchall(select(*stored).order_by(*order).limit(COPY_BATCH).offset(offset))
                 if not rows:
                     break
                 await tx.execute(insert(table), [dict(row._mapping) for row in rows])

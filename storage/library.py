@@ -26,6 +26,7 @@ def from_row(row: Row[Any]) -> LibraryEntry:
                                    "age_band", "sex", "year", "outcome", "credited", "created_by", "hidden_by")},
         created_at=from_db(m["created_at"]),
         hidden_at=opt_from_db(m["hidden_at"]),
+        pending_review=bool(m["pending_review"]),
     )  # fmt: skip
 
 
@@ -67,6 +68,28 @@ async def hide(tx: Tx, entry_id: int, by: str, at: datetime) -> bool:
     """Hide a visible entry; False when it is already hidden (or gone)."""
     changed = await tx.execute(
         update(E).where(E.c.id == entry_id, E.c.hidden_at.is_(None)).values(hidden_at=to_db(at), hidden_by=by)
+    )
+    return changed > 0
+
+
+async def hold_for_review(tx: Tx, case_id: int, by: str, at: datetime) -> LibraryEntry | None:
+    """The case was reported as holding identifiers: its entry is hidden (if it was not already), pending a
+    coordinator's review. The entry, or None when the case has none."""
+    await tx.execute(
+        update(E).where(E.c.case_id == case_id, E.c.hidden_at.is_(None))
+        .values(hidden_at=to_db(at), hidden_by=by, pending_review=1)
+    )  # fmt: skip
+    row = await tx.fetchone(select(E).where(E.c.case_id == case_id))
+    return None if row is None else from_row(row)
+
+
+async def review(tx: Tx, entry_id: int, show: bool, by: str, at: datetime) -> bool:
+    """A coordinator's decision on an entry pending review: shown again, or kept hidden (as hidden by them).
+    False when it was already decided."""
+    values: dict[str, Any] = ({"hidden_at": None, "hidden_by": None} if show
+                              else {"hidden_at": to_db(at), "hidden_by": by})  # fmt: skip
+    changed = await tx.execute(
+        update(E).where(E.c.id == entry_id, E.c.pending_review == 1).values(pending_review=0, **values)
     )
     return changed > 0
 

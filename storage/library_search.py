@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnClause, Select, cast, column, func, literal, literal_column, select, table
-from sqlalchemy.dialects.postgresql import REGCONFIG, TSVECTOR
+from sqlalchemy.dialects.postgresql import REGCONFIG
 
 from echobot.models import LibraryEntry
 from echobot.storage.database import Reader
@@ -36,8 +36,10 @@ _FTS_TABLE = table("library_fts", column("rowid"))
 _FTS: ColumnClause[Any] = literal_column("library_fts")
 # bm25 weights per indexed column: title, tags, question, recommendation.
 _WEIGHTS = (8.0, 8.0, 3.0, 1.0)
-# PostgreSQL: the generated tsvector column (not declared in tables.py: `db copy` must not read or write it).
-_VECTOR = literal_column("library_entries.search", type_=TSVECTOR)
+# SQLite: how many of FTS5's best matches are looked up before the filters, when no tag or age band is asked for.
+CANDIDATES = 50
+# PostgreSQL: the generated tsvector column (on SQLite a virtual column, always NULL).
+_VECTOR = E.c.search
 
 
 def is_search_index(name: str | None) -> bool:
@@ -80,8 +82,25 @@ async def search(db: Reader, words: Sequence[str], filters: Filters, limit: int)
         statement = (_filtered(select(E), filters).where(_VECTOR.op("@@")(query))
                      .order_by(rank.desc(), E.c.id.desc()))  # fmt: skip
     else:
-        fts = (select(_FTS_TABLE.c.rowid, func.bm25(_FTS, *_WEIGHTS).label("rank"))
-               .where(_FTS.op("MATCH")(" OR ".join(f'"{word}"' for word in words))).subquery("hits"))  # fmt: skip
-        statement = (_filtered(select(E).join(fts, fts.c.rowid == E.c.id), filters)
-                     .order_by(fts.c.rank, E.c.id.desc()))  # fmt: skip
+        match = " OR ".join(f'"{word}"' for word in words)
+        if not (filters.tag or filters.age_band):
+            # Most searches: FTS5 ranks its matches alone and hands over only the best CANDIDATES, so only
+            # those are looked up in library_entries (program, hidden). When that leaves fewer than `limit`
+            # (other programs' or hidden entries among the best), every match is ranked, as with a filter.
+            rows = await db.fetchall(_fts_ranked(match, filters, CANDIDATES).limit(limit))
+            if len(rows) >= limit:
+                return [from_row(row) for row in rows]
+        statement = _fts_ranked(match, filters, None)
     return [from_row(row) for row in await db.fetchall(statement.limit(limit))]
+
+
+def _fts_ranked(match: str, filters: Filters, candidates: int | None) -> Select[Any]:
+    """SQLite: the entries whose FTS5 row matches, best bm25 first (newer first on a tie); with `candidates`, only
+    among that many best matches."""
+    rank = func.bm25(_FTS, *_WEIGHTS)
+    hits = select(_FTS_TABLE.c.rowid, rank.label("rank")).where(_FTS.op("MATCH")(match))
+    if candidates is not None:
+        hits = hits.order_by(rank, _FTS_TABLE.c.rowid.desc()).limit(candidates)
+    fts = hits.subquery("hits")
+    return (_filtered(select(E).join(fts, fts.c.rowid == E.c.id), filters)
+            .order_by(fts.c.rank, E.c.id.desc()))  # fmt: skip

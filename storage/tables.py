@@ -14,6 +14,7 @@ from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStor
 from sqlalchemy import (
     CheckConstraint,
     Column,
+    Computed,
     ForeignKey,
     Index,
     Integer,
@@ -478,8 +479,17 @@ slack_oauth_states = AsyncSQLAlchemyOAuthStateStore.build_oauth_states_table(met
 
 # ---- issue 15: the case library (migration 0009) ---------------------------------------------------------------
 # An entry holds a case's teaching points only (never its clinical text), so it outlives the retention purge. Its
-# full-text index is not declared here: an FTS5 table kept by triggers on SQLite, a generated tsvector column on
-# PostgreSQL (both made by the migration, read by storage/library_search.py).
+# full-text index: an FTS5 table kept by triggers on SQLite (made by the migration, not declared: SQLAlchemy has
+# no virtual tables), a generated tsvector column on PostgreSQL (declared below); read by storage/library_search.py.
+# The tsvector as migration 0009 generates it: title and tags weigh most, then the question, then the
+# recommendation; a slash becomes a space ("sofosbuvir/velpatasvir" is two drugs, not a file path).
+SEARCH_VECTOR = (
+    "setweight(to_tsvector('english'::regconfig, translate(COALESCE(title, ''::text), '/'::text, ' '::text)), 'A') || "
+    "setweight(to_tsvector('english'::regconfig, translate(COALESCE(tags, ''::text), '/'::text, ' '::text)), 'A') || "
+    "setweight(to_tsvector('english'::regconfig, translate(COALESCE(question, ''::text), '/'::text, ' '::text)), "
+    "'B') || setweight(to_tsvector('english'::regconfig, translate(COALESCE(recommendation, ''::text), '/'::text, "
+    "' '::text)), 'C')"
+)
 
 library_entries = Table(
     "library_entries", metadata,
@@ -499,10 +509,16 @@ library_entries = Table(
     Column("created_at", Ordered, nullable=False),
     Column("hidden_at", Ordered),
     Column("hidden_by", Text),
+    # (0011) hidden because its case was reported as holding identifiers, until a coordinator reviews it
+    Column("pending_review", Integer, nullable=False, server_default=text("0")),
+    # PostgreSQL's full-text index (0009): a generated, weighted tsvector with a GIN index. On SQLite (whose index
+    # is the FTS5 table) the column is a virtual one that is always NULL (0011), so both schemas are this one.
+    Column("search", postgresql.TSVECTOR().with_variant(Text(), "sqlite"), Computed(SEARCH_VECTOR, persisted=True)),
     CheckConstraint("outcome IS NULL OR outcome IN ('improved', 'unchanged', 'worse')",
                     name="library_entries_outcome"),
     CheckConstraint("(hidden_at IS NULL) = (hidden_by IS NULL)", name="library_entries_hidden"),
     Index("library_entries_program", "program_id", "created_at"),
+    Index("library_entries_search", "search", postgresql_using="gin", sqlite_where=text("search IS NOT NULL")),
     sqlite_autoincrement=True,
 )  # fmt: skip
 

@@ -4,12 +4,23 @@ hiding, the follow-up outcome, retention, the similar-cases hint in the case mod
 from __future__ import annotations
 
 import json
+import warnings
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, make_url, text
+from sqlalchemy.dialects.postgresql import TSVECTOR
+from sqlalchemy.ext.asyncio import create_async_engine
+
 from echobot.ids import Action, Callback, CaseField, LibraryField, ProgramField, Teaching
-from echobot.storage import audit, cases, library
-from tests.harness import Bot
+from echobot.storage import Database, audit, cases, library, library_search
+from echobot.storage.library_search import is_search_index
+from echobot.storage.tables import library_entries, metadata
+from tests import backends
+from tests.harness import START, Bot
 from tests.scenarios import (
     ALICE,
     REVIEW_CHANNEL,
@@ -133,13 +144,18 @@ async def test_search_ranks_by_tags_and_words_and_shows_only_ones_own_programs(b
     assert (await search(bot, ALICE, "cirrhosis age:60-69"))[1] == ["Statins after HCV cure"]
     shown, titles = await search(bot, ALICE, "warfarin")
     assert titles == [] and "No library entry found" in shown
+    # nothing found says what was searched and what to try, with the library's tags
+    shown, titles = await search(bot, ALICE, 'warfarin tag:cirrhosis age:18-29')
+    assert titles == [] and "for “warfarin” tagged `cirrhosis` aged 18–29" in shown
+    assert "Try without the tag or any age band or other or fewer words" in shown
+    assert "most used tags: `cirrhosis`, `genotype 3`, `hcv`" in shown
     # another program's members do not see these entries, nor read them
     await create_program(bot, **{ProgramField.NAME: "Opioid Use Disorder ECHO"})
     await register(bot, BOB)
     await bot.driver.command(BOB, "join Opioid Use Disorder ECHO")
     await bot.settle()
     shown, titles = await search(bot, BOB, "cirrhosis")
-    assert titles == []
+    assert titles == [] and "Your programs' case library has no entries yet" in shown
     before = len(bot.fake.opened_views())
     await bot.driver.click(BOB, Action.LIBRARY_READ, str(genotype))
     await bot.settle()
@@ -252,3 +268,141 @@ async def test_the_digest_counts_entries_added_and_searches(bot: Bot) -> None:
     await bot.settle()
     digest = [p for p in bot.fake.posts_to(COORDINATOR) if "digest" in p["text"]][-1]
     assert "Case library this week: 1 entry added, 2 searches." in blocks_text(digest["blocks"])
+
+
+async def test_a_report_of_identifiers_hides_the_entry_until_a_coordinator_reviews_it(bot: Bot) -> None:
+    await program_with_participant(bot)
+    entry = await entry_from_a_case(bot, GENOTYPE)
+    case_id = (await library.get(bot.db.reader, entry)).case_id  # type: ignore[union-attr]
+    assert (await search(bot, ALICE, "genotype"))[1] == ["Genotype 3 with compensated cirrhosis"]
+    await bot.driver.click(SPECIALIST, Action.CASE_REPORT, str(case_id), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    # hidden at once: search and reading no longer show it
+    assert (await search(bot, ALICE, "genotype"))[1] == []
+    await bot.driver.click(ALICE, Action.LIBRARY_READ, str(entry))
+    await bot.settle()
+    assert "not there any more" in bot.fake.responses[-1]["text"]
+    held = await library.get(bot.db.reader, entry)
+    assert held is not None and held.pending_review and held.hidden_by == SPECIALIST
+    [record] = await audit.recent(bot.db.reader, action_prefix="library.hold")
+    assert record.actor == SPECIALIST and record.subject == f"library:{entry}"
+    # the hub thread's take-back notice says so, with the coordinators' button
+    [notice] = [m for (channel, _), m in bot.fake.messages.items() if channel == REVIEW_CHANNEL
+                and "removed its clinical text from the hub post, this thread" in m["text"]]  # fmt: skip
+    assert notice.get("thread_ts")
+    assert "library entry (the teaching points) is hidden" in blocks_text(notice["blocks"])
+    [review] = [e for b in notice["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert review["action_id"] == Action.LIBRARY_REVIEW and review["value"] == str(entry)
+    # the specialist who reported it is not a coordinator: told so, nothing opens
+    opened = len(bot.fake.opened_views())
+    await bot.driver.click(SPECIALIST, Action.LIBRARY_REVIEW, str(entry), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    assert "Only Hepatitis C ECHO's coordinators can review" in bot.fake.responses[-1]["text"]
+    assert len(bot.fake.opened_views()) == opened
+    # a coordinator reads it and keeps it hidden
+    await bot.driver.click(COORDINATOR, Action.LIBRARY_REVIEW, str(entry), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    modal = bot.fake.opened_views()[-1]
+    shown = blocks_text(modal["blocks"])
+    assert "Genotype 3 with compensated cirrhosis" in shown and "sofosbuvir/velpatasvir" in shown
+    buttons = {e["action_id"]: e for b in modal["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    assert set(buttons) == {Action.LIBRARY_KEEP_HIDDEN, Action.LIBRARY_SHOW}
+    assert "confirm" in buttons[Action.LIBRARY_SHOW]
+    await bot.driver.click(COORDINATOR, Action.LIBRARY_KEEP_HIDDEN, str(entry), home=modal)
+    await bot.settle()
+    assert "Kept hidden" in blocks_text(updated_view(bot)["blocks"])
+    kept = await library.get(bot.db.reader, entry)
+    assert kept is not None and not kept.pending_review and kept.hidden_by == COORDINATOR
+    assert (await search(bot, ALICE, "genotype"))[1] == []
+    # decided once: the button now says so, and Show again changes nothing
+    await bot.driver.click(COORDINATOR, Action.LIBRARY_SHOW, str(entry), home=modal)
+    await bot.settle()
+    assert "already reviewed: it is hidden" in blocks_text(updated_view(bot)["blocks"])
+    assert (await search(bot, ALICE, "genotype"))[1] == []
+    [kept_record] = await audit.recent(bot.db.reader, action_prefix="library.keep_hidden")
+    assert kept_record.actor == COORDINATOR and kept_record.subject == f"library:{entry}"
+
+
+async def test_a_coordinator_shows_a_reviewed_entry_again(bot: Bot) -> None:
+    await program_with_participant(bot)
+    entry = await entry_from_a_case(bot, STATINS)
+    case_id = (await library.get(bot.db.reader, entry)).case_id  # type: ignore[union-attr]
+    await bot.driver.click(SPECIALIST, Action.CASE_REPORT, str(case_id), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    assert (await search(bot, ALICE, "statins"))[1] == []
+    await bot.driver.click(COORDINATOR, Action.LIBRARY_REVIEW, str(entry), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    modal = bot.fake.opened_views()[-1]
+    await bot.driver.click(COORDINATOR, Action.LIBRARY_SHOW, str(entry), home=modal)
+    await bot.settle()
+    assert "Shown again" in blocks_text(updated_view(bot)["blocks"])
+    assert (await search(bot, ALICE, "statins"))[1] == ["Statins after HCV cure"]
+    [record] = await audit.recent(bot.db.reader, action_prefix="library.show")
+    assert record.actor == COORDINATOR and record.subject == f"library:{entry}"
+
+
+def _declared_vs_migrated(conn: Connection) -> list[Any]:
+    """What Alembic's autogenerate would change to make the migrated schema the declared one (SQLite's FTS5
+    tables aside: a virtual table is no table SQLAlchemy can declare)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # expression indexes and computed columns are not compared
+        context = MigrationContext.configure(
+            conn, opts={"include_name": lambda name, kind, _: kind != "table" or not is_search_index(name)}
+        )
+        found = compare_metadata(context, metadata)
+    # primary keys without NOT NULL from the scripts before Alembic (SQLite) are not a difference that matters
+    return [d for d in found if not (isinstance(d, list) and d[0][0] == "modify_nullable"
+                                     and metadata.tables[d[0][2]].c[d[0][3]].primary_key)]  # fmt: skip
+
+
+async def test_the_declared_schema_is_the_migrated_one_search_column_included(tmp_path: Path) -> None:
+    database = backends.database(tmp_path / "schema.db")
+    db = await Database.open(database)
+    await db.close()
+    url = make_url(database if "://" in database else f"sqlite:///{database}")
+    url = url.set(drivername="postgresql+asyncpg" if url.get_backend_name() == "postgresql" else "sqlite+aiosqlite")
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as conn:
+            assert await conn.run_sync(_declared_vs_migrated) == []
+            if url.get_backend_name() == "postgresql":
+                kind = await conn.scalar(text("SELECT data_type FROM information_schema.columns "
+                                              "WHERE table_name = 'library_entries' AND column_name = 'search'"))
+                assert kind == "tsvector" and isinstance(library_entries.c.search.type, TSVECTOR)
+    finally:
+        await engine.dispose()
+
+
+async def test_search_among_many_entries_ranks_past_other_programs_and_hidden_ones(bot: Bot, monkeypatch: Any) -> None:
+    """More matches than a search shows: the best of another program's entries and hidden ones are passed over
+    (on SQLite FTS5 hands over its best CANDIDATES first, then every match when those do not fill the page), and
+    the order is the one every match ranked gives."""
+    mine = await program_with_participant(bot)
+    other = (await create_program(bot, **{ProgramField.NAME: "Opioid Use Disorder ECHO"})).id
+    async with bot.db.transaction() as tx:
+        for n in range(60):  # the strongest matches: "cirrhosis" in the title and tags, another program's
+            await library.create(tx, entry_fields(other, f"Cirrhosis {n}", "cirrhosis", "Ask the hub."), ["x"], START)
+        for n in range(12):  # this program's: the word only in the recommendation, once or twice
+            advice = "Watch for cirrhosis." + (" Cirrhosis again." if n % 2 else "")
+            await library.create(tx, entry_fields(mine, f"Mine {n}", "lipids", advice), ["lipids"], START)
+    words = library_search.terms("cirrhosis")
+    found = await library_search.search(bot.db.reader, words, library_search.Filters([mine]), 10)
+    assert len(found) == 10 and {e.program_id for e in found} == {mine}
+    assert all("again" in e.recommendation for e in found[:6])  # the word twice ranks first
+    both = library_search.Filters([mine, other])
+    best = await library_search.search(bot.db.reader, words, both, 10)
+    assert [e.title for e in best[:10]] == [e.title for e in best if e.program_id == other][:10]
+    async with bot.db.transaction() as tx:  # hide the ten best: the next ten come, in the same order as ranked all
+        for entry in best:
+            await library.hide(tx, entry.id, "UPCOORD001", START)
+    monkeypatch.setattr(library_search, "CANDIDATES", 100_000)
+    everything = await library_search.search(bot.db.reader, words, both, 10)
+    monkeypatch.undo()
+    after = await library_search.search(bot.db.reader, words, both, 10)
+    assert [e.id for e in after] == [e.id for e in everything] and not {e.id for e in after} & {e.id for e in best}
+
+
+def entry_fields(program_id: int, title: str, tags: str, recommendation: str) -> dict[str, Any]:
+    return {"program_id": program_id, "case_id": None, "title": title, "tags": tags, "question": "What to do?",
+            "recommendation": recommendation, "age_band": "50–59", "sex": "female", "year": 2026,
+            "credited": None, "created_by": SPECIALIST}  # fmt: skip

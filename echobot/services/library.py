@@ -46,6 +46,17 @@ def split_tags(text: str) -> list[str]:
     return list(found.values())
 
 
+async def hold_for_review(tx: Tx, case_id: int, actor: str, now: datetime) -> LibraryEntry | None:
+    """In a report of identifiers' transaction: the case's library entry (teaching points the specialist typed,
+    which may hold them too) is hidden at once, pending a coordinator's review; audited. The entry if it waits
+    for review (None when the case has none, or a coordinator had already hidden it)."""
+    entry = await library_repo.hold_for_review(tx, case_id, actor, now)
+    if entry is None or not entry.pending_review:
+        return None
+    await audit.record(tx, now, actor, "library.hold", f"library:{entry.id}", {"case": case_id})
+    return entry
+
+
 @dataclass
 class SearchResult:
     entries: list[LibraryEntry] = field(default_factory=list)
@@ -172,3 +183,35 @@ class Library:
             await audit.record(tx, now, person.user_id, "library.hide", f"library:{entry.id}",
                                {"program": program.id})  # fmt: skip
         return f"Hidden: *{escape(entry.title)}* no longer shows in {escape(program.name)}'s case library."
+
+    # ---- review after a report of identifiers ----------------------------------------------------------------
+    async def pending(self, person: Person, entry_id: int | None) -> tuple[LibraryEntry, Program] | str:
+        """An entry hidden by a report of identifiers, for its program's coordinators to review; or why not."""
+        entry = await library_repo.get(self._db.reader, entry_id) if entry_id else None
+        program = await self._programs.get(entry.program_id) if entry else None
+        if entry is None or program is None:
+            return "That library entry no longer exists."
+        if not person.manages(program):
+            return f"Only {escape(program.name)}'s coordinators can review its library entries."
+        if not entry.pending_review:
+            state = "hidden" if entry.hidden_at else "shown in the library"
+            return f"*{escape(entry.title)}* was already reviewed: it is {state}."
+        return entry, program
+
+    async def review(self, person: Person, entry_id: int | None, show: bool) -> str:
+        """A coordinator's decision on an entry hidden by a report of identifiers: Show again, or Keep hidden.
+        Audited; the second decision finds it already made."""
+        found = await self.pending(person, entry_id)
+        if isinstance(found, str):
+            return found
+        entry, program = found
+        now = self._clock.now()
+        async with self._db.transaction() as tx:
+            if not await library_repo.review(tx, entry.id, show, person.user_id, now):
+                return f"*{escape(entry.title)}* was already reviewed."
+            await audit.record(tx, now, person.user_id, "library.show" if show else "library.keep_hidden",
+                               f"library:{entry.id}", {"program": program.id, "case": entry.case_id})  # fmt: skip
+        if show:
+            return f"Shown again: *{escape(entry.title)}* is back in {escape(program.name)}'s case library."
+        return (f"Kept hidden: *{escape(entry.title)}* stays out of {escape(program.name)}'s case library. "
+                "Nothing else changes.")  # fmt: skip

@@ -19,6 +19,7 @@ from echobot.clock import Clock
 from echobot.models import Case, CaseState, Message, OutboxKind, OutboxState, Person, Program, Render, SessionStatus
 from echobot.renderers import Renderers
 from echobot.services.cases import Cases
+from echobot.services.library import hold_for_review
 from echobot.services.removal import remove_text
 from echobot.storage import Database, Reader, Tx, audit, flags, outbox
 from echobot.storage import cases as cases_repo
@@ -61,13 +62,14 @@ class TakeBack:
                 return f"The clinical text of {case.title} was already removed: nothing of it is left in echobot."
             await remove_text(tx, current, program, now, actor=person.user_id, action="takeback", note=REMOVED,
                               reported=True)  # fmt: skip
+            entry = await hold_for_review(tx, case.id, person.user_id, now)
             number = await cases_repo.event_count(tx, case.id)
             await self._reminders(tx, current, number, now)
             await audit.record(tx, now, person.user_id, "case.takeback", f"case:{case.id}",
                                {"program": program.id, "state": current.state.value})  # fmt: skip
             await outbox.enqueue(tx, key=keys.takeback_hub(case.id, number), parent_key=keys.case_hub(case.id),
                                  target=program.review_channel_id, now=now,
-                                 message=takeback_thread_line(person.user_id))  # fmt: skip
+                                 message=takeback_thread_line(person.user_id, entry))  # fmt: skip
             await outbox.enqueue(tx, key=keys.takeback_dm(case.id, number), target=case.submitter, now=now,
                                  message=takeback_dm(current, program, person.user_id))  # fmt: skip
         return (f"Done: the clinical text of {case.title} is being removed from the hub post, its thread, the "

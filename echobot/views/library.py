@@ -69,12 +69,30 @@ def entry_line(entry: LibraryEntry, program: Program | None) -> Block:
                    accessory=button("Read", Action.LIBRARY_READ, str(entry.id)))  # fmt: skip
 
 
-def results_blocks(entries: list[LibraryEntry], programs: dict[int, Program], words: str = "") -> list[Block]:
+def results_blocks(entries: list[LibraryEntry], programs: dict[int, Program], words: str = "",
+                   query: LibraryQuery | None = None, tags: list[str] | None = None) -> list[Block]:  # fmt: skip
     if not entries:
-        said = f" for “{escape(words[:100])}”" if words.strip() else ""
-        return [section(f"No library entry found{said}. Try other words, or fewer filters.")]
+        return nothing_found(words, query, tags)
     heading = f"*{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}*, best match first"
     return [section(heading), *(entry_line(e, programs.get(e.program_id)) for e in entries)]
+
+
+def nothing_found(words: str, query: LibraryQuery | None, tags: list[str] | None) -> list[Block]:
+    """No entry matched: what was searched for, and what to try (or why the library has nothing yet)."""
+    if tags is not None and not tags:
+        return [section("Your programs' case library has no entries yet. An entry is added when a specialist "
+                        "records recommendations with teaching points for a case whose presenter agreed that it "
+                        "be used for teaching.")]  # fmt: skip
+    tag, band = (query.tag, query.age_band) if query else (None, None)
+    searched = [f"“{escape(words[:100])}”" if words.strip() else "", f"tagged `{escape(tag)}`" if tag else "",
+                f"aged {band}" if band else ""]  # fmt: skip
+    said = " ".join(part for part in searched if part)
+    tries = [*(["without the tag"] if tag else []), *(["any age band"] if band else [])]
+    if words.strip():
+        tries.append("other or fewer words: a drug, a condition or a question's key term")
+    known = f" This library's most used tags: {', '.join(f'`{escape(t)}`' for t in tags[:6])}." if tags else ""
+    what = f" for {said}" if said else ""
+    return [section(f"No library entry found{what}. Try {' or '.join(tries) or 'other words'}.{known}")]
 
 
 def search_modal(programs: list[Program], tags: list[str], query: LibraryQuery | None = None,
@@ -124,6 +142,29 @@ def entry_modal(entry: LibraryEntry, program: Program, may_hide: bool) -> Block:
                            "deny": {"type": "plain_text", "text": "Keep it"}}  # fmt: skip
         blocks.append(actions(hide, block_id="library-coordinator"))
     return modal("Case library", Callback.NOTICE_VIEW, blocks, submit=None, close="Back")
+
+
+def review_modal(entry: LibraryEntry, program: Program) -> Block:
+    """A coordinator reviews an entry hidden because its case was reported as holding identifiers: the entry as
+    it would show, then Keep hidden or Show again."""
+    show = button("Show again", Action.LIBRARY_SHOW, str(entry.id), style="primary")
+    show["confirm"] = {"title": {"type": "plain_text", "text": "Show this entry again?"},
+                       "text": {"type": "mrkdwn", "text": "Only if nothing in it points to the patient: it shows "
+                                "in searches again. The decision is recorded in the audit log."},
+                       "confirm": {"type": "plain_text", "text": "Show again"},
+                       "deny": {"type": "plain_text", "text": "Not yet"}}  # fmt: skip
+    blocks: list[Block] = [
+        section(f"Someone reported patient identifiers in the case behind this entry, so it is hidden from "
+                f"{escape(program.name)}'s case library. Read it: if it names or points to the patient, keep it "
+                "hidden; if its teaching points are general, show it again."),
+        section(f"*{escape(entry.title)}*\n{escape(program.name)} · {entry.year}"),
+        section(f"*Patient:* {entry.age_band}, {entry.sex}\n*Tags:* {escape(entry.tags)}"),
+        *typed_text("Key question", entry.question),
+        *typed_text("The hub's recommendation", entry.recommendation),
+        actions(button("Keep hidden", Action.LIBRARY_KEEP_HIDDEN, str(entry.id), style="danger"), show,
+                block_id="library-review"),
+    ]  # fmt: skip
+    return modal("Review library entry", Callback.NOTICE_VIEW, blocks, submit=None, close="Close")
 
 
 def similar_blocks(entries: list[LibraryEntry], programs: dict[int, Program]) -> list[Block]:

@@ -5,7 +5,7 @@ thread looked like it held an identifier. Never any of the reported text."""
 from __future__ import annotations
 
 from echobot.ids import Action
-from echobot.models import Case, Message, Program
+from echobot.models import Case, LibraryEntry, Message, Program
 from echobot.views.blocks import Block, actions, button, context, escape, plain, section
 
 REMOVED = "(Text removed: someone reported patient identifiers in this case.)"
@@ -43,11 +43,19 @@ def reminder_removed(case_id: int) -> Message:
     return removed_message(note)
 
 
-def takeback_thread_line(actor: str) -> Message:
+def takeback_thread_line(actor: str, entry: LibraryEntry | None = None) -> Message:
+    """What the hub thread is told; with the case's library entry hidden pending review, a coordinator's button."""
     text = (f"<@{actor}> reported patient identifiers in this case: echobot removed its clinical text from the "
             "hub post, this thread, the presenter's messages and its database. The case number, program, dates "
             "and states stay. If you copied any of it elsewhere, remove it there too.")  # fmt: skip
-    return Message(text=text, blocks=[section(text)])
+    if entry is None:
+        return Message(text=text, blocks=[section(text)])
+    held = ("Its case library entry (the teaching points) is hidden from search until a coordinator reviews it: "
+            "Keep hidden, or Show again if it names no one.")  # fmt: skip
+    return Message(text=f"{text} {held}", blocks=[
+        section(text), section(held),
+        actions(button("Review the library entry", Action.LIBRARY_REVIEW, str(entry.id))),
+    ])  # fmt: skip
 
 
 def takeback_dm(case: Case, program: Program, actor: str) -> Message:
