@@ -97,6 +97,8 @@ COMMANDS: tuple[CommandInfo, ...] = (
         "End a program's series now: certificates of completion and the completion report",
         Audience.MANAGER,
     ),
+    CommandInfo("invite", "/echo invite @person [program]", "Invite people to a program (a DM with a Join button)",
+                Audience.MANAGER),
     CommandInfo("coordinator add", "/echo coordinator add @person", "Make someone a hub coordinator", Audience.ADMIN),
     CommandInfo("coordinator remove", "/echo coordinator remove @person", "Remove a hub coordinator", Audience.ADMIN),
 )

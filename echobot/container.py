@@ -16,6 +16,7 @@ from echobot.services.coordinators import Coordinators
 from echobot.services.digests import Digests, DigestSchedule
 from echobot.services.evaluations import Evaluations
 from echobot.services.hubs import HubDefaults, Hubs
+from echobot.services.invitations import Invitations
 from echobot.services.library import Library
 from echobot.services.people import People
 from echobot.services.programs import Programs
@@ -53,11 +54,14 @@ class Services:
     hubs: Hubs
     library: Library
     series: Series
+    invitations: Invitations
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
         sessions = Sessions(db, clock)
         programs = Programs(db, clock, sessions)
+        invitations = Invitations(db, clock, settings.admins)
+        programs.invitations = invitations  # issue 17: a Join to an invitation-only program asks its coordinators
         cases = Cases(db, clock, programs, sessions, settings.case_retention_days, admins=settings.admins)
         evaluations = Evaluations(db, clock, sessions, programs)
         library = Library(db, clock, programs)
@@ -79,6 +83,8 @@ class Services:
         for service in (sessions, cases, evaluations, digests, takeback, series):
             service.register_renderers(renderers)
         Reach(renderers).register()
+        registration = Registration(db, clock, hubs)
+        registration.invitations = invitations  # issue 17: someone invited before registering joins on registering
         return cls(
             settings=settings,
             clock=clock,
@@ -86,7 +92,7 @@ class Services:
             inflight=InFlight(),
             renderers=renderers,
             people=People(db, settings.admins, hubs=hubs),
-            registration=Registration(db, clock, hubs),
+            registration=registration,
             coordinators=Coordinators(db, clock, settings.admins),
             sessions=sessions,
             programs=programs,
@@ -102,4 +108,5 @@ class Services:
             hubs=hubs,
             library=library,
             series=series,
+            invitations=invitations,
         )

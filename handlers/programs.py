@@ -66,6 +66,7 @@ _READERS: dict[str, tuple[str, Callable[[dict[str, Any], str], Any]]] = {
     ProgramField.SERIES_START: ("series_start", choice),
     ProgramField.SERIES_END: ("series_end", choice),
     ProgramField.COMPLETION: ("completion", lambda values, key: text(values, key) or "75"),
+    ProgramField.WHO_CAN_JOIN: ("invite_only", lambda values, key: choice(values, key) == "invite"),
 }
 
 
@@ -125,6 +126,10 @@ def membership_reply(result: Membership, program: Program | None) -> str:
         Membership.ALREADY: f"You are already in {name}.",
         Membership.LEFT: f"You left {name}.",
         Membership.NOT_A_MEMBER: f"You are not in {name}.",
+        Membership.REQUESTED: f"Requested: {name} is invitation only, so its coordinators were asked. "
+        "I'll DM you their decision.",
+        Membership.REQUEST_PENDING: f"Requested already: the coordinators of {name} have your request and "
+        "will decide soon.",
     }.get(result, "Done.")
 
 

@@ -14,6 +14,7 @@ from echobot.ids import Consent, RegistrationField
 from echobot.models import Credential, Provider, Role
 from echobot.reference import US_STATES
 from echobot.services.hubs import Hubs
+from echobot.services.invitations import Invitations
 from echobot.storage import Database, Tx
 from echobot.storage import outbox as outbox_repo
 from echobot.storage import programs as programs_repo
@@ -110,6 +111,7 @@ class Registration:
         self._db = db
         self._clock = clock
         self._hubs = hubs
+        self.invitations: Invitations | None = None  # issue 17: the invited join on registering (the container)
 
     async def get(self, user_id: str) -> Provider | None:
         return await providers_repo.get(self._db.reader, user_id)
@@ -134,6 +136,8 @@ class Registration:
             await providers_repo.save(tx, provider)
             if form.programs is not None:
                 await _set_memberships(tx, user_id, {i for i in map(parse_id, form.programs) if i is not None}, now)
+            if self.invitations is not None:
+                await self.invitations.join_invited(tx, user_id, now)
             await outbox_repo.enqueue(
                 tx,
                 key=keys.registration(user_id, submission_id),
@@ -176,7 +180,8 @@ async def _set_memberships(tx: Tx, user_id: str, wanted: set[int], now: datetime
     """Be a member of exactly the `wanted` active programs."""
     current = set(await programs_repo.joined(tx, user_id))
     active = {program.id for program in await programs_repo.active(tx)}
-    for program_id in (wanted & active) - current:
+    open_ = {program.id for program in await programs_repo.active(tx) if not program.invite_only}
+    for program_id in (wanted & open_) - current:  # invitation-only programs: a Join or an invitation (issue 17)
         await programs_repo.join(tx, program_id, user_id, now)
     for program_id in (current & active) - wanted:  # programs the form did not offer are left alone
         await programs_repo.leave(tx, program_id, user_id)

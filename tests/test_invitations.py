@@ -1,0 +1,170 @@
+"""Invitation-only programs end to end (issue 17): a Join becomes a request the coordinators approve or decline,
+and coordinators invite people, who join with one click (after registering, when they were not)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from echobot.ids import Action, Callback, ProgramField, RegistrationField
+from echobot.storage import audit, programs
+from echobot.views.invitations import INVITEES, REASON
+from tests.harness import ADMIN, Bot
+from tests.scenarios import ALICE, PROGRAM_CHANNEL, create_program, open_program_modal, register
+from tests.slack_driver import blocks_text
+
+BOB, CAROL = "UBOB000001", "UCAROL0001"
+COORD, COORD_2 = "UPCOORD001", "UPCOORD002"
+
+
+async def invitation_only(bot: Bot) -> int:
+    """Hepatitis C ECHO with two program coordinators, made invitation only in its settings modal."""
+    program = await create_program(bot, **{ProgramField.COORDINATORS: [COORD, COORD_2]})
+    view = await open_program_modal(bot, text="program settings Hepatitis C ECHO")
+    assert "Who can join" in blocks_text(view["blocks"])
+    reply = await bot.driver.submit(ADMIN, view, {ProgramField.WHO_CAN_JOIN: "invite"})
+    assert reply.text == "", reply.text
+    await bot.settle()
+    saved = await programs.get(bot.db.reader, program.id)
+    assert saved is not None and saved.invite_only
+    edit = (await audit.recent(bot.db.reader, action_prefix="program.edit"))[0]
+    assert edit.actor == ADMIN and edit.detail == {"invite_only": True, "schedule_changed": False}
+    return program.id
+
+
+def requests_to(bot: Bot, coordinator: str) -> list[dict[str, Any]]:
+    return [p for p in bot.fake.posts_to(coordinator) if "asks to join" in p.get("text", "")]
+
+
+def shown(bot: Bot, coordinator: str) -> str:
+    """What a coordinator's request DM shows now (after any update in place)."""
+    (request,) = requests_to(bot, coordinator)
+    posted = next(c.response for c in bot.fake.calls_to("chat.postMessage") if c.args is request)
+    message = bot.fake.messages[(posted["channel"], posted["ts"])]
+    return message["text"] + "\n" + blocks_text(message.get("blocks") or [])
+
+
+def button_value(post: dict[str, Any], action_id: str) -> str:
+    return next(e["value"] for b in post["blocks"] if b["type"] == "actions" for e in b["elements"]
+                if e["action_id"] == action_id)  # fmt: skip
+
+
+async def test_a_request_is_approved_once_and_every_coordinator_sees_who_approved(bot: Bot) -> None:
+    program_id = await invitation_only(bot)
+    await register(bot, ALICE)
+    reply = await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    assert "Requested" in reply.json["text"] and "invitation only" in reply.json["text"]
+    await bot.settle()
+    assert await programs.members(bot.db.reader, program_id) == []
+    for coordinator in (COORD, COORD_2):
+        (request,) = requests_to(bot, coordinator)
+        text = blocks_text(request["blocks"])
+        assert f"<@{ALICE}> asks to join *Hepatitis C ECHO*" in text
+        assert "Organization" in text and "Profession" in text and "Approve" in text and "Decline" in text
+    # asking again (the Join button this time) sends nothing new
+    await bot.driver.click(ALICE, Action.JOIN_PROGRAM, str(program_id), channel=PROGRAM_CHANNEL)
+    await bot.settle()
+    assert "Requested already" in bot.fake.responses[-1]["text"]
+    assert len(requests_to(bot, COORD)) == 1 and len(requests_to(bot, COORD_2)) == 1
+    request_id = button_value(requests_to(bot, COORD)[0], Action.APPROVE_REQUEST)
+    # someone who does not coordinate the program is refused
+    await register(bot, BOB, **{RegistrationField.EMAIL: "bob@valley.example.org"})
+    await bot.driver.click(BOB, Action.APPROVE_REQUEST, request_id, channel=BOB)
+    await bot.settle()
+    assert "Only the program's coordinators" in bot.fake.responses[-1]["text"]
+    assert await programs.members(bot.db.reader, program_id) == []
+    # the first coordinator approves; a double click and the second coordinator change nothing twice
+    await bot.driver.click(COORD, Action.APPROVE_REQUEST, request_id, channel=COORD)
+    await bot.settle()
+    assert "Approved" in bot.fake.responses[-1]["text"]
+    await bot.driver.click(COORD, Action.APPROVE_REQUEST, request_id, channel=COORD)
+    await bot.driver.click(COORD_2, Action.DECLINE_REQUEST, request_id, channel=COORD_2)
+    await bot.settle()
+    assert f"already decided by <@{COORD}>" in bot.fake.responses[-1]["text"]
+    assert await programs.members(bot.db.reader, program_id) == [ALICE]
+    told = [p["text"] for p in bot.fake.posts_to(ALICE) if "Hepatitis C ECHO" in p.get("text", "")]
+    assert told == [f"Your request to join *Hepatitis C ECHO* was approved: you joined. Its reminders and "
+                    f"session posts are in <#{PROGRAM_CHANNEL}>."]  # fmt: skip
+    for coordinator in (COORD, COORD_2):
+        now_shows = shown(bot, coordinator)
+        assert f"Approved by <@{COORD}>" in now_shows and "Approve" not in now_shows.replace("Approved", "")
+    assert len(bot.fake.calls_to("chat.update")) == 2
+    actions = [e.action for e in await audit.recent(bot.db.reader, action_prefix="program.join_request")]
+    assert sorted(actions) == ["program.join_request", "program.join_request.approved"]
+
+
+async def test_a_request_declined_with_a_reason(bot: Bot) -> None:
+    program_id = await invitation_only(bot)
+    await register(bot, ALICE)
+    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    await bot.settle()
+    request_id = button_value(requests_to(bot, COORD_2)[0], Action.DECLINE_REQUEST)
+    await bot.driver.click(COORD_2, Action.DECLINE_REQUEST, request_id, channel=COORD_2)
+    await bot.settle()
+    view = bot.fake.opened_views()[-1]
+    assert view["callback_id"] == Callback.DECLINE_VIEW
+    reply = await bot.driver.submit(COORD_2, view, {REASON: "This series is for the Valley clinics only."})
+    assert reply.text == "", reply.text
+    await bot.settle()
+    assert await programs.members(bot.db.reader, program_id) == []
+    (told,) = [p for p in bot.fake.posts_to(ALICE) if "Hepatitis C ECHO" in p.get("text", "")]
+    assert "Thank you for your interest" in told["text"]
+    assert "From the coordinator: This series is for the Valley clinics only." in blocks_text(told["blocks"])
+    for coordinator in (COORD, COORD_2):
+        assert f"Declined by <@{COORD_2}>" in shown(bot, coordinator)
+    # the same modal submitted again (or another coordinator's late decision) is refused politely
+    again = await bot.driver.submit(COORD, view, {REASON: ""})
+    assert "already decided" in again.errors[REASON]
+    await bot.settle()
+    assert len([p for p in bot.fake.posts_to(ALICE) if "Hepatitis C ECHO" in p.get("text", "")]) == 1
+
+
+async def test_invited_people_join_with_one_click_even_before_registering(bot: Bot) -> None:
+    program_id = await invitation_only(bot)
+    await register(bot, ALICE)
+    # a registered person who coordinates nothing cannot invite
+    reply = await bot.driver.command(ALICE, f"invite <@{BOB}> Hepatitis C ECHO")
+    assert "coordinators" in reply.message_text and "Invited" not in reply.message_text
+    # a program coordinator invites Alice (registered) by name
+    reply = await bot.driver.command(COORD, f"invite <@{ALICE}> Hepatitis C ECHO")
+    assert f"Invited to *Hepatitis C ECHO*: <@{ALICE}>" in reply.json["text"]
+    reply = await bot.driver.command(COORD, f"invite <@{ALICE}> Hepatitis C ECHO")
+    assert "not sent again" in reply.json["text"]
+    await bot.settle()
+    (invite,) = [p for p in bot.fake.posts_to(ALICE) if "invited" in p.get("text", "")]
+    assert f"You're invited to *Hepatitis C ECHO* by <@{COORD}>" in invite["text"]
+    await bot.driver.click(ALICE, Action.JOIN_PROGRAM, button_value(invite, Action.JOIN_PROGRAM), channel=ALICE)
+    await bot.settle()
+    assert "You joined *Hepatitis C ECHO*" in bot.fake.responses[-1]["text"]
+    assert await programs.members(bot.db.reader, program_id) == [ALICE]
+    assert requests_to(bot, COORD) == []  # an invitation is no request
+    # Carol (not registered) is invited with the modal, clicks Join, registers, and is in without a second step
+    await bot.driver.command(COORD, "invite Hepatitis C ECHO")
+    await bot.settle()
+    view = bot.fake.opened_views()[-1]
+    assert view["callback_id"] == Callback.INVITE_VIEW
+    reply = await bot.driver.submit(COORD, view, {INVITEES: [CAROL, ALICE]})
+    assert f"Invited to *Hepatitis C ECHO*: <@{CAROL}>" in blocks_text(reply.json["view"]["blocks"])
+    assert f"Already in it: <@{ALICE}>" in blocks_text(reply.json["view"]["blocks"])
+    await bot.settle()
+    (invite,) = [p for p in bot.fake.posts_to(CAROL) if "invited" in p.get("text", "")]
+    await bot.driver.click(CAROL, Action.JOIN_PROGRAM, button_value(invite, Action.JOIN_PROGRAM), channel=CAROL)
+    await bot.settle()
+    assert "Register first" in bot.fake.responses[-1]["text"]
+    await register(bot, CAROL, **{RegistrationField.EMAIL: "carol@valley.example.org"})
+    assert sorted(await programs.members(bot.db.reader, program_id)) == [ALICE, CAROL]
+    assert any("You joined *Hepatitis C ECHO*, as invited" in p.get("text", "") for p in bot.fake.posts_to(CAROL))
+    invites = [e for e in await audit.recent(bot.db.reader, action_prefix="program.invit")]
+    assert sorted(e.action for e in invites) == ["program.invitation.join"] * 2 + ["program.invite"] * 2
+
+
+async def test_an_invitation_to_an_open_program_joins_with_one_click(bot: Bot) -> None:
+    program = await create_program(bot)
+    await register(bot, ALICE)
+    reply = await bot.driver.command(ADMIN, f"invite <@{ALICE}> Hepatitis C ECHO")
+    assert "Invited" in reply.json["text"]
+    await bot.settle()
+    (invite,) = [p for p in bot.fake.posts_to(ALICE) if "invited" in p.get("text", "")]
+    await bot.driver.click(ALICE, Action.JOIN_PROGRAM, button_value(invite, Action.JOIN_PROGRAM), channel=ALICE)
+    await bot.settle()
+    assert "You joined *Hepatitis C ECHO*" in bot.fake.responses[-1]["text"]
+    assert await programs.members(bot.db.reader, program.id) == [ALICE]
