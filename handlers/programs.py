@@ -35,6 +35,7 @@ from echobot.suggest import nearest
 from echobot.validation import parse_id
 from echobot.views.blocks import actions, button, escape, option, plain, section
 from echobot.views.cases import notice_modal
+from echobot.views.invitations import requested_in_place
 from echobot.views.metadata import ViewState
 from echobot.views.programs import program_list_blocks, program_modal, program_settings_modal
 from echobot.views.registration import register_prompt
@@ -409,6 +410,8 @@ async def membership_click(ack: AsyncAck, action: dict, body: dict, client: Asyn
     else:
         result = await (services.programs.join if joining else services.programs.leave)(person, program)
         reply = {"text": membership_reply(result, program)}
+        if result in (Membership.REQUESTED, Membership.REQUEST_PENDING) and program_id:  # issue 17
+            reply.update(requested_in_place(body, program_id, reply["text"]))
     reply_later(services.inflight, respond, **reply, response_type="ephemeral")
     if not getattr(respond, "response_url", None):  # from Home or a modal (issue 19): answered there
         services.inflight.spawn(answer_in_view(services, client, body, actor.user_id, reply["text"]), "join-answer")

@@ -168,3 +168,28 @@ async def test_an_invitation_to_an_open_program_joins_with_one_click(bot: Bot) -
     await bot.settle()
     assert "You joined *Hepatitis C ECHO*" in bot.fake.responses[-1]["text"]
     assert await programs.members(bot.db.reader, program.id) == [ALICE]
+
+
+async def test_join_in_the_program_list_turns_into_requested(bot: Bot) -> None:
+    program_id = await invitation_only(bot)
+    await register(bot, ALICE)
+    listing = await bot.driver.command(ALICE, "program list")
+    # the Join button of the list only Alice sees (Slack marks the click's container ephemeral)
+    payload = {
+        "type": "block_actions", "team": bot.driver.team, "api_app_id": "A0ECHO", "token": "legacy",
+        "user": {"id": ALICE, "team_id": bot.driver.team_of(ALICE)}, "trigger_id": bot.driver.trigger(),
+        "actions": [{"type": "button", "action_id": Action.JOIN_PROGRAM, "block_id": "b", "value": str(program_id),
+                     "action_ts": "1700000000.000002"}],
+        "container": {"type": "message", "message_ts": "1700000000.000001", "channel_id": PROGRAM_CHANNEL,
+                      "is_ephemeral": True},
+        "channel": {"id": PROGRAM_CHANNEL}, "response_url": bot.fake.response_url(),
+        "message": {"ts": "1700000000.000001", "text": "", "blocks": listing.json["blocks"]},
+    }  # fmt: skip
+    await bot.driver.interactive(payload)
+    await bot.settle()
+    answer = bot.fake.responses[-1]
+    assert answer["replace_original"] is True
+    text = blocks_text(answer["blocks"])
+    assert "Requested" in text and "Join" not in text.replace("Join or leave", "")
+    assert "its coordinators were asked" in text
+    assert len(requests_to(bot, COORD)) == 1

@@ -3,6 +3,9 @@ to the requester, an invitation with its Join button, and the modals to invite p
 
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 from echobot.ids import Action, Callback
 from echobot.models import Message, Program, Provider
 from echobot.views.blocks import (
@@ -14,6 +17,7 @@ from echobot.views.blocks import (
     fields,
     input_block,
     modal,
+    plain,
     section,
     text_input,
     users_select,
@@ -62,6 +66,22 @@ def decision_message(program: Program, approved: bool, reason: str = "") -> Mess
     if reason.strip():
         blocks.append(section(f"From the coordinator: {escape(reason.strip())}"))
     return Message(text=text, blocks=blocks)
+
+
+def requested_in_place(body: dict[str, Any], program_id: int, text: str) -> dict[str, Any]:
+    """A Join clicked in a list only this person sees (Browse programs, `/echo program list`): the list again,
+    that button now reading "Requested", and the answer below it (replacing the list). Elsewhere: nothing."""
+    container = body.get("container") or {}
+    message = body.get("message") or {}
+    if not container.get("is_ephemeral") or not message.get("blocks"):
+        return {}
+    blocks = copy.deepcopy(message["blocks"])
+    for block in blocks:
+        for element in [block.get("accessory") or {}, *(block.get("elements") or [])]:
+            if element.get("action_id") == Action.JOIN_PROGRAM and element.get("value") == str(program_id):
+                element["text"] = plain("Requested")
+                element.pop("style", None)
+    return {"blocks": [*blocks, context(text)], "replace_original": True}
 
 
 def invite_message(program: Program, by_user: str) -> Message:
