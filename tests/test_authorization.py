@@ -522,6 +522,7 @@ ROWS: list[Row] = [
     Row("hub settings modal (forged for the refused)", HUB, hub_settings_submit, hub_renamed),
     Row("/echo series close", MANAGERS, say("series close {target}"), answered("has been held yet"), series_name),
     Row("series close: the button", MANAGERS, close_series, answered("has been held yet"), series_program),
+    Row("/echo invite", MANAGERS, say(f"invite <@{{target}}> {HEPC}"), audited("program.invite"), new_user),
 ]
 # fmt: on
 

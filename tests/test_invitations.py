@@ -9,7 +9,7 @@ from echobot.ids import Action, Callback, ProgramField, RegistrationField
 from echobot.storage import audit, programs
 from echobot.views.invitations import INVITEES, REASON
 from tests.harness import ADMIN, Bot
-from tests.scenarios import ALICE, PROGRAM_CHANNEL, create_program, open_program_modal, register
+from tests.scenarios import ALICE, PROGRAM_CHANNEL, create_program, open_program_modal, open_registration, register
 from tests.slack_driver import blocks_text
 
 BOB, CAROL = "UBOB000001", "UCAROL0001"
@@ -193,3 +193,21 @@ async def test_join_in_the_program_list_turns_into_requested(bot: Bot) -> None:
     assert "Requested" in text and "Join" not in text.replace("Join or leave", "")
     assert "its coordinators were asked" in text
     assert len(requests_to(bot, COORD)) == 1
+
+
+async def test_registration_offers_invitation_only_programs_only_to_their_members(bot: Bot) -> None:
+    program_id = await invitation_only(bot)
+    await create_program(bot, **{ProgramField.NAME: "Liver ECHO"})
+    view = await open_registration(bot, BOB)
+    assert "Liver ECHO" in str(view["blocks"]) and "Hepatitis C ECHO" not in str(view["blocks"])
+    # a member keeps it on editing (so saving the form does not make them leave)
+    await register(bot, ALICE)
+    await bot.driver.command(ADMIN, f"invite <@{ALICE}> Hepatitis C ECHO")
+    await bot.settle()
+    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    view = await open_registration(bot, ALICE)
+    assert "Hepatitis C ECHO" in str(view["blocks"])
+    reply = await bot.driver.submit(ALICE, view, {})
+    assert reply.text == "", reply.text
+    await bot.settle()
+    assert await programs.members(bot.db.reader, program_id) == [ALICE]
