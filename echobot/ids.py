@@ -33,6 +33,7 @@ class Action(StrEnum):
     JOIN_PROGRAM = "join_program"
     APPROVE_REQUEST = "invitation_approve"  # issue 17: a coordinator approves or declines a join request
     DECLINE_REQUEST = "invitation_decline"
+    INVITE_PEOPLE = "invite_people_open"  # issue 17: the invite modal, from the program settings modal
     LEAVE_PROGRAM = "leave_program"
     PROGRAM_SETTINGS = "program_settings_open"  # Settings of one program (coordinator's Home, set-up DM)
     BROWSE_PROGRAMS = "browse_programs"  # the programs with Join buttons, as an answer to the click

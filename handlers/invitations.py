@@ -14,6 +14,7 @@ from echobot.container import Services
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.context import Actor
 from echobot.handlers.forms import choices, text
+from echobot.handlers.library import show
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
 from echobot.ids import Action, Callback
@@ -85,6 +86,19 @@ async def invite_command(request: CommandRequest) -> None:
     await request.ack(text=REFUSED if result is None else invite_reply(program, result))
 
 
+async def invite_click(ack: AsyncAck, action: dict, body: dict, client: AsyncWebClient, services: Services,
+                       actor: Actor, trigger_id: str) -> None:  # fmt: skip
+    """Invite people (in the program settings modal): the invite modal over it, for the program's coordinators."""
+    await ack()
+    program_id = parse_id(action.get("value"))
+    program = await services.programs.get(program_id) if program_id else None
+    if program is None or not program.active or not services.programs.can_manage(await actor.person(), program):
+        view = notice_modal("Invite people", REFUSED)
+    else:
+        view = invite_modal(program)
+    await show(client, body, trigger_id, actor.user_id, view)
+
+
 async def submit_invite(ack: AsyncAck, services: Services, actor: Actor, view_state: ViewState,
                         values: dict) -> None:  # fmt: skip
     """The invite modal: the people chosen get their invitations; the modal says who."""
@@ -142,3 +156,4 @@ def register(app: AsyncApp, router: Router) -> None:
     app.view(Callback.DECLINE_VIEW)(submit_decline)
     app.action(Action.APPROVE_REQUEST)(approve_click)
     app.action(Action.DECLINE_REQUEST)(decline_click)
+    app.action(Action.INVITE_PEOPLE)(invite_click)

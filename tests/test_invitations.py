@@ -211,3 +211,24 @@ async def test_registration_offers_invitation_only_programs_only_to_their_member
     assert reply.text == "", reply.text
     await bot.settle()
     assert await programs.members(bot.db.reader, program_id) == [ALICE]
+
+
+async def test_invite_people_from_the_program_settings_modal(bot: Bot) -> None:
+    await invitation_only(bot)
+    settings = await open_program_modal(bot, user=COORD, text="program settings Hepatitis C ECHO")
+    assert "Invite people" in blocks_text(settings["blocks"])
+    value = button_value(settings, Action.INVITE_PEOPLE)
+    await bot.driver.click(COORD, Action.INVITE_PEOPLE, value, home=settings)
+    await bot.settle()
+    pushed = bot.fake.opened_views()[-1]
+    assert pushed["callback_id"] == Callback.INVITE_VIEW and bot.fake.last("views.push")
+    reply = await bot.driver.submit(COORD, pushed, {INVITEES: [BOB]})
+    assert f"Invited to *Hepatitis C ECHO*: <@{BOB}>" in blocks_text(reply.json["view"]["blocks"])
+    # the same button, clicked (forged) by someone who does not coordinate the program
+    await register(bot, ALICE)
+    await bot.driver.click(ALICE, Action.INVITE_PEOPLE, value, home=settings)
+    await bot.settle()
+    assert "Only the program's coordinators" in blocks_text(bot.fake.opened_views()[-1]["blocks"])
+    await bot.driver.submit(ALICE, pushed, {INVITEES: [CAROL]})
+    await bot.settle()
+    assert [p for p in bot.fake.posts_to(CAROL) if "invited" in p.get("text", "")] == []

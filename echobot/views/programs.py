@@ -219,6 +219,7 @@ def program_settings_modal(form: ProgramForm, *, program_id: int) -> Block:
     blocks: list[Block] = [section(lead)]
     for setting in PROGRAM_SETTINGS:
         blocks += setting(form)
+    blocks.append(actions(button("Invite people", Action.INVITE_PEOPLE, str(program_id))))  # issue 17
     return modal(
         "Program settings",
         Callback.PROGRAM_SETTINGS_VIEW,
