@@ -6,11 +6,26 @@ from __future__ import annotations
 from typing import Any
 
 from echobot.ids import Action, Callback, ProgramField, RegistrationField
-from echobot.storage import audit, programs
+from echobot.storage import audit, hub, invitations, programs
 from echobot.views.invitations import INVITEES, REASON
+from tests.fake_slack import HUB_A, HUB_B
 from tests.harness import ADMIN, Bot
 from tests.scenarios import ALICE, PROGRAM_CHANNEL, create_program, open_program_modal, open_registration, register
 from tests.slack_driver import blocks_text
+from tests.test_hubs import (  # noqa: F401 (many: the fixture of two installed hubs)
+    A_CHANNEL,
+    A_REVIEW,
+    ANN,
+    B_CHANNEL,
+    B_REVIEW,
+    BEN,
+    NAME,
+    Hubs,
+    installed_pair,
+    many,
+    program_in,
+    register_in,
+)
 
 BOB, CAROL = "UBOB000001", "UCAROL0001"
 COORD, COORD_2 = "UPCOORD001", "UPCOORD002"
@@ -232,3 +247,36 @@ async def test_invite_people_from_the_program_settings_modal(bot: Bot) -> None:
     await bot.driver.submit(ALICE, pushed, {INVITEES: [CAROL]})
     await bot.settle()
     assert [p for p in bot.fake.posts_to(CAROL) if "invited" in p.get("text", "")] == []
+
+
+async def test_other_hubs_requests_and_programs_are_out_of_reach(many: Hubs) -> None:  # noqa: F811 (the fixture)
+    bot = many.bot
+    await installed_pair(many)
+    a_program = await program_in(many, HUB_A, ANN, A_CHANNEL, A_REVIEW)
+    b_program = await program_in(many, HUB_B, BEN, B_CHANNEL, B_REVIEW)
+    await many[HUB_B].command(BEN, f"program settings {NAME}")
+    await bot.settle()
+    reply = await many[HUB_B].submit(BEN, bot.fake.opened_views()[-1], {ProgramField.WHO_CAN_JOIN: "invite"})
+    assert reply.text == "", reply.text
+    bot.fake.add_member("UBNURSE001", "Bea Nurse", HUB_B)
+    await register_in(many, HUB_B, "UBNURSE001", name="Bea Nurse", email="bea@b.example.org")
+    reply = await many[HUB_B].command("UBNURSE001", f"join {NAME}", channel=B_CHANNEL)
+    assert "Requested" in reply.json["text"]
+    await bot.settle()
+    (request,) = requests_to(bot, BEN)  # the program has no coordinators of its own: the hub's are asked
+    assert not requests_to(bot, ANN)
+    request_id = button_value(request, Action.APPROVE_REQUEST)
+    # hub A's coordinator cannot decide hub B's request, nor invite to hub B's program (hers has the same name)
+    await many[HUB_A].click(ANN, Action.APPROVE_REQUEST, request_id, channel=ANN)
+    await bot.settle()
+    assert "no longer open" in bot.fake.responses[-1]["text"]
+    await many[HUB_A].command(ANN, f"invite <@UBNURSE001> {NAME}")
+    await bot.settle()
+    with hub.scope(HUB_B):
+        assert await programs.members(bot.db.reader, b_program) == []
+    with hub.scope(HUB_A):
+        assert [i.program_id for i in await invitations.pending_invites_of(bot.db.reader, "UBNURSE001")] == [a_program]
+    await many[HUB_B].click(BEN, Action.APPROVE_REQUEST, request_id, channel=BEN)
+    await bot.settle()
+    with hub.scope(HUB_B):
+        assert await programs.members(bot.db.reader, b_program) == ["UBNURSE001"]
