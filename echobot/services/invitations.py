@@ -127,10 +127,13 @@ class Invitations:
                                  message=decision_message(program, approve, reason))  # fmt: skip
             if provider is not None:
                 message = decided_message(program, provider, approve, actor.user_id)
-                for coordinator in await self._coordinators(tx, program):
-                    post = keys.invitation_to(request.id, coordinator)
-                    await outbox.enqueue(tx, key=f"{post}:decided", kind=OutboxKind.UPDATE, parent_key=post,
-                                         target=coordinator, now=now, message=message)  # fmt: skip
+                # every copy the request went out as (whoever coordinates the program now)
+                prefix = keys.invitation_to(request.id, "")
+                for post in await outbox.by_prefix(tx, prefix):
+                    if ":" in post.key.removeprefix(prefix):  # a row beside a copy (`:instead`), not a copy
+                        continue
+                    await outbox.enqueue(tx, key=f"{post.key}:decided", kind=OutboxKind.UPDATE, parent_key=post.key,
+                                         target=post.target, now=now, message=message)  # fmt: skip
             await audit.record(tx, now, actor.user_id, f"program.join_request.{state}", f"program:{program.id}",
                                {"request": request.id, "user": request.user_id})  # fmt: skip
         return DecisionResult(outcome=Decision.APPROVED if approve else Decision.DECLINED)
