@@ -280,3 +280,21 @@ async def test_other_hubs_requests_and_programs_are_out_of_reach(many: Hubs) -> 
     await bot.settle()
     with hub.scope(HUB_B):
         assert await programs.members(bot.db.reader, b_program) == ["UBNURSE001"]
+
+
+async def test_an_invitation_settles_a_request_still_waiting(bot: Bot) -> None:
+    program_id = await invitation_only(bot)
+    await register(bot, ALICE)
+    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    await bot.driver.command(COORD_2, f"invite <@{ALICE}> Hepatitis C ECHO")
+    await bot.settle()
+    (invite,) = [p for p in bot.fake.posts_to(ALICE) if "invited" in p.get("text", "")]
+    await bot.driver.click(ALICE, Action.JOIN_PROGRAM, button_value(invite, Action.JOIN_PROGRAM), channel=ALICE)
+    await bot.settle()
+    assert await programs.members(bot.db.reader, program_id) == [ALICE]
+    for coordinator in (COORD, COORD_2):
+        assert f"Approved by <@{COORD_2}>" in shown(bot, coordinator)
+    request_id = button_value(requests_to(bot, COORD)[0], Action.APPROVE_REQUEST)
+    await bot.driver.click(COORD, Action.APPROVE_REQUEST, request_id, channel=COORD)
+    await bot.settle()
+    assert f"already decided by <@{COORD_2}>" in bot.fake.responses[-1]["text"]

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from echobot import keys
 from echobot.clock import Clock
-from echobot.models import Invitation, OutboxKind, Person, Program
+from echobot.models import Invitation, Message, OutboxKind, Person, Program
 from echobot.storage import Database, audit, outbox
 from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import invitations as invitations_repo
@@ -74,6 +74,10 @@ class Invitations:
         invite = await invitations_repo.pending(tx, program.id, person.user_id, "invite")
         if invite is not None:
             await invitations_repo.decide(tx, invite.id, "joined", person.user_id, now)
+            asked = await invitations_repo.pending(tx, program.id, person.user_id, "request")
+            if asked is not None and person.provider is not None:  # asked, then invited: the invitation settles it
+                await invitations_repo.decide(tx, asked.id, "approved", invite.by_user, now)
+                await _update_copies(tx, asked.id, decided_message(program, person.provider, True, invite.by_user), now)
             await audit.record(tx, now, person.user_id, "program.invitation.join", f"program:{program.id}",
                                {"invitation": invite.id})  # fmt: skip
             return Admission.OPEN
@@ -126,14 +130,7 @@ class Invitations:
             await outbox.enqueue(tx, key=keys.invitation(request.id, "decision"), target=request.user_id, now=now,
                                  message=decision_message(program, approve, reason))  # fmt: skip
             if provider is not None:
-                message = decided_message(program, provider, approve, actor.user_id)
-                # every copy the request went out as (whoever coordinates the program now)
-                prefix = keys.invitation_to(request.id, "")
-                for post in await outbox.by_prefix(tx, prefix):
-                    if ":" in post.key.removeprefix(prefix):  # a row beside a copy (`:instead`), not a copy
-                        continue
-                    await outbox.enqueue(tx, key=f"{post.key}:decided", kind=OutboxKind.UPDATE, parent_key=post.key,
-                                         target=post.target, now=now, message=message)  # fmt: skip
+                await _update_copies(tx, request.id, decided_message(program, provider, approve, actor.user_id), now)
             await audit.record(tx, now, actor.user_id, f"program.join_request.{state}", f"program:{program.id}",
                                {"request": request.id, "user": request.user_id})  # fmt: skip
         return DecisionResult(outcome=Decision.APPROVED if approve else Decision.DECLINED)
@@ -174,3 +171,13 @@ class Invitations:
                                  message=joined_message(program))  # fmt: skip
             await audit.record(tx, now, user_id, "program.invitation.join", f"program:{program.id}",
                                {"invitation": invite.id})  # fmt: skip
+
+
+async def _update_copies(tx: Tx, request_id: int, message: Message, now: datetime) -> None:
+    """Every copy a request went out as (whoever coordinates the program now), updated in place."""
+    prefix = keys.invitation_to(request_id, "")
+    for post in await outbox.by_prefix(tx, prefix):
+        if ":" in post.key.removeprefix(prefix):  # a row beside a copy (`:instead`), not a copy
+            continue
+        await outbox.enqueue(tx, key=f"{post.key}:decided", kind=OutboxKind.UPDATE, parent_key=post.key,
+                             target=post.target, now=now, message=message)  # fmt: skip
