@@ -115,6 +115,8 @@ COMMANDS: tuple[CommandInfo, ...] = (
         "The pre and post series survey compared, per statement, as CSV",
         Audience.MANAGER,
     ),
+    CommandInfo("invite", "/echo invite @person [program]", "Invite people to a program (a DM with a Join button)",
+                Audience.MANAGER),
     CommandInfo("coordinator add", "/echo coordinator add @person", "Make someone a hub coordinator", Audience.ADMIN),
     CommandInfo("coordinator remove", "/echo coordinator remove @person", "Remove a hub coordinator", Audience.ADMIN),
 )

@@ -16,6 +16,7 @@ from echobot.services.coordinators import Coordinators
 from echobot.services.digests import Digests, DigestSchedule
 from echobot.services.evaluations import Evaluations
 from echobot.services.hubs import HubDefaults, Hubs
+from echobot.services.invitations import Invitations
 from echobot.services.library import Library
 from echobot.services.materials import Materials
 from echobot.services.people import People
@@ -59,11 +60,14 @@ class Services:
     surveys: Surveys
     survey_results: SurveyResults
     materials: Materials
+    invitations: Invitations
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
         sessions = Sessions(db, clock)
         programs = Programs(db, clock, sessions)
+        invitations = Invitations(db, clock, settings.admins)
+        programs.invitations = invitations  # issue 17: a Join to an invitation-only program asks its coordinators
         cases = Cases(db, clock, programs, sessions, settings.case_retention_days, admins=settings.admins)
         evaluations = Evaluations(db, clock, sessions, programs)
         library = Library(db, clock, programs)
@@ -86,6 +90,7 @@ class Services:
         survey_results = SurveyResults(db, clock, programs, surveys)
         programs.on_saved.append(surveys.program_saved)
         programs.on_joined.append(surveys.joined)
+        invitations.on_joined = programs.on_joined  # every way of joining sets off the same (approval, invitation)
         series.on_ended.append(surveys.series_ended)
         digests.surveys = survey_results.for_digest
         materials = Materials(db, clock, sessions, programs)
@@ -93,6 +98,9 @@ class Services:
         for service in (sessions, cases, evaluations, digests, takeback, series, surveys, survey_results, materials):
             service.register_renderers(renderers)
         Reach(renderers).register()
+        registration = Registration(db, clock, hubs)
+        registration.invitations = invitations  # issue 17: someone invited before registering joins on registering
+        registration.on_joined = programs.on_joined  # the programs picked in the registration form
         return cls(
             settings=settings,
             clock=clock,
@@ -100,7 +108,7 @@ class Services:
             inflight=InFlight(),
             renderers=renderers,
             people=People(db, settings.admins, hubs=hubs),
-            registration=Registration(db, clock, hubs),
+            registration=registration,
             coordinators=Coordinators(db, clock, settings.admins),
             sessions=sessions,
             programs=programs,
@@ -119,4 +127,5 @@ class Services:
             surveys=surveys,
             survey_results=survey_results,
             materials=materials,
+            invitations=invitations,
         )

@@ -34,6 +34,7 @@ class ProgramForm(BaseModel):
     series_start: str | None = None
     series_end: str | None = None
     completion: str = "75"
+    invite_only: bool = False
 
     @classmethod
     def from_program(cls, program: Program) -> ProgramForm:
@@ -59,6 +60,7 @@ class ProgramForm(BaseModel):
             series_start=program.series_starts_on.isoformat() if program.series_starts_on else None,
             series_end=program.series_ends_on.isoformat() if program.series_ends_on else None,
             completion=str(program.completion_percent),
+            invite_only=program.invite_only,
         )
 
 

@@ -7,6 +7,8 @@ class Callback(StrEnum):
     REGISTER_VIEW = "register"
     REGISTER_SHORTCUT = "register_shortcut"
     PROGRAM_VIEW = "program"
+    INVITE_VIEW = "invite_people"  # issue 17: invite several people (users_select)
+    DECLINE_VIEW = "invitation_decline"  # issue 17: decline a join request, with an optional reason
     PROGRAM_SETTINGS_VIEW = "program_settings"  # a program's settings (Settings on Home and in the set-up DM)
     SESSION_EDIT_VIEW = "session_edit"
     SESSION_CANCEL_VIEW = "session_cancel"
@@ -32,6 +34,9 @@ class Action(StrEnum):
     OPEN_REGISTRATION = "open_registration"
     SWITCH_ROLE = "switch_role"
     JOIN_PROGRAM = "join_program"
+    APPROVE_REQUEST = "invitation_approve"  # issue 17: a coordinator approves or declines a join request
+    DECLINE_REQUEST = "invitation_decline"
+    INVITE_PEOPLE = "invite_people_open"  # issue 17: the invite modal, from the program settings modal
     LEAVE_PROGRAM = "leave_program"
     PROGRAM_SETTINGS = "program_settings_open"  # Settings of one program (coordinator's Home, set-up DM)
     BROWSE_PROGRAMS = "browse_programs"  # the programs with Join buttons, as an answer to the click
@@ -173,6 +178,7 @@ class ProgramField(StrEnum):
     SERIES_START = "series_start"
     SERIES_END = "series_end"
     COMPLETION = "completion_percent"
+    WHO_CAN_JOIN = "who_can_join"
 
 
 class MaterialsField(StrEnum):

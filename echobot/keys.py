@@ -33,6 +33,9 @@ planned, so they stay byte for byte as they are. Rows of one thing share a prefi
     case:<id>:takeback:<n>:hub / :dm        what a report of identifiers tells the hub thread and the presenter
     reply-note:<channel>:<ts>[:edit:<ts>]   the note to someone whose reply in a case thread looked like PHI
     case:<id>:withheld:to:<user>            a coordinator told that the hub channel is not private and internal
+    invitation:<id>:to:<user>               a join request to a coordinator (issue 17)  …:decided its update
+    invitation:<id>:decision / :invite       the requester told of the decision / an invitation with a Join button
+    invitation:<id>:joined                  a person invited before registering, told they joined
     <any DM row>:instead                    where a DM Slack refused went instead (a program channel)
 
 Jobs run in lanes of their own: `job:session:<id>:`, `job:digest:<program>`.
@@ -323,3 +326,16 @@ def survey_close(program_id: int, first_day: str, phase: str, moment: datetime) 
 def survey_jobs(program_id: int) -> str:
     """The lane a program's survey jobs run in."""
     return f"job:survey:{program_id}"
+
+
+# ---- invitations (issue 17) -------------------------------------------------------------------
+
+
+def invitation_to(invitation_id: int, user_id: str) -> str:
+    """A join request as one coordinator sees it."""
+    return f"invitation:{invitation_id}:to:{user_id}"
+
+
+def invitation(invitation_id: int, what: str) -> str:
+    """`decision` (the requester told), `invite` (the DM to the person invited), `joined`."""
+    return f"invitation:{invitation_id}:{what}"

@@ -88,6 +88,22 @@ class Person(BaseModel):
         return self.is_coordinator or self.user_id in program.coordinators
 
 
+class Invitation(BaseModel):
+    """Issue 17: an invitation to a program by a coordinator, or a request to join an invitation-only one."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    program_id: int
+    user_id: str
+    kind: str  # "invite" | "request"
+    state: str  # "pending" | "approved" | "declined" | "joined"
+    by_user: str
+    created_at: datetime
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+
+
 class OutboxKind(StrEnum):
     POST = "post"
     UPDATE = "update"
@@ -215,6 +231,7 @@ class Program(BaseModel):
     series_starts_on: date | None = None  # the current series (a cohort over these dates), if any
     series_ends_on: date | None = None
     completion_percent: int = 75  # share of the series' sessions attended for a certificate of completion
+    invite_only: bool = False  # who can join (issue 17): False open to every registered provider
     specialists: list[str] = Field(default_factory=list)
     coordinators: list[str] = Field(default_factory=list)
     archived_at: datetime | None = None

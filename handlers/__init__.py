@@ -18,6 +18,7 @@ from echobot.handlers import (
     fallback,
     home,
     hubs,
+    invitations,
     library,
     materials,
     programs,
@@ -38,6 +39,7 @@ def register_all(app: AsyncApp, services: Services) -> None:
     command.register(app, router)
     registration.register(app, router)
     programs.register(app, router)
+    invitations.register(app, router)
     sessions.register(app, router)
     attendance.register(app, router)
     materials.register(app, router)

@@ -35,6 +35,7 @@ from echobot.suggest import nearest
 from echobot.validation import parse_id
 from echobot.views.blocks import actions, button, counted, escape, modal, option, plain, section
 from echobot.views.cases import notice_modal
+from echobot.views.invitations import requested_in_place
 from echobot.views.metadata import ViewState
 from echobot.views.programs import (
     program_list_blocks,
@@ -71,6 +72,7 @@ _READERS: dict[str, tuple[str, Callable[[dict[str, Any], str], Any]]] = {
     ProgramField.SERIES_START: ("series_start", choice),
     ProgramField.SERIES_END: ("series_end", choice),
     ProgramField.COMPLETION: ("completion", lambda values, key: text(values, key) or "75"),
+    ProgramField.WHO_CAN_JOIN: ("invite_only", lambda values, key: choice(values, key) == "invite"),
 }
 
 
@@ -130,6 +132,10 @@ def membership_reply(result: Membership, program: Program | None) -> str:
         Membership.ALREADY: f"You are already in {name}.",
         Membership.LEFT: f"You left {name}.",
         Membership.NOT_A_MEMBER: f"You are not in {name}.",
+        Membership.REQUESTED: f"Requested: {name} is invitation only, so its coordinators were asked. "
+        "I'll DM you their decision.",
+        Membership.REQUEST_PENDING: f"Requested already: the coordinators of {name} have your request and "
+        "will decide soon.",
     }.get(result, "Done.")
 
 
@@ -429,6 +435,8 @@ async def membership_click(ack: AsyncAck, action: dict, body: dict, client: Asyn
     else:
         result = await (services.programs.join if joining else services.programs.leave)(person, program)
         reply = {"text": membership_reply(result, program)}
+        if result in (Membership.REQUESTED, Membership.REQUEST_PENDING) and program_id:  # issue 17
+            reply.update(requested_in_place(body, program_id, reply["text"]))
     reply_later(services.inflight, respond, **reply, response_type="ephemeral")
     if not getattr(respond, "response_url", None):  # from Home or a modal (issue 19): answered there
         services.inflight.spawn(answer_in_view(services, client, body, actor.user_id, reply["text"]), "join-answer")

@@ -77,8 +77,10 @@ async def open_form(services: Services, client: AsyncWebClient, trigger_id: str,
             form = form_from_profile(profile.get("user") or {})
         except PREFILL_ERRORS as error:
             log.info("no Slack profile to prefill for %s: %s", user_id, type(error).__name__)
-    offered = [(p.name, str(p.id)) for p in await services.programs.active()]
-    form = form.model_copy(update={"programs": [str(p.id) for p in await services.programs.joined(user_id)]})
+    joined = [p.id for p in await services.programs.joined(user_id)]
+    # invitation-only programs (issue 17) are joined by request or invitation, not here (kept once joined)
+    offered = [(p.name, str(p.id)) for p in await services.programs.active() if not p.invite_only or p.id in joined]
+    form = form.model_copy(update={"programs": [str(p) for p in joined]})
     view = registration_modal(form, editing=provider is not None, programs=offered)
     await open_modal(client, trigger_id, view, user_id=user_id, channel_id=channel_id)
 

@@ -44,6 +44,7 @@ def _from_row(row: Row[Any], staff: dict[str, list[str]]) -> Program:
         series_starts_on=date.fromisoformat(row.series_starts_on) if row.series_starts_on else None,
         series_ends_on=date.fromisoformat(row.series_ends_on) if row.series_ends_on else None,
         completion_percent=row.completion_percent,
+        invite_only=bool(row.invite_only),
         specialists=staff.get("specialist", []),
         coordinators=staff.get("coordinator", []),
         archived_at=opt_from_db(row.archived_at),
@@ -111,6 +112,7 @@ def _values(program: Program) -> dict[str, Any]:
         "series_starts_on": program.series_starts_on.isoformat() if program.series_starts_on else None,
         "series_ends_on": program.series_ends_on.isoformat() if program.series_ends_on else None,
         "completion_percent": program.completion_percent,
+        "invite_only": int(program.invite_only),
         "updated_at": to_db(program.updated_at),
     }
 

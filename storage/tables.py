@@ -194,6 +194,7 @@ programs = Table(
     Column("series_ends_on", Text),
     Column("completion_percent", Integer, nullable=False, server_default=text("75")),
     Column("hub_id", Text, nullable=False, server_default=text("'default'")),  # its hub (0008, storage/hub.py)
+    Column("invite_only", Integer, nullable=False, server_default=text("0")),  # who can join (0014): 1 invitation only
     CheckConstraint("schedule_kind IN ('weekly', 'every_n_weeks', 'monthly', 'once')", name="programs_schedule_kind"),
     CheckConstraint("duration_minutes BETWEEN 15 AND 240", name="programs_duration"),
     CheckConstraint("case_slots BETWEEN 0 AND 10", name="programs_case_slots"),
@@ -220,6 +221,27 @@ program_members = Table(
     Column("joined_at", Ordered, nullable=False),
     PrimaryKeyConstraint("program_id", "user_id"),
     Index("program_members_user", "user_id"),
+)  # fmt: skip
+
+# issue 17 (0014): invitations by coordinators and join requests to invitation-only programs, and their outcome
+program_invitations = Table(
+    "program_invitations", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("program_id", Integer, ForeignKey("programs.id"), nullable=False),
+    Column("user_id", Text, nullable=False),  # the person invited, or asking to join
+    Column("kind", Text, nullable=False),  # request | invite
+    Column("state", Text, nullable=False),  # pending | approved | declined | joined
+    Column("by_user", Text, nullable=False),  # who invited (an invitation) or who asked (a request)
+    Column("created_at", Ordered, nullable=False),
+    Column("decided_by", Text),
+    Column("decided_at", Ordered),
+    Column("hub_id", Text, nullable=False, server_default=text("'default'")),
+    CheckConstraint("kind IN ('request', 'invite')", name="program_invitations_kind"),
+    CheckConstraint("state IN ('pending', 'approved', 'declined', 'joined')", name="program_invitations_state"),
+    Index("program_invitations_pending", "program_id", "user_id", "kind", unique=True,
+          sqlite_where=text("state = 'pending'"), postgresql_where=text("state = 'pending'")),
+    Index("program_invitations_user", "user_id"),
+    sqlite_autoincrement=True,
 )  # fmt: skip
 
 sessions = Table(

@@ -534,6 +534,7 @@ ROWS: list[Row] = [
     Row("/echo survey edit", MANAGERS, say(f"survey edit {HEPC}"), opened(Callback.SURVEY_EDIT_VIEW)),
     Row("survey edit modal: save (forged for the refused)", MANAGERS, survey_edit_submit, audited("survey.edit")),
     Row("/echo export surveys", MANAGERS, say(f"export surveys {HEPC}"), answered("has no series")),
+    Row("/echo invite", MANAGERS, say(f"invite <@{{target}}> {HEPC}"), audited("program.invite"), new_user),
 ]
 # fmt: on
 

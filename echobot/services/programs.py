@@ -17,6 +17,7 @@ from echobot.forms import ProgramForm
 from echobot.ids import ProgramField
 from echobot.models import Person, Program, ScheduleKind, Session
 from echobot.schedule import first_start, parse_offsets
+from echobot.services.invitations import Admission, Invitations
 from echobot.services.sessions import Sessions
 from echobot.storage import Database, Tx, audit, outbox
 from echobot.storage import programs as programs_repo
@@ -40,6 +41,8 @@ class Membership(StrEnum):
     ALREADY = "already"
     LEFT = "left"
     NOT_A_MEMBER = "not_a_member"
+    REQUESTED = "requested"  # an invitation-only program: its coordinators were asked (issue 17)
+    REQUEST_PENDING = "request_pending"  # asked before, not yet decided: nothing new sent
 
 
 def _integer(text: str, low: int, high: int) -> int | None:
@@ -186,6 +189,7 @@ def validate(
         specialists=sorted(set(form.specialists)),
         coordinators=sorted(set(form.coordinators)),
         anonymous_ratings=form.anonymous,
+        invite_only=form.invite_only,
     )
     return {}, values
 
@@ -198,6 +202,7 @@ class Programs:
         # issue 17: what a program saved (its series dates) and a provider joining set off (the series surveys)
         self.on_saved: list[Callable[[Tx, Program, datetime], Awaitable[None]]] = []
         self.on_joined: list[Callable[[Tx, Program, str, datetime], Awaitable[None]]] = []
+        self.invitations: Invitations | None = None  # issue 17: invitation-only programs (set by the container)
 
     # ---- who may do what -------------------------------------------------------------------
     @staticmethod
@@ -352,9 +357,10 @@ class Programs:
                         program, upcoming[:3], edited=True, replanned=replanned, kept=kept
                     ),
                 )
-            await audit.record(
-                tx, now, actor.user_id, "program.edit", f"program:{program.id}", {"schedule_changed": schedule_changed}
-            )
+            detail: dict[str, object] = {"schedule_changed": schedule_changed}
+            if program.invite_only != existing.invite_only:  # who can join (issue 17)
+                detail["invite_only"] = program.invite_only
+            await audit.record(tx, now, actor.user_id, "program.edit", f"program:{program.id}", detail)
         return ProgramResult(program=program, replanned=replanned, kept=kept)
 
     async def archive(self, actor: Person, program: Program) -> int:
@@ -379,9 +385,13 @@ class Programs:
         if program is None or not program.active:
             return Membership.NO_SUCH_PROGRAM
         async with self._db.transaction() as tx:
-            joined = await programs_repo.join(tx, program.id, person.user_id, self._clock.now())
+            now = self._clock.now()
+            admission = await self.invitations.admit(tx, person, program, now) if self.invitations else Admission.OPEN
+            if admission is not Admission.OPEN:
+                return Membership.REQUESTED if admission is Admission.REQUESTED else Membership.REQUEST_PENDING
+            joined = await programs_repo.join(tx, program.id, person.user_id, now)
             for hook in self.on_joined if joined else []:
-                await hook(tx, program, person.user_id, self._clock.now())
+                await hook(tx, program, person.user_id, now)
         return Membership.JOINED if joined else Membership.ALREADY
 
     async def leave(self, person: Person, program: Program | None) -> Membership:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from enum import StrEnum
 
@@ -11,9 +12,10 @@ from echobot import keys
 from echobot.clock import Clock
 from echobot.forms import RegistrationForm
 from echobot.ids import Consent, RegistrationField
-from echobot.models import Credential, Provider, Role
+from echobot.models import Credential, Program, Provider, Role
 from echobot.reference import US_STATES
 from echobot.services.hubs import Hubs
+from echobot.services.invitations import Invitations
 from echobot.storage import Database, Tx
 from echobot.storage import outbox as outbox_repo
 from echobot.storage import programs as programs_repo
@@ -111,6 +113,9 @@ class Registration:
         self._db = db
         self._clock = clock
         self._hubs = hubs
+        self.invitations: Invitations | None = None  # issue 17: the invited join on registering (the container)
+        # what joining sets off (the series surveys): the same hooks as Programs.join, set by the container
+        self.on_joined: list[Callable[[Tx, Program, str, datetime], Awaitable[None]]] = []
 
     async def get(self, user_id: str) -> Provider | None:
         return await providers_repo.get(self._db.reader, user_id)
@@ -135,7 +140,12 @@ class Registration:
             provider = provider.model_copy(update={"team_id": team_id or (existing.team_id if existing else None)})
             await providers_repo.save(tx, provider)
             if form.programs is not None:
-                await _set_memberships(tx, user_id, {i for i in map(parse_id, form.programs) if i is not None}, now)
+                wanted = {i for i in map(parse_id, form.programs) if i is not None}
+                for program in await _set_memberships(tx, user_id, wanted, now):
+                    for hook in self.on_joined:
+                        await hook(tx, program, user_id, now)
+            if self.invitations is not None:
+                await self.invitations.join_invited(tx, user_id, now)
             if dm:
                 await outbox_repo.enqueue(
                     tx,
@@ -175,14 +185,19 @@ class Registration:
         return RoleChange.CHANGED if changed else RoleChange.UNCHANGED
 
 
-async def _set_memberships(tx: Tx, user_id: str, wanted: set[int], now: datetime) -> None:
-    """Be a member of exactly the `wanted` active programs."""
+async def _set_memberships(tx: Tx, user_id: str, wanted: set[int], now: datetime) -> list[Program]:
+    """Be a member of exactly the `wanted` active programs; the programs newly joined."""
     current = set(await programs_repo.joined(tx, user_id))
-    active = {program.id for program in await programs_repo.active(tx)}
-    for program_id in (wanted & active) - current:
-        await programs_repo.join(tx, program_id, user_id, now)
+    programs = await programs_repo.active(tx)
+    active = {program.id for program in programs}
+    joined: list[Program] = []
+    for program in programs:  # invitation-only programs: a Join or an invitation (issue 17)
+        wanted_open = program.id in wanted - current and not program.invite_only
+        if wanted_open and await programs_repo.join(tx, program.id, user_id, now):
+            joined.append(program)
     for program_id in (current & active) - wanted:  # programs the form did not offer are left alone
         await programs_repo.leave(tx, program_id, user_id)
+    return joined
 
 
 def _provider_from(user_id: str, form: RegistrationForm, registered_at: datetime, now: datetime) -> Provider:

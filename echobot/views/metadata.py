@@ -9,6 +9,7 @@ class ViewState(BaseModel):
     program_id: int | None = Field(default=None, ge=1, lt=10**15)  # ids that fit SQLite; forged ones read as empty
     session_id: int | None = Field(default=None, ge=1, lt=10**15)
     case_id: int | None = Field(default=None, ge=1, lt=10**15)
+    invitation_id: int | None = Field(default=None, ge=1, lt=10**15)  # a join request declined (issue 17)
     action: str | None = Field(default=None, max_length=20)
 
     def encode(self) -> str:

@@ -23,6 +23,7 @@ from echobot.views.blocks import (
     modal,
     multi_static_select,
     number_input,
+    radio_buttons,
     section,
     slack_date,
     static_select,
@@ -218,6 +219,7 @@ def program_settings_modal(form: ProgramForm, *, program_id: int) -> Block:
     blocks: list[Block] = [section(lead)]
     for setting in PROGRAM_SETTINGS:
         blocks += setting(form)
+    blocks.append(actions(button("Invite people", Action.INVITE_PEOPLE, str(program_id))))  # issue 17
     return modal(
         "Program settings",
         Callback.PROGRAM_SETTINGS_VIEW,
@@ -246,11 +248,24 @@ def series_fields(form: ProgramForm) -> list[Block]:
     ]  # fmt: skip
 
 
+def joining_fields(form: ProgramForm) -> list[Block]:
+    """Issue 17: who can join: every registered provider (open, the default) or invited people only."""
+    return [
+        input_block(ProgramField.WHO_CAN_JOIN, "Who can join",
+                    radio_buttons(ProgramField.WHO_CAN_JOIN, [("Open: any registered provider", "open"),
+                                  ("Invitation only: coordinators approve requests or invite", "invite")],
+                                  initial="invite" if form.invite_only else "open"),
+                    hint="Invitation only: a Join sends the program's coordinators a request to approve or "
+                    "decline; `/echo invite @person` invites people."),
+    ]  # fmt: skip
+
+
 PROGRAM_SETTINGS: list[Callable[[ProgramForm], list[Block]]] = [
     reminder_fields,
     session_fields,
     evaluation_fields,
     series_fields,
+    joining_fields,
 ]
 
 
