@@ -11,7 +11,7 @@ import io
 from datetime import timedelta
 from typing import Any
 
-from echobot.ids import Action, Callback, ProgramField, SurveyField
+from echobot.ids import Action, Callback, ProgramField, RegistrationField, SurveyField
 from echobot.storage import audit, outbox
 from tests.fake_slack import dm_channel
 from tests.harness import ADMIN, Bot
@@ -242,3 +242,27 @@ async def test_statements_edited_then_locked_and_an_anonymous_programs_csv_names
     rows = csv_rows(content)
     assert rows[1] == ["1", "I can do task 1 for my patients.", "1", "1.0", "3.0", "2.0"]
     assert len(rows) == 6  # the comparison only: no one's own ratings
+
+
+async def test_every_way_of_joining_a_series_brings_the_pre_survey(bot: Bot) -> None:
+    """A request approved by a coordinator and the registration form's program pick are joins too."""
+    program = await create_program(bot, **SERIES)
+    # Carol picks the program in the registration form itself
+    carol = {RegistrationField.NAME: "Carol Diaz", RegistrationField.EMAIL: "carol@diaz.example.org"}
+    await register(bot, CAROL, **carol, **{RegistrationField.PROGRAMS: [str(program.id)]})
+    [pre] = survey_dms(bot, CAROL, "pre")
+    assert value_of(pre) == "pre:1:2026-11-10:2026-12-08"
+    # the program becomes invitation only; Alice's Join is a request, and the survey waits for the approval
+    settings = await open_program_modal(bot, COORDINATOR, "program settings Hepatitis C ECHO")
+    assert (await bot.driver.submit(COORDINATOR, settings, {ProgramField.WHO_CAN_JOIN: "invite"})).text == ""
+    await register(bot, ALICE)
+    await bot.driver.command(ALICE, "join Hepatitis C ECHO")
+    await bot.settle()
+    assert not survey_dms(bot, ALICE, "pre")
+    [request] = [p for p in bot.fake.posts_to(COORDINATOR) if "asks to join" in p.get("text", "")]
+    approve = next(e["value"] for b in request["blocks"] if b["type"] == "actions" for e in b["elements"]
+                   if e["action_id"] == Action.APPROVE_REQUEST)  # fmt: skip
+    await bot.driver.click(COORDINATOR, Action.APPROVE_REQUEST, approve, channel=COORDINATOR)
+    await bot.settle()
+    [pre] = survey_dms(bot, ALICE, "pre")
+    assert take_button(pre) and len(survey_dms(bot, CAROL, "pre")) == 1
