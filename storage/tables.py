@@ -127,6 +127,17 @@ lanes = Table(
     Column("last_call_at", Ordered),
 )  # fmt: skip
 
+# Slack's rate limits are per workspace and method: a 429 (Retry-After) or 5xx answers from one hub pause that kind
+# of outbox call (post, update, delete, upload) for that hub only, in every process, until `until` (0010).
+hub_backoffs = Table(
+    "hub_backoffs", metadata,
+    Column("hub_id", Text, nullable=False),  # its hub (storage/hub.py)
+    Column("kind", Text, nullable=False),  # the outbox kind, i.e. the Slack method (chat.postMessage, chat.update...)
+    Column("until", Ordered, nullable=False),
+    Column("reason", Text, nullable=False, server_default=text("''")),
+    PrimaryKeyConstraint("hub_id", "kind"),
+)  # fmt: skip
+
 inbound_events = Table(
     "inbound_events", metadata,
     Column("event_id", Text, primary_key=True),

@@ -384,3 +384,78 @@ def test_one_workspace_or_many_never_both() -> None:
     assert "HTTP mode" in problem(**many_hubs, SLACK_APP_TOKEN="xapp-1")
     assert "ECHOBOT_ADMINS" in problem(**many_hubs, ECHOBOT_ADMINS="UADMIN0001")
     assert problem() == "SLACK_BOT_TOKEN is not set"
+
+
+async def _queue(bot: Bot, team: str, channel: str, label: str, due: timedelta) -> str:
+    """A message of hub `team` to `channel`, due `due` from now; its key."""
+    key = f"pacing:{team}:{label}"
+    with hub.scope(team):
+        async with bot.db.transaction() as tx:
+            await outbox.enqueue(tx, key=key, target=channel, now=bot.clock.now(), due_at=bot.clock.now() + due,
+                                 message=Message(text=f"{team} {label}"))  # fmt: skip
+    return key
+
+
+def _posts(bot: Bot, team: str, *, ok_only: bool = True) -> list[str]:
+    """The texts of the posts Slack got with `team`'s token (all tries, or the ones it took)."""
+    return [str(c.args.get("text")) for c in bot.fake.calls
+            if c.team == team and c.method == "chat.postMessage" and (c.ok or not ok_only)]  # fmt: skip
+
+
+async def test_a_rate_limit_in_one_workspace_pauses_that_hub_only_and_loses_nothing(many: Hubs) -> None:
+    """Slack's limits are per workspace: a 429 from hub A (Retry-After 60 s) pauses hub A's posts to every one of
+    its channels, in every process (the pause is in the database), while hub B's go on; once it ends, hub A's
+    messages go out, each once."""
+    bot = many.bot
+    await installed_pair(many)
+    for channel in ("CAONE", "CATWO", "CBONE", "CBTWO"):
+        bot.fake.add_channel(channel, channel.lower())
+    now = bot.clock.now()
+    keys = [await _queue(bot, HUB_A, "CAONE", "first", timedelta(0)),
+            await _queue(bot, HUB_B, "CBONE", "first", timedelta(0)),
+            await _queue(bot, HUB_A, "CATWO", "later", timedelta(seconds=5)),
+            await _queue(bot, HUB_B, "CBTWO", "later", timedelta(seconds=5))]  # fmt: skip
+    bot.fake.fail("chat.postMessage", status=429, retry_after=60, team=HUB_A)
+    await bot.settle()
+    assert _posts(bot, HUB_B) == [f"{HUB_B} first"]
+    assert _posts(bot, HUB_A) == [] and _posts(bot, HUB_A, ok_only=False) == [f"{HUB_A} first"]  # refused, 429
+    # 10 s on, during hub A's back-off: hub B's later message goes; hub A's, to another channel, is not even tried
+    bot.clock.set(now + timedelta(seconds=10))
+    await bot.settle()
+    assert _posts(bot, HUB_B) == [f"{HUB_B} first", f"{HUB_B} later"]
+    assert _posts(bot, HUB_A, ok_only=False) == [f"{HUB_A} first"]
+    async with bot.db.transaction() as tx:  # any other process looking for due rows finds none of hub A's either
+        claims = await outbox.claim_lane_heads(tx, bot.clock.now(), 10, [], "another-process",
+                                               bot.clock.now() + timedelta(seconds=30))  # fmt: skip
+    assert claims.items == []
+    # after the back-off, hub A's messages go out, each once
+    bot.clock.set(now + timedelta(seconds=61))
+    await bot.settle()
+    assert sorted(_posts(bot, HUB_A)) == [f"{HUB_A} first", f"{HUB_A} later"]
+    assert _posts(bot, HUB_B) == [f"{HUB_B} first", f"{HUB_B} later"]
+    for key in keys:
+        row = await outbox.get(bot.db.reader, key)
+        assert row is not None and row.state is OutboxState.SENT, key
+
+
+async def test_a_slack_outage_in_one_workspace_backs_that_hub_off_only(many: Hubs) -> None:
+    """5xx answers from hub A's workspace back hub A's posts off (all its channels) while hub B's go on."""
+    bot = many.bot
+    await installed_pair(many)
+    for channel in ("CAONE", "CATWO", "CBONE"):
+        bot.fake.add_channel(channel, channel.lower())
+    now = bot.clock.now()
+    await _queue(bot, HUB_A, "CAONE", "first", timedelta(0))
+    await _queue(bot, HUB_A, "CATWO", "later", timedelta(seconds=2))
+    await _queue(bot, HUB_B, "CBONE", "later", timedelta(seconds=2))
+    bot.fake.fail("chat.postMessage", status=503, team=HUB_A, times=5)  # every try of the one post
+    await bot.settle()
+    assert _posts(bot, HUB_A) == []
+    tries = len(_posts(bot, HUB_A, ok_only=False))
+    bot.clock.set(now + timedelta(seconds=3))
+    await bot.settle()
+    assert _posts(bot, HUB_B) == [f"{HUB_B} later"]
+    assert len(_posts(bot, HUB_A, ok_only=False)) == tries  # hub A backs off: not even tried
+    bot.clock.set(now + timedelta(minutes=1))
+    await bot.settle()
+    assert sorted(_posts(bot, HUB_A)) == [f"{HUB_A} first", f"{HUB_A} later"]
