@@ -29,6 +29,7 @@ from echobot.web import EVENTS_PATH
 from tests import backends
 from tests.fake_slack import CLIENT_ID, CLIENT_SECRET, HUB_A, HUB_B, PARTNER_TEAM, FakeSlack
 from tests.harness import SIGNING_SECRET, Bot
+from tests.processes import eventually
 from tests.scenarios import CASE, EVALUATION, FIRST_END, FIRST_START, PROGRAM, PROVIDER, at, uploaded
 from tests.slack_driver import SlackDriver
 
@@ -459,3 +460,53 @@ async def test_a_slack_outage_in_one_workspace_backs_that_hub_off_only(many: Hub
     bot.clock.set(now + timedelta(minutes=1))
     await bot.settle()
     assert sorted(_posts(bot, HUB_A)) == [f"{HUB_A} first", f"{HUB_A} later"]
+
+
+async def _refused(bot: Bot, driver: SlackDriver, user: str, command: str) -> bool:
+    """Whether echobot refused `command` with the message of a workspace it is not installed in (Bolt sends it to
+    the command's response_url), leaving Slack's other calls alone."""
+    before = len(bot.fake.responses)
+    reply = await driver.command(user, command)
+    said = [str(r.get("text", "")) for r in bot.fake.responses[before:]] + [reply.text]
+    return reply.status == 200 and any("not installed in this workspace" in text for text in said)
+
+
+async def test_an_uninstalled_hubs_requests_are_refused_at_once_in_every_process(
+    many: Hubs, tmp_path: Path, backend: backends.Backend
+) -> None:
+    """After app_uninstalled, the hub's people get a clear refusal at once, from this process and (PostgreSQL,
+    where several processes share the database) from another that had authorized them from memory until the
+    notice of the uninstall reached it; nothing of theirs changes, and hub A goes on."""
+    bot = many.bot
+    await installed_pair(many)
+    await program_in(many, HUB_B, BEN, B_CHANNEL, B_REVIEW)
+    other: Bot | None = None
+    if backend.name == "postgresql":
+        other = await Bot(tmp_path / "echobot.db", bot.fake, bot.clock, SLACK_BOT_TOKEN="", ECHOBOT_ADMINS="",
+                          SLACK_CLIENT_ID=CLIENT_ID, SLACK_CLIENT_SECRET=CLIENT_SECRET).start()  # fmt: skip
+        listener = other.db.listen()
+        assert listener is not None
+        await asyncio.wait_for(listener.connected.wait(), 20)
+    try:
+        drivers = [many[HUB_B]]
+        if other is not None:
+            drivers.append(SlackDriver(other.base_url + EVENTS_PATH, SIGNING_SECRET, bot.fake, team=HUB_B))
+        for driver in drivers:  # each process authorizes hub B's coordinator (and remembers it)
+            assert not await _refused(bot, driver, BEN, "program list")
+        with hub.scope(HUB_B):
+            audit_before = await audit.recent(bot.db.reader)
+        await many[HUB_B].event(bot.fake.uninstall_team(HUB_B))
+        calls = len(bot.fake.calls_by(HUB_B))
+        assert await _refused(bot, drivers[0], BEN, "program new")
+        if other is not None:
+            await eventually(lambda: _refused(bot, drivers[1], BEN, "program new"), "the other process refuses")
+        assert len(bot.fake.calls_by(HUB_B)) == calls  # nothing tried with its token
+        with hub.scope(HUB_B):  # nothing changed but the uninstall's own record
+            assert len(await programs.every(bot.db.reader)) == 1
+            audit_after = await audit.recent(bot.db.reader)
+        assert [e.action for e in audit_after[: len(audit_after) - len(audit_before)]] == ["hub.stop"]
+        assert not await _refused(bot, many[HUB_A], ANN, "program list")  # hub A goes on
+    finally:
+        if other is not None:
+            await drivers[1].close()
+            await other.stop()
