@@ -467,6 +467,10 @@ hubs = Table(
     Column("installed_at", Ordered),
     Column("uninstalled_at", Ordered),
     Column("uninstall_reason", Text),
+    # the weekly digest's day (monday…), time (HH:MM, in the hub's zone) and channel; empty: the environment's (0010)
+    Column("digest_day", Text, nullable=False, server_default=text("''")),
+    Column("digest_time", Text, nullable=False, server_default=text("''")),
+    Column("digest_channel", Text, nullable=False, server_default=text("''")),
 )  # fmt: skip
 
 # slack_sdk's installation and OAuth state stores (AsyncSQLAlchemyInstallationStore, AsyncSQLAlchemyOAuthStateStore),

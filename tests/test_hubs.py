@@ -13,7 +13,7 @@ import re
 import subprocess
 import sys
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -510,3 +510,46 @@ async def test_an_uninstalled_hubs_requests_are_refused_at_once_in_every_process
         if other is not None:
             await drivers[1].close()
             await other.stop()
+
+
+def _digests_sent(bot: Bot, team: str) -> list[str]:
+    """Where the weekly digests sent with `team`'s token went (a channel, or a person for a DM)."""
+    return [str(c.args.get("channel")) for c in bot.fake.calls_by(team, "chat.postMessage")
+            if f"{NAME}: digest" in str(c.args.get("blocks"))]  # fmt: skip
+
+
+async def test_each_hub_has_its_own_digest_day_time_zone_and_channel(many: Hubs) -> None:
+    """Hub A's digest on Tuesdays at 07:30 in Chicago to its coordinators; hub B's on Fridays at 16:00 in Berlin,
+    in its coordinators' channel: each set in /echo hub settings, each hub's digests planned by its own."""
+    bot = many.bot
+    await installed_pair(many)
+    await program_in(many, HUB_A, ANN, A_CHANNEL, A_REVIEW)
+    await program_in(many, HUB_B, BEN, B_CHANNEL, B_REVIEW)
+    bot.fake.add_channel("CBDIGESTS", "hepc-b-coordinators")
+    chosen = {
+        HUB_A: (ANN, {HubField.NAME: "Hub A Health", HubField.TIMEZONE: "America/Chicago",
+                      HubField.DIGEST_DAY: "tuesday", HubField.DIGEST_TIME: "7:30"}),
+        HUB_B: (BEN, {HubField.NAME: "Hub B Health", HubField.TIMEZONE: "Europe/Berlin",
+                      HubField.DIGEST_DAY: "friday", HubField.DIGEST_TIME: "16:00",
+                      HubField.DIGEST_CHANNEL: "CBDIGESTS"}),
+    }  # fmt: skip
+    for team, (coordinator, form) in chosen.items():
+        await many[team].command(coordinator, "hub settings")
+        await bot.settle()
+        view = bot.fake.opened_views()[-1]
+        assert view["callback_id"] == Callback.HUB_SETTINGS_VIEW
+        wrong = await many[team].submit(coordinator, view, {**form, HubField.DIGEST_TIME: "half past seven"})
+        assert "HH:MM" in wrong.errors[HubField.DIGEST_TIME]
+        reply = await many[team].submit(coordinator, view, form)
+        assert reply.text == "", reply.text
+    a = await hubs_repo.get(bot.db.reader, HUB_A)
+    assert a is not None and (a.digest_day, a.digest_time, a.digest_channel) == ("tuesday", "07:30", "")
+    # Monday 2 November: the environment's digest moment (Monday 08:00) passes for neither hub
+    await at(bot, datetime(2026, 11, 3, 13, 29, tzinfo=UTC))
+    assert _digests_sent(bot, HUB_A) == [] and _digests_sent(bot, HUB_B) == []
+    await at(bot, datetime(2026, 11, 3, 13, 31, tzinfo=UTC))  # Tuesday 07:31 in Chicago
+    assert _digests_sent(bot, HUB_A) == [ANN] and _digests_sent(bot, HUB_B) == []
+    await at(bot, datetime(2026, 11, 6, 14, 59, tzinfo=UTC))  # Friday 15:59 in Berlin
+    assert _digests_sent(bot, HUB_B) == []
+    await at(bot, datetime(2026, 11, 6, 15, 1, tzinfo=UTC))
+    assert _digests_sent(bot, HUB_B) == ["CBDIGESTS"] and _digests_sent(bot, HUB_A) == [ANN]
