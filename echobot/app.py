@@ -11,7 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from echobot.container import Services
 from echobot.handlers import register_all
 from echobot.inflight import track
-from echobot.installs import Installs
+from echobot.installs import REMOVED_MESSAGE, Installs
 
 
 class _WithoutTokenWarning(logging.Filter):
@@ -48,6 +48,7 @@ def build_app(services: Services, client: AsyncWebClient, installs: Installs | N
             oauth_settings=installs.oauth if installs is not None else None,
             # an AsyncAuthorize instance, which Bolt takes as is (its hint names plain functions only)
             authorize=installs.authorize if installs is not None else None,  # type: ignore[arg-type]
+            user_facing_authorize_error_message=REMOVED_MESSAGE,  # an uninstalled hub's requests (installs.py)
         )
     finally:
         bolt_logger.removeFilter(quiet)

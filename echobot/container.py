@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from echobot.clock import Clock
 from echobot.inflight import InFlight
@@ -13,7 +12,7 @@ from echobot.services.attendance_import import AttendanceImports
 from echobot.services.cases import Cases
 from echobot.services.connect import Reach
 from echobot.services.coordinators import Coordinators
-from echobot.services.digests import Digests, DigestSchedule
+from echobot.services.digests import Digests
 from echobot.services.evaluations import Evaluations
 from echobot.services.hubs import HubDefaults, Hubs
 from echobot.services.invitations import Invitations
@@ -73,7 +72,8 @@ class Services:
         library = Library(db, clock, programs)
         cases.library = library  # teaching points with the recommendations; the follow-up's outcome
         # What later features do when a session ends or is cancelled, wired here rather than by the features.
-        hubs = Hubs(db, clock, HubDefaults(settings.hub_name, settings.timezone, settings.accreditation_statement),
+        hubs = Hubs(db, clock, HubDefaults(settings.hub_name, settings.timezone, settings.accreditation_statement,
+                                           settings.digest_day, settings.digest_time, settings.digest_channel or ""),
                     many=settings.distribution)  # fmt: skip
         series = Series(db, clock, programs, sessions, hubs=hubs, admins=settings.admins)
         # a series ends with its last session: after the session's own hooks (its evaluation DMs go first)
@@ -81,9 +81,7 @@ class Services:
         sessions.on_cancelled += [cases.session_cancelled, series.session_cancelled]
         sessions.keeps_session.append(cases.has_cases)
         sessions.agenda = cases.agenda
-        schedule = DigestSchedule(ZoneInfo(settings.timezone), settings.digest_weekday, settings.digest_clock)
-        digests = Digests(db, clock, programs, sessions, schedule, agenda=cases.agenda, admins=settings.admins,
-                          channel=settings.digest_channel)  # fmt: skip
+        digests = Digests(db, clock, programs, sessions, hubs, agenda=cases.agenda, admins=settings.admins)
         takeback = TakeBack(db, clock, cases)
         # issue 17: the series surveys, sent as a provider joins, as a series' dates are set and as it ends
         surveys = Surveys(db, clock, series)

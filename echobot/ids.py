@@ -234,6 +234,9 @@ class HubField(StrEnum):
     NAME = "hub_name"
     TIMEZONE = "hub_timezone"
     STATEMENT = "hub_statement"
+    DIGEST_DAY = "hub_digest_day"
+    DIGEST_TIME = "hub_digest_time"
+    DIGEST_CHANNEL = "hub_digest_channel"
 
 
 class SurveyField(StrEnum):

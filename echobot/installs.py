@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
+from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.authorization.async_authorize import AsyncAuthorize, AsyncInstallationStoreAuthorize
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.oauth.async_callback_options import AsyncCallbackOptions, AsyncSuccessArgs
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
@@ -76,11 +77,15 @@ class Installs:
         # Bolt's authorization from the store, with its auth.test answer remembered per token: otherwise every
         # request (acked within 3 s) waits for a call to Slack first. A new install brings a new token, so a new
         # entry; an uninstalled hub's requests may still be authorized from memory, but nothing is sent for it.
-        self.authorize = AsyncInstallationStoreAuthorize(
+        self._store_authorize = AsyncInstallationStoreAuthorize(
             installation_store=self.store, client_id=settings.slack_client_id,
             client_secret=settings.slack_client_secret.get_secret_value(), logger=log, bot_only=True,
             cache_enabled=True,
         )  # fmt: skip
+        # An uninstalled (or revoked) hub's requests are refused at once, in every process: the remembered answers
+        # are forgotten whenever a process commits a change to hubs (an install, an uninstall: storage/notify.py).
+        db.on_commit(hubs_repo.TOPIC, self._store_authorize.authorize_result_cache.clear)
+        self.authorize = HubAuthorize(self._store_authorize, hubs)
 
     async def _installed(self, args: AsyncSuccessArgs) -> BoltResponse:
         """Bolt saved the installation: the hub's row, and the installing person as its first coordinator."""
@@ -105,6 +110,40 @@ class Installs:
         found = await hubs_repo.get(self._db.reader, hub_id)
         if found is not None:
             await self.store.async_delete_all(enterprise_id=found.enterprise_id, team_id=found.team_id)
+
+
+# What someone of a workspace that removed echobot sees when they use it anyway (Bolt answers with it).
+REMOVED_MESSAGE = (
+    "echobot is not installed in this workspace (it was removed, or never added), so it did nothing with this. "
+    "A workspace admin can install it again; the hub's programs and records are kept meanwhile."
+)
+
+
+class HubAuthorize(AsyncAuthorize):
+    """Bolt's authorization from the installation store, refusing at once the requests of a hub Slack said is
+    gone (app_uninstalled, tokens_revoked): its hub row says so, read through the hubs' cache, which every
+    process clears when any of them commits a change to hubs. Refused, Bolt answers with REMOVED_MESSAGE."""
+
+    def __init__(self, inner: AsyncAuthorize, hubs: Hubs) -> None:
+        super().__init__()
+        self._inner = inner
+        self._hubs = hubs
+
+    async def __call__(
+        self, *, context: AsyncBoltContext, enterprise_id: str | None, team_id: str | None, user_id: str | None,
+        actor_enterprise_id: str | None = None, actor_team_id: str | None = None, actor_user_id: str | None = None,
+    ) -> AuthorizeResult | None:  # fmt: skip
+        key = hub_of(enterprise_id, team_id, context.is_enterprise_install)
+        if key:
+            with hub.scope(key):
+                profile = await self._hubs.profile()
+            if profile.uninstalled_at is not None:
+                log.info("refused a request for hub %s: echobot was removed from it (%s)", key,
+                         profile.uninstall_reason)  # fmt: skip
+                return None
+        return await self._inner(context=context, enterprise_id=enterprise_id, team_id=team_id, user_id=user_id,
+                                 actor_enterprise_id=actor_enterprise_id, actor_team_id=actor_team_id,
+                                 actor_user_id=actor_user_id)  # fmt: skip
 
 
 async def _failed(args: Any) -> BoltResponse:

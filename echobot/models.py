@@ -188,6 +188,9 @@ class HubProfile(BaseModel):
     installed_by: str | None = None
     uninstalled_at: datetime | None = None
     uninstall_reason: str | None = None
+    digest_day: str = ""  # monday…sunday; empty: ECHOBOT_DIGEST_DAY
+    digest_time: str = ""  # HH:MM in the hub's time zone; empty: ECHOBOT_DIGEST_TIME
+    digest_channel: str = ""  # a channel id; empty: ECHOBOT_DIGEST_CHANNEL (or the coordinators by DM)
 
 
 class AuditEntry(BaseModel):

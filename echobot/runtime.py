@@ -145,5 +145,6 @@ class Runtime:
         async with self.db.transaction() as tx:
             await inbound.forget_before(tx, now - inbound.RETRY_HORIZON)
             await lanes_repo.prune(tx, now - LANE_IDLE)
+            await lanes_repo.prune_pauses(tx, now - LANE_IDLE)
         if self.replays.shared is not None:
             await self.replays.shared.forget_old()

@@ -13,7 +13,9 @@ from echobot.ids import Callback, HubField
 from echobot.services.hubs import HubSettingsForm
 from echobot.views.hubs import hub_settings_modal
 
-FIELDS = {"name": HubField.NAME, "timezone": HubField.TIMEZONE, "statement": HubField.STATEMENT}
+FIELDS = {"name": HubField.NAME, "timezone": HubField.TIMEZONE, "statement": HubField.STATEMENT,
+          "digest_day": HubField.DIGEST_DAY, "digest_time": HubField.DIGEST_TIME,
+          "digest_channel": HubField.DIGEST_CHANNEL}  # fmt: skip
 
 
 async def settings_command(request: CommandRequest) -> None:
@@ -30,7 +32,10 @@ async def open_settings(request: CommandRequest) -> None:
 async def submit_settings(ack: AsyncAck, services: Services, actor: Actor, values: dict) -> None:
     """Saved (and audited) by the service, which refuses anyone but a hub coordinator."""
     form = HubSettingsForm(name=str(values.get(HubField.NAME) or ""), timezone=str(values.get(HubField.TIMEZONE) or ""),
-                           statement=str(values.get(HubField.STATEMENT) or ""))  # fmt: skip
+                           statement=str(values.get(HubField.STATEMENT) or ""),
+                           digest_day=str(values.get(HubField.DIGEST_DAY) or ""),
+                           digest_time=str(values.get(HubField.DIGEST_TIME) or ""),
+                           digest_channel=str(values.get(HubField.DIGEST_CHANNEL) or ""))  # fmt: skip
     errors = await services.hubs.change_settings(await actor.person(), form)
     await ack_submission(ack, {FIELDS[field]: text for field, text in errors.items()})
 

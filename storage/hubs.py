@@ -23,6 +23,7 @@ def _profile(row: Row[Any]) -> HubProfile:
         hub_id=row.hub_id, enterprise_id=row.enterprise_id, team_id=row.team_id, name=row.name,
         timezone=row.timezone, accreditation_statement=row.accreditation_statement, installed_by=row.installed_by,
         uninstalled_at=opt_from_db(row.uninstalled_at), uninstall_reason=row.uninstall_reason,
+        digest_day=row.digest_day, digest_time=row.digest_time, digest_channel=row.digest_channel,
     )  # fmt: skip
 
 
@@ -66,12 +67,14 @@ async def stop(tx: Tx, hub_id: str, reason: str, at: datetime) -> bool:
     return changed > 0
 
 
-async def set_settings(tx: Tx, hub_id: str, *, name: str, timezone: str, statement: str) -> None:
+async def set_settings(tx: Tx, hub_id: str, *, name: str, timezone: str, statement: str, **digest: str) -> None:
+    """The hub's settings; `digest`: digest_day, digest_time, digest_channel (those given)."""
     tx.touch(TOPIC)
     await tx.execute(insert(H, tx.dialect).values(hub_id=hub_id).on_conflict_do_nothing(index_elements=["hub_id"]))
     await tx.execute(
-        update(H).where(H.c.hub_id == hub_id).values(name=name, timezone=timezone, accreditation_statement=statement)
-    )
+        update(H).where(H.c.hub_id == hub_id)
+        .values(name=name, timezone=timezone, accreditation_statement=statement, **digest)
+    )  # fmt: skip
 
 
 # ---- purge ------------------------------------------------------------------------------------------------------

@@ -3,6 +3,9 @@ message per second per channel holds across processes. A lane row names its owne
 holds; an owner renews it while it sends and releases it when the target has nothing more due, noting when
 it last called Slack for the target, so the next owner, whoever it is, waits out the pacing from there.
 An owner that dies loses the lane when its lease runs out.
+
+Slack's rate limits are also per workspace and method: a hub's back-off (a 429's Retry-After, or 5xx answers)
+pauses that kind of call (post, update, delete, upload) for that hub only, for every process, until it ends.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, delete, exists, func, or_, select, update
 
-from echobot.storage.codec import opt_from_db, opt_to_db, to_db
+from echobot.storage.codec import from_db, opt_from_db, opt_to_db, to_db
 from echobot.storage.database import Reader, Tx
 from echobot.storage.sql import insert
+from echobot.storage.tables import hub_backoffs as B
 from echobot.storage.tables import lanes as L
 
 
@@ -117,3 +121,35 @@ async def owned(db: Reader, now: datetime) -> int:
         select(func.count()).select_from(L).where(and_(L.c.owner.is_not(None), L.c.lease_until >= to_db(now)))
     )
     return int(value or 0)
+
+
+async def back_off(tx: Tx, hub_id: str, kind: str, until: datetime, reason: str) -> None:
+    """Pause `kind` calls for `hub_id` until `until` (the later of this and a pause already noted)."""
+    stamp = to_db(until)
+    statement = insert(B, tx.dialect).values(hub_id=hub_id, kind=kind, until=stamp, reason=reason)
+    await tx.execute(
+        statement.on_conflict_do_update(
+            index_elements=[B.c.hub_id, B.c.kind], set_={"until": stamp, "reason": reason}, where=B.c.until < stamp
+        )
+    )
+
+
+def paused(hub_id: Any, kind: Any, stamp: str) -> ColumnElement[bool]:
+    """Whether `kind` calls for `hub_id` (columns or values) are paused at `stamp`."""
+    return exists().where(B.c.hub_id == hub_id, B.c.kind == kind, B.c.until > stamp)
+
+
+def pause_until(hub_id: Any, kind: Any) -> Any:
+    """Until when `kind` calls for `hub_id` are (or were) paused; NULL when never."""
+    return select(func.max(B.c.until)).where(B.c.hub_id == hub_id, B.c.kind == kind).scalar_subquery()
+
+
+async def pauses(db: Reader, now: datetime) -> dict[tuple[str, str], datetime]:
+    """The live pauses: {(hub, kind): until}."""
+    rows = await db.fetchall(select(B).where(B.c.until > to_db(now)))
+    return {(row.hub_id, row.kind): from_db(row.until) for row in rows}
+
+
+async def prune_pauses(tx: Tx, before: datetime) -> int:
+    """Delete the pauses that ended before `before`."""
+    return await tx.execute(delete(B).where(B.c.until < to_db(before)))

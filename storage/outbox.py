@@ -253,9 +253,11 @@ async def recover_in_flight(tx: Tx, now: datetime) -> list[OutboxItem]:
 
 
 def _due(stamp: str, table: Any = O) -> Any:
+    """Sendable now: pending, due, let go, its hub serving and not backing off this kind of call."""
     return and_(table.c.state == OutboxState.PENDING.value, table.c.due_at <= stamp,
                 or_(table.c.not_before.is_(None), table.c.not_before <= stamp),
-                table.c.hub_id.not_in(_stopped_hubs()))  # fmt: skip
+                table.c.hub_id.not_in(_stopped_hubs()),
+                ~lanes_repo.paused(table.c.hub_id, table.c.kind, stamp))  # fmt: skip
 
 
 def _stopped_hubs() -> Any:
@@ -386,6 +388,8 @@ async def renew(tx: Tx, owner: str, lease_until: datetime) -> int:
 async def next_wake_at(db: Reader) -> datetime | None:
     """The earliest moment at which some live row becomes sendable (or a claim runs out, to be taken over)."""
     ready = case((O.c.not_before > O.c.due_at, O.c.not_before), else_=O.c.due_at)
+    paused = lanes_repo.pause_until(O.c.hub_id, O.c.kind)  # its hub backing off (per workspace)
+    ready = case((paused > ready, paused), else_=ready)
     live = (O.c.state == OutboxState.PENDING.value, O.c.hub_id.not_in(_stopped_hubs()))
     pending = await db.scalar(select(func.min(ready)).where(*live))
     claimed = await db.scalar(select(func.min(O.c.lease_until)).where(O.c.state == OutboxState.SENDING.value))

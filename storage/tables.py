@@ -128,6 +128,17 @@ lanes = Table(
     Column("last_call_at", Ordered),
 )  # fmt: skip
 
+# Slack's rate limits are per workspace and method: a 429 (Retry-After) or 5xx answers from one hub pause that kind
+# of outbox call (post, update, delete, upload) for that hub only, in every process, until `until` (0010).
+hub_backoffs = Table(
+    "hub_backoffs", metadata,
+    Column("hub_id", Text, nullable=False),  # its hub (storage/hub.py)
+    Column("kind", Text, nullable=False),  # the outbox kind, i.e. the Slack method (chat.postMessage, chat.update...)
+    Column("until", Ordered, nullable=False),
+    Column("reason", Text, nullable=False, server_default=text("''")),
+    PrimaryKeyConstraint("hub_id", "kind"),
+)  # fmt: skip
+
 inbound_events = Table(
     "inbound_events", metadata,
     Column("event_id", Text, primary_key=True),
@@ -491,6 +502,10 @@ hubs = Table(
     Column("installed_at", Ordered),
     Column("uninstalled_at", Ordered),
     Column("uninstall_reason", Text),
+    # the weekly digest's day (monday…), time (HH:MM, in the hub's zone) and channel; empty: the environment's (0010)
+    Column("digest_day", Text, nullable=False, server_default=text("''")),
+    Column("digest_time", Text, nullable=False, server_default=text("''")),
+    Column("digest_channel", Text, nullable=False, server_default=text("''")),
 )  # fmt: skip
 
 # slack_sdk's installation and OAuth state stores (AsyncSQLAlchemyInstallationStore, AsyncSQLAlchemyOAuthStateStore),

@@ -72,6 +72,7 @@ class Fault:
     disconnect: bool = False
     timeout: bool = False  # no answer in time: the call hangs `FakeSlack.hang` seconds, then the connection drops
     lost: bool = False  # Slack did the work, but the answer never arrives (the connection drops)
+    team: str = ""  # only calls made with this workspace's bot token fail ("": any)
 
 
 class FakeSlack:
@@ -231,12 +232,14 @@ class FakeSlack:
         disconnect: bool = False,
         timeout: bool = False,
         lost: bool = False,
+        team: str = "",
     ) -> None:
         """Make the next `times` calls of `method` fail: 429/500 by status, ok:false by error, or no answer
-        (disconnect: dropped unanswered; timeout: hangs, then dropped; lost: done, then dropped)."""
+        (disconnect: dropped unanswered; timeout: hangs, then dropped; lost: done, then dropped); with `team`,
+        only calls made with that workspace's bot token (Slack's limits and outages are per workspace)."""
         if status == 200 and not error and not (disconnect or timeout or lost):
             raise ValueError("say how the call fails: status, error, disconnect, timeout or lost")
-        self.faults.append(Fault(method, status, error, retry_after, times, disconnect, timeout, lost))
+        self.faults.append(Fault(method, status, error, retry_after, times, disconnect, timeout, lost, team))
 
     def fault_rates(
         self,
@@ -333,9 +336,9 @@ class FakeSlack:
                     args[key] = json.loads(args[key])
         return args
 
-    def _pick_fault(self, method: str) -> Fault | None:
+    def _pick_fault(self, method: str, team: str = "") -> Fault | None:
         for fault in self.faults:
-            if fault.method == method and fault.times > 0:
+            if fault.method == method and fault.times > 0 and fault.team in ("", team):
                 fault.times -= 1
                 return fault
         if self.fault_methods is not None and method not in self.fault_methods:
@@ -361,9 +364,10 @@ class FakeSlack:
         method = request.match_info["method"]
         args = await self._arguments(request)
         call = Call(method, args, asyncio.get_running_loop().time())
+        call.team = self.tokens.get(self._token(args, request.headers.get("Authorization", "")), "")
         if self.delay:
             await asyncio.sleep(self.delay)
-        fault = self._pick_fault(method)
+        fault = self._pick_fault(method, call.team)
         if fault is not None and fault.timeout:
             call.status = 0
             await self._record(call)
@@ -392,7 +396,6 @@ class FakeSlack:
             call.response = {"ok": False, "error": fault.error}
         else:
             call.response = self._answer(method, args, request.headers.get("Authorization", ""))
-        call.team = self.tokens.get(self._token(args, request.headers.get("Authorization", "")), "")
         await self._record(call)
         headers = {"x-oauth-scopes": ",".join(self.scopes)} if method == "auth.test" else None
         return web.json_response(call.response, headers=headers)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -40,9 +41,13 @@ from echobot.views.sessions import (
     session_edit_modal,
 )
 from echobot.views.surveys import editor_modal
-from tests.harness import ADMIN, Bot
-from tests.scenarios import CASE, PROGRAM, PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, register
+from echobot.web import EVENTS_PATH
+from tests.fake_slack import CLIENT_ID, CLIENT_SECRET, HUB_B, HUB_TEAM, FakeSlack
+from tests.harness import ADMIN, SIGNING_SECRET, Bot
+from tests.scenarios import CASE, PROGRAM, PROGRAM_CHANNEL, PROVIDER, REVIEW_CHANNEL, create_program, register
+from tests.slack_driver import SlackDriver
 from tests.state import changed_tables, snapshot
+from tests.test_hubs import install
 
 HEPC = "Hepatitis C ECHO"
 OUD = "Opioid Use Disorder ECHO"
@@ -77,6 +82,12 @@ class World:
     hepc: Program
     counter: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     used_sessions: set[int] = field(default_factory=set)
+    other_hub: SlackDriver | None = None  # set while another hub's people act (their workspace's requests)
+
+    @property
+    def slack(self) -> SlackDriver:
+        """The driver of the workspace whose person acts now."""
+        return self.other_hub or self.bot.driver
 
     def next(self) -> int:
         return next(self.counter)
@@ -220,7 +231,7 @@ def views_opened_since(w: World, before: int) -> list[dict[str, Any]]:
 
 async def command(w: World, user: str, text: str) -> Seen:
     before = len(w.bot.fake.opened_views())
-    reply = await w.bot.driver.command(user, text, channel=PROGRAM_CHANNEL)
+    reply = await w.slack.command(user, text, channel=PROGRAM_CHANNEL)
     await w.bot.settle()
     assert reply.status == 200, reply
     return Seen(reply.message_text.strip(), views_opened_since(w, before))
@@ -229,7 +240,7 @@ async def command(w: World, user: str, text: str) -> Seen:
 async def click(w: World, user: str, action: str, value: str = "", *, selected: str | None = None,
                 channel: str = PROGRAM_CHANNEL) -> Seen:  # fmt: skip
     before, answered = len(w.bot.fake.opened_views()), len(w.bot.fake.responses)
-    reply = await w.bot.driver.click(user, action, value, selected=selected, channel=channel)
+    reply = await w.slack.click(user, action, value, selected=selected, channel=channel)
     await w.bot.settle()
     assert reply.status == 200, reply
     said = "\n".join(str(r.get("text", "")) for r in w.bot.fake.responses[answered:])
@@ -238,7 +249,7 @@ async def click(w: World, user: str, action: str, value: str = "", *, selected: 
 
 async def submit(w: World, user: str, view: dict[str, Any], values: dict[str, Any]) -> Seen:
     """Submit a modal; the errors (or an update's title) are what the person sees."""
-    reply = await w.bot.driver.submit(user, {"id": f"VSUB{w.next():06d}", **view}, values)
+    reply = await w.slack.submit(user, {"id": f"VSUB{w.next():06d}", **view}, values)
     await w.bot.settle()
     assert reply.status == 200, reply
     body = reply.json
@@ -546,20 +557,7 @@ async def test_authorization_matrix(bot: Bot, row: Row) -> None:
     shared = await row.prepare(world)
     refused = [role for role in ROLES if role not in row.allowed]
     for role in refused:
-        user = ROLES[role]
-        await bot.settle()
-        before, calls = await snapshot(bot), len(bot.fake.calls)
-        seen = await row.act(world, user, shared)
-        changed = changed_tables(before, await snapshot(bot))
-        new_calls = [c.method for c in bot.fake.calls[calls:]]
-        if await row.done(world, user, shared, seen):
-            problems.append(f"{role}: was allowed")
-        if changed:
-            problems.append(f"{role}: changed {changed}")
-        if new_calls:
-            problems.append(f"{role}: Slack was called: {new_calls}")
-        if not seen.said:
-            problems.append(f"{role}: was told nothing")
+        problems += await refusal_problems(world, row, role, ROLES[role], shared)
     for role in ROLES:
         if role not in row.allowed:
             continue
@@ -568,6 +566,86 @@ async def test_authorization_matrix(bot: Bot, row: Row) -> None:
         seen = await row.act(world, user, target)
         if not await row.done(world, user, target, seen):
             problems.append(f"{role}: was refused: {seen.said[:200]!r}")
+    assert not problems, f"{row.name}:\n" + "\n".join(problems)
+
+
+async def refusal_problems(world: World, row: Row, role: str, user: str, shared: Any) -> list[str]:
+    """What went wrong when `role` (who may not) tried `row` on `shared`: it must be refused, told why, and
+    leave every table and Slack untouched."""
+    bot = world.bot
+    await bot.settle()
+    before, calls = await snapshot(bot), len(bot.fake.calls)
+    seen = await row.act(world, user, shared)
+    changed = changed_tables(before, await snapshot(bot))
+    new_calls = [c.method for c in bot.fake.calls[calls:]]
+    problems = []
+    if await row.done(world, user, shared, seen):
+        problems.append(f"{role}: was allowed")
+    if changed:
+        problems.append(f"{role}: changed {changed}")
+    if new_calls:
+        problems.append(f"{role}: Slack was called: {new_calls}")
+    if not seen.said:
+        problems.append(f"{role}: was told nothing")
+    return problems
+
+
+# ---- the same matrix across two hubs (issue 14) ------------------------------------------------------
+# One deployment serving two workspaces: the world above is hub A's (its installer is ADMIN); hub B's people
+# act on hub A's objects with their own workspace's requests: forged ids in commands, action values and views'
+# private_metadata. Even hub B's admin (its installer, allowed everything in hub B) is refused everything.
+B_ADMIN, B_PARTICIPANT = "UBHUBADM01", "UBPARTIC01"
+OTHER_HUB_ROLES = {"admin of another hub": B_ADMIN, "participant of another hub": B_PARTICIPANT}
+
+
+@pytest.fixture
+async def two_hubs(tmp_path: Path, fake_slack: FakeSlack, clock: Any, backend: Any) -> AsyncIterator[Bot]:
+    """echobot serving many workspaces (OAuth), installed into the hub workspace (by ADMIN) and into HUB_B."""
+    bot = await Bot(tmp_path / "echobot.db", fake_slack, clock, SLACK_BOT_TOKEN="", ECHOBOT_ADMINS="",
+                    SLACK_CLIENT_ID=CLIENT_ID, SLACK_CLIENT_SECRET=CLIENT_SECRET).start()  # fmt: skip
+    assert await install(bot, HUB_TEAM, "ECHO Hub", ADMIN) == 200
+    fake_slack.add_member(B_ADMIN, "Bea Bauer", HUB_B)
+    fake_slack.add_member(B_PARTICIPANT, "Bo Berg", HUB_B)
+    assert await install(bot, HUB_B, "Hub B Health", B_ADMIN) == 200
+    yield bot
+    await bot.stop()
+
+
+# Rows that name nothing of hub A: done by hub B's admin, they act in hub B, as they may (a program of its own,
+# its own coordinators, its sessions' attendance, its credit types, its settings); test_hubs.py shows that hub
+# A's records stay as they were and that hub A's people do not see hub B's.
+OWN_HUB = frozenset({
+    "/echo program new", "program modal: create (forged for the refused)", "/echo coordinator add",
+    "/echo attendance", "/echo attendance import", "/echo credit-type", "/echo hub settings",
+    "hub settings modal (forged for the refused)",
+})  # fmt: skip
+CROSS_ROWS = [row for row in ROWS if row.name not in OWN_HUB]
+
+
+@pytest.mark.parametrize("row", CROSS_ROWS, ids=[row.name for row in CROSS_ROWS])
+async def test_authorization_matrix_across_hubs(two_hubs: Bot, row: Row) -> None:
+    bot = two_hubs
+    other = SlackDriver(bot.base_url + EVENTS_PATH, SIGNING_SECRET, bot.fake, team=HUB_B)
+    try:
+        with hub.scope(HUB_TEAM):  # what the test prepares directly is hub A's
+            world = await build_world(bot)
+            await other.command(B_PARTICIPANT, "register")  # a participant of hub B, who may present there
+            await bot.settle()
+            reply = await other.submit(B_PARTICIPANT, bot.fake.opened_views()[-1], {**PROVIDER, "name": "Bo Berg"})
+            assert reply.text == "", reply.text
+            problems: list[str] = []
+            shared = await row.prepare(world)
+            for role, user in OTHER_HUB_ROLES.items():
+                world.other_hub = other
+                problems += await refusal_problems(world, row, role, user, shared)
+                world.other_hub = None
+            allowed = sorted(row.allowed)[0]  # and in hub A, the row still works for who may
+            target = await row.prepare(world)
+            seen = await row.act(world, ROLES[allowed], target)
+            if not await row.done(world, ROLES[allowed], target, seen):
+                problems.append(f"{allowed} of hub A: was refused: {seen.said[:200]!r}")
+    finally:
+        await other.close()
     assert not problems, f"{row.name}:\n" + "\n".join(problems)
 
 

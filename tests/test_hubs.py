@@ -13,7 +13,7 @@ import re
 import subprocess
 import sys
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from echobot.web import EVENTS_PATH
 from tests import backends
 from tests.fake_slack import CLIENT_ID, CLIENT_SECRET, HUB_A, HUB_B, PARTNER_TEAM, FakeSlack
 from tests.harness import SIGNING_SECRET, Bot
+from tests.processes import eventually
 from tests.scenarios import CASE, EVALUATION, FIRST_END, FIRST_START, PROGRAM, PROVIDER, at, direct_message, uploaded
 from tests.slack_driver import SlackDriver
 
@@ -386,3 +387,171 @@ def test_one_workspace_or_many_never_both() -> None:
     assert "HTTP mode" in problem(**many_hubs, SLACK_APP_TOKEN="xapp-1")
     assert "ECHOBOT_ADMINS" in problem(**many_hubs, ECHOBOT_ADMINS="UADMIN0001")
     assert problem() == "SLACK_BOT_TOKEN is not set"
+
+
+async def _queue(bot: Bot, team: str, channel: str, label: str, due: timedelta) -> str:
+    """A message of hub `team` to `channel`, due `due` from now; its key."""
+    key = f"pacing:{team}:{label}"
+    with hub.scope(team):
+        async with bot.db.transaction() as tx:
+            await outbox.enqueue(tx, key=key, target=channel, now=bot.clock.now(), due_at=bot.clock.now() + due,
+                                 message=Message(text=f"{team} {label}"))  # fmt: skip
+    return key
+
+
+def _posts(bot: Bot, team: str, *, ok_only: bool = True) -> list[str]:
+    """The texts of the posts Slack got with `team`'s token (all tries, or the ones it took)."""
+    return [str(c.args.get("text")) for c in bot.fake.calls
+            if c.team == team and c.method == "chat.postMessage" and (c.ok or not ok_only)]  # fmt: skip
+
+
+async def test_a_rate_limit_in_one_workspace_pauses_that_hub_only_and_loses_nothing(many: Hubs) -> None:
+    """Slack's limits are per workspace: a 429 from hub A (Retry-After 60 s) pauses hub A's posts to every one of
+    its channels, in every process (the pause is in the database), while hub B's go on; once it ends, hub A's
+    messages go out, each once."""
+    bot = many.bot
+    await installed_pair(many)
+    for channel in ("CAONE", "CATWO", "CBONE", "CBTWO"):
+        bot.fake.add_channel(channel, channel.lower())
+    now = bot.clock.now()
+    keys = [await _queue(bot, HUB_A, "CAONE", "first", timedelta(0)),
+            await _queue(bot, HUB_B, "CBONE", "first", timedelta(0)),
+            await _queue(bot, HUB_A, "CATWO", "later", timedelta(seconds=5)),
+            await _queue(bot, HUB_B, "CBTWO", "later", timedelta(seconds=5))]  # fmt: skip
+    bot.fake.fail("chat.postMessage", status=429, retry_after=60, team=HUB_A)
+    await bot.settle()
+    assert _posts(bot, HUB_B) == [f"{HUB_B} first"]
+    assert _posts(bot, HUB_A) == [] and _posts(bot, HUB_A, ok_only=False) == [f"{HUB_A} first"]  # refused, 429
+    # 10 s on, during hub A's back-off: hub B's later message goes; hub A's, to another channel, is not even tried
+    bot.clock.set(now + timedelta(seconds=10))
+    await bot.settle()
+    assert _posts(bot, HUB_B) == [f"{HUB_B} first", f"{HUB_B} later"]
+    assert _posts(bot, HUB_A, ok_only=False) == [f"{HUB_A} first"]
+    async with bot.db.transaction() as tx:  # any other process looking for due rows finds none of hub A's either
+        claims = await outbox.claim_lane_heads(tx, bot.clock.now(), 10, [], "another-process",
+                                               bot.clock.now() + timedelta(seconds=30))  # fmt: skip
+    assert claims.items == []
+    # after the back-off, hub A's messages go out, each once
+    bot.clock.set(now + timedelta(seconds=61))
+    await bot.settle()
+    assert sorted(_posts(bot, HUB_A)) == [f"{HUB_A} first", f"{HUB_A} later"]
+    assert _posts(bot, HUB_B) == [f"{HUB_B} first", f"{HUB_B} later"]
+    for key in keys:
+        row = await outbox.get(bot.db.reader, key)
+        assert row is not None and row.state is OutboxState.SENT, key
+
+
+async def test_a_slack_outage_in_one_workspace_backs_that_hub_off_only(many: Hubs) -> None:
+    """5xx answers from hub A's workspace back hub A's posts off (all its channels) while hub B's go on."""
+    bot = many.bot
+    await installed_pair(many)
+    for channel in ("CAONE", "CATWO", "CBONE"):
+        bot.fake.add_channel(channel, channel.lower())
+    now = bot.clock.now()
+    await _queue(bot, HUB_A, "CAONE", "first", timedelta(0))
+    await _queue(bot, HUB_A, "CATWO", "later", timedelta(seconds=2))
+    await _queue(bot, HUB_B, "CBONE", "later", timedelta(seconds=2))
+    bot.fake.fail("chat.postMessage", status=503, team=HUB_A, times=5)  # every try of the one post
+    await bot.settle()
+    assert _posts(bot, HUB_A) == []
+    tries = len(_posts(bot, HUB_A, ok_only=False))
+    bot.clock.set(now + timedelta(seconds=3))
+    await bot.settle()
+    assert _posts(bot, HUB_B) == [f"{HUB_B} later"]
+    assert len(_posts(bot, HUB_A, ok_only=False)) == tries  # hub A backs off: not even tried
+    bot.clock.set(now + timedelta(minutes=1))
+    await bot.settle()
+    assert sorted(_posts(bot, HUB_A)) == [f"{HUB_A} first", f"{HUB_A} later"]
+
+
+async def _refused(bot: Bot, driver: SlackDriver, user: str, command: str) -> bool:
+    """Whether echobot refused `command` with the message of a workspace it is not installed in (Bolt sends it to
+    the command's response_url), leaving Slack's other calls alone."""
+    before = len(bot.fake.responses)
+    reply = await driver.command(user, command)
+    said = [str(r.get("text", "")) for r in bot.fake.responses[before:]] + [reply.text]
+    return reply.status == 200 and any("not installed in this workspace" in text for text in said)
+
+
+async def test_an_uninstalled_hubs_requests_are_refused_at_once_in_every_process(
+    many: Hubs, tmp_path: Path, backend: backends.Backend
+) -> None:
+    """After app_uninstalled, the hub's people get a clear refusal at once, from this process and (PostgreSQL,
+    where several processes share the database) from another that had authorized them from memory until the
+    notice of the uninstall reached it; nothing of theirs changes, and hub A goes on."""
+    bot = many.bot
+    await installed_pair(many)
+    await program_in(many, HUB_B, BEN, B_CHANNEL, B_REVIEW)
+    other: Bot | None = None
+    if backend.name == "postgresql":
+        other = await Bot(tmp_path / "echobot.db", bot.fake, bot.clock, SLACK_BOT_TOKEN="", ECHOBOT_ADMINS="",
+                          SLACK_CLIENT_ID=CLIENT_ID, SLACK_CLIENT_SECRET=CLIENT_SECRET).start()  # fmt: skip
+        listener = other.db.listen()
+        assert listener is not None
+        await asyncio.wait_for(listener.connected.wait(), 20)
+    try:
+        drivers = [many[HUB_B]]
+        if other is not None:
+            drivers.append(SlackDriver(other.base_url + EVENTS_PATH, SIGNING_SECRET, bot.fake, team=HUB_B))
+        for driver in drivers:  # each process authorizes hub B's coordinator (and remembers it)
+            assert not await _refused(bot, driver, BEN, "program list")
+        with hub.scope(HUB_B):
+            audit_before = await audit.recent(bot.db.reader)
+        await many[HUB_B].event(bot.fake.uninstall_team(HUB_B))
+        calls = len(bot.fake.calls_by(HUB_B))
+        assert await _refused(bot, drivers[0], BEN, "program new")
+        if other is not None:
+            await eventually(lambda: _refused(bot, drivers[1], BEN, "program new"), "the other process refuses")
+        assert len(bot.fake.calls_by(HUB_B)) == calls  # nothing tried with its token
+        with hub.scope(HUB_B):  # nothing changed but the uninstall's own record
+            assert len(await programs.every(bot.db.reader)) == 1
+            audit_after = await audit.recent(bot.db.reader)
+        assert [e.action for e in audit_after[: len(audit_after) - len(audit_before)]] == ["hub.stop"]
+        assert not await _refused(bot, many[HUB_A], ANN, "program list")  # hub A goes on
+    finally:
+        if other is not None:
+            await drivers[1].close()
+            await other.stop()
+
+
+def _digests_sent(bot: Bot, team: str) -> list[str]:
+    """Where the weekly digests sent with `team`'s token went (a channel, or a person for a DM)."""
+    return [str(c.args.get("channel")) for c in bot.fake.calls_by(team, "chat.postMessage")
+            if f"{NAME}: digest" in str(c.args.get("blocks"))]  # fmt: skip
+
+
+async def test_each_hub_has_its_own_digest_day_time_zone_and_channel(many: Hubs) -> None:
+    """Hub A's digest on Tuesdays at 07:30 in Chicago to its coordinators; hub B's on Fridays at 16:00 in Berlin,
+    in its coordinators' channel: each set in /echo hub settings, each hub's digests planned by its own."""
+    bot = many.bot
+    await installed_pair(many)
+    await program_in(many, HUB_A, ANN, A_CHANNEL, A_REVIEW)
+    await program_in(many, HUB_B, BEN, B_CHANNEL, B_REVIEW)
+    bot.fake.add_channel("CBDIGESTS", "hepc-b-coordinators")
+    chosen = {
+        HUB_A: (ANN, {HubField.NAME: "Hub A Health", HubField.TIMEZONE: "America/Chicago",
+                      HubField.DIGEST_DAY: "tuesday", HubField.DIGEST_TIME: "7:30"}),
+        HUB_B: (BEN, {HubField.NAME: "Hub B Health", HubField.TIMEZONE: "Europe/Berlin",
+                      HubField.DIGEST_DAY: "friday", HubField.DIGEST_TIME: "16:00",
+                      HubField.DIGEST_CHANNEL: "CBDIGESTS"}),
+    }  # fmt: skip
+    for team, (coordinator, form) in chosen.items():
+        await many[team].command(coordinator, "hub settings")
+        await bot.settle()
+        view = bot.fake.opened_views()[-1]
+        assert view["callback_id"] == Callback.HUB_SETTINGS_VIEW
+        wrong = await many[team].submit(coordinator, view, {**form, HubField.DIGEST_TIME: "half past seven"})
+        assert "HH:MM" in wrong.errors[HubField.DIGEST_TIME]
+        reply = await many[team].submit(coordinator, view, form)
+        assert reply.text == "", reply.text
+    a = await hubs_repo.get(bot.db.reader, HUB_A)
+    assert a is not None and (a.digest_day, a.digest_time, a.digest_channel) == ("tuesday", "07:30", "")
+    # Monday 2 November: the environment's digest moment (Monday 08:00) passes for neither hub
+    await at(bot, datetime(2026, 11, 3, 13, 29, tzinfo=UTC))
+    assert _digests_sent(bot, HUB_A) == [] and _digests_sent(bot, HUB_B) == []
+    await at(bot, datetime(2026, 11, 3, 13, 31, tzinfo=UTC))  # Tuesday 07:31 in Chicago
+    assert _digests_sent(bot, HUB_A) == [ANN] and _digests_sent(bot, HUB_B) == []
+    await at(bot, datetime(2026, 11, 6, 14, 59, tzinfo=UTC))  # Friday 15:59 in Berlin
+    assert _digests_sent(bot, HUB_B) == []
+    await at(bot, datetime(2026, 11, 6, 15, 1, tzinfo=UTC))
+    assert _digests_sent(bot, HUB_B) == ["CBDIGESTS"] and _digests_sent(bot, HUB_A) == [ANN]

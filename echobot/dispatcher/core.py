@@ -28,7 +28,7 @@ from echobot.dispatcher.doubt import Delivery, DoubtResolver, Presence
 from echobot.dispatcher.lanes import Lanes, Outcome
 from echobot.dispatcher.leases import Leases
 from echobot.dispatcher.recorder import Recorder
-from echobot.dispatcher.transport import SlackTransport, is_permanent, is_transient
+from echobot.dispatcher.transport import SERVER_ERRORS, SlackTransport, is_permanent, is_transient, workspace_wait
 from echobot.installs import HubClients
 from echobot.logs import describe_exception
 from echobot.models import Message, OutboxItem, OutboxKind, OutboxState
@@ -37,6 +37,7 @@ from echobot.sending import AUTH_ENDED, Sending
 from echobot.services.hubs import Hubs
 from echobot.slack_client import NETWORK_ERRORS, OnRetry, slack_error_code
 from echobot.storage import Database, hub
+from echobot.storage import lanes as lanes_repo
 from echobot.storage import outbox as outbox_repo
 
 log = logging.getLogger(__name__)
@@ -233,6 +234,8 @@ class Dispatcher:
             if code in AUTH_ENDED:
                 await self._stop_sending(item, code)
                 return Outcome.NO_CALL
+            if self.clients is not None and self.clients.many and await self._workspace_backs_off(item, error, code):
+                return Outcome.CALLED_SLACK
             direct = item.kind is OutboxKind.POST and is_direct_target(item.target)
             if direct and code in DM_REFUSED and await self._instead(item, code):  # Slack Connect: a DM refused
                 return Outcome.CALLED_SLACK
@@ -254,6 +257,26 @@ class Dispatcher:
             # at the next start (see recover()).
             log.error("outbox %s was sent but could not be recorded: %s", item.key, describe_exception(error))
         return Outcome.CALLED_SLACK
+
+    async def _workspace_backs_off(self, item: OutboxItem, error: SlackApiError, code: str) -> bool:
+        """Many hubs: Slack's limits and outages are per workspace, so a 429 (for its Retry-After) or a 5xx (for
+        the row's back-off) pauses this kind of call for the row's hub, in every process (storage/lanes.py),
+        while the other hubs' rows go on. A 429 surely did not happen: the row waits, not counted as an attempt.
+        True when the row was dealt with here."""
+        wait = workspace_wait(error)
+        if wait is None and not code.startswith("http_5") and code not in SERVER_ERRORS:
+            return False
+        pause = timedelta(seconds=wait) if wait is not None else self.recorder.delay(item.attempts + 1)
+        async with self._db.transaction() as tx:
+            await lanes_repo.back_off(tx, item.hub, item.kind.value, self._clock.now() + pause, code)
+        log.warning("hub %s: Slack answered %s; its %s calls wait %s (the other hubs' go on)", item.hub, code,
+                    item.kind.value, pause)  # fmt: skip
+        if wait is None:
+            await self.recorder.failed(item, code, transient=True)
+        else:
+            await self.recorder.retry(item, code, pause)
+            self.recorder.note("retry")
+        return True
 
     async def _instead(self, item: OutboxItem, code: str) -> bool:
         """A DM Slack refused (Slack Connect): what stands in for it is planned with the row's end, in one

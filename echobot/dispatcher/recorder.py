@@ -93,6 +93,10 @@ class Recorder:
             await outbox_repo.mark_retry(tx, item.id, reason, self._clock.now() + after, attempted=attempted,
                                          aside=aside, owner=self._owner)  # fmt: skip
 
+    def delay(self, attempts: int) -> timedelta:
+        """The back-off after the `attempts`-th failed attempt: doubling, up to `max_backoff`."""
+        return min(self.backoff * (2 ** min(attempts - 1, 10)), self._max_backoff)
+
     async def failed(self, item: OutboxItem, error: str, *, transient: bool = False, permanent: bool = False) -> None:
         """A permanent error ends the row at once. A transient one (rate limits, Slack outages, the network, a
         token being replaced) backs off, up to every 10 minutes, for as long as it takes: delayed, never
@@ -102,7 +106,7 @@ class Recorder:
         one bad row cannot hold its channel forever."""
         attempts = item.attempts + 1
         if not permanent and (transient or attempts < self._max_attempts):
-            delay = min(self.backoff * (2 ** min(attempts - 1, 10)), self._max_backoff)
+            delay = self.delay(attempts)
             aside = transient and attempts >= self._step_aside_after
             await self.retry(item, error, delay, attempted=True, aside=aside)
             self.note("retry")

@@ -52,11 +52,31 @@ HISTORY_PAGE_SIZE = 200
 # A post whose answer did not come back (a timeout, a dropped connection, a 5xx) may or may not be in Slack:
 # before posting it again, the transport looks for it. Tries at once (as the SDK would), then backs off.
 POST_TRIES = 5
+# The SDK's retries a hub's client goes without (PacedRetry reasons): Slack's limits and outages are per workspace.
+_WORKSPACE_WIDE = frozenset({"rate_limited", "server_error"})
 
 
 def is_transient(code: str) -> bool:
     """Whether a Slack error code means "later" (rate limits, outages, a token being replaced, a 5xx page)."""
     return code in TRANSIENT_ERRORS or code.startswith("http_5")
+
+
+RATE_LIMITED = frozenset({"ratelimited", "rate_limited"})
+SERVER_ERRORS = frozenset({"internal_error", "fatal_error", "service_unavailable"})  # Slack's own outages
+
+
+def workspace_wait(error: SlackApiError) -> float | None:
+    """Seconds Slack asked the whole workspace to wait for this method (a 429's Retry-After, at least 1), or
+    None when the error was not a rate limit."""
+    response = error.response
+    if getattr(response, "status_code", None) != 429 and slack_error_code(error) not in RATE_LIMITED:
+        return None
+    headers = getattr(response, "headers", None) or {}
+    header = next((v for k, v in headers.items() if k.lower() == "retry-after"), None)
+    try:
+        return max(1.0, float(header[0] if isinstance(header, list) else header)) if header else 1.0
+    except ValueError:
+        return 1.0
 
 
 def is_permanent(code: str) -> bool:
@@ -90,8 +110,8 @@ class SlackTransport:
         on_retry: OnRetry | None = None,
     ) -> None:  # fmt: skip
         self._default = (client, self._posting(client, sleep, on_retry))
-        self._sleep_and_retry = (sleep, on_retry)
-        self._by_token: dict[str | None, tuple[AsyncWebClient, AsyncWebClient]] = {}
+        # a hub's token: (its client, (that client for calls, for posts) without the SDK's workspace-wide retries)
+        self._by_token: dict[str | None, tuple[AsyncWebClient, tuple[AsyncWebClient, AsyncWebClient]]] = {}
         self._reader = reader
         self._sleep = sleep
         self.slots = asyncio.Semaphore(max_in_flight)  # Slack calls at once; a paced lane mostly sleeps
@@ -108,11 +128,18 @@ class SlackTransport:
     @contextmanager
     def using(self, client: AsyncWebClient) -> Iterator[None]:
         """Send with `client` (a hub's bot token) inside the block; a context variable, so each lane's task
-        sends with its own row's hub token while others send with theirs."""
-        pair = self._by_token.get(client.token)
-        if pair is None or pair[0] is not client:
-            pair = (client, self._posting(client, *self._sleep_and_retry))
-            self._by_token[client.token] = pair
+        sends with its own row's hub token while others send with theirs. A hub's 429s and 5xx answers are not
+        waited out inside the call: they reach the dispatcher, which backs that hub off (per workspace, in the
+        database) while the other hubs' rows go on."""
+        known = self._by_token.get(client.token)
+        if known is None or known[0] is not client:
+            handlers = [h for h in client.retry_handlers or [] if getattr(h, "reason", "") not in _WORKSPACE_WIDE]
+            calls, posts = (AsyncWebClient(token=client.token, base_url=client.base_url, timeout=client.timeout,
+                                           session=client.session, retry_handlers=kept)
+                            for kept in (handlers, []))  # fmt: skip
+            known = (client, (calls, posts))
+            self._by_token[client.token] = known
+        pair = known[1]
         token = _hub_clients.set(pair)
         try:
             yield

@@ -18,12 +18,14 @@ from zoneinfo import ZoneInfo
 from echobot import keys
 from echobot.charts import Bar, attendance_chart
 from echobot.clock import Clock
-from echobot.models import Attachment, Message, OutboxKind, Person, Program, Render
+from echobot.models import Attachment, HubProfile, Message, OutboxKind, Person, Program, Render
 from echobot.renderers import Renderers
 from echobot.reports import Digest, SeriesResult, SurveyComparison
 from echobot.schedule import to_utc
+from echobot.services.hubs import Hubs
 from echobot.services.programs import Programs
 from echobot.services.sessions import Agenda, Sessions
+from echobot.settings import WEEKDAYS
 from echobot.storage import Database, Reader, Tx, audit, flags, outbox
 from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import digests as digests_repo
@@ -69,36 +71,46 @@ class DigestSchedule:
     def local_day(self, moment: datetime) -> date:
         return moment.astimezone(self.zone).date()
 
+    @classmethod
+    def of(cls, profile: HubProfile) -> DigestSchedule:
+        """The hub's schedule: its digest day and time (or the environment's), in its time zone."""
+        weekday = WEEKDAYS.index(profile.digest_day)
+        return cls(ZoneInfo(profile.timezone), weekday, time.fromisoformat(profile.digest_time))
+
 
 class Digests:
-    def __init__(self, db: Database, clock: Clock, programs: Programs, sessions: Sessions, schedule: DigestSchedule,
-                 *, agenda: Agenda, admins: tuple[str, ...], channel: str | None) -> None:  # fmt: skip
+    def __init__(self, db: Database, clock: Clock, programs: Programs, sessions: Sessions, hubs: Hubs,
+                 *, agenda: Agenda, admins: tuple[str, ...]) -> None:  # fmt: skip
         self._db = db
         self._clock = clock
         self._programs = programs
         self._sessions = sessions
-        self.schedule = schedule
+        self._hubs = hubs  # each hub's digest day, time, zone and channel (/echo hub settings)
         self._agenda = agenda
         self._admins = admins
-        self._channel = channel
         # issue 17: the series surveys' comparisons (set by the container; none without)
         self.surveys: Callable[[Reader, Program, datetime, datetime], Awaitable[list[SurveyComparison]]] | None = None
+
+    async def schedule(self) -> DigestSchedule:
+        """The acting hub's digest schedule."""
+        return DigestSchedule.of(await self._hubs.profile())
 
     # ---- planning ----------------------------------------------------------------------------
     async def plan_all(self) -> int:
         """Plan this week's (if its moment has passed) and next week's digest of every active program.
         Returns how many rows were new. Existing keys are left alone: each week's digest runs once."""
         now = self._clock.now()
-        this_week = self.schedule.last(now)
+        schedule = await self.schedule()
+        this_week = schedule.last(now)
         rows = []
         for program in await self._programs.active():
-            moments = [this_week, self.schedule.following(this_week)]
+            moments = [this_week, schedule.following(this_week)]
             latest = await outbox.latest_job_done(self._db.reader, keys.digests(program.id))
             if latest is not None and latest > this_week:
                 moments = moments[1:]  # a digest went out after this week's moment (the day changed): not another
             rows += [
-                {"key": self.weekly_key(program.id, moment), "kind": OutboxKind.JOB,
-                 "target": keys.digest_jobs(program.id), "due_at": moment, "stale_at": self.schedule.following(moment),
+                {"key": self.weekly_key(schedule, program.id, moment), "kind": OutboxKind.JOB,
+                 "target": keys.digest_jobs(program.id), "due_at": moment, "stale_at": schedule.following(moment),
                  "render": Render(name="digest.weekly", args={"program_id": program.id, "moment": moment.isoformat()})}
                 for moment in moments if moment > program.created_at
             ]  # fmt: skip
@@ -107,28 +119,31 @@ class Digests:
         async with self._db.transaction() as tx:
             return await outbox.enqueue_many(tx, rows, now)
 
-    def weekly_key(self, program_id: int, moment: datetime) -> str:
+    @staticmethod
+    def weekly_key(schedule: DigestSchedule, program_id: int, moment: datetime) -> str:
         """One per program and week; the local time is in it, so a new digest time plans a new row."""
-        local = moment.astimezone(self.schedule.zone)
+        local = moment.astimezone(schedule.zone)
         return keys.weekly_digest(program_id, local)
 
     async def _weekly(self, tx: Tx, args: dict[str, Any], now: datetime) -> None:
         """The weekly moment: one message (and its chart) per recipient, rendered when sent."""
         program = await programs_repo.get(tx, int(args["program_id"]))
         moment = datetime.fromisoformat(str(args["moment"]))
-        if program is None or not program.active or not self.schedule.is_moment(moment):
+        schedule = await self.schedule()
+        if program is None or not program.active or not schedule.is_moment(moment):
             return  # archived, or planned before the digest day or time was changed
         late = now - moment > LATE_AFTER
-        key = self.weekly_key(program.id, moment)
-        spec = {"program_id": program.id, "since": self.schedule.previous(moment).isoformat(),
+        key = self.weekly_key(schedule, program.id, moment)
+        spec = {"program_id": program.id, "since": schedule.previous(moment).isoformat(),
                 "until": moment.isoformat(), "late": late}  # fmt: skip
         await self._plan_messages(tx, key, await self._recipients(tx, program), spec, now,
-                                  stale_at=self.schedule.following(moment))  # fmt: skip
+                                  stale_at=schedule.following(moment))  # fmt: skip
 
     async def _recipients(self, db: Reader, program: Program) -> list[str]:
         """The coordinators' channel when one is set; else the program's coordinators; else the hub's."""
-        if self._channel:
-            return [self._channel]
+        channel = (await self._hubs.profile()).digest_channel
+        if channel:
+            return [channel]
         if program.coordinators:
             return list(program.coordinators)
         hub = list(self._admins) + await coordinators_repo.all_ids(db)
@@ -217,7 +232,7 @@ class Digests:
         """Flagged replies in case threads, counted by the hub's local day: a weekly digest counts the days from
         the previous moment's up to its own (that day goes to the next week's); one on demand counts today."""
         end = until.astimezone(program.zone).date()
-        if not self.schedule.is_moment(until):
+        if not (await self.schedule()).is_moment(until):
             end += timedelta(days=1)
         return await flags.total(db, program.id, since.astimezone(program.zone).date(), end)
 

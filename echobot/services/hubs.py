@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from echobot.clock import Clock
 from echobot.models import HubProfile, Person
+from echobot.settings import WEEKDAYS
 from echobot.storage import Database, audit, hub
 from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import hubs as hubs_repo
@@ -28,6 +29,9 @@ class HubDefaults:
     name: str
     timezone: str
     statement: str
+    digest_day: str = "monday"
+    digest_time: str = "08:00"
+    digest_channel: str = ""
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,9 @@ class HubSettingsForm:
     name: str
     timezone: str
     statement: str
+    digest_day: str = ""  # empty: the environment's (ECHOBOT_DIGEST_DAY), and so on
+    digest_time: str = ""
+    digest_channel: str = ""
 
 
 class Hubs:
@@ -59,6 +66,9 @@ class Hubs:
             "name": stored.name or self._defaults.name,
             "timezone": stored.timezone or self._defaults.timezone,
             "accreditation_statement": stored.accreditation_statement or self._defaults.statement,
+            "digest_day": stored.digest_day or self._defaults.digest_day,
+            "digest_time": stored.digest_time or self._defaults.digest_time,
+            "digest_channel": stored.digest_channel or self._defaults.digest_channel,
         })  # fmt: skip
         self._profiles[key] = profile
         return profile
@@ -119,10 +129,12 @@ class Hubs:
         key = hub.current()
         now = self._clock.now()
         async with self._db.transaction() as tx:
+            digest = {"digest_day": form.digest_day.strip().lower(), "digest_time": clock_text(form.digest_time),
+                      "digest_channel": form.digest_channel.strip()}  # fmt: skip
             await hubs_repo.set_settings(tx, key, name=form.name.strip(), timezone=form.timezone.strip(),
-                                         statement=form.statement.strip())  # fmt: skip
+                                         statement=form.statement.strip(), **digest)  # fmt: skip
             await audit.record(tx, now, actor.user_id, "hub.settings", f"hub:{key}",
-                               {"name": form.name.strip(), "timezone": form.timezone.strip()})  # fmt: skip
+                               {"name": form.name.strip(), "timezone": form.timezone.strip(), **digest})  # fmt: skip
         return {}
 
     async def purge(self, hub_id: str, actor: str) -> dict[str, int] | None:
@@ -152,4 +164,19 @@ def validate(form: HubSettingsForm) -> dict[str, str]:
         errors["timezone"] = "Choose a time zone such as America/Chicago."
     if len(form.statement.strip()) > STATEMENT_LIMIT:
         errors["statement"] = f"Keep the statement under {STATEMENT_LIMIT} characters."
+    if form.digest_day.strip() and form.digest_day.strip().lower() not in WEEKDAYS:
+        errors["digest_day"] = "Choose a day of the week."
+    if form.digest_time.strip() and not clock_text(form.digest_time):
+        errors["digest_time"] = "Give a time of day as HH:MM, like 08:00."
+    channel = form.digest_channel.strip()
+    if channel and (channel[:1] not in ("C", "G") or not channel.isalnum() or not channel.isupper()):
+        errors["digest_channel"] = "Choose a channel."
     return errors
+
+
+def clock_text(value: str) -> str:
+    """A time of day as HH:MM ("8:05" -> "08:05"); empty when `value` is not one."""
+    hours, _, minutes = value.strip().partition(":")
+    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2 and int(hours) < 24 and int(minutes) < 60):
+        return ""
+    return f"{int(hours):02d}:{minutes}"
