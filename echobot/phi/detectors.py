@@ -720,6 +720,7 @@ _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Señor|Senor|Sra|Sr|Srta|Don|Doña|Dona|Rev|Reverend|Pastor|Rabbi|Imam|Deacon|"
     r"Fr|Sgt|Officer|Coach)\.?\s+(?P<name>[A-Z][a-zA-Z'’-]+)"
 )
+_AFTER_MEASURE = re.compile(r"\d[%)]?\s*$")
 _INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.\s?(?P<surname>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")
 _NOT_SURNAMES_AFTER_INITIAL = frozenset(
     {
@@ -766,6 +767,7 @@ _CUE = re.compile(
     r"cousin|caregiver|roommate|friend|neighbou?r|guardian|stepson|stepdaughter|stepmother|stepfather|child|"
     r"kids?|baby|infant|toddler|twin)(?:\s*,)?)\s+(?P<name>[A-Z][a-zA-Z'’-]+)"
 )
+_LAB_VALUE = re.compile(r"\s*(?:\d{3,}|\d+\.\d)")
 _FAMILY = re.compile(r"\bthe\s+(?P<name>[A-Z][a-z'-]+)\s+(?:family|household|kids|children|twins|parents)\b")
 _INITIALS = re.compile(
     r"(?<![\w.])(?P<i>[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?![\w])|\binitials?\b\s*:?\s*(?P<j>[A-Z]{2,3}|[A-Z]\.?\s?[A-Z]\.?)"
@@ -820,9 +822,13 @@ def name(text: str, *, shouting: bool = False) -> Iterator[Span]:
         yield from (span for span, _ in scored_names(text, shouting=True))
         return
     for match in _INITIAL_SURNAME.finditer(text):
+        if _AFTER_MEASURE.search(text, 0, match.start()):
+            continue  # "5/10 L. Vibration …": a side or a unit after a figure, then a new sentence
         if match.group("surname").lower() not in _NOT_SURNAMES_AFTER_INITIAL:
             yield match.span()
     for match in _CUE.finditer(text):
+        if len(match.group("name")) <= 3 and _LAB_VALUE.match(text, match.end()):
+            continue  # "pt, Na 128", "pt Cr 1.4": a short lab symbol and its value, not an age
         known = match.group("name").lower() in FIRST_NAMES | SURNAMES
         if (_is_name(match.group("name"), cued=True) and not _eponym_at(text, *match.span("name"))
                 and (known or not _sentence_start(text, match.start("name")))):  # fmt: skip
