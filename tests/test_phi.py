@@ -342,3 +342,30 @@ def test_sentence_ends_possessives_lab_values_sides_grades_and_programs_are_not_
 @pytest.mark.parametrize("text", NAMES_S6)
 def test_names_after_short_titles_in_apposition_and_with_suffixes_are_still_refused(text: str) -> None:
     assert "name" in [f.category.value for f in scan(text)], text
+
+
+NOT_IDENTIFIERS_S6 = [
+    "is CPT 99214 or 99215 right for a 40-minute visit?",  # codes from public code sets
+    "we bill code 99497 for advance care planning",
+    "procedure codes 96127-96131 for screening instruments",
+    "HCPCS G0444 for the annual depression screen",
+    "NDC 50090-2875-0 is the generic we stock",
+    "many of our families came from Central America",  # places as large as a state or larger
+    "a man who grew up in Puerto Rico, now with hepatitis B",
+    "high rates of coccidioidomycosis across the Southwest region",
+]
+IDENTIFIERS_S6 = [
+    ("account", "her billing account 55012873 is in collections"),
+    ("geography", "lives in Apache County near the border"),
+    ("geography", "moved from Gallup last spring"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_IDENTIFIERS_S6)
+def test_public_code_sets_and_places_as_large_as_a_state_pass(text: str) -> None:
+    assert [f.category.value for f in scan(text)] == [], text
+
+
+@pytest.mark.parametrize(("category", "text"), IDENTIFIERS_S6)
+def test_accounts_counties_and_towns_are_still_refused(category: str, text: str) -> None:
+    assert [f.category.value for f in scan(text)] == [category], text

@@ -13,6 +13,7 @@ from echobot.phi.lexicon import (
     EPONYM_NOUNS,
     EPONYMS,
     FIRST_NAMES,
+    LARGE_REGIONS,
     NOT_INITIALS,
     NOT_PLACES,
     SURNAMES,
@@ -157,8 +158,29 @@ def _keyword(words: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})(?!\w){_LINK}{_CODE}", IGNORE_CASE)
 
 
+# A code from a public code set names a procedure, a drug or a diagnosis, never a person: CPT 99213, HCPCS J0571,
+# NDC 12496-1208-1, "billing codes 99492-99494".
+_PUBLIC_CODE = re.compile(
+    r"\b(?:cpt|hcpcs|ndc|snomed(?:\s*ct)?|icd-?1[01](?:-cm)?|loinc|rxnorm|drg|"
+    r"(?:billing|procedure|diagnosis|modifier|cpt|hcpcs)\s+codes?)\b[^.;\d]{0,12}$",
+    IGNORE_CASE,
+)
+
+
+def _public_code(text: str, start: int) -> bool:
+    """A public code set named just before the first digit from `start` on."""
+    digit = _FIRST_DIGIT.search(text, start)
+    at = digit.start() if digit else start
+    return _PUBLIC_CODE.search(text, max(0, at - 30), at) is not None
+
+
+_FIRST_DIGIT = re.compile(r"\d")
+
+
 def _coded(pattern: re.Pattern[str], text: str, min_digits: int = 3) -> Iterator[Span]:
     for match in pattern.finditer(text):
+        if _public_code(text, match.start("code")):
+            continue
         code = match.group("code").rstrip(" -./")
         if sum(c.isdigit() for c in code) >= min_digits:
             yield match.start("code"), match.start("code") + len(code)
@@ -274,6 +296,8 @@ def other_code(text: str) -> Iterator[Span]:
     """Any other identifying number or code: bare numbers of 7 digits or more that carry no unit,
     letter-and-digit codes such as A4471092, and digit groups such as 4471-0092."""
     for match in _OTHER.finditer(text):
+        if _public_code(text, match.start("code")):
+            continue
         code = match.group("code").rstrip(" -./")
         if sum(c.isdigit() for c in code) >= 3:
             yield match.start("code"), match.start("code") + len(code)
@@ -285,10 +309,12 @@ def other_code(text: str) -> Iterator[Span]:
     for match in _MIXED_CODE.finditer(text):
         token = match.group()
         digits = sum(c.isdigit() for c in token)
-        if digits >= 4 and len(token) >= 6 and not _CLINICAL_CODE.match(token):
+        public = _public_code(text, match.start())
+        if digits >= 4 and len(token) >= 6 and not _CLINICAL_CODE.match(token) and not public:
             yield match.span()
     for match in _DIGIT_GROUPS.finditer(text):
-        if _YEAR_RANGE.fullmatch(match.group()) or _CODE_SYSTEM.search(text, max(0, match.start() - 25), match.start()):
+        if (_YEAR_RANGE.fullmatch(match.group()) or _public_code(text, match.start())
+                or _CODE_SYSTEM.search(text, max(0, match.start() - 25), match.start())):  # fmt: skip
             continue  # 2015-2019; CPT 99213-25, NDC 0002-8215-01
         digits = sum(c.isdigit() for c in match.group())
         if digits >= 7 and _not_before_unit(text, match.end()):
@@ -636,8 +662,14 @@ _LOWERCASE_TOWN = re.compile(
 _CITY_COMMA_STATE = re.compile(rf"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{0,2}}),\s+(?:{_STATE_CODES})\b")
 
 
+_INDEFINITE = re.compile(r"\b(?i:an?)\s+$")
+_REGION_NOUNS = frozenset({"region", "area", "the"})
+
+
 def _is_place(phrase: str) -> bool:
     words = [word.lower() for word in phrase.split()]
+    if " ".join(w for w in words if w not in _REGION_NOUNS) in LARGE_REGIONS:
+        return False  # "from Latin America", "the Great Plains region": as large as a state or larger
     if all(word in NOT_PLACES or word in US_STATES for word in words):
         return False
     return words[0] not in NOT_PLACES
@@ -697,6 +729,12 @@ def geography(text: str) -> Iterator[Span]:
     'outside of' and the like."""
     for pattern in (_STREET, _PO_BOX, _ZIP, _ZIP_AFTER_STATE, _NAMED_PLACE, _RURAL_ROUTE, _NAMED_STREET):
         for match in pattern.finditer(text):
+            if pattern is _ZIP and _public_code(text, match.start()):
+                continue  # NDC 12496-1208-1 is no ZIP+4
+            if pattern is _NAMED_PLACE and match.group().split()[0].lower() in NOT_PLACES and _INDEFINITE.search(
+                text, max(0, match.start() - 4), match.start()
+            ):
+                continue  # "a Navajo chapter house": any chapter, not a named one (but "Apache County" is)
             yield match.span()
     for pattern in (_PLACE_CUE, _CITY_COMMA_STATE, _LANDMARK, _RESIDENT_OF, _AREA, _FACILITY_IN):
         for match in pattern.finditer(text):
