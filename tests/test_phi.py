@@ -369,3 +369,38 @@ def test_public_code_sets_and_places_as_large_as_a_state_pass(text: str) -> None
 @pytest.mark.parametrize(("category", "text"), IDENTIFIERS_S6)
 def test_accounts_counties_and_towns_are_still_refused(category: str, text: str) -> None:
     assert [f.category.value for f in scan(text)] == [category], text
+
+
+AGES_S6 = [
+    "his aunt, who is 97, lives with the family",  # a person, linking words, the number, no unit
+    "the patient's uncle (93) also smokes",
+    "a man of 91 with new atrial fibrillation",
+    "M/95 admitted with urosepsis",
+    "she will be 101 in March",
+    "he's ninety-three and still drives",
+    "grandma is a hundred and two",
+    "DOB 1930, on five antihypertensives",  # a birth year under another name
+    "year of birth 1925",
+    "YOB '28, lives in assisted living",
+    "tiene 94 años",
+]
+NOT_AGES_S6 = [
+    "pt is 90+ with heart failure",  # Safe Harbor's own band
+    "patient 90 or older, frail",
+    "she was 95 kg at the last visit",
+    "he is 100 pounds lighter after surgery",
+    "pt is 97% adherent to the regimen",
+    "pt with 92 points on the Barthel",
+    "DOB 1961, on metformin",
+    "F, 98.6 at triage",
+]
+
+
+@pytest.mark.parametrize("text", AGES_S6)
+def test_ages_over_89_without_an_age_word_or_as_a_birth_year_are_refused(text: str) -> None:
+    assert "age_over_89" in [f.category.value for f in scan(text)], text
+
+
+@pytest.mark.parametrize("text", NOT_AGES_S6)
+def test_the_90_plus_band_weights_percentages_and_recent_birth_years_pass(text: str) -> None:
+    assert "age_over_89" not in [f.category.value for f in scan(text)], text

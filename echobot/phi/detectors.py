@@ -528,7 +528,8 @@ _AGE = re.compile(
 
 _AGE_IS = re.compile(
     r"\b(?i:pt|patient|she|he|they)\s+(?i:is|was|turned)\s+(?:now\s+)?(?:9\d|1[01]\d)\b"
-    r"(?!\s*(?:%|mg|mcg|kg|lbs?|units?|years?\s+(?:since|ago|sober)|minutes|min|hours|days|weeks|months|/))"
+    r"(?!\s*(?:%|\+|mg|mcg|kg|lbs?|pounds|units?|years?\s+(?:since|ago|sober)|minutes|min|hours|days|weeks|months|/)"
+    r"|\s+or\s+(?:older|over|above))"
 )
 _AGE_SPANISH = re.compile(r"\b(?:9\d|1[01]\d)\s+años\b", IGNORE_CASE)
 _AGE_DECADE = re.compile(
@@ -556,6 +557,30 @@ _AGE_BARE = re.compile(
     r"(?!\s*(?i:minutes|min|mg|percent|%|days|seconds|units))"
 )
 BIRTH_YEAR_OF_90 = 1936  # born in or before this year: 90 or older in 2026
+# A birth year under any of its names: "DOB 1934", "YOB '31", "year of birth 1929", "birth year is 1933".
+_BIRTH_YEAR_CUED = re.compile(
+    r"\b(?:dob|d\.o\.b\.?|yob|year\s+of\s+birth|birth\s*year|born)"
+    r"(?:\s*(?:year|is|was|in|of|:|-|around|about|circa|ca\.?))*\s*(?:(?P<year>19[0-3]\d)|['’](?P<yy>[0-3]\d))\b",
+    IGNORE_CASE,
+)
+_SPELLED_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_AGE_NUMBER = (
+    rf"(?:9\d|1[01]\d|ninety(?:[\s-]+{_SPELLED_UNIT}|\s+something|\s*-?ish)?|nine[\s-]+{_SPELLED_UNIT}"
+    rf"|(?:a|one)\s+hundred(?:\s+and)?(?:[\s-]+{_SPELLED_UNIT})?|1\s0\s\d|9\s\d)"
+)
+# An age in a demographic position, with no age word: a person, a little linking, the number, and no unit after it
+# ("grandpa is 94", "his father (91)", "a woman of 92", "she'll be 100", "F/92", "pt 94 still lives alone").
+_AGE_AFTER_PERSON = re.compile(
+    r"\b(?i:pt|patient|she|he|they|woman|man|gentleman|lady|elder|veteran|resident|grand(?:mother|father|ma|pa)|"
+    r"mother|father|mom|dad|husband|wife|spouse|aunt|uncle|great-grand(?:mother|father)|oldest(?:\s+pt|\s+patient)?)"
+    r"(?:['’]s)?(?:\s*(?:,|\(|:|-)|['’]ll\s+be|\s+(?i:is|was|who['’]s|who\s+is|will\s+be|['’]ll\s+be|be|now|about|around|"
+    r"approximately|approx\.?|~|of|aged?|turning|just))*\s*"
+    rf"(?P<age>(?i:{_AGE_NUMBER}))(?!\+|\s+or\s+(?:older|over|above))"
+    r"(?![\d.,]\d|\s*(?i:%|percent|mg|mcg|g\b|kg|lbs?|pounds|units?|minutes?|min\b|hours?|hrs?\b|days?|weeks?|wks?|"
+    r"months?|mos?\b|/|mmhg|bpm|beats|cm|mm|ml|sec|times|x\b|°|degrees|meters|feet|ft\b|miles|percentile|th\b))"
+    r"|(?<![\w/.-])[MF]\s*[/,]?\s*(?P<sexed>9\d|1[01]\d)(?![\w.%/+])"
+    r"|\b(?i:tiene|tenía|cumple|cumplió)\s+(?P<es>9\d|1[01]\d)\s+(?i:a[nñ]os)",
+)
 
 
 def age_over_89(text: str) -> Iterator[Span]:
@@ -567,6 +592,14 @@ def age_over_89(text: str) -> Iterator[Span]:
     for match in _BIRTH_YEAR.finditer(text):
         if int(match.group("year")) <= BIRTH_YEAR_OF_90:
             yield match.span()
+    for match in _BIRTH_YEAR_CUED.finditer(text):
+        year = int(match.group("year") or "19" + match.group("yy"))
+        if year <= BIRTH_YEAR_OF_90:
+            yield match.span()
+    for match in _AGE_AFTER_PERSON.finditer(text):
+        group = "age" if match.group("age") else "sexed" if match.group("sexed") else "es"
+        if match.group(group).strip() != "90" or text[match.end(group) : match.end(group) + 1] != "+":
+            yield match.span(group)
     for pattern in (_AGE_SEX, _AGE_WORDS, _AGE_EVENT, _AGE_DECADE, _AGE_SPANISH, _AGE_IS, _AGE_BARE):
         for match in pattern.finditer(text):
             yield match.span()
