@@ -404,3 +404,27 @@ def test_ages_over_89_without_an_age_word_or_as_a_birth_year_are_refused(text: s
 @pytest.mark.parametrize("text", NOT_AGES_S6)
 def test_the_90_plus_band_weights_percentages_and_recent_birth_years_pass(text: str) -> None:
     assert "age_over_89" not in [f.category.value for f in scan(text)], text
+
+
+TYPED_APART_S6 = [
+    ("device", "defibrillator serial Q R T 7 7 0 4 1 9"),  # letters and digits typed one by one
+    ("vehicle", "sleeps in her car, plate 6 W N 3 3 8"),
+    ("name", "mrs t-s-o-s-i-e called about the refill"),  # a name spelled out with hyphens
+    ("health_plan", "medicare mbi two K M nine X R four T P six"),
+]
+NOT_TYPED_APART_S6 = [
+    "G 2 P 1 0 0 1 at 32 weeks",
+    "insulin 4 6 8 units with meals",
+    "the 2-4-6 month vaccine series",
+    "grades A B C D for the evidence",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), TYPED_APART_S6)
+def test_characters_typed_apart_are_read_joined(category: str, text: str) -> None:
+    assert category in [f.category.value for f in scan(text)], text
+
+
+@pytest.mark.parametrize("text", NOT_TYPED_APART_S6)
+def test_obstetric_shorthand_dose_series_and_letter_lists_pass_joined(text: str) -> None:
+    assert scan(text) == [], text
