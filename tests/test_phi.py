@@ -324,6 +324,7 @@ NOT_NAMES_S6 = [
     "Barthel ADL 60 at discharge",  # an instrument, its acronym and a score
     "Ryan White Part A pays for the case manager",  # a program's parts
     "Ryan White eligibility is being reviewed",
+    "St. Louis encephalitis antibodies were negative",  # a saint's abbreviation and its stop
 ]
 NAMES_S6 = [
     "Mrs. Begay asked about the results",  # a short title before its full stop still names

@@ -291,7 +291,8 @@ def _graded(tokens: list[re.Match[str]], keys: list[str], scores: list[float], i
 
 
 def _part_of_place(keys: list[str], i: int) -> bool:
-    before = keys[i - 1] if i > 0 else ""
+    j = i - 2 if i > 1 and keys[i - 1] == "." else i - 1  # "St. Louis", "Mt. Taylor": the abbreviation's stop
+    before = keys[j] if j >= 0 else ""
     if before in BEFORE_THING and (keys[i] in US_STATES or before in {"st", "saint", "san", "santa"}):
         return True
     return keys[i] in US_STATES and i + 1 < len(keys) and keys[i + 1] in US_STATES
