@@ -563,6 +563,7 @@ _BIRTH_YEAR_CUED = re.compile(
     r"(?:\s*(?:year|is|was|in|of|:|-|around|about|circa|ca\.?))*\s*(?:(?P<year>19[0-3]\d)|['’](?P<yy>[0-3]\d))\b",
     IGNORE_CASE,
 )
+_AGE_HINT = re.compile(r"(?<!\d)(?:9\d|1[01]\d|19[0-3]\d|9\s\d|1\s0\s\d)(?!\d)|['’][0-3]\d|(?i:ninety|hundred|nine)")
 _SPELLED_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _AGE_NUMBER = (
     rf"(?:9\d|1[01]\d|ninety(?:[\s-]+{_SPELLED_UNIT}|\s+something|\s*-?ish)?|nine[\s-]+{_SPELLED_UNIT}"
@@ -583,6 +584,17 @@ _AGE_AFTER_PERSON = re.compile(
 )
 
 
+def _ages_without_an_age_word(text: str) -> Iterator[Span]:
+    for match in _BIRTH_YEAR_CUED.finditer(text):
+        year = int(match.group("year") or "19" + match.group("yy"))
+        if year <= BIRTH_YEAR_OF_90:
+            yield match.span()
+    for match in _AGE_AFTER_PERSON.finditer(text):
+        group = "age" if match.group("age") else "sexed" if match.group("sexed") else "es"
+        if match.group(group).strip() != "90" or text[match.end(group) : match.end(group) + 1] != "+":
+            yield match.span(group)
+
+
 def age_over_89(text: str) -> Iterator[Span]:
     """Ages of 90 and over ('93-year-old', 'aged 91', '94M', 'ninety-two-year-old', 'turned 95'); the band
     '90+' passes."""
@@ -592,14 +604,8 @@ def age_over_89(text: str) -> Iterator[Span]:
     for match in _BIRTH_YEAR.finditer(text):
         if int(match.group("year")) <= BIRTH_YEAR_OF_90:
             yield match.span()
-    for match in _BIRTH_YEAR_CUED.finditer(text):
-        year = int(match.group("year") or "19" + match.group("yy"))
-        if year <= BIRTH_YEAR_OF_90:
-            yield match.span()
-    for match in _AGE_AFTER_PERSON.finditer(text):
-        group = "age" if match.group("age") else "sexed" if match.group("sexed") else "es"
-        if match.group(group).strip() != "90" or text[match.end(group) : match.end(group) + 1] != "+":
-            yield match.span(group)
+    if _AGE_HINT.search(text):  # a number from 90 to 119, a year before 1940 or a number in words: seldom
+        yield from _ages_without_an_age_word(text)
     for pattern in (_AGE_SEX, _AGE_WORDS, _AGE_EVENT, _AGE_DECADE, _AGE_SPANISH, _AGE_IS, _AGE_BARE):
         for match in pattern.finditer(text):
             yield match.span()

@@ -87,12 +87,16 @@ _SPELLED = {**WORDS, "dash": "-", "hyphen": "-", "dot": ".", "point": "."}
 _ONE = rf"(?:(?<![\w'’])[A-Za-z0-9](?![\w'’])|\b(?i:{'|'.join(sorted(_SPELLED, key=len, reverse=True))})\b)"
 _SPACED_RUN = re.compile(rf"{_ONE}(?: {_ONE}){{3,}}")
 _HYPHENED_RUN = re.compile(r"(?<![\w-])[A-Za-z](?:-[A-Za-z]){3,}(?![\w-])")
+# Two single characters with one space or hyphen between them: every run has it, few other texts do.
+_APART_HINT = re.compile(r"(?<![\w'’])[A-Za-z0-9][ -][A-Za-z0-9](?![\w'’])")
 _PIECE_OF_RUN = re.compile(rf"{_ONE}|[A-Za-z]")
 
 
 def collapsed(text: str) -> tuple[str, list[int]] | None:
     """The text with every run of characters typed apart joined, and for each of its characters the index of
     the character it came from; None when nothing was typed apart (the common case, kept cheap)."""
+    if not _APART_HINT.search(text):
+        return None
     matches = sorted([*_SPACED_RUN.finditer(text), *_HYPHENED_RUN.finditer(text)], key=lambda m: m.start())
     if not matches:
         return None
