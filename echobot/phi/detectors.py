@@ -563,7 +563,10 @@ _BIRTH_YEAR_CUED = re.compile(
     r"(?:\s*(?:year|is|was|in|of|:|-|around|about|circa|ca\.?))*\s*(?:(?P<year>19[0-3]\d)|['’](?P<yy>[0-3]\d))\b",
     IGNORE_CASE,
 )
-_AGE_HINT = re.compile(r"(?<!\d)(?:9\d|1[01]\d|19[0-3]\d|9\s\d|1\s0\s\d)(?!\d)|['’][0-3]\d|(?i:ninety|hundred|nine)")
+# What every age pattern needs: a number from 90 to 119, a year before 1940, a number in words, "-narian".
+_AGE_HINT = re.compile(
+    r"(?<!\d)(?:9\d|1[01]\d|19[0-3]\d|9\s\d|1\s0\s\d)(?!\d)|['’][0-3]\d|(?i:ninety|hundred|nine|narian)"
+)
 _SPELLED_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _AGE_NUMBER = (
     rf"(?:9\d|1[01]\d|ninety(?:[\s-]+{_SPELLED_UNIT}|\s+something|\s*-?ish)?|nine[\s-]+{_SPELLED_UNIT}"
@@ -598,14 +601,15 @@ def _ages_without_an_age_word(text: str) -> Iterator[Span]:
 def age_over_89(text: str) -> Iterator[Span]:
     """Ages of 90 and over ('93-year-old', 'aged 91', '94M', 'ninety-two-year-old', 'turned 95'); the band
     '90+' passes."""
+    if not _AGE_HINT.search(text):
+        return  # every age pattern below needs a number from 90 to 119, an old year or a number in words
     for match in _AGE.finditer(text):
         if text[match.end() : match.end() + 1] != "+":
             yield match.span()
     for match in _BIRTH_YEAR.finditer(text):
         if int(match.group("year")) <= BIRTH_YEAR_OF_90:
             yield match.span()
-    if _AGE_HINT.search(text):  # a number from 90 to 119, a year before 1940 or a number in words: seldom
-        yield from _ages_without_an_age_word(text)
+    yield from _ages_without_an_age_word(text)
     for pattern in (_AGE_SEX, _AGE_WORDS, _AGE_EVENT, _AGE_DECADE, _AGE_SPANISH, _AGE_IS, _AGE_BARE):
         for match in pattern.finditer(text):
             yield match.span()
