@@ -357,6 +357,7 @@ NOT_IDENTIFIERS_S6 = [
 ]
 IDENTIFIERS_S6 = [
     ("account", "her billing account 55012873 is in collections"),
+    ("mrn", "ICD-10 MRN 00731542 on the referral"),  # another cue after the code set's name: its own number
     ("geography", "lives in Apache County near the border"),
     ("geography", "moved from Gallup last spring"),
 ]

@@ -162,7 +162,7 @@ def _keyword(words: str) -> re.Pattern[str]:
 # NDC 12496-1208-1, "billing codes 99492-99494".
 _PUBLIC_CODE = re.compile(
     r"\b(?:cpt|hcpcs|ndc|snomed(?:\s*ct)?|icd-?1[01](?:-cm)?|loinc|rxnorm|drg|"
-    r"(?:billing|procedure|diagnosis|modifier|cpt|hcpcs)\s+codes?)\b[^.;\d]{0,12}$",
+    r"(?:billing|procedure|diagnosis|modifier|cpt|hcpcs)\s+codes?)\b(?:\s*(?:codes?|#|:|\(|is|are|of|=))*\s*$",
     IGNORE_CASE,
 )
 
@@ -170,8 +170,7 @@ _PUBLIC_CODE = re.compile(
 def _public_code(text: str, start: int) -> bool:
     """A public code set named just before the first digit from `start` on."""
     digit = _FIRST_DIGIT.search(text, start)
-    at = digit.start() if digit else start
-    return _PUBLIC_CODE.search(text, max(0, at - 30), at) is not None
+    return any(_PUBLIC_CODE.search(text, max(0, at - 30), at) for at in {start, digit.start() if digit else start})
 
 
 _FIRST_DIGIT = re.compile(r"\d")
