@@ -307,3 +307,126 @@ NAMED_BY_CUE = [
 @pytest.mark.parametrize(("category", "text"), NAMED_BY_CUE)
 def test_a_number_is_named_by_the_word_nearest_before_it(category: str, text: str) -> None:
     assert [f.category.value for f in scan(text)] == [category], text
+
+
+# ---- issue 18, session 6: false refusals by class, each with the name it must still catch -------------------------
+NOT_NAMES_S6 = [
+    "lives with her husband and two kids. How much naloxone should the clinic stock?",  # a sentence ended after a cue
+    "came with his sister. Respite care is not available nearby.",
+    "works as a nurse's aide at the nursing home",  # a possessive, not a title
+    "saw the doctor's assistant last week",
+    "labs: pt, Na 131, K 4.9, Cr 1.6",  # a lab symbol and its value after a comma
+    "pt Cr 1.9 today, was 1.2",
+    "sensation 6/10 R, 4/10 L. Proprioception intact.",  # a side after a figure, then a new sentence
+    "grip 4/5 L. Reflexes 2+ symmetric",
+    "Mallampati III airway, plan awake intubation",  # an eponymous grade
+    "Fitzpatrick IV skin, hyperpigmentation after the burn",
+    "Barthel ADL 60 at discharge",  # an instrument, its acronym and a score
+    "Ryan White Part A pays for the case manager",  # a program's parts
+    "Ryan White eligibility is being reviewed",
+    "St. Louis encephalitis antibodies were negative",  # a saint's abbreviation and its stop
+]
+NAMES_S6 = [
+    "Mrs. Begay asked about the results",  # a short title before its full stop still names
+    "pt seen with dtr. Maria translated",
+    "a 9yo boy, Marcus, with wheezing",
+    "John Smith III presented with chest pain",  # a person's suffix after a given name and a surname
+    "her daughter Carla brought her in",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NAMES_S6)
+def test_sentence_ends_possessives_lab_values_sides_grades_and_programs_are_not_names(text: str) -> None:
+    assert [f.category.value for f in scan(text)] == [], text
+
+
+@pytest.mark.parametrize("text", NAMES_S6)
+def test_names_after_short_titles_in_apposition_and_with_suffixes_are_still_refused(text: str) -> None:
+    assert "name" in [f.category.value for f in scan(text)], text
+
+
+NOT_IDENTIFIERS_S6 = [
+    "is CPT 99214 or 99215 right for a 40-minute visit?",  # codes from public code sets
+    "we bill code 99497 for advance care planning",
+    "procedure codes 96127-96131 for screening instruments",
+    "HCPCS G0444 for the annual depression screen",
+    "NDC 50090-2875-0 is the generic we stock",
+    "many of our families came from Central America",  # places as large as a state or larger
+    "a man who grew up in Puerto Rico, now with hepatitis B",
+    "high rates of coccidioidomycosis across the Southwest region",
+]
+IDENTIFIERS_S6 = [
+    ("account", "her billing account 55012873 is in collections"),
+    ("mrn", "ICD-10 MRN 00731542 on the referral"),  # another cue after the code set's name: its own number
+    ("geography", "lives in Apache County near the border"),
+    ("geography", "moved from Gallup last spring"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_IDENTIFIERS_S6)
+def test_public_code_sets_and_places_as_large_as_a_state_pass(text: str) -> None:
+    assert [f.category.value for f in scan(text)] == [], text
+
+
+@pytest.mark.parametrize(("category", "text"), IDENTIFIERS_S6)
+def test_accounts_counties_and_towns_are_still_refused(category: str, text: str) -> None:
+    assert [f.category.value for f in scan(text)] == [category], text
+
+
+AGES_S6 = [
+    "his aunt, who is 97, lives with the family",  # a person, linking words, the number, no unit
+    "the patient's uncle (93) also smokes",
+    "a man of 91 with new atrial fibrillation",
+    "M/95 admitted with urosepsis",
+    "she will be 101 in March",
+    "he's ninety-three and still drives",
+    "grandma is a hundred and two",
+    "DOB 1930, on five antihypertensives",  # a birth year under another name
+    "year of birth 1925",
+    "YOB '28, lives in assisted living",
+    "tiene 94 años",
+]
+NOT_AGES_S6 = [
+    "pt is 90+ with heart failure",  # Safe Harbor's own band
+    "patient 90 or older, frail",
+    "she was 95 kg at the last visit",
+    "he is 100 pounds lighter after surgery",
+    "pt is 97% adherent to the regimen",
+    "pt with 92 points on the Barthel",
+    "DOB 1961, on metformin",
+    "F, 98.6 at triage",
+]
+
+
+@pytest.mark.parametrize("text", AGES_S6)
+def test_ages_over_89_without_an_age_word_or_as_a_birth_year_are_refused(text: str) -> None:
+    assert "age_over_89" in [f.category.value for f in scan(text)], text
+
+
+@pytest.mark.parametrize("text", NOT_AGES_S6)
+def test_the_90_plus_band_weights_percentages_and_recent_birth_years_pass(text: str) -> None:
+    assert "age_over_89" not in [f.category.value for f in scan(text)], text
+
+
+TYPED_APART_S6 = [
+    ("device", "defibrillator serial Q R T 7 7 0 4 1 9"),  # letters and digits typed one by one
+    ("vehicle", "sleeps in her car, plate 6 W N 3 3 8"),
+    ("name", "mrs t-s-o-s-i-e called about the refill"),  # a name spelled out with hyphens
+    ("health_plan", "medicare mbi two K M nine X R four T P six"),
+]
+NOT_TYPED_APART_S6 = [
+    "G 2 P 1 0 0 1 at 32 weeks",
+    "insulin 4 6 8 units with meals",
+    "the 2-4-6 month vaccine series",
+    "grades A B C D for the evidence",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), TYPED_APART_S6)
+def test_characters_typed_apart_are_read_joined(category: str, text: str) -> None:
+    assert category in [f.category.value for f in scan(text)], text
+
+
+@pytest.mark.parametrize("text", NOT_TYPED_APART_S6)
+def test_obstetric_shorthand_dose_series_and_letter_lists_pass_joined(text: str) -> None:
+    assert scan(text) == [], text

@@ -154,6 +154,14 @@ def scan(text: str, *, kind: FieldKind = FieldKind.CASE, clinicians: Iterable[st
                 continue
             claimed.append((start, end))
             findings.append(Finding(Category(cues.named_by_cue(clean, start, end, category.value)), start, end))
+    second = spoken.collapsed(clean)
+    if second is not None:  # characters typed apart: read again joined, and keep what only that reading finds
+        joined, where = second
+        for finding in scan(joined, clinicians=clinicians) if joined != clean else []:
+            start, end = where[finding.start], where[finding.end - 1] + 1
+            if not any(start < e and s < end for s, e in claimed):
+                claimed.append((start, end))
+                findings.append(Finding(finding.category, start, end))
     if kind is FieldKind.HUB:
         allowed = _clinician_spans(clean, clinicians, shouted)
         findings = [f for f in findings if f.category is not Category.NAME or not _within(f, allowed)]

@@ -13,6 +13,7 @@ from echobot.phi.lexicon import (
     EPONYM_NOUNS,
     EPONYMS,
     FIRST_NAMES,
+    LARGE_REGIONS,
     NOT_INITIALS,
     NOT_PLACES,
     SURNAMES,
@@ -157,8 +158,28 @@ def _keyword(words: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})(?!\w){_LINK}{_CODE}", IGNORE_CASE)
 
 
+# A code from a public code set names a procedure, a drug or a diagnosis, never a person: CPT 99213, HCPCS J0571,
+# NDC 12496-1208-1, "billing codes 99492-99494".
+_PUBLIC_CODE = re.compile(
+    r"\b(?:cpt|hcpcs|ndc|snomed(?:\s*ct)?|icd-?1[01](?:-cm)?|loinc|rxnorm|drg|"
+    r"(?:billing|procedure|diagnosis|modifier|cpt|hcpcs)\s+codes?)\b(?:\s*(?:codes?|#|:|\(|is|are|of|=))*\s*$",
+    IGNORE_CASE,
+)
+
+
+def _public_code(text: str, start: int) -> bool:
+    """A public code set named just before the first digit from `start` on."""
+    digit = _FIRST_DIGIT.search(text, start)
+    return any(_PUBLIC_CODE.search(text, max(0, at - 30), at) for at in {start, digit.start() if digit else start})
+
+
+_FIRST_DIGIT = re.compile(r"\d")
+
+
 def _coded(pattern: re.Pattern[str], text: str, min_digits: int = 3) -> Iterator[Span]:
     for match in pattern.finditer(text):
+        if _public_code(text, match.start("code")):
+            continue
         code = match.group("code").rstrip(" -./")
         if sum(c.isdigit() for c in code) >= min_digits:
             yield match.start("code"), match.start("code") + len(code)
@@ -274,6 +295,8 @@ def other_code(text: str) -> Iterator[Span]:
     """Any other identifying number or code: bare numbers of 7 digits or more that carry no unit,
     letter-and-digit codes such as A4471092, and digit groups such as 4471-0092."""
     for match in _OTHER.finditer(text):
+        if _public_code(text, match.start("code")):
+            continue
         code = match.group("code").rstrip(" -./")
         if sum(c.isdigit() for c in code) >= 3:
             yield match.start("code"), match.start("code") + len(code)
@@ -285,10 +308,12 @@ def other_code(text: str) -> Iterator[Span]:
     for match in _MIXED_CODE.finditer(text):
         token = match.group()
         digits = sum(c.isdigit() for c in token)
-        if digits >= 4 and len(token) >= 6 and not _CLINICAL_CODE.match(token):
+        public = _public_code(text, match.start())
+        if digits >= 4 and len(token) >= 6 and not _CLINICAL_CODE.match(token) and not public:
             yield match.span()
     for match in _DIGIT_GROUPS.finditer(text):
-        if _YEAR_RANGE.fullmatch(match.group()) or _CODE_SYSTEM.search(text, max(0, match.start() - 25), match.start()):
+        if (_YEAR_RANGE.fullmatch(match.group()) or _public_code(text, match.start())
+                or _CODE_SYSTEM.search(text, max(0, match.start() - 25), match.start())):  # fmt: skip
             continue  # 2015-2019; CPT 99213-25, NDC 0002-8215-01
         digits = sum(c.isdigit() for c in match.group())
         if digits >= 7 and _not_before_unit(text, match.end()):
@@ -502,7 +527,8 @@ _AGE = re.compile(
 
 _AGE_IS = re.compile(
     r"\b(?i:pt|patient|she|he|they)\s+(?i:is|was|turned)\s+(?:now\s+)?(?:9\d|1[01]\d)\b"
-    r"(?!\s*(?:%|mg|mcg|kg|lbs?|units?|years?\s+(?:since|ago|sober)|minutes|min|hours|days|weeks|months|/))"
+    r"(?!\s*(?:%|\+|mg|mcg|kg|lbs?|pounds|units?|years?\s+(?:since|ago|sober)|minutes|min|hours|days|weeks|months|/)"
+    r"|\s+or\s+(?:older|over|above))"
 )
 _AGE_SPANISH = re.compile(r"\b(?:9\d|1[01]\d)\s+años\b", IGNORE_CASE)
 _AGE_DECADE = re.compile(
@@ -530,17 +556,59 @@ _AGE_BARE = re.compile(
     r"(?!\s*(?i:minutes|min|mg|percent|%|days|seconds|units))"
 )
 BIRTH_YEAR_OF_90 = 1936  # born in or before this year: 90 or older in 2026
+# A birth year under any of its names: "DOB 1934", "YOB '31", "year of birth 1929", "birth year is 1933".
+_BIRTH_YEAR_CUED = re.compile(
+    r"\b(?:dob|d\.o\.b\.?|yob|year\s+of\s+birth|birth\s*year|born)"
+    r"(?:\s*(?:year|is|was|in|of|:|-|around|about|circa|ca\.?))*\s*(?:(?P<year>19[0-3]\d)|['’](?P<yy>[0-3]\d))\b",
+    IGNORE_CASE,
+)
+# What every age pattern needs: a number from 90 to 119, a year before 1940, a number in words, "-narian".
+_AGE_HINT = re.compile(
+    r"(?<!\d)(?:9\d|1[01]\d|19[0-3]\d|9\s\d|1\s0\s\d)(?!\d)|['’][0-3]\d|(?i:ninety|hundred|nine|narian)"
+)
+_SPELLED_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_AGE_NUMBER = (
+    rf"(?:9\d|1[01]\d|ninety(?:[\s-]+{_SPELLED_UNIT}|\s+something|\s*-?ish)?|nine[\s-]+{_SPELLED_UNIT}"
+    rf"|(?:a|one)\s+hundred(?:\s+and)?(?:[\s-]+{_SPELLED_UNIT})?|1\s0\s\d|9\s\d)"
+)
+# An age in a demographic position, with no age word: a person, a little linking, the number, and no unit after it
+# ("grandpa is 94", "his father (91)", "a woman of 92", "she'll be 100", "F/92", "pt 94 still lives alone").
+_AGE_AFTER_PERSON = re.compile(
+    r"\b(?i:pt|patient|she|he|they|woman|man|gentleman|lady|elder|veteran|resident|grand(?:mother|father|ma|pa)|"
+    r"mother|father|mom|dad|husband|wife|spouse|aunt|uncle|great-grand(?:mother|father)|oldest(?:\s+pt|\s+patient)?)"
+    r"(?:['’]s)?(?:\s*(?:,|\(|:|-)|['’]ll\s+be|\s+(?i:is|was|who['’]s|who\s+is|will\s+be|['’]ll\s+be|be|now|about|around|"
+    r"approximately|approx\.?|~|of|aged?|turning|just))*\s*"
+    rf"(?P<age>(?i:{_AGE_NUMBER}))(?!\+|\s+or\s+(?:older|over|above))"
+    r"(?![\d.,]\d|\s*(?i:%|percent|mg|mcg|g\b|kg|lbs?|pounds|units?|minutes?|min\b|hours?|hrs?\b|days?|weeks?|wks?|"
+    r"months?|mos?\b|/|mmhg|bpm|beats|cm|mm|ml|sec|times|x\b|°|degrees|meters|feet|ft\b|miles|percentile|th\b))"
+    r"|(?<![\w/.-])[MF]\s*[/,]?\s*(?P<sexed>9\d|1[01]\d)(?![\w.%/+])"
+    r"|\b(?i:tiene|tenía|cumple|cumplió)\s+(?P<es>9\d|1[01]\d)\s+(?i:a[nñ]os)",
+)
+
+
+def _ages_without_an_age_word(text: str) -> Iterator[Span]:
+    for match in _BIRTH_YEAR_CUED.finditer(text):
+        year = int(match.group("year") or "19" + match.group("yy"))
+        if year <= BIRTH_YEAR_OF_90:
+            yield match.span()
+    for match in _AGE_AFTER_PERSON.finditer(text):
+        group = "age" if match.group("age") else "sexed" if match.group("sexed") else "es"
+        if match.group(group).strip() != "90" or text[match.end(group) : match.end(group) + 1] != "+":
+            yield match.span(group)
 
 
 def age_over_89(text: str) -> Iterator[Span]:
     """Ages of 90 and over ('93-year-old', 'aged 91', '94M', 'ninety-two-year-old', 'turned 95'); the band
     '90+' passes."""
+    if not _AGE_HINT.search(text):
+        return  # every age pattern below needs a number from 90 to 119, an old year or a number in words
     for match in _AGE.finditer(text):
         if text[match.end() : match.end() + 1] != "+":
             yield match.span()
     for match in _BIRTH_YEAR.finditer(text):
         if int(match.group("year")) <= BIRTH_YEAR_OF_90:
             yield match.span()
+    yield from _ages_without_an_age_word(text)
     for pattern in (_AGE_SEX, _AGE_WORDS, _AGE_EVENT, _AGE_DECADE, _AGE_SPANISH, _AGE_IS, _AGE_BARE):
         for match in pattern.finditer(text):
             yield match.span()
@@ -636,8 +704,14 @@ _LOWERCASE_TOWN = re.compile(
 _CITY_COMMA_STATE = re.compile(rf"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{0,2}}),\s+(?:{_STATE_CODES})\b")
 
 
+_INDEFINITE = re.compile(r"\b(?i:an?)\s+$")
+_REGION_NOUNS = frozenset({"region", "area", "the"})
+
+
 def _is_place(phrase: str) -> bool:
     words = [word.lower() for word in phrase.split()]
+    if " ".join(w for w in words if w not in _REGION_NOUNS) in LARGE_REGIONS:
+        return False  # "from Latin America", "the Great Plains region": as large as a state or larger
     if all(word in NOT_PLACES or word in US_STATES for word in words):
         return False
     return words[0] not in NOT_PLACES
@@ -697,6 +771,12 @@ def geography(text: str) -> Iterator[Span]:
     'outside of' and the like."""
     for pattern in (_STREET, _PO_BOX, _ZIP, _ZIP_AFTER_STATE, _NAMED_PLACE, _RURAL_ROUTE, _NAMED_STREET):
         for match in pattern.finditer(text):
+            if pattern is _ZIP and _public_code(text, match.start()):
+                continue  # NDC 12496-1208-1 is no ZIP+4
+            if pattern is _NAMED_PLACE and match.group().split()[0].lower() in NOT_PLACES and _INDEFINITE.search(
+                text, max(0, match.start() - 4), match.start()
+            ):
+                continue  # "a Navajo chapter house": any chapter, not a named one (but "Apache County" is)
             yield match.span()
     for pattern in (_PLACE_CUE, _CITY_COMMA_STATE, _LANDMARK, _RESIDENT_OF, _AREA, _FACILITY_IN):
         for match in pattern.finditer(text):
@@ -720,6 +800,7 @@ _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Señor|Senor|Sra|Sr|Srta|Don|Doña|Dona|Rev|Reverend|Pastor|Rabbi|Imam|Deacon|"
     r"Fr|Sgt|Officer|Coach)\.?\s+(?P<name>[A-Z][a-zA-Z'’-]+)"
 )
+_AFTER_MEASURE = re.compile(r"\d[%)]?\s*$")
 _INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.\s?(?P<surname>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")
 _NOT_SURNAMES_AFTER_INITIAL = frozenset(
     {
@@ -766,6 +847,7 @@ _CUE = re.compile(
     r"cousin|caregiver|roommate|friend|neighbou?r|guardian|stepson|stepdaughter|stepmother|stepfather|child|"
     r"kids?|baby|infant|toddler|twin)(?:\s*,)?)\s+(?P<name>[A-Z][a-zA-Z'’-]+)"
 )
+_LAB_VALUE = re.compile(r"\s*(?:\d{3,}|\d+\.\d)")
 _FAMILY = re.compile(r"\bthe\s+(?P<name>[A-Z][a-z'-]+)\s+(?:family|household|kids|children|twins|parents)\b")
 _INITIALS = re.compile(
     r"(?<![\w.])(?P<i>[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?![\w])|\binitials?\b\s*:?\s*(?P<j>[A-Z]{2,3}|[A-Z]\.?\s?[A-Z]\.?)"
@@ -820,9 +902,13 @@ def name(text: str, *, shouting: bool = False) -> Iterator[Span]:
         yield from (span for span, _ in scored_names(text, shouting=True))
         return
     for match in _INITIAL_SURNAME.finditer(text):
+        if _AFTER_MEASURE.search(text, 0, match.start()):
+            continue  # "5/10 L. Vibration …": a side or a unit after a figure, then a new sentence
         if match.group("surname").lower() not in _NOT_SURNAMES_AFTER_INITIAL:
             yield match.span()
     for match in _CUE.finditer(text):
+        if len(match.group("name")) <= 3 and _LAB_VALUE.match(text, match.end()):
+            continue  # "pt, Na 128", "pt Cr 1.4": a short lab symbol and its value, not an age
         known = match.group("name").lower() in FIRST_NAMES | SURNAMES
         if (_is_name(match.group("name"), cued=True) and not _eponym_at(text, *match.span("name"))
                 and (known or not _sentence_start(text, match.start("name")))):  # fmt: skip

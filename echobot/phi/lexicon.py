@@ -138,6 +138,18 @@ saturday sunday spring summer fall autumn winter state states county rural front
 north south east west northern southern eastern western central new
 """)
 
+# Places as large as a state or larger (territories, world and US regions): Safe Harbor removes only the
+# subdivisions smaller than a state, so "from Latin America" or "the Great Plains region" identifies nobody.
+LARGE_REGIONS = frozenset({
+    "latin america", "central america", "south america", "north america", "the caribbean", "caribbean",
+    "american samoa", "guam", "puerto rico", "northern mariana islands", "virgin islands", "us virgin islands",
+    "micronesia", "marshall islands", "palau", "pacific islands", "the pacific islands", "pacific", "the pacific",
+    "pacific northwest", "great plains", "midwest", "the midwest", "appalachia", "new england", "deep south",
+    "the south", "southwest", "the southwest", "northeast", "southeast", "four corners", "southeast asia",
+    "middle east", "east africa", "west africa", "horn of africa", "sub-saharan africa", "the gulf coast",
+    "gulf coast", "the border", "us-mexico border", "alaska native villages",
+})  # fmt: skip
+
 # A.M., U.S. and credentials: capital letters with dots that are not a person's initials.
 NOT_INITIALS = frozenset(
     {

@@ -26,6 +26,7 @@ SHAPE = re.compile(
     r"^(?:Mc|Mac|O['’]|D['’]|De|Da|Di|Du|La|Le|Van|Von)?[^\W\d_][^\W\d_A-Z]+(?:[-'’][^\W\d_][^\W\d_A-Z]*)*$"
 )
 AGE_SEX_AFTER = re.compile(r"\s*[-,(]?\s*\d{1,3}\s*(?:yo|y/o|y\.o\.|yrs?|-year-old|[MF])\b")
+_SCORE_AFTER = re.compile(r"\s*\d+(?:/\d+)?\b")
 AFTER_NUMBER = re.compile(r"\s*\d+(?!\s*(?:yo|y/o|y\.o|yr|years?|[MF]\b|-year))")
 
 # Titles: a person follows ("Dr." too: a clinician is still a name in a case field).
@@ -62,7 +63,15 @@ NAMED_THING = EPONYM_NOUNS | frozenset({
     "bandage", "speculum", "forceps", "retractor", "mask", "valve", "questionnaire", "inventory", "tool",
     "checklist", "plan", "medicaid", "medicare", "care", "health", "memorial", "regional", "hall", "building",
     "funded", "street", "st", "avenue", "ave", "road", "rd", "county", "parish", "river", "lake", "park", "mountain",
+    "part", "eligibility", "eligible", "grant", "funding", "services",  # a program's parts: Ryan White Part B
 })  # fmt: skip
+# A classification's grade after an eponym (Denver II, Hurley III, Mallampati IV); after a given name and a
+# surname it is a person's suffix (John Smith III), so it counts only after a single name.
+ROMAN_GRADE = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix"})
+# Cues that may stand before a full stop and still name the next word: "Mrs. Doe", "dtr. Ann", "pt. Rhonda".
+# After a whole word ("her kids. How …", "the nurse. Fluid …") the full stop ends the sentence.
+DOTTED_CUES = frozenset({"mr", "mrs", "ms", "mx", "sr", "sra", "srta", "rev", "fr", "sgt", "dr", "pt", "dtr",
+                         "dau", "hus", "husb", "bro", "sis", "gma", "gpa", "bf", "gf", "aka"})  # fmt: skip
 # Words before a name that make it a place, saint or thing: St. John's wort, San Francisco, West Virginia.
 BEFORE_THING = frozenset({"st", "saint", "san", "santa", "fort", "ft", "lake", "mount", "mt", "port", "new",
                           "west", "north", "south", "east", "el", "la", "los", "las"})  # fmt: skip
@@ -199,7 +208,7 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
             score += 2.5
         if i > 0 and scores[i - 1] >= THRESHOLD and entry and entry.surname and not lower:
             score += 1.5  # a surname after a given name
-        if _named_thing(tokens, keys, i) or _part_of_place(keys, i):
+        if _named_thing(tokens, keys, i) or _part_of_place(keys, i) or _graded(tokens, keys, scores, i, cue):
             score -= 6.0
         if cue == 0 and (i == 0 or keys[i - 1] in SENTENCE_END) and key not in FIRST_NAMES | SURNAMES:
             score -= 1.0  # a census-only name opening a sentence needs more ("Lacy violaceous mottling")
@@ -231,6 +240,10 @@ def _cue_before(tokens: list[re.Match[str]], keys: list[str], i: int) -> float:
         j -= 1
     if j < 0 or keys[j] in _LINKING:
         return 0.0
+    if "." in keys[j + 1 : i] and keys[j] not in DOTTED_CUES:
+        return 0.0  # "… with her kids. How to …": the sentence ended after the cue word
+    if keys[j] in TITLES and tokens[j].group().endswith(("'s", "’s")):
+        return 0.0  # "a nurse's aide", "the doctor's office": a possessive, not a title
     if keys[j] in TITLES:
         return 3.0
     if keys[j] in RELATIONS:
@@ -245,6 +258,8 @@ def _apposition(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
     """'a 12yo girl, Ann, with …': a person noun, a comma, the name, a comma."""
     if i < 2 or keys[i - 1] != "," or (i + 1 < len(keys) and keys[i + 1] != ","):
         return False
+    if i + 1 < len(keys) and tokens[i].end() != tokens[i + 1].start():
+        return False  # "pt, Na 128, …": a lab value between the word and the comma, not a name set off
     return keys[i - 2] in PEOPLE
 
 
@@ -264,8 +279,20 @@ def _named_thing(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
     return False
 
 
+def _graded(tokens: list[re.Match[str]], keys: list[str], scores: list[float], i: int, cue: float) -> bool:
+    """'Denver II', 'Hurley III': an eponymous classification and its grade, unless a title or a relative
+    stands before it or a given name (then 'John Smith III' is a person)."""
+    if i + 1 >= len(keys) or not tokens[i + 1].group().isupper() or cue >= 2.5:
+        return False
+    scored = len(keys[i + 1]) > 1 and _SCORE_AFTER.match(tokens[i + 1].string, tokens[i + 1].end())
+    if keys[i + 1] not in ROMAN_GRADE and not scored:
+        return False  # "Lawton IADL 3/8", "Katz ADL 4/6": a named instrument, its acronym and a score
+    return i == 0 or scores[i - 1] < THRESHOLD
+
+
 def _part_of_place(keys: list[str], i: int) -> bool:
-    before = keys[i - 1] if i > 0 else ""
+    j = i - 2 if i > 1 and keys[i - 1] == "." else i - 1  # "St. Louis", "Mt. Taylor": the abbreviation's stop
+    before = keys[j] if j >= 0 else ""
     if before in BEFORE_THING and (keys[i] in US_STATES or before in {"st", "saint", "san", "santa"}):
         return True
     return keys[i] in US_STATES and i + 1 < len(keys) and keys[i + 1] in US_STATES

@@ -78,3 +78,47 @@ def spans(text: str, category: str) -> Iterator[Span]:
     for run in runs(text):
         if category_of(run) == category:
             yield run.start, run.end
+
+
+# ---- a second reading: characters typed apart, joined (session 6) -------------------------------------------------
+# "P J N 2 0 4 4 1 7 H", "plate 8 K J 4 4 2", "s h i p r o c k", "b-e-n-a-l-l-y", "mbi one E G four …": runs of
+# single letters, digits and digit words typed one by one are read joined, so every detector sees what was meant.
+_SPELLED = {**WORDS, "dash": "-", "hyphen": "-", "dot": ".", "point": "."}
+_ONE = rf"(?:(?<![\w'’])[A-Za-z0-9](?![\w'’])|\b(?i:{'|'.join(sorted(_SPELLED, key=len, reverse=True))})\b)"
+_SPACED_RUN = re.compile(rf"{_ONE}(?: {_ONE}){{3,}}")
+_HYPHENED_RUN = re.compile(r"(?<![\w-])[A-Za-z](?:-[A-Za-z]){3,}(?![\w-])")
+# Two single characters with one space or hyphen between them: every run has it, few other texts do.
+_APART_HINT = re.compile(r"(?<![\w'’])[A-Za-z0-9][ -][A-Za-z0-9](?![\w'’])")
+_PIECE_OF_RUN = re.compile(rf"{_ONE}|[A-Za-z]")
+
+
+def collapsed(text: str) -> tuple[str, list[int]] | None:
+    """The text with every run of characters typed apart joined, and for each of its characters the index of
+    the character it came from; None when nothing was typed apart (the common case, kept cheap)."""
+    if not _APART_HINT.search(text):
+        return None
+    matches = sorted([*_SPACED_RUN.finditer(text), *_HYPHENED_RUN.finditer(text)], key=lambda m: m.start())
+    if not matches:
+        return None
+    out: list[str] = []
+    where: list[int] = []
+    at = 0
+    for match in matches:
+        if match.start() < at:
+            continue
+        out.append(text[at : match.start()])
+        where.extend(range(at, match.start()))
+        pieces = [p for p in _PIECE_OF_RUN.finditer(match.group()) if p.group() != "-"]
+        if sum(len(p.group()) > 1 for p in pieces) and sum(len(p.group()) == 1 for p in pieces) < 2:
+            out.append(match.group())  # "one two three four": words alone are spoken.py's to read
+            where.extend(range(match.start(), match.end()))
+        else:
+            for piece in pieces:
+                joined = _SPELLED.get(piece.group().lower(), piece.group()) if len(piece.group()) > 1 else piece.group()
+                out.append(joined)
+                first, last = match.start() + piece.start(), match.start() + piece.end() - 1
+                where.extend([first] * (len(joined) - 1) + [last])
+        at = match.end()
+    out.append(text[at:])
+    where.extend(range(at, len(text)))
+    return "".join(out), where
