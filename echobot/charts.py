@@ -10,6 +10,7 @@ import io
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 _LOCK = threading.Lock()  # matplotlib's font cache and text layout are not thread-safe
 ATTENDED = "#9ecae1"
@@ -50,15 +51,7 @@ def attendance_chart(bars: Sequence[Bar], title: str) -> bytes:
         axes.set_ylim(0, max(top * 1.18, 5))
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_ylabel("People", fontsize=9)
-        axes.tick_params(axis="y", labelsize=8)
-        axes.set_title(title, fontsize=10, loc="left")
-        axes.spines[["top", "right"]].set_visible(False)
-        axes.grid(axis="y", color="#e5e5e5", linewidth=0.8)
-        axes.set_axisbelow(True)
-        axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", metadata={"Software": None})
-    return buffer.getvalue()
+        return _finished(figure, axes, title)
 
 
 BEFORE = "#9ecae1"
@@ -88,12 +81,17 @@ def survey_chart(bars: Sequence[SurveyBar], title: str) -> bytes:
         axes.set_ylim(0, 5.4)
         axes.set_yticks([1, 2, 3, 4, 5])
         axes.set_ylabel("Mean rating", fontsize=9)
-        axes.tick_params(axis="y", labelsize=8)
-        axes.set_title(title, fontsize=10, loc="left")
-        axes.spines[["top", "right"]].set_visible(False)
-        axes.grid(axis="y", color="#e5e5e5", linewidth=0.8)
-        axes.set_axisbelow(True)
-        axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", metadata={"Software": None})
+        return _finished(figure, axes, title)
+
+
+def _finished(figure: Any, axes: Any, title: str) -> bytes:
+    """The charts' common look (title, light grid, legend at the right, no top or right spine) and the PNG."""
+    axes.tick_params(axis="y", labelsize=8)
+    axes.set_title(title, fontsize=10, loc="left")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.grid(axis="y", color="#e5e5e5", linewidth=0.8)
+    axes.set_axisbelow(True)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()

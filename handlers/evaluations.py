@@ -14,7 +14,7 @@ from echobot.container import Services
 from echobot.forms import EvaluationForm, RegistrationForm
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.context import Actor
-from echobot.handlers.files import upload_to_dm
+from echobot.handlers.files import send_export, upload_to_dm
 from echobot.handlers.forms import ack_submission, choice, choices, first_input, text
 from echobot.handlers.modals import open_modal
 from echobot.handlers.registration import form_from_values as registration_form
@@ -67,14 +67,7 @@ async def export_command(request: CommandRequest) -> None:
         await request.ack(text=parsed)
         return
     built = await records.export(request.person, *parsed)
-    if isinstance(built, str):
-        await request.ack(text=built)
-        return
-    filename, content = built
-    await request.ack(text=f"Sending `{filename}` to your direct messages.")
-    request.services.inflight.spawn(upload_to_dm(request.client, request.person.user_id, content, filename, filename,
-                                                 "Your export (UTF-8 CSV; opens in Excel).",
-                                                 channels=[request.channel_id]), "export")  # fmt: skip
+    await send_export(request, built, "Your export (UTF-8 CSV; opens in Excel).", "export")
 
 
 async def credit_type_command(request: CommandRequest) -> None:

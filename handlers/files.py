@@ -12,6 +12,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.channels import DM_REFUSED
+from echobot.handlers.command import CommandRequest
 from echobot.handlers.modals import tell
 from echobot.slack_client import NETWORK_ERRORS, slack_error_code
 
@@ -50,6 +51,17 @@ async def upload_to_dm(client: AsyncWebClient, user_id: str, content: bytes, fil
 
 REPORT_LIMIT = 5 * 1024 * 1024
 SLACK_FILE_HOSTS = ("files.slack.com",)
+
+
+async def send_export(request: CommandRequest, built: tuple[str, bytes] | str, description: str, task: str) -> None:
+    """A command's CSV export: the reason it cannot be made, or "Sending …" and the file by DM in the background."""
+    if isinstance(built, str):
+        await request.ack(text=built)
+        return
+    filename, content = built
+    await request.ack(text=f"Sending `{filename}` to your direct messages.")
+    request.services.inflight.spawn(upload_to_dm(request.client, request.person.user_id, content, filename, filename,
+                                                 description, channels=[request.channel_id]), task)  # fmt: skip
 
 
 def _allowed(url: str, client: AsyncWebClient) -> bool:

@@ -11,7 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from echobot.container import Services
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.context import Actor
-from echobot.handlers.files import upload_to_dm
+from echobot.handlers.files import send_export
 from echobot.handlers.forms import ack_submission, choice
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
@@ -72,14 +72,7 @@ async def submit_edit(ack: AsyncAck, services: Services, actor: Actor, view_stat
 async def export_command(request: CommandRequest) -> None:
     """`/echo export surveys [program]`: the comparison as CSV, by DM."""
     built = await request.services.survey_results.export(request.person, " ".join(request.args))
-    if isinstance(built, str):
-        await request.ack(text=built)
-        return
-    filename, content = built
-    await request.ack(text=f"Sending `{filename}` to your direct messages.")
-    request.services.inflight.spawn(upload_to_dm(request.client, request.person.user_id, content, filename, filename,
-                                                 "The series survey, before and after (UTF-8 CSV).",
-                                                 channels=[request.channel_id]), "export-surveys")  # fmt: skip
+    await send_export(request, built, "The series survey, before and after (UTF-8 CSV).", "export-surveys")
 
 
 def register(app: AsyncApp, router: Router) -> None:

@@ -18,12 +18,13 @@ from echobot.ids import ProgramField
 from echobot.models import Person, Program, ScheduleKind, Session
 from echobot.schedule import first_start, parse_offsets
 from echobot.services.invitations import Admission, Invitations
-from echobot.services.sessions import Sessions
+from echobot.services.sessions import NOT_ALLOWED, Sessions
 from echobot.storage import Database, Tx, audit, outbox
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.storage import sessions as sessions_repo
 from echobot.submissions import Submission
+from echobot.views.blocks import escape
 from echobot.views.programs import program_created_message, program_intro_message
 
 
@@ -253,6 +254,24 @@ class Programs:
             return programs
         ids = set(await programs_repo.joined(self._db.reader, person.user_id))
         return [p for p in programs if p.id in ids or self.is_staff(person, p)]
+
+    async def named_among(
+        self, person: Person, name: str, among: list[Program], outside: Callable[[Program], str] | None = None
+    ) -> Program | str | None:
+        """A coordinator's `[program]` argument: the program called `name` among `among` (programs this person
+        manages, perhaps filtered), or why not: unknown, not theirs, or `outside(program)` for one of theirs left out
+        of `among`. With no name: the only one of `among`; None when there is none or several (the caller asks)."""
+        if not name:
+            return among[0] if len(among) == 1 else None
+        program = next((p for p in among if p.name.lower() == name.lower()), None)
+        if program is not None:
+            return program
+        known = await self.find(name)
+        if known is None:
+            return f"I know no active program called “{escape(name[:80])}”."
+        if outside is None or not self.can_manage(person, known):
+            return NOT_ALLOWED
+        return outside(known)
 
     async def managed_by(self, person: Person, *, archived: bool = False) -> list[Program]:
         """The programs this person may manage (with archived=True, archived ones too: for reports)."""

@@ -99,18 +99,9 @@ class Series:
     # ---- a coordinator closes it -------------------------------------------------------------
     async def _chosen(self, person: Person, program_name: str) -> Program | str:
         managed = [p for p in await self._programs.managed_by(person) if p.series_starts_on is not None]
-        if program_name:
-            program = next((p for p in managed if p.name.lower() == program_name.lower()), None)
-            if program is not None:
-                return program
-            known = await self._programs.find(program_name)
-            if known is None:
-                return f"I know no active program called “{escape(program_name[:80])}”."
-            if not person.manages(known):
-                return NOT_ALLOWED
-            return f"*{escape(known.name)}* has no series: give it series dates in `/echo program edit`."
-        if len(managed) == 1:
-            return managed[0]
+        chosen = await self._programs.named_among(person, program_name, managed, outside=_no_series)
+        if chosen is not None:
+            return chosen
         if not managed:
             return "None of your programs has a series: give one series dates in `/echo program edit`."
         names = ", ".join(p.name for p in managed)
@@ -304,3 +295,7 @@ class Series:
     def register_renderers(self, renderers: Renderers) -> None:
         renderers.messages["series.certificate"] = self._render_certificate
         renderers.messages["series.report"] = self._render_report
+
+
+def _no_series(program: Program) -> str:
+    return f"*{escape(program.name)}* has no series: give it series dates in `/echo program edit`."

@@ -59,16 +59,9 @@ class SurveyResults:
     async def _chosen(self, person: Person, program_name: str) -> Program | str:
         """The program named (or the only one this person coordinates); or why not."""
         managed = await self._programs.managed_by(person)
-        if program_name:
-            program = next((p for p in managed if p.name.lower() == program_name.lower()), None)
-            if program is not None:
-                return program
-            known = await self._programs.find(program_name)
-            if known is None:
-                return f"I know no active program called “{escape(program_name[:80])}”."
-            return NOT_ALLOWED
-        if len(managed) == 1:
-            return managed[0]
+        chosen = await self._programs.named_among(person, program_name, managed)
+        if chosen is not None:
+            return chosen
         if not managed:
             return "You coordinate no active program."
         return f"Which program? One of: {escape(', '.join(p.name for p in managed))}."
