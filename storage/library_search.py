@@ -40,6 +40,8 @@ _WEIGHTS = (8.0, 8.0, 3.0, 1.0)
 CANDIDATES = 50
 # PostgreSQL: the generated tsvector column (on SQLite a virtual column, always NULL).
 _VECTOR = E.c.search
+# What an entry is read as (the tsvector stays in the database).
+_COLUMNS = [c for c in E.c if c.name != "search"]
 
 
 def is_search_index(name: str | None) -> bool:
@@ -78,9 +80,12 @@ async def search(db: Reader, words: Sequence[str], filters: Filters, limit: int)
         statement = _filtered(select(E), filters).order_by(E.c.created_at.desc(), E.c.id.desc())
     elif db.dialect == "postgresql":
         query = func.to_tsquery(cast(literal("english"), REGCONFIG), " | ".join(words))
-        rank = func.ts_rank(_VECTOR, query)
-        statement = (_filtered(select(E), filters).where(_VECTOR.op("@@")(query))
-                     .order_by(rank.desc(), E.c.id.desc()))  # fmt: skip
+        # Rank ids alone (the sort then carries two numbers a match, not whole rows with their tsvector), and
+        # read only the best rows.
+        rank = func.ts_rank(_VECTOR, query).label("rank")
+        best = (_filtered(select(E.c.id, rank), filters).where(_VECTOR.op("@@")(query))
+                .order_by(rank.desc(), E.c.id.desc()).limit(limit).subquery("best"))  # fmt: skip
+        statement = select(*_COLUMNS).join(best, best.c.id == E.c.id).order_by(best.c.rank.desc(), E.c.id.desc())
     else:
         match = " OR ".join(f'"{word}"' for word in words)
         if not (filters.tag or filters.age_band):
