@@ -34,7 +34,13 @@ def load(path: str) -> ModuleType:
     if spec is None or spec.loader is None:
         raise SystemExit(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
+    before = set(sys.modules)
     spec.loader.exec_module(module)
+    # A corpus imports its part files by bare name (part_age, part_clean1…): forget them, so the next
+    # corpus's files of the same names are its own, not these.
+    for name in set(sys.modules) - before:
+        if str(getattr(sys.modules[name], "__file__", "")).startswith(str(Path(path).resolve().parent)):
+            del sys.modules[name]
     return module
 
 
