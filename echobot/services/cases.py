@@ -19,12 +19,12 @@ from echobot.ids import CaseField
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKind, Person, Program, Render, Session
 from echobot.renderers import Renderers, Withheld
 from echobot.services import presenter
+from echobot.services.hub_channels import coordinators_of
 from echobot.services.programs import Programs
 from echobot.services.removal import remove_text
 from echobot.services.sessions import Sessions
 from echobot.storage import Database, Reader, Tx, audit, outbox
 from echobot.storage import cases as cases_repo
-from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.storage import sessions as sessions_repo
@@ -446,9 +446,7 @@ class Cases:
 
     async def _coordinators_of(self, db: Reader, program: Program) -> list[str]:
         """The program's coordinators; without any, the hub's (administrators and coordinators)."""
-        if program.coordinators:
-            return list(program.coordinators)
-        return list(dict.fromkeys([*self._admins, *await coordinators_repo.all_ids(db)]))
+        return await coordinators_of(db, program, self._admins)
 
     async def _render_followup(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
         case = await cases_repo.get(db, int(args["case_id"]))
