@@ -4,16 +4,19 @@ told once, and channel_unshared (or another hub channel chosen) sends what waite
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from echobot.ids import Action, ProgramField
 from echobot.models import OutboxState
-from echobot.storage import audit, cases, outbox
-from tests.fake_slack import PARTNER_TEAM
-from tests.harness import ADMIN, Bot
-from tests.scenarios import CASE, PROGRAM_CHANNEL, REVIEW_CHANNEL, open_program_modal, register
-from tests.slack_driver import blocks_text
+from echobot.storage import audit, cases, held_channels, hub, outbox
+from echobot.web import EVENTS_PATH
+from tests.fake_slack import CLIENT_ID, CLIENT_SECRET, HUB_B, HUB_TEAM, PARTNER_TEAM, FakeSlack
+from tests.harness import ADMIN, SIGNING_SECRET, Bot
+from tests.scenarios import CASE, PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, open_program_modal, register
+from tests.slack_driver import SlackDriver, blocks_text
 from tests.test_connect import COORDINATOR, PAT, PAT_FORM, connect_channels, shared_program
+from tests.test_hubs import install
 
 SPECIALIST = "USPEC00001"
 NEW_REVIEW = "G0HEPCHUB2"
@@ -137,3 +140,33 @@ async def test_choosing_another_hub_channel_sends_the_cases_that_waited_there(bo
     assert not any(f"Case #{second}" in text for _, text in hub_calls(bot))
     moved = [p for p in bot.fake.posts_to(COORDINATOR) if "go there now" in said(p)]
     assert len(moved) == 1 and "1 case(s)" in said(moved[0])
+
+
+async def test_another_hubs_events_neither_hold_nor_release_a_hubs_channel(
+    tmp_path: Path, fake_slack: FakeSlack, clock: Any, backend: Any
+) -> None:
+    """Many workspaces: an event from hub B naming hub A's review channel changes nothing of hub A's."""
+    bot = await Bot(tmp_path / "echobot.db", fake_slack, clock, SLACK_BOT_TOKEN="", ECHOBOT_ADMINS="",
+                    SLACK_CLIENT_ID=CLIENT_ID, SLACK_CLIENT_SECRET=CLIENT_SECRET).start()  # fmt: skip
+    other = SlackDriver(bot.base_url + EVENTS_PATH, SIGNING_SECRET, fake_slack, team=HUB_B)
+    try:
+        assert await install(bot, HUB_TEAM, "ECHO Hub", ADMIN) == 200
+        fake_slack.add_member("UBHUBADM01", "Bea Bauer", HUB_B)
+        assert await install(bot, HUB_B, "Hub B Health", "UBHUBADM01") == 200
+        with hub.scope(HUB_TEAM):
+            await create_program(bot)
+        await other.event(share_event(), event_id="EvBSHARE1")
+        await bot.settle()
+        with hub.scope(HUB_TEAM):
+            assert await held_channels.episode(bot.db.reader, REVIEW_CHANNEL) is None
+        assert bot.fake.posts_to(COORDINATOR) == []
+        await bot.driver.event(share_event(), event_id="EvASHARE1")
+        await other.event(unshare_event(), event_id="EvBUNSHARE1")
+        await bot.settle()
+        with hub.scope(HUB_TEAM):
+            assert await held_channels.episode(bot.db.reader, REVIEW_CHANNEL) is not None  # still held
+        [notice] = bot.fake.posts_to(COORDINATOR)
+        assert "shared with another organization" in said(notice)
+    finally:
+        await other.close()
+        await bot.stop()
