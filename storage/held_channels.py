@@ -40,6 +40,12 @@ async def episode(db: Reader, channel: str) -> str | None:
     return await db.scalar(select(HC.c.episode).where(HC.c.hub_id == hub.current(), HC.c.channel_id == channel))
 
 
+async def held(db: Reader) -> list[str]:
+    """The current hub's held channels."""
+    rows = await db.fetchall(select(HC.c.channel_id).where(HC.c.hub_id == hub.current()).order_by(HC.c.channel_id))
+    return [row[0] for row in rows]
+
+
 async def release(tx: Tx, channel: str) -> str | None:
     """Let the current hub's `channel` go (what waited for it is sent); the episode it was held for, or None
     when it was not held."""

@@ -4,6 +4,7 @@ told once, and channel_unshared (or another hub channel chosen) sends what waite
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from echobot.storage import audit, cases, held_channels, hub, outbox
 from echobot.web import EVENTS_PATH
 from tests.fake_slack import CLIENT_ID, CLIENT_SECRET, HUB_B, HUB_TEAM, PARTNER_TEAM, FakeSlack
 from tests.harness import ADMIN, SIGNING_SECRET, Bot
-from tests.scenarios import CASE, PROGRAM_CHANNEL, REVIEW_CHANNEL, create_program, open_program_modal, register
+from tests.scenarios import CASE, PROGRAM_CHANNEL, REVIEW_CHANNEL, at, create_program, open_program_modal, register
 from tests.slack_driver import SlackDriver, blocks_text
 from tests.test_connect import COORDINATOR, PAT, PAT_FORM, connect_channels, shared_program
 from tests.test_hubs import install
@@ -99,6 +100,23 @@ async def test_a_hub_channel_shared_later_holds_its_messages_until_unshared_and_
     assert len(bot.fake.posts_to(COORDINATOR)) == 2 and len(hub_calls(bot)) == len(before) + 4
     actions = [entry.action for entry in await audit.recent(bot.db.reader, action_prefix="hub_channel.")]
     assert actions == ["hub_channel.resumed", "hub_channel.held"]
+
+
+async def test_a_missed_unshare_is_found_by_asking_slack_again(bot: Bot) -> None:
+    """channel_unshared never arrived (echobot was down past Slack's retries): the periodic recheck finds the
+    channel private and internal again and sends what waited."""
+    await hub_with_a_posted_case(bot)
+    bot.fake.share(REVIEW_CHANNEL)
+    await bot.driver.event(share_event())
+    await bot.settle()
+    second = await submit_case(bot, "Cirrhosis and a question on ribavirin")
+    await at(bot, bot.clock.now() + timedelta(minutes=10))  # still shared: still held
+    assert not any(f"Case #{second}" in text for _, text in hub_calls(bot))
+    bot.fake.add_channel(REVIEW_CHANNEL, "hepc-hub", private=True)  # unshared, and Slack's event lost
+    await at(bot, bot.clock.now() + timedelta(minutes=10))
+    assert any(f"Case #{second}" in text for _, text in hub_calls(bot))
+    notices = bot.fake.posts_to(COORDINATOR)
+    assert len(notices) == 2 and "posts there again" in said(notices[1])
 
 
 async def test_still_shared_with_another_organization_stays_held(bot: Bot) -> None:

@@ -4,8 +4,10 @@ channel_unshared events).
 Shared: the channel is held at once (storage/held_channels.py), so nothing more is sent there (case posts, their
 updates and thread lines wait in the outbox, not lost), and the coordinators of the programs that use it are told
 once. Unshared (or the program given another hub channel): what waited goes out, in order, and they are told
-once that it did. Program channels may be shared (Slack Connect): only hub review channels are held. The per-post
-check in Cases stays, for a share Slack did not tell echobot of.
+once that it did. Program channels may be shared (Slack Connect): only hub review channels are held. Should the
+channel_unshared event never arrive (echobot was down past Slack's retries), a periodic recheck asks Slack about
+each held channel and lets go of one that is private and internal again. The per-post check in Cases stays, for
+a share Slack did not tell echobot of.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from echobot import keys
+from echobot.channels import ChannelInfo, ChannelUnknown, hub_channel_problem
 from echobot.clock import Clock
 from echobot.models import OutboxState, Program
 from echobot.storage import Database, Reader, Tx, audit, outbox
@@ -85,6 +88,20 @@ class HubChannels:
             await audit.record(tx, now, "slack", "hub_channel.resumed", f"channel:{channel}", {"waiting": waiting})
         log.info("hub review channel %s is no longer shared: %d waiting message(s) go out", channel, waiting)
         return True
+
+    async def recheck(self, ask: ChannelInfo) -> int:
+        """Ask Slack about each of the current hub's held channels; let go of those private and internal again
+        (what waited is sent, the coordinators told once). How many were let go."""
+        released = 0
+        for channel in await held_repo.held(self._db.reader):
+            try:
+                problem = hub_channel_problem(await ask(channel))
+            except ChannelUnknown as unknown:
+                log.info("held hub channel %s: Slack did not describe it (%s); still held", channel, unknown.code)
+                continue
+            if problem is None and await self.unshared(channel):
+                released += 1
+        return released
 
     async def review_moved(self, tx: Tx, program: Program, old: str, now: datetime) -> None:
         """A program's hub review channel changed (its coordinators' edit): when the old one is held, the program's
