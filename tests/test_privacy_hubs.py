@@ -86,6 +86,7 @@ async def test_hub_bs_people_see_and_change_nothing_of_hub_as(two_hubs: Bot) -> 
         await bot.driver.command(CARL, f"join {HEPC}")
         await bot.settle()
         case = await cases.get(bot.db.reader, case_id)
+        a_program = case.program_id if case else 0
         transcript = await bot.runtime.services.evaluations.transcript(ALICE)  # type: ignore[union-attr]
         assert case is not None and await library.get(bot.db.reader, entry_id) is not None
         assert transcript.records, "Alice has credit in hub A"
@@ -104,6 +105,13 @@ async def test_hub_bs_people_see_and_change_nothing_of_hub_as(two_hubs: Bot) -> 
             # buttons carrying hub A's ids
             for action in (Action.CASE_CLAIM, Action.CASE_RECOMMEND, Action.CASE_CLOSE, Action.CASE_DECLINE):
                 await eyes.click(action, str(case_id), channel=REVIEW_CHANNEL)
+            for action in (Action.CASE_READ, Action.CASE_REPORT, Action.CASE_CALENDAR, Action.LIBRARY_REVIEW):
+                await eyes.click(action, str(case_id))
+            for action in (Action.CHECK_IN, Action.EVALUATE, Action.CERTIFICATE_NOW, Action.MATERIALS_OPEN,
+                           Action.ATTENDANCE_OPEN):  # hub A's first session
+                await eyes.click(action, "1")
+            for action in (Action.JOIN_PROGRAM, Action.PROGRAM_SETTINGS, Action.LEAVE_PROGRAM):
+                await eyes.click(action, str(a_program))
             await eyes.click(Action.CASE_REPLY, str(case_id))
             await eyes.click(f"{Action.FOLLOWUP}:improved", f"{case_id}:improved")
             await eyes.click(Action.LIBRARY_READ, str(entry_id))
@@ -137,7 +145,8 @@ async def test_hub_bs_people_see_and_change_nothing_of_hub_as(two_hubs: Bot) -> 
         assert HEPC in sent  # hub B's digest of its own program went out
         assert not [what for what, text in LEAKS.items() if text in sent]
         changed = changed_tables(before, await snapshot(bot))
-        touched = set(changed) & {"cases", "case_events", "evaluations", "credits", "library_entries", "programs"}
+        touched = set(changed) & {"cases", "case_events", "evaluations", "credits", "library_entries", "programs",
+                                  "attendance", "attendance_changes", "program_members"}
         assert not touched, changed
     finally:
         await b.close()
