@@ -96,6 +96,7 @@ class Services:
         materials = Materials(db, clock, sessions, programs)
         hub_channels = HubChannels(db, clock, settings.admins)  # issue 14: a hub channel shared after set-up
         programs.on_review_moved.append(hub_channels.review_moved)
+        cases.hub_channels = hub_channels
         renderers = Renderers()
         for service in (sessions, cases, evaluations, digests, takeback, series, surveys, survey_results, materials):
             service.register_renderers(renderers)

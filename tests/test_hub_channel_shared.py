@@ -102,6 +102,28 @@ async def test_a_hub_channel_shared_later_holds_its_messages_until_unshared_and_
     assert actions == ["hub_channel.resumed", "hub_channel.held"]
 
 
+async def test_a_share_found_by_the_post_check_holds_the_channel_and_tells_once(bot: Bot) -> None:
+    """Slack's channel_shared did not reach echobot: the check before the next hub post or update finds the channel
+    shared and holds it as the event would; thread lines and later cases wait too, and the coordinators hear once."""
+    first = await hub_with_a_posted_case(bot)
+    before = hub_calls(bot)
+    bot.fake.share(REVIEW_CHANNEL)  # and no event
+    await bot.driver.click(SPECIALIST, Action.CASE_CLAIM, str(first), channel=REVIEW_CHANNEL)
+    await bot.settle()
+    second = await submit_case(bot, "Cirrhosis and a question on ribavirin")
+    await at(bot, bot.clock.now() + timedelta(minutes=15))
+    assert hub_calls(bot) == before  # neither the update, nor its thread line, nor the new case
+    [notice] = bot.fake.posts_to(COORDINATOR)
+    assert f"Case #{first}" in notice["text"] and "stopped posting there" in said(notice)
+    bot.fake.add_channel(REVIEW_CHANNEL, "hepc-hub", private=True)
+    await bot.driver.event(unshare_event())
+    await bot.settle()
+    after = hub_calls(bot)[len(before):]
+    assert [method for method, _ in after][:2] == ["chat.update", "chat.postMessage"]
+    assert any(f"Case #{second}" in text for _, text in after)
+    assert len(bot.fake.posts_to(COORDINATOR)) == 2
+
+
 async def test_a_missed_unshare_is_found_by_asking_slack_again(bot: Bot) -> None:
     """channel_unshared never arrived (echobot was down past Slack's retries): the periodic recheck finds the
     channel private and internal again and sends what waited."""

@@ -19,7 +19,7 @@ from datetime import datetime
 from echobot import keys
 from echobot.channels import ChannelInfo, ChannelUnknown, hub_channel_problem
 from echobot.clock import Clock
-from echobot.models import OutboxState, Program
+from echobot.models import Case, OutboxState, Program
 from echobot.storage import Database, Reader, Tx, audit, outbox
 from echobot.storage import cases as cases_repo
 from echobot.storage import coordinators as coordinators_repo
@@ -53,9 +53,10 @@ class HubChannels:
             people.update(dict.fromkeys(await coordinators_of(db, program, self._admins)))
         return list(people)
 
-    async def shared(self, channel: str, episode: str) -> bool:
-        """Slack said `channel` was shared with another organization: when it is a hub review channel, hold it
-        and tell its programs' coordinators (once). True when it was held now."""
+    async def shared(self, channel: str, episode: str, case: Case | None = None) -> bool:
+        """Slack said `channel` was shared with another organization (its event, or `case`'s post asking first):
+        when it is a hub review channel, hold it and tell its programs' coordinators (once). True when it was held
+        now."""
         programs = await self._reviewing(self._db.reader, channel)
         if not programs:
             return False  # a program channel (Slack Connect is fine there), or a channel echobot does not use
@@ -65,7 +66,7 @@ class HubChannels:
                 return False  # held already: a repeated or second share changes nothing
             for user in await self._people(tx, programs):
                 await outbox.enqueue(tx, key=keys.hub_channel_held(channel, episode, user), target=user, now=now,
-                                     message=held_notice(channel, programs))  # fmt: skip
+                                     message=held_notice(channel, programs, case))  # fmt: skip
             await audit.record(tx, now, "slack", "hub_channel.held", f"channel:{channel}",
                                {"programs": [p.id for p in programs]})  # fmt: skip
         log.warning("hub review channel %s was shared with another organization: nothing is sent there until it "

@@ -29,12 +29,14 @@ def _names(programs: list[Program]) -> str:
     return ", ".join(f"*{escape(p.name)}*" for p in programs)
 
 
-def held_notice(channel: str, programs: list[Program]) -> Message:
+def held_notice(channel: str, programs: list[Program], case: Case | None = None) -> Message:
     """To a coordinator, once: the hub review channel was shared with another organization, so nothing more goes
-    there until it is not. No clinical text."""
+    there until it is not (`case`: the case whose post found it so, when Slack's event did not come first). No
+    clinical text."""
     edit = " or ".join(f"`/echo program edit {escape(p.name)}`" for p in programs)
+    found = f"*{case.title}* was *not posted*: " if case else ""
     blocks: list[Block] = [
-        section(f"<#{channel}>, the hub review channel of {_names(programs)}, was just *shared with another "
+        section(f"{found}<#{channel}>, the hub review channel of {_names(programs)}, is *shared with another "
                 "organization* (Slack Connect). echobot has *stopped posting there*: new cases, their updates and "
                 "thread lines wait, none is lost."),
         section("To go on, either make the channel private and stop sharing it (channel details → Settings in "
@@ -42,8 +44,9 @@ def held_notice(channel: str, programs: list[Program]) -> Message:
                 "order, and tells you."),
         context("Cases never go to a channel that people outside the hub can read."),
     ]  # fmt: skip
-    return Message(text=f"The hub review channel of {', '.join(p.name for p in programs)} was shared with another "
-                        "organization: echobot stopped posting there.", blocks=blocks)  # fmt: skip
+    lead = f"{case.title} was not posted. " if case else ""
+    return Message(text=f"{lead}The hub review channel of {', '.join(p.name for p in programs)} is shared with "
+                        "another organization: echobot stopped posting there.", blocks=blocks)  # fmt: skip
 
 
 def resumed_notice(channel: str, programs: list[Program], waiting: int) -> Message:
