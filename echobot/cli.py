@@ -1,4 +1,4 @@
-"""The echobot command line: run, check, db upgrade, db backup, db restore, db copy."""
+"""The echobot command line: run, check, db upgrade, db backup, db restore, db copy, hub purge, hub adopt."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import asyncio
 import getpass
 import logging
 import os
+import re
 import signal
 import sqlite3
 import sys
@@ -87,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     purge = hub_commands.add_parser("purge", help="remove every record of a hub for good, when the hub asks")
     purge.add_argument("hub", metavar="TEAM_ID", help="the hub's workspace id (T…) or Grid organization id (E…)")
     purge.set_defaults(func=purge_command)
+    adopt = hub_commands.add_parser(
+        "adopt", help="move the single-token hub's records to its workspace, when moving to many workspaces (OAuth)"
+    )
+    adopt.add_argument("hub", metavar="TEAM_ID", help="the workspace id (T…) or Grid organization id (E…)")
+    adopt.set_defaults(func=adopt_command)
     return parser
 
 
@@ -258,7 +264,7 @@ async def _check_slack(settings: Settings) -> int:
     client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url)
     try:
         auth = await client.auth_test()
-        print(f"slack: ok (workspace {auth.get('team')!r}, bot @{auth.get('user')})")
+        print(f"slack: ok (workspace {auth.get('team')!r}, id {auth.get('team_id')}, bot @{auth.get('user')})")
         granted = next((v for k, v in auth.headers.items() if k.lower() == "x-oauth-scopes"), None)
         if isinstance(granted, list):
             granted = ",".join(granted)
@@ -329,6 +335,44 @@ async def purge_command(args: argparse.Namespace) -> int:
     total = sum(counts.values())
     print(f"hub {args.hub} purged: {total} row(s) removed")
     for table, count in sorted(counts.items()):
+        print(f"  {table}: {count}")
+    return 0
+
+
+async def adopt_command(args: argparse.Namespace) -> int:
+    """echobot hub adopt TEAM_ID: the records made in single-token mode (hub `default`) become the hub TEAM_ID's,
+    in one transaction (audited); prints how many rows of each kind moved. Stop echobot first."""
+    from echobot.clock import SystemClock
+    from echobot.services.hubs import HubDefaults, adopt
+
+    target = args.hub.strip()
+    if not re.fullmatch(r"[TE][A-Z0-9_]+", target):
+        print(f"echobot: {target!r} is not a workspace id (T…) or Grid organization id (E…)", file=sys.stderr)
+        return 2
+    settings = load_database_settings()
+    configure_logging("WARNING", [])
+    defaults: HubDefaults | None = None  # without a usable environment: the settings stored in the database
+    admins: tuple[str, ...] = ()
+    with suppress(SettingsError):
+        env = load_settings()  # the single-token environment it ran with: its hub settings and ECHOBOT_ADMINS
+        defaults = HubDefaults(env.hub_name, env.timezone, env.accreditation_statement, env.digest_day,
+                               env.digest_time, env.digest_channel or "")  # fmt: skip
+        admins = env.admins
+    db = await Database.open(settings.database)
+    try:
+        done = await adopt(db, SystemClock(), target, f"cli:{getpass.getuser()}", defaults, admins)
+    finally:
+        await db.close()
+    if done.refused:
+        held = ", ".join(f"{table}: {count}" for table, count in sorted(done.refused.items()))
+        print(f"echobot: hub {target} already has records of its own ({held}); nothing was moved. Adopting would "
+              "mix two hubs: back up, then `echobot hub purge` the one you do not keep.", file=sys.stderr)
+        return 1
+    if done.nothing:
+        print(f"nothing to adopt: the single-token hub holds no records in {display(settings.database)}")
+        return 0
+    print(f"hub {target} adopted the single-token hub: {sum(done.moved.values())} row(s) moved")
+    for table, count in sorted(done.moved.items()):
         print(f"  {table}: {count}")
     return 0
 

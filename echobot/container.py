@@ -14,6 +14,7 @@ from echobot.services.connect import Reach
 from echobot.services.coordinators import Coordinators
 from echobot.services.digests import Digests
 from echobot.services.evaluations import Evaluations
+from echobot.services.hub_channels import HubChannels
 from echobot.services.hubs import HubDefaults, Hubs
 from echobot.services.invitations import Invitations
 from echobot.services.library import Library
@@ -60,6 +61,7 @@ class Services:
     survey_results: SurveyResults
     materials: Materials
     invitations: Invitations
+    hub_channels: HubChannels
 
     @classmethod
     def build(cls, settings: Settings, clock: Clock, db: Database) -> Services:
@@ -92,6 +94,9 @@ class Services:
         series.on_ended.append(surveys.series_ended)
         digests.surveys = survey_results.for_digest
         materials = Materials(db, clock, sessions, programs)
+        hub_channels = HubChannels(db, clock, settings.admins)  # issue 14: a hub channel shared after set-up
+        programs.on_review_moved.append(hub_channels.review_moved)
+        cases.hub_channels = hub_channels
         renderers = Renderers()
         for service in (sessions, cases, evaluations, digests, takeback, series, surveys, survey_results, materials):
             service.register_renderers(renderers)
@@ -126,4 +131,5 @@ class Services:
             survey_results=survey_results,
             materials=materials,
             invitations=invitations,
+            hub_channels=hub_channels,
         )

@@ -33,6 +33,9 @@ planned, so they stay byte for byte as they are. Rows of one thing share a prefi
     case:<id>:takeback:<n>:hub / :dm        what a report of identifiers tells the hub thread and the presenter
     reply-note:<channel>:<ts>[:edit:<ts>]   the note to someone whose reply in a case thread looked like PHI
     case:<id>:withheld:to:<user>            a coordinator told that the hub channel is not private and internal
+    hub-channel:<channel>:<share ts>:held:to:<user>   a coordinator told the hub channel was shared (held)
+                                            …:resumed:to:<user> told it is not any more; …:moved:<program>:to:<user>
+                                            told the cases that waited go to the program's new hub channel
     invitation:<id>:to:<user>               a join request to a coordinator (issue 17)  …:decided its update
     invitation:<id>:decision / :invite       the requester told of the decision / an invitation with a Join button
     invitation:<id>:joined                  a person invited before registering, told they joined
@@ -253,6 +256,26 @@ def case_dm(case_id: int, number: int) -> str:
 def case_withheld(case_id: int, user: str) -> str:
     """The notice to a coordinator that the case was not posted: its hub review channel is not inside the hub."""
     return f"{case(case_id)}withheld:to:{user}"
+
+
+def hub_channel(channel: str, episode: str) -> str:
+    """The prefix of the notices about one share of a hub review channel (`episode`: the share's event_ts)."""
+    return f"hub-channel:{channel}:{episode}:"
+
+
+def hub_channel_held(channel: str, episode: str, user: str) -> str:
+    """A coordinator told that the hub review channel was shared outside the hub, so nothing goes there."""
+    return f"{hub_channel(channel, episode)}held:to:{user}"
+
+
+def hub_channel_resumed(channel: str, episode: str, user: str) -> str:
+    """A coordinator told that the channel is not shared any more: what waited is sent."""
+    return f"{hub_channel(channel, episode)}resumed:to:{user}"
+
+
+def hub_channel_moved(channel: str, episode: str, program_id: int, user: str) -> str:
+    """A coordinator told that the cases that waited go to the program's new hub review channel."""
+    return f"{hub_channel(channel, episode)}moved:{program_id}:to:{user}"
 
 
 def case_presenter(case_id: int) -> str:

@@ -90,6 +90,7 @@ class Runtime:
                 ("plan-sessions", self._plan_sessions, timedelta(hours=6)),
                 ("plan-digests", self._plan_digests, timedelta(hours=1)),
                 ("purge-cases", self._purge_cases, timedelta(hours=12)),
+                ("recheck-hub-channels", self._recheck_hub_channels, timedelta(minutes=10)),
             )
             for job_id, func, every in periodic:
                 add_periodic(self.scheduler, job_id, func, every, self.claim_period)
@@ -121,6 +122,7 @@ class Runtime:
         await self._plan_sessions()
         await self._purge_cases()
         await self._plan_digests()
+        await self._recheck_hub_channels()
         await self.settle()
 
     # Periodic work, for each hub served in turn (one hub in single-token mode), acting for it.
@@ -132,6 +134,13 @@ class Runtime:
 
     async def _purge_cases(self) -> None:
         await self.services.hubs.each(self.services.cases.purge_expired)
+
+    async def _recheck_hub_channels(self) -> None:
+        """Held hub review channels (shared outside the hub) that Slack now says are private and internal are let
+        go, should channel_unshared have been missed."""
+        ask = self.services.renderers.channel_info
+        if ask is not None:
+            await self.services.hubs.each(lambda: self.services.hub_channels.recheck(ask))
 
     async def claim_period(self, job_id: str, every: timedelta) -> bool:
         """True when this process runs `job_id` for the current period (once across all processes)."""

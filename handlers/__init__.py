@@ -52,5 +52,5 @@ def register_all(app: AsyncApp, services: Services) -> None:
     hubs.register(app, router)
     home.register(app, services)
     takeback.register(app, services)
-    events.register(app)
+    events.register(app, services)
     fallback.register(app)

@@ -1,5 +1,6 @@
-"""Events API de-duplication (Slack retries a delivery with the same event_id), and the end of the install:
-app_uninstalled and tokens_revoked stop sending at once (to that hub, when there are many)."""
+"""Events API de-duplication (Slack retries a delivery with the same event_id), the end of the install:
+app_uninstalled and tokens_revoked stop sending at once (to that hub, when there are many), and a hub review
+channel shared with another organization (channel_shared / channel_unshared): held at once, let go at once."""
 
 from __future__ import annotations
 
@@ -57,6 +58,27 @@ async def _stop(services: Services, reason: str) -> None:
         await services.sending.end(reason)
 
 
-def register(app: AsyncApp) -> None:
+async def channel_shared(ack: Callable[[], Awaitable[None]], event: dict, services: Services) -> None:
+    """A channel was shared with another organization: a hub review channel is held (nothing more is sent
+    there) and its coordinators are told once."""
+    await ack()
+    channel, episode = event.get("channel"), event.get("event_ts")
+    if isinstance(channel, str) and channel:
+        await services.hub_channels.shared(channel, str(episode or services.clock.now().timestamp()))
+
+
+async def channel_unshared(ack: Callable[[], Awaitable[None]], event: dict, services: Services) -> None:
+    """An organization left a shared channel: when no other one is in it, a held hub review channel is let go
+    (what waited is sent, in order) and its coordinators are told once."""
+    await ack()
+    channel = event.get("channel")
+    if isinstance(channel, str) and channel and not event.get("is_ext_shared", False):
+        await services.hub_channels.unshared(channel)
+
+
+def register(app: AsyncApp, services: Services) -> None:
     app.event("app_uninstalled")(app_uninstalled)
     app.event("tokens_revoked")(tokens_revoked)
+    once = [once_per_event(services)]
+    app.event("channel_shared", middleware=once)(channel_shared)
+    app.event("channel_unshared", middleware=once)(channel_unshared)

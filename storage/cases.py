@@ -134,6 +134,13 @@ async def event_count(db: Reader, case_id: int) -> int:
     return int(await db.scalar(select(func.count()).select_from(E).where(E.c.case_id == case_id)))
 
 
+async def ids_of_program(db: Reader, program_id: int) -> list[int]:
+    """The ids of a program's cases (of the current hub), oldest first."""
+    rows = await db.fetchall(select(C.c.id).where(C.c.program_id == program_id, hub.owns_program(C.c.program_id))
+                             .order_by(C.c.id))  # fmt: skip
+    return [row[0] for row in rows]
+
+
 async def of_submitter(db: Reader, submitter: str, limit: int = 25) -> list[Case]:
     mine = (C.c.submitter == submitter, hub.owns_program(C.c.program_id))
     rows = await db.fetchall(select(C).where(*mine).order_by(C.c.id.desc()).limit(limit))

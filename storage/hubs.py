@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Table, delete, func, or_, select, update
+from sqlalchemy import Row, Table, case, delete, func, or_, select, update
 
 from echobot.models import HubProfile
 from echobot.storage.codec import opt_from_db, to_db
@@ -47,8 +47,11 @@ async def installed(
         hub_id=hub_id, enterprise_id=enterprise_id, team_id=team_id, name=name, installed_by=by, installed_at=to_db(at)
     )
     new = await tx.fetchall(statement.on_conflict_do_nothing(index_elements=["hub_id"]).returning(H.c.hub_id))
-    if not new:
-        await tx.execute(update(H).where(H.c.hub_id == hub_id).values(uninstalled_at=None, uninstall_reason=None))
+    if not new:  # a reinstall, or the first install of a hub adopted from single-token mode (its settings kept)
+        await tx.execute(update(H).where(H.c.hub_id == hub_id).values(
+            uninstalled_at=None, uninstall_reason=None, enterprise_id=enterprise_id, team_id=team_id,
+            name=case((H.c.name == "", name), else_=H.c.name), installed_by=func.coalesce(H.c.installed_by, by),
+            installed_at=func.coalesce(H.c.installed_at, to_db(at))))  # fmt: skip
     return bool(new)
 
 
@@ -107,18 +110,36 @@ def _owned_where(table: Table, hub_id: str, seen: frozenset[str] = frozenset()) 
     return or_(*through) if through else None
 
 
+def scoped_tables() -> list[Table]:
+    """The tables whose rows carry their hub (a hub_id column), parents first, but for `hubs` itself. Every other
+    table of a hub's records hangs off one of these by a foreign key (a session off its program...). Purge and
+    adopt both start from this list, so a table a later migration gives a hub_id is in both."""
+    return [table for table in metadata.sorted_tables if "hub_id" in table.c and table.name != H.name]
+
+
+def owned_tables(hub_id: str) -> list[tuple[Table, Any]]:
+    """Every table with rows a hub owns (the scoped tables and those hanging off them), children first, each
+    with the condition on its rows that are the hub's."""
+    scoped = {table.name for table in scoped_tables()}
+    found = []
+    for table in reversed(metadata.sorted_tables):
+        if table.name == H.name:
+            continue
+        where = _owned_where(table, hub_id)
+        if where is not None:
+            assert "hub_id" not in table.c or table.name in scoped
+            found.append((table, where))
+    return found
+
+
 async def purge(tx: Tx, hub_id: str, enterprise_id: str | None, team_id: str | None) -> dict[str, int]:
     """Delete every row the hub owns, children before parents, and its Slack installation; returns how many rows
     of each table went. A table belongs to a hub by a hub_id column or through foreign keys to one that does, so
     tables later features hang off programs (with a foreign key) are purged too."""
     tx.touch(TOPIC)
     counts: dict[str, int] = {}
-    for table in reversed(metadata.sorted_tables):
-        if table.name == H.name:
-            continue
-        where = _owned_where(table, hub_id)
-        if where is not None:
-            counts[table.name] = await tx.execute(delete(table).where(where))
+    for table, where in owned_tables(hub_id):
+        counts[table.name] = await tx.execute(delete(table).where(where))
     for store in (slack_installations, slack_bots):
         same_team = store.c.team_id == team_id if team_id else store.c.team_id.is_(None)
         same = (store.c.enterprise_id == enterprise_id if enterprise_id else store.c.enterprise_id.is_(None), same_team)
@@ -129,3 +150,50 @@ async def purge(tx: Tx, hub_id: str, enterprise_id: str | None, team_id: str | N
 
 async def program_count(db: Reader, hub_id: str) -> int:
     return int(await db.scalar(select(func.count()).select_from(programs).where(programs.c.hub_id == hub_id)))
+
+
+# ---- adopt ------------------------------------------------------------------------------------------------------
+
+# What an install writes into a hub (its installer as coordinator, the install in its audit log): a hub installed
+# before the single-token hub is adopted into it holds only these, and keeps them beside what it adopts.
+INSTALL_TRACES = frozenset({"coordinators", "audit_log"})
+SETTINGS = ("name", "timezone", "accreditation_statement", "digest_day", "digest_time", "digest_channel")
+
+
+async def records_of(db: Reader, hub_id: str, *, besides: frozenset[str] = frozenset()) -> dict[str, int]:
+    """How many rows of each table the hub owns (those with any), leaving out the tables named in `besides`."""
+    counts = {}
+    for table, where in owned_tables(hub_id):
+        if table.name not in besides:
+            found = int(await db.scalar(select(func.count()).select_from(table).where(where)))
+            if found:
+                counts[table.name] = found
+    return counts
+
+
+async def adopt(tx: Tx, source: str, target: str, *, enterprise_id: str | None, team_id: str | None,
+                settings: dict[str, str]) -> dict[str, int]:  # fmt: skip
+    """Re-scope every record of hub `source` to hub `target` (a workspace or Grid organization id): the hub_id of
+    each scoped table's rows (records hanging off programs follow their program), and the hub's row with its
+    settings (`source`'s stored ones, else `settings`, the environment's it ran with, else `target`'s own). A
+    person who coordinates both keeps one row. Returns the rows moved per table."""
+    tx.touch(TOPIC)
+    counts: dict[str, int] = {}
+    for table in scoped_tables():
+        if table.name == "coordinators":
+            twice = select(table.c.user_id).where(table.c.hub_id == target).scalar_subquery()
+            await tx.execute(delete(table).where(table.c.hub_id == source, table.c.user_id.in_(twice)))
+        moved = await tx.execute(update(table).where(table.c.hub_id == source).values(hub_id=target))
+        if moved:
+            counts[table.name] = moved
+    old = await tx.fetchone(select(H).where(H.c.hub_id == source))
+    new = await tx.fetchone(select(H).where(H.c.hub_id == target))
+    values = {name: (getattr(old, name, "") if old is not None else "") or settings.get(name, "")
+              or (getattr(new, name, "") if new is not None else "") for name in SETTINGS}  # fmt: skip
+    await tx.execute(insert(H, tx.dialect).values(hub_id=target).on_conflict_do_nothing(index_elements=["hub_id"]))
+    await tx.execute(update(H).where(H.c.hub_id == target).values(
+        enterprise_id=func.coalesce(H.c.enterprise_id, enterprise_id), team_id=func.coalesce(H.c.team_id, team_id),
+        **values))  # fmt: skip
+    if await tx.execute(delete(H).where(H.c.hub_id == source)):
+        counts[H.name] = 1
+    return counts

@@ -21,6 +21,7 @@ from echobot.storage import hub
 from echobot.storage import lanes as lanes_repo
 from echobot.storage.codec import from_db, opt_from_db, opt_to_db, to_db
 from echobot.storage.database import Reader, Tx
+from echobot.storage.held_channels import holding
 from echobot.storage.sql import insert, starts_with
 from echobot.storage.tables import hubs as H
 from echobot.storage.tables import outbox as O
@@ -253,10 +254,12 @@ async def recover_in_flight(tx: Tx, now: datetime) -> list[OutboxItem]:
 
 
 def _due(stamp: str, table: Any = O) -> Any:
-    """Sendable now: pending, due, let go, its hub serving and not backing off this kind of call."""
+    """Sendable now: pending, due, let go, its hub serving, its channel not held, and not backing off this kind of
+    call."""
     return and_(table.c.state == OutboxState.PENDING.value, table.c.due_at <= stamp,
                 or_(table.c.not_before.is_(None), table.c.not_before <= stamp),
                 table.c.hub_id.not_in(_stopped_hubs()),
+                ~holding(table.c.hub_id, table.c.target),  # a hub review channel shared outside the hub (0016)
                 ~lanes_repo.paused(table.c.hub_id, table.c.kind, stamp))  # fmt: skip
 
 
@@ -390,7 +393,8 @@ async def next_wake_at(db: Reader) -> datetime | None:
     ready = case((O.c.not_before > O.c.due_at, O.c.not_before), else_=O.c.due_at)
     paused = lanes_repo.pause_until(O.c.hub_id, O.c.kind)  # its hub backing off (per workspace)
     ready = case((paused > ready, paused), else_=ready)
-    live = (O.c.state == OutboxState.PENDING.value, O.c.hub_id.not_in(_stopped_hubs()))
+    live = (O.c.state == OutboxState.PENDING.value, O.c.hub_id.not_in(_stopped_hubs()),
+            ~holding(O.c.hub_id, O.c.target))  # fmt: skip
     pending = await db.scalar(select(func.min(ready)).where(*live))
     claimed = await db.scalar(select(func.min(O.c.lease_until)).where(O.c.state == OutboxState.SENDING.value))
     moments = [from_db(value) for value in (pending, claimed) if value is not None]

@@ -139,6 +139,19 @@ hub_backoffs = Table(
     PrimaryKeyConstraint("hub_id", "kind"),
 )  # fmt: skip
 
+# A program's hub review channel that Slack said was shared with another organization (channel_shared): nothing
+# is sent to it (posts, updates, thread lines wait in the outbox) until Slack says it is not (channel_unshared).
+# `episode`: the share event's event_ts, naming the one notice (and the one resumed notice) each coordinator gets
+# (0016, storage/held_channels.py).
+held_channels = Table(
+    "held_channels", metadata,
+    Column("hub_id", Text, nullable=False),  # its hub (storage/hub.py)
+    Column("channel_id", Text, nullable=False),
+    Column("episode", Text, nullable=False),
+    Column("since", Ordered, nullable=False),
+    PrimaryKeyConstraint("hub_id", "channel_id"),
+)  # fmt: skip
+
 inbound_events = Table(
     "inbound_events", metadata,
     Column("event_id", Text, primary_key=True),

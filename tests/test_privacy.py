@@ -25,6 +25,7 @@ from tests.scenarios import (
     register,
     uploaded,
 )
+from tests.slack_driver import SlackDriver
 from tests.state import changed_tables, snapshot
 
 ALICE, BOB = "UALICE0001", "UBOB000001"
@@ -48,13 +49,14 @@ class Eyes:
     """Everything one person is shown: answers to their commands and clicks, modals opened for them,
     their Home tab, their direct messages and uploads."""
 
-    def __init__(self, bot: Bot, user: str) -> None:
+    def __init__(self, bot: Bot, user: str, driver: SlackDriver | None = None) -> None:
         self.bot, self.user = bot, user
+        self.driver = driver or bot.driver  # another workspace's requests, for a person of another hub
         self.seen: list[str] = []
 
     async def command(self, text: str) -> str:
         before = len(self.bot.fake.calls)
-        reply = await self.bot.driver.command(self.user, text)
+        reply = await self.driver.command(self.user, text)
         await self.bot.settle()
         self._saw_calls(before)
         self.seen.append(reply.text)
@@ -62,7 +64,7 @@ class Eyes:
 
     async def click(self, action: str, value: str = "", channel: str = "") -> str:
         before, answered = len(self.bot.fake.calls), len(self.bot.fake.responses)
-        await self.bot.driver.click(self.user, action, value, channel=channel or "D" + self.user[1:])
+        await self.driver.click(self.user, action, value, channel=channel or "D" + self.user[1:])
         await self.bot.settle()
         self._saw_calls(before)
         said = "\n".join(json.dumps(r) for r in self.bot.fake.responses[answered:])
@@ -71,7 +73,7 @@ class Eyes:
 
     async def submit(self, view: dict[str, Any], values: dict[str, Any]) -> str:
         before = len(self.bot.fake.calls)
-        reply = await self.bot.driver.submit(self.user, view, values)
+        reply = await self.driver.submit(self.user, view, values)
         await self.bot.settle()
         self._saw_calls(before)
         self.seen.append(reply.text)
@@ -79,8 +81,8 @@ class Eyes:
 
     async def open_home(self, event_id: str) -> str:
         before = len(self.bot.fake.calls)
-        await self.bot.driver.event({"type": "app_home_opened", "user": self.user, "tab": "home", "event_ts": "1"},
-                                    event_id=event_id)  # fmt: skip
+        await self.driver.event({"type": "app_home_opened", "user": self.user, "tab": "home", "event_ts": "1"},
+                                event_id=event_id)  # fmt: skip
         await self.bot.settle()
         self._saw_calls(before)
         return json.dumps(self.bot.fake.homes.get(self.user, {}))

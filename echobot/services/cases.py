@@ -12,19 +12,19 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from echobot import keys, phi
-from echobot.channels import ChannelUnknown, hub_channel_problem
+from echobot.channels import SHARED, ChannelUnknown, hub_channel_problem
 from echobot.clock import Clock
 from echobot.forms import CaseForm, TeachingForm
 from echobot.ids import CaseField
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKind, Person, Program, Render, Session
 from echobot.renderers import Renderers, Withheld
 from echobot.services import presenter
+from echobot.services.hub_channels import HubChannels, coordinators_of
 from echobot.services.programs import Programs
 from echobot.services.removal import remove_text
 from echobot.services.sessions import Sessions
 from echobot.storage import Database, Reader, Tx, audit, outbox
 from echobot.storage import cases as cases_repo
-from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
 from echobot.storage import sessions as sessions_repo
@@ -92,6 +92,7 @@ class Cases:
         self._admins = admins
         self._renderers: Renderers | None = None
         self.library: Library | None = None  # the case library (container.py): teaching points, outcomes
+        self.hub_channels: HubChannels | None = None  # issue 14: a hub channel shared outside the hub is held
 
     # ---- who may do what ---------------------------------------------------------------------
     async def eligibility(self, person: Person) -> tuple[Eligibility, list[Program]]:
@@ -436,6 +437,12 @@ class Cases:
             raise Withheld(f"Slack did not describe the hub review channel ({unknown.code})") from unknown
         if problem is None:
             return
+        if problem == SHARED and self.hub_channels is not None:
+            # shared outside the hub without Slack's event reaching echobot first: held as the event would, the
+            # coordinators told once (not once a case), until Slack says it is internal again
+            episode = f"check-{int(now.timestamp())}"
+            await self.hub_channels.shared(program.review_channel_id, episode, case)
+            raise Withheld("the hub review channel is shared with another organization")
         notice = withheld_notice(case, program, problem)
         async with self._db.transaction() as tx:
             for user in await self._coordinators_of(tx, program):
@@ -446,9 +453,7 @@ class Cases:
 
     async def _coordinators_of(self, db: Reader, program: Program) -> list[str]:
         """The program's coordinators; without any, the hub's (administrators and coordinators)."""
-        if program.coordinators:
-            return list(program.coordinators)
-        return list(dict.fromkeys([*self._admins, *await coordinators_repo.all_ids(db)]))
+        return await coordinators_of(db, program, self._admins)
 
     async def _render_followup(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
         case = await cases_repo.get(db, int(args["case_id"]))

@@ -152,6 +152,47 @@ class Hubs:
         return counts
 
 
+@dataclass(frozen=True)
+class Adoption:
+    """What `echobot hub adopt` did: rows moved per table; or why it did nothing (`refused`, or `nothing`)."""
+
+    moved: dict[str, int]
+    refused: dict[str, int] | None = None  # the records the target hub holds already
+    nothing: bool = False
+
+
+async def adopt(db: Database, clock: Clock, target: str, actor: str, defaults: HubDefaults | None,
+                admins: tuple[str, ...] = ()) -> Adoption:  # fmt: skip
+    """Move the single-token hub's records (hub `default`) to the workspace (T…) or Grid organization (E…)
+    `target`, in one transaction, audited in the target's log. Refused when the target holds records of its own
+    (beyond what installing it wrote); nothing when `default` holds nothing (run twice, the second does
+    nothing). `defaults`: the environment's hub settings, kept as the hub's own where it has none stored;
+    `admins`: ECHOBOT_ADMINS, which many workspaces do without, become the hub's coordinators."""
+    source = hub.DEFAULT_HUB
+    async with db.transaction() as tx:
+        if not await hubs_repo.records_of(tx, source):
+            return Adoption(moved={}, nothing=True)
+        theirs = await hubs_repo.records_of(tx, target, besides=hubs_repo.INSTALL_TRACES)
+        if theirs:
+            return Adoption(moved={}, refused=theirs)
+        settings = {} if defaults is None else {
+            "name": defaults.name, "timezone": defaults.timezone, "accreditation_statement": defaults.statement,
+            "digest_day": defaults.digest_day, "digest_time": defaults.digest_time,
+            "digest_channel": defaults.digest_channel,
+        }  # fmt: skip
+        grid = target.startswith("E")
+        moved = await hubs_repo.adopt(tx, source, target, enterprise_id=target if grid else None,
+                                      team_id=None if grid else target, settings=settings)  # fmt: skip
+        with hub.scope(target):
+            made = [user for user in admins if await coordinators_repo.add(tx, user, "ECHOBOT_ADMINS", clock.now())]
+            if made:
+                moved["ECHOBOT_ADMINS"] = len(made)  # now coordinators of the hub, as rows
+            await audit.record(tx, clock.now(), actor, "hub.adopt", f"hub:{target}", {"from": source, **moved})
+    log.warning("the single-token hub's records now belong to hub %s: %s", target,
+                ", ".join(f"{n} {t}" for t, n in moved.items()))  # fmt: skip
+    return Adoption(moved=moved)
+
+
 def validate(form: HubSettingsForm) -> dict[str, str]:
     errors = {}
     if not form.name.strip():

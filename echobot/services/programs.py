@@ -203,6 +203,8 @@ class Programs:
         # issue 17: what a program saved (its series dates) and a provider joining set off (the series surveys)
         self.on_saved: list[Callable[[Tx, Program, datetime], Awaitable[None]]] = []
         self.on_joined: list[Callable[[Tx, Program, str, datetime], Awaitable[None]]] = []
+        # the hub review channel changed (the program, the old channel): issue 14's held channels
+        self.on_review_moved: list[Callable[[Tx, Program, str, datetime], Awaitable[None]]] = []
         self.invitations: Invitations | None = None  # issue 17: invitation-only programs (set by the container)
 
     # ---- who may do what -------------------------------------------------------------------
@@ -365,6 +367,9 @@ class Programs:
                 replanned, kept = await self._sessions.replan(tx, program, now)
             if program.channel_id != existing.channel_id:
                 await self._sessions.move_channel(tx, program, existing.channel_id, now)
+            if program.review_channel_id != existing.review_channel_id:
+                for moved in self.on_review_moved:
+                    await moved(tx, program, existing.review_channel_id, now)
             upcoming = await sessions_repo.upcoming(tx, [program.id], now, now + self._sessions.horizon)
             if dm:
                 await outbox.enqueue(
