@@ -311,8 +311,10 @@ def survey(program_id: int, first_day: str) -> str:
     return f"survey:{program_id}:{first_day}:"
 
 
-def survey_members(program_id: int, first_day: str) -> str:
-    return f"{survey(program_id, first_day)}members"
+def survey_members(program_id: int, first_day: str, trigger: str = "") -> str:
+    """The job that sends the pre-survey to a series' members: when its dates are set (no `trigger`), when it
+    starts (`start`) and when its survey is saved (`survey`); each once per series (the DMs have keys of their own)."""
+    return f"{survey(program_id, first_day)}members" + (f":{trigger}" if trigger else "")
 
 
 def survey_dm(program_id: int, first_day: str, phase: str, user: str, *, reminder: bool = False) -> str:
