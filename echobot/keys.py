@@ -133,6 +133,12 @@ def materials(session_id: int) -> str:
     return f"{session(session_id)}materials"
 
 
+def materials_slides(session_id: int, file_id: str) -> str:
+    """The slides a person attached, shared again by echobot into the session's thread in the program channel, so
+    every member (a partner organization's too) can open them; the row records the shared copy's link."""
+    return f"{materials(session_id)}:slides:{file_id}"
+
+
 def evaluation_reminders(session_id: int) -> str:
     return f"{session(session_id)}evaluation-reminders"
 
