@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import aiohttp
@@ -82,9 +83,9 @@ async def read_to_share(client: AsyncWebClient, file_id: str, *, limit: int = SL
     file = (await client.files_info(file=file_id)).get("file") or {}
     url = str(file.get("url_private_download") or file.get("url_private") or "")
     if not _allowed(url, client):
-        raise aiohttp.InvalidURL(url or "no url_private")
+        raise _refused(f"file {file_id} has no Slack download address", "invalid_file_url")
     if int(file.get("size") or 0) > limit:
-        raise ValueError(f"file {file_id} is larger than {limit} bytes")
+        raise _refused(f"file {file_id} is larger than {limit} bytes", "file_too_large")
     async with (
         aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as http,
         http.get(url, headers={"Authorization": f"Bearer {client.token}"}) as response,
@@ -93,3 +94,8 @@ async def read_to_share(client: AsyncWebClient, file_id: str, *, limit: int = SL
             raise aiohttp.ClientResponseError(response.request_info, (), status=response.status,
                                               message="Slack did not hand over the file")  # fmt: skip
         return await response.content.read(limit + 1)
+
+
+def _refused(message: str, code: str) -> SlackApiError:
+    """A file that will never be shared as it is, told as Slack tells its own refusals (final for the outbox)."""
+    return SlackApiError(message, SimpleNamespace(data={"ok": False, "error": code}, status_code=200))

@@ -241,3 +241,21 @@ async def test_the_slides_open_for_a_member_outside_the_channel_and_for_a_partne
     await submit(bot, await open_materials(bot), recording=NEW_RECORDING, view_id="VMATS0002")
     assert len([c for c in bot.fake.calls_to("files.completeUploadExternal")
                 if c.args["channel_id"] == PROGRAM_CHANNEL]) == 1  # fmt: skip
+
+
+async def test_slides_deleted_before_they_are_shared_do_not_hold_the_channel(bot: Bot) -> None:
+    """The uploader deleted the file before echobot shared it: that share fails for good at once (no retries), the
+    thread reply still goes (with the file's own link) and the channel's other messages are not held up."""
+    await attended(bot)
+    view = await open_materials(bot)
+    file = bot.fake.attach_file(ADMIN, "hepc-didactic.pdf", b"%PDF-1.4 slides", filetype="pdf")
+    reply = await bot.driver.submit(ADMIN, {**view, "id": "VMATS0001"}, {MaterialsField.SLIDES: [file],
+                                                                         MaterialsField.RECORDING: RECORDING})
+    assert reply.json["response_action"] == "update", reply.text
+    bot.fake.fail("files.info", error="file_not_found")
+    await bot.settle()
+    row = await outbox.get(bot.db.reader, f"session:1:materials:slides:{file['id']}")
+    assert row is not None and row.state.value == "failed" and row.attempts == 1
+    [thread] = thread_replies(bot)
+    shown = blocks_text(thread["blocks"])
+    assert f"<{file['permalink']}|Slides>" in shown and RECORDING in shown

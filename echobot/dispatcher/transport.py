@@ -40,7 +40,8 @@ PERMANENT_ERRORS = frozenset(
      "too_many_attachments", "invalid_attachments", "user_not_found", "cannot_dm_bot", "message_not_found",
      "cant_update_message", "cant_delete_message", "edit_window_closed", "is_archived", "channel_not_found",
      "restricted_action", "restricted_action_read_only_channel", "restricted_action_thread_only_channel",
-     "restricted_action_non_threadable_channel", "thread_not_found", "as_user_not_supported"}
+     "restricted_action_non_threadable_channel", "thread_not_found", "as_user_not_supported",
+     "file_not_found", "file_deleted", "file_too_large", "invalid_file_url"}
 )  # fmt: skip
 # Any other code is neither: tried a few times (the recorder's `max_attempts`, about a minute in all), then
 # given up, so that one row cannot hold its channel's lane for long.

@@ -139,6 +139,9 @@ class Surveys:
         now = self._clock.now()
         programs = [p for p in await programs_repo.active(self._db.reader) if self._ref(p, PRE) is not None]
         for program in programs:
+            key = keys.survey_members(program.id, str(program.series_starts_on), "start")
+            if await outbox.get(self._db.reader, key) is not None:
+                continue  # planned already: no write
             async with self._db.transaction() as tx:
                 await self._members_job(tx, program, "start", await self._starts(tx, program), now)
         return len(programs)
