@@ -136,6 +136,12 @@ def materials(session_id: int) -> str:
     return f"{session(session_id)}materials"
 
 
+def materials_slides(session_id: int, file_id: str) -> str:
+    """The slides a person attached, shared again by echobot into the session's thread in the program channel, so
+    every member (a partner organization's too) can open them; the row records the shared copy's link."""
+    return f"{materials(session_id)}:slides:{file_id}"
+
+
 def evaluation_reminders(session_id: int) -> str:
     return f"{session(session_id)}evaluation-reminders"
 
@@ -334,8 +340,10 @@ def survey(program_id: int, first_day: str) -> str:
     return f"survey:{program_id}:{first_day}:"
 
 
-def survey_members(program_id: int, first_day: str) -> str:
-    return f"{survey(program_id, first_day)}members"
+def survey_members(program_id: int, first_day: str, trigger: str = "") -> str:
+    """The job that sends the pre-survey to a series' members: when its dates are set (no `trigger`), when it
+    starts (`start`) and when its survey is saved (`survey`); each once per series (the DMs have keys of their own)."""
+    return f"{survey(program_id, first_day)}members" + (f":{trigger}" if trigger else "")
 
 
 def survey_dm(program_id: int, first_day: str, phase: str, user: str, *, reminder: bool = False) -> str:

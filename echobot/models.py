@@ -128,8 +128,10 @@ class Attachment(BaseModel):
 
     filename: str
     title: str
-    content: bytes
+    content: bytes = b""
     alt_text: str = ""
+    share_file_id: str = ""  # instead of content: a file a person attached, read with the bot token when sent
+    in_thread: bool = False  # in the thread of the message named by parent_key (else beside it, in its conversation)
 
 
 class Message(BaseModel):

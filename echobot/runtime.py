@@ -128,6 +128,7 @@ class Runtime:
     # Periodic work, for each hub served in turn (one hub in single-token mode), acting for it.
     async def _plan_sessions(self) -> None:
         await self.services.hubs.each(self.services.sessions.plan_all)
+        await self.services.hubs.each(self.services.surveys.plan_all)  # issue 17: the pre-survey as a series starts
 
     async def _plan_digests(self) -> None:
         await self.services.hubs.each(self.services.digests.plan_all)

@@ -16,7 +16,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 from echobot.container import Services
 from echobot.handlers.command import CommandRequest, Router
 from echobot.handlers.context import Actor
-from echobot.handlers.files import download
 from echobot.handlers.forms import choice
 from echobot.handlers.modals import open_modal
 from echobot.handlers.replies import reply_later
@@ -24,6 +23,7 @@ from echobot.ids import Action, Callback, SessionField
 from echobot.models import Program
 from echobot.services.sessions import NOT_ALLOWED
 from echobot.slack_client import NETWORK_ERRORS
+from echobot.slack_files import download
 from echobot.validation import parse_id
 from echobot.video_report import Known
 from echobot.views.attendance import import_modal, import_result_modal

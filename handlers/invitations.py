@@ -88,7 +88,8 @@ async def invite_command(request: CommandRequest) -> None:
 
 async def invite_click(ack: AsyncAck, action: dict, body: dict, client: AsyncWebClient, services: Services,
                        actor: Actor, trigger_id: str) -> None:  # fmt: skip
-    """Invite people (in the program settings modal): the invite modal over it, for the program's coordinators."""
+    """Invite people (in the program settings modal, or on the program's card in a coordinator's Home): the invite
+    modal, for the program's coordinators."""
     await ack()
     program_id = parse_id(action.get("value"))
     program = await services.programs.get(program_id) if program_id else None

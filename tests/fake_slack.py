@@ -198,6 +198,24 @@ class FakeSlack:
             "members": list(members or []),
         }
 
+    def can_open(self, user_id: str, permalink: str) -> bool:
+        """Whether this person can open the file at this link, as Slack decides: its uploader; anyone in a channel
+        it was shared in; in a public channel, anyone of the hub's own workspace. A file a person attached to a
+        form is shared nowhere: theirs alone."""
+        file = next((f for f in self.shared_files.values() if f.get("permalink") == permalink), None)
+        if file is None:
+            return False
+        if file.get("user") == user_id:
+            return True
+        for channel_id in file.get("channels") or []:
+            channel = self.channels.get(channel_id) or {}
+            if user_id in channel.get("members", []):
+                return True
+            own = self.users.get(user_id, {}).get("team_id", HUB_TEAM) == HUB_TEAM
+            if channel and not channel.get("is_private") and own:
+                return True
+        return False
+
     def share(self, channel_id: str, team: str = PARTNER_TEAM) -> None:
         """Connect an existing channel with another organization (Slack Connect)."""
         channel = self.channels[channel_id]
@@ -643,6 +661,27 @@ class FakeSlack:
         missing = [f["id"] for f in files or [] if f["id"] not in self.uploads]
         if missing:
             return {"ok": False, "error": "file_not_found"}
+        channel, thread = self._channel_of(str(args.get("channel_id") or "")), args.get("thread_ts")
+        if thread and (channel, thread) not in self.messages:
+            return {"ok": False, "error": "thread_not_found"}
+        shared = []
+        for f in files or []:
+            # the uploaded file, now Slack's: files.info knows it, with a link for everyone in the channel
+            name = str(f.get("title") or f["id"])
+            url = f"{self.root}/files-pri/T0ECHO-{f['id']}/{name}"
+            shared.append({"id": f["id"], "name": name, "title": name, "user": BOT_USER, "filetype": "binary",
+                           "mimetype": "application/octet-stream", "size": len(self.uploads[f["id"]]),
+                           "url_private": url, "url_private_download": url, "is_public": True,
+                           "channels": [channel] if channel else [],
+                           "permalink": f"https://echo-hub.slack.com/files/{BOT_USER}/{f['id']}/{name}",
+                           "content": self.uploads[f["id"]]})  # fmt: skip
+            self.shared_files[f["id"]] = shared[-1]
+        if channel:  # the message the files were shared with, in the channel (or a thread of it)
+            ts = self._ts()
+            self.messages[(channel, ts)] = {"type": "message", "user": BOT_USER, "ts": ts, "thread_ts": thread,
+                                            "text": args.get("initial_comment") or "", "blocks": [],
+                                            "files": [{k: v for k, v in f.items() if k != "content"}
+                                                      for f in shared]}  # fmt: skip
         return {"ok": True, "files": [{"id": f["id"], "title": f.get("title", "")} for f in files or []]}
 
     async def _upload(self, request: web.Request) -> web.Response:

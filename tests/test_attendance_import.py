@@ -303,3 +303,25 @@ async def _attendance_form(bot: Bot) -> dict[str, Any]:
     await bot.driver.click(ADMIN, Action.ATTENDANCE_OPEN, "1", channel=PROGRAM_CHANNEL)
     await bot.settle()
     return bot.fake.opened_views()[-1]
+
+
+async def test_the_attendance_forms_import_button_opens_the_import_over_it(bot: Bot) -> None:
+    """The issue's third way in: Import video report in the attendance form (`/echo attendance`) pushes the import
+    form over it, its session chosen; the report imported from there is recorded."""
+    await people(bot)
+    await bot.driver.click(PROGRAM_COORDINATOR, Action.ATTENDANCE_OPEN, "1", channel=PROGRAM_CHANNEL)
+    await bot.settle()
+    form = bot.fake.opened_views()[-1]
+    assert form["callback_id"] == Callback.ATTENDANCE_EDIT_VIEW
+    [button] = [b["accessory"] for b in form["blocks"]
+                if b.get("accessory", {}).get("action_id") == Action.ATTENDANCE_IMPORT]
+    assert button["text"]["text"] == "Import video report"
+    in_form = {**form, "type": "modal"}
+    await bot.driver.click(PROGRAM_COORDINATOR, Action.ATTENDANCE_IMPORT, button["value"], home=in_form)
+    await bot.settle()
+    pushed = bot.fake.last("views.push").args["view"]
+    assert pushed["callback_id"] == Callback.ATTENDANCE_IMPORT_VIEW
+    [session] = [b for b in pushed["blocks"] if b.get("block_id") == SessionField.SESSION]
+    assert session["element"]["initial_option"]["value"] == "1"
+    reply = await submit(bot, bot.fake.opened_views()[-1], report(ZOOM), user=PROGRAM_COORDINATOR)
+    assert "is recorded (import #1)" in blocks_text(reply.json["view"]["blocks"])

@@ -298,3 +298,47 @@ async def test_an_invitation_settles_a_request_still_waiting(bot: Bot) -> None:
     await bot.driver.click(COORD, Action.APPROVE_REQUEST, request_id, channel=COORD)
     await bot.settle()
     assert f"already decided by <@{COORD_2}>" in bot.fake.responses[-1]["text"]
+
+
+def home_of(bot: Bot, user: str) -> dict[str, Any]:
+    """The Home tab last published for this person."""
+    return next(c.args["view"] for c in reversed(bot.fake.calls_to("views.publish")) if c.args["user_id"] == user)
+
+
+def home_buttons(home: dict[str, Any], action_id: str) -> list[dict[str, Any]]:
+    return [e for b in home["blocks"] if b["type"] == "actions" for e in b["elements"] if e["action_id"] == action_id]
+
+
+async def test_invite_people_from_the_coordinators_home(bot: Bot) -> None:
+    """An everyday task is a button where coordinators look: Invite people on their program card in App Home, only
+    for invitation-only programs; refused for anyone else who presses it."""
+    await create_program(bot, **{ProgramField.COORDINATORS: [COORD, COORD_2]})
+    await bot.driver.event({"type": "app_home_opened", "user": COORD, "tab": "home"})
+    await bot.settle()
+    assert home_buttons(home_of(bot, COORD), Action.INVITE_PEOPLE) == []  # an open program: nothing to invite to
+    view = await open_program_modal(bot, user=COORD, text="program settings Hepatitis C ECHO")
+    assert (await bot.driver.submit(COORD, view, {ProgramField.WHO_CAN_JOIN: "invite"})).text == ""
+    await bot.driver.event({"type": "app_home_opened", "user": COORD, "tab": "home"})
+    await bot.settle()
+    home = home_of(bot, COORD)
+    [invite] = home_buttons(home, Action.INVITE_PEOPLE)
+    assert invite["text"]["text"] == "Invite people"
+    assert "Programs you coordinate" in blocks_text(home["blocks"])
+    await bot.driver.click(COORD, Action.INVITE_PEOPLE, invite["value"], home=home)
+    await bot.settle()
+    opened = bot.fake.last("views.open").args["view"]
+    assert opened["callback_id"] == Callback.INVITE_VIEW and "Hepatitis C ECHO" in str(opened)
+    reply = await bot.driver.submit(COORD, bot.fake.opened_views()[-1], {INVITEES: [BOB]})
+    assert f"Invited to *Hepatitis C ECHO*: <@{BOB}>" in blocks_text(reply.json["view"]["blocks"])
+    await bot.settle()
+    (invitation,) = [p for p in bot.fake.posts_to(BOB) if "invited" in p.get("text", "")]
+    assert "Join" in str(invitation["blocks"])
+    # a provider's Home has no such button; pressing it anyway (a forged click) is refused, nothing sent
+    await register(bot, ALICE)
+    await bot.driver.event({"type": "app_home_opened", "user": ALICE, "tab": "home"})
+    await bot.settle()
+    assert home_buttons(home_of(bot, ALICE), Action.INVITE_PEOPLE) == []
+    await bot.driver.click(ALICE, Action.INVITE_PEOPLE, invite["value"], home=home_of(bot, ALICE))
+    await bot.settle()
+    assert "Only the program's coordinators" in blocks_text(bot.fake.opened_views()[-1]["blocks"])
+    assert await invitations.pending_invites_of(bot.db.reader, CAROL) == []

@@ -58,6 +58,12 @@ def thread_replies(bot: Bot) -> list[dict[str, Any]]:
     return [p for p in bot.fake.posts_to(PROGRAM_CHANNEL) if p.get("thread_ts") and "Materials" in p["text"]]
 
 
+def shared_slides(bot: Bot) -> str:
+    """The link of the slides' copy echobot shared into the program channel (the latest)."""
+    [*_, last] = [f for f in bot.fake.shared_files.values() if PROGRAM_CHANNEL in f.get("channels", [])]
+    return str(last["permalink"])
+
+
 def updates_of(bot: Bot, channel: str, ts: str) -> list[dict[str, Any]]:
     return [c.args for c in bot.fake.calls_to("chat.update") if c.args.get("channel") == channel
             and c.args.get("ts") == ts]  # fmt: skip
@@ -80,16 +86,24 @@ async def test_a_coordinator_attaches_slides_and_link_and_the_thread_reply_is_up
     saved = await materials_repo.get(bot.db.reader, 1)
     assert saved is not None and saved.version == 1 and saved.recording_url == RECORDING
     assert saved.slides_name == "hepc-didactic.pdf" and saved.slides_permalink.startswith("https://")  # type: ignore[union-attr]
-    # one reply in the session's thread, with both links
-    [thread] = thread_replies(bot)
+    # the slides are shared into the session's thread (a file attached in a form is its uploader's alone), then
+    # one reply there, with both links: the slides' link is that shared copy
     live = await outbox.get(bot.db.reader, "session:1:live")
-    assert live is not None and thread["thread_ts"] == live.slack_ts  # in the session post's thread
+    assert live is not None
+    [share] = [c for c in bot.fake.calls_to("files.completeUploadExternal") if c.args["channel_id"] == PROGRAM_CHANNEL]
+    assert share.args["thread_ts"] == live.slack_ts and "Slides of the Hepatitis C ECHO session" in share.args[
+        "initial_comment"]  # fmt: skip
+    shared = shared_slides(bot)
+    assert shared != saved.slides_permalink and bot.fake.uploads[shared.split("/")[-2]] == b"%PDF-1.4 slides"
+    [thread] = thread_replies(bot)
+    assert thread["thread_ts"] == live.slack_ts  # in the session post's thread
     text = blocks_text(thread["blocks"])
-    assert f"<{saved.slides_permalink}|Slides>" in text and f"<{RECORDING}|Recording>" in text
+    assert f"<{shared}|Slides>" in text and f"<{RECORDING}|Recording>" in text
     # the evaluation DM, sent before, is updated in place with the links
     dm, ts = prompt_call.response["channel"], prompt_call.response["ts"]
     [updated] = updates_of(bot, dm, ts)
     assert f"<{RECORDING}|Recording>" in blocks_text(updated["blocks"]) and "Evaluate" in blocks_text(updated["blocks"])
+    assert f"<{shared}|Slides>" in blocks_text(updated["blocks"])
 
     # the link changes (the slides stay): the same reply is updated, no new one
     reply = await submit(bot, await open_materials(bot), recording=NEW_RECORDING, view_id="VMATS0002")
@@ -182,3 +196,66 @@ async def test_a_bad_recording_link_is_refused_on_its_field_and_nothing_is_saved
     assert MaterialsField.TITLE in named.json.get("errors", {}), named.text
     assert await materials_repo.get(bot.db.reader, 1) is None and thread_replies(bot) == []
     assert await audit.recent(bot.db.reader, action_prefix="session.materials") == []
+
+
+async def test_the_slides_open_for_a_member_outside_the_channel_and_for_a_partner_provider(bot: Bot) -> None:
+    """A file attached in a form is its uploader's alone: echobot shares a copy into the session's thread, and
+    every link people are given (thread, /echo sessions, Home, the evaluation DM) opens that copy: for a member who
+    is not in the program channel, and for a Slack Connect partner provider who is."""
+    from tests.fake_slack import dm_channel
+
+    pat = "UPARTNER01"
+    await create_program(bot)
+    bot.fake.add_partner_user(pat, "Pat Okafor")
+    bot.fake.share(PROGRAM_CHANNEL)
+    bot.fake.channels[PROGRAM_CHANNEL]["members"].append(pat)  # Alice never joined the channel itself
+    await register(bot, ALICE)
+    await register(bot, pat, name="Pat Okafor", email="pat@partner.example.org")
+    for user in (ALICE, pat):
+        await bot.driver.command(user, "join Hepatitis C ECHO")
+    bot.clock.set(FIRST_START + timedelta(minutes=5))
+    for user in (ALICE, pat):
+        await bot.driver.click(user, Action.CHECK_IN, "1", channel=PROGRAM_CHANNEL)
+    await at(bot, FIRST_END + timedelta(minutes=1))
+    reply = await submit(bot, await open_materials(bot), slides=b"%PDF-1.4 the didactic", recording=RECORDING)
+    assert reply.json["response_action"] == "update", reply.text
+    saved = await materials_repo.get(bot.db.reader, 1)
+    assert saved is not None and saved.slides_permalink is not None
+    # the file as attached: the coordinator's alone, nobody else could open it
+    assert not bot.fake.can_open(ALICE, saved.slides_permalink) and not bot.fake.can_open(pat, saved.slides_permalink)
+    shared = shared_slides(bot)
+    assert bot.fake.can_open(ALICE, shared) and bot.fake.can_open(pat, shared)
+    # what each of them is given
+    [thread] = thread_replies(bot)
+    assert f"<{shared}|Slides>" in blocks_text(thread["blocks"])
+    for user in (ALICE, pat):
+        listing = await bot.driver.command(user, "sessions", channel=PROGRAM_CHANNEL)
+        assert f"<{shared}|Slides>" in blocks_text(listing.json["blocks"]), user
+        [prompt] = [c for c in bot.fake.calls_to("chat.postMessage")
+                    if c.args.get("channel") in (user, dm_channel(user)) and "Evaluate the session" in c.args["text"]]
+        [updated] = updates_of(bot, prompt.response["channel"], prompt.response["ts"])
+        assert f"<{shared}|Slides>" in blocks_text(updated["blocks"]), user
+    home = blocks_text((await home_of(bot, ALICE))["blocks"])
+    assert f"<{shared}|Slides>" in home
+    # shared once: the recording changed later, the slides kept, nothing shared again
+    await submit(bot, await open_materials(bot), recording=NEW_RECORDING, view_id="VMATS0002")
+    assert len([c for c in bot.fake.calls_to("files.completeUploadExternal")
+                if c.args["channel_id"] == PROGRAM_CHANNEL]) == 1  # fmt: skip
+
+
+async def test_slides_deleted_before_they_are_shared_do_not_hold_the_channel(bot: Bot) -> None:
+    """The uploader deleted the file before echobot shared it: that share fails for good at once (no retries), the
+    thread reply still goes (with the file's own link) and the channel's other messages are not held up."""
+    await attended(bot)
+    view = await open_materials(bot)
+    file = bot.fake.attach_file(ADMIN, "hepc-didactic.pdf", b"%PDF-1.4 slides", filetype="pdf")
+    reply = await bot.driver.submit(ADMIN, {**view, "id": "VMATS0001"}, {MaterialsField.SLIDES: [file],
+                                                                         MaterialsField.RECORDING: RECORDING})
+    assert reply.json["response_action"] == "update", reply.text
+    bot.fake.fail("files.info", error="file_not_found")
+    await bot.settle()
+    row = await outbox.get(bot.db.reader, f"session:1:materials:slides:{file['id']}")
+    assert row is not None and row.state.value == "failed" and row.attempts == 1
+    [thread] = thread_replies(bot)
+    shown = blocks_text(thread["blocks"])
+    assert f"<{file['permalink']}|Slides>" in shown and RECORDING in shown

@@ -212,3 +212,27 @@ async def test_a_coordinator_closes_a_series_early_after_confirming_and_everyone
     await hold(bot, 5, [BOB])
     assert len(await audit.recent(bot.db.reader, action_prefix="series.end")) == 1
     assert not said_to(bot, BOB, "You completed")
+
+
+async def test_a_series_ends_when_a_coordinator_ends_its_last_session_early(bot: Bot) -> None:
+    """The issue's "on time, or early by a coordinator": End session now on the last session ends the series at
+    once (not at the session's scheduled end), with certificates and the report."""
+    await series_program(bot)
+    for number in (1, 2, 3, 4):
+        await hold(bot, number, [ALICE])
+    start = FIRST_START + 4 * WEEK
+    await at(bot, start - timedelta(minutes=10))
+    bot.clock.set(start + timedelta(minutes=2))
+    await bot.driver.click(ALICE, Action.CHECK_IN, "5", channel=PROGRAM_CHANNEL)
+    await at(bot, start + timedelta(minutes=30))
+    assert await series_repo.find(bot.db.reader, 1, *_dates()) is None  # under way
+    await bot.driver.click(COORDINATOR, Action.SESSION_END_NOW, "5", channel=PROGRAM_CHANNEL)
+    await bot.settle()
+    assert bot.fake.responses[-1]["text"].startswith("Session ended")
+    ended = await series_repo.find(bot.db.reader, 1, *_dates())
+    assert ended is not None and ended.how == "last_session" and ended.sessions_held == 5
+    assert ended.ended_at < FIRST_END + 4 * WEEK  # before the session's scheduled end
+    [note] = said_to(bot, ALICE, "You completed")
+    assert "you attended 5 of 5 sessions" in blocks_text(note["blocks"])
+    assert not said_to(bot, BOB, "You completed")
+    assert said_to(bot, COORDINATOR, "the series")

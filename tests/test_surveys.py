@@ -266,3 +266,80 @@ async def test_every_way_of_joining_a_series_brings_the_pre_survey(bot: Bot) -> 
     await bot.settle()
     [pre] = survey_dms(bot, ALICE, "pre")
     assert take_button(pre) and len(survey_dms(bot, CAROL, "pre")) == 1
+
+
+async def joined_before_surveys_existed(bot: Bot, user: str) -> None:
+    """A membership as a release before the surveys left it: the member's row, and no survey planned for them."""
+    from echobot.storage import programs as programs_repo
+
+    async with bot.db.transaction() as tx:
+        assert await programs_repo.join(tx, 1, user, bot.clock.now())
+
+
+def survey_rows(rows: list[Any], user: str) -> list[str]:
+    return [r.key for r in rows if r.target == user and ":dm:" in r.key]
+
+
+async def test_members_of_a_series_set_before_surveys_existed_get_the_pre_survey_as_it_starts(bot: Bot) -> None:
+    """A series created (or running) before its program had surveys: when it starts, every member who has not
+    had the pre-survey gets it, once (restarts and the periodic planning send nothing again)."""
+    await create_program(bot, **SERIES)
+    await register(bot, ALICE)
+    await register(bot, BOB, name="Bob Ortiz", email="bob@ortiz.example.org", credential="MD")
+    for user in (ALICE, BOB):
+        await joined_before_surveys_existed(bot, user)
+    await at(bot, FIRST_START - timedelta(days=2))
+    await bot.settle()
+    assert not survey_dms(bot, ALICE, "pre") and not survey_dms(bot, BOB, "pre")  # the series has not started
+    await at(bot, FIRST_START + timedelta(minutes=1))  # the first session starts: the series does
+    await bot.settle()
+    [pre] = survey_dms(bot, ALICE, "pre")
+    assert "*Hepatitis C ECHO* pre-series survey: 6 short statements" in blocks_text(pre["blocks"])
+    assert value_of(pre) == "pre:1:2026-11-10:2026-12-08"
+    reply, _ = await answer(bot, ALICE, pre, PRE_ALICE)
+    assert reply.text == ""
+    # a restart, the periodic planning again: nothing twice
+    await bot.restart()
+    await at(bot, FIRST_START + timedelta(hours=7))
+    await bot.settle()
+    await at(bot, FIRST_START + timedelta(hours=14))
+    await bot.settle()
+    assert len(survey_dms(bot, ALICE, "pre")) == 1 and len(survey_dms(bot, BOB, "pre")) == 1
+    rows = await outbox.by_prefix(bot.db.reader, "survey:1:2026-11-10:")
+    assert survey_rows(rows, ALICE) == [f"survey:1:2026-11-10:pre:dm:{ALICE}"]
+    assert [r.key for r in rows if r.key.endswith(":members:start")] == ["survey:1:2026-11-10:members:start"]
+
+
+async def test_saving_the_survey_of_a_running_series_sends_the_pre_survey_to_members_who_had_none(bot: Bot) -> None:
+    """The series is running (its first session held) and a member never had the pre-survey: the coordinator's
+    first save of the survey sends it to them, once (the form resent, or saved again, sends nothing more)."""
+    await create_program(bot, **SERIES)
+    await register(bot, ALICE)
+    await register(bot, BOB, name="Bob Ortiz", email="bob@ortiz.example.org", credential="MD")
+    await bot.driver.command(BOB, "join Hepatitis C ECHO")  # Bob joins as anyone does: his pre-survey at once
+    await bot.settle()
+    assert len(survey_dms(bot, BOB, "pre")) == 1
+    await hold(bot, 1, [BOB])  # the series runs
+    await joined_before_surveys_existed(bot, ALICE)
+    assert not survey_dms(bot, ALICE, "pre")
+    statements = {f"{SurveyField.STATEMENT}{n}": f"I can do task {n} for my patients." if n < 6 else ""
+                  for n in range(1, 9)}  # fmt: skip
+    await bot.driver.command(COORDINATOR, "survey edit")
+    await bot.settle()
+    editor = bot.fake.opened_views()[-1]
+    assert (await bot.driver.submit(COORDINATOR, editor, statements)).text == ""
+    await bot.settle()
+    [pre] = survey_dms(bot, ALICE, "pre")
+    assert "5 short statements" in blocks_text(pre["blocks"]) and take_button(pre)
+    # Slack resends the same form, the coordinator saves again: nothing twice, for Alice or for Bob
+    assert (await bot.driver.submit(COORDINATOR, editor, statements)).text == ""
+    await bot.driver.command(COORDINATOR, "survey edit")
+    await bot.settle()
+    again = {**statements, f"{SurveyField.STATEMENT}6": "I can do task 6 for my patients."}
+    assert (await bot.driver.submit(COORDINATOR, bot.fake.opened_views()[-1], again)).text == ""
+    await bot.settle()
+    assert len(survey_dms(bot, ALICE, "pre")) == 1
+    bobs = survey_dms(bot, BOB, "pre")  # his own, and its one reminder three days after he joined
+    assert len(bobs) == 2 and "A reminder: the" in blocks_text(bobs[1]["blocks"])
+    reply, view = await answer(bot, ALICE, pre, [4, 4, 3, 3, 2, 5])
+    assert reply.text == "" and len([b for b in view["blocks"] if b["type"] == "input"]) == 6

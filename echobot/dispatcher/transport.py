@@ -16,6 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from echobot.models import Message, OutboxItem, OutboxKind, OutboxState
 from echobot.slack_client import NETWORK_ERRORS, OnRetry, Sleep, rate_limit_retries, slack_error_code
+from echobot.slack_files import read_to_share
 from echobot.storage import Reader
 from echobot.storage import outbox as outbox_repo
 
@@ -39,7 +40,8 @@ PERMANENT_ERRORS = frozenset(
      "too_many_attachments", "invalid_attachments", "user_not_found", "cannot_dm_bot", "message_not_found",
      "cant_update_message", "cant_delete_message", "edit_window_closed", "is_archived", "channel_not_found",
      "restricted_action", "restricted_action_read_only_channel", "restricted_action_thread_only_channel",
-     "restricted_action_non_threadable_channel", "thread_not_found", "as_user_not_supported"}
+     "restricted_action_non_threadable_channel", "thread_not_found", "as_user_not_supported",
+     "file_not_found", "file_deleted", "file_too_large", "invalid_file_url"}
 )  # fmt: skip
 # Any other code is neither: tried a few times (the recorder's `max_attempts`, about a minute in all), then
 # given up, so that one row cannot hold its channel's lane for long.
@@ -279,16 +281,25 @@ class SlackTransport:
     ) -> tuple[str | None, str | None]:
         """A file into the conversation of the message it goes beside (a DM's channel is known only once
         that message is sent), or into the row's own channel."""
-        if message.file is None:
+        file = message.file
+        if file is None:
             raise ValueError(f"outbox {item.key}: an upload needs a file")
         channel = (parent.slack_channel if parent else None) or item.target
+        content = await read_to_share(self._client, file.share_file_id) if file.share_file_id else file.content
         # without the SDK's own retries on 5xx and lost connections, which would complete the upload again
-        await self._post_client.files_upload_v2(
+        response = await self._post_client.files_upload_v2(
             channel=channel,
-            content=message.file.content,
-            filename=message.file.filename,
-            title=message.file.title,
-            alt_txt=message.file.alt_text or None,
+            thread_ts=parent.slack_ts if parent and file.in_thread else None,
+            content=content,
+            filename=file.filename,
+            title=file.title,
+            alt_txt=file.alt_text or None,
             initial_comment=message.text or None,
         )
-        return channel, None
+        if not file.share_file_id:
+            return channel, None
+        # a file shared again: what Slack now has is that copy, whose link (for everyone in the channel) stands
+        # where a message's ts would
+        shared = (response.get("files") or [{}])[0].get("id")
+        info = (await self._client.files_info(file=shared)).get("file") or {} if shared else {}
+        return channel, str(info.get("permalink") or "") or None

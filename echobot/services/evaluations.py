@@ -30,6 +30,7 @@ from echobot.reports import Transcript
 from echobot.services.attendance_import import short_of_minutes
 from echobot.services.programs import Programs
 from echobot.services.sessions import Sessions
+from echobot.services.slides import with_shared_slides
 from echobot.storage import Database, Reader, Tx, outbox
 from echobot.storage import attendance as attendance_repo
 from echobot.storage import evaluations as evaluations_repo
@@ -114,7 +115,7 @@ class Evaluations:
         _, closes = window(session, program)
         if now >= closes:
             return None
-        links = materials_links(await materials_repo.get(db, session.id))
+        links = materials_links(await with_shared_slides(db, await materials_repo.get(db, session.id)))
         return evaluation_prompt(session, program, closes, reminder=bool(args.get("reminder")), materials=links)
 
     def register_renderers(self, renderers: Renderers) -> None:

@@ -14,6 +14,7 @@ from echobot import keys, phi
 from echobot.clock import Clock
 from echobot.ids import MaterialsField
 from echobot.models import (
+    Attachment,
     Message,
     OutboxKind,
     OutboxState,
@@ -28,16 +29,18 @@ from echobot.renderers import Renderers
 from echobot.services.evaluations import window
 from echobot.services.programs import Programs
 from echobot.services.sessions import Sessions
+from echobot.services.slides import with_shared_slides
 from echobot.storage import Database, Reader, Tx, audit, outbox
 from echobot.storage import materials as materials_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import sessions as sessions_repo
 from echobot.submissions import Submission
-from echobot.views.materials import REFUSED, materials_reply
+from echobot.views.materials import REFUSED, materials_reply, slides_comment
 
 RECENT_DAYS = 30
 UPCOMING_DAYS = 30
 THREAD_RENDER = "materials.thread"
+SHARED_JOB = "materials.shared"
 SENT = (OutboxState.SENT, OutboxState.SENDING)
 
 
@@ -173,46 +176,74 @@ class Materials:
                 "slides_replaced": slides is not None and before is not None and before.slides_file_id is not None,
                 "recording": materials.recording_url, "presenter": not person.manages(program),
             })  # fmt: skip
-            await self._plan(tx, session, program, version, now)
+            await self._plan(tx, session, program, version, now, slides)
         fresh = await sessions_repo.get(self._db.reader, session.id) or session
         return {}, (fresh, program, materials)
 
-    async def _plan(self, tx: Tx, session: Session, program: Program, version: int, now: datetime) -> None:
-        """The thread reply (once; later changes update it in place) and the open evaluation DMs' updates."""
+    async def _plan(self, tx: Tx, session: Session, program: Program, version: int, now: datetime,
+                    slides: Slides | None = None) -> None:  # fmt: skip
+        """The thread reply (once; later changes update it in place) and the open evaluation DMs' updates. New
+        slides are first shared into the session's thread (a file attached in a form is the uploader's alone until
+        then): the reply and the DMs' updates come after it, in the channel's lane, and link to that copy."""
         render = Render(name=THREAD_RENDER, args={"session_id": session.id})
         thread = await outbox.get(tx, keys.materials(session.id))
+        live = await outbox.get(tx, keys.live(session.id))
+        # in the session post's thread; a post still ahead (a week before the session) is waited for from its own
+        # due time, not polled every second until then. With no session post that will be sent: the channel itself
+        in_thread = live is not None and live.state in (*SENT, OutboxState.PENDING)
+        beside: dict[str, Any] = {"parent_key": live.key, "due_at": max(now, live.due_at)} if live and in_thread else {}
         rows: list[dict[str, Any]] = []
+        if slides is not None:
+            rows.append({"key": keys.materials_slides(session.id, slides.file_id), "kind": OutboxKind.UPLOAD,
+                         "target": program.channel_id, **beside,
+                         "message": Message(text=slides_comment(session, program), file=Attachment(
+                             filename=slides.name[:200], title=slides.name[:200], share_file_id=slides.file_id,
+                             in_thread=True))})  # fmt: skip
         if thread is None:
-            live = await outbox.get(tx, keys.live(session.id))
-            row: dict[str, Any] = {"key": keys.materials(session.id), "target": program.channel_id, "render": render}
-            if live is not None and live.state in (*SENT, OutboxState.PENDING):
-                # in the session post's thread; a post still ahead (a week before the session) is waited for
-                # from its own due time, not polled every second until then
-                row |= {"parent_key": live.key, "due_at": max(now, live.due_at)}
-            rows.append(row)  # with no session post that will be sent, the materials go to the channel itself
+            rows.append({"key": keys.materials(session.id), "target": program.channel_id, "render": render, **beside})
         elif thread.state in SENT:
             rows.append({"key": f"{thread.key}:update:{version}", "target": program.channel_id,
                          "kind": OutboxKind.UPDATE, "parent_key": thread.key, "render": render})  # fmt: skip
         # a pending reply is rendered when sent: it will show this set
-        _, closes = window(session, program)
-        if now < closes:
-            prefix = keys.evaluate(session.id, "")
-            for prompt in await outbox.by_prefix(tx, prefix):
-                user = prompt.key[len(prefix):]
-                if ":" in user or prompt.state not in SENT:
-                    continue  # an update of a prompt, or one not sent yet (rendered with the links when sent)
-                rows.append({"key": f"{prompt.key}:materials:{version}", "target": prompt.target,
-                             "kind": OutboxKind.UPDATE, "parent_key": prompt.key, "stale_at": closes,
-                             "render": Render(name="evaluation.prompt",
-                                              args={"session_id": session.id, "user_id": user})})  # fmt: skip
+        if slides is None:
+            await outbox.enqueue_many(tx, rows, now)
+            await self._update_prompts(tx, session, program, version, now)
+            return
+        rows.append({"key": f"{keys.materials_slides(session.id, slides.file_id)}:shared", "kind": OutboxKind.JOB,
+                     "target": program.channel_id, "due_at": rows[0].get("due_at", now),
+                     "render": Render(name=SHARED_JOB, args={"session_id": session.id, "version": version})})
         await outbox.enqueue_many(tx, rows, now)
+
+    async def _update_prompts(self, tx: Tx, session: Session, program: Program, version: int, now: datetime) -> None:
+        """The evaluation DMs already sent, updated with the links while the evaluation is open."""
+        _, closes = window(session, program)
+        if now >= closes:
+            return
+        prefix = keys.evaluate(session.id, "")
+        rows: list[dict[str, Any]] = []
+        for prompt in await outbox.by_prefix(tx, prefix):
+            user = prompt.key[len(prefix):]
+            if ":" in user or prompt.state not in SENT:
+                continue  # an update of a prompt, or one not sent yet (rendered with the links when sent)
+            rows.append({"key": f"{prompt.key}:materials:{version}", "target": prompt.target,
+                         "kind": OutboxKind.UPDATE, "parent_key": prompt.key, "stale_at": closes,
+                         "render": Render(name="evaluation.prompt",
+                                          args={"session_id": session.id, "user_id": user})})  # fmt: skip
+        await outbox.enqueue_many(tx, rows, now)
+
+    async def _shared(self, tx: Tx, args: dict[str, Any], now: datetime) -> None:
+        """The slides are in the session's thread (or their share failed): the evaluation DMs now link to them."""
+        loaded = await self._sessions.get(int(args["session_id"]))
+        if loaded is not None:
+            await self._update_prompts(tx, loaded[0], loaded[1], int(args["version"]), now)
 
     # ---- what people see -------------------------------------------------------------------
     async def past(self, programs: list[Program], days: int = 90) -> list[tuple[Session, Program, SessionMaterials]]:
         """Past sessions of these programs that have materials, newest first."""
         found = await self._sessions.recent(programs, days=days)  # newest first
-        held = await materials_repo.of_sessions(self._db.reader, [s.id for s, _ in found])
-        return [(s, p, held[s.id]) for s, p in found if s.id in held]
+        db = self._db.reader
+        held = await materials_repo.of_sessions(db, [s.id for s, _ in found])
+        return [(s, p, await with_shared_slides(db, held[s.id]) or held[s.id]) for s, p in found if s.id in held]
 
     async def _render_thread(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
         session = await sessions_repo.get(db, int(args["session_id"]))
@@ -220,10 +251,11 @@ class Materials:
         materials = await materials_repo.get(db, session.id) if session else None
         if session is None or program is None or materials is None or session.status is SessionStatus.CANCELLED:
             return None
-        return materials_reply(session, program, materials)
+        return materials_reply(session, program, await with_shared_slides(db, materials) or materials)
 
     def register_renderers(self, renderers: Renderers) -> None:
         renderers.messages[THREAD_RENDER] = self._render_thread
+        renderers.jobs[SHARED_JOB] = self._shared
 
 
 

@@ -109,6 +109,7 @@ class SurveyResults:
                 submission.refuse()
                 return {first: reason}
             await surveys_repo.set_statements(tx, program.id, statements)
+            await self._surveys.survey_saved(tx, program, self._clock.now())
             await audit.record(tx, self._clock.now(), person.user_id, "survey.edit", f"program:{program.id}",
                                {"statements": len(statements)})  # fmt: skip
         return {}

@@ -3,10 +3,11 @@ statements, editable by its coordinators until the current series has answers), 
 
 Delivery goes through the outbox, with keys of their own (echobot/keys.py), so nothing is sent twice across
 restarts and processes: the pre-survey DM to a provider who joins a program while its series is ahead or running,
-and to its members when the series is set (a job); the post-survey DM, when the series ends, to those who answered
-the pre-survey or attended. Each DM has one reminder, planned with it and rendered when due (nothing once
-answered or closed). A close job at the window's end (pre: the series' second session starts; post: 14 days after
-the end) updates each DM in place: the button is gone. The DMs are rendered when sent, from the database."""
+and to its members (a job) when the series is set, when it starts and when its survey is saved; the post-survey DM,
+when the series ends, to those who answered the pre-survey or attended. Each DM has one reminder, planned with it
+and rendered when due (nothing once answered or closed). A close job at the window's end (pre: the series' second
+session starts; post: 14 days after the end) updates each DM in place: the button is gone. The DMs are rendered
+when sent, from the database."""
 
 from __future__ import annotations
 
@@ -124,11 +125,43 @@ class Surveys:
     async def program_saved(self, tx: Tx, program: Program, now: datetime) -> None:
         """A program saved with series dates: its members get the pre-survey (a job, so the members are read
         when it runs)."""
+        await self._members_job(tx, program, "", now, now)
+
+    async def survey_saved(self, tx: Tx, program: Program, now: datetime) -> None:
+        """A coordinator saved the program's survey: the series' members who have not had it get the pre-survey
+        now (a series set, or running, before surveys existed has members who never did)."""
+        await self._members_job(tx, program, "survey", now, now)
+
+    async def plan_all(self) -> int:
+        """Periodic, with the sessions' planning: each series not ended has its members job due when the series
+        starts (its first session), so every member gets the pre-survey then, also those of a series set before
+        surveys existed. Once per series; how many programs were looked at."""
+        now = self._clock.now()
+        programs = [p for p in await programs_repo.active(self._db.reader) if self._ref(p, PRE) is not None]
+        for program in programs:
+            key = keys.survey_members(program.id, str(program.series_starts_on), "start")
+            if await outbox.get(self._db.reader, key) is not None:
+                continue  # planned already: no write
+            async with self._db.transaction() as tx:
+                await self._members_job(tx, program, "start", await self._starts(tx, program), now)
+        return len(programs)
+
+    async def _starts(self, db: Reader, program: Program) -> datetime:
+        """When the program's series starts: its first session (by the program's own dates), else its first day."""
+        standing = await self._series.standing(db, program)
+        sessions = sorted([*standing.held, *standing.ahead], key=lambda s: s.starts_at) if standing else []
+        if sessions:
+            return sessions[0].starts_at
+        assert program.series_starts_on is not None
+        return to_utc(datetime.combine(program.series_starts_on, time.min), program.zone)
+
+    async def _members_job(self, tx: Tx, program: Program, trigger: str, due: datetime, now: datetime) -> None:
+        """The job that plans the pre-survey of every member (read when it runs), once per series and trigger."""
         ref = self._ref(program, PRE)
         if ref is None or await series_repo.find(tx, program.id, ref.first, ref.last) is not None:
             return
-        await outbox.enqueue(tx, key=keys.survey_members(program.id, ref.first.isoformat()), kind=OutboxKind.JOB,
-                             target=keys.survey_jobs(program.id), now=now,
+        await outbox.enqueue(tx, key=keys.survey_members(program.id, ref.first.isoformat(), trigger),
+                             kind=OutboxKind.JOB, target=keys.survey_jobs(program.id), now=now, due_at=max(now, due),
                              render=Render(name="survey.members", args={"ref": ref.encode()}))  # fmt: skip
 
     async def joined(self, tx: Tx, program: Program, user_id: str, now: datetime) -> None:

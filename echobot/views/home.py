@@ -113,8 +113,12 @@ def staff_sections(work: StaffWork) -> list[Block]:
         several = len(work.coordinating) > 1
         settings = [button(f"Settings: {program.name}"[:75] if several else "Settings", Action.PROGRAM_SETTINGS,
                            str(program.id)) for program, _, _ in work.coordinating[:10]]  # fmt: skip
+        invite = [button(f"Invite people: {program.name}"[:75] if several else "Invite people",
+                         Action.INVITE_PEOPLE, str(program.id))
+                  for program, _, _ in work.coordinating[:10] if program.invite_only]  # fmt: skip
         blocks += [section("*Programs you coordinate*\n" + "\n".join(lines)),
                    actions(*settings, block_id="program-settings"),
+                   *([actions(*invite, block_id="program-invite")] if invite else []),
                    actions(command_button("Sessions", "sessions"), command_button("Attendance", "attendance"),
                            command_button("Export", "export credits"), command_button("Digest", "digest"),
                            command_button("Materials", "session materials"), block_id="coordinator-tools"),

@@ -91,6 +91,13 @@ def materials_reply(session: Session, program: Program, materials: SessionMateri
     ])  # fmt: skip
 
 
+def slides_comment(session: Session, program: Program) -> str:
+    """Beside the slides echobot shares into the session's thread."""
+    title = f": _{escape(session.topic)}_" if session.topic else ""
+    return (f":paperclip: Slides of the {escape(program.name)} session of "
+            f"{slack_date(session.starts_at, '{date_short_pretty}')}{title}")
+
+
 def materials_button(session_id: int) -> Block:
     return button("Materials", Action.MATERIALS_OPEN, str(session_id))
 
