@@ -34,7 +34,10 @@ def load(path: str) -> ModuleType:
     if spec is None or spec.loader is None:
         raise SystemExit(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
+    before = set(sys.modules)
     spec.loader.exec_module(module)
+    for name in set(sys.modules) - before:  # a corpus's own parts (part_name, …): the next corpus has its own
+        del sys.modules[name]
     return module
 
 

@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import partial
 
 from echobot.phi import cues, detectors, spoken
-from echobot.phi.names import scored_names
+from echobot.phi.names import outside_brands, scored_names
 
 
 class FieldKind(StrEnum):
@@ -148,7 +148,10 @@ def scan(text: str, *, kind: FieldKind = FieldKind.CASE, clinicians: Iterable[st
     claimed: list[tuple[int, int]] = []
     findings = []
     for category, detect in DETECTORS:
-        spans = detectors.name(clean, shouting=shouted) if category is Category.NAME else detect(clean)
+        if category is Category.NAME:  # a name inside a product's name ("Dr Pepper") is no person
+            spans = outside_brands(clean, detectors.name(clean, shouting=shouted))
+        else:
+            spans = detect(clean)
         for start, end in spans:
             if end <= start or any(start < e and s < end for s, e in claimed):
                 continue

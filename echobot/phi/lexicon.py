@@ -114,7 +114,23 @@ maneuver manoeuvre reflex phenomenon thyroiditis encephalopathy lymphoma sarcoma
 ulcer ulcers cyst node nodes triad law formula equation virus granulomatosis ataxia chorea dystrophy
 contracture fracture tumor tumour dementia disorder spots rings lines nodules arthropathy disease's grade
 type index rule rules technique procedure operation repair catheter tube incision position protocol
+scores scales tests grades stages classes types criterion indices maneuvers reflexes catheters tubes
+pulse pulses breathing respirations murmur murmurs point triangle bodies cells lesions nodules
 """)
+
+# Products named after people, and slang, that clinical text mentions: "drinks Dr Pepper", "uses Mrs. Dash",
+# "Little Debbie cakes", "a fifth of Jack Daniel's". A curated list (US food, drink and store brands with a
+# person's name in them, checked by hand), not a registry's: a name inside one of these is no person.
+BRAND_PHRASES = frozenset({
+    "dr pepper", "mrs dash", "little debbie", "jack daniel's", "jim beam", "johnnie walker",
+    "jose cuervo", "captain morgan", "mary jane", "sara lee", "betty crocker", "aunt jemima", "uncle ben's",
+    "chef boyardee", "marie callender's", "mrs butterworth's", "ben & jerry's", "ben and jerry's", "wendy's",
+    "arby's", "hardee's", "denny's", "mcdonald's", "carl's jr", "papa john's", "jimmy dean", "orville redenbacher",
+    "dr scholl's", "mike's hard", "jack link's", "oscar mayer", "ronald mcdonald house", "mountain dew",
+    "sam's club", "trader joe's", "long john silver's", "jenny craig", "jack in the box", "little caesars",
+    "papa murphy's", "tim hortons", "famous amos", "debbie meyer", "marie's", "ruth's chris", "bob evans",
+    "dave's killer", "annie's", "newman's own", "kellogg's", "campbell's", "smucker's", "dickey's",
+})  # fmt: skip
 
 US_STATES = _words("""
 alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho

@@ -12,20 +12,34 @@ lowercase or acronym shape. A word whose score reaches THRESHOLD is a name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from echobot.phi.lexicon import AMBIGUOUS_NAMES, EPONYM_NOUNS, EPONYMS, FIRST_NAMES, NOT_PLACES, SURNAMES, US_STATES
+from echobot.phi.lexicon import (
+    AMBIGUOUS_NAMES,
+    BRAND_PHRASES,
+    EPONYM_NOUNS,
+    EPONYMS,
+    FIRST_NAMES,
+    NOT_PLACES,
+    SURNAMES,
+    US_STATES,
+)
 
 Span = tuple[int, int]
 THRESHOLD = 2.0
-TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*(?:-[^\W\d_]+)*|[.,:;()!?/]")
+TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*(?:-[^\W\d_]+)*|[.,:;()!?/=]")
 SHAPE = re.compile(
     r"^(?:Mc|Mac|O['’]|D['’]|De|Da|Di|Du|La|Le|Van|Von)?[^\W\d_][^\W\d_A-Z]+(?:[-'’][^\W\d_][^\W\d_A-Z]*)*$"
 )
-AGE_SEX_AFTER = re.compile(r"\s*[-,(]?\s*\d{1,3}\s*(?:yo|y/o|y\.o\.|yrs?|-year-old|[MF])\b")
+# An age and sex, or an age set off by commas, right after a name: "…, 32F", "… 58M", "…, 41, …", "…, her 4yo".
+AGE_SEX_AFTER = re.compile(
+    r"\s*[-,(]?\s*(?:(?:her|his|their|our|my)\s+)?\d{1,3}\s*(?:yo|y/o|y\.o\.|yrs?|-year-old|-yo|[MFmf])\b"
+    r"|\s*,\s*\d{1,3}\s*[,;)]"
+)
 _SCORE_AFTER = re.compile(r"\s*\d+(?:/\d+)?\b")
 AFTER_NUMBER = re.compile(r"\s*\d+(?!\s*(?:yo|y/o|y\.o|yr|years?|[MF]\b|-year))")
 
@@ -133,6 +147,28 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+HAND_NAMES = FIRST_NAMES | SURNAMES
+# Words around a capitalised word that make it a language or a people, not a person: "speaks Dari", "a little
+# Urdu interpreter", "Marshallese woman", "the Hmong community".
+LANGUAGE_BEFORE = frozenset({"speaks", "speak", "speaking", "spoke", "fluent", "interpreter", "translator"})
+PEOPLE_AFTER = frozenset({
+    "woman", "women", "man", "men", "family", "families", "community", "communities", "elder", "elders", "speaker",
+    "speakers", "interpreter", "interpreters", "culture", "language", "languages", "descent", "heritage", "ancestry",
+    "people", "refugee", "refugees", "immigrant", "immigrants", "household", "households", "tribe", "dialect",
+    "translation", "food", "foods", "cuisine",
+})  # fmt: skip
+# After a full name, what shows it is a person: a suffix (Jr.), a verb people do, "is", "has".
+PERSON_AFTER = VERBS | frozenset({"is", "was", "has", "had", "jr", "sr"})
+# Relatives named in parentheses after a name: "Sina (pt's wife)", "Lena (her daughter)".
+RELATIONS_AFTER = RELATIONS - frozenset({
+    "pt", "patient", "client", "named", "called", "nicknamed", "aka", "name", "name's", "names", "child", "kid", "kids",
+    "baby", "infant", "toddler",
+})  # fmt: skip
+# Words that are never the rest of a person's full name.
+NOT_NAME_PARTS = (NAMED_THING | EPONYMS | US_STATES | NOT_PLACES | TITLES | FUNCTION_WORDS | PEOPLE | RELATIONS
+                  | PEOPLE_AFTER)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Entry:
     given: bool
@@ -155,7 +191,23 @@ PRIOR = {1: 2.0, 2: 1.0, 0: 0.0}
 
 
 def _key(word: str) -> str:
-    return word.lower().replace("’", "'").removesuffix("'s").rstrip("'")
+    """The word as the lists hold it: lowercase, no possessive, no accents (Gutiérrez, Ramón, Bermúdez)."""
+    key = word.lower().replace("’", "'").removesuffix("'s").rstrip("'")
+    if not key.isascii():
+        key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    return key
+
+
+def _entry(names: dict[str, Entry], key: str) -> Entry | None:
+    """The word's entry; a double-barrelled name whose parts are all names counts as one (Ibarra-Soto,
+    Marie-Claire), though only with the evidence of a full name (the hyphen rule below)."""
+    entry = names.get(key)
+    if entry is None and "-" in key:
+        parts = [names.get(part) for part in key.split("-")]
+        first, last = parts[0], parts[-1]
+        if first and last and all(part and part.strength for part in parts):
+            entry = Entry(first.given, last.surname, 1)
+    return entry
 
 
 def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, bool]]:
@@ -171,36 +223,35 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
         if not word[0].isalpha() or len(word) < 2:
             continue
         key = keys[i]
-        entry = names.get(key)
-        hopeless = entry is None or (word.islower() and key not in FIRST_NAMES) or entry.strength == 0
-        if hopeless and not _cue_before(tokens, keys, i):
-            continue  # nothing can make it a name: the common case, kept fast
-        score = PRIOR[entry.strength] if entry else 0.0
+        entry = _entry(names, key)
+        cue = _cue_before(tokens, keys, i)
         upper, lower = word.isupper(), word.islower()
+        full = 0  # evidence of a full name: 2 with an age, a verb or a suffix after it, 1 with a known surname
+        if entry and entry.given and not lower and (not upper or shouting):
+            full = _full_name(text, tokens, keys, i, entry.strength)
+        hopeless = entry is None or (lower and key not in FIRST_NAMES) or entry.strength == 0
+        if hopeless and not cue and full < 2:
+            continue  # nothing can make it a name: the common case, kept fast
+        title = cue >= 2.5 and _title_before(keys, i)
+        labelled = title or (i > 0 and keys[i - 1] in _LABELS)
+        if (entry is None or not entry.strength) and not labelled and (shouting or len(key) < 3) and full < 2:
+            continue  # "WIFE AFRAID", "baby is Rh positive": after a relative, only a word the lists know
+        score = PRIOR[entry.strength] if entry else 0.0
         if shouting:
             if key in ACRONYMS or len(key) < 3:
                 score -= 1.5
-        elif upper and _cue_before(tokens, keys, i) >= 2.5 and entry and entry.strength:
+        elif upper and cue >= 2.5 and entry and entry.strength:
             score -= 0.5  # "pt is DARLENE"
         elif upper or (not lower and not SHAPE.match(word)):
             continue  # an acronym in ordinary text (ANA, COPD), or a word shaped like no name (HBsAg)
-        cue = _cue_before(tokens, keys, i)
         if lower:
-            titled = i >= 2 and keys[i - 1] == "." and keys[i - 2] in SHORT_TITLES
-            unknown = entry is None and len(key) >= 3 and key not in FUNCTION_WORDS
-            if titled and (unknown or (entry and entry.strength)):
-                score = 0.0 if entry is None else score
-                score -= 1.0
-            elif cue >= 1.0 and entry and entry.strength == 1 and (cue >= 3.0 or entry.given):
-                score -= 1.0
-            elif key in FIRST_NAMES and key not in AMBIGUOUS_NAMES and key not in OCCUPATIONS:
-                score -= 0.0  # the hand list of first names: "labs for roberto"
-            else:
-                score -= 1.5 if entry and entry.strength == 1 else 3.0
-        score += cue
+            score += _lowercase(keys, i, entry, cue)
+        score += cue + (3.0 if full == 2 else 0.0)
         if not lower and AGE_SEX_AFTER.match(text, token.end()):
-            score += 0.0 if entry is None else 1.0  # "Hodan Abdi, 32F"
-        if entry is None and (score < THRESHOLD or (lower and score < THRESHOLD)):
+            score += 0.0 if entry is None else 1.0  # "Makana, her 4yo"
+        if entry and entry.strength and _relative_after(keys, i):
+            score += 3.0  # "Sina (pt's wife)"
+        if entry is None and score < THRESHOLD:
             continue  # a word the lists do not know is a name only after a title or a named relative
         if i + 1 < len(tokens) and keys[i + 1] in VERBS:
             score += 0.7
@@ -208,9 +259,9 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
             score += 2.5
         if i > 0 and scores[i - 1] >= THRESHOLD and entry and entry.surname and not lower:
             score += 1.5  # a surname after a given name
-        if _named_thing(tokens, keys, i) or _part_of_place(keys, i) or _graded(tokens, keys, scores, i, cue):
+        if _named_thing(tokens, keys, i) or _part_of_place(keys, i) or _graded(tokens, keys, scores, i, title):
             score -= 6.0
-        if cue == 0 and (i == 0 or keys[i - 1] in SENTENCE_END) and key not in FIRST_NAMES | SURNAMES:
+        if cue == 0 and full == 0 and (i == 0 or keys[i - 1] in SENTENCE_END) and key not in HAND_NAMES:
             score -= 1.0  # a census-only name opening a sentence needs more ("Lacy violaceous mottling")
         if cue < 2.5 and AFTER_NUMBER.match(text, token.end()):
             score -= 2.5  # Braden 13, modified Rankin 4: a score
@@ -220,8 +271,10 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
             score -= 3.0
         if (
             (key in NOT_PLACES or key.split("-")[0] in NOT_PLACES) and (cue < 2.5 or not entry or not entry.strength)
-        ) or ("-" in key and cue < 2.5):
+        ) or ("-" in key and cue < 2.5 and full < 2):
             score -= 3.0
+        if not title and _language_or_people(keys, i):
+            score -= 6.0  # "speaks Dari", "a Marshallese woman": a language or a people
         scores[i] = score
         if score >= THRESHOLD:
             clinician = _clinical_before(keys, i) or (i > 0 and clinicians[i - 1])
@@ -229,23 +282,94 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
             yield token.span(), clinician
 
 
-_LINKING = frozenset({".", ":", ",", "(", "is", "was", "named", "called", "'s"})
+def _lowercase(keys: list[str], i: int, entry: Entry | None, cue: float) -> float:
+    """What a lowercase word loses (or keeps) against its prior: a name typed in lowercase needs a title, a
+    relative, or the hand list of first names ("labs for roberto", "mrs begay", "husband nikolai")."""
+    key = keys[i]
+    dotted = i >= 2 and keys[i - 1] == "." and keys[i - 2] in SHORT_TITLES
+    unknown = entry is None and len(key) >= 3 and key not in FUNCTION_WORDS
+    if dotted and (unknown or entry):  # "mr.whitehorse", "ms. pa houa thao"
+        return -1.0 - (PRIOR[entry.strength] if entry else 0.0)
+    if i >= 1 and keys[i - 1] == "mrs" and unknown:  # "mrs quetawki"; not "mr" or "ms" (a valve, a disease)
+        return -1.0
+    if i >= 1 and keys[i - 1] in SHORT_TITLES and entry and entry.strength:  # "saw mr yazzie", "ms gutknecht"
+        return -1.0
+    if cue >= 1.0 and entry and entry.strength == 1 and (cue >= 3.0 or entry.given):
+        return -1.0
+    if key in FIRST_NAMES and key not in AMBIGUOUS_NAMES and key not in OCCUPATIONS:
+        return 0.0  # the hand list of first names: "labs for roberto"
+    return -1.5 if entry and entry.strength == 1 else -3.0
+
+
+def _full_name(text: str, tokens: list[re.Match[str]], keys: list[str], i: int, strength: int) -> int:
+    """A given name at i followed by one or two capitalised words that can be the rest of a name: 2 when an
+    age and sex, a verb people do, 'is'/'has', a suffix or a possessive follows ("Jolene Whitehorse, 26F",
+    "Siobhan O'Dwyer has", "Tavita Leiataua's potassium"), 1 when the next word is a known surname ("Ernestine
+    Blackgoat" is not, "Bao Yang" is), else 0. A given name that is an everyday word (Grace, Ivy, Frank) needs
+    the age."""
+    last = i
+    while last - i < 2 and last + 1 < len(tokens):
+        nxt = tokens[last + 1]
+        word = nxt.group()
+        capitalised = word[0].isupper() and SHAPE.match(word)
+        if text[tokens[last].end() : nxt.start()] != " " or not capitalised or keys[last + 1] in NOT_NAME_PARTS:
+            break
+        last += 1
+    if last == i:
+        return 0
+    if AGE_SEX_AFTER.match(text, tokens[last].end()):
+        return 2
+    possessive = tokens[last].group().endswith(("'s", "’s"))
+    if strength and (possessive or (last + 1 < len(keys) and keys[last + 1] in PERSON_AFTER)):
+        return 2
+    surname = model().get(keys[i + 1])
+    return 1 if strength == 1 and surname and surname.surname and surname.strength else 0
+
+
+def _language_or_people(keys: list[str], i: int) -> bool:
+    return (i > 0 and keys[i - 1] in LANGUAGE_BEFORE) or (i + 1 < len(keys) and keys[i + 1] in PEOPLE_AFTER)
+
+
+def _relative_after(keys: list[str], i: int) -> bool:
+    """'Sina (pt's wife)', 'Lena (her daughter) …': a relative in parentheses right after the word."""
+    return i + 2 < len(keys) and keys[i + 1] == "(" and any(k in RELATIONS_AFTER for k in keys[i + 2 : i + 5])
+
+
+def _title_before(keys: list[str], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and keys[j] in {".", ",", "("}:
+        j -= 1
+    return j >= 0 and keys[j] in TITLES
+
+
+_LINKING = frozenset({".", ":", ",", "(", "=", "is", "was", "named", "called", "'s"})
+_LABELS = frozenset({":", "=", "named", "called"})  # "SPOUSE: …", "pt = …": what follows is the name
+_TWO_WORD_CUES = frozenset({("calls", "him"), ("calls", "her"), ("call", "him"), ("call", "her"), ("goes", "by"),
+                            ("go", "by"), ("known", "as"), ("answers", "to")})  # fmt: skip
 
 
 def _cue_before(tokens: list[re.Match[str]], keys: list[str], i: int) -> float:
-    """A title or a relative just before: 'Mrs.', 'dtr', 'her son', 'pt name:', 'mother is'."""
-    j = i - 1
+    """A title or a relative just before: 'Mrs.', 'dtr', 'her son', 'pt name:', 'mother is', 'pt: d.',
+    'calls him', 'goes by', 's/o'. Not across a line break: a heading's last word names nothing."""
+    end = i - 2 if i >= 2 and keys[i - 1] == "." and len(keys[i - 2]) == 1 else i  # an initial: "pt: d. ybarra"
+    j = end - 1
     # at most four linking tokens ("pt name is: Ann"): an unbounded walk back made "is is is …" quadratic
-    while j >= max(0, i - 4) and keys[j] in _LINKING:
+    while j >= max(0, end - 4) and keys[j] in _LINKING:
         j -= 1
     if j < 0 or keys[j] in _LINKING:
         return 0.0
-    if "." in keys[j + 1 : i] and keys[j] not in DOTTED_CUES:
+    if "." in keys[j + 1 : end] and keys[j] not in DOTTED_CUES:
         return 0.0  # "… with her kids. How to …": the sentence ended after the cue word
-    if keys[j] in TITLES and tokens[j].group().endswith(("'s", "’s")):
-        return 0.0  # "a nurse's aide", "the doctor's office": a possessive, not a title
+    if "\n" in tokens[i].string[tokens[j].end() : tokens[i].start()]:
+        return 0.0  # "Title: … in a young mom\nSummary: …"
+    if keys[j] in TITLES and (tokens[j].group().endswith(("'s", "’s")) or ":" in keys[j + 1 : end]):
+        return 0.0  # "a nurse's aide", "a wound nurse: Bates-Jensen …": a possessive or a heading, not a title
     if keys[j] in TITLES:
         return 3.0
+    if (j >= 1 and (keys[j - 1], keys[j]) in _TWO_WORD_CUES) or (
+        j >= 2 and keys[j] == "o" and keys[j - 1] == "/" and keys[j - 2] in {"s", "d", "c", "w"}
+    ):
+        return 3.0  # "calls him Bubba", "goes by Tito", "s/o Ann", "c/o her sister"
     if keys[j] in RELATIONS:
         skipped = {keys[k] for k in range(j + 1, i)}
         if keys[j] in {"pt", "patient", "client"} and not skipped & {":", "is", "named", "called", "("}:
@@ -266,8 +390,8 @@ def _apposition(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
 def _named_thing(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
     following = [
         k
-        for k, t in zip(keys[i + 1 : i + 5], tokens[i + 1 : i + 5], strict=False)
-        if k not in {".", ","} and not (t.group()[0].isupper() and k not in NAMED_THING)
+        for k, t in zip(keys[i + 1 : i + 7], tokens[i + 1 : i + 7], strict=False)
+        if k not in {".", ",", "/"} and not (t.group()[0].isupper() and k not in NAMED_THING)
     ][:2]
     if tokens[i].group().endswith(("'s", "’s")) and following and following[0] == "wort":
         return True
@@ -279,10 +403,11 @@ def _named_thing(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
     return False
 
 
-def _graded(tokens: list[re.Match[str]], keys: list[str], scores: list[float], i: int, cue: float) -> bool:
-    """'Denver II', 'Hurley III': an eponymous classification and its grade, unless a title or a relative
-    stands before it or a given name (then 'John Smith III' is a person)."""
-    if i + 1 >= len(keys) or not tokens[i + 1].group().isupper() or cue >= 2.5:
+def _graded(tokens: list[re.Match[str]], keys: list[str], scores: list[float], i: int, title: bool) -> bool:
+    """'Denver II', 'Hurley III': an eponymous classification and its grade, unless a title stands before it
+    or a given name (then 'John Smith III' is a person); a relative's word as a heading ("Well child: Denver
+    II") does not make it one."""
+    if i + 1 >= len(keys) or not tokens[i + 1].group().isupper() or title:
         return False
     scored = len(keys[i + 1]) > 1 and _SCORE_AFTER.match(tokens[i + 1].string, tokens[i + 1].end())
     if keys[i + 1] not in ROMAN_GRADE and not scored:
@@ -311,3 +436,18 @@ def _clinical_before(keys: list[str], i: int) -> bool:
             return True
         k += 1
     return k < len(keys) and keys[k] in CLINICAL_TITLES
+
+
+def _brand_pattern(phrase: str) -> str:
+    return r"\.?\s+".join(re.escape(word).replace("'", "['’]") for word in phrase.split())
+
+
+_BRANDS = re.compile(r"(?<!\w)(?:" + "|".join(map(_brand_pattern, sorted(BRAND_PHRASES))) + r")(?!\w)", re.IGNORECASE)
+
+
+def outside_brands(text: str, spans: Iterable[Span]) -> Iterator[Span]:
+    """The spans that are not inside a product's name ("Dr Pepper", "Little Debbie")."""
+    brands = [m.span() for m in _BRANDS.finditer(text)]
+    for start, end in spans:
+        if not any(s <= start and end <= e for s, e in brands):
+            yield start, end
