@@ -16,7 +16,8 @@ when SSA_NAMES is a directory. They bring the given names of the last decades an
 lists lack (Kaimana, Hodan, Nizhoni, Jaylene, Tavita). A baby name not in the census files counts as a
 given name when SSA_MIN_COUNT or more babies had it over the years: alone from SSA_STRONG_COUNT on, else
 beside other evidence; never when it is an English word or common in English text (wordfreq's Zipf 3.0
-or more: places, brands, acronyms such as Italy, Tesla, Doc), nor when shorter than three letters.
+or more: places, brands, acronyms such as Italy, Tesla, Doc), nor when shorter than three letters, nor when
+it is a drug's brand (`DRUG_BRANDS` in lexicon.py: Lyrica, Allegra, Makena).
 
 Each line is a lowercased name, a tab, and its kinds: `g` given name, `s` surname; then its strength:
 `1` common enough to count alone when capitalised (a census given name, or one of the 3,000 commonest
@@ -69,7 +70,15 @@ def main() -> None:
     from english_words import get_english_words_set  # type: ignore[import-not-found]
     from wordfreq import zipf_frequency  # type: ignore[import-not-found]
 
-    from echobot.phi.lexicon import AMBIGUOUS_NAMES, EPONYMS, FIRST_NAMES, NOT_PLACES, SURNAMES, US_STATES
+    from echobot.phi.lexicon import (
+        AMBIGUOUS_NAMES,
+        DRUG_BRANDS,
+        EPONYMS,
+        FIRST_NAMES,
+        NOT_PLACES,
+        SURNAMES,
+        US_STATES,
+    )
 
     source = Path(os.environ.get("NAMES_DIR", "names"))
     given = set(read(source / "dist.female.first")) | set(read(source / "dist.male.first")) | FIRST_NAMES
@@ -90,7 +99,7 @@ def main() -> None:
 
     def baby(word: str) -> int | None:
         """The strength of a given name known only from the baby names, or None if it is no name here."""
-        if babies[word] < SSA_MIN_COUNT or len(word) < 3 or not word.isalpha():
+        if babies[word] < SSA_MIN_COUNT or len(word) < 3 or not word.isalpha() or word in DRUG_BRANDS:
             return None
         in_dictionary = word in english or (word.endswith("s") and word[:-1] in english)
         if in_dictionary or zipf_frequency(word, "en") >= BABY_COMMON:

@@ -118,6 +118,26 @@ scores scales tests grades stages classes types criterion indices maneuvers refl
 pulse pulses breathing respirations murmur murmurs point triangle bodies cells lesions nodules
 """)
 
+# Drug and device brand names that clinical text capitalises and that are also given names somewhere (SSA's baby
+# names hold Lyrica, Allegra, Makena, Mirena, Revia): a curated list of common US brands, checked by hand against
+# the names data; never a name without a title before it ("Lyrica was started" passes, "Mrs. Allegra" does not).
+DRUG_BRANDS = _words("""
+lasix norco keppra lantus xanax zoloft paxil ambien lyrica cialis humira ozempic jardiance biktarvy descovy atripla
+eliquis xarelto narcan vivitrol sublocade suboxone zubsolv harvoni epclusa mavyret flovent symbicort advair tylenol
+motrin aleve benadryl celexa prozac zyprexa abilify seroquel latuda depakote lamictal trulicity victoza januvia
+farxiga entresto coreg norvasc zestril cozaar plavix coumadin lovenox keflex bactrim cipro levaquin zithromax
+augmentin valtrex tamiflu paxlovid dexcom libre omnipod tresiba toujeo basaglar humalog novolog levemir mounjaro
+wegovy zepbound rybelsus invokana actos glucophage synthroid cymbalta effexor wellbutrin lexapro remeron buspar
+klonopin ativan valium adderall ritalin vyvanse concerta strattera risperdal haldol invega aristada brixadi chantix
+nicorette antabuse campral revia imitrex topamax neurontin flexeril robaxin mobic celebrex ultram percocet vicodin
+dilaudid oxycontin prilosec nexium protonix pepcid reglan zofran phenergan miralax colace senokot flomax viagra
+premarin provera nexplanon mirena paragard makena rhogam gardasil prevnar shingrix epipen proventil ventolin spiriva
+breo trelegy singulair zyrtec claritin allegra flonase dupixent otezla stelara remicade enbrel xeljanz rinvoq
+kenalog medrol lipitor crestor zocor zetia repatha aldactone kerendia procrit epogen renvela venofer genvoya
+triumeq dovato juluca cabenuva apretude truvada prezcobix odefsey isentress tivicay vemlidy viread priftin xifaxan
+keytruda tagrisso herceptin narcan kloxxado lucemyra naltrexone depo sprix marinol
+""")
+
 # Products named after people, and slang, that clinical text mentions: "drinks Dr Pepper", "uses Mrs. Dash",
 # "Little Debbie cakes", "a fifth of Jack Daniel's". A curated list (US food, drink and store brands with a
 # person's name in them, checked by hand), not a registry's: a name inside one of these is no person.

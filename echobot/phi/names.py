@@ -21,6 +21,7 @@ from importlib import resources
 from echobot.phi.lexicon import (
     AMBIGUOUS_NAMES,
     BRAND_PHRASES,
+    DRUG_BRANDS,
     EPONYM_NOUNS,
     EPONYMS,
     FIRST_NAMES,
@@ -166,7 +167,7 @@ RELATIONS_AFTER = RELATIONS - frozenset({
 })  # fmt: skip
 # Words that are never the rest of a person's full name.
 NOT_NAME_PARTS = (NAMED_THING | EPONYMS | US_STATES | NOT_PLACES | TITLES | FUNCTION_WORDS | PEOPLE | RELATIONS
-                  | PEOPLE_AFTER)  # fmt: skip
+                  | PEOPLE_AFTER | {"jr", "sr"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ def _entry(names: dict[str, Entry], key: str) -> Entry | None:
     if entry is None and "-" in key:
         parts = [names.get(part) for part in key.split("-")]
         first, last = parts[0], parts[-1]
-        if first and last and all(part and part.strength for part in parts):
+        if first and last and all(parts) and any(part and part.strength for part in parts):
             entry = Entry(first.given, last.surname, 1)
     return entry
 
@@ -253,7 +254,9 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
             score += 3.0  # "Sina (pt's wife)"
         if entry is None and score < THRESHOLD:
             continue  # a word the lists do not know is a name only after a title or a named relative
-        if i + 1 < len(tokens) and keys[i + 1] in VERBS:
+        if i + 1 < len(tokens) and keys[i + 1] in PERSON_AFTER and entry and entry.given and not lower:
+            score += 1.0  # "Hodan reports", "Kaimana has had": a given name doing what people do
+        elif i + 1 < len(tokens) and keys[i + 1] in VERBS:
             score += 0.7
         if _apposition(tokens, keys, i):
             score += 2.5
@@ -269,6 +272,8 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
             score -= 6.0  # Navajo-speaking, Spanish-born
         if key in EPONYMS and cue < 2.5:
             score -= 3.0
+        if key in DRUG_BRANDS and not title:
+            score -= 6.0  # "Lyrica was started", "mom on Makena"
         if (
             (key in NOT_PLACES or key.split("-")[0] in NOT_PLACES) and (cue < 2.5 or not entry or not entry.strength)
         ) or ("-" in key and cue < 2.5 and full < 2):
