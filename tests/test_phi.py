@@ -466,6 +466,15 @@ NAMES_S7 = [
     "Makana, her 4yo, has eczema too",
     # ALL CAPS after a label
     "SPOUSE: DARLENE TSOSIE. PT 66M, CHF",
+    # a disease word after the name's age is no eponym ("…, 81F, dementia"), nor a device after a comma
+    "Rosalind Quackenbush, 79F, dementia with falls",
+    "Marvin Stoltzfus, 66, type 2 diabetes",
+    "pt name Gerald Fairweather, catheter infection again",
+    # a full name set off by commas after a person noun, a double-barrelled one too
+    "a 50 yo man, Bo Grayson-Whitley, BP 182/110",
+    # lowercase after an explicit label, and a rare name after a relative
+    "her name is crystal, 19, first pregnancy",
+    "husband anatoliy drives her to clinic",
 ]
 NOT_NAMES_S7 = [
     # a relative's word as a heading, and a line break after it

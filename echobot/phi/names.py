@@ -166,7 +166,7 @@ RELATIONS_AFTER = RELATIONS - frozenset({
     "baby", "infant", "toddler",
 })  # fmt: skip
 # Words that are never the rest of a person's full name.
-NOT_NAME_PARTS = (NAMED_THING | EPONYMS | US_STATES | NOT_PLACES | TITLES | FUNCTION_WORDS | PEOPLE | RELATIONS
+NOT_NAME_PARTS = (NAMED_THING | US_STATES | NOT_PLACES | TITLES | FUNCTION_WORDS | PEOPLE | RELATIONS
                   | PEOPLE_AFTER | {"jr", "sr"})  # fmt: skip
 
 
@@ -231,7 +231,12 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
         if entry and entry.given and not lower and (not upper or shouting):
             full = _full_name(text, tokens, keys, i, entry.strength)
         hopeless = entry is None or (lower and key not in FIRST_NAMES) or entry.strength == 0
-        if hopeless and not cue and full < 2:
+        if (
+            hopeless
+            and not cue
+            and full < 2
+            and not (entry and keys[i - 1 : i] == [","] and _apposition(tokens, keys, i))
+        ):
             continue  # nothing can make it a name: the common case, kept fast
         title = cue >= 2.5 and _title_before(keys, i)
         labelled = title or (i > 0 and keys[i - 1] in _LABELS)
@@ -258,7 +263,8 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
             score += 1.0  # "Hodan reports", "Kaimana has had": a given name doing what people do
         elif i + 1 < len(tokens) and keys[i + 1] in VERBS:
             score += 0.7
-        if _apposition(tokens, keys, i):
+        apposed = _apposition(tokens, keys, i)
+        if apposed:
             score += 2.5
         if i > 0 and scores[i - 1] >= THRESHOLD and entry and entry.surname and not lower:
             score += 1.5  # a surname after a given name
@@ -276,7 +282,7 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
             score -= 6.0  # "Lyrica was started", "mom on Makena"
         if (
             (key in NOT_PLACES or key.split("-")[0] in NOT_PLACES) and (cue < 2.5 or not entry or not entry.strength)
-        ) or ("-" in key and cue < 2.5 and full < 2):
+        ) or ("-" in key and cue < 2.5 and full < 2 and not apposed):
             score -= 3.0
         if not title and _language_or_people(keys, i):
             score -= 6.0  # "speaks Dari", "a Marshallese woman": a language or a people
@@ -295,12 +301,16 @@ def _lowercase(keys: list[str], i: int, entry: Entry | None, cue: float) -> floa
     unknown = entry is None and len(key) >= 3 and key not in FUNCTION_WORDS
     if dotted and (unknown or entry):  # "mr.whitehorse", "ms. pa houa thao"
         return -1.0 - (PRIOR[entry.strength] if entry else 0.0)
+    if (unknown or entry) and _name_label(keys, i):  # "his name is jonah", "named hope"
+        return -1.0 - (PRIOR[entry.strength] if entry else 0.0)
     if i >= 1 and keys[i - 1] == "mrs" and unknown:  # "mrs quetawki"; not "mr" or "ms" (a valve, a disease)
         return -1.0
     if i >= 1 and keys[i - 1] in SHORT_TITLES and entry and entry.strength:  # "saw mr yazzie", "ms gutknecht"
         return -1.0
     if cue >= 1.0 and entry and entry.strength == 1 and (cue >= 3.0 or entry.given):
         return -1.0
+    if cue >= 3.0 and entry and entry.strength == 2:  # "husband nikolai": a rare name after a relative
+        return 0.0
     if key in FIRST_NAMES and key not in AMBIGUOUS_NAMES and key not in OCCUPATIONS:
         return 0.0  # the hand list of first names: "labs for roberto"
     return -1.5 if entry and entry.strength == 1 else -3.0
@@ -333,6 +343,13 @@ def _full_name(text: str, tokens: list[re.Match[str]], keys: list[str], i: int, 
 
 def _language_or_people(keys: list[str], i: int) -> bool:
     return (i > 0 and keys[i - 1] in LANGUAGE_BEFORE) or (i + 1 < len(keys) and keys[i + 1] in PEOPLE_AFTER)
+
+
+def _name_label(keys: list[str], i: int) -> bool:
+    """'named …', 'called …', 'name is …', 'name: …', 'name's …'."""
+    before = keys[max(0, i - 2) : i]
+    return bool(before) and (before[-1] in {"named", "called", "name's"} or (
+        len(before) == 2 and before[0] in {"name", "name's"} and before[1] in {"is", ":", "="}))  # fmt: skip
 
 
 def _relative_after(keys: list[str], i: int) -> bool:
@@ -384,20 +401,38 @@ def _cue_before(tokens: list[re.Match[str]], keys: list[str], i: int) -> float:
 
 
 def _apposition(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
-    """'a 12yo girl, Ann, with …': a person noun, a comma, the name, a comma."""
-    if i < 2 or keys[i - 1] != "," or (i + 1 < len(keys) and keys[i + 1] != ","):
+    """'a 12yo girl, Ann, with …', 'a 42-year-old female, Ann Obi, with …': a person noun, a comma, the name
+    (one or two words; token i is either), a comma right after it."""
+
+    def capitalised(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].group()[0].isupper() and bool(SHAPE.match(tokens[k].group()))
+
+    first = (
+        i if i >= 1 and keys[i - 1] == "," else i - 1 if i >= 2 and keys[i - 2] == "," and capitalised(i - 1) else -1
+    )
+    if first < 2 or keys[first - 2] not in PEOPLE:
         return False
-    if i + 1 < len(keys) and tokens[i].end() != tokens[i + 1].start():
-        return False  # "pt, Na 128, …": a lab value between the word and the comma, not a name set off
-    return keys[i - 2] in PEOPLE
+    last = (
+        first + 1
+        if first == i - 1 or (capitalised(first + 1) and first + 2 < len(keys) and keys[first + 2] == ",")
+        else first
+    )
+    if last + 1 < len(keys) and keys[last + 1] != ",":
+        return False
+    return last + 1 >= len(keys) or tokens[last].end() == tokens[last + 1].start()  # "pt, Na 128, …": a lab value
 
 
 def _named_thing(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
-    following = [
-        k
-        for k, t in zip(keys[i + 1 : i + 7], tokens[i + 1 : i + 7], strict=False)
-        if k not in {".", ",", "/"} and not (t.group()[0].isupper() and k not in NAMED_THING)
-    ][:2]
+    """'Tommy John surgery', 'Ryan White HIV/AIDS Program': a thing's word right after the name, through other
+    capitalised words; not past a comma, a figure, or a line ("Lucille Guidry, 81F, dementia")."""
+    following = []
+    for k in range(i + 1, min(i + 7, len(tokens))):
+        if keys[k] == "," or _GAP_STOPS.search(tokens[i].string, tokens[k - 1].end(), tokens[k].start()):
+            break
+        if keys[k] not in {".", "/"} and not (tokens[k].group()[0].isupper() and keys[k] not in NAMED_THING):
+            following.append(keys[k])
+        if len(following) == 2:
+            break
     if tokens[i].group().endswith(("'s", "’s")) and following and following[0] == "wort":
         return True
     for k in following[:2]:
@@ -406,6 +441,9 @@ def _named_thing(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
         if not (k in model() or k in EPONYMS):
             break  # "Tommy John surgery": only through other names
     return False
+
+
+_GAP_STOPS = re.compile(r"[\d\n]")
 
 
 def _graded(tokens: list[re.Match[str]], keys: list[str], scores: list[float], i: int, title: bool) -> bool:
