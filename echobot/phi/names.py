@@ -425,12 +425,12 @@ def _apposition(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
 def _named_thing(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
     """'Tommy John surgery', 'Ryan White HIV/AIDS Program': a thing's word right after the name, through other
     capitalised words; not past a comma, a figure, or a line ("Lucille Guidry, 81F, dementia")."""
-    following = []
-    for k in range(i + 1, min(i + 7, len(tokens))):
-        if keys[k] == "," or _GAP_STOPS.search(tokens[i].string, tokens[k - 1].end(), tokens[k].start()):
+    following: list[str] = []
+    for j in range(i + 1, min(i + 7, len(tokens))):
+        if keys[j] == "," or _GAP_STOPS.search(tokens[i].string, tokens[j - 1].end(), tokens[j].start()):
             break
-        if keys[k] not in {".", "/"} and not (tokens[k].group()[0].isupper() and keys[k] not in NAMED_THING):
-            following.append(keys[k])
+        if keys[j] not in {".", "/"} and not (tokens[j].group()[0].isupper() and keys[j] not in NAMED_THING):
+            following.append(keys[j])
         if len(following) == 2:
             break
     if tokens[i].group().endswith(("'s", "’s")) and following and following[0] == "wort":
