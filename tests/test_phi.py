@@ -477,6 +477,14 @@ NAMES_S7 = [
     "husband anatoliy drives her to clinic",
 ]
 NOT_NAMES_S7 = [
+    # a role or a service after a title or a relative's word
+    "our Nurse Practitioner said to wait a week",
+    "the Patient Navigator set up the ride",
+    "NURSE PRACTITIONER NOTE. FOLLOW UP IN 2 WEEKS",
+    # ALL-CAPS headings and services
+    "HPI: 45M WITH CHEST PAIN X 2 DAYS. PLAN: ADMIT TO CARDIOLOGY",
+    "ASSESSMENT AND PLAN: CONTINUE LISINOPRIL, FOLLOW UP IN 2 WEEKS",
+    "FAMILY MEDICINE CLINIC REFERRAL FOR BEHAVIORAL HEALTH",
     # a relative's word as a heading, and a line break after it
     "Title: Diabetes in a young mom\nSummary: 25 yo G2P2, A1c 9",
     "Question for the hub about a young father\nBackground: 38M, EF 20%",

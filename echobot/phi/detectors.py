@@ -16,6 +16,7 @@ from echobot.phi.lexicon import (
     LARGE_REGIONS,
     NOT_INITIALS,
     NOT_PLACES,
+    ROLE_WORDS,
     SURNAMES,
     US_STATES,
 )
@@ -879,8 +880,8 @@ def _is_name(word: str, *, cued: bool) -> bool:
         return False
     lowered = word.lower().replace("’", "'").removesuffix("'s").rstrip("'")
     first_part = lowered.split("-")[0]
-    if (lowered in NOT_PLACES or first_part in NOT_PLACES) and lowered not in FIRST_NAMES:
-        return False
+    if ((lowered in NOT_PLACES or first_part in NOT_PLACES) and lowered not in FIRST_NAMES) or lowered in ROLE_WORDS:
+        return False  # a place or a role ("Patient Navigator"), not a person
     if cued:
         return lowered not in EPONYMS and lowered not in _LOWERCASE_WORDS
     return (lowered in FIRST_NAMES or lowered in SURNAMES) and lowered not in AMBIGUOUS_NAMES

@@ -138,6 +138,17 @@ triumeq dovato juluca cabenuva apretude truvada prezcobix odefsey isentress tivi
 keytruda tagrisso herceptin narcan kloxxado lucemyra naltrexone depo sprix marinol
 """)
 
+# Roles, services and documents that follow a title or a relative's word in clinical text ("our Nurse
+# Practitioner", "Patient Navigator Ann", "Doctor Visit notes", "NURSE PRACTITIONER NOTE"): never a name.
+ROLE_WORDS = _words("""
+practitioner practitioners educator educators navigator navigators manager managers midwife midwives aide aides
+assistant assistants specialist specialists coordinator coordinators champion champions liaison supervisor
+director lead visit visits line hotline station call note notes program programs care team office services
+service consult consults practice triage informatics advocate advocates counselor counselors therapist
+therapists technician technicians tech techs worker workers staff student students resident residents fellow
+fellows attending intern interns extender extenders partner portal
+""")
+
 # Products named after people, and slang, that clinical text mentions: "drinks Dr Pepper", "uses Mrs. Dash",
 # "Little Debbie cakes", "a fifth of Jack Daniel's". A curated list (US food, drink and store brands with a
 # person's name in them, checked by hand), not a registry's: a name inside one of these is no person.

@@ -26,6 +26,7 @@ from echobot.phi.lexicon import (
     EPONYMS,
     FIRST_NAMES,
     NOT_PLACES,
+    ROLE_WORDS,
     SURNAMES,
     US_STATES,
 )
@@ -224,6 +225,8 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
         if not word[0].isalpha() or len(word) < 2:
             continue
         key = keys[i]
+        if key in ROLE_WORDS:
+            continue  # "our Nurse Practitioner", "Patient Navigator": a role, not a person
         entry = _entry(names, key)
         cue = _cue_before(tokens, keys, i)
         upper, lower = word.isupper(), word.islower()
