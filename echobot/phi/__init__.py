@@ -145,7 +145,7 @@ def scan(text: str, *, kind: FieldKind = FieldKind.CASE, clinicians: Iterable[st
     shouted = shouting(clean)
     if shouted:
         clean = recase(clean)
-    claimed: list[tuple[int, int]] = []
+    claimed = bytearray(len(clean))  # characters already in a finding: each overlap check is one C-level find
     findings = []
     for category, detect in DETECTORS:
         if category is Category.NAME:  # a name inside a product's name ("Dr Pepper") is no person
@@ -153,17 +153,17 @@ def scan(text: str, *, kind: FieldKind = FieldKind.CASE, clinicians: Iterable[st
         else:
             spans = detect(clean)
         for start, end in spans:
-            if end <= start or any(start < e and s < end for s, e in claimed):
+            if end <= start or claimed.find(1, start, end) != -1:
                 continue
-            claimed.append((start, end))
+            claimed[start:end] = b"\x01" * (end - start)
             findings.append(Finding(Category(cues.named_by_cue(clean, start, end, category.value)), start, end))
     second = spoken.collapsed(clean)
     if second is not None:  # characters typed apart: read again joined, and keep what only that reading finds
         joined, where = second
         for finding in scan(joined, clinicians=clinicians) if joined != clean else []:
             start, end = where[finding.start], where[finding.end - 1] + 1
-            if not any(start < e and s < end for s, e in claimed):
-                claimed.append((start, end))
+            if claimed.find(1, start, end) == -1:
+                claimed[start:end] = b"\x01" * (end - start)
                 findings.append(Finding(finding.category, start, end))
     if kind is FieldKind.HUB:
         allowed = _clinician_spans(clean, clinicians, shouted)
