@@ -464,6 +464,7 @@ NAMES_S7 = [
     "s/o Marisol is the caregiver",
     "Lenora (pt's sister) manages the pillbox",
     "Makana, her 4yo, has eczema too",
+    "pt Maricela positive for fentanyl on the UDS",  # a finding after a cued name is still a name
     # ALL CAPS after a label
     "SPOUSE: DARLENE TSOSIE. PT 66M, CHF",
     # a disease word after the name's age is no eponym ("…, 81F, dementia"), nor a device after a comma
@@ -509,6 +510,7 @@ NOT_NAMES_S7 = [
     # plural scale nouns, exam eponyms, and programs with a slash in them
     "Modified Finnegan scores 6, 8, 9 over the first day",
     "Corrigan pulse and wide pulse pressure on exam",
+    "Weber lateralizes left, Rinne positive on both sides",
     "Ryan White HIV/AIDS Program Part B pays for the case manager",
     # drug brands that are also given names somewhere
     "Lyrica was started for the neuropathy",

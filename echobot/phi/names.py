@@ -159,6 +159,10 @@ PEOPLE_AFTER = frozenset({
     "people", "refugee", "refugees", "immigrant", "immigrants", "household", "households", "tribe", "dialect",
     "translation", "food", "foods", "cuisine",
 })  # fmt: skip
+# An exam's finding right after an uncued capitalised word: the word names a test ("Weber lateralizes left",
+# "Spurling positive"), not a person.
+FINDING_AFTER = frozenset({"positive", "negative", "equivocal", "lateralizes", "lateralized", "lateralizing",
+                           "bilaterally", "elicited", "reproduced"})  # fmt: skip
 # After a full name, what shows it is a person: a suffix (Jr.), a verb people do, "is", "has".
 PERSON_AFTER = VERBS | frozenset({"is", "was", "has", "had", "jr", "sr"})
 # Relatives named in parentheses after a name: "Sina (pt's wife)", "Lena (her daughter)".
@@ -287,6 +291,8 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
             (key in NOT_PLACES or key.split("-")[0] in NOT_PLACES) and (cue < 2.5 or not entry or not entry.strength)
         ) or ("-" in key and cue < 2.5 and full < 2 and not apposed):
             score -= 3.0
+        if cue < 2.5 and i + 1 < len(keys) and keys[i + 1] in FINDING_AFTER:
+            score -= 6.0  # "Weber lateralizes left": an exam's name
         if not title and _language_or_people(keys, i):
             score -= 6.0  # "speaks Dari", "a Marshallese woman": a language or a people
         scores[i] = score
