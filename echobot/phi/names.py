@@ -210,16 +210,14 @@ def _key(word: str) -> str:
     return key
 
 
-def _entry(names: dict[str, Entry], key: str) -> Entry | None:
-    """The word's entry; a double-barrelled name whose parts are all names counts as one (Ibarra-Soto,
-    Marie-Claire), though only with the evidence of a full name (the hyphen rule below)."""
-    entry = names.get(key)
-    if entry is None and "-" in key:
-        parts = [names.get(part) for part in key.split("-")]
-        first, last = parts[0], parts[-1]
-        if first and last and all(parts) and any(part and part.strength for part in parts):
-            entry = Entry(first.given, last.surname, 1)
-    return entry
+def _hyphenated(names: dict[str, Entry], key: str) -> Entry | None:
+    """A double-barrelled name whose parts are all names counts as one (Ibarra-Soto, Marie-Claire), though
+    only with the evidence of a full name (the hyphen rule in scored_names)."""
+    parts = [names.get(part) for part in key.split("-")]
+    first, last = parts[0], parts[-1]
+    if first and last and all(parts) and any(part and part.strength for part in parts):
+        return Entry(first.given, last.surname, 1)
+    return None
 
 
 def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, bool]]:
@@ -237,7 +235,9 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
         key = keys[i]
         if key in ROLE_WORDS:
             continue  # "our Nurse Practitioner", "Patient Navigator": a role, not a person
-        entry = _entry(names, key)
+        entry = names.get(key)
+        if entry is None and "-" in key:
+            entry = _hyphenated(names, key)
         cue = _cue_before(tokens, keys, i)
         upper, lower = word.isupper(), word.islower()
         full = 0  # evidence of a full name: 2 with an age, a verb or a suffix after it, 1 with a known surname
@@ -395,24 +395,29 @@ def _cue_before(tokens: list[re.Match[str]], keys: list[str], i: int) -> float:
         j -= 1
     if j < 0 or keys[j] in _LINKING:
         return 0.0
-    if "." in keys[j + 1 : end] and keys[j] not in DOTTED_CUES:
+    cue = keys[j]
+    if cue in TITLES:
+        if tokens[j].group().endswith(("'s", "’s")) or ":" in keys[j + 1 : end]:
+            return 0.0  # "a nurse's aide", "a wound nurse: Bates-Jensen …": a possessive or a heading, not a title
+        value = 3.0
+    elif cue in RELATIONS:
+        value = 3.0
+        if cue in {"pt", "patient", "client"} and not {keys[k] for k in range(j + 1, i)} & _PATIENT_LINKS:
+            value = 1.5 if cue == "pt" else 1.0  # "pt Rhonda" but also "patient Medicaid"
+    elif (j >= 1 and (keys[j - 1], cue) in _TWO_WORD_CUES) or (
+        j >= 2 and cue == "o" and keys[j - 1] == "/" and keys[j - 2] in {"s", "d", "c", "w"}
+    ):
+        value = 3.0  # "calls him Bubba", "goes by Tito", "s/o Ann", "c/o her sister"
+    else:
+        return 0.0
+    if "." in keys[j + 1 : end] and cue not in DOTTED_CUES:
         return 0.0  # "… with her kids. How to …": the sentence ended after the cue word
     if "\n" in tokens[i].string[tokens[j].end() : tokens[i].start()]:
         return 0.0  # "Title: … in a young mom\nSummary: …"
-    if keys[j] in TITLES and (tokens[j].group().endswith(("'s", "’s")) or ":" in keys[j + 1 : end]):
-        return 0.0  # "a nurse's aide", "a wound nurse: Bates-Jensen …": a possessive or a heading, not a title
-    if keys[j] in TITLES:
-        return 3.0
-    if (j >= 1 and (keys[j - 1], keys[j]) in _TWO_WORD_CUES) or (
-        j >= 2 and keys[j] == "o" and keys[j - 1] == "/" and keys[j - 2] in {"s", "d", "c", "w"}
-    ):
-        return 3.0  # "calls him Bubba", "goes by Tito", "s/o Ann", "c/o her sister"
-    if keys[j] in RELATIONS:
-        skipped = {keys[k] for k in range(j + 1, i)}
-        if keys[j] in {"pt", "patient", "client"} and not skipped & {":", "is", "named", "called", "("}:
-            return 1.5 if keys[j] == "pt" else 1.0  # "pt Rhonda" but also "patient Medicaid"
-        return 3.0
-    return 0.0
+    return value
+
+
+_PATIENT_LINKS = frozenset({":", "is", "named", "called", "(", "="})
 
 
 def _apposition(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
