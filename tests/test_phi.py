@@ -465,6 +465,7 @@ NAMES_S7 = [
     "Lenora (pt's sister) manages the pillbox",
     "Makana, her 4yo, has eczema too",
     "pt Maricela positive for fentanyl on the UDS",  # a finding after a cued name is still a name
+    "Rosalind is a 45 yo woman with new HFrEF",  # a name opening the text, then its age
     # ALL CAPS after a label
     "SPOUSE: DARLENE TSOSIE. PT 66M, CHF",
     # a disease word after the name's age is no eponym ("…, 81F, dementia"), nor a device after a comma

@@ -37,10 +37,15 @@ TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*(?:-[^\W\d_]+)*|[.,:;()!?/=]")
 SHAPE = re.compile(
     r"^(?:Mc|Mac|O['’]|D['’]|De|Da|Di|Du|La|Le|Van|Von)?[^\W\d_][^\W\d_A-Z]+(?:[-'’][^\W\d_][^\W\d_A-Z]*)*$"
 )
-# An age and sex, or an age set off by commas, right after a name: "…, 32F", "… 58M", "…, 41, …", "…, her 4yo".
+# An age and sex, or an age set off by commas, right after a name: "…, 32F", "… 58M", "…, 41, …", "…, her 4yo",
+# "… is a 45 yo".
 AGE_SEX_AFTER = re.compile(
     r"\s*[-,(]?\s*(?:(?:her|his|their|our|my)\s+)?\d{1,3}\s*(?:yo|y/o|y\.o\.|yrs?|-year-old|-yo|[MFmf])\b"
     r"|\s*,\s*\d{1,3}\s*[,;)]"
+    r"|\s+(?:is|was)\s+an?\s+\d{1,3}[\s-]*(?:yo\b|y/o|y\.o\.|years?\b|-?year-old|yr|[MFmf]\b)"  # "… is a 45 yo"
+)
+_AGE_ALONE = re.compile(
+    r"\s+(?:is|was)\s+an?\s+\d{1,3}[\s-]*(?:yo\b|y/o|y\.o\.|years?\b|-?year-old|yr|[MFmf]\b)|\s*,?\s*\d{1,3}\s?[MF]\b"
 )
 _SCORE_AFTER = re.compile(r"\s*\d+(?:/\d+)?\b")
 AFTER_NUMBER = re.compile(r"\s*\d+(?!\s*(?:yo|y/o|y\.o|yr|years?|[MF]\b|-year))")
@@ -345,8 +350,8 @@ def _full_name(text: str, tokens: list[re.Match[str]], keys: list[str], i: int, 
         if text[tokens[last].end() : nxt.start()] != " " or not capitalised or keys[last + 1] in NOT_NAME_PARTS:
             break
         last += 1
-    if last == i:
-        return 0
+    if last == i:  # a given name alone: only "… is a 45 yo" or "…, 32F" says it is a person
+        return 2 if _AGE_ALONE.match(text, tokens[i].end()) else 0
     if AGE_SEX_AFTER.match(text, tokens[last].end()):
         return 2
     possessive = tokens[last].group().endswith(("'s", "’s"))
