@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from echobot.phi.lexicon import (
@@ -207,6 +207,7 @@ def model() -> dict[str, Entry]:
 PRIOR = {1: 2.0, 2: 1.0, 0: 0.0}
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(word: str) -> str:
     """The word as the lists hold it: lowercase, no possessive, no accents (Gutiérrez, Ramón, Bermúdez)."""
     key = word.lower().replace("’", "'").removesuffix("'s").rstrip("'")
@@ -244,6 +245,8 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
         if entry is None and "-" in key:
             entry = _hyphenated(names, key)
         cue = _cue_before(tokens, keys, i)
+        if not cue and (entry is None or not (entry.strength or entry.given)):
+            continue  # no cue, and a word the lists do not know or an everyday word: the common case, kept fast
         upper, lower = word.isupper(), word.islower()
         full = 0  # evidence of a full name: 2 with an age, a verb or a suffix after it, 1 with a known surname
         if entry and entry.given and not lower and (not upper or shouting):
@@ -396,7 +399,8 @@ def _cue_before(tokens: list[re.Match[str]], keys: list[str], i: int) -> float:
     end = i - 2 if i >= 2 and keys[i - 1] == "." and len(keys[i - 2]) == 1 else i  # an initial: "pt: d. ybarra"
     j = end - 1
     # at most four linking tokens ("pt name is: Ann"): an unbounded walk back made "is is is …" quadratic
-    while j >= max(0, end - 4) and keys[j] in _LINKING:
+    stop = max(0, end - 4)
+    while j >= stop and keys[j] in _LINKING:
         j -= 1
     if j < 0 or keys[j] in _LINKING:
         return 0.0
@@ -514,8 +518,11 @@ _BRANDS = re.compile(r"(?<!\w)(?:" + "|".join(map(_brand_pattern, sorted(BRAND_P
 
 
 def outside_brands(text: str, spans: Iterable[Span]) -> Iterator[Span]:
-    """The spans that are not inside a product's name ("Dr Pepper", "Little Debbie")."""
-    brands = [m.span() for m in _BRANDS.finditer(text)]
+    """The spans that are not inside a product's name ("Dr Pepper", "Little Debbie"). The products are looked
+    for only when there is a name to judge (most texts have none)."""
+    brands: list[Span] | None = None
     for start, end in spans:
+        if brands is None:
+            brands = [m.span() for m in _BRANDS.finditer(text)]
         if not any(s <= start and end <= e for s, e in brands):
             yield start, end
