@@ -477,6 +477,7 @@ NAMES_S7 = [
     # lowercase after an explicit label, and a rare name after a relative
     "her name is crystal, 19, first pregnancy",
     "husband anatoliy drives her to clinic",
+    "ran into jaylene tsosie at the store, a1c 9",  # a given name and a surname typed in lowercase
 ]
 NOT_NAMES_S7 = [
     # a role or a service after a title or a relative's word

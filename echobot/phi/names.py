@@ -144,7 +144,8 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
         full = 0  # evidence of a full name: 2 with an age, a verb or a suffix after it, 1 with a known surname
         if entry and entry.given and not lower and (not upper or shouting):
             full = _full_name(text, tokens, keys, i, entry.strength)
-        hopeless = entry is None or (lower and key not in FIRST_NAMES) or entry.strength == 0
+        paired = lower and entry is not None and _lowercase_full_name(text, tokens, keys, i, entry)
+        hopeless = entry is None or (lower and key not in FIRST_NAMES and not paired) or entry.strength == 0
         if (
             hopeless
             and not cue
@@ -165,7 +166,7 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
         elif upper or (not lower and not SHAPE.match(word)):
             continue  # an acronym in ordinary text (ANA, COPD), or a word shaped like no name (HBsAg)
         if lower:
-            score += _lowercase(keys, i, entry, cue)
+            score += 0.0 if paired else _lowercase(keys, i, entry, cue)
         score += cue + (3.0 if full == 2 else 0.0)
         if not lower and AGE_SEX_AFTER.match(text, token.end()):
             score += 0.0 if entry is None else 1.0  # "Makana, her 4yo"
@@ -230,6 +231,17 @@ def _lowercase(keys: list[str], i: int, entry: Entry | None, cue: float) -> floa
     if key in FIRST_NAMES and key not in AMBIGUOUS_NAMES and key not in OCCUPATIONS:
         return 0.0  # the hand list of first names: "labs for roberto"
     return -1.5 if entry and entry.strength == 1 else -3.0
+
+
+def _lowercase_full_name(text: str, tokens: list[re.Match[str]], keys: list[str], i: int, entry: Entry) -> bool:
+    """'i saw rosalinda taitano', 'hodan warsame is 28': a given name the lists know alone, then a surname
+    they know, both in lowercase (a name typed in a hurry)."""
+    if not (entry.given and entry.strength == 1) or keys[i] in AMBIGUOUS_NAMES or keys[i] in OCCUPATIONS:
+        return False
+    if i + 1 >= len(tokens) or text[tokens[i].end() : tokens[i + 1].start()] != " ":
+        return False
+    after = model().get(keys[i + 1])
+    return tokens[i + 1].group().islower() and after is not None and after.surname and after.strength in (1, 2)
 
 
 def _full_name(text: str, tokens: list[re.Match[str]], keys: list[str], i: int, strength: int) -> int:
