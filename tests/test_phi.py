@@ -468,6 +468,7 @@ NAMES_S7 = [
     "Rosalind is a 45 yo woman with new HFrEF",  # a name opening the text, then its age
     # ALL CAPS after a label
     "SPOUSE: DARLENE TSOSIE. PT 66M, CHF",
+    "WIFE GRACE AT BEDSIDE, ASKING ABOUT HOSPICE",  # a given name that is also a word, after a relative
     # a disease word after the name's age is no eponym ("…, 81F, dementia"), nor a device after a comma
     "Rosalind Quackenbush, 79F, dementia with falls",
     "Marvin Stoltzfus, 66, type 2 diabetes",

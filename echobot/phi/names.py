@@ -155,8 +155,9 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
             continue  # nothing can make it a name: the common case, kept fast
         title = cue >= 2.5 and _title_before(keys, i)
         labelled = title or (i > 0 and keys[i - 1] in _LABELS)
-        if (entry is None or not entry.strength) and not labelled and (shouting or len(key) < 3) and full < 2:
-            continue  # "WIFE AFRAID", "baby is Rh positive": after a relative, only a word the lists know
+        known = entry is not None and (entry.strength > 0 or (entry.given and len(key) > 2))
+        if not known and not labelled and (shouting or len(key) < 3) and full < 2:
+            continue  # "WIFE AFRAID", "baby is Rh positive": after a relative, only a name the lists know
         score = PRIOR[entry.strength] if entry else 0.0
         if shouting:
             if key in ACRONYMS or len(key) < 3:
