@@ -430,3 +430,104 @@ def test_characters_typed_apart_are_read_joined(category: str, text: str) -> Non
 @pytest.mark.parametrize("text", NOT_TYPED_APART_S6)
 def test_obstetric_shorthand_dose_series_and_letter_lists_pass_joined(text: str) -> None:
     assert scan(text) == [], text
+
+
+# Session 7, names (issue 18): invented for each class, not taken from a corpus.
+NAMES_S7 = [
+    # given names of every origin, from the SSA baby names (not in the 1990 census lists)
+    "Kaimana has had three ear infections this winter",
+    "we started Nizhoni on metformin last month",
+    "Hodan reports the nausea is better on 3HP",
+    # a full name with an age and sex, an age set off by commas, a verb, a suffix or a possessive after it
+    "Darnisha Quarrels, 34F, G3P2 at 20 weeks",
+    "Wilhelmina Tsethlikai 71F on warfarin, INR 4.2",
+    "Orlando Pettibone, 58, retired roofer, new AF",
+    "Ivy Stoneburner, 44F, chronic migraine",  # a given name that is also an everyday word needs the age
+    "Perpetua Ramsbottom has missed two visits",
+    "Alphonse Delacroix Jr. is a 60 y/o welder",
+    "can we talk about Tavarius Quenneville's kidney numbers",
+    "Teodora Vukovic-Marsh 29F, first pregnancy",  # a double-barrelled surname
+    "Anne-Sophie Brandvold, 52F, new lupus",  # a double-barrelled given name
+    # accents folded before the lists are looked up
+    "Joaquín Barragán, 47M, cirrhosis",
+    "we saw Mónica again for her wound",
+    # lowercase names after a title, a relative, or a cue with an initial between
+    "saw mrs quenneville today, BP better",
+    "mr yazzie came without his meds",
+    "the pt, mrs.whitethorn, came with her sister",
+    "pt: r. gutierrez, heel ulcer",
+    "pt = k. begay, 54f, a1c 11",
+    "husband dmitri came to the visit",
+    # cues written short or after the name
+    "everybody calls him Tito, 61M, chronic LBP",
+    "she goes by Lulu at the shelter",
+    "s/o Marisol is the caregiver",
+    "Lenora (pt's sister) manages the pillbox",
+    "Makana, her 4yo, has eczema too",
+    "pt Maricela positive for fentanyl on the UDS",  # a finding after a cued name is still a name
+    "Rosalind is a 45 yo woman with new HFrEF",  # a name opening the text, then its age
+    # ALL CAPS after a label
+    "SPOUSE: DARLENE TSOSIE. PT 66M, CHF",
+    "WIFE GRACE AT BEDSIDE, ASKING ABOUT HOSPICE",  # a given name that is also a word, after a relative
+    # a disease word after the name's age is no eponym ("…, 81F, dementia"), nor a device after a comma
+    "Rosalind Quackenbush, 79F, dementia with falls",
+    "Marvin Stoltzfus, 66, type 2 diabetes",
+    "pt name Gerald Fairweather, catheter infection again",
+    # a full name set off by commas after a person noun, a double-barrelled one too
+    "a 50 yo man, Bo Grayson-Whitley, BP 182/110",
+    # lowercase after an explicit label, and a rare name after a relative
+    "her name is crystal, 19, first pregnancy",
+    "husband anatoliy drives her to clinic",
+    "ran into jaylene tsosie at the store, a1c 9",  # a given name and a surname typed in lowercase
+]
+NOT_NAMES_S7 = [
+    # a role or a service after a title or a relative's word
+    "our Nurse Practitioner said to wait a week",
+    "the Patient Navigator set up the ride",
+    "NURSE PRACTITIONER NOTE. FOLLOW UP IN 2 WEEKS",
+    # ALL-CAPS headings and services
+    "HPI: 45M WITH CHEST PAIN X 2 DAYS. PLAN: ADMIT TO CARDIOLOGY",
+    "ASSESSMENT AND PLAN: CONTINUE LISINOPRIL, FOLLOW UP IN 2 WEEKS",
+    "FAMILY MEDICINE CLINIC REFERRAL FOR BEHAVIORAL HEALTH",
+    # a relative's word as a heading, and a line break after it
+    "Title: Diabetes in a young mom\nSummary: 25 yo G2P2, A1c 9",
+    "Question for the hub about a young father\nBackground: 38M, EF 20%",
+    "Well child: Denver II normal, ASQ-3 above cutoffs",
+    # a title followed by a colon is a heading
+    "Ask the wound nurse: Bates-Jensen or PUSH scoring?",
+    # ALL CAPS words after a relative are not names unless the lists know them
+    "DEMENTIA W/ AGGRESSION. WIFE AFRAID. NO GUNS IN HOME.",
+    "GIRLFRIEND LEFT 2 MONTHS AGO, DRINKING MORE",
+    # biology and lab shorthand after 'baby is'
+    "give RhIG if the baby is Rh positive",
+    # languages and peoples
+    "Pt speaks Karen and a little Burmese, prefers a female interpreter",
+    "Patient is Marshallese woman 35, 4 months pregnant",
+    "the Hmong community health worker will visit",
+    # product names with a person's name in them
+    "Drinks 3 Dr Pepper a day and a Mountain Dew at lunch",
+    "Uses Mrs. Dash instead of salt now",
+    "Eats Little Debbie cakes at bedtime",
+    "a fifth of Jack Daniel's every 2 days",
+    "used to smoke Mary Jane in the 70s",
+    # plural scale nouns, exam eponyms, and programs with a slash in them
+    "Modified Finnegan scores 6, 8, 9 over the first day",
+    "Corrigan pulse and wide pulse pressure on exam",
+    "Weber lateralizes left, Rinne positive on both sides",
+    "Ryan White HIV/AIDS Program Part B pays for the case manager",
+    # drug brands that are also given names somewhere
+    "Lyrica was started for the neuropathy",
+    "mom got Makena weekly last pregnancy",
+    # a given name opening a sentence is no full name when lowercase words follow
+    "MELD 24. Lille at day 7 was 0.52, a non-responder",
+]
+
+
+@pytest.mark.parametrize("text", NAMES_S7)
+def test_names_of_every_origin_full_names_lowercase_and_short_cues_are_refused(text: str) -> None:
+    assert "name" in [f.category.value for f in scan(text)], text
+
+
+@pytest.mark.parametrize("text", NOT_NAMES_S7)
+def test_headings_languages_products_and_scales_are_not_names(text: str) -> None:
+    assert [f.category.value for f in scan(text)] == [], text

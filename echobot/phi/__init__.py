@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import partial
 
 from echobot.phi import cues, detectors, spoken
-from echobot.phi.names import scored_names
+from echobot.phi.names import outside_brands, scored_names
 
 
 class FieldKind(StrEnum):
@@ -145,22 +145,25 @@ def scan(text: str, *, kind: FieldKind = FieldKind.CASE, clinicians: Iterable[st
     shouted = shouting(clean)
     if shouted:
         clean = recase(clean)
-    claimed: list[tuple[int, int]] = []
+    claimed = bytearray(len(clean))  # characters already in a finding: each overlap check is one C-level find
     findings = []
     for category, detect in DETECTORS:
-        spans = detectors.name(clean, shouting=shouted) if category is Category.NAME else detect(clean)
+        if category is Category.NAME:  # a name inside a product's name ("Dr Pepper") is no person
+            spans = outside_brands(clean, detectors.name(clean, shouting=shouted))
+        else:
+            spans = detect(clean)
         for start, end in spans:
-            if end <= start or any(start < e and s < end for s, e in claimed):
+            if end <= start or claimed.find(1, start, end) != -1:
                 continue
-            claimed.append((start, end))
+            claimed[start:end] = b"\x01" * (end - start)
             findings.append(Finding(Category(cues.named_by_cue(clean, start, end, category.value)), start, end))
     second = spoken.collapsed(clean)
     if second is not None:  # characters typed apart: read again joined, and keep what only that reading finds
         joined, where = second
         for finding in scan(joined, clinicians=clinicians) if joined != clean else []:
             start, end = where[finding.start], where[finding.end - 1] + 1
-            if not any(start < e and s < end for s, e in claimed):
-                claimed.append((start, end))
+            if claimed.find(1, start, end) == -1:
+                claimed[start:end] = b"\x01" * (end - start)
                 findings.append(Finding(finding.category, start, end))
     if kind is FieldKind.HUB:
         allowed = _clinician_spans(clean, clinicians, shouted)

@@ -16,6 +16,7 @@ from echobot.phi.lexicon import (
     LARGE_REGIONS,
     NOT_INITIALS,
     NOT_PLACES,
+    ROLE_WORDS,
     SURNAMES,
     US_STATES,
 )
@@ -798,7 +799,7 @@ def geography(text: str) -> Iterator[Span]:
 
 _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Señor|Senor|Sra|Sr|Srta|Don|Doña|Dona|Rev|Reverend|Pastor|Rabbi|Imam|Deacon|"
-    r"Fr|Sgt|Officer|Coach)\.?\s+(?P<name>[A-Z][a-zA-Z'’-]+)"
+    r"Fr|Sgt|Officer|Coach)\.?[ \t]+(?P<name>[A-Z][a-zA-Z'’-]+)"
 )
 _AFTER_MEASURE = re.compile(r"\d[%)]?\s*$")
 _INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.\s?(?P<surname>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")
@@ -845,7 +846,7 @@ _CUE = re.compile(
     r"boyfriend|girlfriend|fianc[eé]e?|grand(?:mother|father|son|daughter|ma|pa|child)|aunt|uncle|niece|nephew|"
     r"(?:daughter|son|mother|father|sister|brother)-in-law|"
     r"cousin|caregiver|roommate|friend|neighbou?r|guardian|stepson|stepdaughter|stepmother|stepfather|child|"
-    r"kids?|baby|infant|toddler|twin)(?:\s*,)?)\s+(?P<name>[A-Z][a-zA-Z'’-]+)"
+    r"kids?|baby|infant|toddler|twin)(?:[ \t]*,)?)[ \t]+(?P<name>[A-Z][a-zA-Z'’-]+)"
 )
 _LAB_VALUE = re.compile(r"\s*(?:\d{3,}|\d+\.\d)")
 _FAMILY = re.compile(r"\bthe\s+(?P<name>[A-Z][a-z'-]+)\s+(?:family|household|kids|children|twins|parents)\b")
@@ -879,8 +880,8 @@ def _is_name(word: str, *, cued: bool) -> bool:
         return False
     lowered = word.lower().replace("’", "'").removesuffix("'s").rstrip("'")
     first_part = lowered.split("-")[0]
-    if (lowered in NOT_PLACES or first_part in NOT_PLACES) and lowered not in FIRST_NAMES:
-        return False
+    if ((lowered in NOT_PLACES or first_part in NOT_PLACES) and lowered not in FIRST_NAMES) or lowered in ROLE_WORDS:
+        return False  # a place or a role ("Patient Navigator"), not a person
     if cued:
         return lowered not in EPONYMS and lowered not in _LOWERCASE_WORDS
     return (lowered in FIRST_NAMES or lowered in SURNAMES) and lowered not in AMBIGUOUS_NAMES

@@ -114,7 +114,54 @@ maneuver manoeuvre reflex phenomenon thyroiditis encephalopathy lymphoma sarcoma
 ulcer ulcers cyst node nodes triad law formula equation virus granulomatosis ataxia chorea dystrophy
 contracture fracture tumor tumour dementia disorder spots rings lines nodules arthropathy disease's grade
 type index rule rules technique procedure operation repair catheter tube incision position protocol
+scores scales tests grades stages classes types criterion indices maneuvers reflexes catheters tubes
+pulse pulses breathing respirations murmur murmurs point triangle bodies cells lesions nodules
 """)
+
+# Drug and device brand names that clinical text capitalises and that are also given names somewhere (SSA's baby
+# names hold Lyrica, Allegra, Makena, Mirena, Revia): a curated list of common US brands, checked by hand against
+# the names data; never a name without a title before it ("Lyrica was started" passes, "Mrs. Allegra" does not).
+DRUG_BRANDS = _words("""
+lasix norco keppra lantus xanax zoloft paxil ambien lyrica cialis humira ozempic jardiance biktarvy descovy atripla
+eliquis xarelto narcan vivitrol sublocade suboxone zubsolv harvoni epclusa mavyret flovent symbicort advair tylenol
+motrin aleve benadryl celexa prozac zyprexa abilify seroquel latuda depakote lamictal trulicity victoza januvia
+farxiga entresto coreg norvasc zestril cozaar plavix coumadin lovenox keflex bactrim cipro levaquin zithromax
+augmentin valtrex tamiflu paxlovid dexcom libre omnipod tresiba toujeo basaglar humalog novolog levemir mounjaro
+wegovy zepbound rybelsus invokana actos glucophage synthroid cymbalta effexor wellbutrin lexapro remeron buspar
+klonopin ativan valium adderall ritalin vyvanse concerta strattera risperdal haldol invega aristada brixadi chantix
+nicorette antabuse campral revia imitrex topamax neurontin flexeril robaxin mobic celebrex ultram percocet vicodin
+dilaudid oxycontin prilosec nexium protonix pepcid reglan zofran phenergan miralax colace senokot flomax viagra
+premarin provera nexplanon mirena paragard makena rhogam gardasil prevnar shingrix epipen proventil ventolin spiriva
+breo trelegy singulair zyrtec claritin allegra flonase dupixent otezla stelara remicade enbrel xeljanz rinvoq
+kenalog medrol lipitor crestor zocor zetia repatha aldactone kerendia procrit epogen renvela venofer genvoya
+triumeq dovato juluca cabenuva apretude truvada prezcobix odefsey isentress tivicay vemlidy viread priftin xifaxan
+keytruda tagrisso herceptin narcan kloxxado lucemyra naltrexone depo sprix marinol
+""")
+
+# Roles, services and documents that follow a title or a relative's word in clinical text ("our Nurse
+# Practitioner", "Patient Navigator Ann", "Doctor Visit notes", "NURSE PRACTITIONER NOTE"): never a name.
+ROLE_WORDS = _words("""
+practitioner practitioners educator educators navigator navigators manager managers midwife midwives aide aides
+assistant assistants specialist specialists coordinator coordinators champion champions liaison supervisor
+director lead visit visits line hotline station call note notes program programs care team office services
+service consult consults practice triage informatics advocate advocates counselor counselors therapist
+therapists technician technicians tech techs worker workers staff student students resident residents fellow
+fellows attending intern interns extender extenders partner portal
+""")
+
+# Products named after people, and slang, that clinical text mentions: "drinks Dr Pepper", "uses Mrs. Dash",
+# "Little Debbie cakes", "a fifth of Jack Daniel's". A curated list (US food, drink and store brands with a
+# person's name in them, checked by hand), not a registry's: a name inside one of these is no person.
+BRAND_PHRASES = frozenset({
+    "dr pepper", "mrs dash", "little debbie", "jack daniel's", "jim beam", "johnnie walker",
+    "jose cuervo", "captain morgan", "mary jane", "sara lee", "betty crocker", "aunt jemima", "uncle ben's",
+    "chef boyardee", "marie callender's", "mrs butterworth's", "ben & jerry's", "ben and jerry's", "wendy's",
+    "arby's", "hardee's", "denny's", "mcdonald's", "carl's jr", "papa john's", "jimmy dean", "orville redenbacher",
+    "dr scholl's", "mike's hard", "jack link's", "oscar mayer", "ronald mcdonald house", "mountain dew",
+    "sam's club", "trader joe's", "long john silver's", "jenny craig", "jack in the box", "little caesars",
+    "papa murphy's", "tim hortons", "famous amos", "debbie meyer", "marie's", "ruth's chris", "bob evans",
+    "dave's killer", "annie's", "newman's own", "kellogg's", "campbell's", "smucker's", "dickey's",
+})  # fmt: skip
 
 US_STATES = _words("""
 alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho

@@ -1,137 +1,77 @@
 """The name model: each word is scored as a person's name from what it is and what surrounds it.
 
-A word's prior comes from the census name lists (data/names.txt, built by build_names.py): a common given
-name or surname counts alone when capitalised, a rare surname needs other evidence, a name that is also an
-everyday word (Will, Hope, Mason) needs a cue. Context adds or takes away: a title or a relative before
-it ("Mrs.", "dtr", "her son", "pt name:"), an apposition ("a 12yo girl, Ann, …"), a given name before a
-surname, a verb people do after it ("reports", "states"); a disease, sign, rule or program word after it
-(Hoffmann sign, Ryan White program), a state or saint around it (West Virginia, St. John's wort), a
-lowercase or acronym shape. A word whose score reaches THRESHOLD is a name.
+A word's prior comes from the census name lists and the SSA baby names (data/names.txt, built by
+build_names.py): a common given name or surname counts alone when capitalised, a rare one needs other
+evidence, a name that is also an everyday word (Will, Hope, Mason) needs a cue. Context adds or takes
+away: a title or a relative before it ("Mrs.", "dtr", "her son", "pt name:"), an apposition ("a 12yo
+girl, Ann, …"), a given name before a surname, a verb people do after it ("reports", "states"), a full
+name with an age, a verb or a suffix after it (Jolene Whitehorse, 26F); a disease, sign, rule or program
+word after it (Hoffmann sign, Ryan White program), a state or saint around it (West Virginia, St. John's
+wort), a lowercase or acronym shape. A word whose score reaches THRESHOLD is a name. The context words
+are in name_words.py.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
-from echobot.phi.lexicon import AMBIGUOUS_NAMES, EPONYM_NOUNS, EPONYMS, FIRST_NAMES, NOT_PLACES, SURNAMES, US_STATES
+from echobot.phi.lexicon import (
+    AMBIGUOUS_NAMES,
+    BRAND_PHRASES,
+    DRUG_BRANDS,
+    EPONYMS,
+    FIRST_NAMES,
+    NOT_PLACES,
+    ROLE_WORDS,
+    US_STATES,
+)
+from echobot.phi.name_words import (
+    ACRONYMS,
+    BEFORE_THING,
+    CLINICAL_TITLES,
+    DOTTED_CUES,
+    FINDING_AFTER,
+    FUNCTION_WORDS,
+    HAND_NAMES,
+    LANGUAGE_BEFORE,
+    NAMED_THING,
+    NOT_NAME_PARTS,
+    OCCUPATIONS,
+    PEOPLE,
+    PEOPLE_AFTER,
+    PERSON_AFTER,
+    RELATIONS,
+    RELATIONS_AFTER,
+    ROMAN_GRADE,
+    SENTENCE_END,
+    SHORT_TITLES,
+    TITLES,
+    VERBS,
+)
 
 Span = tuple[int, int]
 THRESHOLD = 2.0
-TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*(?:-[^\W\d_]+)*|[.,:;()!?/]")
+TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*(?:-[^\W\d_]+)*|[.,:;()!?/=]")
 SHAPE = re.compile(
     r"^(?:Mc|Mac|O['’]|D['’]|De|Da|Di|Du|La|Le|Van|Von)?[^\W\d_][^\W\d_A-Z]+(?:[-'’][^\W\d_][^\W\d_A-Z]*)*$"
 )
-AGE_SEX_AFTER = re.compile(r"\s*[-,(]?\s*\d{1,3}\s*(?:yo|y/o|y\.o\.|yrs?|-year-old|[MF])\b")
+# An age and sex, or an age set off by commas, right after a name: "…, 32F", "… 58M", "…, 41, …", "…, her 4yo",
+# "… is a 45 yo".
+AGE_SEX_AFTER = re.compile(
+    r"\s*[-,(]?\s*(?:(?:her|his|their|our|my)\s+)?\d{1,3}\s*(?:yo|y/o|y\.o\.|yrs?|-year-old|-yo|[MFmf])\b"
+    r"|\s*,\s*\d{1,3}\s*[,;)]"
+    r"|\s+(?:is|was)\s+an?\s+\d{1,3}[\s-]*(?:yo\b|y/o|y\.o\.|years?\b|-?year-old|yr|[MFmf]\b)"  # "… is a 45 yo"
+)
+_AGE_ALONE = re.compile(
+    r"\s+(?:is|was)\s+an?\s+\d{1,3}[\s-]*(?:yo\b|y/o|y\.o\.|years?\b|-?year-old|yr|[MFmf]\b)|\s*,?\s*\d{1,3}\s?[MF]\b"
+)
 _SCORE_AFTER = re.compile(r"\s*\d+(?:/\d+)?\b")
 AFTER_NUMBER = re.compile(r"\s*\d+(?!\s*(?:yo|y/o|y\.o|yr|years?|[MF]\b|-year))")
-
-# Titles: a person follows ("Dr." too: a clinician is still a name in a case field).
-TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "mister", "señor", "senor", "sra", "sr", "srta", "don", "doña", "dona", "rev",
-    "reverend", "pastor", "rabbi", "imam", "deacon", "fr", "sgt", "officer", "coach", "dr", "doctor", "nurse",
-})  # fmt: skip
-CLINICAL_TITLES = frozenset({"dr", "doctor", "nurse", "np", "pa", "rn", "md", "do", "dnp", "fnp", "pharmd", "lpn"})
-# People whose name may follow: relatives (and their abbreviations), carers, the patient.
-RELATIONS = frozenset({
-    "pt", "patient", "client", "son", "daughter", "dtr", "dau", "wife", "husband", "hus", "husb", "mother", "mom",
-    "mum", "ma", "father", "dad", "pa", "brother", "bro", "sister", "sis", "sibling", "partner", "spouse",
-    "boyfriend", "bf", "girlfriend", "gf", "fiance", "fiancé", "fiancee", "fiancée", "grandmother", "grandfather",
-    "grandma", "grandpa", "gma", "gpa", "granny", "grandson", "granddaughter", "grandchild", "aunt", "auntie",
-    "uncle", "niece", "nephew", "cousin", "caregiver", "carer", "roommate", "friend", "neighbor", "neighbour",
-    "guardian", "stepson", "stepdaughter", "stepmother", "stepfather", "stepmom", "stepdad", "child", "kid", "kids",
-    "baby", "infant", "toddler", "twin", "caseworker", "employer", "boss", "landlord", "coworker", "named", "called",
-    "nicknamed", "aka", "name", "name's", "names", "paciente", "hija", "hijo", "esposa", "esposo", "madre", "padre",
-})  # fmt: skip
-PEOPLE = frozenset({"girl", "boy", "man", "woman", "male", "female", "lady", "gentleman", "patient", "pt", "teen",
-                    "child", "infant", "toddler", "veteran", "f", "m", "yo", "yom", "yof"})  # fmt: skip
-VERBS = frozenset({
-    "reports", "reported", "states", "stated", "says", "said", "denies", "denied", "presents", "presented",
-    "complains", "returns", "returned", "came", "comes", "brought", "brings", "lives", "lived", "works", "worked",
-    "agrees", "agreed", "refuses", "refused", "declined", "declines", "wants", "wanted", "feels", "felt",
-    "endorses", "endorsed", "called", "calls", "asked", "asks", "told", "tells", "missed", "misses", "drove",
-    "drives", "helps", "helped", "manages", "translates", "stopped", "started", "takes", "took",
-})  # fmt: skip
-# Words after a name that make it a thing named after someone: Tommy John surgery, Ryan White program.
-NAMED_THING = EPONYM_NOUNS | frozenset({
-    "surgery", "program", "programme", "act", "foundation", "fund", "institute", "center", "centre", "hospital",
-    "clinic", "university", "college", "school", "award", "scholarship", "model", "method", "approach", "wort",
-    "fracture", "maneuver", "manoeuvre", "view", "incision", "flap", "pouch", "shunt", "splint", "cast", "knot",
-    "bandage", "speculum", "forceps", "retractor", "mask", "valve", "questionnaire", "inventory", "tool",
-    "checklist", "plan", "medicaid", "medicare", "care", "health", "memorial", "regional", "hall", "building",
-    "funded", "street", "st", "avenue", "ave", "road", "rd", "county", "parish", "river", "lake", "park", "mountain",
-    "part", "eligibility", "eligible", "grant", "funding", "services",  # a program's parts: Ryan White Part B
-})  # fmt: skip
-# A classification's grade after an eponym (Denver II, Hurley III, Mallampati IV); after a given name and a
-# surname it is a person's suffix (John Smith III), so it counts only after a single name.
-ROMAN_GRADE = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix"})
-# Cues that may stand before a full stop and still name the next word: "Mrs. Doe", "dtr. Ann", "pt. Rhonda".
-# After a whole word ("her kids. How …", "the nurse. Fluid …") the full stop ends the sentence.
-DOTTED_CUES = frozenset({"mr", "mrs", "ms", "mx", "sr", "sra", "srta", "rev", "fr", "sgt", "dr", "pt", "dtr",
-                         "dau", "hus", "husb", "bro", "sis", "gma", "gpa", "bf", "gf", "aka"})  # fmt: skip
-# Words before a name that make it a place, saint or thing: St. John's wort, San Francisco, West Virginia.
-BEFORE_THING = frozenset({"st", "saint", "san", "santa", "fort", "ft", "lake", "mount", "mt", "port", "new",
-                          "west", "north", "south", "east", "el", "la", "los", "las"})  # fmt: skip
-# ALL CAPS words that are acronyms before they are names.
-ACRONYMS = frozenset({"ana", "ada", "asa", "gina", "elisa", "mac", "dexa", "ace", "arb", "ct", "cat", "pet", "eva",
-                      "nash", "mash", "tia", "ami", "mel", "lee", "ames", "chad", "ard", "sam", "rosa", "ira", "cara",
-                      "dee", "dia", "sol", "von", "tad", "rey"})  # fmt: skip
-
-
-OCCUPATIONS = frozenset(
-    {
-        "mason",
-        "baker",
-        "carpenter",
-        "taylor",
-        "cook",
-        "smith",
-        "porter",
-        "carter",
-        "fisher",
-        "hunter",
-        "miller",
-        "farmer",
-        "butler",
-        "turner",
-        "walker",
-        "parker",
-        "cooper",
-        "tanner",
-    }
-)
-SENTENCE_END = frozenset({".", ":", ";", "!", "?"})
-SHORT_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sr", "sra", "srta"})
-FUNCTION_WORDS = frozenset(
-    {
-        "the",
-        "and",
-        "was",
-        "has",
-        "had",
-        "who",
-        "will",
-        "can",
-        "says",
-        "said",
-        "for",
-        "not",
-        "his",
-        "her",
-        "their",
-        "our",
-        "she",
-        "him",
-        "they",
-        "this",
-        "that",
-        "with",
-    }
-)
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -142,20 +82,41 @@ class Entry:
 
 @cache
 def model() -> dict[str, Entry]:
+    """Every name and its entry. The entries are shared (a handful of kinds and strengths), so the 130,000
+    names add no objects for the garbage collector to walk: no collection pause lands on a scan."""
     entries = {}
+    shared: dict[tuple[str, str], Entry] = {}
     text = resources.files("echobot.phi").joinpath("data/names.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line and not line.startswith("#"):
             word, kinds, strength = line.split("\t")
-            entries[word] = Entry("g" in kinds, "s" in kinds, int(strength))
+            entry = shared.get((kinds, strength))
+            if entry is None:
+                entry = shared[kinds, strength] = Entry("g" in kinds, "s" in kinds, int(strength))
+            entries[word] = entry
     return entries
 
 
 PRIOR = {1: 2.0, 2: 1.0, 0: 0.0}
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(word: str) -> str:
-    return word.lower().replace("’", "'").removesuffix("'s").rstrip("'")
+    """The word as the lists hold it: lowercase, no possessive, no accents (Gutiérrez, Ramón, Bermúdez)."""
+    key = word.lower().replace("’", "'").removesuffix("'s").rstrip("'")
+    if not key.isascii():
+        key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    return key
+
+
+def _hyphenated(names: dict[str, Entry], key: str) -> Entry | None:
+    """A double-barrelled name whose parts are all names counts as one (Ibarra-Soto, Marie-Claire), though
+    only with the evidence of a full name (the hyphen rule in scored_names)."""
+    parts = [names.get(part) for part in key.split("-")]
+    first, last = parts[0], parts[-1]
+    if first and last and all(parts) and any(part and part.strength for part in parts):
+        return Entry(first.given, last.surname, 1)
+    return None
 
 
 def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, bool]]:
@@ -171,46 +132,61 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
         if not word[0].isalpha() or len(word) < 2:
             continue
         key = keys[i]
+        if key in ROLE_WORDS:
+            continue  # "our Nurse Practitioner", "Patient Navigator": a role, not a person
         entry = names.get(key)
-        hopeless = entry is None or (word.islower() and key not in FIRST_NAMES) or entry.strength == 0
-        if hopeless and not _cue_before(tokens, keys, i):
-            continue  # nothing can make it a name: the common case, kept fast
-        score = PRIOR[entry.strength] if entry else 0.0
+        if entry is None and "-" in key:
+            entry = _hyphenated(names, key)
+        cue = _cue_before(tokens, keys, i)
+        if not cue and (entry is None or not (entry.strength or entry.given)):
+            continue  # no cue, and a word the lists do not know or an everyday word: the common case, kept fast
         upper, lower = word.isupper(), word.islower()
+        full = 0  # evidence of a full name: 2 with an age, a verb or a suffix after it, 1 with a known surname
+        if entry and entry.given and not lower and (not upper or shouting):
+            full = _full_name(text, tokens, keys, i, entry.strength)
+        paired = lower and entry is not None and _lowercase_full_name(text, tokens, keys, i, entry)
+        hopeless = entry is None or (lower and key not in FIRST_NAMES and not paired) or entry.strength == 0
+        if (
+            hopeless
+            and not cue
+            and full < 2
+            and not (entry and keys[i - 1 : i] == [","] and _apposition(tokens, keys, i))
+        ):
+            continue  # nothing can make it a name: the common case, kept fast
+        title = cue >= 2.5 and _title_before(keys, i)
+        labelled = title or (i > 0 and keys[i - 1] in _LABELS)
+        known = entry is not None and (entry.strength > 0 or (entry.given and len(key) > 2))
+        if not known and not labelled and (shouting or len(key) < 3) and full < 2:
+            continue  # "WIFE AFRAID", "baby is Rh positive": after a relative, only a name the lists know
+        score = PRIOR[entry.strength] if entry else 0.0
         if shouting:
             if key in ACRONYMS or len(key) < 3:
                 score -= 1.5
-        elif upper and _cue_before(tokens, keys, i) >= 2.5 and entry and entry.strength:
+        elif upper and cue >= 2.5 and entry and entry.strength:
             score -= 0.5  # "pt is DARLENE"
         elif upper or (not lower and not SHAPE.match(word)):
             continue  # an acronym in ordinary text (ANA, COPD), or a word shaped like no name (HBsAg)
-        cue = _cue_before(tokens, keys, i)
         if lower:
-            titled = i >= 2 and keys[i - 1] == "." and keys[i - 2] in SHORT_TITLES
-            unknown = entry is None and len(key) >= 3 and key not in FUNCTION_WORDS
-            if titled and (unknown or (entry and entry.strength)):
-                score = 0.0 if entry is None else score
-                score -= 1.0
-            elif cue >= 1.0 and entry and entry.strength == 1 and (cue >= 3.0 or entry.given):
-                score -= 1.0
-            elif key in FIRST_NAMES and key not in AMBIGUOUS_NAMES and key not in OCCUPATIONS:
-                score -= 0.0  # the hand list of first names: "labs for roberto"
-            else:
-                score -= 1.5 if entry and entry.strength == 1 else 3.0
-        score += cue
+            score += 0.0 if paired else _lowercase(keys, i, entry, cue)
+        score += cue + (3.0 if full == 2 else 0.0)
         if not lower and AGE_SEX_AFTER.match(text, token.end()):
-            score += 0.0 if entry is None else 1.0  # "Hodan Abdi, 32F"
-        if entry is None and (score < THRESHOLD or (lower and score < THRESHOLD)):
+            score += 0.0 if entry is None else 1.0  # "Makana, her 4yo"
+        if entry and entry.strength and _relative_after(keys, i):
+            score += 3.0  # "Sina (pt's wife)"
+        if entry is None and score < THRESHOLD:
             continue  # a word the lists do not know is a name only after a title or a named relative
-        if i + 1 < len(tokens) and keys[i + 1] in VERBS:
+        if i + 1 < len(tokens) and keys[i + 1] in PERSON_AFTER and entry and entry.given and not lower:
+            score += 1.0  # "Hodan reports", "Kaimana has had": a given name doing what people do
+        elif i + 1 < len(tokens) and keys[i + 1] in VERBS:
             score += 0.7
-        if _apposition(tokens, keys, i):
+        apposed = _apposition(tokens, keys, i)
+        if apposed:
             score += 2.5
         if i > 0 and scores[i - 1] >= THRESHOLD and entry and entry.surname and not lower:
             score += 1.5  # a surname after a given name
-        if _named_thing(tokens, keys, i) or _part_of_place(keys, i) or _graded(tokens, keys, scores, i, cue):
+        if _named_thing(tokens, keys, i) or _part_of_place(keys, i) or _graded(tokens, keys, scores, i, title):
             score -= 6.0
-        if cue == 0 and (i == 0 or keys[i - 1] in SENTENCE_END) and key not in FIRST_NAMES | SURNAMES:
+        if cue == 0 and full == 0 and (i == 0 or keys[i - 1] in SENTENCE_END) and key not in HAND_NAMES:
             score -= 1.0  # a census-only name opening a sentence needs more ("Lacy violaceous mottling")
         if cue < 2.5 and AFTER_NUMBER.match(text, token.end()):
             score -= 2.5  # Braden 13, modified Rankin 4: a score
@@ -218,10 +194,16 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
             score -= 6.0  # Navajo-speaking, Spanish-born
         if key in EPONYMS and cue < 2.5:
             score -= 3.0
+        if key in DRUG_BRANDS and not title:
+            score -= 6.0  # "Lyrica was started", "mom on Makena"
         if (
             (key in NOT_PLACES or key.split("-")[0] in NOT_PLACES) and (cue < 2.5 or not entry or not entry.strength)
-        ) or ("-" in key and cue < 2.5):
+        ) or ("-" in key and cue < 2.5 and full < 2 and not apposed):
             score -= 3.0
+        if cue < 2.5 and i + 1 < len(keys) and keys[i + 1] in FINDING_AFTER:
+            score -= 6.0  # "Weber lateralizes left": an exam's name
+        if not title and _language_or_people(keys, i):
+            score -= 6.0  # "speaks Dari", "a Marshallese woman": a language or a people
         scores[i] = score
         if score >= THRESHOLD:
             clinician = _clinical_before(keys, i) or (i > 0 and clinicians[i - 1])
@@ -229,46 +211,163 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
             yield token.span(), clinician
 
 
-_LINKING = frozenset({".", ":", ",", "(", "is", "was", "named", "called", "'s"})
+def _lowercase(keys: list[str], i: int, entry: Entry | None, cue: float) -> float:
+    """What a lowercase word loses (or keeps) against its prior: a name typed in lowercase needs a title, a
+    relative, or the hand list of first names ("labs for roberto", "mrs begay", "husband nikolai")."""
+    key = keys[i]
+    dotted = i >= 2 and keys[i - 1] == "." and keys[i - 2] in SHORT_TITLES
+    unknown = entry is None and len(key) >= 3 and key not in FUNCTION_WORDS
+    if dotted and (unknown or entry):  # "mr.whitehorse", "ms. pa houa thao"
+        return -1.0 - (PRIOR[entry.strength] if entry else 0.0)
+    if (unknown or entry) and _name_label(keys, i):  # "his name is jonah", "named hope"
+        return -1.0 - (PRIOR[entry.strength] if entry else 0.0)
+    if i >= 1 and keys[i - 1] == "mrs" and unknown:  # "mrs quetawki"; not "mr" or "ms" (a valve, a disease)
+        return -1.0
+    if i >= 1 and keys[i - 1] in SHORT_TITLES and entry and entry.strength:  # "saw mr yazzie", "ms gutknecht"
+        return -1.0
+    if cue >= 1.0 and entry and entry.strength == 1 and (cue >= 3.0 or entry.given):
+        return -1.0
+    if cue >= 3.0 and entry and entry.strength == 2:  # "husband nikolai": a rare name after a relative
+        return 0.0
+    if key in FIRST_NAMES and key not in AMBIGUOUS_NAMES and key not in OCCUPATIONS:
+        return 0.0  # the hand list of first names: "labs for roberto"
+    return -1.5 if entry and entry.strength == 1 else -3.0
+
+
+def _lowercase_full_name(text: str, tokens: list[re.Match[str]], keys: list[str], i: int, entry: Entry) -> bool:
+    """'i saw rosalinda taitano', 'hodan warsame is 28': a given name the lists know alone, then a surname
+    they know, both in lowercase (a name typed in a hurry)."""
+    if not (entry.given and entry.strength == 1) or keys[i] in AMBIGUOUS_NAMES or keys[i] in OCCUPATIONS:
+        return False
+    if i + 1 >= len(tokens) or text[tokens[i].end() : tokens[i + 1].start()] != " ":
+        return False
+    after = model().get(keys[i + 1])
+    return tokens[i + 1].group().islower() and after is not None and after.surname and after.strength in (1, 2)
+
+
+def _full_name(text: str, tokens: list[re.Match[str]], keys: list[str], i: int, strength: int) -> int:
+    """A given name at i followed by one or two capitalised words that can be the rest of a name: 2 when an
+    age and sex, a verb people do, 'is'/'has', a suffix or a possessive follows ("Jolene Whitehorse, 26F",
+    "Siobhan O'Dwyer has", "Tavita Leiataua's potassium"), 1 when the next word is a known surname ("Ernestine
+    Blackgoat" is not, "Bao Yang" is), else 0. A given name that is an everyday word (Grace, Ivy, Frank) needs
+    the age."""
+    last = i
+    while last - i < 2 and last + 1 < len(tokens):
+        nxt = tokens[last + 1]
+        word = nxt.group()
+        capitalised = word[0].isupper() and SHAPE.match(word)
+        if text[tokens[last].end() : nxt.start()] != " " or not capitalised or keys[last + 1] in NOT_NAME_PARTS:
+            break
+        last += 1
+    if last == i:  # a given name alone: only "… is a 45 yo" or "…, 32F" says it is a person
+        return 2 if _AGE_ALONE.match(text, tokens[i].end()) else 0
+    if AGE_SEX_AFTER.match(text, tokens[last].end()):
+        return 2
+    possessive = tokens[last].group().endswith(("'s", "’s"))
+    if strength and (possessive or (last + 1 < len(keys) and keys[last + 1] in PERSON_AFTER)):
+        return 2
+    surname = model().get(keys[i + 1])
+    return 1 if strength == 1 and surname and surname.surname and surname.strength else 0
+
+
+def _language_or_people(keys: list[str], i: int) -> bool:
+    return (i > 0 and keys[i - 1] in LANGUAGE_BEFORE) or (i + 1 < len(keys) and keys[i + 1] in PEOPLE_AFTER)
+
+
+def _name_label(keys: list[str], i: int) -> bool:
+    """'named …', 'called …', 'name is …', 'name: …', 'name's …'."""
+    before = keys[max(0, i - 2) : i]
+    return bool(before) and (before[-1] in {"named", "called", "name's"} or (
+        len(before) == 2 and before[0] in {"name", "name's"} and before[1] in {"is", ":", "="}))  # fmt: skip
+
+
+def _relative_after(keys: list[str], i: int) -> bool:
+    """'Sina (pt's wife)', 'Lena (her daughter) …': a relative in parentheses right after the word."""
+    return i + 2 < len(keys) and keys[i + 1] == "(" and any(k in RELATIONS_AFTER for k in keys[i + 2 : i + 5])
+
+
+def _title_before(keys: list[str], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and keys[j] in {".", ",", "("}:
+        j -= 1
+    return j >= 0 and keys[j] in TITLES
+
+
+_LINKING = frozenset({".", ":", ",", "(", "=", "is", "was", "named", "called", "'s"})
+_LABELS = frozenset({":", "=", "named", "called"})  # "SPOUSE: …", "pt = …": what follows is the name
+_TWO_WORD_CUES = frozenset({("calls", "him"), ("calls", "her"), ("call", "him"), ("call", "her"), ("goes", "by"),
+                            ("go", "by"), ("known", "as"), ("answers", "to")})  # fmt: skip
 
 
 def _cue_before(tokens: list[re.Match[str]], keys: list[str], i: int) -> float:
-    """A title or a relative just before: 'Mrs.', 'dtr', 'her son', 'pt name:', 'mother is'."""
-    j = i - 1
+    """A title or a relative just before: 'Mrs.', 'dtr', 'her son', 'pt name:', 'mother is', 'pt: d.',
+    'calls him', 'goes by', 's/o'. Not across a line break: a heading's last word names nothing."""
+    end = i - 2 if i >= 2 and keys[i - 1] == "." and len(keys[i - 2]) == 1 else i  # an initial: "pt: d. ybarra"
+    j = end - 1
     # at most four linking tokens ("pt name is: Ann"): an unbounded walk back made "is is is …" quadratic
-    while j >= max(0, i - 4) and keys[j] in _LINKING:
+    stop = max(0, end - 4)
+    while j >= stop and keys[j] in _LINKING:
         j -= 1
     if j < 0 or keys[j] in _LINKING:
         return 0.0
-    if "." in keys[j + 1 : i] and keys[j] not in DOTTED_CUES:
+    cue = keys[j]
+    if cue in TITLES:
+        if tokens[j].group().endswith(("'s", "’s")) or ":" in keys[j + 1 : end]:
+            return 0.0  # "a nurse's aide", "a wound nurse: Bates-Jensen …": a possessive or a heading, not a title
+        value = 3.0
+    elif cue in RELATIONS:
+        value = 3.0
+        if cue in {"pt", "patient", "client"} and not {keys[k] for k in range(j + 1, i)} & _PATIENT_LINKS:
+            value = 1.5 if cue == "pt" else 1.0  # "pt Rhonda" but also "patient Medicaid"
+    elif (j >= 1 and (keys[j - 1], cue) in _TWO_WORD_CUES) or (
+        j >= 2 and cue == "o" and keys[j - 1] == "/" and keys[j - 2] in {"s", "d", "c", "w"}
+    ):
+        value = 3.0  # "calls him Bubba", "goes by Tito", "s/o Ann", "c/o her sister"
+    else:
+        return 0.0
+    if "." in keys[j + 1 : end] and cue not in DOTTED_CUES:
         return 0.0  # "… with her kids. How to …": the sentence ended after the cue word
-    if keys[j] in TITLES and tokens[j].group().endswith(("'s", "’s")):
-        return 0.0  # "a nurse's aide", "the doctor's office": a possessive, not a title
-    if keys[j] in TITLES:
-        return 3.0
-    if keys[j] in RELATIONS:
-        skipped = {keys[k] for k in range(j + 1, i)}
-        if keys[j] in {"pt", "patient", "client"} and not skipped & {":", "is", "named", "called", "("}:
-            return 1.5 if keys[j] == "pt" else 1.0  # "pt Rhonda" but also "patient Medicaid"
-        return 3.0
-    return 0.0
+    if "\n" in tokens[i].string[tokens[j].end() : tokens[i].start()]:
+        return 0.0  # "Title: … in a young mom\nSummary: …"
+    return value
+
+
+_PATIENT_LINKS = frozenset({":", "is", "named", "called", "(", "="})
 
 
 def _apposition(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
-    """'a 12yo girl, Ann, with …': a person noun, a comma, the name, a comma."""
-    if i < 2 or keys[i - 1] != "," or (i + 1 < len(keys) and keys[i + 1] != ","):
+    """'a 12yo girl, Ann, with …', 'a 42-year-old female, Ann Obi, with …': a person noun, a comma, the name
+    (one or two words; token i is either), a comma right after it."""
+
+    def capitalised(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].group()[0].isupper() and bool(SHAPE.match(tokens[k].group()))
+
+    first = (
+        i if i >= 1 and keys[i - 1] == "," else i - 1 if i >= 2 and keys[i - 2] == "," and capitalised(i - 1) else -1
+    )
+    if first < 2 or keys[first - 2] not in PEOPLE:
         return False
-    if i + 1 < len(keys) and tokens[i].end() != tokens[i + 1].start():
-        return False  # "pt, Na 128, …": a lab value between the word and the comma, not a name set off
-    return keys[i - 2] in PEOPLE
+    last = (
+        first + 1
+        if first == i - 1 or (capitalised(first + 1) and first + 2 < len(keys) and keys[first + 2] == ",")
+        else first
+    )
+    if last + 1 < len(keys) and keys[last + 1] != ",":
+        return False
+    return last + 1 >= len(keys) or tokens[last].end() == tokens[last + 1].start()  # "pt, Na 128, …": a lab value
 
 
 def _named_thing(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
-    following = [
-        k
-        for k, t in zip(keys[i + 1 : i + 5], tokens[i + 1 : i + 5], strict=False)
-        if k not in {".", ","} and not (t.group()[0].isupper() and k not in NAMED_THING)
-    ][:2]
+    """'Tommy John surgery', 'Ryan White HIV/AIDS Program': a thing's word right after the name, through other
+    capitalised words; not past a comma, a figure, or a line ("Lucille Guidry, 81F, dementia")."""
+    following: list[str] = []
+    for j in range(i + 1, min(i + 7, len(tokens))):
+        if keys[j] == "," or _GAP_STOPS.search(tokens[i].string, tokens[j - 1].end(), tokens[j].start()):
+            break
+        if keys[j] not in {".", "/"} and not (tokens[j].group()[0].isupper() and keys[j] not in NAMED_THING):
+            following.append(keys[j])
+        if len(following) == 2:
+            break
     if tokens[i].group().endswith(("'s", "’s")) and following and following[0] == "wort":
         return True
     for k in following[:2]:
@@ -279,10 +378,14 @@ def _named_thing(tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
     return False
 
 
-def _graded(tokens: list[re.Match[str]], keys: list[str], scores: list[float], i: int, cue: float) -> bool:
-    """'Denver II', 'Hurley III': an eponymous classification and its grade, unless a title or a relative
-    stands before it or a given name (then 'John Smith III' is a person)."""
-    if i + 1 >= len(keys) or not tokens[i + 1].group().isupper() or cue >= 2.5:
+_GAP_STOPS = re.compile(r"[\d\n]")
+
+
+def _graded(tokens: list[re.Match[str]], keys: list[str], scores: list[float], i: int, title: bool) -> bool:
+    """'Denver II', 'Hurley III': an eponymous classification and its grade, unless a title stands before it
+    or a given name (then 'John Smith III' is a person); a relative's word as a heading ("Well child: Denver
+    II") does not make it one."""
+    if i + 1 >= len(keys) or not tokens[i + 1].group().isupper() or title:
         return False
     scored = len(keys[i + 1]) > 1 and _SCORE_AFTER.match(tokens[i + 1].string, tokens[i + 1].end())
     if keys[i + 1] not in ROMAN_GRADE and not scored:
@@ -311,3 +414,21 @@ def _clinical_before(keys: list[str], i: int) -> bool:
             return True
         k += 1
     return k < len(keys) and keys[k] in CLINICAL_TITLES
+
+
+def _brand_pattern(phrase: str) -> str:
+    return r"\.?\s+".join(re.escape(word).replace("'", "['’]") for word in phrase.split())
+
+
+_BRANDS = re.compile(r"(?<!\w)(?:" + "|".join(map(_brand_pattern, sorted(BRAND_PHRASES))) + r")(?!\w)", re.IGNORECASE)
+
+
+def outside_brands(text: str, spans: Iterable[Span]) -> Iterator[Span]:
+    """The spans that are not inside a product's name ("Dr Pepper", "Little Debbie"). The products are looked
+    for only when there is a name to judge (most texts have none)."""
+    brands: list[Span] | None = None
+    for start, end in spans:
+        if brands is None:
+            brands = [m.span() for m in _BRANDS.finditer(text)]
+        if not any(s <= start and end <= e for s, e in brands):
+            yield start, end
