@@ -34,7 +34,12 @@ def load(path: str) -> ModuleType:
     if spec is None or spec.loader is None:
         raise SystemExit(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
+    before = set(sys.modules)
     spec.loader.exec_module(module)
+    # A corpus imports its parts by bare name (part_age, part_evasion): forget them, so the next corpus's parts
+    # of the same name are its own, not this one's from the module cache.
+    for name in set(sys.modules) - before:
+        del sys.modules[name]
     return module
 
 
