@@ -430,3 +430,37 @@ def test_characters_typed_apart_are_read_joined(category: str, text: str) -> Non
 @pytest.mark.parametrize("text", NOT_TYPED_APART_S6)
 def test_obstetric_shorthand_dose_series_and_letter_lists_pass_joined(text: str) -> None:
     assert scan(text) == [], text
+
+
+# ---- session 7: hurried and evasive typing (issue 18) ----------------------------------------------------------------
+def categories(text: str) -> list[str]:
+    return [f.category.value for f in scan(text)]
+
+
+LOOKALIKE_DIGITS_S7 = [
+    ("phone", "her cell is 4O5-22l-9O8l"),  # O for 0, l for 1
+    ("fax", "fax: 7l9.8O3.4412 at the home"),
+    ("ssn", "soc sec 4l2-O7-3391"),
+    ("mrn", "chart no. 8O2l776 from the old system"),
+    ("phone", "call 9I8 604 22I5 after 5"),  # capital I for 1
+    ("ssn", "SSN 402.19.8873"),  # dots for dashes
+    ("phone", "mobile 719.440.28.36"),  # the last four in pairs
+    ("phone", "txt 4 0 5 / 7 7 1 / 2 9 0 3"),  # groups parted by spaced slashes
+]
+NOT_LOOKALIKE_DIGITS_S7 = [
+    "O2 sat 91% on 2L, I10 on the problem list",
+    "E. coli O157 negative, lol",
+    "BP 142 / 88, HR 96 / 102 / 110 over the shift",
+    "FEV1 1.9 L, FVC 2.8 L, ratio 0.68",
+    "Hgb 10.2, 10.8, 11.4 over three visits",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), LOOKALIKE_DIGITS_S7)
+def test_letters_typed_for_digits_and_odd_separators_are_read_as_digits(category: str, text: str) -> None:
+    assert categories(text) == [category], text
+
+
+@pytest.mark.parametrize("text", NOT_LOOKALIKE_DIGITS_S7)
+def test_oxygen_icd_codes_vitals_and_versions_keep_passing(text: str) -> None:
+    assert scan(text) == [], text

@@ -114,11 +114,12 @@ class Finding:
 
 
 def normalise(text: str) -> str:
-    """Fold what hides an identifier from a pattern: full-width digits, invisible characters, odd dashes.
+    """Fold what hides an identifier from a pattern: full-width digits, invisible characters, odd dashes, the
+    letters O and l typed for 0 and 1 in a group of digits.
     Lengths may change, so spans refer to the normalised text."""
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub("", text)
-    return _DASHES.sub("-", text)
+    return spoken.unlookalike(_DASHES.sub("-", text))  # "6o1-693-22o7": letters typed for digits
 
 
 _NOT_LETTER = re.compile(r"[^A-Za-z]+")

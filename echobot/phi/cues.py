@@ -19,7 +19,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         ("fax", r"\bfax(?:ed|ing)?|\bfx|\bf(?=\s*:)"),
         ("phone", r"\b(?:phone|ph|cell|mobile|tel|telephone|call|called|text|reached|reach)"),
         ("ssn", r"\b(?:ssn|ss\s?#|ss\s+no|social\s+security|social(?=\s+(?:is|#|no|number|ending)))"),
-        ("mrn", r"\b(?:mrn|mr\s?#|mr\s+no|medical\s+record|record\s+number|chart|hrn|ehr\s+id|emr\s+id|"
+        ("mrn", r"\b(?:mrn|mr\s?#|mr\s+no|medical\s+record|record\s+(?:number|no\b|#)|chart|hrn|ehr\s+id|emr\s+id|"
                 r"patient\s+id|pt\s+id|hospital\s+(?:number|no)|unit\s+number|resident\s+number|encounter|csn)"),
         ("health_plan", r"\b(?:medicaid|medicare|medi-cal|member|subscriber|policy|insurance|health\s+plan|"
                         r"plan\s+(?:id|#|card|number|no)|beneficiary|bic|cin|ahcccs|chip|kidcare|tricare|adap|"

@@ -117,6 +117,7 @@ _PHONE = re.compile(
     r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]*|\d{3}[\s./-])\d{3}[\s.-]\d{4}(?![\w/-])"
     r"|(?<![\w/.,-])\d{10}(?![\w/-]|[.,]\d)"
     r"|(?<![\w/.,-])\d{3}-\d{4}(?![\w/-]|[.,]\d)"
+    r"|(?<![\w/.,-])\d{3}([.-])\d{3}\1\d{2}\1\d{2}(?![\w/-]|[.,]\d)"  # 612.298.44.75: the last four in pairs
 )
 _FAX = re.compile(r"\bfax(?:ed)?\b", IGNORE_CASE)
 
@@ -185,7 +186,7 @@ def _coded(pattern: re.Pattern[str], text: str, min_digits: int = 3) -> Iterator
             yield match.start("code"), match.start("code") + len(code)
 
 
-_SSN_SHAPE = re.compile(r"(?<![\w-])\d{3}[- ]\d{2}[- ]\d{4}(?![\w-])")
+_SSN_SHAPE = re.compile(r"(?<![\w-])\d{3}[- ]\d{2}[- ]\d{4}(?![\w-])|(?<![\w.-])\d{3}\.\d{2}\.\d{4}(?![\w-]|\.\d)")
 _SSN_WORD = re.compile(
     r"\b(?:ssn|ss#|ss\s?no|social\s+security(?:\s+(?:number|no|#))?|soc\s+sec|social(?=\s+(?:ending|last|#))|"
     r"last\s+(?:4|four)(?:\s+digits)?"
@@ -207,7 +208,7 @@ def ssn(text: str) -> Iterator[Span]:
 _MRN = _keyword(
     r"mr\s?#|mr\s+no|"
     r"mrn|medical\s+record(?:\s+(?:number|no))?|med\.?\s*rec(?:ord)?\.?(?:\s*(?:no|number))?"
-    r"|chart(?:\s+(?:number|no))?|record\s+(?:number|no|#)|(?:patient|pt\.?)\s+id(?:\s*\(mrn\))?"
+    r"|chart(?:\s+(?:number|no))?|record\s+(?:number|no\.?|#)|(?:patient|pt\.?)\s+id(?:\s*\(mrn\))?"
     r"|hospital\s+(?:number|no)"
     r"|encounter(?:\s+(?:number|no|id))?|accession(?:\s+(?:number|no))?|fin|csn|har"
 )
@@ -398,7 +399,7 @@ _SCORE_BEFORE = re.compile(
     r"\b(?:pain|score|scale|rated|rates|from|to|down|up|worst|best|at|sites?|strength|of)\b[^.;]*$", IGNORE_CASE
 )
 _DOB = re.compile(
-    r"\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born)\b[:\s-]*+(?P<date>[^\s,;\d]*+\d[^\s,;]*+)",
+    r"\b(?:dob|d\.o\.b\b\.?|date\s+of\s+birth|birth\s*date|born)(?!\w)[:\s-]*+(?P<date>[^\s,;\d]*+\d[^\s,;]*+)",
     IGNORE_CASE,
 )
 

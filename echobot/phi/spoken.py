@@ -20,7 +20,7 @@ WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3",
 _WORD = "|".join(sorted(WORDS, key=len, reverse=True))
 # one piece: a digit word or a group of 1-4 numerals, never part of a decimal or a longer word
 _PIECE = rf"(?:(?i:{_WORD})\b|(?<![\d.,/])\d{{1,4}}(?![\d/]|\.\d|,\d))"
-_SEP = r"(?:\s*[-,]\s*|\s+\.\s+|\s+)"
+_SEP = r"(?:\s*[-,]\s*|\s+[./]\s+|\s+)"  # "6 7 1 / 4 7 2 / 3 3 6 8": a spaced slash parts groups too
 _RUN = re.compile(rf"(?<![\w.])(?:{_PIECE}{_SEP}){{2,}}{_PIECE}")
 _CUES = [
     ("fax", re.compile(r"\b(?:fax|f)\b", re.IGNORECASE)),
@@ -122,3 +122,27 @@ def collapsed(text: str) -> tuple[str, list[int]] | None:
     out.append(text[at:])
     where.extend(range(at, len(text)))
     return "".join(out), where
+
+
+# ---- letters typed for digits (session 7) --------------------------------------------------------------------------
+# "6o1.693.22o7", "9l6-452-8873", "520.555.O186", "ssn 6o3-29-ll75": O or o for a zero, l or I for a one, inside a
+# number. A group of such tokens joined by dashes or dots, with more digits than letters (and three characters at
+# least when it is one token), is read as the digits it shows; words ("lol", "IO", "O2") keep their letters.
+_LOOKALIKE = re.compile(r"(?<![\w.-])[0-9OoIl]++(?:[-.][0-9OoIl]++)*+(?![\w-]|\.\w)")
+_AS_DIGITS = str.maketrans("OoIl", "0011")
+
+
+def _as_digits(match: re.Match[str]) -> str:
+    group = match.group()
+    digits = sum(c.isdigit() for c in group)
+    letters = sum(c in "OoIl" for c in group)
+    if letters and digits >= 2 and digits > letters and (len(group) >= 3):
+        return group.translate(_AS_DIGITS)
+    return group
+
+
+def unlookalike(text: str) -> str:
+    """The text with the letters typed for digits inside numbers read as digits (same length)."""
+    if not re.search(r"\d[OoIl]|[OoIl]\d", text):
+        return text  # no letter touches a digit: the common case, one search
+    return _LOOKALIKE.sub(_as_digits, text)
