@@ -464,3 +464,40 @@ def test_letters_typed_for_digits_and_odd_separators_are_read_as_digits(category
 @pytest.mark.parametrize("text", NOT_LOOKALIKE_DIGITS_S7)
 def test_oxygen_icd_codes_vitals_and_versions_keep_passing(text: str) -> None:
     assert scan(text) == [], text
+
+
+SAID_ALOUD_S7 = [
+    ("ip", "login came from ip forty-four dot one twelve dot nine dot two thirty"),
+    ("ip", "from ip sixty-one, two oh four, eighty-eight, one twelve"),
+    ("ip", "ip was 172 16 40 9 per the portal log"),
+    ("geography", "zip is eight five three two six"),
+    ("mrn", "chart number thirty-one forty two oh nine eight"),
+    ("ssn", "social sec four one two dash seven seven dash three three nine one"),
+    ("vehicle", "car tag delta foxtrot lima six one one"),  # the spelling alphabet
+    ("vehicle", "his plate is nine-kay-jay-two-two-one"),
+    ("licence", "rn lic seven seven three one oh two"),
+    ("device", "pump serial four four one eight six zero two XR"),
+    ("age_over_89", "pt is a hundred and three, lives with her son"),
+    ("age_over_89", "AGE: NINE-SIX, on apixaban"),
+    ("age_over_89", "born nineteen thirty-two, still driving"),
+    ("date", "dob: ten-nine-forty-one"),
+]
+NOT_SAID_ALOUD_S7 = [
+    "take one 500 mg tab two-three times a week",
+    "a twenty-one year old with five-ten minutes of chest pain",
+    "one or two puffs, three to four times a day",
+    "the first two weeks, then one every other day",
+    "alpha-1 antitrypsin normal, echo with EF 55%, delta gap 4",
+    "twenty twenty-five was a hard year for her",
+    "labs 172 16 40 9 in the ICU flowsheet",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), SAID_ALOUD_S7)
+def test_numbers_said_aloud_and_spelling_alphabets_are_read_as_written(category: str, text: str) -> None:
+    assert category in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_SAID_ALOUD_S7)
+def test_counts_doses_ages_and_greek_letters_said_in_words_pass(text: str) -> None:
+    assert scan(text) == [], text

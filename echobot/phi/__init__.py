@@ -157,9 +157,9 @@ def scan(text: str, *, kind: FieldKind = FieldKind.CASE, clinicians: Iterable[st
             findings.append(Finding(Category(cues.named_by_cue(clean, start, end, category.value)), start, end))
     second = spoken.collapsed(clean)
     if second is not None:  # characters typed apart: read again joined, and keep what only that reading finds
-        joined, where = second
+        joined, where, ends = second
         for finding in scan(joined, clinicians=clinicians) if joined != clean else []:
-            start, end = where[finding.start], where[finding.end - 1] + 1
+            start, end = where[finding.start], ends[finding.end - 1]
             if not any(start < e and s < end for s, e in claimed):
                 claimed.append((start, end))
                 findings.append(Finding(finding.category, start, end))

@@ -30,12 +30,13 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         ("licence", r"\b(?:licen[cs]e|licencia|lic|dl|cdl|certificate|permit|registry|placard|cannabis|mmj|npi|dea)"),
         ("vehicle", r"\b(?:plates?|placas|vin|tag|vehicle|truck|car|boat|atv|motorcycle|troca)"),
         ("device", r"\b(?:serial|lot|model|device|pacemaker|pump|implant|hearing\s+aids?|concentrator|cgm)"),
+        ("ip", r"\bip(?:\s+addr(?:ess)?)?|\bip\s+address"),
         ("other_code", r"\b(?:study|trial|inmate|booking|passport|tribal|cdib|badge|employee|accession|edipi|"
                        r"dod\s+id|state\s+id|alien|a-number|census|visa)"),
     ]
 ]
-RENAMED = frozenset({"phone", "other_code", "account", "mrn", "health_plan", "licence", "vehicle", "device", "ssn",
-                     "fax"})  # fmt: skip
+RENAMED = frozenset({"ip", "phone", "other_code", "account", "mrn", "health_plan", "licence", "vehicle", "device",
+                     "ssn", "fax"})  # fmt: skip
 _CLAUSE_END = re.compile(r"(?<!\bno)(?<!\blic)(?<!\bdl)\.\s+|[;!?]\s+|\n|\s-{2}\s")
 _PHONE_SHAPE = re.compile(r"\(\d{3}\)|\d{3}[\s./-]\d{3}[\s.-]\d{4}")
 WINDOW = 60

@@ -98,7 +98,14 @@ _IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{1,4})?(?::{1,2}[0-9a-f]{1,4}){2,7}(?:
 
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _ODD_DIGIT_DOT = re.compile(r"\d(?:\s*[\[(]|\s+dot\b|\s\.|\.\s)", IGNORE_CASE)
-_ODD_IPV4 = re.compile(rf"(?<![\w.]){_OCTET}(?:{_ODD_DOT}{_OCTET}){{3}}(?![\w]|\.\d)", IGNORE_CASE)
+_ODD_IPV4 = re.compile(rf"(?<![\w.]){_OCTET}(?:(?:{_ODD_DOT}|\.){_OCTET}){{3}}(?![\w]|\.\d)", IGNORE_CASE)
+
+
+# Four octets parted by spaces or commas only after "ip" ("ip addr 24 16 221 9"): a lab series is shaped the same.
+_CUED_IPV4 = re.compile(
+    rf"\b(?i:ip)(?:\s+(?i:addr(?:ess)?))?(?:\s*+(?:is|was|:|#|of|from))*+\s*+"
+    rf"(?P<ip>{_OCTET}(?:(?:\s*,\s*|\s+){_OCTET}){{3}})(?![\w.,]\d|\w)"
+)
 
 
 def ip(text: str) -> Iterator[Span]:
@@ -108,6 +115,8 @@ def ip(text: str) -> Iterator[Span]:
     for pattern in (_IPV4, _ODD_IPV4) if _ODD_DIGIT_DOT.search(text) else (_IPV4,):
         for match in pattern.finditer(text):
             yield match.span()
+    for match in _CUED_IPV4.finditer(text) if "ip" in text.lower() else ():
+        yield match.span("ip")
     for match in _IPV6.finditer(text):
         if match.group().count(":") >= 3 and sum(c.isdigit() for c in match.group()) >= 2:
             yield match.span()
@@ -222,7 +231,9 @@ _ACCOUNT = _keyword(
     r"account|acct|(?:credit\s+|debit\s+|bank\s+)?card|a/c|billing(?:\s+(?:account|number|no))?|invoice|claim(?:\s+(?:number|no))?"
     r"|guarantor(?:\s+(?:number|no))?"
 )
-_LICENCE = _keyword(r"(?:driver'?s?\s+)?licen[cs]e|dl|cdl|certificate|cert(?:ificate|ification)?|permit|registration")
+_LICENCE = _keyword(
+    r"(?:driver'?s?\s+)?licen[cs]e|lic|dl|cdl|certificate|cert(?:ificate|ification)?|permit|registration"
+)
 _VEHICLE = _keyword(r"(?:licen[cs]e\s+)?plate|tag|vin|vehicle(?:\s+id)?|tablilla|placa|matr[ií]cula")
 _DEVICE = _keyword(
     r"serial(?:\s+(?:number|no))?|s/?n|device(?:\s+(?:id|number))?|transmitter(?:\s+id)?|lot"
