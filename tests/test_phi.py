@@ -501,3 +501,35 @@ def test_numbers_said_aloud_and_spelling_alphabets_are_read_as_written(category:
 @pytest.mark.parametrize("text", NOT_SAID_ALOUD_S7)
 def test_counts_doses_ages_and_greek_letters_said_in_words_pass(text: str) -> None:
     assert scan(text) == [], text
+
+
+ADDRESSES_SAID_S7 = [
+    ("email", "her email is tsosie dot ann77 at g mail"),
+    ("email", "send it to rj.begay.dad at yahoo"),
+    ("email", "mom's mail: big_lou underscore 5 at hotmail dot com"),
+    ("email", "pt email m lopez 88 @ gmail"),
+    ("email", "writes from kaya.r22 (icloud)"),
+    ("email", "reach her at lee family at example org"),
+    ("url", "his tiktok @ sonny.b.44"),
+    ("url", "her insta is dee_dee_runs"),
+    ("url", "@rezdog.85 on instagram posts about his meds"),
+    ("url", "fundraiser at gofundme com/f/help-for-ray"),
+    ("url", "she writes a blog at kidney.warrior .com /posts/ 17"),
+]
+NOT_ADDRESSES_SAID_S7 = [
+    "seen at clinic, lives at home, works at the mill",
+    "she is on tiktok a lot and fb too, screen time 6 h",
+    "IG 500 mg/kg, IVIG at the infusion center",
+    "uses gmail on her phone for the portal",
+    "fb: 2 posts a day about her diet",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), ADDRESSES_SAID_S7)
+def test_addresses_said_aloud_and_handles_on_a_platform_are_refused(category: str, text: str) -> None:
+    assert category in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_ADDRESSES_SAID_S7)
+def test_at_a_place_platforms_and_providers_alone_pass(text: str) -> None:
+    assert scan(text) == [], text

@@ -45,10 +45,32 @@ _EMAIL = re.compile(
 )
 
 
+_MAIL_PROVIDERS = r"(?:g\s?mail|hotmail|yahoo|ymail|icloud|outlook|aol|proton(?:mail)?|msn|comcast|live|me)"
+# "jess.b.mom at gmail", "yazzie dot ann55 at g mail", "big_jim underscore p at hotmail", "f lee 61 @ g mail",
+# "ann k at example org": an address said aloud, its provider named or its domain ending in com, org, net or edu.
+_EMAIL_SAID = re.compile(
+    r"(?<![\w.+-])[\w.+-]++(?:\s++(?:dot|underscore|_)\s++[\w.+-]++)*+\s*+(?:@|\bat\b|\(at\)|\[at\])\s*+"
+    rf"(?:{_MAIL_PROVIDERS}\b(?:\s*+(?:\.|\bdot\b)\s*+(?:com|net)\b)?"
+    r"|[a-z][\w-]++(?:\.|\s*+\bdot\b\s*+|\s++)(?:com|org|net|edu)\b(?!\s*+/))",
+    IGNORE_CASE,
+)
+# "bigmike.outdoors77 (hotmail)": a handle with a dot, an underscore or a digit, and its provider in brackets.
+_EMAIL_BRACKETED = re.compile(
+    rf"(?<![\w.+-])(?=[A-Za-z+-]*+[._\d])[\w.+-]{{3,}}+\s*+[(\[]\s*+{_MAIL_PROVIDERS}\s*+[)\]]", IGNORE_CASE
+)
+_EMAIL_HINT = re.compile(rf"{_MAIL_PROVIDERS}\b|\bat\s++[a-z][\w-]*+\s*+(?:\.|\bdot\b)?\s*+(?:com|org|net|edu)\b|@\s",
+                         IGNORE_CASE)  # fmt: skip
+
+
 def email(text: str) -> Iterator[Span]:
-    """name@example.org."""
+    """name@example.org; addresses said aloud ('ann.lee at gmail', 'ann dot lee at example dot org') and handles
+    with their provider in brackets."""
     for match in _EMAIL.finditer(text):
         yield match.span()
+    if _EMAIL_HINT.search(text):
+        for pattern in (_EMAIL_SAID, _EMAIL_BRACKETED):
+            for match in pattern.finditer(text):
+                yield match.span()
 
 
 _TLDS = frozenset({"com", "org", "net", "edu", "gov", "io", "us", "info", "biz", "health", "care", "app", "co", "me"})
@@ -59,7 +81,7 @@ _DOMAIN = re.compile(r"(?<![\w.@-])[a-z0-9-]++(?:\.[a-z0-9-]++)++(?P<path>/[^\s<
 # A dot written so that a pattern misses it: spaced ("192 . 0"), bracketed ("[.]", "(dot)") or spelled ("dot").
 _ODD_DOT = r"(?:\s*+(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\bdot\b)\s*+|\s++\.\s*+|\.\s++)"
 _ODD_HOST = re.compile(
-    rf"(?<![\w.@-])(?:h\s?t\s?t\s?p\s?s?\s*+:\s*+/\s*+/\s*+)?[a-z0-9-]++(?:{_ODD_DOT}[a-z0-9-]++)++"
+    rf"(?<![\w.@-])(?:h\s?t\s?t\s?p\s?s?\s*+:\s*+/\s*+/\s*+)?[a-z0-9-]++(?:(?:{_ODD_DOT}|\.)[a-z0-9-]++)++"
     r"(?P<path>\s*+(?:/|\bslash\b)\s*+[\w.-]++(?:\s*+(?:/|\bslash\b)\s*+[\w.-]++)*+)?",
     IGNORE_CASE,
 )
@@ -80,12 +102,31 @@ def _odd_urls(text: str) -> Iterator[Span]:
             yield match.span()
 
 
+_PLATFORMS = (
+    r"(?:tiktok|tik\s+tok|instagram|insta|ig|twitter|snapchat|snap|facebook|fb|youtube|threads|venmo|cash\s?app|"
+    r"linkedin|reddit|discord|twitch|telegram|whatsapp|onlyfans|x\.com)"
+)
+# A handle on a platform is a web identifier: "tiktok @ kai.k", "her insta is lola_b22", "@kaimana.k on tiktok",
+# "venmo com/u/…", "lolasjourney (blogspot)".
+_HANDLE = re.compile(
+    rf"\b(?i:{_PLATFORMS})\b(?:\s*+(?:(?i:handle|account|name|username|user|page|is|was|:|-)\b|:))*+\s*+"
+    r"(?P<handle>@\s?[\w.]{2,}+|(?=[A-Za-z]++[._\d])[A-Za-z][\w.]{2,}+)"
+    rf"|(?P<at>(?<![\w@.])@[\w.]{{2,}}+)\s+(?i:on|via|at)\s+(?i:{_PLATFORMS})\b"
+    r"|(?<![\w.@-])(?P<spaced>[a-z0-9-]++\s(?i:com|org|net)/[^\s<>]++)"
+    r"|(?<![\w.@-])(?P<blog>[\w.-]{4,}+)\s*+\((?i:blogspot|wordpress|substack|tumblr|medium|gofundme)\)"
+)
+_HANDLE_HINT = re.compile(rf"(?i:{_PLATFORMS})\b|\s(?i:com|org|net)/|\((?i:blogspot|wordpress|substack|tumblr|medium|"
+                          r"gofundme)\)")  # fmt: skip
+
+
 def url(text: str) -> Iterator[Span]:
     """http(s)://…, www.…, and bare domains such as portal.example.org/pt/123 (a known top-level domain).
     Patterns start only at the start of a token and never backtrack, so long odd text stays fast."""
     for match in _URL.finditer(text):
         yield match.span()
     yield from _odd_urls(text)
+    for match in _HANDLE.finditer(text) if _HANDLE_HINT.search(text) else ():
+        yield match.span(next(group for group, value in match.groupdict().items() if value))
     for match in _DOMAIN.finditer(text):
         host = match.group()[: match.start("path") - match.start()] if match.group("path") else match.group()
         if host.rsplit(".", 1)[-1].lower() in _TLDS:
