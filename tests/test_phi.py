@@ -533,3 +533,40 @@ def test_addresses_said_aloud_and_handles_on_a_platform_are_refused(category: st
 @pytest.mark.parametrize("text", NOT_ADDRESSES_SAID_S7)
 def test_at_a_place_platforms_and_providers_alone_pass(text: str) -> None:
     assert scan(text) == [], text
+
+
+HURRIED_AGES_AND_DATES_S7 = [
+    ("age_over_89", "age: 9 6, lives alone"),  # digits typed apart after an age word
+    ("age_over_89", "age ~ninety-ish per the niece"),
+    ("age_over_89", "age in the nineties (97), hard of hearing"),
+    ("age_over_89", "age: roman XCI (91)"),
+    ("age_over_89", "he's 101+ by his own count"),
+    ("age_over_89", "turned a hundred at the nursing home"),
+    ("date", "LMP 0914, spotting since"),  # month and day run together after a date cue
+    ("date", "edd: twelve oh three"),
+    ("date", "surgery 3 14 24, hardware intact"),  # a date typed with spaces after an event word
+    ("date", "admitted 2025 10 02 with DKA"),
+    ("date", "seen on the 21st of oct for the wound"),
+    ("date", "LMP second week of August"),
+    ("date", "his bday's 7/19"),
+]
+NOT_HURRIED_AGES_AND_DATES_S7 = [
+    "pt is 90+ with CHF, frail",
+    "she is 95+ lbs heavier than at intake",
+    "SpO2 ninety something percent on room air",
+    "her HR was (95) on the monitor",
+    "age 45 (BMI 92 at intake?)",
+    "LMP unknown, on 1200 mg calcium",
+    "started 10 12 14 units with meals",
+    "the 3rd of 4 kids, the first week of the month is hardest",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), HURRIED_AGES_AND_DATES_S7)
+def test_ages_and_dates_typed_in_a_hurry_are_refused(category: str, text: str) -> None:
+    assert category in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_HURRIED_AGES_AND_DATES_S7)
+def test_the_90_plus_band_weights_vitals_and_dose_series_still_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))

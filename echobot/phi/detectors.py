@@ -21,6 +21,7 @@ from echobot.phi.lexicon import (
 )
 from echobot.phi.names import scored_names
 from echobot.phi.places import NOT_TOWNS, gazetteer, known_places
+from echobot.phi.spoken import words_of
 
 Span = tuple[int, int]
 IGNORE_CASE = re.IGNORECASE
@@ -58,8 +59,8 @@ _EMAIL_SAID = re.compile(
 _EMAIL_BRACKETED = re.compile(
     rf"(?<![\w.+-])(?=[A-Za-z+-]*+[._\d])[\w.+-]{{3,}}+\s*+[(\[]\s*+{_MAIL_PROVIDERS}\s*+[)\]]", IGNORE_CASE
 )
-_EMAIL_HINT = re.compile(rf"{_MAIL_PROVIDERS}\b|\bat\s++[a-z][\w-]*+\s*+(?:\.|\bdot\b)?\s*+(?:com|org|net|edu)\b|@\s",
-                         IGNORE_CASE)  # fmt: skip
+_EMAIL_WORDS = frozenset({"gmail", "mail", "hotmail", "yahoo", "ymail", "icloud", "outlook", "aol", "proton",
+                          "protonmail", "msn", "comcast", "com", "org", "net", "edu"})  # fmt: skip
 
 
 def email(text: str) -> Iterator[Span]:
@@ -67,7 +68,7 @@ def email(text: str) -> Iterator[Span]:
     with their provider in brackets."""
     for match in _EMAIL.finditer(text):
         yield match.span()
-    if _EMAIL_HINT.search(text):
+    if "@" in text or not _EMAIL_WORDS.isdisjoint(words_of(text)):
         for pattern in (_EMAIL_SAID, _EMAIL_BRACKETED):
             for match in pattern.finditer(text):
                 yield match.span()
@@ -115,8 +116,10 @@ _HANDLE = re.compile(
     r"|(?<![\w.@-])(?P<spaced>[a-z0-9-]++\s(?i:com|org|net)/[^\s<>]++)"
     r"|(?<![\w.@-])(?P<blog>[\w.-]{4,}+)\s*+\((?i:blogspot|wordpress|substack|tumblr|medium|gofundme)\)"
 )
-_HANDLE_HINT = re.compile(rf"(?i:{_PLATFORMS})\b|\s(?i:com|org|net)/|\((?i:blogspot|wordpress|substack|tumblr|medium|"
-                          r"gofundme)\)")  # fmt: skip
+_HANDLE_WORDS = frozenset({"tiktok", "tok", "instagram", "insta", "ig", "twitter", "snapchat", "snap", "facebook", "fb",
+                           "youtube", "threads", "venmo", "cash", "cashapp", "linkedin", "reddit", "discord", "twitch",
+                           "telegram", "whatsapp", "onlyfans", "com", "org", "net", "blogspot", "wordpress", "substack",
+                           "tumblr", "medium", "gofundme"})  # fmt: skip
 
 
 def url(text: str) -> Iterator[Span]:
@@ -125,7 +128,7 @@ def url(text: str) -> Iterator[Span]:
     for match in _URL.finditer(text):
         yield match.span()
     yield from _odd_urls(text)
-    for match in _HANDLE.finditer(text) if _HANDLE_HINT.search(text) else ():
+    for match in _HANDLE.finditer(text) if not _HANDLE_WORDS.isdisjoint(words_of(text)) else ():
         yield match.span(next(group for group, value in match.groupdict().items() if value))
     for match in _DOMAIN.finditer(text):
         host = match.group()[: match.start("path") - match.start()] if match.group("path") else match.group()
@@ -428,12 +431,16 @@ _START_STOP = r"(?:started|restarted|stopped|began|resumed|initiated|completed|f
 # list of event words is not tried at every word of every text.
 _CUED_DATE = re.compile(
     r"(?<=\s)(?P<date>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])"
-    r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"  # 20240305: a date written as one number
+    r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # 20240305: a date written as one number
+    # "surgery 12 26 25", "admit 2026 11 28": a date typed with spaces
+    r"|(?:0?[1-9]|1[0-2]) (?:0?[1-9]|[12]\d|3[01]) (?:(?:19|20)\d\d|\d\d)|(?:19|20)\d\d (?:0?[1-9]|1[0-2]) "
+    r"(?:0?[1-9]|[12]\d|3[01]))"
     r"(?![\w/]|\.\w|-(?!\d))"
     r"|\((?P<bracketed>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\)"
 )
 _EVENT_BEFORE = re.compile(
-    rf"\b(?:(?:{_EVENT_WORDS})|{_START_STOP}\s+[a-z][a-z-]+)(?:\s*:)?\s+(?:on\s+|of\s+|was\s+|is\s+)?\Z", IGNORE_CASE
+    rf"\b(?:(?:{_EVENT_WORDS})|{_START_STOP}\s+[a-z][a-z-]+)(?:['’]s)?(?:\s*:)?\s+(?:on\s+|of\s+|was\s+|is\s+)?\Z",
+    IGNORE_CASE,
 )
 # "day 21 (10/28)", "around Easter (3/31)": a day, then its date in brackets
 _DAY_BEFORE = re.compile(
@@ -480,7 +487,7 @@ _ORDINAL_DAY = rf"(?:[12]?\d|3[01])(?:st|nd|rd|th)|{_ORDINAL_WORDS}"
 # what may follow an ordinal day ("on the 12th and", "the 19th morning"); any other lowercase word makes it a count
 _AFTER_DAY = (
     r"and|or|at|when|so|but|after|before|she|he|they|we|per|w|with|to|morning|afternoon|evening|night|am|pm|"
-    r"of\s+(?:last|this|next|the)\s+month|of\s+" + _MONTH_FULL
+    r"of\s+(?:last|this|next|the)\s+month|of\s+" + _MONTH_FULL + r"|of\s+" + _MONTH_ABBR + r"\b"
 )
 _HOLIDAY = (
     r"christmas(?:\s+eve|\s+day)?|x-?mas(?:\s+eve|\s+day)?|thanksgiving(?:\s+day)?|new\s+year['’]?s(?:\s+(?:eve|day))?|"
@@ -515,6 +522,20 @@ _ORDINAL_STEMS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
 _HOLIDAY_STEMS = ("christmas", "mas", "thanksgiving", "year", "easter", "mardi", "halloween", "independence", "fourth",
                   "july", "labor", "memorial", "valentine", "mother", "father", "patrick", "cinco", "veteran",
                   "juneteenth", "ides")  # fmt: skip
+
+
+# Dates typed in a hurry (session 7): a month and day run together after a cue only a date follows ("LMP 1228",
+# "due date 0314"), an ordinal day of a lowercase month ("the 3rd of jan"), a week of a month ("1st wk of june").
+_HURRIED_DATE = re.compile(
+    r"\b(?i:lmp|edd|edc|dob|due\s+date|birthday|bday|date\s+of\s+birth)(?:['’]s)?(?:\s*+(?::|is|was|of|-))*+\s*+"
+    r"(?:0?[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:(?:19|20)\d\d|\d\d)?(?![\w/.-]|\.\d)"
+)
+_HURRIED_DAY = re.compile(
+    rf"\b(?:[12]?\d|3[01])(?i:st|nd|rd|th)\s+(?i:of)\s+(?i:{_MONTH_ABBR})\b"
+    rf"|\b(?i:first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?i:wk|week|weekend)\s+(?i:of|in)\s+"
+    rf"(?:{_MONTH}|(?i:{_MONTH_FULL}))\b"
+)
+_DATE_CUE_WORDS = frozenset({"lmp", "edd", "edc", "dob", "date", "birthday", "bday", "birth"})
 
 
 def _has_ordinal(lowered: str) -> bool:
@@ -568,12 +589,16 @@ def date(text: str) -> Iterator[Span]:
     for match in _DOB.finditer(text):
         if not re.fullmatch(r"(?:19|20)\d{2}", match.group("date").strip(".")):
             yield match.span("date")
+    for pattern, wanted in ((_HURRIED_DATE, not _DATE_CUE_WORDS.isdisjoint(words_of(text))), (_HURRIED_DAY, ordinal)):
+        for match in pattern.finditer(text) if wanted else ():
+            yield match.span()
 
 
 _AGE = re.compile(
     r"(?<![\w.+])(?P<age>9\d|1[0-1]\d)(?:\.\d)?\s*(?:-|\s)?\s*"
     r"(?:y/?o\b|yo\b|y\.o\.|yrs?\b|years?\b|year-old|yr-old|-year|year)"
-    r"|\b(?:age[ds]?|aged)\s*(?:of\s*|is\s*|:\s*)?(?P<age2>9\d|1[0-1]\d)\b(?!\s*[-–]\s*\d)(?!\+)(?!\s+or\s+(?:older|over|above|more))",
+    r"|\b(?:age[ds]?|aged)\s*(?:of\s*|is\s*|:\s*)?(?P<age2>9\d|1[0-1]\d|9 \d(?![\d.]))\b(?!\s*[-–]\s*\d)(?!\+)"
+    r"(?!\s+or\s+(?:older|over|above|more))",
     IGNORE_CASE,
 )
 
@@ -586,7 +611,12 @@ _AGE_IS = re.compile(
 _AGE_SPANISH = re.compile(r"\b(?:9\d|1[01]\d)\s+años\b", IGNORE_CASE)
 _AGE_DECADE = re.compile(
     r"\b(?:(?:early|mid|late)[\s-]*(?:nineties|90s)|(?:in\s+(?:his|her|their)\s+)(?:nineties|90s))\b"
-    r"|\bnonagenarian\b|\bcentenarian\b",
+    r"|\bnonagenarian\b|\bcentenarian\b|\bsupercentenarian\b"
+    # "ninety something", "ninetyish", "age in 90s": a decade narrower than Safe Harbor's 90+ band
+    r"|\bninety[\s-]?(?:something|ish)\b(?!\s*(?:%|percent))|\bage[ds]?\s*(?::|is|was)?\s*(?:in\s+(?:the\s+)?)?"
+    r"(?:90s|nineties)\b"
+    # an age word or a person, and soon after it the age in brackets: "age: XCIV (94)", "pt is 4 score and 15 (95)"
+    r"|\b(?:age[ds]?|(?:pt|patient|she|he)\s+(?:is|was))\b[^.;\n()]{0,24}\((?:9\d|1[01]\d)\)",
     IGNORE_CASE,
 )
 _AGE_SEX = re.compile(r"(?<![\w.+/-])(?:9\d|1[01]\d)\s?(?:y/?o|yo)?\s?[MF]\b")
@@ -596,7 +626,8 @@ _AGE_WORDS = re.compile(
     IGNORE_CASE,
 )
 _AGE_EVENT = re.compile(
-    r"\b(?:turned|turns|turning|celebrated\s+(?:his|her|their)|reached)\s+(?:9\d|1[01]\d)\b"
+    r"\b(?:turned|turns|turning|celebrated\s+(?:his|her|their)|reached)\s+(?:9\d|1[01]\d|ninety|"
+    r"(?:a|one)\s+hundred)\b"
     r"|\b(?:9\d|1[01]\d)(?:st|nd|rd|th)\s+birthday\b",
     IGNORE_CASE,
 )
@@ -631,8 +662,8 @@ _AGE_AFTER_PERSON = re.compile(
     r"mother|father|mom|dad|husband|wife|spouse|aunt|uncle|great-grand(?:mother|father)|oldest(?:\s+pt|\s+patient)?)"
     r"(?:['’]s)?(?:\s*(?:,|\(|:|-)|['’]ll\s+be|\s+(?i:is|was|who['’]s|who\s+is|will\s+be|['’]ll\s+be|be|now|about|around|"
     r"approximately|approx\.?|~|of|aged?|turning|just))*\s*"
-    rf"(?P<age>(?i:{_AGE_NUMBER}))(?!\+|\s+or\s+(?:older|over|above))"
-    r"(?![\d.,]\d|\s*(?i:%|percent|mg|mcg|g\b|kg|lbs?|pounds|units?|minutes?|min\b|hours?|hrs?\b|days?|weeks?|wks?|"
+    rf"(?P<age>(?i:{_AGE_NUMBER}))(?!(?<=90)\+|\s+or\s+(?:older|over|above))"
+    r"(?![\d.,]\d|\+?\s*(?i:%|percent|mg|mcg|g\b|kg|lbs?|pounds|units?|minutes?|min\b|hours?|hrs?\b|days?|weeks?|wks?|"
     r"months?|mos?\b|/|mmhg|bpm|beats|cm|mm|ml|sec|times|x\b|°|degrees|meters|feet|ft\b|miles|percentile|th\b))"
     r"|(?<![\w/.-])[MF]\s*[/,]?\s*(?P<sexed>9\d|1[01]\d)(?![\w.%/+])"
     r"|\b(?i:tiene|tenía|cumple|cumplió)\s+(?P<es>9\d|1[01]\d)\s+(?i:a[nñ]os)",

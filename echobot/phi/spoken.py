@@ -164,17 +164,39 @@ def _said(run: str) -> tuple[list[tuple[str, int, int]], int]:
     return kept, words
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
+_SPELLED_SET = frozenset(_SPELLED)
+
+
+@lru_cache(maxsize=16)
+def words_of(text: str) -> frozenset[str]:
+    """The words of `text`, lowercased: a set lookup tells cheaply whether a pattern's words are there at all."""
+    return frozenset(_LOWER_WORD.findall(text.lower()))
+
+
 def _said_runs(text: str) -> list[re.Match[str]]:
-    """Numbers said aloud with two words or more, or a compound like 'seventy-three'."""
-    if not _SAID_HINT.search(text):
-        return []
-    found = []
+    """Numbers said aloud with two words or more, or a compound like 'seventy-three'. Two digits alone are worth a
+    second reading only as an age (9x) or as one group of a series ("sixty-six, two forty nine, eighty-eight, …")."""
+    if _SPELLED_SET.isdisjoint(words_of(text)) or not _SAID_HINT.search(text):
+        return []  # most texts have no number word at all: one set lookup
+    candidates = []
     for match in _SAID_RUN.finditer(text):
         pieces, words = _said(match.group())
-        digits = sum(c.isdigit() for piece, _, _ in pieces for c in piece)
+        said = "".join(piece for piece, _, _ in pieces)
+        digits = sum(c.isdigit() for c in said)
         if words >= 1 and digits >= 2 and (words >= 2 or "-" in match.group()):
+            candidates.append((match, digits >= 3 or said.startswith("9")))
+    found = []
+    for k, (match, enough) in enumerate(candidates):
+        neighbours = [candidates[j][0] for j in (k - 1, k + 1) if 0 <= j < len(candidates)]
+        series = any(_SERIES_GAP.fullmatch(text[min(match.end(), other.end()) : max(match.start(), other.start())])
+                     for other in neighbours)  # fmt: skip
+        if enough or series:
             found.append(match)
     return found
+
+
+_SERIES_GAP = re.compile(r"\s*[,;]\s*|\s+")
 
 
 def collapsed(text: str) -> tuple[str, list[int], list[int]] | None:
