@@ -570,3 +570,41 @@ def test_ages_and_dates_typed_in_a_hurry_are_refused(category: str, text: str) -
 @pytest.mark.parametrize("text", NOT_HURRIED_AGES_AND_DATES_S7)
 def test_the_90_plus_band_weights_vitals_and_dose_series_still_pass(text: str) -> None:
     assert scan(text) == [], (text, categories(text))
+
+
+CODES_AND_TYPOED_CUES_S7 = [
+    ("mrn", "MNR 5520817, pls pull the old cxr"),  # cues typed in a hurry
+    ("health_plan", "medcaid 4471029381 lapsed"),
+    ("health_plan", "medi cal bic 552 019 88B"),
+    ("health_plan", "mbi 7KT2 WQ4 HN38"),  # a code typed in groups of letters and digits
+    ("health_plan", "medicaid no. A Z 7710 2291"),
+    ("account", "acc#50412 77 in collections"),
+    ("phone", "fone 719 555 0144 after 6"),
+    ("other_code", "CPS case 24 JV 01177 open"),
+    ("other_code", "court case cr2025001932, drug court"),
+    ("other_code", "CIB # 2209 44817"),
+    ("device", "implant s.n. 44 01 77 3"),
+    ("vehicle", "his insulin is in the impounded truck, VIN 3 GCU 9EJ8 FG 408812"),
+    ("vehicle", "plates are krt-204 (montana)"),
+]
+NOT_CODES_S7 = [
+    "ACC 2017 guideline; the CPS case worker visited 3 times",
+    "a number of 100 patients in the panel",
+    "in this case 3 of 10 pts were on 1000 mg",
+    "acc # of visits 12 this year",
+    "tag 3 pills in the blister pack",
+    "her plates are 3 days old in the fridge",
+    "member id 12 and 3 more on the waitlist",
+    "INMATE 51M CIWA 22, HOUSING UNIT ASKS",
+    "inmate 51M CIWA 22",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), CODES_AND_TYPOED_CUES_S7)
+def test_codes_in_groups_and_cues_typed_in_a_hurry_are_refused(category: str, text: str) -> None:
+    assert categories(text) == [category], (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_CODES_S7)
+def test_guidelines_counts_and_everyday_words_after_cues_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))

@@ -203,7 +203,12 @@ def fax(text: str) -> Iterator[Span]:
 
 # ---- numbers and codes named by a keyword ---------------------------------------------------------
 
-_CODE = r"(?P<code>(?=[A-Z./ -]{0,8}\d)[A-Z0-9](?:[A-Z0-9]|[-./](?=[A-Z0-9])| (?=\d)){2,24})"
+# A code may be typed in groups: digits after a space, and a group of capitals that digits follow, joined to them or
+# after one space ("N M 8840 1273", "19 JV 00812", "1EG4 TE5 MK73"); not a word ("12 and 3") nor a score ("CIWA 22").
+_CODE = (
+    r"(?P<code>(?=[A-Z./ -]{0,8}\d)[A-Z0-9](?:[A-Z0-9]|[-./](?=[A-Z0-9])| (?=\d)| (?=(?-i:[A-Z]{1,4}\d|[A-Z]{1,3} \d)))"
+    r"{2,24})"
+)
 # Possessive (*+): words between a keyword and its code never backtrack, so no input can make them slow.
 _LINK = r"(?:\s*+(?:#|no\.?|num(?:ber)?|id|is|of|was|ending(?:\s+in)?|last\s+(?:4|four)|:|-))*+\s*+"
 
@@ -259,39 +264,44 @@ def ssn(text: str) -> Iterator[Span]:
 
 
 _MRN = _keyword(
-    r"mr\s?#|mr\s+no|"
+    r"mr\s?#|mr\s+no|mnr|mrm|"  # "MNR": a cue typed in a hurry
     r"mrn|medical\s+record(?:\s+(?:number|no))?|med\.?\s*rec(?:ord)?\.?(?:\s*(?:no|number))?"
     r"|chart(?:\s+(?:number|no))?|record\s+(?:number|no\.?|#)|(?:patient|pt\.?)\s+id(?:\s*\(mrn\))?"
     r"|hospital\s+(?:number|no)"
     r"|encounter(?:\s+(?:number|no|id))?|accession(?:\s+(?:number|no))?|fin|csn|har"
 )
 _PLAN = _keyword(
-    r"medicaid(?:\s+(?:id|number|no|card))?|medicare(?:\s+(?:id|number|no|card|beneficiary))?|mbi|hicn"
+    r"(?:medicaid|medcaid|medicade|medicaide|mdcd|medi[\s-]?cal(?:\s+bic)?)(?:\s+(?:id|number|no|card))?|bic"
+    r"|medicare(?:\s+(?:id|number|no|card|beneficiary))?|mbi|hicn"
     r"|member(?:\s+(?:id|number|no))?|subscriber(?:\s+(?:id|number|no))?|policy(?:\s+(?:number|no))?"
     r"|insurance(?:\s+(?:id|number|no))?|plan\s+(?:id|number|no)|group\s+(?:number|no|id)"
     r"|beneficiary(?:\s+(?:id|number|no))?|cin|bcbs(?:\s+id)?|tricare(?:\s+id)?|ahcccs(?:\s+id)?"
 )
 _ACCOUNT = _keyword(
     r"account|acct|(?:credit\s+|debit\s+|bank\s+)?card|a/c|billing(?:\s+(?:account|number|no))?|invoice|claim(?:\s+(?:number|no))?"
-    r"|guarantor(?:\s+(?:number|no))?"
+    r"|guarantor(?:\s+(?:number|no))?|acc(?=\s*#)"
 )
 _LICENCE = _keyword(
     r"(?:driver'?s?\s+)?licen[cs]e|lic|dl|cdl|certificate|cert(?:ificate|ification)?|permit|registration"
 )
 _VEHICLE = _keyword(r"(?:licen[cs]e\s+)?plate|tag|vin|vehicle(?:\s+id)?|tablilla|placa|matr[ií]cula")
 _DEVICE = _keyword(
-    r"serial(?:\s+(?:number|no))?|s/?n|device(?:\s+(?:id|number))?|transmitter(?:\s+id)?|lot"
+    r"serial(?:\s+(?:number|no))?|s/?n|s\.n\.?|device(?:\s+(?:id|number))?|transmitter(?:\s+id)?|lot"
     r"|udi|imei|mac\s+address|model\s+and\s+serial"
 )
 _OTHER = _keyword(
-    r"study(?:\s+(?:id|number))?|subject(?:\s+(?:id|number))?|enrol(?:l)?ment(?:\s+(?:id|number))?"
+    r"(?:cps|court|dcfs|cyfd|juvenile|family\s+court|probation|parole)\s+case(?:\s+(?:number|no|#|file))?"
+    r"|case\s+(?:file|number|no\.?|#)(?:\s+cps)?|docket|warrant|c?dib|cib|a\s+number(?=\s*A\s?\d)"
+    r"|study(?:\s+(?:id|number))?|subject(?:\s+(?:id|number))?|enrol(?:l)?ment(?:\s+(?:id|number))?"
     r"|participant(?:\s+(?:id|number|no))?|trial(?:\s+(?:id|number|no))?|employee(?:\s+(?:id|number))?|badge"
     r"|inmate(?:\s+(?:id|number))?|booking|doc(?:\s+(?:id|number))|passport|visa"
     r"|tribal(?:\s+(?:id|enrollment|enrolment))?|census(?:\s+no)?|alien(?:\s+number)?|a-number|uscis"
     r"|student(?:\s+id)?|voter(?:\s+id)?|id(?:\s+card)?|identifier"
 )
 _VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=(?:\D*\d){3})(?=(?:[^A-Z]*[A-Z]){3})[A-HJ-NPR-Z0-9]{17}\b")
-_PLATE_SHAPE = re.compile(r"\b(?:plate|tag)s?\b[^.\n]{0,20}?\b(?P<code>[A-Z0-9]{2,4}[- ]?[A-Z0-9]{3,4})\b", IGNORE_CASE)
+_PLATE_SHAPE = re.compile(
+    r"\b(?:plate|tag)s?\b[^.\n]{0,20}?\b(?P<code>(?=\w*+[- ]?\w*?\d)[A-Z0-9]{2,4}[- ]?[A-Z0-9]{3,4})\b", IGNORE_CASE
+)
 
 
 def mrn(text: str) -> Iterator[Span]:

@@ -25,10 +25,14 @@ _RUN = re.compile(rf"(?<![\w.])(?:{_PIECE}{_SEP}){{2,}}{_PIECE}")
 _CUES = [
     ("fax", re.compile(r"\b(?:fax|f)\b", re.IGNORECASE)),
     ("ssn", re.compile(r"\b(?:ssn|ss#?|soc(?:ial)?(?:\s+sec(?:urity)?)?|last\s+4)\b", re.IGNORECASE)),
-    ("mrn", re.compile(r"\b(?:mrn|m\s*r\s*n|chart|record|medical\s+record)\b", re.IGNORECASE)),
-    ("health_plan", re.compile(r"\b(?:medicaid|medicare|member|plan|insurance|policy|ahcccs|ihs)\b", re.IGNORECASE)),
+    ("mrn", re.compile(r"\b(?:mrn|mnr|m\s*r\s*n|chart|record|medical\s+record)\b", re.IGNORECASE)),
+    ("health_plan", re.compile(
+        r"\b(?:medicaid|medcaid|medicade|mdcd|medicare|member|plan|insurance|policy|ahcccs|ihs)\b", re.IGNORECASE)),
     ("account", re.compile(r"\b(?:acct|account|claim|file|invoice|card)\b", re.IGNORECASE)),
-    ("phone", re.compile(r"\b(?:phone|ph|cell|call|text|txt|tel|number|reach|#)\W", re.IGNORECASE)),
+    ("phone", re.compile(r"\b(?:phone|ph|fone|cel|cell|call|text|txt|tel|number|reach|#)\W", re.IGNORECASE)),
+    # any other identifier's cue: the refusal is then named by the cue (cues.named_by_cue)
+    ("other_code", re.compile(r"\b(?:serial|s/n|sn|device|pump|lic|licen[cs]e|permit|plate|tag|vin|tribal|enrollment|"
+                              r"case|inmate|booking|study|passport|badge|employee)\b", re.IGNORECASE)),
 ]
 _UNIT_AFTER = re.compile(r"\s*(?:%|mg|mcg|g\b|kg|ml|units?|iu|mmhg|bpm|cm|mm|x\b|times|days?|weeks?|months?|years?)",
                          re.IGNORECASE)  # fmt: skip
