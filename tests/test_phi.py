@@ -608,3 +608,38 @@ def test_codes_in_groups_and_cues_typed_in_a_hurry_are_refused(category: str, te
 @pytest.mark.parametrize("text", NOT_CODES_S7)
 def test_guidelines_counts_and_everyday_words_after_cues_pass(text: str) -> None:
     assert scan(text) == [], (text, categories(text))
+
+
+PLACES_IN_A_HURRY_S7 = [
+    "addr: 2210 piñon ridge rd",
+    "home: 418 los lunas hwy, no phone",
+    "lives at 77 cedar hollow, the blue trailer",
+    "address is twenty-two oh nine mesa verde drive",  # a house number said aloud
+    "she is at 3301 n. alameda ln #4",
+    "lives off hwy 264 past the chapter house",
+    "trailer is by mile marker 31",
+    "pt lives on juniper st near the school",
+    "grew up in apache cnty, moved to navajo cty",
+    "lives in farmingten now",  # a town one letter off
+    "pt from kayentta, no running water",
+]
+NOT_PLACES_IN_A_HURRY_S7 = [
+    "lives at 7000 feet, dyspneic on exertion",
+    "2 beers on the way home most days",
+    "45 minute drive to clinic each way",
+    "lives in poverty, came from shelter",
+    "lives on the road for work, lives off the grid",
+    "takes 20 units at bedtime",
+    "address is unknown, lives at home with 2 kids",
+    "pt came from dialysis, pt from another clinic",
+]
+
+
+@pytest.mark.parametrize("text", PLACES_IN_A_HURRY_S7)
+def test_addresses_roads_abbreviations_and_misspelled_towns_are_refused(text: str) -> None:
+    assert "geography" in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_PLACES_IN_A_HURRY_S7)
+def test_altitudes_drives_and_ordinary_words_after_lives_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))

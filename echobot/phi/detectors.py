@@ -20,7 +20,7 @@ from echobot.phi.lexicon import (
     US_STATES,
 )
 from echobot.phi.names import scored_names
-from echobot.phi.places import NOT_TOWNS, gazetteer, known_places
+from echobot.phi.places import NOT_TOWNS, gazetteer, hurried_places, known_places
 from echobot.phi.spoken import words_of
 
 Span = tuple[int, int]
@@ -886,6 +886,7 @@ def geography(text: str) -> Iterator[Span]:
         if _is_place(match.group("place").split()[-1]):
             yield match.span("place")
     yield from known_places(text)  # towns with no cue word: "drove in from crownpoint", "Lame Deer pt"
+    yield from hurried_places(text)  # "home: 1147 arroyo seco rd", "lives off hwy 491", "pt from shiprok"
 
 
 # ---- names ----------------------------------------------------------------------------------------------

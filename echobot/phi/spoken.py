@@ -195,12 +195,13 @@ def _said_runs(text: str) -> list[re.Match[str]]:
         neighbours = [candidates[j][0] for j in (k - 1, k + 1) if 0 <= j < len(candidates)]
         series = any(_SERIES_GAP.fullmatch(text[min(match.end(), other.end()) : max(match.start(), other.start())])
                      for other in neighbours)  # fmt: skip
-        if enough or series:
-            found.append(match)
+        if enough or series or _ADDRESS_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            found.append(match)  # "addr: seventy-seven tamarack ln": a house number
     return found
 
 
 _SERIES_GAP = re.compile(r"\s*[,;]\s*|\s+")
+_ADDRESS_BEFORE = re.compile(r"\b(?i:addr|address|lives\s+at|home\s*:)\W*\Z")
 
 
 def collapsed(text: str) -> tuple[str, list[int], list[int]] | None:
