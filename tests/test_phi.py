@@ -643,3 +643,29 @@ def test_addresses_roads_abbreviations_and_misspelled_towns_are_refused(text: st
 @pytest.mark.parametrize("text", NOT_PLACES_IN_A_HURRY_S7)
 def test_altitudes_drives_and_ordinary_words_after_lives_pass(text: str) -> None:
     assert scan(text) == [], (text, categories(text))
+
+
+SPLIT_AND_SHORT_S7 = [
+    ("phone", "cell 719-555-\n0183 (the line broke in the chart)"),  # a number split over two lines
+    ("ssn", "SSN 402-19-\n8873"),
+    ("date", "dob 07/\n22/1958"),
+    ("age_over_89", "pt is 9O and still drives"),  # an O for the zero of her age
+    ("url", "donations at bit.ly/k8Rr2"),  # a short link with no scheme
+    ("date", "seen the fourteenth of mar in clinic"),
+    ("date", "march fourteenth twenty twenty-five"),
+]
+NOT_SPLIT_S7 = [
+    "BP 120/80, HR 88.\n98.6 temp, RR 16",
+    "1.\n2. titrate to 20 mg",
+    "O2 2L for 2o min then room air",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), SPLIT_AND_SHORT_S7)
+def test_numbers_split_over_lines_short_links_and_ages_with_an_o_are_refused(category: str, text: str) -> None:
+    assert category in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_SPLIT_S7)
+def test_vitals_over_lines_and_numbered_lists_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))

@@ -74,7 +74,8 @@ def email(text: str) -> Iterator[Span]:
                 yield match.span()
 
 
-_TLDS = frozenset({"com", "org", "net", "edu", "gov", "io", "us", "info", "biz", "health", "care", "app", "co", "me"})
+_TLDS = frozenset({"com", "org", "net", "edu", "gov", "io", "us", "info", "biz", "health", "care", "app", "co", "me",
+                   "ly", "gl", "tv", "ca", "mx", "uk", "link", "page", "site"})  # bit.ly, goo.gl: short links too
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>]++", IGNORE_CASE)
 _DOMAIN = re.compile(r"(?<![\w.@-])[a-z0-9-]++(?:\.[a-z0-9-]++)++(?P<path>/[^\s<>]*+)?", IGNORE_CASE)
 
@@ -541,7 +542,7 @@ _HURRIED_DATE = re.compile(
     r"(?:0?[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:(?:19|20)\d\d|\d\d)?(?![\w/.-]|\.\d)"
 )
 _HURRIED_DAY = re.compile(
-    rf"\b(?:[12]?\d|3[01])(?i:st|nd|rd|th)\s+(?i:of)\s+(?i:{_MONTH_ABBR})\b"
+    rf"\b(?:(?:[12]?\d|3[01])(?i:st|nd|rd|th)|(?i:{_ORDINAL_WORDS}))\s+(?i:of)\s+(?i:{_MONTH_ABBR})\b"
     rf"|\b(?i:first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?i:wk|week|weekend)\s+(?i:of|in)\s+"
     rf"(?:{_MONTH}|(?i:{_MONTH_FULL}))\b"
 )

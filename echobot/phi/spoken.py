@@ -244,7 +244,8 @@ def collapsed(text: str) -> tuple[str, list[int], list[int]] | None:
 # ---- letters typed for digits (session 7) --------------------------------------------------------------------------
 # "6o1.693.22o7", "9l6-452-8873", "520.555.O186", "ssn 6o3-29-ll75": O or o for a zero, l or I for a one, inside a
 # number. A group of such tokens joined by dashes or dots, with more digits than letters (and three characters at
-# least when it is one token), is read as the digits it shows; words ("lol", "IO", "O2") keep their letters.
+# least when it is one token, or a digit then an O: "9O"), is read as the digits it shows; words ("lol", "IO", "O2")
+# keep their letters.
 _LOOKALIKE = re.compile(r"(?<![\w.-])[0-9OoIl]++(?:[-.][0-9OoIl]++)*+(?![\w-]|\.\w)")
 _AS_DIGITS = str.maketrans("OoIl", "0011")
 
@@ -253,8 +254,10 @@ def _as_digits(match: re.Match[str]) -> str:
     group = match.group()
     digits = sum(c.isdigit() for c in group)
     letters = sum(c in "OoIl" for c in group)
-    if letters and digits >= 2 and digits > letters and (len(group) >= 3):
+    if letters and digits >= 2 and digits > letters and len(group) >= 3:
         return group.translate(_AS_DIGITS)
+    if len(group) == 2 and group[0].isdigit() and group[1] in "Oo":
+        return group.translate(_AS_DIGITS)  # "pt is 9O": a tens digit and an O for its zero
     return group
 
 
