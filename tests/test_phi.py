@@ -669,3 +669,24 @@ def test_numbers_split_over_lines_short_links_and_ages_with_an_o_are_refused(cat
 @pytest.mark.parametrize("text", NOT_SPLIT_S7)
 def test_vitals_over_lines_and_numbered_lists_pass(text: str) -> None:
     assert scan(text) == [], (text, categories(text))
+
+
+NAMED_FOR_WHAT_THEY_ARE_S7 = [
+    ("ssn", "her social: four one two, seventy-seven, thirty ninety-one"),  # not an age: part of a number said aloud
+    ("health_plan", "medicaid # is two hundred six ninety-four one eighty-two"),
+    ("email", "mail: rain . dancer . 12 @ example . org"),  # an address with its dots spaced
+    ("email", "via k.yazzie[at]example[.]net"),
+    ("url", "fundraiser at www dot example dot org slash help-mom"),  # a web address, not an e-mail
+    ("fax", "faxx #: 505.555.0147 at the chapter"),
+    ("mrn", "m.r.n. 55120394"),
+    ("mrn", "med rec 4 4 0 1 9 2 7"),
+    ("phone", "son's #: (505)5550188"),
+    ("device", "ICD ser# QRX 0041729"),
+    ("date", "bday 0 3 1 4 1 9 6 1"),
+    ("fax", "her faxline 5 0 5 5 5 5 0 1 8 8"),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), NAMED_FOR_WHAT_THEY_ARE_S7)
+def test_evasive_identifiers_are_named_for_what_they_are(category: str, text: str) -> None:
+    assert categories(text) == [category], (text, categories(text))

@@ -84,7 +84,7 @@ DETECTORS: list[tuple[Category, Callable[[str], Iterator[tuple[int, int]]]]] = [
     (Category.PHONE, detectors.phone),
     # numbers read out or spaced apart, each named by its cue or its length (echobot/phi/spoken.py)
     *((Category(name), partial(spoken.spans, category=name))
-      for name in ("fax", "ssn", "mrn", "health_plan", "account", "phone", "other_code")),
+      for name in ("fax", "ssn", "mrn", "health_plan", "account", "date", "phone", "other_code")),
     (Category.DATE, detectors.date),
     (Category.AGE_OVER_89, detectors.age_over_89),
     (Category.MRN, detectors.mrn),

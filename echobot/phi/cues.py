@@ -16,10 +16,11 @@ import re
 CUES: list[tuple[str, re.Pattern[str]]] = [
     (category, re.compile(rf"(?:{words})(?![\w-])", re.IGNORECASE))
     for category, words in [
-        ("fax", r"\bfax(?:ed|ing)?|\bfx|\bf(?=\s*:)"),
+        ("fax", r"\bfax\w*|\bfx|\bf(?=\s*:)"),  # faxed, faxing, faxx, faxline
         ("phone", r"\b(?:phone|ph|fone|cel|cell|mobile|tel|telephone|call|called|text|reached|reach)"),
         ("ssn", r"\b(?:ssn|ss\s?#|ss\s+no|social\s+security|social(?=\s+(?:is|#|no|number|ending)))"),
-        ("mrn", r"\b(?:mrn|mnr|mr\s?#|mr\s+no|medical\s+record|record\s+(?:number|no\b|#)|chart|hrn|ehr\s+id|emr\s+id|"
+        ("mrn", r"\b(?:mrn|mnr|m\.r\.n\.?|med\s*rec|hosp\s+(?:number|no|#)|"
+                r"mr\s?#|mr\s+no|medical\s+record|record\s+(?:number|no\b|#)|chart|hrn|ehr\s+id|emr\s+id|"
                 r"patient\s+id|pt\s+id|hospital\s+(?:number|no)|unit\s+number|resident\s+number|encounter|csn)"),
         ("health_plan", r"\b(?:medicaid|medcaid|medicade|mdcd|medicare|medi[\s-]?cal|mbi|member|subscriber|policy|"
                         r"insurance|health\s+plan|"
@@ -31,9 +32,11 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                     r"cuenta|claim)"),
         ("licence", r"\b(?:licen[cs]e|licencia|lic|dl|cdl|certificate|permit|registry|placard|cannabis|mmj|npi|dea)"),
         ("vehicle", r"\b(?:plates?|placas|vin|tag|vehicle|truck|car|boat|atv|motorcycle|troca)"),
-        ("device", r"\b(?:serial|lot|model|device|pacemaker|pump|implant|hearing\s+aids?|concentrator|cgm)"),
+        ("device", r"\b(?:serial|ser(?=\s*#)|sn|imei|lot|model|device|pacemaker|pump|implant|hearing\s+aids?|"
+                   r"concentrator|cgm)"),
         ("ip", r"\bip(?:\s+addr(?:ess)?)?|\bip\s+address"),
-        ("other_code", r"\b(?:(?:cps|court)\s+case|case\s+(?:file|number|no|#)|docket|warrant|cib|"
+        ("other_code", r"\b(?:doc\s+(?:number|no|#|id)|(?:cps|court)\s+case|case\s+(?:file|number|no|#)|docket|"
+                       r"warrant|cib|"
                        r"study|trial|inmate|booking|passport|tribal|cdib|badge|employee|accession|edipi|"
                        r"dod\s+id|state\s+id|alien|a-number|census|visa)"),
     ]

@@ -21,7 +21,7 @@ from echobot.phi.lexicon import (
 )
 from echobot.phi.names import scored_names
 from echobot.phi.places import NOT_TOWNS, gazetteer, hurried_places, known_places
-from echobot.phi.spoken import words_of
+from echobot.phi.spoken import SPELLED_NUMBERS, words_of
 
 Span = tuple[int, int]
 IGNORE_CASE = re.IGNORECASE
@@ -41,7 +41,8 @@ def _not_before_unit(text: str, end: int) -> bool:
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"
-    r"|(?<![\w.+-])[\w.+-]++\s*+(?:\bat\b|\[at\]|\(at\))\s*+[\w-]++(?:\s*+(?:\bdot\b|\[dot\]|\(dot\))\s*+[\w-]++)++",
+    r"|(?<![\w.+-])[\w.+-]++\s*+(?:\bat\b|\[at\]|\(at\))\s*+(?!www\b)[\w-]++(?:\s*+(?:\bdot\b|\[dot\]|\(dot\))\s*+"
+    r"[\w-]++)++(?!\s*+(?:/|\bslash\b))",
     IGNORE_CASE,
 )
 
@@ -50,9 +51,10 @@ _MAIL_PROVIDERS = r"(?:g\s?mail|hotmail|yahoo|ymail|icloud|outlook|aol|proton(?:
 # "jess.b.mom at gmail", "yazzie dot ann55 at g mail", "big_jim underscore p at hotmail", "f lee 61 @ g mail",
 # "ann k at example org": an address said aloud, its provider named or its domain ending in com, org, net or edu.
 _EMAIL_SAID = re.compile(
-    r"(?<![\w.+-])[\w.+-]++(?:\s++(?:dot|underscore|_)\s++[\w.+-]++)*+\s*+(?:@|\bat\b|\(at\)|\[at\])\s*+"
+    r"(?<![\w.+-])[\w.+-]++(?:\s*+(?:\.|\bdot\b|\bunderscore\b|_)\s*+[\w+-]++)*+\s*+(?:@|\bat\b|\(at\)|\[at\])\s*+"
     rf"(?:{_MAIL_PROVIDERS}\b(?:\s*+(?:\.|\bdot\b)\s*+(?:com|net)\b)?"
-    r"|[a-z][\w-]++(?:\.|\s*+\bdot\b\s*+|\s++)(?:com|org|net|edu)\b(?!\s*+/))",
+    r"|(?!www\b)[a-z][\w-]++(?:\s*+(?:\.|\[\.\]|\(\.\)|\bdot\b|\[dot\]|\(dot\))\s*+|\s++)(?:com|org|net|edu)\b"
+    r"(?!\s*+(?:/|\bslash\b)))",
     IGNORE_CASE,
 )
 # "bigmike.outdoors77 (hotmail)": a handle with a dot, an underscore or a digit, and its provider in brackets.
@@ -168,12 +170,12 @@ def ip(text: str) -> Iterator[Span]:
 
 
 _PHONE = re.compile(
-    r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]*|\d{3}[\s./-])\d{3}[\s.-]\d{4}(?![\w/-])"
+    r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]*\d{3}[\s.-]?|\d{3}[\s./-]\d{3}[\s.-])\d{4}(?![\w/-])"
     r"|(?<![\w/.,-])\d{10}(?![\w/-]|[.,]\d)"
     r"|(?<![\w/.,-])\d{3}-\d{4}(?![\w/-]|[.,]\d)"
     r"|(?<![\w/.,-])\d{3}([.-])\d{3}\1\d{2}\1\d{2}(?![\w/-]|[.,]\d)"  # 612.298.44.75: the last four in pairs
 )
-_FAX = re.compile(r"\bfax(?:ed)?\b", IGNORE_CASE)
+_FAX = re.compile(r"\bfax\w*", IGNORE_CASE)  # fax, faxed, faxx, faxline
 
 
 _FORMATTED_PHONE = re.compile(r"\(\d{3}\)|\d{3}[\s./-]\d{3}[\s.-]\d{4}")
@@ -265,7 +267,7 @@ def ssn(text: str) -> Iterator[Span]:
 
 
 _MRN = _keyword(
-    r"mr\s?#|mr\s+no|mnr|mrm|"  # "MNR": a cue typed in a hurry
+    r"mr\s?#|mr\s+no|mnr|mrm|m\.r\.n\.?|hosp\s+(?:number|no|#)|"  # "MNR": a cue typed in a hurry
     r"mrn|medical\s+record(?:\s+(?:number|no))?|med\.?\s*rec(?:ord)?\.?(?:\s*(?:no|number))?"
     r"|chart(?:\s+(?:number|no))?|record\s+(?:number|no\.?|#)|(?:patient|pt\.?)\s+id(?:\s*\(mrn\))?"
     r"|hospital\s+(?:number|no)"
@@ -287,7 +289,7 @@ _LICENCE = _keyword(
 )
 _VEHICLE = _keyword(r"(?:licen[cs]e\s+)?plate|tag|vin|vehicle(?:\s+id)?|tablilla|placa|matr[ií]cula")
 _DEVICE = _keyword(
-    r"serial(?:\s+(?:number|no))?|s/?n|s\.n\.?|device(?:\s+(?:id|number))?|transmitter(?:\s+id)?|lot"
+    r"serial(?:\s+(?:number|no))?|ser(?=\s*#)|s/?n|s\.n\.?|device(?:\s+(?:id|number))?|transmitter(?:\s+id)?|lot"
     r"|udi|imei|mac\s+address|model\s+and\s+serial"
 )
 _OTHER = _keyword(
@@ -694,9 +696,27 @@ def _ages_without_an_age_word(text: str) -> Iterator[Span]:
 
 def age_over_89(text: str) -> Iterator[Span]:
     """Ages of 90 and over ('93-year-old', 'aged 91', '94M', 'ninety-two-year-old', 'turned 95'); the band
-    '90+' passes."""
+    '90+' passes. 'Ninety-four' inside a longer number said aloud ('three one eight, sixty ninety-four') is that
+    number's, not an age."""
     if not _AGE_HINT.search(text):
         return  # every age pattern below needs a number from 90 to 119, an old year or a number in words
+    for span in _ages(text):
+        if not _inside_a_number_said(text, *span):
+            yield span
+
+
+_NUMBER_WORD_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(SPELLED_NUMBERS)})|\d)[\s,/-]+\Z")
+_NUMBER_WORD_AFTER = re.compile(rf"[\s,/-]+(?:(?i:{'|'.join(SPELLED_NUMBERS)})\b|\d)")
+_SAID_AGE_START = re.compile(r"(?i:ninety|nine|one\s+hundred|a\s+hundred)\b")
+
+
+def _inside_a_number_said(text: str, start: int, end: int) -> bool:
+    if not _SAID_AGE_START.match(text, start):
+        return False
+    return bool(_NUMBER_WORD_BEFORE.search(text, max(0, start - 12), start) or _NUMBER_WORD_AFTER.match(text, end))
+
+
+def _ages(text: str) -> Iterator[Span]:
     for match in _AGE.finditer(text):
         if text[match.end() : match.end() + 1] != "+":
             yield match.span()

@@ -23,16 +23,19 @@ _PIECE = rf"(?:(?i:{_WORD})\b|(?<![\d.,/])\d{{1,4}}(?![\d/]|\.\d|,\d))"
 _SEP = r"(?:\s*[-,]\s*|\s+[./]\s+|\s+)"  # "6 7 1 / 4 7 2 / 3 3 6 8": a spaced slash parts groups too
 _RUN = re.compile(rf"(?<![\w.])(?:{_PIECE}{_SEP}){{2,}}{_PIECE}")
 _CUES = [
-    ("fax", re.compile(r"\b(?:fax|f)\b", re.IGNORECASE)),
+    ("fax", re.compile(r"\b(?:fax\w*|f)\b", re.IGNORECASE)),
+    ("date", re.compile(r"\b(?:dob|d\.o\.b|bday|birthday|born|lmp|edd|due\s+date)\b", re.IGNORECASE)),
     ("ssn", re.compile(r"\b(?:ssn|ss#?|soc(?:ial)?(?:\s+sec(?:urity)?)?|last\s+4)\b", re.IGNORECASE)),
-    ("mrn", re.compile(r"\b(?:mrn|mnr|m\s*r\s*n|chart|record|medical\s+record)\b", re.IGNORECASE)),
+    ("mrn", re.compile(r"\b(?:mrn|mnr|m\s*r\s*n|m\.r\.n|med\s*rec|hosp|chart|record|medical\s+record)\b",
+                       re.IGNORECASE)),
     ("health_plan", re.compile(
         r"\b(?:medicaid|medcaid|medicade|mdcd|medicare|member|plan|insurance|policy|ahcccs|ihs)\b", re.IGNORECASE)),
     ("account", re.compile(r"\b(?:acct|account|claim|file|invoice|card)\b", re.IGNORECASE)),
     ("phone", re.compile(r"\b(?:phone|ph|fone|cel|cell|call|text|txt|tel|number|reach|#)\W", re.IGNORECASE)),
     # any other identifier's cue: the refusal is then named by the cue (cues.named_by_cue)
-    ("other_code", re.compile(r"\b(?:serial|s/n|sn|device|pump|lic|licen[cs]e|permit|plate|tag|vin|tribal|enrollment|"
-                              r"case|inmate|booking|study|passport|badge|employee)\b", re.IGNORECASE)),
+    ("other_code", re.compile(r"\b(?:serial|ser|imei|doc|s/n|sn|device|pump|lic|licen[cs]e|permit|plate|tag|vin|"
+                              r"tribal|enrollment|case|inmate|booking|study|passport|badge|employee)\b",
+                              re.IGNORECASE)),
 ]
 _UNIT_AFTER = re.compile(r"\s*(?:%|mg|mcg|g\b|kg|ml|units?|iu|mmhg|bpm|cm|mm|x\b|times|days?|weeks?|months?|years?)",
                          re.IGNORECASE)  # fmt: skip
@@ -69,8 +72,8 @@ def runs(text: str) -> tuple[Run, ...]:
 
 
 def category_of(run: Run) -> str:
-    if run.cue in ("fax", "ssn", "mrn", "health_plan", "account"):
-        return run.cue
+    if run.cue in ("fax", "ssn", "mrn", "health_plan", "account", "date", "other_code"):
+        return run.cue  # an other_code cue (serial, plate, lic…) is named more closely by cues.named_by_cue
     if len(run.digits) in (7, 10, 11):
         return "phone"
     if len(run.digits) == 9 and run.cue is None:
@@ -101,6 +104,7 @@ LETTERS = {"alpha": "A", "alfa": "A", "bravo": "B", "charlie": "C", "delta": "D"
            "oscar": "O", "papa": "P", "quebec": "Q", "romeo": "R", "sierra": "S", "tango": "T", "uniform": "U",
            "victor": "V", "whiskey": "W", "yankee": "Y", "zulu": "Z", "bee": "B", "cee": "C", "dee": "D", "gee": "G",
            "jay": "J", "kay": "K", "vee": "V", "zee": "Z", "aitch": "H"}  # fmt: skip
+SPELLED_NUMBERS = sorted({*WORDS, *TEENS, *TENS, "hundred"} - {"o"}, key=len, reverse=True)
 _SPELLED = {**WORDS, **TEENS, **{word: digit + "0" for word, digit in TENS.items()}, **LETTERS,
             "dash": "-", "hyphen": "-", "dot": ".", "point": ".", "slash": "/", "underscore": "_", "hundred": "00"}
 _WORDS_ALTERNATION = "|".join(sorted(_SPELLED, key=len, reverse=True))
@@ -200,7 +204,7 @@ def _said_runs(text: str) -> list[re.Match[str]]:
     return found
 
 
-_SERIES_GAP = re.compile(r"\s*[,;]\s*|\s+")
+_SERIES_GAP = re.compile(r"\s*[,;/]\s*|\s+")
 _ADDRESS_BEFORE = re.compile(r"\b(?i:addr|address|lives\s+at|home\s*:)\W*\Z")
 
 
