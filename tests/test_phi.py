@@ -690,3 +690,8 @@ NAMED_FOR_WHAT_THEY_ARE_S7 = [
 @pytest.mark.parametrize(("category", "text"), NAMED_FOR_WHAT_THEY_ARE_S7)
 def test_evasive_identifiers_are_named_for_what_they_are(category: str, text: str) -> None:
     assert categories(text) == [category], (text, categories(text))
+
+
+def test_an_ip_address_keeps_its_name_whatever_device_or_account_word_comes_before_it() -> None:
+    assert categories("the insulin pump uploads from 10.4.0.27 at night") == ["ip"]
+    assert categories("a login to her account from 172.16.9.4 flagged") == ["ip"]

@@ -41,7 +41,9 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
                        r"dod\s+id|state\s+id|alien|a-number|census|visa)"),
     ]
 ]
-RENAMED = frozenset({"ip", "phone", "other_code", "account", "mrn", "health_plan", "licence", "vehicle", "device",
+# What a cue may rename: the names the detectors give by shape alone. An IP address is one by its shape, whatever
+# word comes before it ("the CGM uploads from 10.0.0.7"); other numbers may become one after "ip" (cue above).
+RENAMED = frozenset({"phone", "other_code", "account", "mrn", "health_plan", "licence", "vehicle", "device",
                      "ssn", "fax"})  # fmt: skip
 _CLAUSE_END = re.compile(r"(?<!\bno)(?<!\blic)(?<!\bdl)\.\s+|[;!?]\s+|\n|\s-{2}\s")
 _PHONE_SHAPE = re.compile(r"\(\d{3}\)|\d{3}[\s./-]\d{3}[\s.-]\d{4}")
