@@ -656,7 +656,7 @@ SPLIT_AND_SHORT_S7 = [
 ]
 NOT_SPLIT_S7 = [
     "BP 120/80, HR 88.\n98.6 temp, RR 16",
-    "1.\n2. titrate to 20 mg",
+    "1.\n2.\n3.\n4. titrate to 20 mg",
     "O2 2L for 2o min then room air",
 ]
 

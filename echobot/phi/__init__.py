@@ -100,7 +100,7 @@ DETECTORS: list[tuple[Category, Callable[[str], Iterator[tuple[int, int]]]]] = [
 
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _DASHES = re.compile("[\u2010-\u2015\u2212]")
-_BROKEN_NUMBER = re.compile(r"(?<=\d[-./])[ \t]*\n[ \t]*(?=\d)")
+_BROKEN_NUMBER = re.compile(r"\d[-/][ \t]*\n[ \t]*(?=\d)")  # starts with a digit: the engine skips to digits fast
 
 
 @dataclass(frozen=True)
@@ -116,11 +116,14 @@ class Finding:
 
 def normalise(text: str) -> str:
     """Fold what hides an identifier from a pattern: full-width digits, invisible characters, odd dashes, a number
-    broken over two lines after one of its dashes, dots or slashes, the letters O and l typed for 0 and 1 in it.
+    broken over two lines after one of its dashes or slashes (not a dot: "1.⏎2." is a list), the letters O and l
+    typed for 0 and 1 in it.
     Lengths may change, so spans refer to the normalised text."""
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub("", text)
-    text = _BROKEN_NUMBER.sub("", _DASHES.sub("-", text))  # "505-555-⏎0142": a number split over two lines
+    text = _DASHES.sub("-", text)
+    if "\n" in text:  # "505-555-⏎0142": a number split over two lines
+        text = _BROKEN_NUMBER.sub(lambda m: m.group()[:2], text)
     return spoken.unlookalike(text)  # "6o1-693-22o7": letters typed for digits
 
 

@@ -61,8 +61,9 @@ _EMAIL_SAID = re.compile(
 _EMAIL_BRACKETED = re.compile(
     rf"(?<![\w.+-])(?=[A-Za-z+-]*+[._\d])[\w.+-]{{3,}}+\s*+[(\[]\s*+{_MAIL_PROVIDERS}\s*+[)\]]", IGNORE_CASE
 )
-_EMAIL_WORDS = frozenset({"gmail", "mail", "hotmail", "yahoo", "ymail", "icloud", "outlook", "aol", "proton",
-                          "protonmail", "msn", "comcast", "com", "org", "net", "edu"})  # fmt: skip
+_PROVIDER_WORDS = frozenset({"gmail", "hotmail", "yahoo", "ymail", "icloud", "outlook", "aol", "proton", "protonmail",
+                             "msn", "comcast"})  # fmt: skip
+_EMAIL_WORDS = _PROVIDER_WORDS | {"mail", "com", "org", "net", "edu"}
 
 
 def email(text: str) -> Iterator[Span]:
@@ -70,7 +71,8 @@ def email(text: str) -> Iterator[Span]:
     with their provider in brackets."""
     for match in _EMAIL.finditer(text):
         yield match.span()
-    if "@" in text or not _EMAIL_WORDS.isdisjoint(words_of(text)):
+    found = words_of(text)
+    if "@" in text or not _PROVIDER_WORDS.isdisjoint(found) or ("at" in found and not _EMAIL_WORDS.isdisjoint(found)):
         for pattern in (_EMAIL_SAID, _EMAIL_BRACKETED):
             for match in pattern.finditer(text):
                 yield match.span()
@@ -82,8 +84,9 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>]++", IGNORE_CASE)
 _DOMAIN = re.compile(r"(?<![\w.@-])[a-z0-9-]++(?:\.[a-z0-9-]++)++(?P<path>/[^\s<>]*+)?", IGNORE_CASE)
 
 
-# A dot written so that a pattern misses it: spaced ("192 . 0"), bracketed ("[.]", "(dot)") or spelled ("dot").
-_ODD_DOT = r"(?:\s*+(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\bdot\b)\s*+|\s++\.\s*+|\.\s++)"
+# A dot written so that a pattern misses it: spaced ("192 . 0"), bracketed ("[.]", "(dot)") or spelled ("dot"); a
+# dot then a line break is a list's ("1.⏎2.⏎3.⏎4.").
+_ODD_DOT = r"(?:\s*+(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\bdot\b)\s*+|[ \t]++\.[ \t]*+|\.[ \t]++)"
 _ODD_HOST = re.compile(
     rf"(?<![\w.@-])(?:h\s?t\s?t\s?p\s?s?\s*+:\s*+/\s*+/\s*+)?[a-z0-9-]++(?:(?:{_ODD_DOT}|\.)[a-z0-9-]++)++"
     r"(?P<path>\s*+(?:/|\bslash\b)\s*+[\w.-]++(?:\s*+(?:/|\bslash\b)\s*+[\w.-]++)*+)?",
