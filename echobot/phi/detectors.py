@@ -165,7 +165,7 @@ def ip(text: str) -> Iterator[Span]:
     for pattern in (_IPV4, _ODD_IPV4) if _ODD_DIGIT_DOT.search(text) else (_IPV4,):
         for match in pattern.finditer(text):
             yield match.span()
-    for match in _CUED_IPV4.finditer(text) if "ip" in text.lower() else ():
+    for match in _CUED_IPV4.finditer(text) if "ip" in words_of(text) else ():
         yield match.span("ip")
     for match in _IPV6.finditer(text):
         if match.group().count(":") >= 3 and sum(c.isdigit() for c in match.group()) >= 2:
@@ -250,7 +250,8 @@ def _coded(pattern: re.Pattern[str], text: str, min_digits: int = 3) -> Iterator
             yield match.start("code"), match.start("code") + len(code)
 
 
-_SSN_SHAPE = re.compile(r"(?<![\w-])\d{3}[- ]\d{2}[- ]\d{4}(?![\w-])|(?<![\w.-])\d{3}\.\d{2}\.\d{4}(?![\w-]|\.\d)")
+# Starts with a digit (the look behind comes after it), so the engine skips to digits instead of trying everywhere.
+_SSN_SHAPE = re.compile(r"\d(?<![\w-]\d)\d{2}(?:[- ]\d{2}[- ]|(?<!\d\.\d{3})\.\d{2}\.)\d{4}(?![\w-]|\.\d)")
 _SSN_WORD = re.compile(
     r"\b(?:ssn|ss#|ss\s?no|social\s+security(?:\s+(?:number|no|#))?|soc\s+sec|social(?=\s+(?:ending|last|#))|"
     r"last\s+(?:4|four)(?:\s+digits)?"
@@ -552,6 +553,7 @@ _HURRIED_DAY = re.compile(
     rf"(?:{_MONTH}|(?i:{_MONTH_FULL}))\b"
 )
 _DATE_CUE_WORDS = frozenset({"lmp", "edd", "edc", "dob", "date", "birthday", "bday", "birth"})
+_MONTH_WORDS = frozenset({*_MONTH_FULL[3:-1].split("|"), *_MONTH_ABBR[3:-1].replace("sept?", "sep|sept").split("|")})
 
 
 def _has_ordinal(lowered: str) -> bool:
@@ -605,7 +607,9 @@ def date(text: str) -> Iterator[Span]:
     for match in _DOB.finditer(text):
         if not re.fullmatch(r"(?:19|20)\d{2}", match.group("date").strip(".")):
             yield match.span("date")
-    for pattern, wanted in ((_HURRIED_DATE, not _DATE_CUE_WORDS.isdisjoint(words_of(text))), (_HURRIED_DAY, ordinal)):
+    found = words_of(text)
+    for pattern, wanted in ((_HURRIED_DATE, not _DATE_CUE_WORDS.isdisjoint(found)),
+                            (_HURRIED_DAY, ordinal and not _MONTH_WORDS.isdisjoint(found))):  # fmt: skip
         for match in pattern.finditer(text) if wanted else ():
             yield match.span()
 

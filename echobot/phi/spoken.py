@@ -109,7 +109,10 @@ _SPELLED = {**WORDS, **TEENS, **{word: digit + "0" for word, digit in TENS.items
             "dash": "-", "hyphen": "-", "dot": ".", "point": ".", "slash": "/", "underscore": "_", "hundred": "00"}
 _WORDS_ALTERNATION = "|".join(sorted(_SPELLED, key=len, reverse=True))
 _SPELLED_WORD = rf"\b(?i:{_WORDS_ALTERNATION})\b"
-_ONE = rf"(?:(?<![\w'’])[A-Za-z0-9](?![\w'’])|{_SPELLED_WORD}|(?<=\b(?i:hundred) )(?i:and)\b)"
+# Characters typed apart: single characters, digit words and the words for a dash or a dot (numbers said with tens,
+# teens and hundreds are _SAID_RUN's below; a small vocabulary keeps this pattern, tried wherever a hint is, cheap).
+_APART_WORDS = "|".join(sorted({*WORDS, "dash", "hyphen", "dot", "point", *LETTERS}, key=len, reverse=True))
+_ONE = rf"(?:(?<![\w'’])[A-Za-z0-9](?![\w'’])|\b(?i:{_APART_WORDS})\b)"
 _SPACED_RUN = re.compile(rf"{_ONE}(?: {_ONE}){{3,}}")
 _HYPHENED_RUN = re.compile(r"(?<![\w-])[A-Za-z](?:-[A-Za-z]){3,}(?![\w-])")
 # Numbers said aloud: two words or more ("nine-four", "nineteen thirty", "twelve twenty eight"), or one word that
