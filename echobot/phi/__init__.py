@@ -100,7 +100,7 @@ DETECTORS: list[tuple[Category, Callable[[str], Iterator[tuple[int, int]]]]] = [
 
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _DASHES = re.compile("[\u2010-\u2015\u2212]")
-_BROKEN_NUMBER = re.compile(r"\d[-/][ \t]*\n[ \t]*(?=\d)")  # starts with a digit: the engine skips to digits fast
+_BROKEN_NUMBER = re.compile(r"\d[-/]\n[ \t]*(?=\d)")  # starts with a digit: the engine skips to digits fast
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub("", text)
     text = _DASHES.sub("-", text)
-    if "\n" in text:  # "505-555-⏎0142": a number split over two lines
+    if "-\n" in text or "/\n" in text:  # "505-555-⏎0142": a number split over two lines
         text = _BROKEN_NUMBER.sub(lambda m: m.group()[:2], text)
     return spoken.unlookalike(text)  # "6o1-693-22o7": letters typed for digits
 

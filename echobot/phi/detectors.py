@@ -72,10 +72,11 @@ def email(text: str) -> Iterator[Span]:
     for match in _EMAIL.finditer(text):
         yield match.span()
     found = words_of(text)
-    if "@" in text or not _PROVIDER_WORDS.isdisjoint(found) or ("at" in found and not _EMAIL_WORDS.isdisjoint(found)):
-        for pattern in (_EMAIL_SAID, _EMAIL_BRACKETED):
-            for match in pattern.finditer(text):
-                yield match.span()
+    said = ("@" in text or "at" in found) and not _EMAIL_WORDS.isdisjoint(found)  # an "at" and a provider or domain
+    bracketed = ("(" in text or "[" in text) and not _PROVIDER_WORDS.isdisjoint(found)
+    for pattern, wanted in ((_EMAIL_SAID, said), (_EMAIL_BRACKETED, bracketed)):
+        for match in pattern.finditer(text) if wanted else ():
+            yield match.span()
 
 
 _TLDS = frozenset({"com", "org", "net", "edu", "gov", "io", "us", "info", "biz", "health", "care", "app", "co", "me",
@@ -296,10 +297,15 @@ _DEVICE = _keyword(
     r"serial(?:\s+(?:number|no))?|ser(?=\s*#)|s/?n|s\.n\.?|device(?:\s+(?:id|number))?|transmitter(?:\s+id)?|lot"
     r"|udi|imei|mac\s+address|model\s+and\s+serial"
 )
-_OTHER = _keyword(
+# Court, CPS and other case numbers, CDIB ("CIB # 4401 11829"), "a number A213 448 907": run only when their words are
+# there (other_code's keyword list is tried at every word of every text).
+_CASE_NUMBER = _keyword(
     r"(?:cps|court|dcfs|cyfd|juvenile|family\s+court|probation|parole)\s+case(?:\s+(?:number|no|#|file))?"
     r"|case\s+(?:file|number|no\.?|#)(?:\s+cps)?|docket|warrant|c?dib|cib|a\s+number(?=\s*A\s?\d)"
-    r"|study(?:\s+(?:id|number))?|subject(?:\s+(?:id|number))?|enrol(?:l)?ment(?:\s+(?:id|number))?"
+)
+_CASE_WORDS = frozenset({"case", "docket", "warrant", "dib", "cdib", "cib", "number"})
+_OTHER = _keyword(
+    r"study(?:\s+(?:id|number))?|subject(?:\s+(?:id|number))?|enrol(?:l)?ment(?:\s+(?:id|number))?"
     r"|participant(?:\s+(?:id|number|no))?|trial(?:\s+(?:id|number|no))?|employee(?:\s+(?:id|number))?|badge"
     r"|inmate(?:\s+(?:id|number))?|booking|doc(?:\s+(?:id|number))|passport|visa"
     r"|tribal(?:\s+(?:id|enrollment|enrolment))?|census(?:\s+no)?|alien(?:\s+number)?|a-number|uscis"
@@ -367,7 +373,8 @@ _CODE_SYSTEM = re.compile(
 def other_code(text: str) -> Iterator[Span]:
     """Any other identifying number or code: bare numbers of 7 digits or more that carry no unit,
     letter-and-digit codes such as A4471092, and digit groups such as 4471-0092."""
-    for match in _OTHER.finditer(text):
+    cases = _CASE_NUMBER.finditer(text) if not _CASE_WORDS.isdisjoint(words_of(text)) else iter(())
+    for match in (*_OTHER.finditer(text), *cases):
         if _public_code(text, match.start("code")):
             continue
         code = match.group("code").rstrip(" -./")

@@ -165,8 +165,7 @@ _HURRIED_PLACES: list[tuple[re.Pattern[str], list[frozenset[str]]]] = [
         r"\b(?i:address|addr|lives\s+at|living\s+at|resides\s+at|staying\s+at|stays\s+at|home\s*:|house\s+is\s+at|"
         r"pt['’]?s\s+at|mail\s+goes\s+to|located\s+at)\.?(?:\s*+(?::|is|-))*+\s*+"
         r"(?P<addr>\d{1,6}\s+(?:[NSEWnsew]\.?\s+)?[A-Za-z][A-Za-z'-]+(?:\s+[A-Za-z][A-Za-z'-]+){0,2})"),
-     [frozenset({"address", "addr", "lives", "living", "resides", "staying", "stays", "home", "house", "pt", "pts",
-                 "mail", "located"})]),
+     [frozenset({"address", "addr", "at", "home", "mail"})]),
     (re.compile(  # a street in lowercase: a number, one to three words, a street word
         rf"(?<![\w.,/-])(?P<street>\d{{2,6}}\s+(?:[nsew]\.?\s+)?(?:[a-z][a-z'-]+\s+){{1,3}}{_STREET_WORDS})\b"),
      [frozenset(_STREET_WORDS[3:-1].split("|"))]),
@@ -186,12 +185,15 @@ _HURRIED_PLACES: list[tuple[re.Pattern[str], list[frozenset[str]]]] = [
      [frozenset({"cnty", "cty", "twp"})]),
 ]
 _RESIDENCE_WORDS = frozenset({"lives", "living", "lived", "resides", "residing", "moved", "relocated", "staying",
-                              "stays", "grew", "raised", "comes", "came", "drove", "drives", "commutes", "lvs", "home",
-                              "pt", "patient", "family", "originally", "hes", "he", "shes", "she", "they"})  # fmt: skip
-_RESIDENCE_TOWN = re.compile(
+                              "stays", "grew", "raised", "comes", "came", "drove", "drives", "commutes",
+                              "lvs"})  # fmt: skip
+_TOWN_AFTER = r"\s+(?P<place>[a-z][a-z'-]{5,24})(?![\w'-])"
+_RESIDENCE_TOWN = re.compile(  # a residence verb, then in, to, from…: "lives in gallop", "moved to farmingten"
     r"\b(?i:lives|living|lived|resides|residing|moved|relocated|staying|stays|grew\s+up|raised|comes|came|drove|"
-    r"drives|commutes|lvs|home|pt|patient|family|originally|hes|he['’]s|shes|she['’]s|they['’]re)\s+"
-    r"(?i:in|to|from|near|nr|out\s+of|back\s+to)\s+(?P<place>[a-z][a-z'-]{5,24})(?![\w'-])"
+    r"drives|commutes|lvs)\s+(?i:in|to|from|near|nr|out\s+of|back\s+to)" + _TOWN_AFTER
+)
+_FROM_TOWN = re.compile(  # a person, then from: "pt from shiprok", "she's from kayentta"
+    r"\b(?i:home|pt|patient|family|originally|hes|he['’]s|shes|she['’]s|they['’]re|is|are)\s+(?i:from)" + _TOWN_AFTER
 )
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -224,9 +226,9 @@ def hurried_places(text: str) -> Iterator[Span]:
             continue
         for match in pattern.finditer(text):
             yield from _hurried_place(match)
-    if _RESIDENCE_WORDS.isdisjoint(words_in_text):
-        return
-    for match in _RESIDENCE_TOWN.finditer(text):
+    towns = [_RESIDENCE_TOWN] if not _RESIDENCE_WORDS.isdisjoint(words_in_text) else []
+    towns += [_FROM_TOWN] if "from" in words_in_text else []
+    for match in (match for pattern in towns for match in pattern.finditer(text)):
         word = match.group("place").lower()
         if word in NOT_PLACES or word in NOT_TOWNS or word in FIRST_NAMES or word in EPONYMS:
             continue

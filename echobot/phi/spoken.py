@@ -128,12 +128,14 @@ _SAID_RUN = re.compile(
 # of them, few other texts do.
 _APART_HINT = re.compile(r"(?<![\w'’])[A-Za-z0-9][ -][A-Za-z0-9](?![\w'’])")
 _SAID_HINT = re.compile(rf"{_SPELLED_WORD}[ -]+(?:{_SPELLED_WORD}|[A-Z]{{1,4}}\b|\d)|\b(?i:hundred)\b")
-_PIECE_OF_RUN = re.compile(rf"{_SPELLED_WORD}|(?i:and|a)\b|[A-Za-z]{{1,4}}|\d{{1,4}}|-")
+_PIECE_OF_RUN = re.compile(r"[A-Za-z]+|\d+|-")  # a run's pieces, told apart below by a dictionary look-up
 
 
 def _said(run: str) -> tuple[list[tuple[str, int, int]], int]:
     """What a run says, piece by piece: (characters, start, end) in the run, and how many pieces were words."""
     pieces = [(p.group().lower(), p.start(), p.end()) for p in _PIECE_OF_RUN.finditer(run)]
+    if all(end - start == 1 for _, start, end in pieces):  # characters typed one by one: each is itself
+        return [(run[start], start, end) for _, start, end in pieces if run[start] != "-" or len(pieces) == 1], 0
     out: list[tuple[str, int, int]] = []
     words = 0
     i = 0
