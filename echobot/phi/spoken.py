@@ -178,7 +178,8 @@ def _said(run: str) -> tuple[list[tuple[str, int, int]], int]:
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
-_SPELLED_SET = frozenset(_SPELLED)
+# The words that can start a number said aloud ("o" of "h/o" and "dot" alone cannot): the cheap look before the hint.
+_SPELLED_SET = frozenset(_SPELLED) - {"o", "dot", "point", "dash", "hyphen", "slash", "underscore"}
 
 
 @lru_cache(maxsize=16)
