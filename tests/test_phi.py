@@ -531,3 +531,268 @@ def test_names_of_every_origin_full_names_lowercase_and_short_cues_are_refused(t
 @pytest.mark.parametrize("text", NOT_NAMES_S7)
 def test_headings_languages_products_and_scales_are_not_names(text: str) -> None:
     assert [f.category.value for f in scan(text)] == [], text
+
+
+# ---- session 7: hurried and evasive typing (issue 18) ----------------------------------------------------------------
+def categories(text: str) -> list[str]:
+    return [f.category.value for f in scan(text)]
+
+
+LOOKALIKE_DIGITS_S7 = [
+    ("phone", "her cell is 4O5-22l-9O8l"),  # O for 0, l for 1
+    ("fax", "fax: 7l9.8O3.4412 at the home"),
+    ("ssn", "soc sec 4l2-O7-3391"),
+    ("mrn", "chart no. 8O2l776 from the old system"),
+    ("phone", "call 9I8 604 22I5 after 5"),  # capital I for 1
+    ("ssn", "SSN 402.19.8873"),  # dots for dashes
+    ("phone", "mobile 719.440.28.36"),  # the last four in pairs
+    ("phone", "txt 4 0 5 / 7 7 1 / 2 9 0 3"),  # groups parted by spaced slashes
+]
+NOT_LOOKALIKE_DIGITS_S7 = [
+    "O2 sat 91% on 2L, I10 on the problem list",
+    "E. coli O157 negative, lol",
+    "BP 142 / 88, HR 96 / 102 / 110 over the shift",
+    "FEV1 1.9 L, FVC 2.8 L, ratio 0.68",
+    "Hgb 10.2, 10.8, 11.4 over three visits",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), LOOKALIKE_DIGITS_S7)
+def test_letters_typed_for_digits_and_odd_separators_are_read_as_digits(category: str, text: str) -> None:
+    assert categories(text) == [category], text
+
+
+@pytest.mark.parametrize("text", NOT_LOOKALIKE_DIGITS_S7)
+def test_oxygen_icd_codes_vitals_and_versions_keep_passing(text: str) -> None:
+    assert scan(text) == [], text
+
+
+SAID_ALOUD_S7 = [
+    ("ip", "login came from ip forty-four dot one twelve dot nine dot two thirty"),
+    ("ip", "from ip sixty-one, two oh four, eighty-eight, one twelve"),
+    ("ip", "ip was 172 16 40 9 per the portal log"),
+    ("geography", "zip is eight five three two six"),
+    ("mrn", "chart number thirty-one forty two oh nine eight"),
+    ("ssn", "social sec four one two dash seven seven dash three three nine one"),
+    ("vehicle", "car tag delta foxtrot lima six one one"),  # the spelling alphabet
+    ("vehicle", "his plate is nine-kay-jay-two-two-one"),
+    ("licence", "rn lic seven seven three one oh two"),
+    ("device", "pump serial four four one eight six zero two XR"),
+    ("age_over_89", "pt is a hundred and three, lives with her son"),
+    ("age_over_89", "AGE: NINE-SIX, on apixaban"),
+    ("age_over_89", "born nineteen thirty-two, still driving"),
+    ("date", "dob: ten-nine-forty-one"),
+]
+NOT_SAID_ALOUD_S7 = [
+    "take one 500 mg tab two-three times a week",
+    "a twenty-one year old with five-ten minutes of chest pain",
+    "one or two puffs, three to four times a day",
+    "the first two weeks, then one every other day",
+    "alpha-1 antitrypsin normal, echo with EF 55%, delta gap 4",
+    "twenty twenty-five was a hard year for her",
+    "labs 172 16 40 9 in the ICU flowsheet",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), SAID_ALOUD_S7)
+def test_numbers_said_aloud_and_spelling_alphabets_are_read_as_written(category: str, text: str) -> None:
+    assert category in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_SAID_ALOUD_S7)
+def test_counts_doses_ages_and_greek_letters_said_in_words_pass(text: str) -> None:
+    assert scan(text) == [], text
+
+
+ADDRESSES_SAID_S7 = [
+    ("email", "her email is tsosie dot ann77 at g mail"),
+    ("email", "send it to rj.begay.dad at yahoo"),
+    ("email", "mom's mail: big_lou underscore 5 at hotmail dot com"),
+    ("email", "pt email m lopez 88 @ gmail"),
+    ("email", "writes from kaya.r22 (icloud)"),
+    ("email", "reach her at lee family at example org"),
+    ("url", "his tiktok @ sonny.b.44"),
+    ("url", "her insta is dee_dee_runs"),
+    ("url", "@rezdog.85 on instagram posts about his meds"),
+    ("url", "fundraiser at gofundme com/f/help-for-ray"),
+    ("url", "she writes a blog at kidney.warrior .com /posts/ 17"),
+]
+NOT_ADDRESSES_SAID_S7 = [
+    "seen at clinic, lives at home, works at the mill",
+    "she is on tiktok a lot and fb too, screen time 6 h",
+    "IG 500 mg/kg, IVIG at the infusion center",
+    "uses gmail on her phone for the portal",
+    "fb: 2 posts a day about her diet",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), ADDRESSES_SAID_S7)
+def test_addresses_said_aloud_and_handles_on_a_platform_are_refused(category: str, text: str) -> None:
+    assert category in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_ADDRESSES_SAID_S7)
+def test_at_a_place_platforms_and_providers_alone_pass(text: str) -> None:
+    assert scan(text) == [], text
+
+
+HURRIED_AGES_AND_DATES_S7 = [
+    ("age_over_89", "age: 9 6, lives alone"),  # digits typed apart after an age word
+    ("age_over_89", "age ~ninety-ish per the niece"),
+    ("age_over_89", "age in the nineties (97), hard of hearing"),
+    ("age_over_89", "age: roman XCI (91)"),
+    ("age_over_89", "he's 101+ by his own count"),
+    ("age_over_89", "turned a hundred at the nursing home"),
+    ("date", "LMP 0914, spotting since"),  # month and day run together after a date cue
+    ("date", "edd: twelve oh three"),
+    ("date", "surgery 3 14 24, hardware intact"),  # a date typed with spaces after an event word
+    ("date", "admitted 2025 10 02 with DKA"),
+    ("date", "seen on the 21st of oct for the wound"),
+    ("date", "LMP second week of August"),
+    ("date", "his bday's 7/19"),
+]
+NOT_HURRIED_AGES_AND_DATES_S7 = [
+    "pt is 90+ with CHF, frail",
+    "she is 95+ lbs heavier than at intake",
+    "SpO2 ninety something percent on room air",
+    "her HR was (95) on the monitor",
+    "age 45 (BMI 92 at intake?)",
+    "LMP unknown, on 1200 mg calcium",
+    "started 10 12 14 units with meals",
+    "the 3rd of 4 kids, the first week of the month is hardest",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), HURRIED_AGES_AND_DATES_S7)
+def test_ages_and_dates_typed_in_a_hurry_are_refused(category: str, text: str) -> None:
+    assert category in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_HURRIED_AGES_AND_DATES_S7)
+def test_the_90_plus_band_weights_vitals_and_dose_series_still_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))
+
+
+CODES_AND_TYPOED_CUES_S7 = [
+    ("mrn", "MNR 5520817, pls pull the old cxr"),  # cues typed in a hurry
+    ("health_plan", "medcaid 4471029381 lapsed"),
+    ("health_plan", "medi cal bic 552 019 88B"),
+    ("health_plan", "mbi 7KT2 WQ4 HN38"),  # a code typed in groups of letters and digits
+    ("health_plan", "medicaid no. A Z 7710 2291"),
+    ("account", "acc#50412 77 in collections"),
+    ("phone", "fone 719 555 0144 after 6"),
+    ("other_code", "CPS case 24 JV 01177 open"),
+    ("other_code", "court case cr2025001932, drug court"),
+    ("other_code", "CIB # 2209 44817"),
+    ("device", "implant s.n. 44 01 77 3"),
+    ("vehicle", "his insulin is in the impounded truck, VIN 3 GCU 9EJ8 FG 408812"),
+    ("vehicle", "plates are krt-204 (montana)"),
+]
+NOT_CODES_S7 = [
+    "ACC 2017 guideline; the CPS case worker visited 3 times",
+    "a number of 100 patients in the panel",
+    "in this case 3 of 10 pts were on 1000 mg",
+    "acc # of visits 12 this year",
+    "tag 3 pills in the blister pack",
+    "her plates are 3 days old in the fridge",
+    "member id 12 and 3 more on the waitlist",
+    "INMATE 51M CIWA 22, HOUSING UNIT ASKS",
+    "inmate 51M CIWA 22",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), CODES_AND_TYPOED_CUES_S7)
+def test_codes_in_groups_and_cues_typed_in_a_hurry_are_refused(category: str, text: str) -> None:
+    assert categories(text) == [category], (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_CODES_S7)
+def test_guidelines_counts_and_everyday_words_after_cues_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))
+
+
+PLACES_IN_A_HURRY_S7 = [
+    "addr: 2210 piñon ridge rd",
+    "home: 418 los lunas hwy, no phone",
+    "lives at 77 cedar hollow, the blue trailer",
+    "address is twenty-two oh nine mesa verde drive",  # a house number said aloud
+    "she is at 3301 n. alameda ln #4",
+    "lives off hwy 264 past the chapter house",
+    "trailer is by mile marker 31",
+    "pt lives on juniper st near the school",
+    "grew up in apache cnty, moved to navajo cty",
+    "lives in farmingten now",  # a town one letter off
+    "pt from kayentta, no running water",
+]
+NOT_PLACES_IN_A_HURRY_S7 = [
+    "lives at 7000 feet, dyspneic on exertion",
+    "2 beers on the way home most days",
+    "45 minute drive to clinic each way",
+    "lives in poverty, came from shelter",
+    "lives on the road for work, lives off the grid",
+    "takes 20 units at bedtime",
+    "address is unknown, lives at home with 2 kids",
+    "pt came from dialysis, pt from another clinic",
+]
+
+
+@pytest.mark.parametrize("text", PLACES_IN_A_HURRY_S7)
+def test_addresses_roads_abbreviations_and_misspelled_towns_are_refused(text: str) -> None:
+    assert "geography" in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_PLACES_IN_A_HURRY_S7)
+def test_altitudes_drives_and_ordinary_words_after_lives_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))
+
+
+SPLIT_AND_SHORT_S7 = [
+    ("phone", "cell 719-555-\n0183 (the line broke in the chart)"),  # a number split over two lines
+    ("ssn", "SSN 402-19-\n8873"),
+    ("date", "dob 07/\n22/1958"),
+    ("age_over_89", "pt is 9O and still drives"),  # an O for the zero of her age
+    ("url", "donations at bit.ly/k8Rr2"),  # a short link with no scheme
+    ("date", "seen the fourteenth of mar in clinic"),
+    ("date", "march fourteenth twenty twenty-five"),
+]
+NOT_SPLIT_S7 = [
+    "BP 120/80, HR 88.\n98.6 temp, RR 16",
+    "1.\n2.\n3.\n4. titrate to 20 mg",
+    "O2 2L for 2o min then room air",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), SPLIT_AND_SHORT_S7)
+def test_numbers_split_over_lines_short_links_and_ages_with_an_o_are_refused(category: str, text: str) -> None:
+    assert category in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_SPLIT_S7)
+def test_vitals_over_lines_and_numbered_lists_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))
+
+
+NAMED_FOR_WHAT_THEY_ARE_S7 = [
+    ("ssn", "her social: four one two, seventy-seven, thirty ninety-one"),  # not an age: part of a number said aloud
+    ("health_plan", "medicaid # is two hundred six ninety-four one eighty-two"),
+    ("email", "mail: rain . dancer . 12 @ example . org"),  # an address with its dots spaced
+    ("email", "via k.yazzie[at]example[.]net"),
+    ("url", "fundraiser at www dot example dot org slash help-mom"),  # a web address, not an e-mail
+    ("fax", "faxx #: 505.555.0147 at the chapter"),
+    ("mrn", "m.r.n. 55120394"),
+    ("mrn", "med rec 4 4 0 1 9 2 7"),
+    ("phone", "son's #: (505)5550188"),
+    ("device", "ICD ser# QRX 0041729"),
+    ("date", "bday 0 3 1 4 1 9 6 1"),
+    ("fax", "her faxline 5 0 5 5 5 5 0 1 8 8"),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), NAMED_FOR_WHAT_THEY_ARE_S7)
+def test_evasive_identifiers_are_named_for_what_they_are(category: str, text: str) -> None:
+    assert categories(text) == [category], (text, categories(text))
+
+
+def test_an_ip_address_keeps_its_name_whatever_device_or_account_word_comes_before_it() -> None:
+    assert categories("the insulin pump uploads from 10.4.0.27 at night") == ["ip"]
+    assert categories("a login to her account from 172.16.9.4 flagged") == ["ip"]

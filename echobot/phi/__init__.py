@@ -84,7 +84,7 @@ DETECTORS: list[tuple[Category, Callable[[str], Iterator[tuple[int, int]]]]] = [
     (Category.PHONE, detectors.phone),
     # numbers read out or spaced apart, each named by its cue or its length (echobot/phi/spoken.py)
     *((Category(name), partial(spoken.spans, category=name))
-      for name in ("fax", "ssn", "mrn", "health_plan", "account", "phone", "other_code")),
+      for name in ("fax", "ssn", "mrn", "health_plan", "account", "date", "phone", "other_code")),
     (Category.DATE, detectors.date),
     (Category.AGE_OVER_89, detectors.age_over_89),
     (Category.MRN, detectors.mrn),
@@ -100,6 +100,7 @@ DETECTORS: list[tuple[Category, Callable[[str], Iterator[tuple[int, int]]]]] = [
 
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _DASHES = re.compile("[\u2010-\u2015\u2212]")
+_BROKEN_NUMBER = re.compile(r"\d[-/]\n[ \t]*(?=\d)")  # starts with a digit: the engine skips to digits fast
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,16 @@ class Finding:
 
 
 def normalise(text: str) -> str:
-    """Fold what hides an identifier from a pattern: full-width digits, invisible characters, odd dashes.
+    """Fold what hides an identifier from a pattern: full-width digits, invisible characters, odd dashes, a number
+    broken over two lines after one of its dashes or slashes (not a dot: "1.⏎2." is a list), the letters O and l
+    typed for 0 and 1 in it.
     Lengths may change, so spans refer to the normalised text."""
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub("", text)
-    return _DASHES.sub("-", text)
+    text = _DASHES.sub("-", text)
+    if "-\n" in text or "/\n" in text:  # "505-555-⏎0142": a number split over two lines
+        text = _BROKEN_NUMBER.sub(lambda m: m.group()[:2], text)
+    return spoken.unlookalike(text)  # "6o1-693-22o7": letters typed for digits
 
 
 _NOT_LETTER = re.compile(r"[^A-Za-z]+")
@@ -159,9 +165,9 @@ def scan(text: str, *, kind: FieldKind = FieldKind.CASE, clinicians: Iterable[st
             findings.append(Finding(Category(cues.named_by_cue(clean, start, end, category.value)), start, end))
     second = spoken.collapsed(clean)
     if second is not None:  # characters typed apart: read again joined, and keep what only that reading finds
-        joined, where = second
+        joined, where, ends = second
         for finding in scan(joined, clinicians=clinicians) if joined != clean else []:
-            start, end = where[finding.start], where[finding.end - 1] + 1
+            start, end = where[finding.start], ends[finding.end - 1]
             if claimed.find(1, start, end) == -1:
                 claimed[start:end] = b"\x01" * (end - start)
                 findings.append(Finding(finding.category, start, end))

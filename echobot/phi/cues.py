@@ -16,26 +16,35 @@ import re
 CUES: list[tuple[str, re.Pattern[str]]] = [
     (category, re.compile(rf"(?:{words})(?![\w-])", re.IGNORECASE))
     for category, words in [
-        ("fax", r"\bfax(?:ed|ing)?|\bfx|\bf(?=\s*:)"),
-        ("phone", r"\b(?:phone|ph|cell|mobile|tel|telephone|call|called|text|reached|reach)"),
+        ("fax", r"\bfax\w*|\bfx|\bf(?=\s*:)"),  # faxed, faxing, faxx, faxline
+        ("phone", r"\b(?:phone|ph|fone|cel|cell|mobile|tel|telephone|call|called|text|reached|reach)"),
         ("ssn", r"\b(?:ssn|ss\s?#|ss\s+no|social\s+security|social(?=\s+(?:is|#|no|number|ending)))"),
-        ("mrn", r"\b(?:mrn|mr\s?#|mr\s+no|medical\s+record|record\s+number|chart|hrn|ehr\s+id|emr\s+id|"
+        ("mrn", r"\b(?:mrn|mnr|m\.r\.n\.?|med\s*rec|hosp\s+(?:number|no|#)|"
+                r"mr\s?#|mr\s+no|medical\s+record|record\s+(?:number|no\b|#)|chart|hrn|ehr\s+id|emr\s+id|"
                 r"patient\s+id|pt\s+id|hospital\s+(?:number|no)|unit\s+number|resident\s+number|encounter|csn)"),
-        ("health_plan", r"\b(?:medicaid|medicare|medi-cal|member|subscriber|policy|insurance|health\s+plan|"
+        ("health_plan", r"\b(?:medicaid|medcaid|medicade|mdcd|medicare|medi[\s-]?cal|mbi|member|subscriber|policy|"
+                        r"insurance|health\s+plan|"
                         r"plan\s+(?:id|#|card|number|no)|beneficiary|bic|cin|ahcccs|chip|kidcare|tricare|adap|"
                         r"benefits?\s+(?:id|number)|authorization\s+number|rxb|rx\s?bin|group\s+number|"
                         r"\w+care\s+id|quest)"),
-        ("account", r"\b(?:account|acct|a/c|bank|invoice|billing|guarantor|har|fin|credit\s+card|debit\s+card|"
+        ("account", r"\b(?:account|acct|acc(?=\s*#)|a/c|bank|invoice|billing|guarantor|har|fin|credit\s+card|"
+                    r"debit\s+card|"
                     r"cuenta|claim)"),
         ("licence", r"\b(?:licen[cs]e|licencia|lic|dl|cdl|certificate|permit|registry|placard|cannabis|mmj|npi|dea)"),
         ("vehicle", r"\b(?:plates?|placas|vin|tag|vehicle|truck|car|boat|atv|motorcycle|troca)"),
-        ("device", r"\b(?:serial|lot|model|device|pacemaker|pump|implant|hearing\s+aids?|concentrator|cgm)"),
-        ("other_code", r"\b(?:study|trial|inmate|booking|passport|tribal|cdib|badge|employee|accession|edipi|"
+        ("device", r"\b(?:serial|ser(?=\s*#)|sn|imei|lot|model|device|pacemaker|pump|implant|hearing\s+aids?|"
+                   r"concentrator|cgm)"),
+        ("ip", r"\bip(?:\s+addr(?:ess)?)?|\bip\s+address"),
+        ("other_code", r"\b(?:doc\s+(?:number|no|#|id)|(?:cps|court)\s+case|case\s+(?:file|number|no|#)|docket|"
+                       r"warrant|cib|"
+                       r"study|trial|inmate|booking|passport|tribal|cdib|badge|employee|accession|edipi|"
                        r"dod\s+id|state\s+id|alien|a-number|census|visa)"),
     ]
 ]
-RENAMED = frozenset({"phone", "other_code", "account", "mrn", "health_plan", "licence", "vehicle", "device", "ssn",
-                     "fax"})  # fmt: skip
+# What a cue may rename: the names the detectors give by shape alone. An IP address is one by its shape, whatever
+# word comes before it ("the CGM uploads from 10.0.0.7"); other numbers may become one after "ip" (cue above).
+RENAMED = frozenset({"phone", "other_code", "account", "mrn", "health_plan", "licence", "vehicle", "device",
+                     "ssn", "fax"})  # fmt: skip
 _CLAUSE_END = re.compile(r"(?<!\bno)(?<!\blic)(?<!\bdl)\.\s+|[;!?]\s+|\n|\s-{2}\s")
 _PHONE_SHAPE = re.compile(r"\(\d{3}\)|\d{3}[\s./-]\d{3}[\s.-]\d{4}")
 WINDOW = 60

@@ -21,7 +21,8 @@ from echobot.phi.lexicon import (
     US_STATES,
 )
 from echobot.phi.names import scored_names
-from echobot.phi.places import NOT_TOWNS, gazetteer, known_places
+from echobot.phi.places import NOT_TOWNS, gazetteer, hurried_places, known_places
+from echobot.phi.spoken import SPELLED_NUMBERS, words_of
 
 Span = tuple[int, int]
 IGNORE_CASE = re.IGNORECASE
@@ -41,26 +42,55 @@ def _not_before_unit(text: str, end: int) -> bool:
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"
-    r"|(?<![\w.+-])[\w.+-]++\s*+(?:\bat\b|\[at\]|\(at\))\s*+[\w-]++(?:\s*+(?:\bdot\b|\[dot\]|\(dot\))\s*+[\w-]++)++",
+    r"|(?<![\w.+-])[\w.+-]++\s*+(?:\bat\b|\[at\]|\(at\))\s*+(?!www\b)[\w-]++(?:\s*+(?:\bdot\b|\[dot\]|\(dot\))\s*+"
+    r"[\w-]++)++(?!\s*+(?:/|\bslash\b))",
     IGNORE_CASE,
 )
 
 
+_MAIL_PROVIDERS = r"(?:g\s?mail|hotmail|yahoo|ymail|icloud|outlook|aol|proton(?:mail)?|msn|comcast|live|me)"
+# "jess.b.mom at gmail", "yazzie dot ann55 at g mail", "big_jim underscore p at hotmail", "f lee 61 @ g mail",
+# "ann k at example org": an address said aloud, its provider named or its domain ending in com, org, net or edu.
+_EMAIL_SAID = re.compile(
+    r"(?<![\w.+-])[\w.+-]++(?:\s*+(?:\.|\bdot\b|\bunderscore\b|_)\s*+[\w+-]++)*+\s*+(?:@|\bat\b|\(at\)|\[at\])\s*+"
+    rf"(?:{_MAIL_PROVIDERS}\b(?:\s*+(?:\.|\bdot\b)\s*+(?:com|net)\b)?"
+    r"|(?!www\b)[a-z][\w-]++(?:\s*+(?:\.|\[\.\]|\(\.\)|\bdot\b|\[dot\]|\(dot\))\s*+|\s++)(?:com|org|net|edu)\b"
+    r"(?!\s*+(?:/|\bslash\b)))",
+    IGNORE_CASE,
+)
+# "bigmike.outdoors77 (hotmail)": a handle with a dot, an underscore or a digit, and its provider in brackets.
+_EMAIL_BRACKETED = re.compile(
+    rf"(?<![\w.+-])(?=[A-Za-z+-]*+[._\d])[\w.+-]{{3,}}+\s*+[(\[]\s*+{_MAIL_PROVIDERS}\s*+[)\]]", IGNORE_CASE
+)
+_PROVIDER_WORDS = frozenset({"gmail", "hotmail", "yahoo", "ymail", "icloud", "outlook", "aol", "proton", "protonmail",
+                             "msn", "comcast"})  # fmt: skip
+_EMAIL_WORDS = _PROVIDER_WORDS | {"mail", "com", "org", "net", "edu"}
+
+
 def email(text: str) -> Iterator[Span]:
-    """name@example.org."""
+    """name@example.org; addresses said aloud ('ann.lee at gmail', 'ann dot lee at example dot org') and handles
+    with their provider in brackets."""
     for match in _EMAIL.finditer(text):
         yield match.span()
+    found = words_of(text)
+    said = ("@" in text or "at" in found) and not _EMAIL_WORDS.isdisjoint(found)  # an "at" and a provider or domain
+    bracketed = ("(" in text or "[" in text) and not _PROVIDER_WORDS.isdisjoint(found)
+    for pattern, wanted in ((_EMAIL_SAID, said), (_EMAIL_BRACKETED, bracketed)):
+        for match in pattern.finditer(text) if wanted else ():
+            yield match.span()
 
 
-_TLDS = frozenset({"com", "org", "net", "edu", "gov", "io", "us", "info", "biz", "health", "care", "app", "co", "me"})
+_TLDS = frozenset({"com", "org", "net", "edu", "gov", "io", "us", "info", "biz", "health", "care", "app", "co", "me",
+                   "ly", "gl", "tv", "ca", "mx", "uk", "link", "page", "site"})  # bit.ly, goo.gl: short links too
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>]++", IGNORE_CASE)
 _DOMAIN = re.compile(r"(?<![\w.@-])[a-z0-9-]++(?:\.[a-z0-9-]++)++(?P<path>/[^\s<>]*+)?", IGNORE_CASE)
 
 
-# A dot written so that a pattern misses it: spaced ("192 . 0"), bracketed ("[.]", "(dot)") or spelled ("dot").
-_ODD_DOT = r"(?:\s*+(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\bdot\b)\s*+|\s++\.\s*+|\.\s++)"
+# A dot written so that a pattern misses it: spaced ("192 . 0"), bracketed ("[.]", "(dot)") or spelled ("dot"); a
+# dot then a line break is a list's ("1.⏎2.⏎3.⏎4.").
+_ODD_DOT = r"(?:\s*+(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\bdot\b)\s*+|[ \t]++\.[ \t]*+|\.[ \t]++)"
 _ODD_HOST = re.compile(
-    rf"(?<![\w.@-])(?:h\s?t\s?t\s?p\s?s?\s*+:\s*+/\s*+/\s*+)?[a-z0-9-]++(?:{_ODD_DOT}[a-z0-9-]++)++"
+    rf"(?<![\w.@-])(?:h\s?t\s?t\s?p\s?s?\s*+:\s*+/\s*+/\s*+)?[a-z0-9-]++(?:(?:{_ODD_DOT}|\.)[a-z0-9-]++)++"
     r"(?P<path>\s*+(?:/|\bslash\b)\s*+[\w.-]++(?:\s*+(?:/|\bslash\b)\s*+[\w.-]++)*+)?",
     IGNORE_CASE,
 )
@@ -81,12 +111,33 @@ def _odd_urls(text: str) -> Iterator[Span]:
             yield match.span()
 
 
+_PLATFORMS = (
+    r"(?:tiktok|tik\s+tok|instagram|insta|ig|twitter|snapchat|snap|facebook|fb|youtube|threads|venmo|cash\s?app|"
+    r"linkedin|reddit|discord|twitch|telegram|whatsapp|onlyfans|x\.com)"
+)
+# A handle on a platform is a web identifier: "tiktok @ kai.k", "her insta is lola_b22", "@kaimana.k on tiktok",
+# "venmo com/u/…", "lolasjourney (blogspot)".
+_HANDLE = re.compile(
+    rf"\b(?i:{_PLATFORMS})\b(?:\s*+(?:(?i:handle|account|name|username|user|page|is|was|:|-)\b|:))*+\s*+"
+    r"(?P<handle>@\s?[\w.]{2,}+|(?=[A-Za-z]++[._\d])[A-Za-z][\w.]{2,}+)"
+    rf"|(?P<at>(?<![\w@.])@[\w.]{{2,}}+)\s+(?i:on|via|at)\s+(?i:{_PLATFORMS})\b"
+    r"|(?<![\w.@-])(?P<spaced>[a-z0-9-]++\s(?i:com|org|net)/[^\s<>]++)"
+    r"|(?<![\w.@-])(?P<blog>[\w.-]{4,}+)\s*+\((?i:blogspot|wordpress|substack|tumblr|medium|gofundme)\)"
+)
+_HANDLE_WORDS = frozenset({"tiktok", "tok", "instagram", "insta", "ig", "twitter", "snapchat", "snap", "facebook", "fb",
+                           "youtube", "threads", "venmo", "cash", "cashapp", "linkedin", "reddit", "discord", "twitch",
+                           "telegram", "whatsapp", "onlyfans", "com", "org", "net", "blogspot", "wordpress", "substack",
+                           "tumblr", "medium", "gofundme"})  # fmt: skip
+
+
 def url(text: str) -> Iterator[Span]:
     """http(s)://…, www.…, and bare domains such as portal.example.org/pt/123 (a known top-level domain).
     Patterns start only at the start of a token and never backtrack, so long odd text stays fast."""
     for match in _URL.finditer(text):
         yield match.span()
     yield from _odd_urls(text)
+    for match in _HANDLE.finditer(text) if not _HANDLE_WORDS.isdisjoint(words_of(text)) else ():
+        yield match.span(next(group for group, value in match.groupdict().items() if value))
     for match in _DOMAIN.finditer(text):
         host = match.group()[: match.start("path") - match.start()] if match.group("path") else match.group()
         if host.rsplit(".", 1)[-1].lower() in _TLDS:
@@ -99,7 +150,14 @@ _IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{1,4})?(?::{1,2}[0-9a-f]{1,4}){2,7}(?:
 
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _ODD_DIGIT_DOT = re.compile(r"\d(?:\s*[\[(]|\s+dot\b|\s\.|\.\s)", IGNORE_CASE)
-_ODD_IPV4 = re.compile(rf"(?<![\w.]){_OCTET}(?:{_ODD_DOT}{_OCTET}){{3}}(?![\w]|\.\d)", IGNORE_CASE)
+_ODD_IPV4 = re.compile(rf"(?<![\w.]){_OCTET}(?:(?:{_ODD_DOT}|\.){_OCTET}){{3}}(?![\w]|\.\d)", IGNORE_CASE)
+
+
+# Four octets parted by spaces or commas only after "ip" ("ip addr 24 16 221 9"): a lab series is shaped the same.
+_CUED_IPV4 = re.compile(
+    rf"\b(?i:ip)(?:\s+(?i:addr(?:ess)?))?(?:\s*+(?:is|was|:|#|of|from))*+\s*+"
+    rf"(?P<ip>{_OCTET}(?:(?:\s*,\s*|\s+){_OCTET}){{3}})(?![\w.,]\d|\w)"
+)
 
 
 def ip(text: str) -> Iterator[Span]:
@@ -109,17 +167,20 @@ def ip(text: str) -> Iterator[Span]:
     for pattern in (_IPV4, _ODD_IPV4) if _ODD_DIGIT_DOT.search(text) else (_IPV4,):
         for match in pattern.finditer(text):
             yield match.span()
+    for match in _CUED_IPV4.finditer(text) if "ip" in words_of(text) else ():
+        yield match.span("ip")
     for match in _IPV6.finditer(text):
         if match.group().count(":") >= 3 and sum(c.isdigit() for c in match.group()) >= 2:
             yield match.span()
 
 
 _PHONE = re.compile(
-    r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]*|\d{3}[\s./-])\d{3}[\s.-]\d{4}(?![\w/-])"
+    r"(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]*\d{3}[\s.-]?|\d{3}[\s./-]\d{3}[\s.-])\d{4}(?![\w/-])"
     r"|(?<![\w/.,-])\d{10}(?![\w/-]|[.,]\d)"
     r"|(?<![\w/.,-])\d{3}-\d{4}(?![\w/-]|[.,]\d)"
+    r"|(?<![\w/.,-])\d{3}([.-])\d{3}\1\d{2}\1\d{2}(?![\w/-]|[.,]\d)"  # 612.298.44.75: the last four in pairs
 )
-_FAX = re.compile(r"\bfax(?:ed)?\b", IGNORE_CASE)
+_FAX = re.compile(r"\bfax\w*", IGNORE_CASE)  # fax, faxed, faxx, faxline
 
 
 _FORMATTED_PHONE = re.compile(r"\(\d{3}\)|\d{3}[\s./-]\d{3}[\s.-]\d{4}")
@@ -150,7 +211,12 @@ def fax(text: str) -> Iterator[Span]:
 
 # ---- numbers and codes named by a keyword ---------------------------------------------------------
 
-_CODE = r"(?P<code>(?=[A-Z./ -]{0,8}\d)[A-Z0-9](?:[A-Z0-9]|[-./](?=[A-Z0-9])| (?=\d)){2,24})"
+# A code may be typed in groups: digits after a space, and a group of capitals that digits follow, joined to them or
+# after one space ("N M 8840 1273", "19 JV 00812", "1EG4 TE5 MK73"); not a word ("12 and 3") nor a score ("CIWA 22").
+_CODE = (
+    r"(?P<code>(?=[A-Z./ -]{0,8}\d)[A-Z0-9](?:[A-Z0-9]|[-./](?=[A-Z0-9])| (?=\d)| (?=(?-i:[A-Z]{1,4}\d|[A-Z]{1,3} \d)))"
+    r"{2,24})"
+)
 # Possessive (*+): words between a keyword and its code never backtrack, so no input can make them slow.
 _LINK = r"(?:\s*+(?:#|no\.?|num(?:ber)?|id|is|of|was|ending(?:\s+in)?|last\s+(?:4|four)|:|-))*+\s*+"
 
@@ -186,7 +252,8 @@ def _coded(pattern: re.Pattern[str], text: str, min_digits: int = 3) -> Iterator
             yield match.start("code"), match.start("code") + len(code)
 
 
-_SSN_SHAPE = re.compile(r"(?<![\w-])\d{3}[- ]\d{2}[- ]\d{4}(?![\w-])")
+# Starts with a digit (the look behind comes after it), so the engine skips to digits instead of trying everywhere.
+_SSN_SHAPE = re.compile(r"\d(?<![\w-]\d)\d{2}(?:[- ]\d{2}[- ]|(?<!\d\.\d{3})\.\d{2}\.)\d{4}(?![\w-]|\.\d)")
 _SSN_WORD = re.compile(
     r"\b(?:ssn|ss#|ss\s?no|social\s+security(?:\s+(?:number|no|#))?|soc\s+sec|social(?=\s+(?:ending|last|#))|"
     r"last\s+(?:4|four)(?:\s+digits)?"
@@ -206,28 +273,38 @@ def ssn(text: str) -> Iterator[Span]:
 
 
 _MRN = _keyword(
-    r"mr\s?#|mr\s+no|"
+    r"mr\s?#|mr\s+no|mnr|mrm|m\.r\.n\.?|hosp\s+(?:number|no|#)|"  # "MNR": a cue typed in a hurry
     r"mrn|medical\s+record(?:\s+(?:number|no))?|med\.?\s*rec(?:ord)?\.?(?:\s*(?:no|number))?"
-    r"|chart(?:\s+(?:number|no))?|record\s+(?:number|no|#)|(?:patient|pt\.?)\s+id(?:\s*\(mrn\))?"
+    r"|chart(?:\s+(?:number|no))?|record\s+(?:number|no\.?|#)|(?:patient|pt\.?)\s+id(?:\s*\(mrn\))?"
     r"|hospital\s+(?:number|no)"
     r"|encounter(?:\s+(?:number|no|id))?|accession(?:\s+(?:number|no))?|fin|csn|har"
 )
 _PLAN = _keyword(
-    r"medicaid(?:\s+(?:id|number|no|card))?|medicare(?:\s+(?:id|number|no|card|beneficiary))?|mbi|hicn"
+    r"(?:medicaid|medcaid|medicade|medicaide|mdcd|medi[\s-]?cal(?:\s+bic)?)(?:\s+(?:id|number|no|card))?|bic"
+    r"|medicare(?:\s+(?:id|number|no|card|beneficiary))?|mbi|hicn"
     r"|member(?:\s+(?:id|number|no))?|subscriber(?:\s+(?:id|number|no))?|policy(?:\s+(?:number|no))?"
     r"|insurance(?:\s+(?:id|number|no))?|plan\s+(?:id|number|no)|group\s+(?:number|no|id)"
     r"|beneficiary(?:\s+(?:id|number|no))?|cin|bcbs(?:\s+id)?|tricare(?:\s+id)?|ahcccs(?:\s+id)?"
 )
 _ACCOUNT = _keyword(
     r"account|acct|(?:credit\s+|debit\s+|bank\s+)?card|a/c|billing(?:\s+(?:account|number|no))?|invoice|claim(?:\s+(?:number|no))?"
-    r"|guarantor(?:\s+(?:number|no))?"
+    r"|guarantor(?:\s+(?:number|no))?|acc(?=\s*#)"
 )
-_LICENCE = _keyword(r"(?:driver'?s?\s+)?licen[cs]e|dl|cdl|certificate|cert(?:ificate|ification)?|permit|registration")
+_LICENCE = _keyword(
+    r"(?:driver'?s?\s+)?licen[cs]e|lic|dl|cdl|certificate|cert(?:ificate|ification)?|permit|registration"
+)
 _VEHICLE = _keyword(r"(?:licen[cs]e\s+)?plate|tag|vin|vehicle(?:\s+id)?|tablilla|placa|matr[ií]cula")
 _DEVICE = _keyword(
-    r"serial(?:\s+(?:number|no))?|s/?n|device(?:\s+(?:id|number))?|transmitter(?:\s+id)?|lot"
+    r"serial(?:\s+(?:number|no))?|ser(?=\s*#)|s/?n|s\.n\.?|device(?:\s+(?:id|number))?|transmitter(?:\s+id)?|lot"
     r"|udi|imei|mac\s+address|model\s+and\s+serial"
 )
+# Court, CPS and other case numbers, CDIB ("CIB # 4401 11829"), "a number A213 448 907": run only when their words are
+# there (other_code's keyword list is tried at every word of every text).
+_CASE_NUMBER = _keyword(
+    r"(?:cps|court|dcfs|cyfd|juvenile|family\s+court|probation|parole)\s+case(?:\s+(?:number|no|#|file))?"
+    r"|case\s+(?:file|number|no\.?|#)(?:\s+cps)?|docket|warrant|c?dib|cib|a\s+number(?=\s*A\s?\d)"
+)
+_CASE_WORDS = frozenset({"case", "docket", "warrant", "dib", "cdib", "cib", "number"})
 _OTHER = _keyword(
     r"study(?:\s+(?:id|number))?|subject(?:\s+(?:id|number))?|enrol(?:l)?ment(?:\s+(?:id|number))?"
     r"|participant(?:\s+(?:id|number|no))?|trial(?:\s+(?:id|number|no))?|employee(?:\s+(?:id|number))?|badge"
@@ -236,7 +313,9 @@ _OTHER = _keyword(
     r"|student(?:\s+id)?|voter(?:\s+id)?|id(?:\s+card)?|identifier"
 )
 _VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=(?:\D*\d){3})(?=(?:[^A-Z]*[A-Z]){3})[A-HJ-NPR-Z0-9]{17}\b")
-_PLATE_SHAPE = re.compile(r"\b(?:plate|tag)s?\b[^.\n]{0,20}?\b(?P<code>[A-Z0-9]{2,4}[- ]?[A-Z0-9]{3,4})\b", IGNORE_CASE)
+_PLATE_SHAPE = re.compile(
+    r"\b(?:plate|tag)s?\b[^.\n]{0,20}?\b(?P<code>(?=\w*+[- ]?\w*?\d)[A-Z0-9]{2,4}[- ]?[A-Z0-9]{3,4})\b", IGNORE_CASE
+)
 
 
 def mrn(text: str) -> Iterator[Span]:
@@ -295,7 +374,8 @@ _CODE_SYSTEM = re.compile(
 def other_code(text: str) -> Iterator[Span]:
     """Any other identifying number or code: bare numbers of 7 digits or more that carry no unit,
     letter-and-digit codes such as A4471092, and digit groups such as 4471-0092."""
-    for match in _OTHER.finditer(text):
+    cases = _CASE_NUMBER.finditer(text) if not _CASE_WORDS.isdisjoint(words_of(text)) else iter(())
+    for match in (*_OTHER.finditer(text), *cases):
         if _public_code(text, match.start("code")):
             continue
         code = match.group("code").rstrip(" -./")
@@ -376,12 +456,16 @@ _START_STOP = r"(?:started|restarted|stopped|began|resumed|initiated|completed|f
 # list of event words is not tried at every word of every text.
 _CUED_DATE = re.compile(
     r"(?<=\s)(?P<date>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])"
-    r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"  # 20240305: a date written as one number
+    r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # 20240305: a date written as one number
+    # "surgery 12 26 25", "admit 2026 11 28": a date typed with spaces
+    r"|(?:0?[1-9]|1[0-2]) (?:0?[1-9]|[12]\d|3[01]) (?:(?:19|20)\d\d|\d\d)|(?:19|20)\d\d (?:0?[1-9]|1[0-2]) "
+    r"(?:0?[1-9]|[12]\d|3[01]))"
     r"(?![\w/]|\.\w|-(?!\d))"
     r"|\((?P<bracketed>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\)"
 )
 _EVENT_BEFORE = re.compile(
-    rf"\b(?:(?:{_EVENT_WORDS})|{_START_STOP}\s+[a-z][a-z-]+)(?:\s*:)?\s+(?:on\s+|of\s+|was\s+|is\s+)?\Z", IGNORE_CASE
+    rf"\b(?:(?:{_EVENT_WORDS})|{_START_STOP}\s+[a-z][a-z-]+)(?:['’]s)?(?:\s*:)?\s+(?:on\s+|of\s+|was\s+|is\s+)?\Z",
+    IGNORE_CASE,
 )
 # "day 21 (10/28)", "around Easter (3/31)": a day, then its date in brackets
 _DAY_BEFORE = re.compile(
@@ -399,7 +483,7 @@ _SCORE_BEFORE = re.compile(
     r"\b(?:pain|score|scale|rated|rates|from|to|down|up|worst|best|at|sites?|strength|of)\b[^.;]*$", IGNORE_CASE
 )
 _DOB = re.compile(
-    r"\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born)\b[:\s-]*+(?P<date>[^\s,;\d]*+\d[^\s,;]*+)",
+    r"\b(?:dob|d\.o\.b\b\.?|date\s+of\s+birth|birth\s*date|born)(?!\w)[:\s-]*+(?P<date>[^\s,;\d]*+\d[^\s,;]*+)",
     IGNORE_CASE,
 )
 
@@ -428,7 +512,7 @@ _ORDINAL_DAY = rf"(?:[12]?\d|3[01])(?:st|nd|rd|th)|{_ORDINAL_WORDS}"
 # what may follow an ordinal day ("on the 12th and", "the 19th morning"); any other lowercase word makes it a count
 _AFTER_DAY = (
     r"and|or|at|when|so|but|after|before|she|he|they|we|per|w|with|to|morning|afternoon|evening|night|am|pm|"
-    r"of\s+(?:last|this|next|the)\s+month|of\s+" + _MONTH_FULL
+    r"of\s+(?:last|this|next|the)\s+month|of\s+" + _MONTH_FULL + r"|of\s+" + _MONTH_ABBR + r"\b"
 )
 _HOLIDAY = (
     r"christmas(?:\s+eve|\s+day)?|x-?mas(?:\s+eve|\s+day)?|thanksgiving(?:\s+day)?|new\s+year['’]?s(?:\s+(?:eve|day))?|"
@@ -463,6 +547,21 @@ _ORDINAL_STEMS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
 _HOLIDAY_STEMS = ("christmas", "mas", "thanksgiving", "year", "easter", "mardi", "halloween", "independence", "fourth",
                   "july", "labor", "memorial", "valentine", "mother", "father", "patrick", "cinco", "veteran",
                   "juneteenth", "ides")  # fmt: skip
+
+
+# Dates typed in a hurry (session 7): a month and day run together after a cue only a date follows ("LMP 1228",
+# "due date 0314"), an ordinal day of a lowercase month ("the 3rd of jan"), a week of a month ("1st wk of june").
+_HURRIED_DATE = re.compile(
+    r"\b(?i:lmp|edd|edc|dob|due\s+date|birthday|bday|date\s+of\s+birth)(?:['’]s)?(?:\s*+(?::|is|was|of|-))*+\s*+"
+    r"(?:0?[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:(?:19|20)\d\d|\d\d)?(?![\w/.-]|\.\d)"
+)
+_HURRIED_DAY = re.compile(
+    rf"\b(?:(?:[12]?\d|3[01])(?i:st|nd|rd|th)|(?i:{_ORDINAL_WORDS}))\s+(?i:of)\s+(?i:{_MONTH_ABBR})\b"
+    rf"|\b(?i:first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?i:wk|week|weekend)\s+(?i:of|in)\s+"
+    rf"(?:{_MONTH}|(?i:{_MONTH_FULL}))\b"
+)
+_DATE_CUE_WORDS = frozenset({"lmp", "edd", "edc", "dob", "date", "birthday", "bday", "birth"})
+_MONTH_WORDS = frozenset({*_MONTH_FULL[3:-1].split("|"), *_MONTH_ABBR[3:-1].replace("sept?", "sep|sept").split("|")})
 
 
 def _has_ordinal(lowered: str) -> bool:
@@ -516,12 +615,18 @@ def date(text: str) -> Iterator[Span]:
     for match in _DOB.finditer(text):
         if not re.fullmatch(r"(?:19|20)\d{2}", match.group("date").strip(".")):
             yield match.span("date")
+    found = words_of(text)
+    for pattern, wanted in ((_HURRIED_DATE, not _DATE_CUE_WORDS.isdisjoint(found)),
+                            (_HURRIED_DAY, ordinal and not _MONTH_WORDS.isdisjoint(found))):  # fmt: skip
+        for match in pattern.finditer(text) if wanted else ():
+            yield match.span()
 
 
 _AGE = re.compile(
     r"(?<![\w.+])(?P<age>9\d|1[0-1]\d)(?:\.\d)?\s*(?:-|\s)?\s*"
     r"(?:y/?o\b|yo\b|y\.o\.|yrs?\b|years?\b|year-old|yr-old|-year|year)"
-    r"|\b(?:age[ds]?|aged)\s*(?:of\s*|is\s*|:\s*)?(?P<age2>9\d|1[0-1]\d)\b(?!\s*[-–]\s*\d)(?!\+)(?!\s+or\s+(?:older|over|above|more))",
+    r"|\b(?:age[ds]?|aged)\s*(?:of\s*|is\s*|:\s*)?(?P<age2>9\d|1[0-1]\d|9 \d(?![\d.]))\b(?!\s*[-–]\s*\d)(?!\+)"
+    r"(?!\s+or\s+(?:older|over|above|more))",
     IGNORE_CASE,
 )
 
@@ -534,7 +639,12 @@ _AGE_IS = re.compile(
 _AGE_SPANISH = re.compile(r"\b(?:9\d|1[01]\d)\s+años\b", IGNORE_CASE)
 _AGE_DECADE = re.compile(
     r"\b(?:(?:early|mid|late)[\s-]*(?:nineties|90s)|(?:in\s+(?:his|her|their)\s+)(?:nineties|90s))\b"
-    r"|\bnonagenarian\b|\bcentenarian\b",
+    r"|\bnonagenarian\b|\bcentenarian\b|\bsupercentenarian\b"
+    # "ninety something", "ninetyish", "age in 90s": a decade narrower than Safe Harbor's 90+ band
+    r"|\bninety[\s-]?(?:something|ish)\b(?!\s*(?:%|percent))|\bage[ds]?\s*(?::|is|was)?\s*(?:in\s+(?:the\s+)?)?"
+    r"(?:90s|nineties)\b"
+    # an age word or a person, and soon after it the age in brackets: "age: XCIV (94)", "pt is 4 score and 15 (95)"
+    r"|\b(?:age[ds]?|(?:pt|patient|she|he)\s+(?:is|was))\b[^.;\n()]{0,24}\((?:9\d|1[01]\d)\)",
     IGNORE_CASE,
 )
 _AGE_SEX = re.compile(r"(?<![\w.+/-])(?:9\d|1[01]\d)\s?(?:y/?o|yo)?\s?[MF]\b")
@@ -544,7 +654,8 @@ _AGE_WORDS = re.compile(
     IGNORE_CASE,
 )
 _AGE_EVENT = re.compile(
-    r"\b(?:turned|turns|turning|celebrated\s+(?:his|her|their)|reached)\s+(?:9\d|1[01]\d)\b"
+    r"\b(?:turned|turns|turning|celebrated\s+(?:his|her|their)|reached)\s+(?:9\d|1[01]\d|ninety|"
+    r"(?:a|one)\s+hundred)\b"
     r"|\b(?:9\d|1[01]\d)(?:st|nd|rd|th)\s+birthday\b",
     IGNORE_CASE,
 )
@@ -579,8 +690,8 @@ _AGE_AFTER_PERSON = re.compile(
     r"mother|father|mom|dad|husband|wife|spouse|aunt|uncle|great-grand(?:mother|father)|oldest(?:\s+pt|\s+patient)?)"
     r"(?:['’]s)?(?:\s*(?:,|\(|:|-)|['’]ll\s+be|\s+(?i:is|was|who['’]s|who\s+is|will\s+be|['’]ll\s+be|be|now|about|around|"
     r"approximately|approx\.?|~|of|aged?|turning|just))*\s*"
-    rf"(?P<age>(?i:{_AGE_NUMBER}))(?!\+|\s+or\s+(?:older|over|above))"
-    r"(?![\d.,]\d|\s*(?i:%|percent|mg|mcg|g\b|kg|lbs?|pounds|units?|minutes?|min\b|hours?|hrs?\b|days?|weeks?|wks?|"
+    rf"(?P<age>(?i:{_AGE_NUMBER}))(?!(?<=90)\+|\s+or\s+(?:older|over|above))"
+    r"(?![\d.,]\d|\+?\s*(?i:%|percent|mg|mcg|g\b|kg|lbs?|pounds|units?|minutes?|min\b|hours?|hrs?\b|days?|weeks?|wks?|"
     r"months?|mos?\b|/|mmhg|bpm|beats|cm|mm|ml|sec|times|x\b|°|degrees|meters|feet|ft\b|miles|percentile|th\b))"
     r"|(?<![\w/.-])[MF]\s*[/,]?\s*(?P<sexed>9\d|1[01]\d)(?![\w.%/+])"
     r"|\b(?i:tiene|tenía|cumple|cumplió)\s+(?P<es>9\d|1[01]\d)\s+(?i:a[nñ]os)",
@@ -600,9 +711,27 @@ def _ages_without_an_age_word(text: str) -> Iterator[Span]:
 
 def age_over_89(text: str) -> Iterator[Span]:
     """Ages of 90 and over ('93-year-old', 'aged 91', '94M', 'ninety-two-year-old', 'turned 95'); the band
-    '90+' passes."""
+    '90+' passes. 'Ninety-four' inside a longer number said aloud ('three one eight, sixty ninety-four') is that
+    number's, not an age."""
     if not _AGE_HINT.search(text):
         return  # every age pattern below needs a number from 90 to 119, an old year or a number in words
+    for span in _ages(text):
+        if not _inside_a_number_said(text, *span):
+            yield span
+
+
+_NUMBER_WORD_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(SPELLED_NUMBERS)})|\d)[\s,/-]+\Z")
+_NUMBER_WORD_AFTER = re.compile(rf"[\s,/-]+(?:(?i:{'|'.join(SPELLED_NUMBERS)})\b|\d)")
+_SAID_AGE_START = re.compile(r"(?i:ninety|nine|one\s+hundred|a\s+hundred)\b")
+
+
+def _inside_a_number_said(text: str, start: int, end: int) -> bool:
+    if not _SAID_AGE_START.match(text, start):
+        return False
+    return bool(_NUMBER_WORD_BEFORE.search(text, max(0, start - 12), start) or _NUMBER_WORD_AFTER.match(text, end))
+
+
+def _ages(text: str) -> Iterator[Span]:
     for match in _AGE.finditer(text):
         if text[match.end() : match.end() + 1] != "+":
             yield match.span()
@@ -793,6 +922,7 @@ def geography(text: str) -> Iterator[Span]:
         if _is_place(match.group("place").split()[-1]):
             yield match.span("place")
     yield from known_places(text)  # towns with no cue word: "drove in from crownpoint", "Lame Deer pt"
+    yield from hurried_places(text)  # "home: 1147 arroyo seco rd", "lives off hwy 491", "pt from shiprok"
 
 
 # ---- names ----------------------------------------------------------------------------------------------

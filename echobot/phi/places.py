@@ -18,6 +18,7 @@ from importlib import resources
 from itertools import pairwise
 
 from echobot.phi.lexicon import EPONYM_NOUNS, EPONYMS, FIRST_NAMES, NOT_PLACES, SURNAMES, US_STATES
+from echobot.phi.spoken import words_of
 
 Span = tuple[int, int]
 LONGEST = 4  # words in the longest name looked up
@@ -142,3 +143,108 @@ def _counts(text: str, words: list[re.Match[str]], i: int, n: int, phrase: str, 
     if phrase in everyday:
         return cued and _capitalised(word) and not _sentence_start(text, group[0].start())
     return not word.isupper() or len(word) > 5  # not an acronym (ADA, ACE): too short to tell
+
+
+# ---- places typed in a hurry (session 7) ----------------------------------------------------------------------------
+# "home: 1147 arroyo seco rd", "lives at 1142 juniper hollow", "77 tamarack ln" (lowercase streets),
+# "lives off hwy 491", "mile marker 62", "lives on cottonwood st", "mcKinley cnty", "paw paw twp",
+# "pt from shiprok", "lives in gallop nm".
+_STREET_WORDS = r"(?:street|st|avenue|ave|road|rd|lane|ln|blvd|boulevard|drive|dr|court|ct|hwy|highway|way|place|pl|" \
+                r"trail|trl|loop|circle|cir|terrace|parkway|pkwy)"  # fmt: skip
+_NOT_STREET_NAME = frozenset({
+    "on", "the", "a", "an", "of", "in", "to", "for", "by", "from", "with", "at", "per", "and", "or", "down", "up",
+    "off", "her", "his", "their", "my", "our", "your", "mg", "mcg", "units", "unit", "hours", "hour", "hrs", "hr",
+    "minutes", "minute", "min", "mins", "miles", "mile", "mi", "days", "day", "weeks", "week", "times", "x", "pts",
+    "patients", "beers", "cups", "years", "year", "yo", "old", "more", "less", "blocks", "block", "feet", "ft", "yards",
+    "steps", "lb", "lbs", "kg", "pills", "tabs", "doses", "visits", "kids", "people", "cars", "car", "long",
+})  # fmt: skip
+_LIVES = r"(?i:lives|living|home|house|trailer|place|ranch|stays|staying|located)"
+# Each pattern runs only when the words it needs are in the text (a set lookup), so most texts pay nothing.
+_HURRIED_PLACES: list[tuple[re.Pattern[str], list[frozenset[str]]]] = [
+    (re.compile(  # an address after its cue: the number and the words after it
+        r"\b(?i:address|addr|lives\s+at|living\s+at|resides\s+at|staying\s+at|stays\s+at|home\s*:|house\s+is\s+at|"
+        r"pt['’]?s\s+at|mail\s+goes\s+to|located\s+at)\.?(?:\s*+(?::|is|-))*+\s*+"
+        r"(?P<addr>\d{1,6}\s+(?:[NSEWnsew]\.?\s+)?[A-Za-z][A-Za-z'-]+(?:\s+[A-Za-z][A-Za-z'-]+){0,2})"),
+     [frozenset({"address", "addr", "at", "home", "mail"})]),
+    (re.compile(  # a street in lowercase: a number, one to three words, a street word
+        rf"(?<![\w.,/-])(?P<street>\d{{2,6}}\s+(?:[nsew]\.?\s+)?(?:[a-z][a-z'-]+\s+){{1,3}}{_STREET_WORDS})\b"),
+     [frozenset(_STREET_WORDS[3:-1].split("|"))]),
+    (re.compile(  # a highway or route someone lives off
+        rf"\b{_LIVES}\s+(?i:off|on|along|by|near|past|at)\s+(?:(?i:of)\s+)?(?P<road>(?i:hwy|highway|route|rte|rt|"
+        r"county\s+road|cr|state\s+road|sr|us|indian\s+route|ir|navajo\s+route|n)\s*+-?\s*+\d+)"),
+     [frozenset({"lives", "living", "home", "house", "trailer", "place", "ranch", "stays", "staying", "located"}),
+      frozenset({"hwy", "highway", "route", "rte", "rt", "road", "cr", "sr", "us", "ir", "n"})]),
+    (re.compile(r"\b(?P<marker>(?i:mile\s*marker|mile\s*post)\s*+\d+)"), [frozenset({"marker", "post", "milepost"})]),
+    (re.compile(  # a named street in lowercase after "lives on" / "off"
+        rf"\b{_LIVES}\s+(?i:on|off)\s+(?P<named>(?!(?:the|a|an|his|her|their|our|my|that|this)\b)[a-z][a-z'-]+"
+        rf"(?:\s+[a-z][a-z'-]+)?\s+{_STREET_WORDS})\b"),
+     [frozenset({"lives", "living", "home", "house", "trailer", "place", "ranch", "stays", "staying", "located"}),
+      frozenset(_STREET_WORDS[3:-1].split("|"))]),
+    (re.compile(  # a county, city or township abbreviated: "mcKinley cnty", "tuba cty", "paw paw twp"
+        r"(?<![A-Za-z'-])(?P<abbr>[A-Za-z][A-Za-z'-]*+(?:\s++[A-Za-z][A-Za-z'-]*+)?\s++(?i:cnty|cty|twp))\b"),
+     [frozenset({"cnty", "cty", "twp"})]),
+]
+_RESIDENCE_WORDS = frozenset({"lives", "living", "lived", "resides", "residing", "moved", "relocated", "staying",
+                              "stays", "grew", "raised", "comes", "came", "drove", "drives", "commutes",
+                              "lvs"})  # fmt: skip
+_TOWN_AFTER = r"\s+(?P<place>[a-z][a-z'-]{5,24})(?![\w'-])"
+_RESIDENCE_TOWN = re.compile(  # a residence verb, then in, to, from…: "lives in gallop", "moved to farmingten"
+    r"\b(?i:lives|living|lived|resides|residing|moved|relocated|staying|stays|grew\s+up|raised|comes|came|drove|"
+    r"drives|commutes|lvs)\s+(?i:in|to|from|near|nr|out\s+of|back\s+to)" + _TOWN_AFTER
+)
+_FROM_TOWN = re.compile(  # a person, then from: "pt from shiprok", "she's from kayentta"
+    r"\b(?i:home|pt|patient|family|originally|hes|he['’]s|shes|she['’]s|they['’]re|is|are)\s+(?i:from)" + _TOWN_AFTER
+)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_typo_from_a_town(word: str) -> bool:
+    """Is `word` one letter off a town that is not an English word (a letter dropped, added, changed or swapped)?"""
+    towns = gazetteer().names
+    variants = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    variants |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    variants |= {word[:i] + c + word[i + 1 :] for i in range(len(word)) for c in _LETTERS}
+    variants |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in _LETTERS}
+    variants.discard(word)
+    return any(v in towns and v not in NOT_TOWNS and v not in FIRST_NAMES and v not in SURNAMES for v in variants)
+
+
+_DETERMINERS = frozenset({"each", "every", "which", "this", "that", "same", "local", "rural", "whole", "any", "no",
+                          "another", "other", "next", "nearby", "neighboring", "neighbouring", "home",
+                          "own"})  # fmt: skip
+
+
+def _ordinary(word: str) -> bool:
+    return word in _DETERMINERS or word in _NOT_STREET_NAME or word in US_STATES or len(word) < 3
+
+
+def hurried_places(text: str) -> Iterator[Span]:
+    """Addresses, streets, roads, abbreviated counties and misspelled towns typed in a hurry."""
+    words_in_text = words_of(text)
+    for pattern, needed in _HURRIED_PLACES:
+        if any(words_in_text.isdisjoint(any_of) for any_of in needed):
+            continue
+        for match in pattern.finditer(text):
+            yield from _hurried_place(match)
+    towns = [_RESIDENCE_TOWN] if not _RESIDENCE_WORDS.isdisjoint(words_in_text) else []
+    towns += [_FROM_TOWN] if "from" in words_in_text else []
+    for match in (match for pattern in towns for match in pattern.finditer(text)):
+        word = match.group("place").lower()
+        if word in NOT_PLACES or word in NOT_TOWNS or word in FIRST_NAMES or word in EPONYMS:
+            continue
+        if word in gazetteer().names or _one_typo_from_a_town(word):
+            yield match.span("place")
+
+
+def _hurried_place(match: re.Match[str]) -> Iterator[Span]:
+    group = next(name for name, value in match.groupdict().items() if value)
+    words = match.group(group).lower().split()
+    if group in ("addr", "street") and (words[1].strip(".") in _NOT_STREET_NAME or any(
+            w in _NOT_STREET_NAME for w in words[1:-1])):  # fmt: skip
+        return  # "lives at 7000 feet", "2 beers on the way", "45 minute drive"
+    if group == "abbr":  # "from tuba cty": the words before the abbreviation, less any ordinary word first
+        kept = words[1:] if len(words) == 3 and _ordinary(words[0]) else words
+        if not _ordinary(kept[0]):  # not "the cty", "each twp"
+            yield match.end(group) - len(" ".join(kept)), match.end(group)
+        return
+    yield match.span(group)
