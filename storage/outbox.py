@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, and_, bindparam, case, exists, func, or_, select, true, update
+from sqlalchemy import ColumnElement, Row, and_, bindparam, case, exists, func, or_, select, true, update
 from sqlalchemy.orm import aliased
 
 from echobot.models import Message, OutboxItem, OutboxKind, OutboxState, Render
@@ -265,6 +265,14 @@ def _stopped_hubs() -> Any:
     return select(H.c.hub_id).where(H.c.uninstalled_at.is_not(None)).scalar_subquery()
 
 
+def _live(table: Any) -> ColumnElement[bool]:
+    """The row is pending or sending: the condition of the partial indexes outbox_lane and outbox_pending_due
+    (storage/tables.py), written into the SQL text rather than bound. A planner uses a partial index only when it
+    sees that the query implies the index's condition: with bound values SQLite never does (nor PostgreSQL in a
+    generic plan), and the head of a lane was then found by reading the whole outbox, for every candidate row."""
+    return table.c.state.in_(bindparam("live_states", list(_LIVE), expanding=True, literal_execute=True))
+
+
 def _head_of(target: Any, stamp: str) -> Any:
     """The id of the first live row of `target`, in (due_at, id) order, passing over rows that stepped aside
     and are backing off (they let the rows behind them go meanwhile)."""
@@ -272,10 +280,11 @@ def _head_of(target: Any, stamp: str) -> Any:
     waiting_aside = and_(head.c.aside == 1, head.c.state == OutboxState.PENDING.value, head.c.not_before > stamp)
     return (
         select(head.c.id)
-        .where(head.c.target == target, head.c.state.in_(_LIVE), ~waiting_aside,
+        .where(head.c.target == target, _live(head), ~waiting_aside,
                head.c.hub_id.not_in(_stopped_hubs()))  # a stopped hub's rows hold no lane (a DM to two hubs' person)
         .order_by(head.c.due_at, head.c.id)
         .limit(1)
+        .correlate_except(head)  # `target` may be a column two levels up (release_finished_lanes: the lanes')
         .scalar_subquery()
     )
 
