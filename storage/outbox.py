@@ -305,13 +305,14 @@ async def claim_lane_heads(
     """Claim the first row of up to `limit` targets whose first row is due (or was claimed by a process whose
     lease ran out), with the target's lane. Leaves out the `busy` targets (this process's running lanes) and
     lanes another process holds; on PostgreSQL rows another process is claiming right now are skipped
-    (FOR UPDATE SKIP LOCKED), so two processes never wait on, or get, the same row."""
+    (FOR UPDATE SKIP LOCKED), so two processes never wait on, or get, the same row. The live rows are read in
+    (due_at, id) order through the partial index outbox_pending_due, never the sent ones the outbox keeps."""
     stamp, until = to_db(now), to_db(lease_until)
     o = aliased(O, name="o")
     claimable = or_(_due(stamp, o), _expired(stamp, o))
     chosen = await tx.fetchall(
         select(o.c.id, o.c.target, o.c.state)
-        .where(claimable, o.c.target.not_in(sorted(busy)), o.c.id == _head_of(o.c.target, stamp),
+        .where(_live(o), claimable, o.c.target.not_in(sorted(busy)), o.c.id == _head_of(o.c.target, stamp),
                ~lanes_repo.taken(o.c.target, owner, stamp))
         .order_by(o.c.due_at, o.c.id)
         .limit(limit)
@@ -399,9 +400,11 @@ async def next_wake_at(db: Reader) -> datetime | None:
     ready = case((O.c.not_before > O.c.due_at, O.c.not_before), else_=O.c.due_at)
     paused = lanes_repo.pause_until(O.c.hub_id, O.c.kind)  # its hub backing off (per workspace)
     ready = case((paused > ready, paused), else_=ready)
-    live = (O.c.state == OutboxState.PENDING.value, O.c.hub_id.not_in(_stopped_hubs()))
+    live = (_live(O), O.c.state == OutboxState.PENDING.value, O.c.hub_id.not_in(_stopped_hubs()))
     pending = await db.scalar(select(func.min(ready)).where(*live))
-    claimed = await db.scalar(select(func.min(O.c.lease_until)).where(O.c.state == OutboxState.SENDING.value))
+    claimed = await db.scalar(
+        select(func.min(O.c.lease_until)).where(_live(O), O.c.state == OutboxState.SENDING.value)
+    )
     moments = [from_db(value) for value in (pending, claimed) if value is not None]
     return min(moments) if moments else None
 
