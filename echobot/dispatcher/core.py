@@ -194,8 +194,7 @@ class Dispatcher:
         with hub.scope(item.hub):
             if self.clients is None or not self.clients.many:
                 return await self._deliver_here(item)
-            async with self._db.slot():  # a token not known yet is read from the installation store
-                client = await self.clients.client(item.hub)
+            client = await self.clients.client(item.hub, self._db.slot)  # a token not known yet: in its turn
             if client is None:
                 await self._hub_stopped(item, "not installed")
                 return Outcome.NO_CALL
