@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, bindparam, case, exists, func, or_, select, true, update
+from sqlalchemy import ColumnElement, Row, and_, bindparam, case, func, or_, select, true, update
 from sqlalchemy.orm import aliased
 
 from echobot.models import Message, OutboxItem, OutboxKind, OutboxState, Render
@@ -358,14 +358,18 @@ async def mark_many_sent(tx: Tx, sent: list[tuple[int, str | None, str | None]],
 async def release_finished_lanes(tx: Tx, targets: Iterable[str], owner: str, now: datetime) -> set[str]:
     """Give up `owner`'s lanes of `targets` (each just called Slack, at `now` at the latest) whose targets have
     nothing more due now, as claim_head would find; returns the targets given up. Recorded with the sends, this
-    spares each finished lane a transaction of its own after its pacing."""
+    spares each finished lane a transaction of its own after its pacing.
+
+    The targets still busy are found among the outbox's own rows, by value (one subquery, through the lane index),
+    not by correlating the lanes' target with the outbox's: on PostgreSQL the two columns differ in collation (the
+    lanes' is "C"), and a comparison across them cannot use the outbox's index, which made it a scan per lane."""
     stamp = to_db(now)
+    wanted = sorted(set(targets))
     more = aliased(O, name="m")
-
-    def busy(target: Any) -> Any:
-        return exists().where(more.c.id == _head_of(target, stamp), _due(stamp, more))
-
-    return await lanes_repo.release_unless(tx, targets, owner, now, busy)
+    due_heads = select(more.c.target).where(
+        more.c.target.in_(wanted), _live(more), more.c.id == _head_of(more.c.target, stamp), _due(stamp, more)
+    )
+    return await lanes_repo.release_unless(tx, wanted, owner, now, lambda target: target.in_(due_heads))
 
 
 async def claim_head(
