@@ -284,7 +284,7 @@ def _head_of(target: Any, stamp: str) -> Any:
                head.c.hub_id.not_in(_stopped_hubs()))  # a stopped hub's rows hold no lane (a DM to two hubs' person)
         .order_by(head.c.due_at, head.c.id)
         .limit(1)
-        .correlate_except(head)  # `target` may be a column two levels up (release_finished_lanes: the lanes')
+        .correlate_except(head)  # `target` may be a column of any enclosing query, not only the next one up
         .scalar_subquery()
     )
 
