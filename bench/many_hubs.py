@@ -43,7 +43,7 @@ from typing import Any
 
 from slack_sdk.oauth.installation_store import Installation
 
-from bench.common import ROOT, machine, median, percentile
+from bench.common import ROOT, checkout_installed, machine, median, percentile
 from echobot.clock import FrozenClock
 from echobot.handlers.programs import form_from_values
 from echobot.ids import ProgramField
@@ -203,17 +203,8 @@ async def main(args: argparse.Namespace) -> dict[str, float]:
 
 
 def baseline_code(commit: str, folder: Path) -> Path:
-    """`commit`'s code laid out as installed (handlers/ and storage/ inside echobot/), with this bench, so that
-    the same measurement runs on it."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit], check=True, capture_output=True).stdout
-    source, code = folder / "source", folder / "code"
-    source.mkdir()
-    subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
-    code.mkdir()
-    for name in ("echobot", "tests", "bench"):
-        shutil.move(source / name, code / name)
-    for name in ("handlers", "storage"):
-        shutil.move(source / name, code / "echobot" / name)
+    """`commit`'s code laid out as installed, with this bench, so that the same measurement runs on it."""
+    code = checkout_installed(commit, folder)
     for name in ("many_hubs.py", "common.py"):
         shutil.copy(ROOT / "bench" / name, code / "bench" / name)
     return code
