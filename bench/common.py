@@ -6,8 +6,10 @@ import asyncio
 import contextlib
 import os
 import platform
+import shutil
 import socket
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -15,6 +17,22 @@ from pathlib import Path
 import aiohttp
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def checkout_installed(revision: str, folder: Path) -> Path:
+    """git `revision`'s code in `folder`/code, laid out as installed (handlers/ and storage/ inside echobot/, with
+    tests/ and bench/ beside): a process started with PYTHONPATH on it runs that code alone. On the checkout's own
+    layout the editable install would serve echobot.storage and echobot.handlers from the working tree."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True, capture_output=True).stdout
+    source, code = folder / "source", folder / "code"
+    source.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+    code.mkdir()
+    for name in ("echobot", "tests", "bench"):
+        shutil.move(source / name, code / name)
+    for name in ("handlers", "storage"):
+        shutil.move(source / name, code / "echobot" / name)
+    return code
 
 
 def free_port() -> int:

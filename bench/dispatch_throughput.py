@@ -29,7 +29,6 @@ import os
 import random
 import re
 import string
-import subprocess
 import sys
 import tempfile
 import time
@@ -41,7 +40,7 @@ from pathlib import Path
 import aiohttp
 from sqlalchemy import func, select, update
 
-from bench.common import ROOT, FakeSlackProcess, cpu_seconds, free_port, machine, stop, wait_ready
+from bench.common import ROOT, FakeSlackProcess, checkout_installed, cpu_seconds, free_port, machine, stop, wait_ready
 from echobot.clock import FrozenClock
 from echobot.container import Services
 from echobot.models import Program, ScheduleKind
@@ -195,11 +194,9 @@ async def one_run(
 
 
 def checkout(revision: str, folder: Path) -> Path:
-    """The code of git `revision`, extracted into `folder` (for the baseline's processes)."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True, capture_output=True).stdout
-    folder.mkdir()
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    return folder
+    """The code of git `revision`, laid out as installed in `folder` (for the baseline's processes: extracted as it
+    is in git, they ran REV's echobot/ with the working tree's storage/ and handlers/, through the editable install)."""
+    return checkout_installed(revision, folder)
 
 
 async def main(attendees: int, counts: list[int], database: str, sqlite: bool, baseline: str | None) -> bool:

@@ -1,8 +1,10 @@
 """Many hubs in one deployment against one hub alone, in the same run (issue 14; goal: within 1.2x).
 
     python -m bench.many_hubs [--hubs 50] [--programs 10] [--rounds 6] [--requests 200] [--rows 400] [--alone N]
+                              [--backend sqlite|postgresql] [--baseline COMMIT]
 
-Two echobots in this process, each on its own database (SQLite files) and served over loopback HTTP, both in
+Two echobots in this process, each on its own database (SQLite files; with `--backend postgresql` two databases
+on a throwaway PostgreSQL cluster started as the tests start one) and served over loopback HTTP, both in
 distribution mode (OAuth installs, the installation store on the same database) and talking to one fake Slack:
 "one hub" has one installed workspace with `--programs` programs; "many hubs" has `--hubs` workspaces with
 `--programs` programs each, every hub with its own bot token. In interleaved rounds (one, many, many, one…):
@@ -12,18 +14,27 @@ distribution mode (OAuth installs, the installation store on the same database) 
   the command router; median and p90 of the time to the answer;
 - dispatcher throughput: `--rows` posts planned at once, spread over as many channels in both (for "many" its
   hubs' program channels, each row sent with its own hub's token; for "one" as many channels of its one
-  workspace, so that both use as many lanes), then sent by the dispatcher with no pacing; rows per second.
+  workspace, so that both use as many lanes), then sent by the dispatcher with no pacing; rows per second, and the
+  CPU time of this process per row (the fake Slack's share included, the same for both; the figure a busy
+  machine disturbs least).
 
 Prints per deployment the median over rounds, the ratios many/one (and the spread of per-round ratios). With
 `--alone 500` the one hub holds as many programs as all the hubs together (the same queue size): what remains
-is the cost of tenancy itself, apart from that of a bigger database.
+is the cost of tenancy itself, apart from that of a bigger database. With `--baseline COMMIT` the same bench then
+runs, right after and with the same options, on that commit's code (in a process of its own), and the ratios of
+this code to it are printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -32,13 +43,14 @@ from typing import Any
 
 from slack_sdk.oauth.installation_store import Installation
 
-from bench.common import machine, median, percentile
+from bench.common import ROOT, checkout_installed, machine, median, percentile
 from echobot.clock import FrozenClock
 from echobot.handlers.programs import form_from_values
 from echobot.ids import ProgramField
 from echobot.models import Message
 from echobot.storage import hub
 from echobot.storage import outbox as outbox_repo
+from tests import backends
 from tests.fake_slack import CLIENT_ID, CLIENT_SECRET, FakeSlack
 from tests.harness import Bot
 from tests.scenarios import PROGRAM
@@ -58,6 +70,7 @@ class Deployment:
                        SLACK_CLIENT_ID=CLIENT_ID, SLACK_CLIENT_SECRET=CLIENT_SECRET)  # fmt: skip
         self.drivers: dict[str, SlackDriver] = {}
         self.channels: list[tuple[str, str]] = []  # (hub, program channel)
+        self.cpu_per_row: list[float] = []  # seconds of this process's CPU time per row sent, per round
 
     async def start(self) -> None:
         await self.bot.start()
@@ -125,8 +138,9 @@ class Deployment:
                 async with runtime.db.transaction() as tx:
                     await outbox_repo.enqueue(tx, key=f"bench:{round_number}:{index}", target=channel, now=now,
                                               message=Message(text=f"row {index}"))  # fmt: skip
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         await runtime.dispatcher.run_until_idle()
+        self.cpu_per_row.append((time.process_time() - cpu) / rows)
         return rows / (time.perf_counter() - began)
 
     async def stop(self) -> None:
@@ -135,7 +149,7 @@ class Deployment:
         await self.bot.stop()
 
 
-async def main(args: argparse.Namespace) -> None:
+async def main(args: argparse.Namespace) -> dict[str, float]:
     fake = FakeSlack()
     await fake.start()
     with tempfile.TemporaryDirectory() as folder:
@@ -159,22 +173,63 @@ async def main(args: argparse.Namespace) -> None:
                 acks[deployment.name] += took
                 round_acks[deployment.name].append(median(took))
                 rates[deployment.name].append(await deployment.throughput(args.rows, number))
+        cpu = {deployment.name: deployment.cpu_per_row for deployment in (one, many)}
         await one.stop()
         await many.stop()
     await fake.stop()
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; backend {args.backend}; load average {os.getloadavg()[0]:.2f} at the end; "
+          f"echobot.storage from {Path(outbox_repo.__file__).parent}")  # fmt: skip
     print(f"{args.rounds} rounds of {args.requests} /echo help (10 at once) and {args.rows} posts each")
     for name in ("one", "many"):
         p90 = percentile(acks[name], 90) * 1000
         print(f"{name:>5}: ack median {median(acks[name]) * 1000:.2f} ms, p90 {p90:.2f} ms;"
-              f" dispatcher {statistics.median(rates[name]):.0f} rows/s")  # fmt: skip
+              f" dispatcher {statistics.median(rates[name]):.0f} rows/s,"
+              f" CPU {statistics.median(cpu[name]) * 1000:.3f} ms per row")  # fmt: skip
     ack_ratios = [m / o for m, o in zip(round_acks["many"], round_acks["one"], strict=True)]
     rate_ratios = [o / m for m, o in zip(rates["many"], rates["one"], strict=True)]
+    cpu_ratios = [m / o for m, o in zip(cpu["many"], cpu["one"], strict=True)]
     print(f"ack median many/one: {median(acks['many']) / median(acks['one']):.2f}x "
           f"(per round {min(ack_ratios):.2f}-{max(ack_ratios):.2f})")  # fmt: skip
     per_row = statistics.median(rates["one"]) / statistics.median(rates["many"])
+    cpu_row = statistics.median(cpu["many"]) / statistics.median(cpu["one"])
     print(f"dispatcher time per row many/one: {per_row:.2f}x "
-          f"(per round {min(rate_ratios):.2f}-{max(rate_ratios):.2f}); goal: both within 1.2x")  # fmt: skip
+          f"(per round {min(rate_ratios):.2f}-{max(rate_ratios):.2f}); CPU per row many/one: {cpu_row:.2f}x "
+          f"(per round {min(cpu_ratios):.2f}-{max(cpu_ratios):.2f}); goal: within 1.2x")  # fmt: skip
+    return {
+        "ack_one": median(acks["one"]), "ack_many": median(acks["many"]),
+        "rate_one": statistics.median(rates["one"]), "rate_many": statistics.median(rates["many"]),
+        "cpu_one": statistics.median(cpu["one"]), "cpu_many": statistics.median(cpu["many"]),
+    }  # fmt: skip
+
+
+def baseline_code(commit: str, folder: Path) -> Path:
+    """`commit`'s code laid out as installed, with this bench, so that the same measurement runs on it."""
+    code = checkout_installed(commit, folder)
+    for name in ("many_hubs.py", "common.py"):
+        shutil.copy(ROOT / "bench" / name, code / "bench" / name)
+    return code
+
+
+def against_baseline(args: argparse.Namespace, ours: dict[str, float]) -> None:
+    """Run this bench on `args.baseline`'s code, in a process of its own, and print this code's figures as ratios
+    to it."""
+    argv = [a for a in sys.argv[1:] if a != "--baseline" and a != args.baseline and not a.startswith("--baseline=")]
+    with tempfile.TemporaryDirectory(prefix="echobot-many-hubs-") as folder:
+        code = baseline_code(args.baseline, Path(folder))
+        print(f"\n--- the same on {args.baseline}'s code ---", flush=True)
+        env = {**os.environ, "PYTHONPATH": str(code)}
+        done = subprocess.run([sys.executable, "-m", "bench.many_hubs", *argv, "--report-json"], cwd=code, env=env,
+                              check=True, capture_output=True, text=True)  # fmt: skip
+    lines = done.stdout.splitlines()
+    print("\n".join(line for line in lines if not line.startswith("{")))
+    theirs = json.loads(next(line for line in reversed(lines) if line.startswith("{")))
+    def gain(key: str) -> str:  # how many times faster this code is (higher is better)
+        better = ours[key] / theirs[key] if key.startswith("rate") else theirs[key] / ours[key]
+        return f"one {better:.2f}x" if key.endswith("one") else f"many {better:.2f}x"
+
+    print(f"this code against {args.baseline} (times faster): dispatcher rows/s {gain('rate_one')}, "
+          f"{gain('rate_many')}; CPU per row {gain('cpu_one')}, {gain('cpu_many')}; ack median {gain('ack_one')}, "
+          f"{gain('ack_many')}")  # fmt: skip
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
@@ -186,11 +241,28 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--rows", type=int, default=400)
     parser.add_argument("--alone", type=int, default=0,
                         help="programs of the one hub (default: --programs); --alone 500 holds as many as all hubs")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite",
+                        help="postgresql: a throwaway cluster (initdb, as the tests start one)")
+    parser.add_argument("--baseline", metavar="COMMIT", help="then run the same on COMMIT's code, for ratios")
+    parser.add_argument("--report-json", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
 def run(argv: list[str] | None = None) -> Any:
-    return asyncio.run(main(parse(argv)))
+    args = parse(argv)
+    if args.backend == "postgresql":
+        backends.current = backends.Backend("postgresql", backends.Postgres())
+    try:
+        figures = asyncio.run(main(args))
+    finally:
+        if backends.current.postgres is not None:
+            backends.current.postgres.close()
+        backends.current = backends.SQLITE
+    if args.report_json:
+        print(json.dumps(figures))
+    if args.baseline:
+        against_baseline(args, figures)
+    return figures
 
 
 if __name__ == "__main__":

@@ -9,7 +9,10 @@ process serves the redirect (Bolt also checks it against the browser's state coo
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager, nullcontext
 from typing import Any
 
 from slack_bolt.authorization import AuthorizeResult
@@ -154,28 +157,37 @@ async def _failed(args: Any) -> BoltResponse:
 class HubClients:
     """The Slack client for each hub's rows: in single-token mode always the one client; in distribution mode a
     client with that hub's bot token from the installation store, sharing the one client's connections and
-    retries (kept until an install or uninstall commits)."""
+    retries (kept until an install or uninstall commits). A hub's token is looked up once however many lanes
+    want it at the same moment (after a commit cleared them all, a burst's lanes of one hub wait for one look-up)."""
 
     def __init__(self, client: AsyncWebClient, db: Database, installs: Installs | None = None) -> None:
         self._client = client
         self._installs = installs
         self._clients: dict[str, AsyncWebClient | None] = {}
+        self._looking: dict[str, asyncio.Lock] = {}
         db.on_commit(hubs_repo.TOPIC, self._clients.clear)
 
     @property
     def many(self) -> bool:
         return self._installs is not None
 
-    async def client(self, hub_id: str) -> AsyncWebClient | None:
-        """The client for `hub_id`; None when the hub has no token (it was uninstalled)."""
+    async def client(
+        self, hub_id: str, slot: Callable[[], AbstractAsyncContextManager[None]] = nullcontext
+    ) -> AsyncWebClient | None:
+        """The client for `hub_id`; None when the hub has no token (it was uninstalled). A look-up in the store
+        runs inside `slot()` (the dispatcher's share of the database)."""
         if self._installs is None:
             return self._client
         if hub_id in self._clients:
             return self._clients[hub_id]
-        token = await self._installs.bot_token(hub_id)
-        found = None if token is None else with_token(self._client, token)
-        self._clients[hub_id] = found
-        return found
+        async with self._looking.setdefault(hub_id, asyncio.Lock()):
+            if hub_id in self._clients:  # found while this one waited
+                return self._clients[hub_id]
+            async with slot():
+                token = await self._installs.bot_token(hub_id)
+            found = None if token is None else with_token(self._client, token)
+            self._clients[hub_id] = found
+            return found
 
 
 def hub_channel_info(clients: HubClients) -> ChannelInfo:

@@ -19,7 +19,7 @@ import re
 import secrets
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import URL, Executable, Row, event, func, make_url, select, text
 from sqlalchemy.engine import CursorResult
@@ -27,6 +27,9 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from echobot.storage.notify import CHANNEL, Listener, notice
+
+if TYPE_CHECKING:
+    from echobot.storage.share import Share
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +43,10 @@ _PRAGMAS = (
     "PRAGMA busy_timeout=5000",
 )
 _PLACEHOLDER = re.compile(r"'(?:[^']|'')*'|\?")  # a quoted literal (left alone) or a placeholder
+# Connections: SQLite's query-only readers (writes go through its one write connection, one at a time); PostgreSQL's
+# pool, and the overflow it may open beyond it under load.
+SQLITE_READERS = 4
+POOL_SIZE, POOL_OVERFLOW = 30, 20
 _DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg", "postgres": "postgresql+asyncpg"}
 
 
@@ -174,6 +181,18 @@ class Database:
         return self._library
 
     @property
+    def connections(self) -> int:
+        """How many statements can run at once: SQLite's readers (its writes take turns on the one writer), or
+        PostgreSQL's pool with its overflow. More wait for a connection, and give up after 30 s."""
+        return SQLITE_READERS if self._writer is not None else POOL_SIZE + POOL_OVERFLOW
+
+    def share(self, part: float) -> Share:
+        """A `part` of the connections (at least one) for work that may start many things at once."""
+        from echobot.storage.share import Share
+
+        return Share(self, max(1, int(self.connections * part)))
+
+    @property
     def shared(self) -> bool:
         """True when other echobot processes may use this database at the same time (PostgreSQL)."""
         return self._writer is None
@@ -188,7 +207,7 @@ class Database:
             engine = _sqlite_engine(url, read_only=False)
             reader = _sqlite_engine(url, read_only=True)
         else:
-            engine = create_async_engine(url, pool_size=30, max_overflow=20, pool_pre_ping=False)
+            engine = create_async_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, pool_pre_ping=False)
             reader = engine.execution_options(isolation_level="AUTOCOMMIT")
         writer = None
         try:
@@ -313,7 +332,7 @@ def _check_folder(path: str) -> None:
 def _sqlite_engine(url: URL, *, read_only: bool) -> AsyncEngine:
     """A SQLite engine whose transactions SQLAlchemy begins itself (BEGIN IMMEDIATE for the writer), as
     SQLAlchemy's aiosqlite documentation recommends: the driver's own implicit BEGIN is switched off."""
-    engine = create_async_engine(url, pool_size=1 if not read_only else 4, max_overflow=0)
+    engine = create_async_engine(url, pool_size=1 if not read_only else SQLITE_READERS, max_overflow=0)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _configure(dbapi_connection: Any, _record: Any) -> None:

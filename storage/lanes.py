@@ -24,10 +24,11 @@ from echobot.storage.tables import lanes as L
 
 
 def taken(target: Any, owner: str | None, stamp: str) -> ColumnElement[bool]:
-    """Whether another process holds a live lease on the lane of `target` (a column or a value)."""
-    return exists().where(
-        L.c.target == target, L.c.owner.is_not(None), L.c.owner != (owner or ""), L.c.lease_until >= stamp
-    )
+    """Whether another process holds a live lease on the lane of `target` (an outbox column, or a value). The lanes
+    others hold are read once (a set, not a look-up per candidate row: on PostgreSQL the lanes' target is in the "C"
+    collation and the outbox's is not, and a comparison across the two cannot use the lanes' key)."""
+    held = select(L.c.target).where(L.c.owner.is_not(None), L.c.owner != (owner or ""), L.c.lease_until >= stamp)
+    return target.in_(held) if isinstance(target, ColumnElement) else exists(held.where(L.c.target == target))
 
 
 def _free(owner: str, stamp: str) -> ColumnElement[bool]:

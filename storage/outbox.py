@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, and_, bindparam, case, exists, func, or_, select, true, update
+from sqlalchemy import ColumnElement, Row, and_, bindparam, case, func, or_, select, true, update
 from sqlalchemy.orm import aliased
 
 from echobot.models import Message, OutboxItem, OutboxKind, OutboxState, Render
@@ -268,6 +268,14 @@ def _stopped_hubs() -> Any:
     return select(H.c.hub_id).where(H.c.uninstalled_at.is_not(None)).scalar_subquery()
 
 
+def _live(table: Any) -> ColumnElement[bool]:
+    """The row is pending or sending: the condition of the partial indexes outbox_lane and outbox_pending_due
+    (storage/tables.py), written into the SQL text rather than bound. A planner uses a partial index only when it
+    sees that the query implies the index's condition: with bound values SQLite never does (nor PostgreSQL in a
+    generic plan), and the head of a lane was then found by reading the whole outbox, for every candidate row."""
+    return table.c.state.in_(bindparam("live_states", list(_LIVE), expanding=True, literal_execute=True))
+
+
 def _head_of(target: Any, stamp: str) -> Any:
     """The id of the first live row of `target`, in (due_at, id) order, passing over rows that stepped aside
     and are backing off (they let the rows behind them go meanwhile)."""
@@ -275,10 +283,11 @@ def _head_of(target: Any, stamp: str) -> Any:
     waiting_aside = and_(head.c.aside == 1, head.c.state == OutboxState.PENDING.value, head.c.not_before > stamp)
     return (
         select(head.c.id)
-        .where(head.c.target == target, head.c.state.in_(_LIVE), ~waiting_aside,
+        .where(head.c.target == target, _live(head), ~waiting_aside,
                head.c.hub_id.not_in(_stopped_hubs()))  # a stopped hub's rows hold no lane (a DM to two hubs' person)
         .order_by(head.c.due_at, head.c.id)
         .limit(1)
+        .correlate_except(head)  # `target` may be a column of any enclosing query, not only the next one up
         .scalar_subquery()
     )
 
@@ -299,13 +308,14 @@ async def claim_lane_heads(
     """Claim the first row of up to `limit` targets whose first row is due (or was claimed by a process whose
     lease ran out), with the target's lane. Leaves out the `busy` targets (this process's running lanes) and
     lanes another process holds; on PostgreSQL rows another process is claiming right now are skipped
-    (FOR UPDATE SKIP LOCKED), so two processes never wait on, or get, the same row."""
+    (FOR UPDATE SKIP LOCKED), so two processes never wait on, or get, the same row. The live rows are read in
+    (due_at, id) order through the partial index outbox_pending_due, never the sent ones the outbox keeps."""
     stamp, until = to_db(now), to_db(lease_until)
     o = aliased(O, name="o")
     claimable = or_(_due(stamp, o), _expired(stamp, o))
     chosen = await tx.fetchall(
         select(o.c.id, o.c.target, o.c.state)
-        .where(claimable, o.c.target.not_in(sorted(busy)), o.c.id == _head_of(o.c.target, stamp),
+        .where(_live(o), claimable, o.c.target.not_in(sorted(busy)), o.c.id == _head_of(o.c.target, stamp),
                ~lanes_repo.taken(o.c.target, owner, stamp))
         .order_by(o.c.due_at, o.c.id)
         .limit(limit)
@@ -351,14 +361,18 @@ async def mark_many_sent(tx: Tx, sent: list[tuple[int, str | None, str | None]],
 async def release_finished_lanes(tx: Tx, targets: Iterable[str], owner: str, now: datetime) -> set[str]:
     """Give up `owner`'s lanes of `targets` (each just called Slack, at `now` at the latest) whose targets have
     nothing more due now, as claim_head would find; returns the targets given up. Recorded with the sends, this
-    spares each finished lane a transaction of its own after its pacing."""
+    spares each finished lane a transaction of its own after its pacing.
+
+    The targets still busy are found among the outbox's own rows, by value (one subquery, through the lane index),
+    not by correlating the lanes' target with the outbox's: on PostgreSQL the two columns differ in collation (the
+    lanes' is "C"), and a comparison across them cannot use the outbox's index, which made it a scan per lane."""
     stamp = to_db(now)
+    wanted = sorted(set(targets))
     more = aliased(O, name="m")
-
-    def busy(target: Any) -> Any:
-        return exists().where(more.c.id == _head_of(target, stamp), _due(stamp, more))
-
-    return await lanes_repo.release_unless(tx, targets, owner, now, busy)
+    due_heads = select(more.c.target).where(
+        more.c.target.in_(wanted), _live(more), more.c.id == _head_of(more.c.target, stamp), _due(stamp, more)
+    )
+    return await lanes_repo.release_unless(tx, wanted, owner, now, lambda target: target.in_(due_heads))
 
 
 async def claim_head(
@@ -393,10 +407,12 @@ async def next_wake_at(db: Reader) -> datetime | None:
     ready = case((O.c.not_before > O.c.due_at, O.c.not_before), else_=O.c.due_at)
     paused = lanes_repo.pause_until(O.c.hub_id, O.c.kind)  # its hub backing off (per workspace)
     ready = case((paused > ready, paused), else_=ready)
-    live = (O.c.state == OutboxState.PENDING.value, O.c.hub_id.not_in(_stopped_hubs()),
+    live = (_live(O), O.c.state == OutboxState.PENDING.value, O.c.hub_id.not_in(_stopped_hubs()),
             ~holding(O.c.hub_id, O.c.target))  # fmt: skip
     pending = await db.scalar(select(func.min(ready)).where(*live))
-    claimed = await db.scalar(select(func.min(O.c.lease_until)).where(O.c.state == OutboxState.SENDING.value))
+    claimed = await db.scalar(
+        select(func.min(O.c.lease_until)).where(_live(O), O.c.state == OutboxState.SENDING.value)
+    )
     moments = [from_db(value) for value in (pending, claimed) if value is not None]
     return min(moments) if moments else None
 

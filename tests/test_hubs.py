@@ -555,3 +555,31 @@ async def test_each_hub_has_its_own_digest_day_time_zone_and_channel(many: Hubs)
     assert _digests_sent(bot, HUB_B) == []
     await at(bot, datetime(2026, 11, 6, 15, 1, tzinfo=UTC))
     assert _digests_sent(bot, HUB_B) == ["CBDIGESTS"] and _digests_sent(bot, HUB_A) == [ANN]
+
+
+async def test_a_burst_of_many_channels_looks_each_hubs_token_up_once(
+    many: Hubs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An install clears every hub's known token (in every process); the burst that follows, eight channels of each
+    hub at once, reads each hub's token from the installation store once, not once per channel, and each message
+    goes out with its own hub's token."""
+    bot = many.bot
+    await installed_pair(many)  # the last install cleared the tokens known
+    assert bot.runtime is not None and bot.runtime.installs is not None
+    installs = bot.runtime.installs
+    looked_up: list[str] = []
+    store_lookup = installs.bot_token
+
+    async def counted(hub_id: str) -> str | None:
+        looked_up.append(hub_id)
+        return await store_lookup(hub_id)
+
+    monkeypatch.setattr(installs, "bot_token", counted)
+    for team in (HUB_A, HUB_B):
+        for n in range(8):
+            bot.fake.add_channel(f"C{team[1:]}BURST{n}", f"burst-{n}")
+            await _queue(bot, team, f"C{team[1:]}BURST{n}", f"burst {n}", timedelta(0))
+    await bot.settle()
+    assert sorted(looked_up) == [HUB_A, HUB_B]
+    for team in (HUB_A, HUB_B):
+        assert sorted(text for text in _posts(bot, team) if "burst" in text) == [f"{team} burst {n}" for n in range(8)]

@@ -39,6 +39,7 @@ from echobot.slack_client import NETWORK_ERRORS, OnRetry, slack_error_code
 from echobot.storage import Database, hub
 from echobot.storage import lanes as lanes_repo
 from echobot.storage import outbox as outbox_repo
+from echobot.storage.share import Share
 
 log = logging.getLogger(__name__)
 
@@ -67,24 +68,28 @@ class Dispatcher:
         sending: Sending | None = None,
         clients: HubClients | None = None,
         hubs: Hubs | None = None,
+        database_share: float = 0.5,
     ) -> None:
-        self._db = db
+        # its statements and transactions take turns in a share of the connections (storage/share.py), so its lanes
+        # never queue in the pool (30 s, then an error) nor take every connection from the requests
+        self._db = db.share(database_share)
+        self._database = db
         self.clients = clients  # each hub's client (distribution); None: `client` sends every row
         self.hubs = hubs
         self._clock = clock
-        self.leases = Leases(db, clock, lease=lease, renew_every=renew_every, holding=lambda: self.lanes.owned)
+        self.leases = Leases(self._db, clock, lease=lease, renew_every=renew_every, holding=lambda: self.lanes.owned)
         self.id = self.leases.id  # this dispatcher, in the database's leases
         self._poll = poll  # seconds between looks at the queue when no wake-up comes (the fallback)
         self.renderers = renderers or Renderers()
-        self.transport = SlackTransport(client, db.reader, sleep=clock.sleep, max_in_flight=max_in_flight,
+        self.transport = SlackTransport(client, self._db.reader, sleep=clock.sleep, max_in_flight=max_in_flight,
                                         on_retry=on_retry)  # fmt: skip
-        self.recorder = Recorder(db, clock, owner=self.id, backoff=backoff, max_backoff=max_backoff,
+        self.recorder = Recorder(self._db, clock, owner=self.id, backoff=backoff, max_backoff=max_backoff,
                                  max_attempts=max_attempts, step_aside_after=step_aside_after,
                                  on_outcome=on_outcome)  # fmt: skip
         self.doubt = DoubtResolver(self.transport, self.recorder)
         self.takeovers = 0  # rows taken over from processes whose lease ran out
         self._on_takeover = on_takeover
-        self.lanes = Lanes(db, clock, self._deliver, self.doubt.give_back, owner=self.id, lease=lease,
+        self.lanes = Lanes(self._db, clock, self._deliver, self.doubt.give_back, owner=self.id, lease=lease,
                            pacing=pacing, max_lanes=max_lanes, on_idle=self.wake,
                            on_takeover=self._took_over)  # fmt: skip
         self._wake = asyncio.Event()
@@ -93,6 +98,11 @@ class Dispatcher:
         db.on_commit(outbox_repo.TOPIC, self.wake)
         self.sending = sending or Sending()
         self.sending.on_end(self._sending_ended)
+
+    @property
+    def database(self) -> Share:
+        """The share of the database's connections this dispatcher's work takes turns in."""
+        return self._db
 
     @property
     def resends_prevented(self) -> int:
@@ -111,7 +121,7 @@ class Dispatcher:
     def start(self) -> None:
         """Dispatch in the background, woken by commits of this process and (PostgreSQL) of the others."""
         self.lanes.stopping = False
-        self._db.listen()
+        self._database.listen()
         self._loop_task = asyncio.create_task(self._run(), name="outbox-dispatcher")
         self.leases.start()
 
@@ -184,7 +194,7 @@ class Dispatcher:
         with hub.scope(item.hub):
             if self.clients is None or not self.clients.many:
                 return await self._deliver_here(item)
-            client = await self.clients.client(item.hub)
+            client = await self.clients.client(item.hub, self._db.slot)  # a token not known yet: in its turn
             if client is None:
                 await self._hub_stopped(item, "not installed")
                 return Outcome.NO_CALL

@@ -15,9 +15,9 @@ from enum import Enum
 from echobot.clock import Clock
 from echobot.logs import describe_exception
 from echobot.models import OutboxItem
-from echobot.storage import Database
 from echobot.storage import lanes as lanes_repo
 from echobot.storage import outbox as outbox_repo
+from echobot.storage.share import Share
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class Lanes:
     up, noting when it last called Slack, once the target has nothing due."""
 
     def __init__(
-        self, db: Database, clock: Clock, deliver: Deliver, give_back: GiveBack, *, owner: str, lease: timedelta,
+        self, db: Share, clock: Clock, deliver: Deliver, give_back: GiveBack, *, owner: str, lease: timedelta,
         pacing: float, max_lanes: int, on_idle: Callable[[], None], on_takeover: Callable[[int], None],
         claim_batch: int = 128,
     ) -> None:  # fmt: skip

@@ -15,9 +15,9 @@ from datetime import timedelta
 
 from echobot.clock import Clock
 from echobot.logs import describe_exception
-from echobot.storage import Database
 from echobot.storage import lanes as lanes_repo
 from echobot.storage import outbox as outbox_repo
+from echobot.storage.share import Share
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ class Leases:
     event loop's time, not the injected clock: a lease is a promise to the other processes, in real time."""
 
     def __init__(
-        self, db: Database, clock: Clock, *, lease: timedelta, renew_every: float | None, holding: Callable[[], int]
+        self, db: Share, clock: Clock, *, lease: timedelta, renew_every: float | None, holding: Callable[[], int]
     ) -> None:
         self._db = db
         self._clock = clock

@@ -9,8 +9,8 @@ from datetime import timedelta
 
 from echobot.clock import Clock
 from echobot.models import OutboxItem, OutboxState
-from echobot.storage import Database
 from echobot.storage import outbox as outbox_repo
+from echobot.storage.share import Share
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +21,7 @@ class Recorder:
     """Writes each row's outcome. Sends that complete together are recorded in one transaction."""
 
     def __init__(
-        self, db: Database, clock: Clock, *, owner: str, backoff: timedelta, max_backoff: timedelta,
+        self, db: Share, clock: Clock, *, owner: str, backoff: timedelta, max_backoff: timedelta,
         max_attempts: int, step_aside_after: int, on_outcome: Callable[[str], None] | None = None,
     ) -> None:  # fmt: skip
         self._db = db
