@@ -19,13 +19,18 @@ log = logging.getLogger(__name__)
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
 # A lone surrogate can reach a parsed payload only through a JSON \u escape (form fields are decoded with
 # errors="replace"; a body that is not UTF-8 is refused before): written as is, or percent-encoded inside a
-# form's payload field. A body without one has nothing to scrub. Socket Mode gives no raw body: always scrubbed.
-_ESCAPE = re.compile(r"\\u|%5[cC]u")
+# form's payload field. A NUL character (JSON's \u0000, a form's %00) is dropped: Slack never sends one and
+# PostgreSQL's text cannot hold it. A body without either has nothing to scrub. Socket Mode gives no raw body:
+# always scrubbed.
+_ESCAPE = re.compile(r"\\u|%5[cC]u|%00|\x00")
 INTERACTIVE = ("block_actions", "view_submission", "view_closed", "shortcut", "message_action", "block_suggestion")
 
 
 def valid_text(text: str) -> str:
-    """The text with lone surrogates (which JSON can carry as escapes, but UTF-8 cannot encode) replaced."""
+    """The text with lone surrogates (which JSON can carry as escapes, but UTF-8 cannot encode) replaced and NUL
+    characters dropped."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     try:
         text.encode("utf-8")
         return text
