@@ -432,6 +432,12 @@ _DATES = [
         r"(?!\s*(?:mg|units?|%|/))"
     ),
 ]
+# Cheap looks first: each numeric pattern of _DATES needs a digit, a separator and a digit; each other needs a month's
+# first three letters and a digit. Split so a pattern runs only where it can match (the results are the same).
+_BY_MONTH = [i in (3, 4, 5, 7, 8, 9, 11) for i in range(len(_DATES))]
+_NUMERIC_DATE_HINT = re.compile(r"\d[/.-]\d")
+_MONTH_HINT = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_DIGIT = re.compile(r"\d")
 _EVENT_WORDS = (
     r"on|since|from|until|till|admitted|admission|discharged?|discharge|seen|visit|dated|dob|d\.o\.b\.?|born|"
     r"lmp|edd|edc|dos|dod|doa|birthday|bday|cumpleaños|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|"
@@ -575,7 +581,11 @@ def _has_holiday(lowered: str) -> bool:
 def date(text: str) -> Iterator[Span]:
     """Any date element but the year: 3/14/2024, 2024-03-14, March 14, 14 March 2024, March 2023,
     'on 7/4', 'DOB …'. A year alone, a month alone and relative times pass."""
-    for pattern in _DATES:
+    numeric = _NUMERIC_DATE_HINT.search(text) is not None
+    monthly = _MONTH_HINT.search(text) is not None and _DIGIT.search(text) is not None
+    for pattern, by_month in zip(_DATES, _BY_MONTH, strict=True):
+        if not (monthly if by_month else numeric):
+            continue
         for match in pattern.finditer(text):
             if re.search(r"\d{4}", match.group()) or _not_before_unit(text, match.end()):  # "6/8/10 units": doses
                 yield match.span()
