@@ -436,7 +436,7 @@ _DATES = [
 # first three letters and a digit. Split so a pattern runs only where it can match (the results are the same).
 _BY_MONTH = [i in (3, 4, 5, 7, 8, 9, 11) for i in range(len(_DATES))]
 _NUMERIC_DATE_HINT = re.compile(r"\d[/.-]\d")
-_MONTH_HINT = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DIGIT = re.compile(r"\d")
 _EVENT_WORDS = (
     r"on|since|from|until|till|admitted|admission|discharged?|discharge|seen|visit|dated|dob|d\.o\.b\.?|born|"
@@ -582,7 +582,8 @@ def date(text: str) -> Iterator[Span]:
     """Any date element but the year: 3/14/2024, 2024-03-14, March 14, 14 March 2024, March 2023,
     'on 7/4', 'DOB …'. A year alone, a month alone and relative times pass."""
     numeric = _NUMERIC_DATE_HINT.search(text) is not None
-    monthly = _MONTH_HINT.search(text) is not None and _DIGIT.search(text) is not None
+    lowered = text.lower()
+    monthly = any(month in lowered for month in _MONTH_STEMS) and _DIGIT.search(text) is not None
     for pattern, by_month in zip(_DATES, _BY_MONTH, strict=True):
         if not (monthly if by_month else numeric):
             continue
@@ -603,7 +604,6 @@ def date(text: str) -> Iterator[Span]:
                                            and not _IN_A_PLACE.match(text, match.end(group))):
             continue  # "started Suboxone 8/2", "from 12-16 weeks", "by 10-20%"
         yield match.span(group)
-    lowered = text.lower()
     ordinal = _has_ordinal(lowered)
     for pattern, wanted in zip(_MORE_DATES, (ordinal, True, " de " in lowered, _has_holiday(lowered)), strict=True):
         if not wanted:
