@@ -99,6 +99,9 @@ _ODD_HOST = re.compile(
 _ODD_TLD = re.compile(rf"(?:\s\.|\.\s|\bdot\b|\]|\))\s*(?:{'|'.join(sorted(_TLDS))})\b", IGNORE_CASE)
 
 
+_SENTENCE_BREAK = re.compile(r"\.[ \t]+(?P<word>[A-Z][a-z]+\b)")
+
+
 def _odd_urls(text: str) -> Iterator[Span]:
     """'www . example . org / pt', 'example[.]com/u/x', 'www dot example dot com slash help': a host whose
     dots are written oddly and whose last label is a known top-level domain."""
@@ -106,9 +109,14 @@ def _odd_urls(text: str) -> Iterator[Span]:
         return  # no top-level domain after an odd dot: nothing to look at
     for match in _ODD_HOST.finditer(text):
         host = match.group()[: match.start("path") - match.start()] if match.group("path") else match.group()
+        start = match.start()
+        breaks = list(_SENTENCE_BREAK.finditer(host))
+        if breaks:  # "on elbows. Health literacy": a full stop and a new sentence; a host begins after the last one
+            cut = breaks[-1].start("word")
+            start, host = start + cut, host[cut:]
         labels = re.split(_ODD_DOT + "|\\.", host, flags=IGNORE_CASE)
         if len(labels) >= 2 and labels[-1].strip().lower() in _TLDS and re.search(_ODD_DOT, host, IGNORE_CASE):
-            yield match.span()
+            yield start, match.end()
 
 
 _PLATFORMS = (
@@ -119,7 +127,7 @@ _PLATFORMS = (
 # "venmo com/u/…", "lolasjourney (blogspot)".
 _HANDLE = re.compile(
     rf"\b(?i:{_PLATFORMS})\b(?:\s*+(?:(?i:handle|account|name|username|user|page|is|was|:|-)\b|:))*+\s*+"
-    r"(?P<handle>@\s?[\w.]{2,}+|(?=[A-Za-z]++[._\d])[A-Za-z][\w.]{2,}+)"
+    r"(?P<handle>@\s?[\w.]{2,}+|(?=[A-Za-z]++(?:[_\d]|\.\w))[A-Za-z][\w.]{2,}+)"
     rf"|(?P<at>(?<![\w@.])@[\w.]{{2,}}+)\s+(?i:on|via|at)\s+(?i:{_PLATFORMS})\b"
     r"|(?<![\w.@-])(?P<spaced>[a-z0-9-]++\s(?i:com|org|net)/[^\s<>]++)"
     r"|(?<![\w.@-])(?P<blog>[\w.-]{4,}+)\s*+\((?i:blogspot|wordpress|substack|tumblr|medium|gofundme)\)"
@@ -941,6 +949,10 @@ _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Señor|Senor|Sra|Sr|Srta|Don|Doña|Dona|Rev|Reverend|Pastor|Rabbi|Imam|Deacon|"
     r"Fr|Sgt|Officer|Coach)\.?[ \t]+(?P<name>[A-Z][a-zA-Z'’-]+)"
 )
+_SUBTYPE_BEFORE = re.compile(
+    r"(?:&|\b(?i:hep|hepatitis|group|type|class|stage|grade|vitamin|vit|plan|category|genotype|zone|part|cluster|"
+    r"schedule|level|phase|step|tier|section|strep|gbs|child-pugh|pugh|gold|mallampati|apgar)\s+)$"
+)
 _AFTER_MEASURE = re.compile(r"\d[%)]?\s*$")
 _INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.\s?(?P<surname>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")
 _NOT_SURNAMES_AFTER_INITIAL = frozenset(
@@ -1045,6 +1057,8 @@ def name(text: str, *, shouting: bool = False) -> Iterator[Span]:
     for match in _INITIAL_SURNAME.finditer(text):
         if _AFTER_MEASURE.search(text, 0, match.start()):
             continue  # "5/10 L. Vibration …": a side or a unit after a figure, then a new sentence
+        if _SUBTYPE_BEFORE.search(text, max(0, match.start() - 14), match.start()):
+            continue  # "hep C. Prior auth", "group E. Resettlement", "I&D. Question": a letter ends the sentence
         if match.group("surname").lower() not in _NOT_SURNAMES_AFTER_INITIAL:
             yield match.span()
     for match in _CUE.finditer(text):
