@@ -812,12 +812,18 @@ NOT_IDENTIFIERS_S7B = [
     "GBS group B. Penicillin given in labor.",
     "Drained abscess, I&D. Packing removed next day.",
     "Supplementing vitamin D. Levels rechecked in spring.",
+    # a language or people that is also a given name, in a language's context
+    "Seen with a video interpreter (Karen). Chest pain resolved.",
+    "Family speaks Somali at home; Karen ethnicity, arrived 2019.",
+    "Our interpreter line covers Dari and Pashto now.",
 ]
 IDENTIFIERS_STILL_S7B = [
     ("url", "her snap is lola.b22"),  # a handle with a dot inside it is still one
     ("url", "her insta is kai.k"),
     ("url", "portal at mychart . health / u / 4471"),  # a dot typed apart, lowercase after it
     ("name", "seen with J. Begaye at the chapter"),  # an initial and a surname, no subtype word before
+    ("name", "her sister Karen interprets for her"),  # the same word as a person's name, cued
+    ("name", "Karen Mosley, 52, brought in by EMS"),
     ("url", "GDM diet only. Caringbridge [dot] org / visit / lil22"),  # a host after a sentence's full stop
 ]
 

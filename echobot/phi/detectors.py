@@ -1079,8 +1079,36 @@ def name(text: str, *, shouting: bool = False) -> Iterator[Span]:
         letters = re.sub(r"[^A-Z]", "", match.group(group))
         if letters not in NOT_INITIALS:
             yield match.span(group)
+    languages = not _LANGUAGE_NAMES.isdisjoint(words_of(text))
     for span, _clinician in scored_names(text):
+        if languages and _a_language(text, *span):
+            continue  # "a phone interpreter (Karen)", "Karen ethnicity", "speaks Dari": a language or people
         yield span
+
+
+# Languages and peoples that are also given names or surnames: in a language's context they name nobody.
+_LANGUAGE_NAMES = frozenset({"dari", "karen", "pashto", "farsi", "tigrinya", "amharic", "somali", "swahili",
+                             "kinyarwanda", "burmese", "hmong", "marshallese", "chuukese", "nepali", "tagalog",
+                             "arabic", "mam", "kiche", "oromo", "chin", "zomi", "kirundi", "lingala", "urdu"})
+_LANGUAGE_CONTEXT_BEFORE = re.compile(r"(?i:interpreter|interpreters|speaks|speaking|speak|language)\s*:?\s*\(?\s*$")
+_LANGUAGE_CONTEXT_AFTER = re.compile(
+    r"\s*\)?\s*(?i:ethnicity|ethnic|language|speaker|speakers|speaking|interpreter|-speaking)\b"
+    r"|\s+(?i:and|or)\s+(?P<other>[A-Za-z]+)"
+)
+
+
+def _a_language(text: str, start: int, end: int) -> bool:
+    if text[start:end].lower() not in _LANGUAGE_NAMES:
+        return False
+    if _LANGUAGE_CONTEXT_BEFORE.search(text, max(0, start - 16), start):
+        return True
+    after = _LANGUAGE_CONTEXT_AFTER.match(text, end)
+    return after is not None and (after.group("other") is None or after.group("other").lower() in _LANGUAGE_NAMES
+                                  or after.group("other").lower() in _MORE_LANGUAGES)
+
+
+_MORE_LANGUAGES = frozenset({"english", "spanish", "french", "portuguese", "russian", "ukrainian", "vietnamese",
+                             "mandarin", "cantonese", "korean", "navajo"})
 
 
 def _sentence_start(text: str, index: int) -> bool:
