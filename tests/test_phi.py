@@ -796,3 +796,43 @@ def test_evasive_identifiers_are_named_for_what_they_are(category: str, text: st
 def test_an_ip_address_keeps_its_name_whatever_device_or_account_word_comes_before_it() -> None:
     assert categories("the insulin pump uploads from 10.4.0.27 at night") == ["ip"]
     assert categories("a login to her account from 172.16.9.4 flagged") == ["ip"]
+
+
+# ---- session 7, second round: clean clinical text read as an identifier (false refusals by class) ----------------
+
+NOT_IDENTIFIERS_S7B = [
+    # a full stop then a new sentence whose first word is also a top-level domain (health, care, me, page…)
+    "Wound is clean. Health coaching offered; teach-back done.",
+    "Renal dosing checked. Care plan shared with the family.",
+    # a word ending a sentence after a platform's name ("SNAP" the food benefit, not Snapchat)
+    "Family has SNAP benefits. Housing stable.",
+    "Enrolled in WIC and SNAP recently. No food insecurity now.",
+    # a letter ending a sentence (hep C, group B, I&D) before a capitalised word: no initial and surname
+    "Treated for hep C. Prior treatment failed with interferon.",
+    "GBS group B. Penicillin given in labor.",
+    "Drained abscess, I&D. Packing removed next day.",
+    "Supplementing vitamin D. Levels rechecked in spring.",
+    # a language or people that is also a given name, in a language's context
+    "Seen with a video interpreter (Karen). Chest pain resolved.",
+    "Family speaks Somali at home; Karen ethnicity, arrived 2019.",
+    "Our interpreter line covers Dari and Pashto now.",
+]
+IDENTIFIERS_STILL_S7B = [
+    ("url", "her snap is lola.b22"),  # a handle with a dot inside it is still one
+    ("url", "her insta is kai.k"),
+    ("url", "portal at mychart . health / u / 4471"),  # a dot typed apart, lowercase after it
+    ("name", "seen with J. Begaye at the chapter"),  # an initial and a surname, no subtype word before
+    ("name", "her sister Karen interprets for her"),  # the same word as a person's name, cued
+    ("name", "Karen Mosley, 52, brought in by EMS"),
+    ("url", "GDM diet only. Caringbridge [dot] org / visit / lil22"),  # a host after a sentence's full stop
+]
+
+
+@pytest.mark.parametrize("text", NOT_IDENTIFIERS_S7B)
+def test_sentence_ends_subtype_letters_and_benefits_pass(text: str) -> None:
+    assert categories(text) == [], (text, categories(text))
+
+
+@pytest.mark.parametrize(("category", "text"), IDENTIFIERS_STILL_S7B)
+def test_handles_odd_dots_initials_and_towns_are_still_refused(category: str, text: str) -> None:
+    assert category in categories(text), (text, categories(text))

@@ -23,8 +23,8 @@ FLOORS: dict[str, tuple[int, int, int, int, int, int]] = {
     "tests/phi_blind6/corpus6.py": (523, 532, 4, 340, 93, 98),
     "tests/phi_blind7/corpus7.py": (598, 622, 29, 439, 124, 132),
     "tests/phi_blind8/corpus8.py": (721, 738, 25, 511, 177, 187),
-    "tests/phi_blind9/corpus9.py": (837, 866, 43, 590, 198, 257),
-    "tests/phi_blind10/corpus10.py": (831, 854, 17, 695, 195, 243),
+    "tests/phi_blind9/corpus9.py": (837, 866, 23, 590, 198, 257),
+    "tests/phi_blind10/corpus10.py": (831, 854, 14, 695, 195, 243),
 }
 
 

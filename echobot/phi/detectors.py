@@ -99,6 +99,9 @@ _ODD_HOST = re.compile(
 _ODD_TLD = re.compile(rf"(?:\s\.|\.\s|\bdot\b|\]|\))\s*(?:{'|'.join(sorted(_TLDS))})\b", IGNORE_CASE)
 
 
+_SENTENCE_BREAK = re.compile(r"\.[ \t]+(?P<word>[A-Z][a-z]+\b)")
+
+
 def _odd_urls(text: str) -> Iterator[Span]:
     """'www . example . org / pt', 'example[.]com/u/x', 'www dot example dot com slash help': a host whose
     dots are written oddly and whose last label is a known top-level domain."""
@@ -106,9 +109,14 @@ def _odd_urls(text: str) -> Iterator[Span]:
         return  # no top-level domain after an odd dot: nothing to look at
     for match in _ODD_HOST.finditer(text):
         host = match.group()[: match.start("path") - match.start()] if match.group("path") else match.group()
+        start = match.start()
+        breaks = list(_SENTENCE_BREAK.finditer(host))
+        if breaks:  # "on elbows. Health literacy": a full stop and a new sentence; a host begins after the last one
+            cut = breaks[-1].start("word")
+            start, host = start + cut, host[cut:]
         labels = re.split(_ODD_DOT + "|\\.", host, flags=IGNORE_CASE)
         if len(labels) >= 2 and labels[-1].strip().lower() in _TLDS and re.search(_ODD_DOT, host, IGNORE_CASE):
-            yield match.span()
+            yield start, match.end()
 
 
 _PLATFORMS = (
@@ -119,7 +127,7 @@ _PLATFORMS = (
 # "venmo com/u/…", "lolasjourney (blogspot)".
 _HANDLE = re.compile(
     rf"\b(?i:{_PLATFORMS})\b(?:\s*+(?:(?i:handle|account|name|username|user|page|is|was|:|-)\b|:))*+\s*+"
-    r"(?P<handle>@\s?[\w.]{2,}+|(?=[A-Za-z]++[._\d])[A-Za-z][\w.]{2,}+)"
+    r"(?P<handle>@\s?[\w.]{2,}+|(?=[A-Za-z]++(?:[_\d]|\.\w))[A-Za-z][\w.]{2,}+)"
     rf"|(?P<at>(?<![\w@.])@[\w.]{{2,}}+)\s+(?i:on|via|at)\s+(?i:{_PLATFORMS})\b"
     r"|(?<![\w.@-])(?P<spaced>[a-z0-9-]++\s(?i:com|org|net)/[^\s<>]++)"
     r"|(?<![\w.@-])(?P<blog>[\w.-]{4,}+)\s*+\((?i:blogspot|wordpress|substack|tumblr|medium|gofundme)\)"
@@ -432,6 +440,12 @@ _DATES = [
         r"(?!\s*(?:mg|units?|%|/))"
     ),
 ]
+# Cheap looks first: each numeric pattern of _DATES needs a digit, a separator and a digit; each other needs a month's
+# first three letters and a digit. Split so a pattern runs only where it can match (the results are the same).
+_BY_MONTH = [i in (3, 4, 5, 7, 8, 9, 11) for i in range(len(_DATES))]
+_NUMERIC_DATE_HINT = re.compile(r"\d[/.-]\d")
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DIGIT = re.compile(r"\d")
 _EVENT_WORDS = (
     r"on|since|from|until|till|admitted|admission|discharged?|discharge|seen|visit|dated|dob|d\.o\.b\.?|born|"
     r"lmp|edd|edc|dos|dod|doa|birthday|bday|cumpleaños|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|"
@@ -575,7 +589,12 @@ def _has_holiday(lowered: str) -> bool:
 def date(text: str) -> Iterator[Span]:
     """Any date element but the year: 3/14/2024, 2024-03-14, March 14, 14 March 2024, March 2023,
     'on 7/4', 'DOB …'. A year alone, a month alone and relative times pass."""
-    for pattern in _DATES:
+    numeric = _NUMERIC_DATE_HINT.search(text) is not None
+    lowered = text.lower()
+    monthly = any(month in lowered for month in _MONTH_STEMS) and _DIGIT.search(text) is not None
+    for pattern, by_month in zip(_DATES, _BY_MONTH, strict=True):
+        if not (monthly if by_month else numeric):
+            continue
         for match in pattern.finditer(text):
             if re.search(r"\d{4}", match.group()) or _not_before_unit(text, match.end()):  # "6/8/10 units": doses
                 yield match.span()
@@ -593,7 +612,6 @@ def date(text: str) -> Iterator[Span]:
                                            and not _IN_A_PLACE.match(text, match.end(group))):
             continue  # "started Suboxone 8/2", "from 12-16 weeks", "by 10-20%"
         yield match.span(group)
-    lowered = text.lower()
     ordinal = _has_ordinal(lowered)
     for pattern, wanted in zip(_MORE_DATES, (ordinal, True, " de " in lowered, _has_holiday(lowered)), strict=True):
         if not wanted:
@@ -931,6 +949,10 @@ _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Mister|Señor|Senor|Sra|Sr|Srta|Don|Doña|Dona|Rev|Reverend|Pastor|Rabbi|Imam|Deacon|"
     r"Fr|Sgt|Officer|Coach)\.?[ \t]+(?P<name>[A-Z][a-zA-Z'’-]+)"
 )
+_SUBTYPE_BEFORE = re.compile(
+    r"(?:&|\b(?i:hep|hepatitis|group|type|class|stage|grade|vitamin|vit|plan|category|genotype|zone|part|cluster|"
+    r"schedule|level|phase|step|tier|section|strep|gbs|child-pugh|pugh|gold|mallampati|apgar)\s+)$"
+)
 _AFTER_MEASURE = re.compile(r"\d[%)]?\s*$")
 _INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.\s?(?P<surname>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")
 _NOT_SURNAMES_AFTER_INITIAL = frozenset(
@@ -1035,6 +1057,8 @@ def name(text: str, *, shouting: bool = False) -> Iterator[Span]:
     for match in _INITIAL_SURNAME.finditer(text):
         if _AFTER_MEASURE.search(text, 0, match.start()):
             continue  # "5/10 L. Vibration …": a side or a unit after a figure, then a new sentence
+        if _SUBTYPE_BEFORE.search(text, max(0, match.start() - 14), match.start()):
+            continue  # "hep C. Prior auth", "group E. Resettlement", "I&D. Question": a letter ends the sentence
         if match.group("surname").lower() not in _NOT_SURNAMES_AFTER_INITIAL:
             yield match.span()
     for match in _CUE.finditer(text):
@@ -1055,8 +1079,36 @@ def name(text: str, *, shouting: bool = False) -> Iterator[Span]:
         letters = re.sub(r"[^A-Z]", "", match.group(group))
         if letters not in NOT_INITIALS:
             yield match.span(group)
+    languages = not _LANGUAGE_NAMES.isdisjoint(words_of(text))
     for span, _clinician in scored_names(text):
+        if languages and _a_language(text, *span):
+            continue  # "a phone interpreter (Karen)", "Karen ethnicity", "speaks Dari": a language or people
         yield span
+
+
+# Languages and peoples that are also given names or surnames: in a language's context they name nobody.
+_LANGUAGE_NAMES = frozenset({"dari", "karen", "pashto", "farsi", "tigrinya", "amharic", "somali", "swahili",
+                             "kinyarwanda", "burmese", "hmong", "marshallese", "chuukese", "nepali", "tagalog",
+                             "arabic", "mam", "kiche", "oromo", "chin", "zomi", "kirundi", "lingala", "urdu"})
+_LANGUAGE_CONTEXT_BEFORE = re.compile(r"(?i:interpreter|interpreters|speaks|speaking|speak|language)\s*:?\s*\(?\s*$")
+_LANGUAGE_CONTEXT_AFTER = re.compile(
+    r"\s*\)?\s*(?i:ethnicity|ethnic|language|speaker|speakers|speaking|interpreter|-speaking)\b"
+    r"|\s+(?i:and|or)\s+(?P<other>[A-Za-z]+)"
+)
+
+
+def _a_language(text: str, start: int, end: int) -> bool:
+    if text[start:end].lower() not in _LANGUAGE_NAMES:
+        return False
+    if _LANGUAGE_CONTEXT_BEFORE.search(text, max(0, start - 16), start):
+        return True
+    after = _LANGUAGE_CONTEXT_AFTER.match(text, end)
+    return after is not None and (after.group("other") is None or after.group("other").lower() in _LANGUAGE_NAMES
+                                  or after.group("other").lower() in _MORE_LANGUAGES)
+
+
+_MORE_LANGUAGES = frozenset({"english", "spanish", "french", "portuguese", "russian", "ukrainian", "vietnamese",
+                             "mandarin", "cantonese", "korean", "navajo"})
 
 
 def _sentence_start(text: str, index: int) -> bool:

@@ -127,6 +127,8 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
     keys = [_key(t.group()) for t in tokens]
     scores = [0.0] * len(tokens)
     clinicians = [False] * len(tokens)
+    # where a cue word stands: _cue_before looks at most 7 tokens back, so a word with none that near has no cue
+    cue_at = [key in _CUE_WORDS for key in keys]
     for i, token in enumerate(tokens):
         word = token.group()
         if not word[0].isalpha() or len(word) < 2:
@@ -137,7 +139,7 @@ def scored_names(text: str, *, shouting: bool = False) -> Iterator[tuple[Span, b
         entry = names.get(key)
         if entry is None and "-" in key:
             entry = _hyphenated(names, key)
-        cue = _cue_before(tokens, keys, i)
+        cue = _cue_before(tokens, keys, i) if any(cue_at[max(0, i - _CUE_REACH) : i]) else 0.0
         if not cue and (entry is None or not (entry.strength or entry.given)):
             continue  # no cue, and a word the lists do not know or an everyday word: the common case, kept fast
         upper, lower = word.isupper(), word.islower()
@@ -332,6 +334,10 @@ def _cue_before(tokens: list[re.Match[str]], keys: list[str], i: int) -> float:
     return value
 
 
+# Every word _cue_before may return a cue for (its last word), and how far back it may stand from the name: an
+# initial (2 tokens), then at most four linking tokens, then the cue.
+_CUE_WORDS = TITLES | RELATIONS | frozenset(second for _, second in _TWO_WORD_CUES) | {"o"}
+_CUE_REACH = 8
 _PATIENT_LINKS = frozenset({":", "is", "named", "called", "(", "="})
 
 
