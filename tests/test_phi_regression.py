@@ -25,6 +25,7 @@ FLOORS: dict[str, tuple[int, int, int, int, int, int]] = {
     "tests/phi_blind8/corpus8.py": (721, 738, 25, 511, 177, 187),
     "tests/phi_blind9/corpus9.py": (837, 866, 23, 590, 198, 257),
     "tests/phi_blind10/corpus10.py": (831, 854, 14, 695, 195, 243),
+    "tests/phi_blind11/corpus11.py": (757, 769, 12, 635, 183, 225),
 }
 
 
