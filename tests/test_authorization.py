@@ -42,12 +42,12 @@ from echobot.views.sessions import (
 )
 from echobot.views.surveys import editor_modal
 from echobot.web import EVENTS_PATH
-from tests.fake_slack import CLIENT_ID, CLIENT_SECRET, HUB_B, HUB_TEAM, FakeSlack
+from tests.fake_slack import HUB_B, HUB_TEAM, FakeSlack
 from tests.harness import ADMIN, SIGNING_SECRET, Bot
 from tests.scenarios import CASE, PROGRAM, PROGRAM_CHANNEL, PROVIDER, REVIEW_CHANNEL, create_program, register
 from tests.slack_driver import SlackDriver
 from tests.state import changed_tables, snapshot
-from tests.test_hubs import install
+from tests.test_hubs import B_ADMIN, B_PARTICIPANT, two_installed_hubs
 
 HEPC = "Hepatitis C ECHO"
 OUD = "Opioid Use Disorder ECHO"
@@ -618,19 +618,13 @@ async def refusal_problems(world: World, row: Row, role: str, user: str, shared:
 # One deployment serving two workspaces: the world above is hub A's (its installer is ADMIN); hub B's people
 # act on hub A's objects with their own workspace's requests: forged ids in commands, action values and views'
 # private_metadata. Even hub B's admin (its installer, allowed everything in hub B) is refused everything.
-B_ADMIN, B_PARTICIPANT = "UBHUBADM01", "UBPARTIC01"
 OTHER_HUB_ROLES = {"admin of another hub": B_ADMIN, "participant of another hub": B_PARTICIPANT}
 
 
 @pytest.fixture
 async def two_hubs(tmp_path: Path, fake_slack: FakeSlack, clock: Any, backend: Any) -> AsyncIterator[Bot]:
     """echobot serving many workspaces (OAuth), installed into the hub workspace (by ADMIN) and into HUB_B."""
-    bot = await Bot(tmp_path / "echobot.db", fake_slack, clock, SLACK_BOT_TOKEN="", ECHOBOT_ADMINS="",
-                    SLACK_CLIENT_ID=CLIENT_ID, SLACK_CLIENT_SECRET=CLIENT_SECRET).start()  # fmt: skip
-    assert await install(bot, HUB_TEAM, "ECHO Hub", ADMIN) == 200
-    fake_slack.add_member(B_ADMIN, "Bea Bauer", HUB_B)
-    fake_slack.add_member(B_PARTICIPANT, "Bo Berg", HUB_B)
-    assert await install(bot, HUB_B, "Hub B Health", B_ADMIN) == 200
+    bot = await two_installed_hubs(tmp_path, fake_slack, clock)
     yield bot
     await bot.stop()
 

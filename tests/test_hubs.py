@@ -27,8 +27,8 @@ from echobot.storage import audit, cases, evaluations, hub, outbox, programs, pr
 from echobot.storage import hubs as hubs_repo
 from echobot.web import EVENTS_PATH
 from tests import backends
-from tests.fake_slack import CLIENT_ID, CLIENT_SECRET, HUB_A, HUB_B, PARTNER_TEAM, FakeSlack
-from tests.harness import SIGNING_SECRET, Bot
+from tests.fake_slack import CLIENT_ID, CLIENT_SECRET, HUB_A, HUB_B, HUB_TEAM, PARTNER_TEAM, FakeSlack
+from tests.harness import ADMIN, SIGNING_SECRET, Bot
 from tests.processes import eventually
 from tests.scenarios import CASE, EVALUATION, FIRST_END, FIRST_START, PROGRAM, PROVIDER, at, direct_message, uploaded
 from tests.slack_driver import SlackDriver
@@ -85,6 +85,21 @@ async def install(bot: Bot, team: str, name: str, installer: str) -> int:
         back_url = bot.base_url + f"/slack/oauth_redirect?code={code}&state={state.group(1)}"
         async with browser.get(back_url, headers={"Cookie": cookie}) as back:
             return back.status
+
+
+B_ADMIN, B_PARTICIPANT = "UBHUBADM01", "UBPARTIC01"  # hub B's installer and one of its participants
+
+
+async def two_installed_hubs(tmp_path: Path, fake_slack: FakeSlack, clock: Any) -> Bot:
+    """echobot serving many workspaces (OAuth), installed into the hub workspace (by ADMIN) and into HUB_B (by
+    B_ADMIN, with B_PARTICIPANT a member there)."""
+    bot = await Bot(tmp_path / "echobot.db", fake_slack, clock, SLACK_BOT_TOKEN="", ECHOBOT_ADMINS="",
+                    SLACK_CLIENT_ID=CLIENT_ID, SLACK_CLIENT_SECRET=CLIENT_SECRET).start()  # fmt: skip
+    assert await install(bot, HUB_TEAM, "ECHO Hub", ADMIN) == 200
+    fake_slack.add_member(B_ADMIN, "Bea Bauer", HUB_B)
+    fake_slack.add_member(B_PARTICIPANT, "Bo Berg", HUB_B)
+    assert await install(bot, HUB_B, "Hub B Health", B_ADMIN) == 200
+    return bot
 
 
 async def installed_pair(many: Hubs) -> None:

@@ -16,16 +16,17 @@ from echobot.storage import cases, hub, library
 from echobot.views.cases import action_modal, followup_modal
 from echobot.views.evaluations import certificate_modal
 from echobot.web import EVENTS_PATH
-from tests.fake_slack import CLIENT_ID, CLIENT_SECRET, HUB_B, HUB_TEAM, FakeSlack
-from tests.harness import ADMIN, SIGNING_SECRET, Bot
+from tests.fake_slack import HUB_B, HUB_TEAM, FakeSlack
+from tests.harness import SIGNING_SECRET, Bot
 from tests.scenarios import CASE, PROGRAM, PROVIDER, REVIEW_CHANNEL, at
 from tests.slack_driver import SlackDriver
 from tests.state import changed_tables, snapshot
-from tests.test_hubs import install
+from tests.test_hubs import B_ADMIN, B_PARTICIPANT, two_installed_hubs
 from tests.test_library import GENOTYPE, entry_from_a_case
 from tests.test_privacy import ALICE, ALICES, Eyes, alice_presents_attends_and_evaluates
 
-B_ADMIN, BO, CARL = "UBHUBADM01", "UBPARTIC01", "UCARLBOTH1"  # hub B's coordinator, participant; Carl is in both
+BO = B_PARTICIPANT
+CARL = "UCARLBOTH1"  # registered in both workspaces
 B_CHANNEL, B_REVIEW = "CBHEPC", "GBHEPCHUB"
 HEPC = PROGRAM["program_name"]
 # what hub A's library holds from Alice's second case (its teaching points, no clinical text), and what Carl
@@ -38,12 +39,7 @@ LEAKS = {**ALICES, "library entry": "Genotype 3 with compensated cirrhosis",
 @pytest.fixture
 async def two_hubs(tmp_path: Path, fake_slack: FakeSlack, clock: Any, backend: Any) -> AsyncIterator[Bot]:
     """Many workspaces (OAuth): hub A (the test workspace, installed by ADMIN) and hub B."""
-    bot = await Bot(tmp_path / "echobot.db", fake_slack, clock, SLACK_BOT_TOKEN="", ECHOBOT_ADMINS="",
-                    SLACK_CLIENT_ID=CLIENT_ID, SLACK_CLIENT_SECRET=CLIENT_SECRET).start()  # fmt: skip
-    assert await install(bot, HUB_TEAM, "ECHO Hub", ADMIN) == 200
-    fake_slack.add_member(B_ADMIN, "Bea Bauer", HUB_B)
-    fake_slack.add_member(BO, "Bo Berg", HUB_B)
-    assert await install(bot, HUB_B, "Hub B Health", B_ADMIN) == 200
+    bot = await two_installed_hubs(tmp_path, fake_slack, clock)
     yield bot
     await bot.stop()
 
