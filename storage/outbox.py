@@ -284,7 +284,8 @@ def _head_of(target: Any, stamp: str) -> Any:
     return (
         select(head.c.id)
         .where(head.c.target == target, _live(head), ~waiting_aside,
-               head.c.hub_id.not_in(_stopped_hubs()))  # a stopped hub's rows hold no lane (a DM to two hubs' person)
+               head.c.hub_id.not_in(_stopped_hubs()),  # a stopped hub's rows hold no lane (a DM to two hubs' person)
+               ~holding(head.c.hub_id, head.c.target))  # nor a hub's held channel another hub also posts to
         .order_by(head.c.due_at, head.c.id)
         .limit(1)
         .correlate_except(head)  # `target` may be a column of any enclosing query, not only the next one up

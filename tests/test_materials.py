@@ -259,3 +259,43 @@ async def test_slides_deleted_before_they_are_shared_do_not_hold_the_channel(bot
     [thread] = thread_replies(bot)
     shown = blocks_text(thread["blocks"])
     assert f"<{file['permalink']}|Slides>" in shown and RECORDING in shown
+
+
+async def test_slides_whose_shared_link_cannot_be_read_are_uploaded_once(bot: Bot) -> None:
+    """The copy is in the thread but Slack fails when echobot asks for its link: the upload is not made again (a
+    retry would post the slides twice); the thread reply keeps the file's own link."""
+    await attended(bot)
+    view = await open_materials(bot)
+    file = bot.fake.attach_file(ADMIN, "hepc-didactic.pdf", b"%PDF-1.4 slides", filetype="pdf")
+    complete = bot.fake._m_files_completeUploadExternal
+
+    def completed_then_info_fails(args: dict[str, Any]) -> dict[str, Any]:
+        bot.fake.fail("files.info", status=500, times=10)
+        return complete(args)
+
+    bot.fake._m_files_completeUploadExternal = completed_then_info_fails  # type: ignore[method-assign]
+    reply = await bot.driver.submit(ADMIN, {**view, "id": "VMATS0001"}, {MaterialsField.SLIDES: [file],
+                                                                         MaterialsField.RECORDING: RECORDING})
+    assert reply.json["response_action"] == "update", reply.text
+    await bot.settle()
+    assert len([c for c in bot.fake.calls_to("files.completeUploadExternal")
+                if c.args["channel_id"] == PROGRAM_CHANNEL]) == 1  # fmt: skip
+    row = await outbox.get(bot.db.reader, f"session:1:materials:slides:{file['id']}")
+    assert row is not None and row.state.value == "sent"
+    [thread] = thread_replies(bot)
+    assert f"<{file['permalink']}|Slides>" in blocks_text(thread["blocks"])
+
+
+async def test_slides_replaced_before_they_were_shared_are_never_shared(bot: Bot) -> None:
+    """A coordinator attaches the wrong file and replaces it while the first is still waiting to be shared (here
+    Slack refused the first upload): only the file that replaced it reaches the program channel."""
+    await attended(bot)
+    bot.fake.fail("files.getUploadURLExternal", status=500, times=50)  # Slack takes no upload for now
+    await submit(bot, await open_materials(bot), slides=b"%PDF-1.4 the wrong file")
+    assert not [f for f in bot.fake.shared_files.values() if PROGRAM_CHANNEL in f.get("channels", [])]
+    await submit(bot, await open_materials(bot), slides=b"%PDF-1.4 the didactic", view_id="VMATS0002")
+    bot.fake.faults.clear()  # and now it can
+    await at(bot, FIRST_END + timedelta(minutes=30))
+    await bot.settle()
+    shared = [f["content"] for f in bot.fake.shared_files.values() if PROGRAM_CHANNEL in f.get("channels", [])]
+    assert shared == [b"%PDF-1.4 the didactic"]

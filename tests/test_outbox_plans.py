@@ -24,7 +24,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from echobot.clock import FrozenClock
-from echobot.storage import Database
+from echobot.storage import Database, held_channels, hub
 from echobot.storage import outbox as repo
 from tests import backends
 from tests.fake_slack import FakeSlack
@@ -150,3 +150,22 @@ async def test_a_send_gives_up_only_the_lanes_with_nothing_more_due(db: Database
         await repo.mark_many_sent(tx, sent, now)
         released = await repo.release_finished_lanes(tx, ["C0BUSY", "C0DONE"], "me", now)
     assert released == {"C0DONE"}
+
+
+async def test_one_hubs_held_channel_does_not_hold_another_hubs_rows_to_it(db: Database, clock: FrozenClock) -> None:
+    """A hub review channel shared outside hub A is held for hub A; hub B, which also posts to that shared channel,
+    is not held behind hub A's waiting row, and the dispatcher is not woken for a row it cannot claim."""
+    now = clock.now()
+    with hub.scope("TA"):
+        await plan(db, clock, "a:1", "hub A's case post", target="C0SHARED", due_at=now - timedelta(minutes=1))
+        async with db.transaction() as tx:
+            assert await held_channels.hold(tx, "C0SHARED", "shared", now)
+    with hub.scope("TB"):
+        await plan(db, clock, "b:1", "hub B's post", target="C0SHARED")
+    async with db.transaction() as tx:
+        claims = await repo.claim_lane_heads(tx, now, 10, (), "me", now + timedelta(seconds=30))
+    assert [item.key for item in claims.items] == ["b:1"]
+    async with db.transaction() as tx:
+        await repo.mark_many_sent(tx, [(claims.items[0].id, "C0SHARED", "1.0")], now)
+        await repo.release_finished_lanes(tx, ["C0SHARED"], "me", now)
+    assert await repo.next_wake_at(db.reader) is None  # hub A's row waits for its channel, not for a clock

@@ -21,6 +21,8 @@ from echobot.storage import Reader
 from echobot.storage import outbox as outbox_repo
 
 log = logging.getLogger(__name__)
+# what may stop echobot reading a shared file's link (the upload itself done by then)
+_LINK_ERRORS: tuple[type[BaseException], ...] = (SlackApiError, KeyError, *NETWORK_ERRORS)
 
 METADATA_EVENT = "echobot_outbox"
 
@@ -300,6 +302,14 @@ class SlackTransport:
             return channel, None
         # a file shared again: what Slack now has is that copy, whose link (for everyone in the channel) stands
         # where a message's ts would
-        shared = (response.get("files") or [{}])[0].get("id")
-        info = (await self._client.files_info(file=shared)).get("file") or {} if shared else {}
+        # The upload is done: nothing below may fail the row (a retry would upload the file again), so a link that
+        # cannot be read leaves the file's own link in place (services/materials.py falls back to it).
+        completed = (response.get("files") or [{}])[0]
+        if completed.get("permalink"):  # newer Slack answers with the whole file
+            return channel, str(completed["permalink"])
+        try:
+            info = (await self._client.files_info(file=completed["id"])).get("file") or {}
+        except _LINK_ERRORS as error:
+            log.warning("outbox %s: slides shared, their link not read (%s)", item.key, type(error).__name__)
+            return channel, None
         return channel, str(info.get("permalink") or "") or None

@@ -194,7 +194,12 @@ class Materials:
         beside: dict[str, Any] = {"parent_key": live.key, "due_at": max(now, live.due_at)} if live and in_thread else {}
         rows: list[dict[str, Any]] = []
         if slides is not None:
-            rows.append({"key": keys.materials_slides(session.id, slides.file_id), "kind": OutboxKind.UPLOAD,
+            # slides replaced before the earlier ones were shared (the wrong file, say): those are never shared
+            earlier = await outbox.pending_by_prefix(tx, keys.materials(session.id) + ":slides:")
+            new_key = keys.materials_slides(session.id, slides.file_id)
+            replaced = [row.key for row in earlier if row.key not in (new_key, new_key + ":shared")]
+            await outbox.cancel(tx, replaced, "slides replaced")
+            rows.append({"key": new_key, "kind": OutboxKind.UPLOAD,
                          "target": program.channel_id, **beside,
                          "message": Message(text=slides_comment(session, program), file=Attachment(
                              filename=slides.name[:200], title=slides.name[:200], share_file_id=slides.file_id,
