@@ -19,7 +19,8 @@ from echobot.ids import CaseField
 from echobot.models import AGE_BANDS, SEXES, Case, CaseState, Message, OutboxKind, Person, Program, Render, Session
 from echobot.renderers import Renderers, Withheld
 from echobot.services import presenter
-from echobot.services.hub_channels import HubChannels, coordinators_of
+from echobot.services.coordinators import coordinators_of
+from echobot.services.hub_channels import HubChannels
 from echobot.services.programs import Programs
 from echobot.services.removal import remove_text
 from echobot.services.sessions import Sessions
@@ -445,15 +446,11 @@ class Cases:
             raise Withheld("the hub review channel is shared with another organization")
         notice = withheld_notice(case, program, problem)
         async with self._db.transaction() as tx:
-            for user in await self._coordinators_of(tx, program):
+            for user in await coordinators_of(tx, program, self._admins):
                 await outbox.enqueue(tx, key=keys.case_withheld(case.id, user), target=user, now=now, message=notice)
         log.warning("case %s not posted: the hub review channel of program %s is not private and internal",
                     case.id, program.id)  # fmt: skip
         raise Withheld("the hub review channel is not private, or is shared with another organization")
-
-    async def _coordinators_of(self, db: Reader, program: Program) -> list[str]:
-        """The program's coordinators; without any, the hub's (administrators and coordinators)."""
-        return await coordinators_of(db, program, self._admins)
 
     async def _render_followup(self, db: Reader, args: dict[str, Any], now: datetime) -> Message | None:
         case = await cases_repo.get(db, int(args["case_id"]))

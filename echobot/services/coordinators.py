@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 
 from echobot.clock import Clock
-from echobot.models import Person
-from echobot.storage import Database, audit
+from echobot.models import Person, Program
+from echobot.storage import Database, Reader, audit
 from echobot.storage import coordinators as coordinators_repo
+
+
+async def coordinators_of(db: Reader, program: Program, admins: Sequence[str]) -> list[str]:
+    """Who hears about a program's matters: its coordinators; without any, the hub's (administrators, then
+    coordinators)."""
+    if program.coordinators:
+        return list(program.coordinators)
+    return list(dict.fromkeys([*admins, *await coordinators_repo.all_ids(db)]))
 
 
 class CoordinatorChange(StrEnum):

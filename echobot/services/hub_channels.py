@@ -20,21 +20,14 @@ from echobot import keys
 from echobot.channels import ChannelInfo, ChannelUnknown, hub_channel_problem
 from echobot.clock import Clock
 from echobot.models import Case, OutboxState, Program
+from echobot.services.coordinators import coordinators_of
 from echobot.storage import Database, Reader, Tx, audit, outbox
 from echobot.storage import cases as cases_repo
-from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import held_channels as held_repo
 from echobot.storage import programs as programs_repo
 from echobot.views.connect import held_notice, moved_notice, resumed_notice
 
 log = logging.getLogger(__name__)
-
-
-async def coordinators_of(db: Reader, program: Program, admins: Sequence[str]) -> list[str]:
-    """Who hears about a program's hub review channel: its coordinators; without any, the hub's."""
-    if program.coordinators:
-        return list(program.coordinators)
-    return list(dict.fromkeys([*admins, *await coordinators_repo.all_ids(db)]))
 
 
 class HubChannels:

@@ -14,8 +14,8 @@ from pydantic import BaseModel
 from echobot import keys
 from echobot.clock import Clock
 from echobot.models import Invitation, Message, OutboxKind, Person, Program
+from echobot.services.coordinators import coordinators_of
 from echobot.storage import Database, audit, outbox
-from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import invitations as invitations_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
@@ -66,9 +66,7 @@ class Invitations:
 
     async def _coordinators(self, db: Reader, program: Program) -> list[str]:
         """Who decides: the program's coordinators, else the hub's (as for other coordinator notices)."""
-        if program.coordinators:
-            return list(program.coordinators)
-        return list(dict.fromkeys([*self._admins, *await coordinators_repo.all_ids(db)]))
+        return await coordinators_of(db, program, self._admins)
 
     # ---- joining -----------------------------------------------------------------------------
     async def admit(self, tx: Tx, person: Person, program: Program, now: datetime) -> Admission:

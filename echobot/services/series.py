@@ -19,11 +19,11 @@ from echobot.documents import completion_pdf, csv_bytes
 from echobot.models import Attachment, Message, OutboxKind, Person, Program, Render, Session, SessionStatus
 from echobot.renderers import Renderers
 from echobot.schedule import to_utc
+from echobot.services.coordinators import coordinators_of
 from echobot.services.hubs import Hubs
 from echobot.services.programs import Programs
 from echobot.services.sessions import NOT_ALLOWED, Sessions
 from echobot.storage import Database, Reader, Tx, audit, outbox
-from echobot.storage import coordinators as coordinators_repo
 from echobot.storage import imports as imports_repo
 from echobot.storage import programs as programs_repo
 from echobot.storage import providers as providers_repo
@@ -154,10 +154,7 @@ class Series:
 
     async def _recipients(self, db: Reader, program: Program) -> list[str]:
         """The program's coordinators (read with its staff: a hook may hold the program without), else the hub's."""
-        staffed = await programs_repo.get(db, program.id)
-        if staffed is not None and staffed.coordinators:
-            return list(staffed.coordinators)
-        return list(dict.fromkeys([*self._admins, *await coordinators_repo.all_ids(db)]))
+        return await coordinators_of(db, await programs_repo.get(db, program.id) or program, self._admins)
 
     async def _end(self, tx: Tx, standing: Standing, how: str, actor: str | None, now: datetime) -> int | None:
         """Record the end once (None when it had already ended), the completions, the DMs and the report."""
