@@ -9,10 +9,11 @@ import logging
 
 import pytest
 
-from echobot.ids import Callback, CaseField
+from echobot.ids import CaseField
 from echobot.storage import cases
 from tests.harness import Bot
 from tests.scenarios import ALICE, CASE, program_with_participant
+from tests.test_cases import open_case_form
 
 # (field, text typed in a hurry, what the refusal must say): invented for the classes, not copied from a corpus
 EVASIVE = [
@@ -34,15 +35,6 @@ HURRIED_BUT_CLEAN = {
     CaseField.MEDICATIONS: "insulin 6 8 10 units w meals, take one 500 mg tab two-three times a week",
     CaseField.LABS: "BP 142 / 88, HR 96 / 102; O2 sat 91% on 2L; HCV RNA 2,340,000 IU/mL",
 }
-
-
-async def open_case_form(bot: Bot) -> dict[str, object]:
-    reply = await bot.driver.command(ALICE, "case")
-    assert reply.status == 200 and reply.text == "", reply.text
-    await bot.settle()
-    view = bot.fake.opened_views()[-1]
-    assert view["callback_id"] == Callback.CASE_VIEW
-    return view
 
 
 @pytest.mark.parametrize(("field", "text", "message"), EVASIVE)
