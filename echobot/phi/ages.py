@@ -1,0 +1,134 @@
+"""Ages over 89 (Safe Harbor: every age over 89 and every date element that tells one, such as a birth year
+before 1937): in figures, in words, by decade, after a person, in Spanish."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from echobot.phi.spoken import SPELLED_NUMBERS
+
+Span = tuple[int, int]
+IGNORE_CASE = re.IGNORECASE
+
+
+_AGE = re.compile(
+    r"(?<![\w.+])(?P<age>9\d|1[0-1]\d)(?:\.\d)?\s*(?:-|\s)?\s*"
+    r"(?:y/?o\b|yo\b|y\.o\.|yrs?\b|years?\b|year-old|yr-old|-year|year)"
+    r"|\b(?:age[ds]?|aged)\s*(?:of\s*|is\s*|:\s*)?(?P<age2>9\d|1[0-1]\d|9 \d(?![\d.]))\b(?!\s*[-–]\s*\d)(?!\+)"
+    r"(?!\s+or\s+(?:older|over|above|more))",
+    IGNORE_CASE,
+)
+
+
+_AGE_IS = re.compile(
+    r"\b(?i:pt|patient|she|he|they)\s+(?i:is|was|turned)\s+(?:now\s+)?(?:9\d|1[01]\d)\b"
+    r"(?!\s*(?:%|\+|mg|mcg|kg|lbs?|pounds|units?|years?\s+(?:since|ago|sober)|minutes|min|hours|days|weeks|months|/)"
+    r"|\s+or\s+(?:older|over|above))"
+)
+_AGE_SPANISH = re.compile(r"\b(?:9\d|1[01]\d)\s+años\b", IGNORE_CASE)
+_AGE_DECADE = re.compile(
+    r"\b(?:(?:early|mid|late)[\s-]*(?:nineties|90s)|(?:in\s+(?:his|her|their)\s+)(?:nineties|90s))\b"
+    r"|\bnonagenarian\b|\bcentenarian\b|\bsupercentenarian\b"
+    # "ninety something", "ninetyish", "age in 90s": a decade narrower than Safe Harbor's 90+ band
+    r"|\bninety[\s-]?(?:something|ish)\b(?!\s*(?:%|percent))|\bage[ds]?\s*(?::|is|was)?\s*(?:in\s+(?:the\s+)?)?"
+    r"(?:90s|nineties)\b"
+    # an age word or a person, and soon after it the age in brackets: "age: XCIV (94)", "pt is 4 score and 15 (95)"
+    r"|\b(?:age[ds]?|(?:pt|patient|she|he)\s+(?:is|was))\b[^.;\n()]{0,24}\((?:9\d|1[01]\d)\)",
+    IGNORE_CASE,
+)
+_AGE_SEX = re.compile(r"(?<![\w.+/-])(?:9\d|1[01]\d)\s?(?:y/?o|yo)?\s?[MF]\b")
+_AGE_WORDS = re.compile(
+    r"\b(?:ninety|one\s+hundred)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?[\s-]+(?:years?|yrs?)"
+    r"(?:[\s-]+old)?\b",
+    IGNORE_CASE,
+)
+_AGE_EVENT = re.compile(
+    r"\b(?:turned|turns|turning|celebrated\s+(?:his|her|their)|reached)\s+(?:9\d|1[01]\d|ninety|"
+    r"(?:a|one)\s+hundred)\b"
+    r"|\b(?:9\d|1[01]\d)(?:st|nd|rd|th)\s+birthday\b",
+    IGNORE_CASE,
+)
+
+
+_BIRTH_YEAR = re.compile(r"\b(?:born|b\.)\s+(?:in\s+)?(?P<year>19[0-3]\d)\b", IGNORE_CASE)
+_AGE_BARE = re.compile(
+    r"\b(?:pt|patient|she|he)\s*\((?P<a>9\d|1[01]\d)\)|(?<![\w/])[MF],\s*(?P<b>9\d|1[01]\d)\s*,"
+    r"|\b(?P<c>(?i:ninety|one\s+hundred)[\s-]+(?i:one|two|three|four|five|six|seven|eight|nine))\b"
+    r"(?!\s*(?i:minutes|min|mg|percent|%|days|seconds|units))"
+)
+BIRTH_YEAR_OF_90 = 1936  # born in or before this year: 90 or older in 2026
+# A birth year under any of its names: "DOB 1934", "YOB '31", "year of birth 1929", "birth year is 1933".
+_BIRTH_YEAR_CUED = re.compile(
+    r"\b(?:dob|d\.o\.b\.?|yob|year\s+of\s+birth|birth\s*year|born)"
+    r"(?:\s*(?:year|is|was|in|of|:|-|around|about|circa|ca\.?))*\s*(?:(?P<year>19[0-3]\d)|['’](?P<yy>[0-3]\d))\b",
+    IGNORE_CASE,
+)
+# What every age pattern needs: a number from 90 to 119, a year before 1940, a number in words, "-narian".
+_AGE_HINT = re.compile(
+    r"(?<!\d)(?:9\d|1[01]\d|19[0-3]\d|9\s\d|1\s0\s\d)(?!\d)|['’][0-3]\d|(?i:ninety|hundred|nine|narian)"
+)
+_SPELLED_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_AGE_NUMBER = (
+    rf"(?:9\d|1[01]\d|ninety(?:[\s-]+{_SPELLED_UNIT}|\s+something|\s*-?ish)?|nine[\s-]+{_SPELLED_UNIT}"
+    rf"|(?:a|one)\s+hundred(?:\s+and)?(?:[\s-]+{_SPELLED_UNIT})?|1\s0\s\d|9\s\d)"
+)
+# An age in a demographic position, with no age word: a person, a little linking, the number, and no unit after it
+# ("grandpa is 94", "his father (91)", "a woman of 92", "she'll be 100", "F/92", "pt 94 still lives alone").
+_AGE_AFTER_PERSON = re.compile(
+    r"\b(?i:pt|patient|she|he|they|woman|man|gentleman|lady|elder|veteran|resident|grand(?:mother|father|ma|pa)|"
+    r"mother|father|mom|dad|husband|wife|spouse|aunt|uncle|great-grand(?:mother|father)|oldest(?:\s+pt|\s+patient)?)"
+    r"(?:['’]s)?(?:\s*(?:,|\(|:|-)|['’]ll\s+be|\s+(?i:is|was|who['’]s|who\s+is|will\s+be|['’]ll\s+be|be|now|about|around|"
+    r"approximately|approx\.?|~|of|aged?|turning|just))*\s*"
+    rf"(?P<age>(?i:{_AGE_NUMBER}))(?!(?<=90)\+|\s+or\s+(?:older|over|above))"
+    r"(?![\d.,]\d|\+?\s*(?i:%|percent|mg|mcg|g\b|kg|lbs?|pounds|units?|minutes?|min\b|hours?|hrs?\b|days?|weeks?|wks?|"
+    r"months?|mos?\b|/|mmhg|bpm|beats|cm|mm|ml|sec|times|x\b|°|degrees|meters|feet|ft\b|miles|percentile|th\b))"
+    r"|(?<![\w/.-])[MF]\s*[/,]?\s*(?P<sexed>9\d|1[01]\d)(?![\w.%/+])"
+    r"|\b(?i:tiene|tenía|cumple|cumplió)\s+(?P<es>9\d|1[01]\d)\s+(?i:a[nñ]os)",
+)
+
+
+def _ages_without_an_age_word(text: str) -> Iterator[Span]:
+    for match in _BIRTH_YEAR_CUED.finditer(text):
+        year = int(match.group("year") or "19" + match.group("yy"))
+        if year <= BIRTH_YEAR_OF_90:
+            yield match.span()
+    for match in _AGE_AFTER_PERSON.finditer(text):
+        group = "age" if match.group("age") else "sexed" if match.group("sexed") else "es"
+        if match.group(group).strip() != "90" or text[match.end(group) : match.end(group) + 1] != "+":
+            yield match.span(group)
+
+
+def age_over_89(text: str) -> Iterator[Span]:
+    """Ages of 90 and over ('93-year-old', 'aged 91', '94M', 'ninety-two-year-old', 'turned 95'); the band
+    '90+' passes. 'Ninety-four' inside a longer number said aloud ('three one eight, sixty ninety-four') is that
+    number's, not an age."""
+    if not _AGE_HINT.search(text):
+        return  # every age pattern below needs a number from 90 to 119, an old year or a number in words
+    for span in _ages(text):
+        if not _inside_a_number_said(text, *span):
+            yield span
+
+
+_NUMBER_WORD_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(SPELLED_NUMBERS)})|\d)[\s,/-]+\Z")
+_NUMBER_WORD_AFTER = re.compile(rf"[\s,/-]+(?:(?i:{'|'.join(SPELLED_NUMBERS)})\b|\d)")
+_SAID_AGE_START = re.compile(r"(?i:ninety|nine|one\s+hundred|a\s+hundred)\b")
+
+
+def _inside_a_number_said(text: str, start: int, end: int) -> bool:
+    if not _SAID_AGE_START.match(text, start):
+        return False
+    return bool(_NUMBER_WORD_BEFORE.search(text, max(0, start - 12), start) or _NUMBER_WORD_AFTER.match(text, end))
+
+
+def _ages(text: str) -> Iterator[Span]:
+    for match in _AGE.finditer(text):
+        if text[match.end() : match.end() + 1] != "+":
+            yield match.span()
+    for match in _BIRTH_YEAR.finditer(text):
+        if int(match.group("year")) <= BIRTH_YEAR_OF_90:
+            yield match.span()
+    yield from _ages_without_an_age_word(text)
+    for pattern in (_AGE_SEX, _AGE_WORDS, _AGE_EVENT, _AGE_DECADE, _AGE_SPANISH, _AGE_IS, _AGE_BARE):
+        for match in pattern.finditer(text):
+            yield match.span()
