@@ -836,3 +836,58 @@ def test_sentence_ends_subtype_letters_and_benefits_pass(text: str) -> None:
 @pytest.mark.parametrize(("category", "text"), IDENTIFIERS_STILL_S7B)
 def test_handles_odd_dots_initials_and_towns_are_still_refused(category: str, text: str) -> None:
     assert category in categories(text), (text, categories(text))
+
+
+# ---- session 8: dates typed evasively or in a hurry -------------------------------------------------------------
+TYPED_DATES_S8 = [
+    "dc 7 . 14 . 25, home with hospice",  # digits typed apart after a date's cue
+    "d/o/b 11 30 1958",
+    "DOA 1 1 0 3 2 4, slow recovery",
+    "due date 1-0-2-2",
+    "DOB ddmmyy 300758",  # a format, then the digits
+    "discharged NOV3",  # a month and day glued
+    "seen 14feb for the ulcer",
+    "surgery was aug twenty",  # a day in words beside a month
+    "delivered twenty first of june",
+    "admitted may 3rd",
+    "ADMIT NINE FOUR, DISCHARGE NINE NINE",  # a date in number words after its cue
+    "dob: oh-three / nine / nineteen fifty",
+    "nació el veinte de agosto",
+    "fell on Friday the 13th",  # an ordinal day after a weekday, or a month and year
+    "born in oct 64, the 2nd",
+    "edd new years eve",  # a holiday as an event's day
+    "admitted on the day after Thanksgiving",
+    "d/c: sun may 4",
+    "readmitted at the county hospital 3/9",  # where the patient was, between the event and its date
+    "had her colonoscopy 4/22",
+    "labs 3/2, 3/9 and 3/16",  # a series of dates
+    "hospitalized 2/10 through 2/14",
+    "fall 7/4 last yr",
+    "last visit 10/O3/2O24",  # letters typed for digits
+    "last dose 6/8/24-6/20/24",
+]
+NOT_TYPED_DATES_S8 = [
+    "OCT scan normal",
+    "one may argue for a taper",
+    "two march together on the ward",
+    "start 8/2 film daily",
+    "pain down from 6/10 to 3/10",
+    "dc 2 of 3 meds",
+    "dc the 3rd med",
+    "admit 1130 tonight",
+    "the 4th finger is contracted",
+    "in the first trimester",
+    "cinco de mayo party at the school",
+    "on the 2nd floor",
+    "Mar 2 mg dose",
+]
+
+
+@pytest.mark.parametrize("text", TYPED_DATES_S8)
+def test_dates_typed_apart_glued_in_words_and_as_holidays_are_refused(text: str) -> None:
+    assert "date" in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_TYPED_DATES_S8)
+def test_counts_doses_scores_and_words_like_months_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from echobot.phi.spoken import words_of
+from echobot.phi.typed_dates import typed_dates
 from echobot.phi.units import not_before_unit as _not_before_unit
 
 Span = tuple[int, int]
@@ -40,6 +41,9 @@ _DATES = [
         r"\b(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b"
         r"(?!\s*(?:mg|units?|%|/))"
     ),
+    # 5/18/25-6/2/25: a range of two full dates
+    re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})\s?-\s?(?:0?[1-9]|1[0-2])/"
+               rf"(?:0?[1-9]|[12]\d|3[01])/(?:\d{{4}}|\d{{2}}){_DATE_END}"),
 ]
 # Cheap looks first: each numeric pattern of _DATES needs a digit, a separator and a digit; each other needs a month's
 # first three letters and a digit. Split so a pattern runs only where it can match (the results are the same).
@@ -47,6 +51,10 @@ _BY_MONTH = [i in (3, 4, 5, 7, 8, 9, 11) for i in range(len(_DATES))]
 _NUMERIC_DATE_HINT = re.compile(r"\d[/.-]\d")
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DIGIT = re.compile(r"\d")
+_PARTICIPLE = (
+    r"(?!(?:scor|rat|grad|measur|improv|reduc|increas|decreas|dos|titrat|split|divid|mix|combin|dilut|rank|"
+    r"lower|rais|rang|averag|need|us|requir)ed\b)[a-z]{3,}ed"
+)
 _EVENT_WORDS = (
     r"on|since|from|until|till|admitted|admission|discharged?|discharge|seen|visit|dated|dob|d\.o\.b\.?|born|"
     r"lmp|edd|edc|dos|dod|doa|birthday|bday|cumpleaños|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|"
@@ -60,10 +68,11 @@ _EVENT_WORDS = (
     r"pos|neg|returned|resulted|presented|arrived|released|transferred|hospitali[sz]ed|intubated|extubated|admit|"
     r"onset|injury|accident|swab|swabbed|screened|screen|ultrasound|us|x-?ray|cxr|pet|colonoscopy|mammogram|pap|"
     r"f/u|rtc|path|pathology|op|post-?op|began|begun|finished|discontinued|held|switched|"
-    r"implanted|inserted|removed|transfused|treated|tx|rx|evaluated|"
+    r"implanted|inserted|removed|transfused|treated|tx|rx|evaluated|taken|sent|written|found|came|went|fall|falls|"
+    # "Intake date 5/25", "fill dates: 5/2", "last drink 11/29", "had cath 8/4", "on day 8 = 03/22"
+    r"dates?(?:\s+of\s+[a-z]+|\s+so\s+far)?|last\s+[a-z]+|had\s+(?:a\s+|an\s+|her\s+|his\s+)?[a-z]+|day\s+\d{1,3}\s*[=:]|"
     # any other past participle but those that report a measure ("scored 4/6", "increased to 8/2")
-    r"(?!(?:scor|rat|grad|measur|improv|reduc|increas|decreas|dos|titrat|split|divid|mix|combin|dilut|rank|"
-    r"lower|rais|rang|averag|need|us|requir)ed\b)[a-z]{3,}ed"
+    + _PARTICIPLE
 )
 # A drug or test may stand between a start or stop and its date: "started clozapine 6/1".
 _START_STOP = r"(?:started|restarted|stopped|began|resumed|initiated|completed|finished|held|discontinued|switched)"
@@ -78,8 +87,16 @@ _CUED_DATE = re.compile(
     r"(?![\w/]|\.\w|-(?!\d))"
     r"|\((?P<bracketed>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\)"
 )
+# Where the patient was between the event and its date: "Released from jail 9/27", "seen at the wound clinic 2/11",
+# "Booked into the jail 3/28", "scheduled for 12/16", "seen here on Mon. 4/8", "treated w/ bicillin 10/8".
+_WHERE = (
+    r"(?:\s+(?:here|there|again)|\s+(?:at|in|from|into|to|out\s+of|for|w/|with)(?:\s+(?:the|our|a|an|his|her))?"
+    r"(?:\s+[a-z][a-z-]*){0,2})?"
+)
 _EVENT_BEFORE = re.compile(
-    rf"\b(?:(?:{_EVENT_WORDS})|{_START_STOP}\s+[a-z][a-z-]+)(?:['’]s)?(?:\s*:)?\s+(?:on\s+|of\s+|was\s+|is\s+)?\Z",
+    rf"\b(?:(?:seen|done|taken|drawn|given|came|went|{_PARTICIPLE}){_WHERE}|{_START_STOP}\s+[a-z][a-z-]+|{_EVENT_WORDS})"
+    r"(?:['’]s)?\.?(?:\s*:)?(?:\s+(?:on\s+(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\.?\s+)?"
+    r"|of\s+|was\s+|is\s+|(?:mid-?)?(?:morning|afternoon|evening|night|noon)\s+))?\s*\Z",
     IGNORE_CASE,
 )
 # "day 21 (10/28)", "around Easter (3/31)": a day, then its date in brackets
@@ -88,17 +105,33 @@ _DAY_BEFORE = re.compile(
     r"\s*\Z",
     IGNORE_CASE,
 )
+_SERIES_GAP = re.compile(
+    r"(?:\s*,\s*|\s+(?:and|&|through|thru|to|until|till|-)\s+)(?:again\s+)?(?:(?i:on\s+)?(?i:mon|tue|tues|wed|thu|thur|"
+    r"thurs|fri|sat|sun)\w*\.?\s+)?\Z",
+    IGNORE_CASE,
+)
+# "overdose 1/3 this yr", "fasting 2/28 last year": a month and day of this or last year
+_RANGE_AFTER = re.compile(r"\s+(?:through|thru|until|till)\s+\d", IGNORE_CASE)
+_YEAR_AFTER = re.compile(r"\s+(?:this|last)\s+(?:year|yr)\b", IGNORE_CASE)
 _FRACTION_AFTER = re.compile(
     r"\s+(?:of|doses?|tabs?|tablets?|pills?|sessions?|visits?|sites?|bottles?|sets?|cultures?|criteria)\b", IGNORE_CASE
 )
 _IN_A_PLACE = re.compile(r"\s+in\s+[a-z]")  # "on 8/15 in clinic": a preposition, not inches
 # Combination doses written like a month and day ("bup/nx 8/2 film", "Norco 5/325"): not dates after a drug name.
 _COMBINATION_DOSES = frozenset({"8/2", "4/1", "12/3", "16/4", "2/0.5", "5/325", "7/325", "10/325"})
-_SCORE_BEFORE = re.compile(
-    r"\b(?:pain|score|scale|rated|rates|from|to|down|up|worst|best|at|sites?|strength|of)\b[^.;]*$", IGNORE_CASE
+# ... a drug named or started just before ("bup/nx 8/2", "started Suboxone 8/2", "on 8/2"); after "done" it is a date
+_DRUG_BEFORE = re.compile(
+    rf"(?:\b(?:on|of|{_START_STOP[3:-1]})|[a-z]{{3,}}(?<!done)(?<!seen)(?<!ed)|/[a-z]+)\s*\Z", IGNORE_CASE
 )
+_SCORE_BEFORE = re.compile(
+    r"\b(?:pain|score|scale|rated|rates|worst|best|sites?|strength)\b[^.;]*$|\b(?:from|to|down|up|at|of)\s*$",
+    IGNORE_CASE,
+)
+# "DOB", "D-O-B", "d/o/b", "D0B", then maybe its format ("mmddyy", "(day month year)"), then a token with a digit
 _DOB = re.compile(
-    r"\b(?:dob|d\.o\.b\b\.?|date\s+of\s+birth|birth\s*date|born)(?!\w)[:\s-]*+(?P<date>[^\s,;\d]*+\d[^\s,;]*+)",
+    r"\b(?:d[o0]b|d([./-])[o0]\1b\b\.?|d\.o\.b\b\.?|date\s+of\s+birth|birth\s*date|born)(?!\w)[:\s=-]*+"
+    r"(?:\(?(?:mm|dd|yy|m|d|y)[mdy/.-]*+\)?\s*+:?\s*+)?"
+    r"(?P<date>[^\s,;\d]*+\d[^\s,;]*+)",
     IGNORE_CASE,
 )
 
@@ -138,10 +171,10 @@ _HOLIDAY = (
 _MORE_DATES = [
     # "on the 9th", "due the twenty third", "Thursday the 12th", "the 2nd of last month"; not "on the 3rd day"
     re.compile(
-        rf"\b(?i:on|since|until|till|from|by|before|after|due|for|is|was|of|{_WEEKDAY})(?:\s*,)?\s+the\s+"
+        rf"\b(?i:on|since|until|till|from|by|before|after|due|for|is|was|of|{_WEEKDAY})(?:\s*,)?\s+(?i:the)\s+"
         rf"(?P<date>(?i:{_ORDINAL_DAY}))\b(?!-)(?!\s+(?!(?i:{_AFTER_DAY})\b)[a-z])"
         rf"|\b(?i:{_WEEKDAY})(?:\s*,)?\s+(?P<day>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b"
-        rf"|\bthe\s+(?P<of>(?i:{_ORDINAL_DAY})\s+of\s+(?i:last|this|next|the)\s+month)\b"
+        rf"|\b(?i:the)\s+(?P<of>(?i:(?:{_ORDINAL_DAY})\s+of\s+(?:last|this|next|the)\s+month))\b"
     ),
     re.compile(r"(?<![\w/.-])(?P<date>(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/.-]|/\d)"),
     re.compile(rf"\b(?P<date>(?:[12]?\d|3[01])\s+de\s+(?i:{_SPANISH_MONTH})(?:\s+(?:de|del)\s+\d{{4}})?)\b"),
@@ -187,6 +220,40 @@ def _has_holiday(lowered: str) -> bool:
     return any(stem in lowered for stem in _HOLIDAY_STEMS)
 
 
+def _cued(text: str, match: re.Match[str], group: str, last_end: int) -> bool:
+    """A month/day after an event word, a day in brackets after a day's name, the next of a series of dates, or
+    followed by "this year"."""
+    if group == "bracketed":
+        return _DAY_BEFORE.search(text, max(0, match.start() - 60), match.start()) is not None
+    start = match.start(group)
+    return bool(
+        _EVENT_BEFORE.search(text[max(0, start - 60) : start])
+        or (last_end >= 0 and _SERIES_GAP.search(text[last_end:start]))
+        or _YEAR_AFTER.match(text, match.end(group))
+    )
+
+
+def _cued_dates(text: str) -> Iterator[Span]:
+    last_end = -1  # where the last date found ends: "seen 10/29 and 11/12" is a series of dates
+    for match in _CUED_DATE.finditer(text):
+        group = "date" if match.group("date") else "bracketed"
+        if not _cued(text, match, group, last_end):
+            continue
+        found = match.group(group)
+        if (found.endswith("/10") and not _RANGE_AFTER.match(text, match.end(group))
+                and _SCORE_BEFORE.search(text, max(0, match.start(group) - 30), match.start(group))):  # fmt: skip
+            continue  # "down from 8/10" is a pain score ("from 6/10 through 6/19" is a stay)
+        if _FRACTION_AFTER.match(text, match.end(group)):
+            continue  # "tolerated 2/3 doses", "completed 3/4 of the sessions": a fraction
+        start = match.start(group)
+        if found in _COMBINATION_DOSES and _DRUG_BEFORE.search(text, max(0, start - 40), start):
+            continue  # "started Suboxone 8/2": a drug's combination dose
+        if not _not_before_unit(text, match.end(group)) and not _IN_A_PLACE.match(text, match.end(group)):
+            continue  # "from 12-16 weeks", "by 10-20%"
+        last_end = match.end(group)
+        yield match.span(group)
+
+
 def date(text: str) -> Iterator[Span]:
     """Any date element but the year: 3/14/2024, 2024-03-14, March 14, 14 March 2024, March 2023,
     'on 7/4', 'DOB …'. A year alone, a month alone and relative times pass."""
@@ -199,20 +266,7 @@ def date(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             if re.search(r"\d{4}", match.group()) or _not_before_unit(text, match.end()):  # "6/8/10 units": doses
                 yield match.span()
-    for match in _CUED_DATE.finditer(text):
-        group = "date" if match.group("date") else "bracketed"
-        before = text[max(0, match.start() - 60) : match.start()]
-        if not (_EVENT_BEFORE if group == "date" else _DAY_BEFORE).search(before):
-            continue
-        found = match.group(group)
-        if found.endswith("/10") and _SCORE_BEFORE.search(text, max(0, match.start(group) - 30), match.start(group)):
-            continue  # "down from 8/10" is a pain score
-        if _FRACTION_AFTER.match(text, match.end(group)):
-            continue  # "tolerated 2/3 doses", "completed 3/4 of the sessions": a fraction
-        if found in _COMBINATION_DOSES or (not _not_before_unit(text, match.end(group))
-                                           and not _IN_A_PLACE.match(text, match.end(group))):
-            continue  # "started Suboxone 8/2", "from 12-16 weeks", "by 10-20%"
-        yield match.span(group)
+    yield from _cued_dates(text)
     ordinal = _has_ordinal(lowered)
     for pattern, wanted in zip(_MORE_DATES, (ordinal, True, " de " in lowered, _has_holiday(lowered)), strict=True):
         if not wanted:
@@ -239,3 +293,4 @@ def date(text: str) -> Iterator[Span]:
                             (_HURRIED_DAY, ordinal and not _MONTH_WORDS.isdisjoint(found))):  # fmt: skip
         for match in pattern.finditer(text) if wanted else ():
             yield match.span()
+    yield from typed_dates(text, lowered)
