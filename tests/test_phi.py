@@ -891,3 +891,62 @@ def test_dates_typed_apart_glued_in_words_and_as_holidays_are_refused(text: str)
 @pytest.mark.parametrize("text", NOT_TYPED_DATES_S8)
 def test_counts_doses_scores_and_words_like_months_pass(text: str) -> None:
     assert scan(text) == [], (text, categories(text))
+
+
+# ---- session 8: ages over 89 typed evasively or in a hurry --------------------------------------------------------
+TYPED_AGES_S8 = [
+    "92yof with new afib",  # glued to a sex
+    "pt 101yom, hip fx",
+    "96 y.o",  # the age word typed oddly or apart
+    "98 - y - o male",
+    "a 93-y-o man",
+    "9 7 y/o F",
+    "Pt age = 9 6",
+    "her age (per the son): 92",
+    "ninety-one years old per chart",  # in words
+    "ninety 3 yo",
+    "age ninety-eight",
+    "aged a hundred and one",
+    "one hundred and six",
+    "tiene noventa y siete años",
+    "cumplió noventa y cuatro años",
+    "in his eleventh decade",  # by decade or told without a figure
+    "well into his nineties",
+    "pushing 97, still drives",
+    "nearly a hundred, lives alone",
+    "98 and a half and sharp",
+    "At 92, he is the oldest",
+    "her sister is still alive at 104",
+    "88 + 7 yrs",  # a sum
+    "she is 90 + 3 = 93",
+    "XCII years old",  # roman numerals
+    "age: xcvi",
+    "turns 1 0 1 in may",
+    "his 99th bday is sunday",
+    "Mr. is 93, frail",  # after a person
+    "Male, 96, hip fracture",
+    "b.1931, lives alone",
+]
+NOT_TYPED_AGES_S8 = [
+    "temp 101F overnight",
+    "kept the insulin at >100F",
+    "pushing 90 now",
+    "nearly 100% adherence",
+    "almost 100 mg a day",
+    "BP 90 + 5 mmHg",
+    "8 + 4 = 12 units",
+    "ninety minutes of PT",
+    "at 95, the sat was stable",
+    "CV risk high, CX neg",
+    "Male, 56, hip fracture",
+]
+
+
+@pytest.mark.parametrize("text", TYPED_AGES_S8)
+def test_ages_over_89_glued_in_words_by_decade_and_as_sums_are_refused(text: str) -> None:
+    assert "age_over_89" in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_TYPED_AGES_S8)
+def test_temperatures_percentages_sums_and_younger_ages_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))
