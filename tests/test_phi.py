@@ -950,3 +950,32 @@ def test_ages_over_89_glued_in_words_by_decade_and_as_sums_are_refused(text: str
 @pytest.mark.parametrize("text", NOT_TYPED_AGES_S8)
 def test_temperatures_percentages_sums_and_younger_ages_pass(text: str) -> None:
     assert scan(text) == [], (text, categories(text))
+
+
+# ---- session 8: the hub's and the public's dates, split doses -----------------------------------------------------
+HUB_AND_PUBLIC_DATES_S8 = [
+    "The ECHO session on May 7 covers hepatitis B.",
+    "Pharmacy closed November 27-28 for the holiday.",
+    "New CDC guidelines published in June 2024 on syphilis screening.",
+    "The policy takes effect July 1 each year.",
+    "please submit cases by the 15th",
+    "Fourth of July parades are hard for him with crowds",  # a holiday named, no event on it
+    "prednisone 15/5 split dose",  # a split dose, no event before it
+    "hydrocortisone 20/10 daily",
+]
+PATIENT_DATES_NEAR_HUB_WORDS_S8 = [
+    "she was seen May 7 after the session",
+    "DOB 3.4.1961 - formulary covers it",
+    "admitted on the fourth of july",
+    "Última consulta: 14/09",
+]
+
+
+@pytest.mark.parametrize("text", HUB_AND_PUBLIC_DATES_S8)
+def test_dates_of_the_hub_or_the_public_and_split_doses_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))
+
+
+@pytest.mark.parametrize("text", PATIENT_DATES_NEAR_HUB_WORDS_S8)
+def test_a_patients_date_beside_hub_words_is_still_refused(text: str) -> None:
+    assert "date" in categories(text), (text, categories(text))

@@ -70,6 +70,7 @@ _EVENT_WORDS = (
     r"f/u|rtc|path|pathology|op|post-?op|began|begun|finished|discontinued|held|switched|"
     r"implanted|inserted|removed|transfused|treated|tx|rx|evaluated|taken|sent|written|found|came|went|fall|falls|"
     # "Intake date 5/25", "fill dates: 5/2", "last drink 11/29", "had cath 8/4", "on day 8 = 03/22"
+    r"birth|visita|cita|consulta|ingreso|ingres[oó]|alta|fecha|naci[oó]|parto|"  # Spanish: "Ultima visita: 23/08"
     r"dates?(?:\s+of\s+[a-z]+|\s+so\s+far)?|last\s+[a-z]+|had\s+(?:a\s+|an\s+|her\s+|his\s+)?[a-z]+|day\s+\d{1,3}\s*[=:]|"
     # any other past participle but those that report a measure ("scored 4/6", "increased to 8/2")
     + _PARTICIPLE
@@ -145,6 +146,7 @@ _WORD_DATES = re.compile(
     rf"\b(?i:{_ORDINAL_WORDS})\s+(?:of\s+)?{_MONTH}\b|\b(?:{_MONTH}|(?i:{_MONTH_ABBR})\.?)\s+(?:the\s+)?(?i:{_ORDINAL_WORDS})\b"
     r"|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'\d{2}\b"
 )
+_FOURTH_OF_JULY = re.compile(r"fourth\s+of\s+july", IGNORE_CASE)
 _HOLIDAY_DATE = re.compile(
     r"\b(?i:birthday|born|dob|died|passed\s+away|deceased|anniversary)\b[^.;]{0,30}?\b(?P<date>(?i:christmas(?:\s+eve|"
     r"\s+day)?|thanksgiving|new\s+year'?s(?:\s+(?:eve|day))?|easter|halloween|valentine'?s(?:\s+day)?|"
@@ -159,7 +161,7 @@ _WEEKDAY = r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesda
 _ORDINAL_DAY = rf"(?:[12]?\d|3[01])(?:st|nd|rd|th)|{_ORDINAL_WORDS}"
 # what may follow an ordinal day ("on the 12th and", "the 19th morning"); any other lowercase word makes it a count
 _AFTER_DAY = (
-    r"and|or|at|when|so|but|after|before|she|he|they|we|per|w|with|to|morning|afternoon|evening|night|am|pm|"
+    r"and|or|at|when|so|but|after|before|she|he|they|we|per|w|with|to|for|by|in|from|via|morning|afternoon|evening|night|am|pm|"
     r"of\s+(?:last|this|next|the)\s+month|of\s+" + _MONTH_FULL + r"|of\s+" + _MONTH_ABBR + r"\b"
 )
 _HOLIDAY = (
@@ -179,7 +181,7 @@ _MORE_DATES = [
     re.compile(r"(?<![\w/.-])(?P<date>(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/.-]|/\d)"),
     re.compile(rf"\b(?P<date>(?:[12]?\d|3[01])\s+de\s+(?i:{_SPANISH_MONTH})(?:\s+(?:de|del)\s+\d{{4}})?)\b"),
     re.compile(
-        rf"\b(?i:on|since|over|after|before|at|during|around|by|until|till|from|was|is)\s+(?P<date>(?i:{_HOLIDAY}))\b"
+        rf"\b(?i:on|since|over|after|before|at|during|by|until|till|from|was|is)\s+(?P<date>(?i:{_HOLIDAY}))\b"
         # a holiday with its year is a date whatever comes before it: "Mother's Day 2024", "Christmas Eve last year"
         rf"|\b(?P<dated>(?i:{_HOLIDAY})(?:,?\s+(?:19|20)\d\d\b|\s+(?i:this|last|next)\s+(?:year|yr)\b))"
     ),
@@ -254,9 +256,43 @@ def _cued_dates(text: str) -> Iterator[Span]:
         yield match.span(group)
 
 
+# Safe Harbor covers the dates of an individual, not the hub's or the public's: a clause about a session, a clinic's
+# closing, a guideline, a rule taking effect ("The hub's next didactic is on March 12", "clinic closed December
+# 24-26", "guidelines updated Jan 2025", "changes take effect January 1 every year") with nobody in it.
+_PUBLIC = re.compile(
+    r"\b(?:didactic|webinar|conference|grand\s+rounds|lecture|cme|ceu|(?:hub|echo|program)(?:['’]s)?\s+(?:next\s+)?"
+    r"(?:session|meeting|call|series)|(?:clinic|office|hub|program|pharmacy)\s+(?:\w+\s+){0,2}(?:closed|closes|closing)|"
+    r"take[sn]?\s+effect|effective|every\s+year|each\s+year|annually|guidelines?|statement|uspstf|cdc|cms|dhhs|"
+    r"posted|published|announced|unwinding|open\s+enrollment|formulary|policy|(?:send|submit)\s+(?:your\s+)?cases)\b",
+    IGNORE_CASE,
+)
+_SOMEONE = re.compile(
+    r"\b(?:pt|pts|patient|she|he|her|his|him|baby|infant|son|daughter|mom|mother|dad|father|wife|husband|dob|born|"
+    r"admitted|discharged|seen|visit|delivered|died|birth|bday|birthday|d/c|dc|admit|edd|lmp|d\W?o\W?[abd]|"
+    r"\d{1,3}\s?(?:yo|y/o|[mf]))\b",
+    IGNORE_CASE,
+)
+_CLAUSE = re.compile(r"[.;!?\n]\s|\s-{1,2}\s")
+
+
+def _public(text: str, start: int, end: int) -> bool:
+    """The date's sentence is about the hub or the public, and names no one."""
+    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    right = _CLAUSE.search(text, end)
+    clause = text[left : right.start() if right else len(text)]
+    return _PUBLIC.search(clause) is not None and _SOMEONE.search(clause) is None
+
+
 def date(text: str) -> Iterator[Span]:
     """Any date element but the year: 3/14/2024, 2024-03-14, March 14, 14 March 2024, March 2023,
-    'on 7/4', 'DOB …'. A year alone, a month alone and relative times pass."""
+    'on 7/4', 'DOB …'. A year alone, a month alone and relative times pass, and so do the hub's and public dates."""
+    public = _PUBLIC.search(text) is not None
+    for start, end in _dates(text):
+        if not (public and _public(text, start, end)):
+            yield start, end
+
+
+def _dates(text: str) -> Iterator[Span]:
     numeric = _NUMERIC_DATE_HINT.search(text) is not None
     lowered = text.lower()
     monthly = any(month in lowered for month in _MONTH_STEMS) and _DIGIT.search(text) is not None
@@ -268,12 +304,16 @@ def date(text: str) -> Iterator[Span]:
                 yield match.span()
     yield from _cued_dates(text)
     ordinal = _has_ordinal(lowered)
+    day_month = _MORE_DATES[1]
     for pattern, wanted in zip(_MORE_DATES, (ordinal, True, " de " in lowered, _has_holiday(lowered)), strict=True):
         if not wanted:
             continue  # a cheap look for the words a pattern needs, so the pattern runs only where it can match
         for match in pattern.finditer(text):
             group = next(name for name, value in match.groupdict().items() if value)
             numeric = "/" in match.group(group)
+            if pattern is day_month and not (_EVENT_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
+                                             or _YEAR_AFTER.match(text, match.end())):  # fmt: skip
+                continue  # like a month/day, a day/month needs its event: "hydrocortisone 15/5" is a split dose
             if match.group(group) == "24/7" or (numeric and _DOSE_BEFORE.search(text, max(0, match.start() - 30),
                                                                                 match.start())):
                 continue  # "NPH 20/10", "8/2 mg … then 16/4": doses
@@ -281,7 +321,8 @@ def date(text: str) -> Iterator[Span]:
                 yield match.span(group)
     if ordinal or "'" in text:
         for match in _WORD_DATES.finditer(text):
-            yield match.span()
+            if not _FOURTH_OF_JULY.fullmatch(match.group()):  # the holiday: a date only after an event (see below)
+                yield match.span()
     if _has_holiday(lowered):
         for match in _HOLIDAY_DATE.finditer(text):
             yield match.span("date")

@@ -47,12 +47,13 @@ _ORDINAL = rf"(?:(?:twenty|thirty)[\s-]?(?:{_ORDINAL_UNITS})|{'|'.join(_ORDINALS
 _DAY_WORD = rf"(?:{_ORDINAL}|{_CARDINAL})"
 # a month then its day in words or as an ordinal numeral ("SEPT ONE", "jan thirty", "may 2nd", "may the 8th"); a day
 # in words then its month ("twenty-two march", "twenty third jan"). "may", "mar" and "march" are words too: with a
-# number word they need a capital or an ordinal ("May twelve", "may the 8th"), never "one may".
+# number word they need a capital or an ordinal ("May twelve", "may the 8th"), never "one may". The Fourth of July is
+# a holiday: a date only as an event's day (_HOLIDAY_EVENT).
 _WORDED = re.compile(
     rf"\b(?:(?i:{_MONTH_ANY})(?<!\bmay)(?<!\bmar)(?<!\bmarch)|May|Mar|March|MAY|MAR|MARCH)\.?\s+(?:the\s+)?"
     rf"(?i:{_DAY_WORD})\b(?![\s-]+(?i:of|times|more|days?|weeks?|doses?|tabs?|pills|mg|percent|hundred|thousand)\b)"
     rf"|\b(?i:{_MONTH_ANY})\.?\s+(?:the\s+)?{_DAY}(?i:st|nd|rd|th)\b"
-    rf"|\b(?i:{_DAY_WORD})(?:\s+of)?\s+(?:(?i:{_MONTH_ANY})(?<!\bmay)(?<!\bmar)(?<!\bmarch)|May|March|MAY|MARCH)\b"
+    rf"|\b(?!(?i:fourth\s+of\s+july))(?i:{_DAY_WORD})(?:\s+of)?\s+(?:(?i:{_MONTH_ANY})(?<!\bmay)(?<!\bmar)(?<!\bmarch)|May|March|MAY|MARCH)\b"
 )
 _SPANISH_DAY = (
     r"(?:primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci(?:s[eé]is|"
