@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from echobot.phi.spoken import SPELLED_NUMBERS
+from echobot.phi.spoken import SPELLED_NUMBERS, words_of
 
 Span = tuple[int, int]
 IGNORE_CASE = re.IGNORECASE
@@ -79,10 +79,12 @@ _BIRTH_YEAR_CUED = re.compile(
     IGNORE_CASE,
 )
 # What every age pattern needs: a number from 90 to 119, a year before 1940, a number in words, "-narian".
-_AGE_HINT = re.compile(
-    r"(?<!\d)(?:9\d|1[01]\d|19[0-3]\d|9\s\d|1\s[01]\s\d)(?!\d)|['’][0-3]\d"
-    r"|(?i:ninety|hundred|nine|narian|noventa|cien|decade|\bx?c[ivx]*\b)|\d\s*\+\s*\d"
-)
+_AGE_HINT = re.compile(r"(?<!\d)(?:9\d|1[01]\d|19[0-3]\d|9\s\d|1\s[01]\s\d)(?!\d)|['’][0-3]\d|\d\s*\+\s*\d")
+# ... or a number in words, "-narian", a decade (stems, looked for in the lowercased text), an age in roman numerals
+_AGE_STEMS = ("nine", "hundred", "narian", "noventa", "cien", "decade")
+_ROMAN = ("xc", "xci", "xcii", "xciii", "xciv", "xcv", "xcvi", "xcvii", "xcviii", "xcix", "c", "ci", "cii", "ciii",
+          "civ", "cv", "cvi", "cvii", "cviii", "cix", "cx")  # fmt: skip
+_ROMAN_HINT = frozenset(_ROMAN) - {"c", "ci", "cv", "cx"}  # common words and abbreviations too
 _SPELLED_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _AGE_NUMBER = (
     rf"(?:9\d|1[01]\d|ninety(?:[\s-]+{_SPELLED_UNIT}|\s+something|\s*-?ish)?|nine[\s-]+{_SPELLED_UNIT}"
@@ -111,15 +113,19 @@ _UNIT_AFTER = (
 _OVER_89 = r"(?:9\d|1[01]\d)"
 # An age told without its figure or with a sum (session 8): "pushing 95", "nearly a hundred", "99 and a half",
 # "At 95, she…", "still alive at 101", "90 + 6 yrs", "pt is 89 + 4 = 93", "XCIV years old", "age: xc".
-_AGE_TOLD = re.compile(
-    rf"\b(?i:pushing|nearly|almost|close\s+to|approaching|going\s+on|near(?:ing)?)\s+(?:9[1-9]|1[01]\d|"
-    rf"(?i:a|one)\s+hundred)\b{_UNIT_AFTER}"
-    rf"|(?<![\w.])(?:{_OVER_89})\s+(?i:and\s+a\s+half)\b"
-    rf"|\b(?i:at)\s+(?:(?i:age)\s+)?{_OVER_89}\s*,?\s+(?i:she|he|they|pt|patient)\b"
-    rf"|\b(?i:alive|living|died|passed(?:\s+away)?|still\s+\w+)\s+at\s+(?:(?i:age)\s+)?{_OVER_89}\b{_UNIT_AFTER}"
-    r"|\b(?:(?i:age[ds]?)\s*[:=]?\s*(?i:xc(?:ix|iv|v?i{0,3})|c(?:ix|iv|v?i{1,3}|x))|(?i:xc(?:ix|iv|v?i{0,3})|"
-    r"c(?:ix|iv|v?i{0,3}|x)?)\s+(?i:years?\s+old|y/?o))\b"
-)
+_AGE_TOLD = [
+    (re.compile(rf"\b(?i:pushing|nearly|almost|close\s+to|approaching|going\s+on|near(?:ing)?)\s+(?:9[1-9]|1[01]\d|"
+                rf"(?i:a|one)\s+hundred)\b{_UNIT_AFTER}"),
+     frozenset({"pushing", "nearly", "almost", "close", "approaching", "going", "near", "nearing"})),
+    (re.compile(rf"(?<![\w.])(?:{_OVER_89})\s+(?i:and\s+a\s+half)\b"), frozenset({"half"})),
+    (re.compile(rf"\b(?i:at)\s+(?:(?i:age)\s+)?{_OVER_89}\s*,?\s+(?i:she|he|they|pt|patient)\b"), frozenset({"at"})),
+    (re.compile(rf"\b(?i:alive|living|died|passed(?:\s+away)?|still\s+\w+)\s+at\s+(?:(?i:age)\s+)?{_OVER_89}\b"
+                rf"{_UNIT_AFTER}"),
+     frozenset({"alive", "living", "died", "passed", "still"})),
+    (re.compile(r"\b(?:(?i:age[ds]?)\s*[:=]?\s*(?i:xc(?:ix|iv|v?i{0,3})|c(?:ix|iv|v?i{1,3}|x))|"
+                r"(?i:xc(?:ix|iv|v?i{0,3})|c(?:ix|iv|v?i{0,3}|x)?)\s+(?i:years?\s+old|y/?o))\b"),
+     frozenset(_ROMAN)),
+]
 _AGE_SUM = re.compile(
     r"(?<![\w.])(?P<a>[1-9]\d)\s*\+\s*(?P<b>\d{1,2})(?:\s*=\s*(?P<c>\d{2,3}))?\s*(?:y/?o\b|yrs?\b|years?\b)?",
     IGNORE_CASE,
@@ -152,7 +158,8 @@ def age_over_89(text: str) -> Iterator[Span]:
     """Ages of 90 and over ('93-year-old', 'aged 91', '94M', 'ninety-two-year-old', 'turned 95'); the band
     '90+' passes. 'Ninety-four' inside a longer number said aloud ('three one eight, sixty ninety-four') is that
     number's, not an age."""
-    if not _AGE_HINT.search(text):
+    if not (_AGE_HINT.search(text) or any(stem in text.lower() for stem in _AGE_STEMS)
+            or not _ROMAN_HINT.isdisjoint(words_of(text))):  # fmt: skip
         return  # every age pattern below needs a number from 90 to 119, an old year or a number in words
     for span in _ages(text):
         if not _inside_a_number_said(text, *span):
@@ -180,6 +187,10 @@ def _ages(text: str) -> Iterator[Span]:
             yield match.span()
     yield from _ages_without_an_age_word(text)
     yield from _sums(text)
-    for pattern in (_AGE_SEX, _AGE_WORDS, _AGE_EVENT, _AGE_DECADE, _AGE_SPANISH, _AGE_IS, _AGE_BARE, _AGE_TOLD):
+    for pattern in (_AGE_SEX, _AGE_WORDS, _AGE_EVENT, _AGE_DECADE, _AGE_SPANISH, _AGE_IS, _AGE_BARE):
         for match in pattern.finditer(text):
+            yield match.span()
+    found = words_of(text)
+    for pattern, words in _AGE_TOLD:  # each only where its words are
+        for match in pattern.finditer(text) if not words.isdisjoint(found) else ():
             yield match.span()

@@ -286,8 +286,10 @@ def _public(text: str, start: int, end: int) -> bool:
 def date(text: str) -> Iterator[Span]:
     """Any date element but the year: 3/14/2024, 2024-03-14, March 14, 14 March 2024, March 2023,
     'on 7/4', 'DOB …'. A year alone, a month alone and relative times pass, and so do the hub's and public dates."""
-    public = _PUBLIC.search(text) is not None
+    public: bool | None = None  # looked for once a date is found: most texts have none
     for start, end in _dates(text):
+        if public is None:
+            public = _PUBLIC.search(text) is not None
         if not (public and _public(text, start, end)):
             yield start, end
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from echobot.phi.spoken import words_of
+
 Span = tuple[int, int]
 IGNORE_CASE = re.IGNORECASE
 
@@ -95,8 +97,26 @@ _HOLIDAY_EVENT = re.compile(
 _SHORT_MONTH_DAY = re.compile(
     rf"\b(?:(?i:{_WEEKDAY})\.?,?|(?i:{_CUE})(?:\s*:)?)\s+(?P<date>(?i:{_MONTH_ANY})\.?\s+{_DAY})\b(?!\s*(?:mg|%|/|\.\d))"
 )
-_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "enero", "febrero",
-          "marzo", "abril", "mayo", "junio", "julio", "agosto", "iembre", "octubre")  # fmt: skip
+# The words each pattern needs (a set look-up first, so a pattern runs only where it can match).
+_MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+                          "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+                          "november", "dec", "december"})  # fmt: skip
+_SPANISH_MONTHS = frozenset(_SPANISH_MONTH[3:-1].split("|"))
+_DAY_WORDS = frozenset({*_UNITS, *_TEENS, *_TENS, *_ORDINALS, "st", "nd", "rd", "th"})
+_NUMBER_WORDS = frozenset({*_UNITS, *_TEENS, *_TENS, "oh", "zero"})
+_CUE_WORDS = frozenset({"d", "dob", "d0b", "doa", "dod", "dc", "admit", "admitted", "admission", "discharge",
+                        "discharged", "edd", "edc", "lmp", "date", "fecha"})  # fmt: skip
+_WEEKDAYS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
+                       "wednesday", "thursday", "friday", "saturday", "sunday"})  # fmt: skip
+_HOLIDAY_WORDS = frozenset({"christmas", "xmas", "mas", "thanksgiving", "easter", "halloween", "independence", "july",
+                            "labor", "memorial", "valentine", "valentines", "juneteenth", "mlk", "presidents",
+                            "columbus", "indigenous"})  # fmt: skip
+_DAY_HOLIDAY_WORDS = frozenset({"mother", "mothers", "father", "fathers", "veterans", "king"})  # "... day"
+
+
+def _holiday_named(found: frozenset[str]) -> bool:
+    return (not _HOLIDAY_WORDS.isdisjoint(found) or ("day" in found and not _DAY_HOLIDAY_WORDS.isdisjoint(found))
+            or ("new" in found and ("year" in found or "years" in found)))  # fmt: skip
 
 
 def _valid(month: int, day: int) -> bool:
@@ -147,24 +167,30 @@ def _said_date(said: str) -> bool:
 
 def typed_dates(text: str, lowered: str) -> Iterator[Span]:
     """Dates typed in a hurry or apart (see the module's doc)."""
-    monthly = any(hint in lowered for hint in _HINTS)
-    if monthly:
-        for pattern in (_GLUED, _WORDED, _SPANISH):
-            for match in pattern.finditer(text):
-                yield match.span()
-        for match in _SHORT_MONTH_DAY.finditer(text):
-            yield match.span("date")
-    for match in _APART.finditer(text):
+    found = words_of(text)
+    months = not _MONTH_WORDS.isdisjoint(found)
+    patterns = [
+        (_GLUED, months),
+        (_WORDED, months and not _DAY_WORDS.isdisjoint(found)),
+        (_SPANISH, not _SPANISH_MONTHS.isdisjoint(found)),
+    ]
+    for pattern, wanted in patterns:
+        for match in pattern.finditer(text) if wanted else ():
+            yield match.span()
+    cued = not _CUE_WORDS.isdisjoint(found)
+    for match in _SHORT_MONTH_DAY.finditer(text) if months and (cued or not _WEEKDAYS.isdisjoint(found)) else ():
+        yield match.span("date")
+    for match in _APART.finditer(text) if cued else ():
         pieces = re.split(r"[ .\-/]+", match.group("digits").translate(str.maketrans("Ol", "01")))
         if len(pieces) == 1 and _FORMAT.search(text, match.start(), match.start("digits")):
             pieces = list(pieces[0])  # "DOB mmddyy 110887": a format, then the digits run together
         if _a_date(pieces):
             yield match.span("digits")
-    for match in _SAID.finditer(text):
+    for match in _SAID.finditer(text) if cued and not _NUMBER_WORDS.isdisjoint(found) else ():
         if _said_date(match.group("said")):
             yield match.span("said")
-    if " the " in lowered:
+    if " the " in lowered and (months or not _WEEKDAYS.isdisjoint(found)):
         for match in _THE_DAY.finditer(text):
             yield match.span("day")
-    for match in _HOLIDAY_EVENT.finditer(text):
+    for match in _HOLIDAY_EVENT.finditer(text) if _holiday_named(found) else ():
         yield match.span("date")
