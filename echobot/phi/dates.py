@@ -3,6 +3,7 @@ name, ordinal days after a cue, holidays given as a day, and dates typed in a hu
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -229,8 +230,8 @@ def _cued(text: str, match: re.Match[str], group: str, last_end: int) -> bool:
         return _DAY_BEFORE.search(text, max(0, match.start() - 60), match.start()) is not None
     start = match.start(group)
     return bool(
-        _EVENT_BEFORE.search(text[max(0, start - 60) : start])
-        or (last_end >= 0 and _SERIES_GAP.search(text[last_end:start]))
+        (last_end >= 0 and start - last_end < 30 and _SERIES_GAP.search(text[last_end:start]))  # cheapest first
+        or _EVENT_BEFORE.search(text[max(0, start - 60) : start])
         or _YEAR_AFTER.match(text, match.end(group))
     )
 
@@ -275,22 +276,27 @@ _SOMEONE = re.compile(
 _CLAUSE = re.compile(r"[.;!?\n]\s|\s-{1,2}\s")
 
 
-def _public(text: str, start: int, end: int) -> bool:
-    """The date's sentence is about the hub or the public, and names no one."""
-    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
-    right = _CLAUSE.search(text, end)
-    clause = text[left : right.start() if right else len(text)]
-    return _PUBLIC.search(clause) is not None and _SOMEONE.search(clause) is None
+def _public_clauses(text: str) -> list[tuple[int, bool]]:
+    """Where each clause ends, and whether it is about the hub or the public and names no one, in order."""
+    clauses = []
+    left = 0
+    for cut in [*_CLAUSE.finditer(text), None]:
+        clause = text[left : cut.start() if cut else len(text)]
+        about_no_one = _PUBLIC.search(clause) is not None and _SOMEONE.search(clause) is None
+        clauses.append((cut.start() if cut else len(text), about_no_one))
+        left = cut.end() if cut else len(text)
+    return clauses
 
 
 def date(text: str) -> Iterator[Span]:
     """Any date element but the year: 3/14/2024, 2024-03-14, March 14, 14 March 2024, March 2023,
     'on 7/4', 'DOB …'. A year alone, a month alone and relative times pass, and so do the hub's and public dates."""
-    public: bool | None = None  # looked for once a date is found: most texts have none
+    clauses: list[tuple[int, bool]] | None = None  # read once a date is found: most texts have none
     for start, end in _dates(text):
-        if public is None:
-            public = _PUBLIC.search(text) is not None
-        if not (public and _public(text, start, end)):
+        if clauses is None:
+            clauses = _public_clauses(text) if _PUBLIC.search(text) else []
+        at = bisect.bisect_left(clauses, start, key=lambda clause: clause[0])
+        if not (at < len(clauses) and clauses[at][1]):
             yield start, end
 
 
