@@ -979,3 +979,21 @@ def test_dates_of_the_hub_or_the_public_and_split_doses_pass(text: str) -> None:
 @pytest.mark.parametrize("text", PATIENT_DATES_NEAR_HUB_WORDS_S8)
 def test_a_patients_date_beside_hub_words_is_still_refused(text: str) -> None:
     assert "date" in categories(text), (text, categories(text))
+
+
+NOT_AGES_NEAR_AGE_WORDS_S8 = [
+    "O2 sat at 94, she was put on 2L",
+    "sats still stable at 95, no distress",
+    "SBP nearly 100 after the bolus",
+    "HR is nearly 100 at rest",
+    "nearly a hundred pills in the bottle",
+    "smoked 40 + 55 years ago",
+    "fever to 102F overnight",
+    "DC 5 . 10 . 15 mg taper",
+    "admitted two three times this year",
+]
+
+
+@pytest.mark.parametrize("text", NOT_AGES_NEAR_AGE_WORDS_S8)
+def test_vitals_tapers_and_counts_near_age_words_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))

@@ -106,6 +106,7 @@ _AGE_AFTER_PERSON = re.compile(
 )
 
 
+_WARMTH = re.compile(r"(?i:temp|tmax|t\s?max|fever|febrile|°|degrees|heat|stored|storage|fridge|car|room|weather)")
 _UNIT_AFTER = (
     r"(?!\s*(?i:%|percent|mg|mcg|g\b|kg|lbs?|pounds|units?|min|minutes|hours|hrs|days|weeks|months|miles|mmhg|bpm|"
     r"/|°|degrees|cm|ml))"
@@ -114,20 +115,28 @@ _OVER_89 = r"(?:9\d|1[01]\d)"
 # An age told without its figure or with a sum (session 8): "pushing 95", "nearly a hundred", "99 and a half",
 # "At 95, she…", "still alive at 101", "90 + 6 yrs", "pt is 89 + 4 = 93", "XCIV years old", "age: xc".
 _AGE_TOLD = [
-    (re.compile(rf"\b(?i:pushing|nearly|almost|close\s+to|approaching|going\s+on|near(?:ing)?)\s+(?:9[1-9]|1[01]\d|"
-                rf"(?i:a|one)\s+hundred)\b{_UNIT_AFTER}"),
+    # said of a person ("she's pushing 95", "the old man is nearly 100"; not "HR nearly 100"), or "nearly a hundred"
+    (re.compile(rf"\b(?i:she|he|pt|patient|they|man|woman|lady|gentleman|mom|dad|grand(?:ma|pa|mother|father)|mother|"
+                rf"father)(?:['’]s|\s+(?i:is|was|will\s+be|must\s+be|who['’]s))\s+['\"‘“]?(?i:pushing|nearly|almost|"
+                rf"close\s+to|approaching|going\s+on|near(?:ing)?)\s+(?:9[1-9]|1[01]\d)\b{_UNIT_AFTER}"
+                # "pushing 97" alone, but not a vital sign's ("HR pushing 110")
+                rf"|(?<!(?i:hr|bp) )(?<!(?i:sbp|dbp|map|bgs) )(?<!(?i:rate|sats) )(?<!(?i:sugar|pulse) )"
+                rf"(?<!(?i:glucose) )\b(?i:pushing)\s+(?:9[1-9]|1[01]\d)\b{_UNIT_AFTER}"
+                rf"|\b(?i:pushing|nearly|almost|close\s+to|approaching|going\s+on)\s+(?i:a|one)\s+hundred\b"
+                rf"(?!\s+(?!(?i:years?|yrs?|now|and|but|or|per|according)\b)[a-z]){_UNIT_AFTER}"),
      frozenset({"pushing", "nearly", "almost", "close", "approaching", "going", "near", "nearing"})),
     (re.compile(rf"(?<![\w.])(?:{_OVER_89})\s+(?i:and\s+a\s+half)\b"), frozenset({"half"})),
-    (re.compile(rf"\b(?i:at)\s+(?:(?i:age)\s+)?{_OVER_89}\s*,?\s+(?i:she|he|they|pt|patient)\b"), frozenset({"at"})),
-    (re.compile(rf"\b(?i:alive|living|died|passed(?:\s+away)?|still\s+\w+)\s+at\s+(?:(?i:age)\s+)?{_OVER_89}\b"
-                rf"{_UNIT_AFTER}"),
-     frozenset({"alive", "living", "died", "passed", "still"})),
+    # "At 95, she is the oldest": at the start of a sentence or clause ("sat at 95, she…" is a saturation)
+    (re.compile(rf"(?:^|(?<=[.;:!?,\n])|(?<=[.;:!?,\n•-] ))(?i:at)\s+(?:(?i:age)\s+)?{_OVER_89}\s*,?\s+"
+                r"(?i:she|he|they|pt|patient)\b", re.MULTILINE), frozenset({"at"})),
+    (re.compile(rf"\b(?i:alive|died|passed(?:\s+away)?)\s+at\s+(?:(?i:age)\s+)?{_OVER_89}\b{_UNIT_AFTER}"),
+     frozenset({"alive", "died", "passed"})),
     (re.compile(r"\b(?:(?i:age[ds]?)\s*[:=]?\s*(?i:xc(?:ix|iv|v?i{0,3})|c(?:ix|iv|v?i{1,3}|x))|"
                 r"(?i:xc(?:ix|iv|v?i{0,3})|c(?:ix|iv|v?i{0,3}|x)?)\s+(?i:years?\s+old|y/?o))\b"),
      frozenset(_ROMAN)),
 ]
 _AGE_SUM = re.compile(
-    r"(?<![\w.])(?P<a>[1-9]\d)\s*\+\s*(?P<b>\d{1,2})(?:\s*=\s*(?P<c>\d{2,3}))?\s*(?:y/?o\b|yrs?\b|years?\b)?",
+    r"(?<![\w.])(?P<a>[89]\d)\s*\+\s*(?P<b>\d{1,2})(?:\s*=\s*(?P<c>\d{2,3}))?\s*(?:y/?o\b|yrs?\b|years?\b)?",
     IGNORE_CASE,
 )
 _PERSON_IS = re.compile(r"\b(?i:pt|patient|she|he|they)(?:['’]s|\s+(?i:is|was))\s+\Z")
@@ -187,7 +196,10 @@ def _ages(text: str) -> Iterator[Span]:
             yield match.span()
     yield from _ages_without_an_age_word(text)
     yield from _sums(text)
-    for pattern in (_AGE_SEX, _AGE_WORDS, _AGE_EVENT, _AGE_DECADE, _AGE_SPANISH, _AGE_IS, _AGE_BARE):
+    for match in _AGE_SEX.finditer(text):
+        if not (match.group().endswith("F") and _WARMTH.search(text, max(0, match.start() - 24), match.start())):
+            yield match.span()  # "fever to 101F", "stored at 100 F": a temperature
+    for pattern in (_AGE_WORDS, _AGE_EVENT, _AGE_DECADE, _AGE_SPANISH, _AGE_IS, _AGE_BARE):
         for match in pattern.finditer(text):
             yield match.span()
     found = words_of(text)

@@ -32,6 +32,7 @@ _LINK = (
     r"(?:\s*+(?:[:=#-]|is|was|on|(?:\(\s*)?(?:yyyy|year|month|day|mm|dd|yy|m|d|y)(?:[\s/.-]*+(?:yyyy|year|month|"
     r"day|mm|dd|yy|m|d|y))*+(?:\s*\))?(?=[\s:]))(?!\w))*+\s*+"
 )
+_DOSE_AFTER = re.compile(r"\s*(?i:mg|mcg|g|units?|u|ml|%|x|tabs?|pills?|times)\b")
 _FORMAT = re.compile(r"(?i:mm|dd|yy)")
 _APART = re.compile(rf"(?i:{_CUE}){_LINK}(?P<digits>[\dOl](?:[ .\-/]*+[\dOl]){{3,9}})(?![\w/]|\.\d)")
 
@@ -70,6 +71,7 @@ _SPANISH = re.compile(rf"\b(?i:{_SPANISH_DAY})\s+(?i:de)\s+(?i:{_SPANISH_MONTH})
 _NUMBER_WORD = rf"(?:oh|zero|{'|'.join(_TENS)}|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})"
 _SAID = re.compile(
     rf"(?i:{_CUE}){_LINK}(?P<said>(?i:{_NUMBER_WORD})(?:(?:\s*/\s*|[\s-]+)(?i:{_NUMBER_WORD})){{1,7}})\b"
+    r"(?!\s*(?i:times|x\b|days?|weeks?|months?|hours?|doses?|meds|pills|tabs|mg|units?|%))"
 )
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|wednesday|tuesday|thursday|saturday"
 _ORDINAL_DAY = rf"(?:[12]?\d|3[01])(?:st|nd|rd|th)|{_ORDINAL}"
@@ -184,7 +186,7 @@ def typed_dates(text: str, lowered: str) -> Iterator[Span]:
         pieces = re.split(r"[ .\-/]+", match.group("digits").translate(str.maketrans("Ol", "01")))
         if len(pieces) == 1 and _FORMAT.search(text, match.start(), match.start("digits")):
             pieces = list(pieces[0])  # "DOB mmddyy 110887": a format, then the digits run together
-        if _a_date(pieces):
+        if _a_date(pieces) and not _DOSE_AFTER.match(text, match.end("digits")):  # "dc 5 . 10 . 15 mg": a taper
             yield match.span("digits")
     for match in _SAID.finditer(text) if cued and not _NUMBER_WORDS.isdisjoint(found) else ():
         if _said_date(match.group("said")):
