@@ -72,10 +72,8 @@ _EVENT_WORDS = (
     r"implanted|inserted|removed|transfused|treated|tx|rx|evaluated|taken|sent|written|found|came|went|fall|falls|"
     # "Intake date 5/25", "fill dates: 5/2", "last drink 11/29", "had cath 8/4", "on day 8 = 03/22"
     r"birth|visita|cita|consulta|ingreso|ingres[oó]|alta|fecha|naci[oó]|parto|"  # Spanish: "Ultima visita: 23/08"
-    r"dates?(?:\s+of\s+[a-z]+|\s+so\s+far)?|last\s+[a-z]+|had\s+(?:a\s+|an\s+|her\s+|his\s+)?[a-z]+|day\s+\d{1,3}\s*[=:]|"
-    # any other past participle but those that report a measure ("scored 4/6", "increased to 8/2")
-    + _PARTICIPLE
-)
+    r"dates?(?:\s+of\s+[a-z]+|\s+so\s+far)?|last\s+[a-z]+|had\s+(?:a\s+|an\s+|her\s+|his\s+)?[a-z]+|day\s+\d{1,3}\s*[=:]"
+)  # and any past participle (in _EVENT_BEFORE, with where it happened)
 # A drug or test may stand between a start or stop and its date: "started clozapine 6/1".
 _START_STOP = r"(?:started|restarted|stopped|began|resumed|initiated|completed|finished|held|discontinued|switched)"
 # A month/day after an event word. The date is found first and the words before it are read after, so the long
@@ -96,6 +94,7 @@ _WHERE = (
     r"(?:\s+[a-z][a-z-]*){0,2})?"
 )
 _EVENT_BEFORE = re.compile(
+    # any past participle but those that report a measure ("scored 4/6", "increased to 8/2"), maybe with where
     rf"\b(?:(?:seen|done|taken|drawn|given|came|went|{_PARTICIPLE}){_WHERE}|{_START_STOP}\s+[a-z][a-z-]+|{_EVENT_WORDS})"
     r"(?:['’]s)?\.?(?:\s*:)?(?:\s+(?:on\s+(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\.?\s+)?"
     r"|of\s+|was\s+|is\s+|(?:mid-?)?(?:morning|afternoon|evening|night|noon)\s+))?\s*\Z",
