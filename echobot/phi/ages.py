@@ -167,7 +167,8 @@ def age_over_89(text: str) -> Iterator[Span]:
     """Ages of 90 and over ('93-year-old', 'aged 91', '94M', 'ninety-two-year-old', 'turned 95'); the band
     '90+' passes. 'Ninety-four' inside a longer number said aloud ('three one eight, sixty ninety-four') is that
     number's, not an age."""
-    if not (_AGE_HINT.search(text) or any(stem in text.lower() for stem in _AGE_STEMS)
+    lowered = text.lower()
+    if not (_AGE_HINT.search(text) or any(stem in lowered for stem in _AGE_STEMS)
             or not _ROMAN_HINT.isdisjoint(words_of(text))):  # fmt: skip
         return  # every age pattern below needs a number from 90 to 119, an old year or a number in words
     for span in _ages(text):
