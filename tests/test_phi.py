@@ -836,3 +836,164 @@ def test_sentence_ends_subtype_letters_and_benefits_pass(text: str) -> None:
 @pytest.mark.parametrize(("category", "text"), IDENTIFIERS_STILL_S7B)
 def test_handles_odd_dots_initials_and_towns_are_still_refused(category: str, text: str) -> None:
     assert category in categories(text), (text, categories(text))
+
+
+# ---- session 8: dates typed evasively or in a hurry -------------------------------------------------------------
+TYPED_DATES_S8 = [
+    "dc 7 . 14 . 25, home with hospice",  # digits typed apart after a date's cue
+    "d/o/b 11 30 1958",
+    "DOA 1 1 0 3 2 4, slow recovery",
+    "due date 1-0-2-2",
+    "DOB ddmmyy 300758",  # a format, then the digits
+    "discharged NOV3",  # a month and day glued
+    "seen 14feb for the ulcer",
+    "surgery was aug twenty",  # a day in words beside a month
+    "delivered twenty first of june",
+    "admitted may 3rd",
+    "ADMIT NINE FOUR, DISCHARGE NINE NINE",  # a date in number words after its cue
+    "dob: oh-three / nine / nineteen fifty",
+    "nació el veinte de agosto",
+    "fell on Friday the 13th",  # an ordinal day after a weekday, or a month and year
+    "born in oct 64, the 2nd",
+    "edd new years eve",  # a holiday as an event's day
+    "admitted on the day after Thanksgiving",
+    "d/c: sun may 4",
+    "readmitted at the county hospital 3/9",  # where the patient was, between the event and its date
+    "had her colonoscopy 4/22",
+    "labs 3/2, 3/9 and 3/16",  # a series of dates
+    "hospitalized 2/10 through 2/14",
+    "fall 7/4 last yr",
+    "last visit 10/O3/2O24",  # letters typed for digits
+    "last dose 6/8/24-6/20/24",
+]
+NOT_TYPED_DATES_S8 = [
+    "OCT scan normal",
+    "one may argue for a taper",
+    "two march together on the ward",
+    "start 8/2 film daily",
+    "pain down from 6/10 to 3/10",
+    "dc 2 of 3 meds",
+    "dc the 3rd med",
+    "admit 1130 tonight",
+    "the 4th finger is contracted",
+    "in the first trimester",
+    "cinco de mayo party at the school",
+    "on the 2nd floor",
+    "Mar 2 mg dose",
+]
+
+
+@pytest.mark.parametrize("text", TYPED_DATES_S8)
+def test_dates_typed_apart_glued_in_words_and_as_holidays_are_refused(text: str) -> None:
+    assert "date" in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_TYPED_DATES_S8)
+def test_counts_doses_scores_and_words_like_months_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))
+
+
+# ---- session 8: ages over 89 typed evasively or in a hurry --------------------------------------------------------
+TYPED_AGES_S8 = [
+    "92yof with new afib",  # glued to a sex
+    "pt 101yom, hip fx",
+    "96 y.o",  # the age word typed oddly or apart
+    "98 - y - o male",
+    "a 93-y-o man",
+    "9 7 y/o F",
+    "Pt age = 9 6",
+    "her age (per the son): 92",
+    "ninety-one years old per chart",  # in words
+    "ninety 3 yo",
+    "age ninety-eight",
+    "aged a hundred and one",
+    "one hundred and six",
+    "tiene noventa y siete años",
+    "cumplió noventa y cuatro años",
+    "in his eleventh decade",  # by decade or told without a figure
+    "well into his nineties",
+    "pushing 97, still drives",
+    "nearly a hundred, lives alone",
+    "98 and a half and sharp",
+    "At 92, he is the oldest",
+    "her sister is still alive at 104",
+    "88 + 7 yrs",  # a sum
+    "she is 90 + 3 = 93",
+    "XCII years old",  # roman numerals
+    "age: xcvi",
+    "turns 1 0 1 in may",
+    "his 99th bday is sunday",
+    "Mr. is 93, frail",  # after a person
+    "Male, 96, hip fracture",
+    "b.1931, lives alone",
+]
+NOT_TYPED_AGES_S8 = [
+    "temp 101F overnight",
+    "kept the insulin at >100F",
+    "pushing 90 now",
+    "nearly 100% adherence",
+    "almost 100 mg a day",
+    "BP 90 + 5 mmHg",
+    "8 + 4 = 12 units",
+    "ninety minutes of PT",
+    "at 95, the sat was stable",
+    "CV risk high, CX neg",
+    "Male, 56, hip fracture",
+]
+
+
+@pytest.mark.parametrize("text", TYPED_AGES_S8)
+def test_ages_over_89_glued_in_words_by_decade_and_as_sums_are_refused(text: str) -> None:
+    assert "age_over_89" in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_TYPED_AGES_S8)
+def test_temperatures_percentages_sums_and_younger_ages_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))
+
+
+# ---- session 8: the hub's and the public's dates, split doses -----------------------------------------------------
+HUB_AND_PUBLIC_DATES_S8 = [
+    "The ECHO session on May 7 covers hepatitis B.",
+    "Pharmacy closed November 27-28 for the holiday.",
+    "New CDC guidelines published in June 2024 on syphilis screening.",
+    "The policy takes effect July 1 each year.",
+    "please submit cases by the 15th",
+    "Fourth of July parades are hard for him with crowds",  # a holiday named, no event on it
+    "prednisone 15/5 split dose",  # a split dose, no event before it
+    "hydrocortisone 20/10 daily",
+]
+PATIENT_DATES_NEAR_HUB_WORDS_S8 = [
+    "she was seen May 7 after the session",
+    "DOB 3.4.1961 - formulary covers it",
+    "admitted on the fourth of july",
+    "Última consulta: 14/09",
+]
+
+
+@pytest.mark.parametrize("text", HUB_AND_PUBLIC_DATES_S8)
+def test_dates_of_the_hub_or_the_public_and_split_doses_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))
+
+
+@pytest.mark.parametrize("text", PATIENT_DATES_NEAR_HUB_WORDS_S8)
+def test_a_patients_date_beside_hub_words_is_still_refused(text: str) -> None:
+    assert "date" in categories(text), (text, categories(text))
+
+
+NOT_AGES_NEAR_AGE_WORDS_S8 = [
+    "O2 sat at 94, she was put on 2L",
+    "sats still stable at 95, no distress",
+    "SBP nearly 100 after the bolus",
+    "HR is nearly 100 at rest",
+    "nearly a hundred pills in the bottle",
+    "smoked 40 + 55 years ago",
+    "fever to 102F overnight",
+    "DC 5 . 10 . 15 mg taper",
+    "admitted two three times this year",
+]
+
+
+@pytest.mark.parametrize("text", NOT_AGES_NEAR_AGE_WORDS_S8)
+def test_vitals_tapers_and_counts_near_age_words_pass(text: str) -> None:
+    assert scan(text) == [], (text, categories(text))

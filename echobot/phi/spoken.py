@@ -252,11 +252,11 @@ def collapsed(text: str) -> tuple[str, list[int], list[int]] | None:
 
 
 # ---- letters typed for digits (session 7) --------------------------------------------------------------------------
-# "6o1.693.22o7", "9l6-452-8873", "520.555.O186", "ssn 6o3-29-ll75": O or o for a zero, l or I for a one, inside a
-# number. A group of such tokens joined by dashes or dots, with more digits than letters (and three characters at
-# least when it is one token, or a digit then an O: "9O"), is read as the digits it shows; words ("lol", "IO", "O2")
-# keep their letters.
-_LOOKALIKE = re.compile(r"(?<![\w.-])[0-9OoIl]++(?:[-.][0-9OoIl]++)*+(?![\w-]|\.\w)")
+# "6o1.693.22o7", "9l6-452-8873", "520.555.O186", "ssn 6o3-29-ll75", "1O/O2/2O23": O or o for a zero, l or I for a
+# one, inside a number. A group of such tokens joined by dashes, dots or slashes, with more digits than letters (and
+# three characters at least when it is one token, or a digit then an O: "9O"), or in three parts with a digit in
+# each (a date: "O5-l7-l99O"), is read as the digits it shows; words ("lol", "IO", "O2") keep their letters.
+_LOOKALIKE = re.compile(r"(?<![\w./-])[0-9OoIl]++(?:[-./][0-9OoIl]++)*+(?![\w/-]|\.\w)")
 _AS_DIGITS = str.maketrans("OoIl", "0011")
 
 
@@ -266,6 +266,9 @@ def _as_digits(match: re.Match[str]) -> str:
     letters = sum(c in "OoIl" for c in group)
     if letters and digits >= 2 and digits > letters and len(group) >= 3:
         return group.translate(_AS_DIGITS)
+    parts = re.split(r"[-./]", group)
+    if letters and len(parts) == 3 and all(any(c.isdigit() for c in part) for part in parts):
+        return group.translate(_AS_DIGITS)  # "O5-l7-l99O": three parts with a digit in each, a date's shape
     if len(group) == 2 and group[0].isdigit() and group[1] in "Oo":
         return group.translate(_AS_DIGITS)  # "pt is 9O": a tens digit and an O for its zero
     return group
@@ -273,6 +276,6 @@ def _as_digits(match: re.Match[str]) -> str:
 
 def unlookalike(text: str) -> str:
     """The text with the letters typed for digits inside numbers read as digits (same length)."""
-    if not re.search(r"\d[OoIl]|[OoIl]\d", text):
+    if not re.search(r"\d/?[OoIl]|[OoIl]/?\d", text):
         return text  # no letter touches a digit: the common case, one search
     return _LOOKALIKE.sub(_as_digits, text)
