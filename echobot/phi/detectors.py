@@ -786,7 +786,8 @@ _LANDMARK = re.compile(
     r"(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,3})"
 )
 _NAMED_STREET = re.compile(
-    rf"\b(?i:on|off|near|at|by|corner\s+of)\s+(?:{_STREET_NAME}\s+){{1,2}}(?i:{_STREET_SUFFIX})\b(?!\s+[A-Z][a-z])"
+    rf"\b(?:[oO]n|[oO]ff|[nN]ear|[aA]t|[bB]y|[cC]orner\s+of)\s+"  # "ON W. HUNTSVILLE AVE" recased: "On"
+    rf"(?:{_STREET_NAME}\s+){{1,2}}(?i:{_STREET_SUFFIX})\b(?!\s+[A-Z][a-z])"
 )
 _PO_BOX = re.compile(r"\bP\.?\s*O\.?\s*Box\s*\d+|\bpost\s+office\s+box\s*\d+", IGNORE_CASE)
 _STATE_CODES = (
@@ -878,7 +879,7 @@ def _in_gazetteer(phrase: str) -> bool:
 
 _TWO_DECIMALS = re.compile(r"\d\.\d")
 _FACILITY_STEMS = ("cent", "facility", "complex", "clinic", "hospital", "jail", "prison", "school", "elementary",
-                   "house", "unit")  # fmt: skip
+                   "house", "dialysis")  # fmt: skip
 _HOUSING_STEMS = ("neighbo", "barrio", "district", "park", "apartments", "projects", "subdivision", "housing")
 
 
@@ -970,8 +971,9 @@ def geography(text: str, *, shouting: bool = False) -> Iterator[Span]:
         if _is_place(match.group("place").split()[-1]):
             yield match.span("place")
     yield from known_places(text)  # towns with no cue word: "drove in from crownpoint", "Lame Deer pt"
-    yield from hurried_places(text)  # "home: 1147 arroyo seco rd", "lives off hwy 491", "pt from shiprok"
-    yield from typed_places(text)  # "ship rock", "gal-lup", "gallup, nm", "in perry co", "pine ridge rez"
+    words = words_of(text)
+    yield from hurried_places(text, words)  # "home: 1147 arroyo seco rd", "lives off hwy 491", "pt from shiprok"
+    yield from typed_places(text, words)  # "ship rock", "gal-lup", "gallup, nm", "in perry co", "pine ridge rez"
 
 
 _RESIDENCE_CUE = re.compile(r"(?i:lives|living|lived|resides|residing|reside|moved|moving|relocated|raised|grew\s+up|"

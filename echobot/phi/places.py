@@ -211,12 +211,12 @@ _HURRIED_PLACES: list[tuple[re.Pattern[str], list[frozenset[str]]]] = [
         + r"\s*#?\s*[A-Za-z0-9]{1,4})(?![\w-])"),
      [frozenset({"apt", "apartment", "unit", "ste", "suite", "lot", "trlr", "trailer", "space", "spc"})]),
     (re.compile(  # a street abbreviated, lowercase, after where one is: "up the holler off sheep springs rd"
-        r"\b(?i:on|off|along|past|at|near|by)\s+(?P<lower>(?:[nsew]\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[a-z][a-z'-]+)"
+        r"\b(?:on|off|along|past|at|near|by)\s+(?P<lower>(?:[nsew]\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[a-z][a-z'-]+)"
         r"(?:\s+[a-z][a-z'-]+){0,2}\s+(?:st|rd|ave|ln|blvd|hwy|pkwy|trl|crk|street|road|avenue|lane))\b"
         r"(?!\s+(?i:elevation|elevations|depression|depressions|segment|segments|changes|wave|waves))"),
      [frozenset({"st", "rd", "ave", "ln", "blvd", "hwy", "pkwy", "trl", "crk", "street", "road", "avenue", "lane"})]),
     (re.compile(  # two streets that cross: "on 4th and Main", "at Main & 3rd"
-        r"\b(?i:on|at|corner\s+of|near|by)\s+(?P<corner>\d{1,3}(?:st|nd|rd|th)\s+(?:and|&)\s+[A-Z][a-z]+"
+        r"\b(?:on|at|corner\s+of|near|by)\s+(?P<corner>\d{1,3}(?:st|nd|rd|th)\s+(?:and|&)\s+[A-Z][a-z]+"
         r"|[A-Z][a-z]+\s+(?:and|&)\s+\d{1,3}(?:st|nd|rd|th))\b"),
      [frozenset({"and"}), frozenset({"on", "at", "corner", "near", "by"})]),
     (re.compile(  # a Spanish street named with no number: "lives off Avenida del Sol"
@@ -275,9 +275,10 @@ def _ordinary(word: str) -> bool:
     return word in _DETERMINERS or word in NOT_STREET_NAMES or word in US_STATES or len(word) < 3
 
 
-def hurried_places(text: str) -> Iterator[Span]:
-    """Addresses, streets, roads, abbreviated counties and misspelled towns typed in a hurry."""
-    words_in_text = words_of(text)
+def hurried_places(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
+    """Addresses, streets, roads, abbreviated counties and misspelled towns typed in a hurry (`words`: the text's
+    words, lowercased, if the caller has them)."""
+    words_in_text = words_of(text) if words is None else words
     for pattern, needed in _HURRIED_PLACES:
         if any(words_in_text.isdisjoint(any_of) for any_of in needed):
             continue

@@ -27,6 +27,7 @@ from echobot.phi.lexicon import (
     US_STATES,
 )
 from echobot.phi.places import NOT_TOWNS, gazetteer
+from echobot.phi.spoken import words_of
 
 Span = tuple[int, int]
 _ABBREVIATED = (("saint ", "st"), ("fort ", "ft"), ("mount ", "mt"))
@@ -192,10 +193,20 @@ def _plausible(name: str, typed: str, tokens: list[re.Match[str]], *, stated: bo
     return not (len(tokens) == 1 and tokens[0].group().lower() in _ORDINARY)
 
 
-def _after_cue(text: str) -> Iterator[Span]:
+@cache
+def _prefixes() -> frozenset[str]:
+    """Every beginning of every squashed name: a word after a cue that begins none is no town's first piece."""
+    return frozenset(key[:i] for key in squashed() for i in range(1, len(key) + 1))
+
+
+def _after_cue(text: str, words: frozenset[str]) -> Iterator[Span]:
     """A town typed oddly, or a lowercase town of several words, right after a place cue."""
-    for cue in _CUE_WORDS.finditer(text):
-        tokens = _tokens_from(text, cue.end())
+    prefixes = _prefixes()
+    for cue in _CUE_WORDS.finditer(_lowered(text)):
+        first = cue.group("first")
+        if first not in prefixes and not first.endswith("town") and "town" not in words:
+            continue  # the common case: one set look-up
+        tokens = _tokens_from(text, cue.start("first"))
         for n in range(len(tokens), 0, -1):
             reading = _reading(text, tokens[:n])
             if reading is None:
@@ -208,11 +219,18 @@ def _after_cue(text: str) -> Iterator[Span]:
             break
 
 
+# Run on the lowercased text: a case-blind alternation tried at every character costs four times as much.
 _CUE_WORDS = re.compile(
-    r"(?:\b(?P<cue>(?i:in|from|near|nr|past|at|by|to|outside|around|toward|towards|lives|living|resides))"
-    r"|\b(?i:part|side|outskirts|edge|north|south|east|west|n|s|e|w|mi|miles|km)\s+(?P<of>(?i:of)))"
-    r"\s+(?:(?i:the)\s+)?['\"‘“]?(?=[A-Za-z])"
+    r"(?<![a-z])(?:(?P<cue>in|from|near|nr|past|at|by|to|outside|around|toward|towards|lives|living|resides)"
+    r"|(?:part|side|outskirts|edge|north|south|east|west|n|s|e|w|mi|miles|km)\s+(?P<of>of))"
+    r"\s+(?:the\s+)?['\"‘“]?(?=(?P<first>[a-z]+))"
 )
+
+
+def _lowered(text: str) -> str:
+    """`text` in lowercase, of the same length (a character whose lowercase is longer is kept as it is)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _before_state(text: str) -> Iterator[Span]:
@@ -326,12 +344,27 @@ _INSTITUTIONS = frozenset({"hospital", "nursing", "home", "group", "shelter", "p
                            "city", "valley", "mountains", "desert", "village", "village's", "camp", "streets"})
 
 
-def typed_places(text: str) -> Iterator[Span]:
-    """Towns, counties, reservations, wards and city nicknames typed evasively or in a hurry."""
-    yield from _after_cue(text)
-    yield from _before_state(text)
-    yield from _before_place_word(text)
-    yield from _nicknames(text)
-    yield from _lives_in_the(text)
-    for match in _WARD.finditer(text):
+_STATE_WORDS = frozenset(c.lower() for c in _SAFE) | US_STATES | {"nation", "reservation", "pueblo"}
+_AMBIGUOUS_UPPER = re.compile(r",\s*(?:" + "|".join(c.upper() for c in sorted(_AMBIGUOUS_CODES)) + r")\b")
+_PLACE_WORDS = frozenset({"rez", "res", "reservation", "area", "county", "cnty", "co", "parish", "town", "village",
+                          "city", "community"})  # fmt: skip
+_NICK_WORDS = frozenset(max(words_of(nick), key=len) for nick in CITY_NICKNAMES)
+_LIVES_WORDS = frozenset({"lives", "living", "lived", "resides", "residing", "stays", "staying", "moved", "grew",
+                          "raised", "neighborhood", "neighbourhood", "barrio", "hood", "part", "side"})  # fmt: skip
+
+
+def typed_places(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
+    """Towns, counties, reservations, wards and city nicknames typed evasively or in a hurry. Each reading runs
+    only when a word it needs is in the text (a set look-up); `words`: the text's words, lowercased, if known."""
+    words = words_of(text) if words is None else words
+    yield from _after_cue(text, words)
+    if not words.isdisjoint(_STATE_WORDS) or _AMBIGUOUS_UPPER.search(text):
+        yield from _before_state(text)
+    if not words.isdisjoint(_PLACE_WORDS):
+        yield from _before_place_word(text)
+    if not words.isdisjoint(_NICK_WORDS):
+        yield from _nicknames(text)
+    if not words.isdisjoint(_LIVES_WORDS):
+        yield from _lives_in_the(text)
+    for match in _WARD.finditer(text) if "ward" in words else ():
         yield match.span("ward")
