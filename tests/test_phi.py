@@ -879,6 +879,11 @@ PLACES_TYPED_ODDLY_S8 = [
     "her place is at 5th and Elm",
     "lives off Calle del Norte, the yellow house",
     "mailing is rr 3 box 77",
+    # a town's words run together, then who comes from it; one nation's reservation; a county abbreviated
+    "lamedeer pt with new cough",
+    "grew up on the crow rez, moved for work",
+    "Pike Co. resident, 61M",
+    "she moved to chitown in 2019",
 ]
 NOT_PLACES_TYPED_ODDLY_S8 = [
     "desat at rest on room air, 84% walking",  # two words that run together spell a town (Reston)
@@ -905,6 +910,12 @@ NOT_PLACES_TYPED_ODDLY_S8 = [
     "on ecg st elevation in v2-v4",
     "2 beers on the rd home",
     "lives in the Group Home on campus",
+    "the crossroads area of the intake form",  # one word that two towns' words run together
+    "at a Navajo chapter house health fair",  # any chapter house, not a named one
+    "question from Dr. Whitfield's clinic",  # a title after "from" is a person's
+    "ALASKA VILLAGE CLINICS USE CHA/Ps",  # a state's villages
+    "PT WANTS TO START BUP AT HOME",  # capitals: a town that is also a word, after "to"
+    "per the revised criteria (Baltimore 2016), stage 2",  # a consensus named by its town and year
 ]
 
 

@@ -857,6 +857,7 @@ _LOWERCASE_TOWN = re.compile(
 _CITY_COMMA_STATE = re.compile(rf"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{0,2}}),\s+(?:{_STATE_CODES})\b")
 
 
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "sr", "sra", "fr", "rev"})
 _INDEFINITE = re.compile(r"\b(?i:an?)\s+$")
 _REGION_NOUNS = frozenset({"region", "area", "the"})
 
@@ -867,8 +868,8 @@ def _is_place(phrase: str) -> bool:
         return False  # "from Latin America", "the Great Plains region": as large as a state or larger
     if all(word in NOT_PLACES or word in US_STATES for word in words):
         return False
-    if words[0] in DRUG_BRANDS or words[0] in CLINICAL_SHORTHAND:
-        return False  # "switch from Humalog vials": a drug, not a town
+    if words[0] in DRUG_BRANDS or words[0] in CLINICAL_SHORTHAND or words[0] in _TITLES:
+        return False  # "switch from Humalog vials": a drug, not a town; "from Dr. Lee's clinic": a person
     return words[0] not in NOT_PLACES
 
 
@@ -904,8 +905,9 @@ def _more_places(text: str) -> Iterator[Span]:
         words = match.group("place").split()
         if words[0] == "The":
             words = words[1:]  # "The Mayo Clinic protocol": the article that opens a sentence is no town's
-        if not words or " ".join(words).lower() in NOT_TOWNS:
-            continue
+        if not words or " ".join(words).lower() in NOT_TOWNS or _INDEFINITE.search(
+                text, max(0, match.start() - 4), match.start()):  # fmt: skip
+            continue  # "at a Navajo chapter house event": any chapter house
         if any(_in_gazetteer(" ".join(words[:n])) and _is_place(words[n - 1]) for n in range(1, len(words) + 1)) or (
                 " ".join(words).lower() in gazetteer().names):  # fmt: skip
             yield match.end("place") - len(" ".join(words)), match.end("place")
@@ -952,6 +954,8 @@ def geography(text: str, *, shouting: bool = False) -> Iterator[Span]:
                 text, max(0, match.start() - 4), match.start()
             ):
                 continue  # "a Navajo chapter house": any chapter, not a named one (but "Apache County" is)
+            if pattern is _NAMED_PLACE and all(word.lower() in US_STATES for word in match.group().split()[:-1]):
+                continue  # "ALASKA VILLAGE CLINIC": a state's villages, no one village
             yield match.span()
     for pattern in (_PLACE_CUE, _CITY_COMMA_STATE, _LANDMARK, _RESIDENT_OF, _AREA, _FACILITY_IN):
         for match in pattern.finditer(text):
@@ -970,7 +974,7 @@ def geography(text: str, *, shouting: bool = False) -> Iterator[Span]:
     for match in _NEIGHBOURHOOD.finditer(text):  # "the South Bronx": judged by its last word
         if _is_place(match.group("place").split()[-1]):
             yield match.span("place")
-    yield from known_places(text)  # towns with no cue word: "drove in from crownpoint", "Lame Deer pt"
+    yield from known_places(text, shouting=shouting)  # no cue word: "drove in from crownpoint", "Lame Deer pt"
     words = words_of(text)
     yield from hurried_places(text, words)  # "home: 1147 arroyo seco rd", "lives off hwy 491", "pt from shiprok"
     yield from typed_places(text, words)  # "ship rock", "gal-lup", "gallup, nm", "in perry co", "pine ridge rez"

@@ -242,8 +242,8 @@ NOT_INITIALS = frozenset(
 CITY_NICKNAMES = frozenset({
     "nola", "mpls", "philly", "nyc", "abq", "burque", "the burque", "albq", "chi-town", "chitown", "chiraq", "h-town",
     "htown", "nawlins", "frisco", "motown", "beantown", "pdx", "stl", "kc", "okc", "slc", "dfw", "atl", "bmore",
-    "b-more", "indy", "jax", "cbus", "cincy", "pgh", "nashvegas", "vegas", "sf", "la la land", "the bronx", "bklyn",
-    "the cities", "twin cities", "msp", "the big apple", "big easy", "the big easy", "the burgh", "satx", "atx",
+    "b-more", "indy", "jax", "cbus", "cincy", "pgh", "nashvegas", "vegas", "sf", "the bronx", "bklyn", "the cities",
+    "twin cities", "msp", "t or c", "the big apple", "big easy", "the big easy", "the burgh", "satx", "atx",
 })  # fmt: skip
 
 # Native nations and peoples whose names are also US towns (Lakota, Cheyenne, Omaha): a people, not a place, unless a

@@ -42,6 +42,7 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sr", "sra", "srta", "mist
 _CONNECTORS = frozenset({"or", "of", "and", "de", "la", "del", "el", "los", "las", "the", "on", "by", "in"})
 _NOT_AFTER = EPONYM_NOUNS | frozenset({"criteria", "category", "system", "model", "shunt", "questionnaire",
                                       "inventory", "method", "approach", "trial", "study", "cohort", "program",
+                                      "consensus", "nomenclature", "classification", "conference", "statement",
                                       "funded", "fund", "act", "clinic", "center", "centre", "line", "drain",
                                       "catheter", "frame", "pulse", "encephalitis", "bed", "splint", "tube",
                                       "needle", "port", "brand", "tablet", "tablets", "mg"})  # fmt: skip
@@ -109,11 +110,18 @@ def _named_thing(text: str, end: int) -> bool:
     if rest[:2] in ("'s", "’s") or rest[:1] == "-":
         return True
     following = rest.split(maxsplit=2)[:2]
-    return any(word.lower().strip(".,;:()") in _NOT_AFTER for word in following)
+    if any(word.lower().strip(".,;:()") in _NOT_AFTER for word in following):
+        return True
+    return bool(_YEAR_IN_BRACKETS.match(rest))  # "(Chapel Hill 2012)": a consensus named by its town and year
 
 
-def known_places(text: str) -> Iterator[Span]:
-    """Spans of US town names the rules above count as places."""
+_WEAK_CUES = frozenset({"to", "toward", "towards", "en", "de"})
+_YEAR_IN_BRACKETS = re.compile(r"\s(?:19|20)\d\d\)")
+
+
+def known_places(text: str, *, shouting: bool = False) -> Iterator[Span]:
+    """Spans of US town names the rules above count as places. In a text typed in capitals, a town that is also
+    an English word does not count after "to": its capital letter says nothing ("WANTS TO START BUP")."""
     places = gazetteer()
     words = list(_WORD.finditer(text))
     lowered = [w.group().lower().replace("’", "'") for w in words]
@@ -127,7 +135,8 @@ def known_places(text: str) -> Iterator[Span]:
             if n > 1 and any(text[a.end() : b.start()] != " " for a, b in pairwise(words[i : i + n])):
                 continue  # a name's words are separated by single spaces
             phrase = " ".join(lowered[i : i + n])
-            if phrase in places.names and _counts(text, words, i, n, phrase, places.everyday):
+            if phrase in places.names and _counts(text, words, i, n, phrase, places.everyday) and not (
+                    shouting and phrase in places.everyday and lowered[i - 1] in _WEAK_CUES):  # fmt: skip
                 found = n
                 break
         if found:

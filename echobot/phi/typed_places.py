@@ -260,12 +260,17 @@ def _before_place_word(text: str) -> Iterator[Span]:
         if word in ("co", "cnty", "county", "parish"):
             yield from _county(text, tokens, match, word)
             continue
+        if word in ("rez", "res", "reservation") and tokens[-1].group().lower() in PEOPLES:
+            yield tokens[-1].start(), tokens[-1].end()  # "on the blackfeet rez": one nation's reservation
+            continue
         for n in range(len(tokens), 0, -1):
             reading = _reading(text, tokens[-n:])
             if reading is None:
                 continue
             name, typed = reading
             everyday = name in gazetteer().everyday and not tokens[-n].group()[0].isupper()
+            # "the crossroads area": one lowercase word that a town of two words runs together is a word too
+            everyday = everyday or (n == 1 and " " in name and not tokens[-1].group()[0].isupper())
             if _plausible(name, typed, tokens[-n:]) and not (word == "area" and everyday):
                 yield tokens[-n].start(), tokens[-1].end()
                 break
@@ -292,6 +297,7 @@ def _county(text: str, tokens: list[re.Match[str]], match: re.Match[str], word: 
     cued = _cued(text, kept[0].start())
     state = _AFTER.match(text, match.end()) is not None and _state_after(text, match.end(), "")
     known = word != "co" and (name in gazetteer().names or name in SURNAMES)
+    known = known or (match.group("word") == "Co." and kept[0].group()[0].isupper())  # "Harlan Co. pt"
     if cued or state or known:
         yield kept[0].start(), match.end("word")
 
@@ -353,11 +359,31 @@ _LIVES_WORDS = frozenset({"lives", "living", "lived", "resides", "residing", "st
                           "raised", "neighborhood", "neighbourhood", "barrio", "hood", "part", "side"})  # fmt: skip
 
 
+@cache
+def _joined_keys() -> frozenset[str]:
+    """Names of several words run together ("hooperbay"), that are not also a one-word name or a person's."""
+    names = gazetteer().names
+    return frozenset(key for key, name in squashed().items() if " " in name and key not in names and len(key) >= 7
+                     and key not in FIRST_NAMES and key not in SURNAMES)  # fmt: skip
+
+
+_PERSON_AFTER = re.compile(r"\s+(?i:pt|patient|resident|native|family|folks|elder|kid)s?\b")
+
+
+def _run_together(text: str, words: frozenset[str]) -> Iterator[Span]:
+    """'hooperbay pt', 'lamedeer resident': a town's words run together, then who comes from it."""
+    for key in words & _joined_keys():
+        for match in re.finditer(rf"(?<![A-Za-z]){key}(?![A-Za-z])", text, re.IGNORECASE):
+            if _PERSON_AFTER.match(text, match.end()):
+                yield match.span()
+
+
 def typed_places(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
     """Towns, counties, reservations, wards and city nicknames typed evasively or in a hurry. Each reading runs
     only when a word it needs is in the text (a set look-up); `words`: the text's words, lowercased, if known."""
     words = words_of(text) if words is None else words
     yield from _after_cue(text, words)
+    yield from _run_together(text, words)
     if not words.isdisjoint(_STATE_WORDS) or _AMBIGUOUS_UPPER.search(text):
         yield from _before_state(text)
     if not words.isdisjoint(_PLACE_WORDS):
