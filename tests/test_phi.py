@@ -884,6 +884,9 @@ PLACES_TYPED_ODDLY_S8 = [
     "grew up on the crow rez, moved for work",
     "Pike Co. resident, 61M",
     "she moved to chitown in 2019",
+    "lives in Bitter Springs (pop 450) with her son",  # a population says it is a place
+    "raised in northwest Tulsa, moved here at 20",  # a part of a town
+    "home is off FM 2210 by the feed store",  # a farm-to-market road
 ]
 NOT_PLACES_TYPED_ODDLY_S8 = [
     "desat at rest on room air, 84% walking",  # two words that run together spell a town (Reston)
@@ -916,6 +919,7 @@ NOT_PLACES_TYPED_ODDLY_S8 = [
     "ALASKA VILLAGE CLINICS USE CHA/Ps",  # a state's villages
     "PT WANTS TO START BUP AT HOME",  # capitals: a town that is also a word, after "to"
     "per the revised criteria (Baltimore 2016), stage 2",  # a consensus named by its town and year
+    "takes 1 pill at bedtime (pop 2 if needed)",
 ]
 
 

@@ -15,13 +15,13 @@ from echobot.phi import scan
 # corpus: (identifier texts caught, of; clean texts refused, of; evasive texts caught, of)
 FLOORS: dict[str, tuple[int, int, int, int, int, int]] = {
     "tests/phi_holdout.py": (159, 159, 0, 147, 0, 0),
-    "tests/phi_holdout2.py": (161, 163, 0, 174, 0, 0),
+    "tests/phi_holdout2.py": (162, 163, 0, 174, 0, 0),
     "tests/phi_holdout3.py": (156, 163, 0, 160, 0, 0),
-    "tests/phi_holdout4.py": (335, 344, 1, 289, 0, 0),
+    "tests/phi_holdout4.py": (336, 344, 1, 289, 0, 0),
     "tests/phi_issue18.py": (49, 49, 0, 40, 10, 10),
     "tests/phi_blind5/blind5.py": (525, 533, 9, 325, 70, 73),
     "tests/phi_blind6/corpus6.py": (525, 532, 2, 340, 93, 98),
-    "tests/phi_blind7/corpus7.py": (602, 622, 26, 439, 124, 132),
+    "tests/phi_blind7/corpus7.py": (603, 622, 26, 439, 124, 132),
     "tests/phi_blind8/corpus8.py": (721, 738, 22, 511, 178, 187),
     "tests/phi_blind9/corpus9.py": (842, 866, 11, 590, 208, 257),
     "tests/phi_blind10/corpus10.py": (833, 854, 11, 695, 205, 243),

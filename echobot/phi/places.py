@@ -34,7 +34,10 @@ from echobot.phi.spoken import words_of
 Span = tuple[int, int]
 LONGEST = 4  # words in the longest name looked up
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
-_CUES = frozenset({"in", "from", "near", "past", "to", "outside", "around", "toward", "towards", "de", "en"})
+_CUES = frozenset({"in", "from", "near", "past", "to", "outside", "around", "toward", "towards", "de", "en",
+                   # a part of a town: "lives in southeast Fresno", "rural Gallup"
+                   "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "rural",
+                   "downtown", "uptown", "outer", "inner"})  # fmt: skip
 # A lowercase phrase of several words ("show low", "cut off", "new site") is a town only after one of these:
 # "to" and "in" precede verbs and ordinary nouns too often ("continue to show low potassium").
 _STRONG_CUES = frozenset({"from", "near", "past", "outside", "around"})
@@ -238,6 +241,10 @@ _HURRIED_PLACES: list[tuple[re.Pattern[str], list[frozenset[str]]]] = [
      [frozenset({"lives", "living", "home", "house", "trailer", "place", "ranch", "stays", "staying", "located"}),
       frozenset({"hwy", "highway", "route", "rte", "rt", "road", "cr", "sr", "us", "ir", "n"})]),
     (re.compile(r"\b(?P<marker>(?i:mile\s*marker|mile\s*post)\s*+\d+)"), [frozenset({"marker", "post", "milepost"})]),
+    (re.compile(  # a Texas farm or ranch road: "the trailer park off FM 1015"
+        r"\b(?i:off|on|along|past|near|by)\s+(?P<farm>(?:FM|RM|RR|(?i:farm|ranch)[\s-]+(?i:to[\s-]+market\s+)?(?i:road))"
+        r"\s*-?\s*\d{2,4})\b"),
+     [frozenset({"fm", "rm", "rr", "farm", "ranch"})]),
     (re.compile(  # a named street in lowercase after "lives on" / "off"
         rf"\b{_LIVES}\s+(?i:on|off)\s+(?P<named>(?!(?:the|a|an|his|her|their|our|my|that|this)\b)[a-z][a-z'-]+"
         rf"(?:\s+[a-z][a-z'-]+)?\s+{_STREET_WORDS})\b"),

@@ -104,6 +104,7 @@ _AFTER = re.compile(
 _PLACE_WORD = re.compile(
     r"\s+(?P<word>(?i:rez|res\.?|reservation|area|county|cnty|co\.?|parish))(?![\w-])"
     r"|\s*\(\s*(?:(?i:a|the)\s+)?(?:(?i:small|tiny|little|rural|remote)\s+)?(?P<paren>(?i:town|village|city|community))\b"
+    r"|\s*\(\s*(?P<pop>(?i:pop(?:\.|ulation)?))\s*[:~≈]?\s*\d"  # "Elk Falls (pop 400)": only a place has people
 )
 _NICKNAME = re.compile(
     r"(?<![\w-])(?P<nick>(?i:" + "|".join(sorted(CITY_NICKNAMES, key=len, reverse=True)) + r"))(?![\w-])"
@@ -276,7 +277,9 @@ def _before_place_word(text: str) -> Iterator[Span]:
                 break
         else:
             last = tokens[-1]
-            if match.group("paren") and last.group().lower() not in _ORDINARY and len(last.group()) > 2:
+            capitalised = last.group()[0].isupper()  # "(pop 2)" after a lowercase word may be a count of pills
+            called = match.group("paren") or (match.group("pop") and capitalised)
+            if called and last.group().lower() not in _ORDINARY and len(last.group()) > 2:
                 odd = [t for t in tokens if t.group().lower() not in _ORDINARY]
                 yield (odd or [last])[0].start(), last.end()  # "Smallville (small town near us)"
 
@@ -353,7 +356,7 @@ _INSTITUTIONS = frozenset({"hospital", "nursing", "home", "group", "shelter", "p
 _STATE_WORDS = frozenset(c.lower() for c in _SAFE) | US_STATES | {"nation", "reservation", "pueblo"}
 _AMBIGUOUS_UPPER = re.compile(r",\s*(?:" + "|".join(c.upper() for c in sorted(_AMBIGUOUS_CODES)) + r")\b")
 _PLACE_WORDS = frozenset({"rez", "res", "reservation", "area", "county", "cnty", "co", "parish", "town", "village",
-                          "city", "community"})  # fmt: skip
+                          "city", "community", "pop", "population"})  # fmt: skip
 _NICK_WORDS = frozenset(max(words_of(nick), key=len) for nick in CITY_NICKNAMES)
 _LIVES_WORDS = frozenset({"lives", "living", "lived", "resides", "residing", "stays", "staying", "moved", "grew",
                           "raised", "neighborhood", "neighbourhood", "barrio", "hood", "part", "side"})  # fmt: skip
