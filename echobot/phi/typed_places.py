@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 
 from echobot.phi.lexicon import (
     CITY_NICKNAMES,
@@ -114,7 +115,7 @@ _NICK_CUE = re.compile(
     r"\s+(?:(?i:the)\s+)?\Z"
 )
 _WARD = re.compile(
-    r"\b(?i:from|in|lives\s+in|near|of)\s+the\s+(?P<ward>(?i:lower\s+|upper\s+)?(?:\d{1,2}(?i:st|nd|rd|th)|"
+    r"\b(?i:from|lives\s+in|living\s+in|raised\s+in|grew\s+up\s+in|near|of)\s+the\s+(?P<ward>(?i:lower\s+|upper\s+)?(?:\d{1,2}(?i:st|nd|rd|th)|"
     r"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth))\s+(?i:ward))\b"
 )
@@ -200,6 +201,20 @@ def _prefixes() -> frozenset[str]:
     return frozenset(key[:i] for key in squashed() for i in range(1, len(key) + 1))
 
 
+_STRONG_CUE_WORDS = frozenset({"from", "near", "nr", "past", "outside", "around", "toward", "towards", "lives",
+                               "living", "resides"})  # fmt: skip
+_RESIDENCE_BEFORE = re.compile(r"\b(?i:lives|living|lived|resides|residing|stays|staying|moved|raised|grew\s+up|"
+                               r"back|home|out|up|down|over)\s+\Z")
+
+
+def _strong_cue(text: str, cue: re.Match[str]) -> bool:
+    """'past', 'from', 'near'… or a residence verb before 'in'/'at'/'by': 'lives in ship rock', 'out by gal lup'."""
+    word = cue.group("cue")
+    if word is None or word in _STRONG_CUE_WORDS:
+        return True
+    return _RESIDENCE_BEFORE.search(text, max(0, cue.start() - 12), cue.start()) is not None
+
+
 def _after_cue(text: str, words: frozenset[str]) -> Iterator[Span]:
     """A town typed oddly, or a lowercase town of several words, right after a place cue."""
     prefixes = _prefixes()
@@ -215,6 +230,10 @@ def _after_cue(text: str, words: frozenset[str]) -> Iterator[Span]:
             name, typed = reading
             odd = typed != name or name not in gazetteer().names  # "in Sandtown": a -town word is no gazetteer's
             several = " " in name and typed == name and (cue.group("cue") or "").lower() != "to"
+            compound = n > 1 and all(len(t.group()) >= 3 for t in tokens[:n]) and " " not in name and all(
+                text[a.end() : b.start()] == " " for a, b in pairwise(tokens[:n]))  # fmt: skip
+            if compound and not _strong_cue(text, cue):
+                break  # "in long view of", "in fair view": two words that a town's name joins, after a weak cue
             if (odd or several) and _plausible(name, typed, tokens[:n]):
                 yield tokens[0].start(), tokens[n - 1].end()
             break
