@@ -778,7 +778,7 @@ _STREET = re.compile(
     rf"[A-Z][\w'-]+"
 )
 _RURAL_ROUTE = re.compile(
-    r"\b(?i:HC|RR|R\.R\.)\s*\d+\s+(?i:Box)\s+\d+\b"
+    r"\b(?:HC|RR|R\.R\.|hc|rr|Rr)\s*\d+\s+[Bb](?:ox|OX)\s+\d+\b"  # "rr2 box 118": no case-blind scan
     r"|\b(?:Rural\s+Route|Star\s+Route|County\s+Road|Navajo\s+Route|Indian\s+Route|State\s+Road)\s*\d+(?:\s+Box\s+\d+)?\b"
 )
 _LANDMARK = re.compile(

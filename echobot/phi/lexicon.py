@@ -240,9 +240,9 @@ NOT_INITIALS = frozenset(
 # Nicknames and short forms of US cities (public usage, not a corpus's): smaller than a state, so a place where one
 # is meant ("moved to philly", "cedar riverside mpls"); a nickname with nothing around it passes like a big city.
 CITY_NICKNAMES = frozenset({
-    "nola", "mpls", "philly", "nyc", "abq", "burque", "the burque", "albq", "chi-town", "chitown", "chiraq", "h-town",
+    "nola", "mpls", "philly", "nyc", "abq", "burque", "the burque", "albq", "chi-town", "chitown", "chiraq",
     "htown", "nawlins", "frisco", "motown", "beantown", "pdx", "stl", "kc", "okc", "slc", "dfw", "atl", "bmore",
-    "b-more", "indy", "jax", "cbus", "cincy", "pgh", "nashvegas", "vegas", "sf", "the bronx", "bklyn", "the cities",
+    "indy", "jax", "cbus", "cincy", "pgh", "nashvegas", "vegas", "sf", "the bronx", "bklyn", "the cities",
     "twin cities", "msp", "t or c", "the big apple", "big easy", "the big easy", "the burgh", "satx", "atx",
 })  # fmt: skip
 

@@ -230,7 +230,7 @@ _HURRIED_PLACES: list[tuple[re.Pattern[str], list[frozenset[str]]]] = [
     (re.compile(  # two streets that cross: "on 4th and Main", "at Main & 3rd"
         r"\b(?:on|at|corner\s+of|near|by)\s+(?P<corner>\d{1,3}(?:st|nd|rd|th)\s+(?:and|&)\s+[A-Z][a-z]+"
         r"|[A-Z][a-z]+\s+(?:and|&)\s+\d{1,3}(?:st|nd|rd|th))\b"),
-     [frozenset({"and"}), frozenset({"on", "at", "corner", "near", "by"})]),
+     [frozenset({"st", "nd", "rd", "th"}), frozenset({"and"}), frozenset({"on", "at", "corner", "near", "by"})]),
     (re.compile(  # a Spanish street named with no number: "lives off Avenida del Sol"
         r"\b(?i:on|off|along|en|por)\s+(?P<calle>(?i:avenida|calle|camino|callejon|paseo)\s+(?:(?i:de|del|de\s+la|"
         r"de\s+los|las|los|la)\s+)?[A-Za-z][a-z'-]+)"),
@@ -242,9 +242,9 @@ _HURRIED_PLACES: list[tuple[re.Pattern[str], list[frozenset[str]]]] = [
       frozenset({"hwy", "highway", "route", "rte", "rt", "road", "cr", "sr", "us", "ir", "n"})]),
     (re.compile(r"\b(?P<marker>(?i:mile\s*marker|mile\s*post)\s*+\d+)"), [frozenset({"marker", "post", "milepost"})]),
     (re.compile(  # a Texas farm or ranch road: "the trailer park off FM 1015"
-        r"\b(?i:off|on|along|past|near|by)\s+(?P<farm>(?:FM|RM|RR|(?i:farm|ranch)[\s-]+(?i:to[\s-]+market\s+)?(?i:road))"
+        r"\b(?i:off|on|along|past|near|by)\s+(?P<farm>(?:FM|RM|(?i:farm|ranch)[\s-]+(?i:to[\s-]+market\s+)?(?i:road))"
         r"\s*-?\s*\d{2,4})\b"),
-     [frozenset({"fm", "rm", "rr", "farm", "ranch"})]),
+     [frozenset({"fm", "rm", "farm", "ranch"})]),
     (re.compile(  # a named street in lowercase after "lives on" / "off"
         rf"\b{_LIVES}\s+(?i:on|off)\s+(?P<named>(?!(?:the|a|an|his|her|their|our|my|that|this)\b)[a-z][a-z'-]+"
         rf"(?:\s+[a-z][a-z'-]+)?\s+{_STREET_WORDS})\b"),

@@ -81,11 +81,15 @@ _CUE_BEFORE = re.compile(
     r"|\b(?i:part|side|outskirts|edge|north|south|east|west|n|s|e|w|mi|miles|km)\s+(?i:of))"
     r"\s+(?:(?i:the)\s+)?['\"‘“]?\Z"
 )
-_STATE_NAMES = r"new\s+mexico|west\s+virginia|north\s+dakota|south\s+dakota|north\s+carolina|south\s+carolina|" \
-               r"new\s+york|new\s+jersey|new\s+hampshire|rhode\s+island|" + "|".join(
-                   w for w in sorted(US_STATES) if w not in {"mexico", "york", "jersey", "hampshire", "carolina",
-                                                            "dakota", "rhode", "island", "virginia", "puerto",
-                                                            "rico", "guam", "samoa"}) + r"|virginia"  # fmt: skip
+_HALF_NAMES = {"mexico", "york", "jersey", "hampshire", "carolina", "dakota", "rhode", "island", "puerto", "rico",
+               "guam", "samoa"}  # fmt: skip
+_STATE_NAMES = sorted({*(w for w in US_STATES if w not in _HALF_NAMES),
+                       "new mexico", "west virginia", "north dakota", "south dakota", "north carolina",
+                       "south carolina", "new york", "new jersey", "new hampshire", "rhode island"},
+                      key=len, reverse=True)  # fmt: skip
+# Each state's name as typed in lowercase, Title Case and capitals: a case-blind alternation costs far more.
+_STATE_FORMS = "|".join(form.replace(" ", r"\s+") for name in _STATE_NAMES
+                        for form in (name, name.title(), name.upper()))  # fmt: skip
 _CODES = [
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
     "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
@@ -99,7 +103,7 @@ _AMBIGUOUS_CODES = frozenset({"al", "ca", "co", "ct", "de", "ga", "hi", "id", "i
 _SAFE = [c for c in _CODES if c.lower() not in _AMBIGUOUS_CODES]
 _AFTER = re.compile(
     r"(?P<sep>\s*,\s*|\s*\(\s*|[ \t]+)(?:(?P<code>\b(?:" + "|".join(_CODES) + "|" + "|".join(c.lower() for c in _SAFE)
-    + "|" + "|".join(c.title() for c in _SAFE) + r")\b)(?![\w-])|(?P<state>(?i:" + _STATE_NAMES + r"))\b"
+    + "|" + "|".join(c.title() for c in _SAFE) + r")\b)(?![\w-])|(?P<state>" + _STATE_FORMS + r")\b"
     r"|(?P<nation>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:Nation|Reservation|Indian\s+Reservation|Pueblo))\b)"
 )
 _PLACE_WORD = re.compile(
@@ -215,13 +219,16 @@ def _strong_cue(text: str, cue: re.Match[str]) -> bool:
     return _RESIDENCE_BEFORE.search(text, max(0, cue.start() - 12), cue.start()) is not None
 
 
-def _after_cue(text: str, words: frozenset[str]) -> Iterator[Span]:
-    """A town typed oddly, or a lowercase town of several words, right after a place cue."""
-    prefixes = _prefixes()
+def _after_cue(text: str) -> Iterator[Span]:
+    """A town typed oddly, or a lowercase town of several words, right after a place cue. Only a word that could begin
+    one is read: run together ('tubacity'), a neighbourhood in -town, or a first piece that, joined to the next, still
+    begins some town's name ('ship' + 'rock', 'gal' + 'lup')."""
+    prefixes, joined = _prefixes(), _joined_keys()
     for cue in _CUE_WORDS.finditer(_lowered(text)):
-        first = cue.group("first")
-        if first not in prefixes and not first.endswith("town") and "town" not in words:
-            continue  # the common case: one set look-up
+        first, second = cue.group("first", "second")
+        if not (first.endswith("town") or first in joined or (second and (
+                second == "town" or first + second in prefixes))):  # fmt: skip
+            continue  # the common case: two set look-ups
         tokens = _tokens_from(text, cue.start("first"))
         for n in range(len(tokens), 0, -1):
             reading = _reading(text, tokens[:n])
@@ -243,7 +250,7 @@ def _after_cue(text: str, words: frozenset[str]) -> Iterator[Span]:
 _CUE_WORDS = re.compile(
     r"(?<![a-z])(?:(?P<cue>in|from|near|nr|past|at|by|to|outside|around|toward|towards|lives|living|resides)"
     r"|(?:part|side|outskirts|edge|north|south|east|west|n|s|e|w|mi|miles|km)\s+(?P<of>of))"
-    r"\s+(?:the\s+)?['\"‘“]?(?=(?P<first>[a-z]+))"
+    r"\s+(?:the\s+)?['\"‘“]?(?=(?P<first>[a-z]+)(?:[ \t.'’-]{1,4}(?P<second>[a-z]+))?)"
 )
 
 
@@ -360,9 +367,12 @@ _NEIGHBOURHOOD_IS = re.compile(
 def _lives_in_the(text: str) -> Iterator[Span]:
     """'lives in the Tenderloin', 'living in the Riverside Plaza towers', 'her neighborhood is Barelas': a named
     part of a town."""
-    for match in (*_LIVES_IN_THE.finditer(text), *_NEIGHBOURHOOD_IS.finditer(text)):
-        words = match.group("place").lower().replace("-", " ").split()
-        if not any(word in NOT_PLACES or word in US_STATES or word in _INSTITUTIONS for word in words):
+    words = words_of(text)
+    patterns = [_LIVES_IN_THE] if "the" in words and not words.isdisjoint(_RESIDENCE_VERBS) else []
+    patterns += [_NEIGHBOURHOOD_IS] if not words.isdisjoint(_NEIGHBOURHOOD_WORDS) else []
+    for match in (match for pattern in patterns for match in pattern.finditer(text)):
+        named = match.group("place").lower().replace("-", " ").split()
+        if not any(word in NOT_PLACES or word in US_STATES or word in _INSTITUTIONS for word in named):
             yield match.span("place")
 
 
@@ -376,9 +386,12 @@ _STATE_WORDS = frozenset(c.lower() for c in _SAFE) | US_STATES | {"nation", "res
 _AMBIGUOUS_UPPER = re.compile(r",\s*(?:" + "|".join(c.upper() for c in sorted(_AMBIGUOUS_CODES)) + r")\b")
 _PLACE_WORDS = frozenset({"rez", "res", "reservation", "area", "county", "cnty", "co", "parish", "town", "village",
                           "city", "community", "pop", "population"})  # fmt: skip
-_NICK_WORDS = frozenset(max(words_of(nick), key=len) for nick in CITY_NICKNAMES)
-_LIVES_WORDS = frozenset({"lives", "living", "lived", "resides", "residing", "stays", "staying", "moved", "grew",
-                          "raised", "neighborhood", "neighbourhood", "barrio", "hood", "part", "side"})  # fmt: skip
+# One word of each nickname, the rarest-looking (the longest): "the big apple" -> "apple", "chi-town" -> "chi".
+_NICK_WORDS = frozenset(max(sorted(words_of(nick) - {"town", "more", "the", "or"}), key=len) for nick in CITY_NICKNAMES)
+_RESIDENCE_VERBS = frozenset({"lives", "living", "lived", "resides", "residing", "stays", "staying", "moved", "grew",
+                              "raised"})  # fmt: skip
+_NEIGHBOURHOOD_WORDS = frozenset({"neighborhood", "neighbourhood", "barrio", "hood", "town"})
+_LIVES_WORDS = _RESIDENCE_VERBS | _NEIGHBOURHOOD_WORDS
 
 
 @cache
@@ -404,7 +417,7 @@ def typed_places(text: str, words: frozenset[str] | None = None) -> Iterator[Spa
     """Towns, counties, reservations, wards and city nicknames typed evasively or in a hurry. Each reading runs
     only when a word it needs is in the text (a set look-up); `words`: the text's words, lowercased, if known."""
     words = words_of(text) if words is None else words
-    yield from _after_cue(text, words)
+    yield from _after_cue(text)
     yield from _run_together(text, words)
     if not words.isdisjoint(_STATE_WORDS) or _AMBIGUOUS_UPPER.search(text):
         yield from _before_state(text)
