@@ -806,10 +806,20 @@ _PLACE_WORD = (
 _NAMED_PLACE = re.compile(
     rf"\b(?:[A-Z][a-zA-Z'-]+\s+){{1,3}}{_PLACE_WORD}\b|\b(?:Pueblo|County|City|Town)\s+of\s+[A-Z][a-z'-]+"
 )
+def _cased(alternatives: str) -> str:
+    """Each alternative in lowercase, Capitalised and CAPITALS: a case-blind alternation, tried at every character,
+    costs about half as much again (and a text in capitals is recased before the detectors run)."""
+    forms: list[str] = []
+    for word in alternatives.split("|"):
+        forms += [word, word[0].upper() + word[1:], re.sub(r"(?<!\\)[a-z]", lambda m: m.group().upper(), word)]
+    return "|".join(dict.fromkeys(forms))
+
+
 _PLACE_CUE = re.compile(
-    r"\b(?i:lives|living|lived|resides|residing|reside|resident|moved|moving|relocated|from|in\s+the\s+town\s+of|"
-    r"in\s+the\s+city\s+of|near|outside(?:\s+of)?|commutes|drives|travels|works|born|raised|grew\s+up|home|"
-    r"stays|staying|located|based)\s+(?i:(?:in|to|at|near|from|on|out\s+of|up\s+in|down\s+in|over\s+in)\s+)?"
+    r"(?<![A-Za-z])(?:" + _cased(
+        r"lives|living|lived|resides|residing|reside|resident|moved|moving|relocated|from|in\s+the\s+town\s+of|"
+        r"in\s+the\s+city\s+of|near|outside(?:\s+of)?|commutes|drives|travels|works|born|raised|grew\s+up|home|"
+        r"stays|staying|located|based") + r")\s+(?i:(?:in|to|at|near|from|on|out\s+of|up\s+in|down\s+in|over\s+in)\s+)?"
     r"(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})(?![A-Za-z])"
 )
 _RESIDENT_OF = re.compile(r"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:resident|native|local)\b")
@@ -851,8 +861,10 @@ _NEIGHBOURHOOD_WORD = re.compile(
     r"apartments|projects|subdivision|housing|mobile\s+home\s+park)\b"
 )
 _LOWERCASE_TOWN = re.compile(
-    r"\b(?i:lives|living|lived|resides|residing|moved|relocated|staying|stays|grew\s+up|raised|is|comes|came|drove|"
-    r"drives|commutes|lvs|home)\s+(?:in|to|from|near|nr|at|out\s+of|back\s+to)\s+(?P<place>[a-z][a-z'-]{3,}(?:\s+[a-z][a-z'-]+)?)"
+    r"(?<![A-Za-z])(?:" + _cased(
+        r"lives|living|lived|resides|residing|moved|relocated|staying|stays|grew\s+up|raised|is|comes|came|drove|"
+        r"drives|commutes|lvs|home") + r")\s+(?:in|to|from|near|nr|at|out\s+of|back\s+to)\s+"
+    r"(?P<place>[a-z][a-z'-]{3,}(?:\s+[a-z][a-z'-]+)?)"
 )
 _CITY_COMMA_STATE = re.compile(rf"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{0,2}}),\s+(?:{_STATE_CODES})\b")
 
