@@ -920,6 +920,8 @@ NOT_PLACES_TYPED_ODDLY_S8 = [
     "PT WANTS TO START BUP AT HOME",  # capitals: a town that is also a word, after "to"
     "per the revised criteria (Baltimore 2016), stage 2",  # a consensus named by its town and year
     "takes 1 pill at bedtime (pop 2 if needed)",
+    "a trip to vegas next month, wants refills early",  # a nickname after a bare "to"
+    "watched the indy 500 on tv, then chest pain",  # a nickname inside a phrase, not after a neighbourhood
     "keep in long view of the goals of care",  # two words a town's name joins, after a weak cue
     "admitted in the 3rd ward of the hospital",
 ]

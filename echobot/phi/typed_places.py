@@ -115,7 +115,8 @@ _NICKNAME = re.compile(
     r"(?<![\w-])(?P<nick>(?i:" + "|".join(sorted(CITY_NICKNAMES, key=len, reverse=True)) + r"))(?![\w-])"
 )
 _NICK_CUE = re.compile(
-    r"\b(?i:in|from|near|outside|around|to|of|lives|living|moved|moving|raised|grew\s+up|back\s+to|out\s+of)"
+    r"\b(?i:in|from|near|outside|around|of|lives|living|raised|grew\s+up|out\s+of|"
+    r"(?:moved|moving|relocated|back|went\s+back|going\s+back|home)\s+to)"  # not a bare "to": "a trip to vegas"
     r"\s+(?:(?i:the)\s+)?\Z"
 )
 _WARD = re.compile(
@@ -344,10 +345,11 @@ def _nicknames(text: str) -> Iterator[Span]:
         before = _tokens_before(text, gap.start())[-2:] if gap else []
         while before and (before[0].group().lower() in _ORDINARY or len(before[0].group()) < 3):
             before = before[1:]
-        if before:
-            yield before[0].start(), match.end()  # "cedar riverside mpls", "the Tenderloin, SF"
+        if before and _CLAUSE_END.match(text, match.end()):
+            yield before[0].start(), match.end()  # "cedar riverside mpls", "the Tenderloin, SF"; not "the indy 500"
 
 
+_CLAUSE_END = re.compile(r"\s*(?:[,;:.!?)\n]|\Z)")
 _GAP_BEFORE = re.compile(r"(?<=[A-Za-z])(?:,\s?|\s)\Z")
 _LOWERCASE_NICKNAMES = frozenset({"abq", "nyc", "atl", "pgh", "slc", "okc", "stl", "pdx", "dfw"})
 
