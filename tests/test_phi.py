@@ -922,6 +922,8 @@ NOT_PLACES_TYPED_ODDLY_S8 = [
     "takes 1 pill at bedtime (pop 2 if needed)",
     "a trip to vegas next month, wants refills early",  # a nickname after a bare "to"
     "watched the indy 500 on tv, then chest pain",  # a nickname inside a phrase, not after a neighbourhood
+    "transferred to the ICU at mt sinai overnight",  # a hospital named for a saint or a mount
+    "discharged from st. luke's hospital to home",
     "keep in long view of the goals of care",  # two words a town's name joins, after a weak cue
     "admitted in the 3rd ward of the hospital",
 ]

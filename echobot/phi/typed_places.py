@@ -220,6 +220,16 @@ def _strong_cue(text: str, cue: re.Match[str]) -> bool:
     return _RESIDENCE_BEFORE.search(text, max(0, cue.start() - 12), cue.start()) is not None
 
 
+_HOSPITAL_AFTER = re.compile(r"['’]?s?\s+(?i:hospital|medical|nursing|clinic|health|regional|memorial|rehab|home)\b")
+
+
+def _a_saints_hospital(text: str, cue: re.Match[str], typed: str, end: int) -> bool:
+    """'at mt sinai', 'at st. vincent', "St. John's nursing home": a hospital named for a saint or a mount."""
+    if _HOSPITAL_AFTER.match(text, end):
+        return True
+    return cue.group("cue") == "at" and typed[:2] in ("st", "mt")
+
+
 def _after_cue(text: str) -> Iterator[Span]:
     """A town typed oddly, or a lowercase town of several words, right after a place cue. Only a word that could begin
     one is read: run together ('tubacity'), a neighbourhood in -town, or a first piece that, joined to the next, still
@@ -242,7 +252,8 @@ def _after_cue(text: str) -> Iterator[Span]:
                 text[a.end() : b.start()] == " " for a, b in pairwise(tokens[:n]))  # fmt: skip
             if compound and not _strong_cue(text, cue):
                 break  # "in long view of", "in fair view": two words that a town's name joins, after a weak cue
-            if (odd or several) and _plausible(name, typed, tokens[:n]):
+            if (odd or several) and _plausible(name, typed, tokens[:n]) and not _a_saints_hospital(
+                    text, cue, typed, tokens[n - 1].end()):  # fmt: skip
                 yield tokens[0].start(), tokens[n - 1].end()
             break
 
