@@ -997,3 +997,102 @@ NOT_AGES_NEAR_AGE_WORDS_S8 = [
 @pytest.mark.parametrize("text", NOT_AGES_NEAR_AGE_WORDS_S8)
 def test_vitals_tapers_and_counts_near_age_words_pass(text: str) -> None:
     assert scan(text) == [], (text, categories(text))
+# ---- session 8: places typed evasively or in a hurry (echobot/phi/typed_places.py) -------------------------------
+PLACES_TYPED_ODDLY_S8 = [
+    # a town's name spaced, hyphenated, dotted or run together, after a place cue or before a state
+    "drove in from kay enta this morning",
+    "pt lives out past crown-point",
+    "home is near farm ington, no running water",
+    "she stays in silvercity with her aunt",
+    "new pt from FAR.. MINGTON (small town near us)",
+    "transferred from mt vernon, wa",
+    "lives at ft sumner now",
+    # a town of any case before its state, a comma or a parenthesis
+    "found down in kayenta, az",
+    "back home in dillingham (ak) since june",
+    "moved to lame deer mt last year",
+    "Raised in Hope, Arkansas, moved 2010",
+    "the family is from Perry, FL originally",
+    "pt from Sitka, Tlingit Nation, presents with",
+    # a county in lowercase, abbreviated
+    "lives in apache co, hauls water",
+    "sherman co ks, no pharmacy",
+    "the part of valencia county by the river",
+    # a town before rez, res. or area
+    "crow agency rez, diabetic foot",
+    "kayenta res. with new afib",
+    # a word a parenthesis calls a town
+    "Zinnberg (tiny town up north), new dx",
+    # a city's nickname where a place is meant, a ward, a named part of a town
+    "moved to philly in may",
+    "works nights, east side indy",
+    "grew up in the seventh ward",
+    "lives in the Fishtown area",
+    "his neighborhood is Kensington, walks everywhere",
+    "stays with cousins in Lawndale-town",
+    # hurried addresses
+    "home: 2 2 1 0 pinon ridge rd",
+    "addr 14b alder ln, no phone",
+    "visit at 87 w. maple apt 3",
+    "trailer is off cattle guard rd past the wash",
+    "her place is at 5th and Elm",
+    "lives off Calle del Norte, the yellow house",
+    "mailing is rr 3 box 77",
+    # a town's words run together, then who comes from it; one nation's reservation; a county abbreviated
+    "lamedeer pt with new cough",
+    "grew up on the crow rez, moved for work",
+    "Pike Co. resident, 61M",
+    "she moved to chitown in 2019",
+    "lives in Bitter Springs (pop 450) with her son",  # a population says it is a place
+    "raised in northwest Tulsa, moved here at 20",  # a part of a town
+    "home is off FM 2210 by the feed store",  # a farm-to-market road
+]
+NOT_PLACES_TYPED_ODDLY_S8 = [
+    "desat at rest on room air, 84% walking",  # two words that run together spell a town (Reston)
+    "in pain at rest, better with walking",
+    "follow-up in 4 weeks, co-pay waived",
+    "high res CT chest ordered",
+    "the county health dept will call",
+    "neighboring county has a dialysis unit",
+    "rural area, far from the hub",
+    "the groin area is clear",
+    "Lakota elders in the talking circle",  # a people, not a town
+    "speaks Cheyenne and English at home",
+    "Ohio River valley histoplasmosis",  # a region larger than a state
+    "Mississippi Delta prevalence is high",
+    "reduce spiro, recheck K",  # a drug's short name
+    "la casa tiene agua, el trabajo en el campo",  # Spanish words after their article
+    "The Mayo Clinic protocol was discussed",  # an institution's protocol
+    "started on Humalog vials, switch to pens",
+    "he slept in crowded quarters on the boat",  # an English word, not a misspelled town
+    "reviewed with Jordan, MD and Smith, PA-C",  # clinicians' credentials, not states
+    "philly cheesesteak was lunch",  # a nickname with nothing around it
+    "20 MIN. BEST WAY TO PRESENT THE CASE?",  # capitals: a count and its unit is no street
+    "NO OUTSIDE TRANSPORT AVAILABLE THIS WEEK. NOTE FROM NIGHT NURSE.",
+    "on ecg st elevation in v2-v4",
+    "2 beers on the rd home",
+    "lives in the Group Home on campus",
+    "the crossroads area of the intake form",  # one word that two towns' words run together
+    "at a Navajo chapter house health fair",  # any chapter house, not a named one
+    "question from Dr. Whitfield's clinic",  # a title after "from" is a person's
+    "ALASKA VILLAGE CLINICS USE CHA/Ps",  # a state's villages
+    "PT WANTS TO START BUP AT HOME",  # capitals: a town that is also a word, after "to"
+    "per the revised criteria (Baltimore 2016), stage 2",  # a consensus named by its town and year
+    "takes 1 pill at bedtime (pop 2 if needed)",
+    "a trip to vegas next month, wants refills early",  # a nickname after a bare "to"
+    "watched the indy 500 on tv, then chest pain",  # a nickname inside a phrase, not after a neighbourhood
+    "transferred to the ICU at mt sinai overnight",  # a hospital named for a saint or a mount
+    "discharged from st. luke's hospital to home",
+    "keep in long view of the goals of care",  # two words a town's name joins, after a weak cue
+    "admitted in the 3rd ward of the hospital",
+]
+
+
+@pytest.mark.parametrize("text", PLACES_TYPED_ODDLY_S8)
+def test_towns_counties_nicknames_and_addresses_typed_oddly_are_refused(text: str) -> None:
+    assert "geography" in categories(text), (text, categories(text))
+
+
+@pytest.mark.parametrize("text", NOT_PLACES_TYPED_ODDLY_S8)
+def test_words_regions_peoples_drugs_and_credentials_pass(text: str) -> None:
+    assert "geography" not in categories(text), (text, categories(text))

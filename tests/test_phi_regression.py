@@ -15,17 +15,17 @@ from echobot.phi import scan
 # corpus: (identifier texts caught, of; clean texts refused, of; evasive texts caught, of)
 FLOORS: dict[str, tuple[int, int, int, int, int, int]] = {
     "tests/phi_holdout.py": (159, 159, 0, 147, 0, 0),
-    "tests/phi_holdout2.py": (162, 163, 0, 174, 0, 0),
-    "tests/phi_holdout3.py": (154, 163, 0, 160, 0, 0),
-    "tests/phi_holdout4.py": (335, 344, 0, 289, 0, 0),
+    "tests/phi_holdout2.py": (163, 163, 0, 174, 0, 0),
+    "tests/phi_holdout3.py": (156, 163, 0, 160, 0, 0),
+    "tests/phi_holdout4.py": (338, 344, 0, 289, 0, 0),
     "tests/phi_issue18.py": (49, 49, 0, 40, 10, 10),
-    "tests/phi_blind5/blind5.py": (526, 533, 10, 325, 68, 73),
-    "tests/phi_blind6/corpus6.py": (523, 532, 4, 340, 93, 98),
-    "tests/phi_blind7/corpus7.py": (604, 622, 29, 439, 124, 132),
-    "tests/phi_blind8/corpus8.py": (728, 738, 24, 511, 177, 187),
-    "tests/phi_blind9/corpus9.py": (845, 866, 22, 590, 214, 257),
-    "tests/phi_blind10/corpus10.py": (840, 854, 8, 695, 205, 243),
-    "tests/phi_blind11/corpus11.py": (760, 769, 10, 635, 186, 225),
+    "tests/phi_blind5/blind5.py": (526, 533, 9, 325, 70, 73),
+    "tests/phi_blind6/corpus6.py": (525, 532, 2, 340, 93, 98),
+    "tests/phi_blind7/corpus7.py": (609, 622, 26, 439, 124, 132),
+    "tests/phi_blind8/corpus8.py": (728, 738, 21, 511, 178, 187),
+    "tests/phi_blind9/corpus9.py": (850, 866, 10, 590, 224, 257),
+    "tests/phi_blind10/corpus10.py": (842, 854, 5, 695, 215, 243),
+    "tests/phi_blind11/corpus11.py": (765, 769, 4, 635, 196, 225),
 }
 
 

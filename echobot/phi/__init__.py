@@ -156,6 +156,8 @@ def scan(text: str, *, kind: FieldKind = FieldKind.CASE, clinicians: Iterable[st
     for category, detect in DETECTORS:
         if category is Category.NAME:  # a name inside a product's name ("Dr Pepper") is no person
             spans = outside_brands(clean, detectors.name(clean, shouting=shouted))
+        elif category is Category.GEOGRAPHY:  # in capitals, a capitalised word after "from" may be no town
+            spans = detectors.geography(clean, shouting=shouted)
         else:
             spans = detect(clean)
         for start, end in spans:

@@ -13,6 +13,8 @@ from echobot.phi.ages import age_over_89 as age_over_89
 from echobot.phi.dates import date as date
 from echobot.phi.lexicon import (
     AMBIGUOUS_NAMES,
+    CLINICAL_SHORTHAND,
+    DRUG_BRANDS,
     EPONYM_NOUNS,
     EPONYMS,
     FIRST_NAMES,
@@ -24,8 +26,9 @@ from echobot.phi.lexicon import (
     US_STATES,
 )
 from echobot.phi.names import scored_names
-from echobot.phi.places import NOT_TOWNS, gazetteer, hurried_places, known_places
+from echobot.phi.places import NOT_STREET_NAMES, NOT_TOWNS, gazetteer, hurried_places, known_places
 from echobot.phi.spoken import words_of
+from echobot.phi.typed_places import typed_places
 from echobot.phi.units import not_before_unit as _not_before_unit
 
 Span = tuple[int, int]
@@ -417,7 +420,7 @@ _STREET = re.compile(
     rf"[A-Z][\w'-]+"
 )
 _RURAL_ROUTE = re.compile(
-    r"\b(?:HC|RR|R\.R\.)\s*\d+\s+Box\s+\d+\b"
+    r"\b(?:HC|RR|R\.R\.|hc|rr|Rr)\s*\d+\s+[Bb](?:ox|OX)\s+\d+\b"  # "rr2 box 118": no case-blind scan
     r"|\b(?:Rural\s+Route|Star\s+Route|County\s+Road|Navajo\s+Route|Indian\s+Route|State\s+Road)\s*\d+(?:\s+Box\s+\d+)?\b"
 )
 _LANDMARK = re.compile(
@@ -425,7 +428,8 @@ _LANDMARK = re.compile(
     r"(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,3})"
 )
 _NAMED_STREET = re.compile(
-    rf"\b(?:on|off|near|at|by|corner\s+of)\s+(?:{_STREET_NAME}\s+){{1,2}}(?i:{_STREET_SUFFIX})\b(?!\s+[A-Z][a-z])"
+    rf"\b(?:[oO]n|[oO]ff|[nN]ear|[aA]t|[bB]y|[cC]orner\s+of)\s+"  # "ON W. HUNTSVILLE AVE" recased: "On"
+    rf"(?:{_STREET_NAME}\s+){{1,2}}(?i:{_STREET_SUFFIX})\b(?!\s+[A-Z][a-z])"
 )
 _PO_BOX = re.compile(r"\bP\.?\s*O\.?\s*Box\s*\d+|\bpost\s+office\s+box\s*\d+", IGNORE_CASE)
 _STATE_CODES = (
@@ -444,10 +448,20 @@ _PLACE_WORD = (
 _NAMED_PLACE = re.compile(
     rf"\b(?:[A-Z][a-zA-Z'-]+\s+){{1,3}}{_PLACE_WORD}\b|\b(?:Pueblo|County|City|Town)\s+of\s+[A-Z][a-z'-]+"
 )
+def _cased(alternatives: str) -> str:
+    """Each alternative in lowercase, Capitalised and CAPITALS: a case-blind alternation, tried at every character,
+    costs about half as much again (and a text in capitals is recased before the detectors run)."""
+    forms: list[str] = []
+    for word in alternatives.split("|"):
+        forms += [word, word[0].upper() + word[1:], re.sub(r"(?<!\\)[a-z]", lambda m: m.group().upper(), word)]
+    return "|".join(dict.fromkeys(forms))
+
+
 _PLACE_CUE = re.compile(
-    r"\b(?i:lives|living|lived|resides|residing|reside|resident|moved|moving|relocated|from|in\s+the\s+town\s+of|"
-    r"in\s+the\s+city\s+of|near|outside(?:\s+of)?|commutes|drives|travels|works|born|raised|grew\s+up|home|"
-    r"stays|staying|located|based)\s+(?i:(?:in|to|at|near|from|on|out\s+of|up\s+in|down\s+in|over\s+in)\s+)?"
+    r"(?<![A-Za-z])(?:" + _cased(
+        r"lives|living|lived|resides|residing|reside|resident|moved|moving|relocated|from|in\s+the\s+town\s+of|"
+        r"in\s+the\s+city\s+of|near|outside(?:\s+of)?|commutes|drives|travels|works|born|raised|grew\s+up|home|"
+        r"stays|staying|located|based") + r")\s+(?i:(?:in|to|at|near|from|on|out\s+of|up\s+in|down\s+in|over\s+in)\s+)?"
     r"(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})(?![A-Za-z])"
 )
 _RESIDENT_OF = re.compile(r"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:resident|native|local)\b")
@@ -474,10 +488,11 @@ _GPS = re.compile(
     r"(?P<lon>-?1?\d{1,2}\.\d{2,})\s?°?\s?(?P<ew>[EW]\b)?"
     r"|\b(?i:lat(?:itude)?)\.?\s*:?\s*-?\d{1,2}\.\d+\s*[NS]?\s*,?\s*(?i:long|lon|lng|longitude)\.?\s*:?\s*-?\d{1,3}\.\d+"
 )
-_GPS_CUE = re.compile(r"\b(?:gps|coordinates|coords|location|located|pin|lat|long|at|found)\W*$", IGNORE_CASE)
+_GPS_CUE = re.compile(r"\b(?:gps|coordinates|coords|location|located|pin|lat|long|at|found|address)\W*$", IGNORE_CASE)
+_GPS_WORD = re.compile(r"\b(?:gps|coordinates|coords|lat\s*/\s*long?|lat-long|latitude)\b", IGNORE_CASE)
 _ZIP_NAMED = re.compile(r"\b\d{5}\s+(?i:zip(?:\s*code)?|zipcode|postal\s+code)\b")
 _FACILITY_AFTER = re.compile(
-    r"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:(?:Indian\s+|Regional\s+|Community\s+)?(?:Medical|Health|"
+    r"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:(?:IHS|PHS|VA)\s+)?(?:(?:Indian\s+|Regional\s+|Community\s+)?(?:Medical|Health|"
     r"Healthcare|Wellness|Treatment|Detention|Correctional|Dialysis|Senior)\s+(?:Center|Centre|Facility|Complex|Clinic)"
     r"|Indian\s+Hospital|(?i:correctional\s+(?:facility|center|complex)|detention\s+(?:center|facility)|county\s+jail|"
     r"jail|prison|high\s+school|elementary(?:\s+school)?|middle\s+school|chapter\s+house|senior\s+center|"
@@ -488,12 +503,15 @@ _NEIGHBOURHOOD_WORD = re.compile(
     r"apartments|projects|subdivision|housing|mobile\s+home\s+park)\b"
 )
 _LOWERCASE_TOWN = re.compile(
-    r"\b(?i:lives|living|lived|resides|residing|moved|relocated|staying|stays|grew\s+up|raised|is|comes|came|drove|"
-    r"drives|commutes|lvs|home)\s+(?:in|to|from|near|nr|at|out\s+of|back\s+to)\s+(?P<place>[a-z][a-z'-]{3,}(?:\s+[a-z][a-z'-]+)?)"
+    r"(?<![A-Za-z])(?:" + _cased(
+        r"lives|living|lived|resides|residing|moved|relocated|staying|stays|grew\s+up|raised|is|comes|came|drove|"
+        r"drives|commutes|lvs|home") + r")\s+(?:in|to|from|near|nr|at|out\s+of|back\s+to)\s+"
+    r"(?P<place>[a-z][a-z'-]{3,}(?:\s+[a-z][a-z'-]+)?)"
 )
 _CITY_COMMA_STATE = re.compile(rf"\b(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{0,2}}),\s+(?:{_STATE_CODES})\b")
 
 
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "sr", "sra", "fr", "rev"})
 _INDEFINITE = re.compile(r"\b(?i:an?)\s+$")
 _REGION_NOUNS = frozenset({"region", "area", "the"})
 
@@ -504,6 +522,8 @@ def _is_place(phrase: str) -> bool:
         return False  # "from Latin America", "the Great Plains region": as large as a state or larger
     if all(word in NOT_PLACES or word in US_STATES for word in words):
         return False
+    if words[0] in DRUG_BRANDS or words[0] in CLINICAL_SHORTHAND or words[0] in _TITLES:
+        return False  # "switch from Humalog vials": a drug, not a town; "from Dr. Lee's clinic": a person
     return words[0] not in NOT_PLACES
 
 
@@ -514,7 +534,7 @@ def _in_gazetteer(phrase: str) -> bool:
 
 _TWO_DECIMALS = re.compile(r"\d\.\d")
 _FACILITY_STEMS = ("cent", "facility", "complex", "clinic", "hospital", "jail", "prison", "school", "elementary",
-                   "house")  # fmt: skip
+                   "house", "dialysis")  # fmt: skip
 _HOUSING_STEMS = ("neighbo", "barrio", "district", "park", "apartments", "projects", "subdivision", "housing")
 
 
@@ -528,7 +548,8 @@ def _more_places(text: str) -> Iterator[Span]:
         cued = _GPS_CUE.search(text, max(0, match.start() - 25), match.start())
         precise = match.group("lat") is None or all(
             len(match.group(g).split(".")[1]) >= 4 for g in ("lat", "lon"))  # fmt: skip
-        if match.group("lat") is None or hemispheres or (cued and precise) or (
+        named = _GPS_WORD.search(text) is not None and match.group("lon").startswith("-")  # "GPS …: 36.07, -109.19"
+        if match.group("lat") is None or hemispheres or (cued and precise) or named or (
                 precise and match.group("lon").startswith("-")):  # fmt: skip
             yield match.span()
     for match in _ZIP_NAMED.finditer(text) if "zip" in lowered or "postal" in lowered else ():
@@ -536,9 +557,14 @@ def _more_places(text: str) -> Iterator[Span]:
     facility = any(stem in lowered for stem in _FACILITY_STEMS)
     for match in _FACILITY_AFTER.finditer(text) if facility else ():  # "Gallup Indian Medical Center"
         words = match.group("place").split()
+        if words[0] == "The":
+            words = words[1:]  # "The Mayo Clinic protocol": the article that opens a sentence is no town's
+        if not words or " ".join(words).lower() in NOT_TOWNS or _INDEFINITE.search(
+                text, max(0, match.start() - 4), match.start()):  # fmt: skip
+            continue  # "at a Navajo chapter house event": any chapter house
         if any(_in_gazetteer(" ".join(words[:n])) and _is_place(words[n - 1]) for n in range(1, len(words) + 1)) or (
-                match.group("place").lower() in gazetteer().names):  # fmt: skip
-            yield match.span("place")
+                " ".join(words).lower() in gazetteer().names):  # fmt: skip
+            yield match.end("place") - len(" ".join(words)), match.end("place")
     housing = any(stem in lowered for stem in _HOUSING_STEMS)
     for match in _NEIGHBOURHOOD_WORD.finditer(text) if housing else ():
         if _is_place(match.group("place")):
@@ -554,22 +580,43 @@ def _more_places(text: str) -> Iterator[Span]:
                 break
 
 
-def geography(text: str) -> Iterator[Span]:
+def _not_a_street(pattern: re.Pattern[str], match: re.Match[str]) -> bool:
+    """'20 MIN. BEST WAY', 'mass on US. Triple-phase CT': a count and its unit, or a word that is no street's."""
+    words = [word.lower().strip(".,") for word in match.group().split()]
+    if pattern is _STREET:
+        return words[1] in NOT_STREET_NAMES
+    return pattern is _NAMED_STREET and any(word in _NO_STREET_NAME for word in words[1:-1])
+
+
+_NO_STREET_NAME = frozenset({"us", "usa", "america", "the", "a", "an", "his", "her", "their", "our", "my", "this",
+                             "that"})  # fmt: skip
+
+
+def geography(text: str, *, shouting: bool = False) -> Iterator[Span]:
     """Places smaller than a state: street addresses (numbered, ordinal and Spanish street names), PO boxes
     and rural routes, ZIP codes, counties, pueblos, chapters and valleys, neighbourhoods ('the South
     Bronx'), named landmarks ('behind the Family Dollar'), and towns named after 'lives in', 'moved to',
-    'outside of' and the like."""
+    'outside of' and the like. In a text typed in capitals, a capitalised word after a cue counts only if it
+    is a known town ("NO OUTSIDE TRANSPORT", "NOTE FROM NIGHT NURSE" pass)."""
     for pattern in (_STREET, _PO_BOX, _ZIP, _ZIP_AFTER_STATE, _NAMED_PLACE, _RURAL_ROUTE, _NAMED_STREET):
         for match in pattern.finditer(text):
             if pattern is _ZIP and _public_code(text, match.start()):
                 continue  # NDC 12496-1208-1 is no ZIP+4
+            if _not_a_street(pattern, match):
+                continue
             if pattern is _NAMED_PLACE and match.group().split()[0].lower() in NOT_PLACES and _INDEFINITE.search(
                 text, max(0, match.start() - 4), match.start()
             ):
                 continue  # "a Navajo chapter house": any chapter, not a named one (but "Apache County" is)
+            if pattern is _NAMED_PLACE and all(word.lower() in US_STATES for word in match.group().split()[:-1]):
+                continue  # "ALASKA VILLAGE CLINIC": a state's villages, no one village
             yield match.span()
     for pattern in (_PLACE_CUE, _CITY_COMMA_STATE, _LANDMARK, _RESIDENT_OF, _AREA, _FACILITY_IN):
         for match in pattern.finditer(text):
+            if shouting and not _known_town(match.group("place")) and not _RESIDENCE_CUE.match(match.group()):
+                continue  # "NO OUTSIDE TRANSPORT", "FROM NIGHT NURSE"; but "LIVES OUT PAST NASCHITTI" counts
+            if pattern is _CITY_COMMA_STATE and _credential(text, match):
+                continue
             if _is_place(match.group("place")) or (  # "Cuba, NM": a town that is also a word or a country
                     pattern is _CITY_COMMA_STATE and match.group("place").lower() in gazetteer().names):  # fmt: skip
                 yield match.span("place")
@@ -581,8 +628,25 @@ def geography(text: str) -> Iterator[Span]:
     for match in _NEIGHBOURHOOD.finditer(text):  # "the South Bronx": judged by its last word
         if _is_place(match.group("place").split()[-1]):
             yield match.span("place")
-    yield from known_places(text)  # towns with no cue word: "drove in from crownpoint", "Lame Deer pt"
-    yield from hurried_places(text)  # "home: 1147 arroyo seco rd", "lives off hwy 491", "pt from shiprok"
+    yield from known_places(text, shouting=shouting)  # no cue word: "drove in from crownpoint", "Lame Deer pt"
+    words = words_of(text)
+    yield from hurried_places(text, words)  # "home: 1147 arroyo seco rd", "lives off hwy 491", "pt from shiprok"
+    yield from typed_places(text, words)  # "ship rock", "gal-lup", "gallup, nm", "in perry co", "pine ridge rez"
+
+
+_RESIDENCE_CUE = re.compile(r"(?i:lives|living|lived|resides|residing|reside|moved|moving|relocated|raised|grew\s+up|"
+                            r"stays|staying)\b")
+_CREDENTIAL = re.compile(r",\s+(?:MD|PA|DO)(?:-C)?\b")
+
+
+def _credential(text: str, match: re.Match[str]) -> bool:
+    """'Ann Lee, MD', 'Smith, PA-C': a clinician and a credential that is also a state's code."""
+    last = match.group("place").split()[-1].lower()
+    return bool(_CREDENTIAL.match(text, match.end("place"))) and (last in FIRST_NAMES or last in SURNAMES)
+
+
+def _known_town(phrase: str) -> bool:
+    return _in_gazetteer(phrase) and phrase.lower() not in NOT_TOWNS
 
 
 # ---- names ----------------------------------------------------------------------------------------------

@@ -195,6 +195,12 @@ LARGE_REGIONS = frozenset({
     "the south", "southwest", "the southwest", "northeast", "southeast", "four corners", "southeast asia",
     "middle east", "east africa", "west africa", "horn of africa", "sub-saharan africa", "the gulf coast",
     "gulf coast", "the border", "us-mexico border", "alaska native villages",
+    # rivers, valleys, ranges and belts that cross state lines
+    "ohio river", "ohio valley", "ohio river valley", "mississippi river", "mississippi delta", "missouri river",
+    "tennessee valley", "columbia river", "colorado river", "rio grande", "great lakes", "rocky mountains", "rockies",
+    "ozarks", "the ozarks", "black belt", "rust belt", "bible belt", "sun belt", "stroke belt", "great basin",
+    "colorado plateau", "high plains", "upper midwest", "mid-atlantic", "mountain west", "gulf states",
+    "pacific islanders", "pacific islander", "delmarva", "chesapeake bay", "great smoky mountains",
 })  # fmt: skip
 
 # A.M., U.S. and credentials: capital letters with dots that are not a person's initials.
@@ -230,3 +236,32 @@ NOT_INITIALS = frozenset(
         "QD",
     }
 )
+
+# Nicknames and short forms of US cities (public usage, not a corpus's): smaller than a state, so a place where one
+# is meant ("moved to philly", "cedar riverside mpls"); a nickname with nothing around it passes like a big city.
+CITY_NICKNAMES = frozenset({
+    "nola", "mpls", "philly", "nyc", "abq", "burque", "the burque", "albq", "chi-town", "chitown", "chiraq",
+    "htown", "nawlins", "frisco", "motown", "beantown", "pdx", "stl", "kc", "okc", "slc", "dfw", "atl", "bmore",
+    "indy", "jax", "cbus", "cincy", "pgh", "nashvegas", "vegas", "sf", "the bronx", "bklyn", "the cities",
+    "twin cities", "msp", "t or c", "the big apple", "big easy", "the big easy", "the burgh", "satx", "atx",
+})  # fmt: skip
+
+# Native nations and peoples whose names are also US towns (Lakota, Cheyenne, Omaha): a people, not a place, unless a
+# residence cue comes first ("lives in Cheyenne"); "58F Lakota", "Lakota youth", "the Lakota nation" pass.
+PEOPLES = frozenset({
+    "lakota", "dakota", "sioux", "cheyenne", "arapaho", "crow", "blackfeet", "blackfoot", "shoshone", "comanche",
+    "kiowa", "cherokee", "choctaw", "chickasaw", "seminole", "osage", "pawnee", "omaha", "ponca", "winnebago",
+    "ojibwe", "chippewa", "menominee", "oneida", "mohawk", "seneca", "cayuga", "onondaga", "iroquois", "shawnee",
+    "mohave", "pima", "yaqui", "paiute", "ute", "washoe", "klamath", "modoc", "yakama", "nez perce", "spokane",
+    "tlingit", "haida", "inupiat", "yupik", "aleut", "hmong", "samoan", "chamorro", "marshallese", "tongan",
+    "hawaiian", "tohono o'odham", "oglala", "hunkpapa", "lumbee", "miccosukee", "potawatomi", "kickapoo", "muscogee",
+    "wichita", "caddo", "hidatsa", "mandan", "arikara", "assiniboine", "gros ventre", "salish", "kootenai",
+})  # fmt: skip
+
+# Drugs' and clinical shorthand that are also town names ("spiro", "amio", "vanc"): never a town on their own.
+CLINICAL_SHORTHAND = frozenset({
+    "spiro", "amio", "vanc", "vanco", "zosyn", "pip", "dig", "digoxin", "levo", "metro", "doxy", "cipro", "amox",
+    "keppra", "lasix", "coumadin", "bactrim", "plavix", "norco", "humalog", "lantus", "atripla", "omnipod", "dex",
+    "epi", "neo", "bicarb", "mag", "phos", "lytes", "hep", "heme", "onc", "neuro", "nephro", "pulm", "gyn", "derm",
+    "rheum", "endo", "ortho", "psych", "peds", "gen", "tele", "echo", "cath", "trach", "peg", "picc", "ostomy",
+})  # fmt: skip
